@@ -1,0 +1,5 @@
+#include "analyze/minutes.h"
+
+namespace referat {
+void ExtractStructure(const Document&, const Segmentation&, const Rulebook&, Record*) {}
+}  // namespace referat

@@ -1,0 +1,41 @@
+// Subcommand registration for the `referat` CLI. Each Register* adds its
+// subcommand to the app and a runner that returns the process exit status
+// (0 all well, 1 some inputs failed, 2 usage error).
+#ifndef REFERAT_CLI_COMMANDS_H_
+#define REFERAT_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace referat::cli {
+
+using Runners = std::map<CLI::App*, std::function<int()>>;
+
+void RegisterExtract(CLI::App& app, Runners& runners);
+void RegisterValidate(CLI::App& app, Runners& runners);
+// ingest, search, stats, export (store_commands.cc).
+void RegisterStoreCommands(CLI::App& app, Runners& runners);
+
+// Expands the inputs into a file list: files as given, directories walked
+// recursively (sorted, following no symlinked directories, skipping hidden
+// entries and our own *.expected.json golden files). "-" stays "-".
+// A path that does not exist is kept, so the extractor reports not_found.
+std::vector<std::string> ExpandPaths(const std::vector<std::string>& inputs);
+
+// Reads newline-separated paths from `source` ("-" for stdin).
+std::vector<std::string> ReadPathList(const std::string& source);
+
+// Keeps the paths whose stable hash (FNV-1a 64 of the path bytes) modulo n
+// equals i. `spec` is "I/N" with 0 <= I < N. Returns false on a bad spec.
+bool ApplyShard(const std::string& spec, std::vector<std::string>* paths);
+
+// Prints "referat: PATH: CODE: message" to stderr.
+void ReportFailure(const std::string& path, std::string_view code, const std::string& message);
+
+}  // namespace referat::cli
+
+#endif  // REFERAT_CLI_COMMANDS_H_

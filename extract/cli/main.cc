@@ -1,0 +1,228 @@
+// The `referat` command line. It uses only the public API in include/referat/.
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <sstream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/summary.h"
+#include "referat/extract.h"
+#include "referat/validate.h"
+
+namespace referat::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct ExtractArgs {
+  std::vector<std::string> inputs;
+  std::string out_dir;
+  bool jsonl = false;
+  bool with_text = false;
+  bool summary = false;
+  int jobs = 0;
+  std::string paths_from;
+  std::string shard;
+};
+
+// Where `-o DIR` writes the JSON of `path`: DIR/<path without leading '/'
+// and '..' parts>.json, so a walked archive keeps its folder layout.
+fs::path OutputPath(const std::string& dir, const std::string& path) {
+  fs::path rel;
+  for (const auto& part : fs::path(path).relative_path()) {
+    if (part == ".." || part == ".") continue;
+    rel /= part;
+  }
+  if (rel.empty()) rel = "stdin";
+  rel += ".json";
+  return fs::path(dir) / rel;
+}
+
+int RunExtract(const ExtractArgs& a) {
+  std::vector<std::string> paths = ExpandPaths(a.inputs);
+  if (!a.paths_from.empty()) {
+    auto more = ReadPathList(a.paths_from);
+    paths.insert(paths.end(), more.begin(), more.end());
+  }
+  if (!a.shard.empty() && !ApplyShard(a.shard, &paths)) {
+    std::cerr << "referat: --shard takes I/N with 0 <= I < N\n";
+    return 2;
+  }
+  if (paths.empty()) {
+    std::cerr << "referat: no input files\n";
+    return 2;
+  }
+  ExtractOptions opts;
+  opts.with_text = a.with_text;
+
+  const size_t n = paths.size();
+  int jobs = a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  jobs = static_cast<int>(std::min<size_t>(jobs, n));
+  // A single document on stdout is pretty JSON; batches are JSONL unless -o.
+  const bool one_line = a.jsonl || (n > 1 && a.out_dir.empty());
+
+  // Workers extract in any order; the main thread emits in input order so
+  // the output is deterministic whatever the number of jobs.
+  struct Slot {
+    bool done = false;
+    std::optional<Record> record;
+    Status status;
+    std::string json;
+  };
+  std::vector<Slot> slots(n);
+  std::mutex mu;
+  std::condition_variable cv;
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n;) {
+      Slot s;
+      auto r = ExtractFile(paths[i], opts);
+      if (r.ok()) {
+        s.json = ToJson(*r, !one_line);
+        if (a.summary) s.record = std::move(*r);
+      } else {
+        s.status = r.status();
+      }
+      s.done = true;
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        slots[i] = std::move(s);
+      }
+      cv.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
+
+  Summary summary;
+  int failed = 0;
+  for (size_t i = 0; i < n; ++i) {
+    Slot s;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return slots[i].done; });
+      s = std::move(slots[i]);
+      slots[i] = Slot{};
+    }
+    if (!s.status.ok()) {
+      ++failed;
+      ReportFailure(paths[i], s.status.code_name(), s.status.message());
+      if (a.summary) summary.AddFailure(s.status);
+      continue;
+    }
+    if (a.summary && s.record) summary.Add(*s.record);
+    if (!a.out_dir.empty()) {
+      fs::path out = OutputPath(a.out_dir, paths[i]);
+      std::error_code ec;
+      fs::create_directories(out.parent_path(), ec);
+      std::ofstream f(out, std::ios::binary | std::ios::trunc);
+      f << s.json << "\n";
+      if (!f) {
+        ++failed;
+        ReportFailure(paths[i], "unreadable", "cannot write " + out.string());
+      }
+    } else if (!a.summary) {
+      std::cout << s.json << "\n";
+    }
+  }
+  for (auto& t : threads) t.join();
+  std::cout.flush();
+  if (a.summary) summary.Print(std::cout);
+  return failed ? 1 : 0;
+}
+
+int RunValidate(const std::vector<std::string>& files) {
+  int bad = 0;
+  for (const auto& path : ExpandPaths(files)) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      ReportFailure(path, "not_found", "cannot open");
+      ++bad;
+      continue;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    // A .jsonl file is validated line by line.
+    std::vector<std::string> docs;
+    if (path.size() > 6 && path.substr(path.size() - 6) == ".jsonl") {
+      std::istringstream lines(text);
+      for (std::string l; std::getline(lines, l);)
+        if (!l.empty()) docs.push_back(l);
+    } else {
+      docs.push_back(text);
+    }
+    bool ok = true;
+    for (size_t i = 0; i < docs.size(); ++i) {
+      for (const auto& p : ValidateDocumentJson(docs[i])) {
+        ok = false;
+        std::cerr << path << (docs.size() > 1 ? ":" + std::to_string(i + 1) : "") << ": " << p
+                  << "\n";
+      }
+    }
+    if (ok) std::cout << path << ": valid\n";
+    else ++bad;
+  }
+  return bad ? 1 : 0;
+}
+
+}  // namespace
+
+void RegisterExtract(CLI::App& app, Runners& runners) {
+  auto args = std::make_shared<ExtractArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "extract",
+      "Extract minutes, agendas and reports into contract JSON. One file gives pretty JSON on "
+      "stdout; several give JSON lines, or one .json file each under -o DIR.");
+  cmd->add_option("files", args->inputs, "Files or directories ('-' reads stdin)");
+  cmd->add_option("-o,--out", args->out_dir, "Write DIR/<input path>.json for each input");
+  cmd->add_flag("--jsonl", args->jsonl, "One JSON object per line on stdout");
+  cmd->add_flag("--with-text", args->with_text, "Include text.content (the normalized text)");
+  cmd->add_option("-j,--jobs", args->jobs, "Parallel extractions (default: all cores)")
+      ->check(CLI::Range(1, 256));
+  cmd->add_option("--paths-from", args->paths_from,
+                  "Also read newline-separated input paths from FILE ('-' for stdin)");
+  cmd->add_option("--shard", args->shard,
+                  "Keep only paths in shard I of N (I/N, by a stable hash of the path)");
+  cmd->add_flag("--summary", args->summary,
+                "Print a summary (documents, items, decisions by category) instead of JSON "
+                "on stdout");
+  runners[cmd] = [args] { return RunExtract(*args); };
+}
+
+void RegisterValidate(CLI::App& app, Runners& runners) {
+  auto files = std::make_shared<std::vector<std::string>>();
+  CLI::App* cmd = app.add_subcommand(
+      "validate", "Check JSON (or JSONL) files against schemas/document.schema.json");
+  cmd->add_option("files", *files, "JSON or JSONL files")->required();
+  runners[cmd] = [files] { return RunValidate(*files); };
+}
+
+}  // namespace referat::cli
+
+int main(int argc, char** argv) {
+  CLI::App app{"referat: Danish municipal minutes and reports into verifiable JSON"};
+  app.set_version_flag("--version", std::string(referat::kGeneratorName) + " " +
+                                        referat::kGeneratorVersion);
+  app.require_subcommand(1);
+  referat::cli::Runners runners;
+  referat::cli::RegisterExtract(app, runners);
+  referat::cli::RegisterValidate(app, runners);
+  referat::cli::RegisterStoreCommands(app, runners);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  for (auto* sub : app.get_subcommands()) {
+    auto it = runners.find(sub);
+    if (it != runners.end()) return it->second();
+  }
+  return 2;
+}

@@ -1,0 +1,89 @@
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace referat::cli {
+namespace fs = std::filesystem;
+
+namespace {
+bool Skip(const fs::path& p) {
+  std::string name = p.filename().string();
+  if (!name.empty() && name[0] == '.') return true;
+  const std::string suffix = ".expected.json";
+  return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+}  // namespace
+
+std::vector<std::string> ExpandPaths(const std::vector<std::string>& inputs) {
+  std::vector<std::string> out;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    if (in != "-" && fs::is_directory(in, ec)) {
+      std::vector<std::string> found;
+      fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec), end;
+      for (; !ec && it != end; it.increment(ec)) {
+        if (Skip(it->path())) {
+          if (it->is_directory(ec)) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file(ec)) found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else {
+      out.push_back(in);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> ReadPathList(const std::string& source) {
+  std::vector<std::string> out;
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (source != "-") {
+    file.open(source);
+    in = &file;
+  }
+  std::string line;
+  while (std::getline(*in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) out.push_back(line);
+  }
+  return out;
+}
+
+bool ApplyShard(const std::string& spec, std::vector<std::string>* paths) {
+  size_t slash = spec.find('/');
+  if (slash == std::string::npos) return false;
+  uint64_t i = 0, n = 0;
+  try {
+    i = std::stoull(spec.substr(0, slash));
+    n = std::stoull(spec.substr(slash + 1));
+  } catch (...) {
+    return false;
+  }
+  if (n == 0 || i >= n) return false;
+  std::vector<std::string> kept;
+  for (auto& p : *paths) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : p) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    if (h % n == i) kept.push_back(std::move(p));
+  }
+  *paths = std::move(kept);
+  return true;
+}
+
+void ReportFailure(const std::string& path, std::string_view code, const std::string& message) {
+  std::string line = "referat: " + path + ": " + std::string(code) + ": " + message + "\n";
+  std::cerr << line << std::flush;
+}
+
+}  // namespace referat::cli

@@ -1,0 +1,105 @@
+#include "referat/extract.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <iterator>
+#include <new>
+
+#include "analyze/minutes.h"
+#include "core/sha256.h"
+#include "figures/figures.h"
+#include "read/reader.h"
+#include "rules/rulebook.h"
+#include "segment/segmenter.h"
+
+namespace referat {
+
+Result<Document> ReadDocument(std::string_view bytes, const ExtractOptions& options) {
+  if (bytes.size() > options.max_input_bytes)
+    return Status::TooLarge("input is " + std::to_string(bytes.size()) +
+                            " bytes, over the limit of " +
+                            std::to_string(options.max_input_bytes));
+  Result<Document> doc = Status::Internal("no reader ran");
+  switch (SniffFormat(bytes)) {
+    case Format::kText: doc = ReadText(bytes, false, options); break;
+    case Format::kMarkdown: doc = ReadText(bytes, true, options); break;
+    case Format::kPdf: doc = ReadPdf(bytes, options); break;
+    case Format::kDocx: doc = ReadDocx(bytes, options); break;
+    case Format::kHtml: doc = ReadHtml(bytes, options); break;
+    case Format::kUnknown:
+      return Status::UnsupportedFormat(DescribeUnknown(bytes) +
+                                       "; referat reads text, Markdown, PDF, DOCX and HTML");
+  }
+  if (doc.ok() && doc->text.size() > options.max_text_bytes)
+    return Status::TooLarge("normalized text is " + std::to_string(doc->text.size()) +
+                            " bytes, over the limit of " + std::to_string(options.max_text_bytes));
+  return doc;
+}
+
+Result<Record> Extract(const Input& input, const ExtractOptions& options) {
+  try {
+    Result<Document> read = ReadDocument(input.bytes, options);
+    if (!read.ok()) return read.status();
+    const Document& doc = *read;
+
+    Record rec;
+    rec.source.path = input.path;
+    rec.source.sha256 = Sha256Hex(input.bytes);
+    rec.source.format = doc.format;
+    rec.source.bytes = input.bytes.size();
+    if (doc.pages > 0) rec.source.pages = doc.pages;
+    rec.source.title = doc.title;
+    rec.source.created = doc.created;
+    rec.warnings = doc.warnings;
+
+    const Rulebook& rules = Rules();
+    Segmentation seg = Segment(doc);
+    ExtractStructure(doc, seg, rules, &rec);
+    ExtractFigures(doc, seg, rules, &rec);
+
+    rec.text_length = doc.text.size();
+    if (options.with_text) rec.text_content = doc.text;
+    return rec;
+  } catch (const std::bad_alloc&) {
+    return Status::TooLarge(input.path + ": out of memory while extracting");
+  } catch (const std::exception& e) {
+    return Status::Internal(std::string("unexpected error: ") + e.what());
+  }
+}
+
+Result<Record> ExtractFile(const std::string& path, const ExtractOptions& options) {
+  std::string bytes;
+  if (path == "-") {
+    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    if (bytes.size() > options.max_input_bytes)
+      return Status::TooLarge("standard input is over the limit of " +
+                              std::to_string(options.max_input_bytes) + " bytes");
+  } else {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+      if (errno == ENOENT || errno == ENOTDIR) return Status::NotFound("no such file");
+      return Status::Unreadable(std::strerror(errno));
+    }
+    if (S_ISDIR(st.st_mode)) return Status::Unreadable("is a directory");
+    if (!S_ISREG(st.st_mode)) return Status::Unreadable("not a regular file");
+    if (static_cast<uint64_t>(st.st_size) > options.max_input_bytes)
+      return Status::TooLarge("file is " + std::to_string(st.st_size) +
+                              " bytes, over the limit of " +
+                              std::to_string(options.max_input_bytes));
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return Status::Unreadable(std::strerror(errno));
+    bytes.resize(static_cast<size_t>(st.st_size));
+    size_t got = bytes.empty() ? 0 : std::fread(bytes.data(), 1, bytes.size(), f);
+    bool err = std::ferror(f);
+    std::fclose(f);
+    if (err) return Status::Unreadable("read error");
+    bytes.resize(got);
+  }
+  return Extract(Input{path, bytes}, options);
+}
+
+}  // namespace referat

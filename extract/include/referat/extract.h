@@ -1,0 +1,51 @@
+// Main interface: start here. One document in, one Record out.
+//
+//   referat::ExtractOptions opts;
+//   auto r = referat::ExtractFile("minutes.pdf", opts);
+//   if (!r.ok()) { std::cerr << r.status().ToString(); }
+//   else std::cout << referat::ToJson(*r);
+//
+// Thread safety: Extract and ExtractFile may be called concurrently from any
+// number of threads; the rule tables are loaded once and then only read.
+// No exception crosses this API: every failure is a Status with a stable code.
+#ifndef REFERAT_EXTRACT_H_
+#define REFERAT_EXTRACT_H_
+
+#include <string>
+#include <string_view>
+
+#include "referat/document.h"
+#include "referat/options.h"
+#include "referat/record.h"
+#include "referat/status.h"
+
+namespace referat {
+
+// The generator name and version written into every record.
+inline constexpr const char* kGeneratorName = "referat";
+inline constexpr const char* kGeneratorVersion = "0.1.0";
+
+struct Input {
+  // Shown in messages and written to source.path, as given ("-" for stdin).
+  std::string path;
+  // The whole file. The format is sniffed from these bytes, never from the name.
+  std::string_view bytes;
+};
+
+// Reads, segments and extracts one document.
+Result<Record> Extract(const Input& input, const ExtractOptions& options);
+
+// Reads the file at `path` (checking max_input_bytes before reading) and
+// extracts it. "-" reads standard input.
+Result<Record> ExtractFile(const std::string& path, const ExtractOptions& options);
+
+// Only the reader stage: bytes to Document (format sniffed from the bytes).
+Result<Document> ReadDocument(std::string_view bytes, const ExtractOptions& options);
+
+// Contract JSON for a record. `pretty` indents by two spaces; otherwise one
+// line (for JSONL). Deterministic: the same Record gives the same bytes.
+std::string ToJson(const Record& record, bool pretty = true);
+
+}  // namespace referat
+
+#endif  // REFERAT_EXTRACT_H_

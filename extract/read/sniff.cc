@@ -1,0 +1,107 @@
+// Format detection from the bytes. File names are never consulted: archives
+// are full of .doc files that are RTF, PDFs named .docx and so on.
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+#include "read/reader.h"
+
+namespace referat {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+bool ContainsCaseless(std::string_view hay, std::string_view needle) {
+  auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+  });
+  return it != hay.end();
+}
+
+std::string_view SkipBomAndSpace(std::string_view s) {
+  if (StartsWith(s, "\xEF\xBB\xBF")) s.remove_prefix(3);
+  while (!s.empty() && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n')) s.remove_prefix(1);
+  return s;
+}
+
+// Text if there are no NUL bytes and few C0 controls other than whitespace
+// and form feed in the first 64 KiB. UTF-16 text is recognised by its BOM.
+bool LooksLikeText(std::string_view s) {
+  if (StartsWith(s, "\xFF\xFE") || StartsWith(s, "\xFE\xFF")) return true;
+  std::string_view head = s.substr(0, 65536);
+  size_t bad = 0;
+  for (unsigned char c : head) {
+    if (c == 0) return false;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++bad;
+  }
+  return bad * 100 <= head.size();  // at most 1 %
+}
+
+bool LooksLikeMarkdown(std::string_view s) {
+  std::string_view head = s.substr(0, 1 << 20);
+  if (head.find("**") != std::string_view::npos) return true;
+  size_t pos = 0;
+  while (pos < head.size()) {
+    size_t nl = head.find('\n', pos);
+    if (nl == std::string_view::npos) nl = head.size();
+    std::string_view line = head.substr(pos, nl - pos);
+    size_t h = 0;
+    while (h < line.size() && line[h] == '#') ++h;
+    if (h >= 1 && h <= 6 && h < line.size() && line[h] == ' ') return true;
+    pos = nl + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+Format SniffFormat(std::string_view bytes) {
+  if (bytes.empty()) return Format::kUnknown;
+  // PDF: the header may follow up to 1 KiB of junk (per the PDF spec's
+  // implementation notes, readers accept it).
+  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return Format::kPdf;
+  if (StartsWith(bytes, "PK\x03\x04") || StartsWith(bytes, "PK\x05\x06")) {
+    // The entry names are stored uncompressed in local and central headers.
+    if (bytes.find("word/document.xml") != std::string_view::npos ||
+        bytes.find("word/document2.xml") != std::string_view::npos)
+      return Format::kDocx;
+    return Format::kUnknown;
+  }
+  if (StartsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return Format::kUnknown;  // OLE2
+  if (!LooksLikeText(bytes)) return Format::kUnknown;
+  std::string_view head = SkipBomAndSpace(bytes.substr(0, 4096));
+  if (ContainsCaseless(head.substr(0, 15), "<!doctype html") ||
+      ContainsCaseless(head.substr(0, 5), "<html") ||
+      (StartsWith(head, "<") && (ContainsCaseless(head, "<html") || ContainsCaseless(head, "<body"))))
+    return Format::kHtml;
+  if (StartsWith(head, "<?xml") || StartsWith(head, "{") || StartsWith(head, "{\\rtf"))
+    return Format::kUnknown;  // other XML, JSON, RTF: not minutes text we read
+  return LooksLikeMarkdown(bytes) ? Format::kMarkdown : Format::kText;
+}
+
+std::string_view FormatName(Format f) {
+  switch (f) {
+    case Format::kText: return "txt";
+    case Format::kMarkdown: return "md";
+    case Format::kPdf: return "pdf";
+    case Format::kDocx: return "docx";
+    case Format::kHtml: return "html";
+    case Format::kUnknown: break;
+  }
+  return "unknown";
+}
+
+std::string DescribeUnknown(std::string_view bytes) {
+  if (bytes.empty()) return "the file is empty";
+  if (StartsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+    return "an OLE2 compound file (Word 97-2003 .doc or similar); convert it to DOCX or PDF";
+  if (StartsWith(bytes, "PK\x03\x04") || StartsWith(bytes, "PK\x05\x06"))
+    return "a zip archive that is not a Word document";
+  std::string_view head = SkipBomAndSpace(bytes.substr(0, 4096));
+  if (StartsWith(head, "{\\rtf")) return "an RTF document";
+  if (StartsWith(head, "<?xml")) return "an XML file that is not HTML";
+  if (StartsWith(head, "{") || StartsWith(head, "[")) return "a JSON file";
+  return "binary data of no known document format";
+}
+
+}  // namespace referat

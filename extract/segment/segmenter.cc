@@ -1,0 +1,109 @@
+#include "segment/segmenter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "rules/rulebook.h"
+
+namespace referat {
+namespace {
+
+// Builds the Danish sentence iterator once per thread: ICU's rules for "da"
+// wrapped in a filter that suppresses breaks after the abbreviations in
+// rules/abbreviations.txt (ICU's own suppression mechanism, in both the
+// written case and with an initial capital).
+std::unique_ptr<icu::BreakIterator> MakeIterator() {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> base(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("da", "DK"), err));
+  if (U_FAILURE(err) || !base) return nullptr;
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> fb(
+      icu::FilteredBreakIteratorBuilder::createEmptyInstance(err));
+  if (U_FAILURE(err) || !fb) return base;
+  for (const auto& a : Rules().Lines("abbreviations")) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(a);
+    fb->suppressBreakAfter(u, err);
+    err = U_ZERO_ERROR;
+    icu::UnicodeString cap = u;
+    cap.replace(0, 1, icu::UnicodeString(u, 0, 1).toUpper(icu::Locale("da")));
+    fb->suppressBreakAfter(cap, err);
+    err = U_ZERO_ERROR;
+  }
+  std::unique_ptr<icu::BreakIterator> filtered(fb->wrapIteratorWithFilter(base.release(), err));
+  if (U_FAILURE(err)) return nullptr;
+  return filtered;
+}
+
+icu::BreakIterator* ThreadIterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> it = MakeIterator();
+  return it.get();
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+void SegmentRange(const std::string& text, size_t start, size_t end, size_t block,
+                  icu::BreakIterator* it, std::vector<Sentence>* out) {
+  auto push = [&](size_t a, size_t b) {
+    while (a < b && IsSpace(text[a])) ++a;
+    while (b > a && IsSpace(text[b - 1])) --b;
+    if (a < b) out->push_back(Sentence{a, b, block});
+  };
+  if (!it) {
+    push(start, end);
+    return;
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data() + start, static_cast<int64_t>(end - start), &err);
+  if (U_FAILURE(err)) {
+    push(start, end);
+    return;
+  }
+  it->setText(ut, err);
+  if (U_FAILURE(err)) {
+    utext_close(ut);
+    push(start, end);
+    return;
+  }
+  int32_t prev = it->first();
+  for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
+    push(start + prev, start + b);
+    prev = b;
+  }
+  // Detach the iterator from the UText before closing it.
+  icu::UnicodeString empty;
+  it->setText(empty);
+  utext_close(ut);
+}
+
+}  // namespace
+
+long Segmentation::SentenceAt(size_t offset) const {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                             [](size_t off, const Sentence& s) { return off < s.start; });
+  if (it == sentences.begin()) return -1;
+  --it;
+  if (offset >= it->end) return -1;
+  return it - sentences.begin();
+}
+
+Segmentation Segment(const Document& doc) {
+  Segmentation seg;
+  seg.sentences.reserve(doc.text.size() / 80 + 1);
+  icu::BreakIterator* it = ThreadIterator();
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind == BlockKind::kTableRow && !b.cells.empty()) {
+      for (const auto& c : b.cells) SegmentRange(doc.text, c.start, c.end, i, it, &seg.sentences);
+    } else {
+      SegmentRange(doc.text, b.start, b.end, i, it, &seg.sentences);
+    }
+  }
+  return seg;
+}
+
+}  // namespace referat

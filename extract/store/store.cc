@@ -1,0 +1,1 @@
+#include "referat/store.h"

@@ -1,0 +1,92 @@
+#include <gtest/gtest.h>
+
+#include "read/reader.h"
+#include "test_util.h"
+
+namespace referat {
+namespace {
+
+Document Read(std::string_view s, bool md) {
+  auto r = ReadText(s, md, ExtractOptions{});
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? std::move(r).value() : Document{};
+}
+
+TEST(Sniff, FromBytesNotNames) {
+  EXPECT_EQ(SniffFormat("%PDF-1.7\n..."), Format::kPdf);
+  EXPECT_EQ(SniffFormat(std::string("PK\x03\x04....word/document.xml", 26)), Format::kDocx);
+  EXPECT_EQ(SniffFormat(std::string("PK\x03\x04....other.xml", 18)), Format::kUnknown);
+  EXPECT_EQ(SniffFormat("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest"), Format::kUnknown);
+  EXPECT_EQ(SniffFormat("<!DOCTYPE html><html><body>x</body></html>"), Format::kHtml);
+  EXPECT_EQ(SniffFormat("Referat\n\nPunkt 1."), Format::kText);
+  EXPECT_EQ(SniffFormat("**Punkt 1.**\n"), Format::kMarkdown);
+  EXPECT_EQ(SniffFormat("## Sagsbeskrivelse\n"), Format::kMarkdown);
+  EXPECT_EQ(SniffFormat(std::string("a\0b", 3)), Format::kUnknown);
+  EXPECT_EQ(SniffFormat(""), Format::kUnknown);
+  EXPECT_NE(DescribeUnknown("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1").find("Word 97"), std::string::npos);
+}
+
+TEST(TextReader, MarkdownResidueIsStyleNotText) {
+  Document d = Read("**Punkt 5.**\n\n*Beslutning:*\n\n## Sagsbeskrivelse\n\n- mange \\- flere\n", true);
+  ASSERT_EQ(d.blocks.size(), 4u);
+  EXPECT_EQ(d.BlockText(d.blocks[0]), "Punkt 5.");
+  EXPECT_TRUE(d.blocks[0].bold);
+  EXPECT_EQ(d.BlockText(d.blocks[1]), "Beslutning:");
+  EXPECT_TRUE(d.blocks[1].italic);
+  EXPECT_EQ(d.blocks[2].kind, BlockKind::kHeading);
+  EXPECT_EQ(d.blocks[2].heading_level, 2);
+  EXPECT_EQ(d.BlockText(d.blocks[2]), "Sagsbeskrivelse");
+  EXPECT_EQ(d.blocks[3].kind, BlockKind::kListItem);
+  EXPECT_EQ(d.BlockText(d.blocks[3]), "mange - flere");
+  EXPECT_TRUE(d.blocks[1].gap_before);
+}
+
+TEST(TextReader, AsteriskAsMultiplicationSurvives) {
+  Document d = Read("**x**\n(13.000 kr. pr. deltager*225 deltagere)\n", true);
+  EXPECT_EQ(d.BlockText(d.blocks[1]), "(13.000 kr. pr. deltager*225 deltagere)");
+}
+
+TEST(TextReader, InlineEmphasis) {
+  Document d = Read("**x**\n- *Mentorstøtte*: tillidsfuld relation\n", true);
+  EXPECT_EQ(d.BlockText(d.blocks[1]), "Mentorstøtte: tillidsfuld relation");
+}
+
+TEST(TextReader, TabsMakeTableRows) {
+  Document d = Read("Tid\tTirsdag 24. oktober 2017, kl. 12.15\nØvrige oplysninger\t\n", false);
+  ASSERT_EQ(d.blocks.size(), 2u);
+  EXPECT_EQ(d.blocks[0].kind, BlockKind::kTableRow);
+  ASSERT_EQ(d.blocks[0].cells.size(), 2u);
+  EXPECT_EQ(d.Slice(d.blocks[0].cells[0].start, d.blocks[0].cells[0].end), "Tid");
+  EXPECT_EQ(d.blocks[1].cells.size(), 2u);
+}
+
+TEST(TextReader, Latin1IsDetectedAndConverted) {
+  Document d = Read("Beslutning i \xD8konomiudvalget: Godkendt. M\xF8" "det p\xE5 r\xE5" "dhuset.\n", false);
+  EXPECT_EQ(d.BlockText(d.blocks[0]),
+            "Beslutning i Økonomiudvalget: Godkendt. Mødet på rådhuset.");
+  ASSERT_FALSE(d.warnings.empty());
+  EXPECT_EQ(d.warnings[0].code, "legacy_encoding");
+}
+
+TEST(TextReader, InvalidUtf8IsReplacedWithWarning) {
+  Document d = Read("Møde på rådhuset \xFF i Ærø og Århus.\n", false);
+  EXPECT_NE(d.text.find("\xEF\xBF\xBD"), std::string::npos);
+  ASSERT_FALSE(d.warnings.empty());
+  EXPECT_EQ(d.warnings[0].code, "invalid_utf8");
+}
+
+TEST(TextReader, FormFeedsArePages) {
+  Document d = Read("side et\n\fside to\n", false);
+  EXPECT_EQ(d.pages, 2);
+  ASSERT_EQ(d.blocks.size(), 2u);
+  EXPECT_EQ(d.blocks[1].page, 2);
+}
+
+TEST(TextReader, EmptyIsNoText) {
+  auto r = ReadText("\n\n  \n", false, ExtractOptions{});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), ErrorCode::kNoText);
+}
+
+}  // namespace
+}  // namespace referat
