@@ -10,6 +10,7 @@
 #include <new>
 
 #include "analyze/minutes.h"
+#include "core/deadline.h"
 #include "core/sha256.h"
 #include "figures/figures.h"
 #include "read/reader.h"
@@ -42,6 +43,7 @@ Result<Document> ReadDocument(std::string_view bytes, const ExtractOptions& opti
 
 Result<Record> Extract(const Input& input, const ExtractOptions& options) {
   try {
+    ScopedDeadline deadline(options.timeout_ms);
     Result<Document> read = ReadDocument(input.bytes, options);
     if (!read.ok()) return read.status();
     const Document& doc = *read;
@@ -60,6 +62,9 @@ Result<Record> Extract(const Input& input, const ExtractOptions& options) {
     Segmentation seg = Segment(doc);
     ExtractStructure(doc, seg, rules, &rec);
     ExtractFigures(doc, seg, rules, &rec);
+    if (DeadlineExpired())
+      return Status::Timeout("extraction took longer than " + std::to_string(options.timeout_ms) +
+                             " ms");
 
     rec.text_length = doc.text.size();
     if (options.with_text) rec.text_content = doc.text;
