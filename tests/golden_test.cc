@@ -21,6 +21,7 @@ struct Case {
   std::string input;     // relative to the source dir
   std::string expected;  // relative to the source dir
 };
+void PrintTo(const Case& c, std::ostream* os) { *os << c.input; }
 
 std::vector<Case> FindCases() {
   std::vector<Case> cases;
