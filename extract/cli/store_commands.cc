@@ -1,6 +1,385 @@
-// ingest, search, stats, export: see issue 5.
+// ingest, search, stats, export: the store's subcommands (issue 5). They use
+// only the public API (referat/store.h); docs/store.md describes the schema.
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
 #include "cli/commands.h"
+#include "referat/store.h"
 
 namespace referat::cli {
-void RegisterStoreCommands(CLI::App&, Runners&) {}
+namespace {
+
+using J = nlohmann::ordered_json;
+
+// Exit status for a Status: 2 for a usage error, else 1.
+int Fail(const std::string& what, const Status& s) {
+  ReportFailure(what, s.code_name(), s.message());
+  return s.code() == ErrorCode::kUsage ? 2 : 1;
+}
+
+std::string Duration(double seconds) {
+  long s = static_cast<long>(seconds + 0.5);
+  char buf[32];
+  if (s >= 3600) std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+  else std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+  return buf;
+}
+
+// ---- ingest ---------------------------------------------------------------
+
+struct IngestArgs {
+  std::vector<std::string> inputs;
+  std::string db;
+  int jobs = 0;
+  bool quiet = false;
+  std::string paths_from;
+  std::string shard;
+};
+
+// Progress on stderr: a redrawn bar on a terminal, a plain line every 1000
+// files otherwise (logs stay readable), nothing with --quiet.
+class Progress {
+ public:
+  Progress(bool quiet) : quiet_(quiet), tty_(!quiet && ::isatty(STDERR_FILENO)) {}
+
+  void Update(const IngestProgress& p) {
+    if (quiet_) return;
+    const double rate = p.elapsed_seconds > 0 ? p.done / p.elapsed_seconds : 0;
+    const double eta = rate > 0 ? (p.total - p.done) / rate : 0;
+    char line[160];
+    if (tty_) {
+      // Redraw at most ten times a second, and always at the end.
+      if (p.done != p.total && p.elapsed_seconds - last_draw_ < 0.1) return;
+      last_draw_ = p.elapsed_seconds;
+      constexpr int kWidth = 30;
+      int fill = p.total ? static_cast<int>(kWidth * p.done / p.total) : kWidth;
+      std::string bar(fill, '#');
+      bar.resize(kWidth, '.');
+      std::snprintf(line, sizeof line, "\r\033[K[%s] %zu/%zu files  %.1f/s  ETA %s", bar.c_str(),
+                    p.done, p.total, rate, Duration(eta).c_str());
+      std::cerr << line << std::flush;
+      drawn_ = true;
+    } else if (p.done % 1000 == 0 && p.done != p.total) {
+      std::snprintf(line, sizeof line, "referat: ingest: %zu/%zu files, %.1f/s, ETA %s\n", p.done,
+                    p.total, rate, Duration(eta).c_str());
+      std::cerr << line << std::flush;
+    }
+  }
+  // Before any other line on stderr: end the bar's line.
+  void Interrupt() {
+    if (drawn_) std::cerr << "\r\033[K";
+    drawn_ = false;
+  }
+  void Finish() {
+    if (drawn_) std::cerr << "\n";
+    drawn_ = false;
+  }
+
+ private:
+  bool quiet_;
+  bool tty_;
+  bool drawn_ = false;
+  double last_draw_ = -1;
+};
+
+int RunIngest(const IngestArgs& a) {
+  std::vector<std::string> paths = ExpandPaths(a.inputs);
+  if (!a.paths_from.empty()) {
+    auto more = ReadPathList(a.paths_from);
+    paths.insert(paths.end(), more.begin(), more.end());
+  }
+  for (const auto& p : paths) {
+    if (p == "-") {
+      std::cerr << "referat: ingest reads files, not standard input; give paths on stdin "
+                   "with --paths-from -\n";
+      return 2;
+    }
+  }
+  if (!a.shard.empty() && !ApplyShard(a.shard, &paths)) {
+    std::cerr << "referat: --shard takes I/N with 0 <= I < N\n";
+    return 2;
+  }
+  if (paths.empty()) {
+    std::cerr << "referat: no input files\n";
+    return 2;
+  }
+  auto store = Store::Open(a.db, StoreOptions{.create_if_missing = true});
+  if (!store.ok()) return Fail(a.db, store.status());
+
+  Progress progress(a.quiet);
+  IngestOptions opts;
+  opts.jobs = a.jobs;
+  opts.on_progress = [&](const IngestProgress& p) { progress.Update(p); };
+  opts.on_failure = [&](const std::string& path, const Status& s) {
+    progress.Interrupt();
+    ReportFailure(path, s.code_name(), s.message());
+  };
+  const auto started = std::chrono::steady_clock::now();
+  Result<IngestStats> r = (*store)->Ingest(paths, opts);
+  progress.Finish();
+  if (!r.ok()) return Fail(a.db, r.status());
+  const IngestStats& s = *r;
+  if (!a.quiet) {
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    char line[256];
+    std::snprintf(line, sizeof line,
+                  "referat: ingest: %zu files: %zu extracted (%zu replaced), %zu unchanged, "
+                  "%zu duplicates, %zu failed; %.1f s, %.1f files/s\n",
+                  s.files, s.extracted, s.replaced, s.unchanged, s.duplicates, s.failed,
+                  took.count(), took.count() > 0 ? s.files / took.count() : 0.0);
+    std::cerr << line;
+  }
+  return s.failed ? 1 : 0;
+}
+
+// ---- search ---------------------------------------------------------------
+
+struct SearchArgs {
+  std::string query;
+  std::string db;
+  std::string body, from, to, decision, absent, case_number, kind;
+  int limit = 20;
+  bool json = false;
+};
+
+std::optional<std::string> Opt(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  return s;
+}
+
+J SpanJson(const std::optional<Span>& s) {
+  if (!s) return nullptr;
+  return J{{"start", s->start}, {"end", s->end}, {"page", s->page > 0 ? J(s->page) : J(nullptr)}};
+}
+
+J OptJ(const std::optional<std::string>& s) { return s ? J(*s) : J(nullptr); }
+
+int RunSearch(const SearchArgs& a) {
+  auto store = Store::Open(a.db);
+  if (!store.ok()) return Fail(a.db, store.status());
+  SearchQuery q;
+  q.text = a.query;
+  q.body = Opt(a.body);
+  q.from = Opt(a.from);
+  q.to = Opt(a.to);
+  q.decision = Opt(a.decision);
+  q.absent = Opt(a.absent);
+  q.case_number = Opt(a.case_number);
+  q.kind = Opt(a.kind);
+  q.limit = a.limit;
+  const bool color = !a.json && ::isatty(STDOUT_FILENO);
+  if (color) {
+    q.highlight_open = "\033[1m";
+    q.highlight_close = "\033[0m";
+  }
+  auto hits = (*store)->Search(q);
+  if (!hits.ok()) return Fail("search", hits.status());
+  std::ostringstream out;
+  int n = 0;
+  for (const SearchHit& h : *hits) {
+    ++n;
+    if (a.json) {
+      J j;
+      j["source"] = {{"path", h.path}, {"sha256", h.sha256}};
+      j["kind"] = h.kind;
+      j["meeting"] = {{"body", OptJ(h.body)}, {"date", OptJ(h.date)}};
+      j["item"] = h.item_number ? J{{"number", *h.item_number}, {"title", OptJ(h.item_title)}}
+                                : J(nullptr);
+      j["decision"] = h.decision_category
+                          ? J{{"category", *h.decision_category}, {"text", OptJ(h.decision_text)}}
+                          : J(nullptr);
+      j["snippet"] = h.snippet;
+      j["span"] = SpanJson(h.span);
+      j["score"] = h.score;
+      out << j.dump() << '\n';
+      continue;
+    }
+    // Readable: one block per hit.
+    out << n << ". " << h.date.value_or("----------") << "  " << h.body.value_or("(no body)");
+    if (h.item_number) out << "  item " << *h.item_number << ": " << h.item_title.value_or("");
+    else out << "  (" << h.kind << ", whole document)";
+    if (h.decision_category) out << "  [" << *h.decision_category << "]";
+    out << "\n";
+    if (!h.snippet.empty()) out << "   " << h.snippet << "\n";
+    out << "   " << h.path;
+    if (h.span) {
+      out << "  bytes " << h.span->start << "-" << h.span->end;
+      if (h.span->page > 0) out << ", page " << h.span->page;
+    }
+    out << "\n";
+  }
+  if (!a.json && n == 0) out << "no hits\n";
+  std::cout << out.str() << std::flush;
+  return 0;
+}
+
+// ---- stats ----------------------------------------------------------------
+
+int RunStats(const std::string& db, bool json) {
+  auto store = Store::Open(db);
+  if (!store.ok()) return Fail(db, store.status());
+  auto st = (*store)->Stats();
+  if (!st.ok()) return Fail(db, st.status());
+  const StoreStats& s = *st;
+  std::pair<const char*, int64_t> counts[] = {
+      {"documents", s.documents}, {"meetings", s.meetings},   {"attendance", s.attendance},
+      {"agenda_items", s.agenda_items}, {"decisions", s.decisions}, {"figures", s.figures},
+      {"targets", s.targets},     {"errors", s.errors}};
+  if (json) {
+    J j;
+    for (auto& [k, v] : counts) j[k] = v;
+    J cats = J::object();
+    for (auto& [k, v] : s.decisions_by_category) cats[k] = v;
+    j["decisions_by_category"] = std::move(cats);
+    J kinds = J::object();
+    for (auto& [k, v] : s.documents_by_kind) kinds[k] = v;
+    j["documents_by_kind"] = std::move(kinds);
+    std::cout << j.dump() << "\n";
+    return 0;
+  }
+  char line[128];
+  for (auto& [k, v] : counts) {
+    std::snprintf(line, sizeof line, "%-14s %10lld\n", k, static_cast<long long>(v));
+    std::cout << line;
+  }
+  if (!s.documents_by_kind.empty()) std::cout << "documents by kind:\n";
+  for (auto& [k, v] : s.documents_by_kind) {
+    std::snprintf(line, sizeof line, "  %-22s %10lld\n", k.c_str(), static_cast<long long>(v));
+    std::cout << line;
+  }
+  if (!s.decisions_by_category.empty()) std::cout << "decisions by category:\n";
+  for (auto& [k, v] : s.decisions_by_category) {
+    std::snprintf(line, sizeof line, "  %-22s %10lld\n", k.c_str(), static_cast<long long>(v));
+    std::cout << line;
+  }
+  return 0;
+}
+
+// ---- export ---------------------------------------------------------------
+
+struct ExportArgs {
+  std::string db;
+  std::string format;
+  std::string out;
+  std::string index = "referat";
+  bool mapping = false;
+};
+
+int RunExport(const ExportArgs& a) {
+  if (a.mapping) {
+    std::cout << Store::OpenSearchMapping() << "\n";
+    return 0;
+  }
+  if (a.format.empty()) {
+    std::cerr << "referat: export needs --format jsonl|csv|opensearch (or --mapping)\n";
+    return 2;
+  }
+  ExportFormat format = a.format == "jsonl" ? ExportFormat::kJsonl
+                        : a.format == "csv" ? ExportFormat::kCsv
+                                            : ExportFormat::kOpenSearch;
+  if (format == ExportFormat::kCsv && a.out.empty()) {
+    std::cerr << "referat: --format csv writes one file per table: give -o DIR\n";
+    return 2;
+  }
+  auto store = Store::Open(a.db);
+  if (!store.ok()) return Fail(a.db, store.status());
+  std::ofstream file;
+  std::ostream* out = &std::cout;
+  if (format != ExportFormat::kCsv && !a.out.empty() && a.out != "-") {
+    file.open(a.out, std::ios::binary | std::ios::trunc);
+    if (!file) return Fail(a.out, Status::Unreadable("cannot write"));
+    out = &file;
+  }
+  Status s = (*store)->Export(format, *out, format == ExportFormat::kCsv ? a.out : "", a.index);
+  if (!s.ok()) return Fail(a.out.empty() ? a.db : a.out, s);
+  return 0;
+}
+
+}  // namespace
+
+void RegisterStoreCommands(CLI::App& app, Runners& runners) {
+  {
+    auto args = std::make_shared<IngestArgs>();
+    CLI::App* cmd = app.add_subcommand(
+        "ingest",
+        "Extract files and directories into a SQLite store (one transaction per document; "
+        "unchanged files are skipped, so a re-run completes an interrupted one)");
+    cmd->add_option("paths", args->inputs, "Files or directories");
+    cmd->add_option("--db", args->db, "The SQLite database file (created if missing)")
+        ->required();
+    cmd->add_option("-j,--jobs", args->jobs, "Parallel extractions (default: all cores)")
+        ->check(CLI::Range(1, 256));
+    cmd->add_flag("-q,--quiet", args->quiet, "No progress and no summary on stderr");
+    cmd->add_option("--paths-from", args->paths_from,
+                    "Also read newline-separated paths from FILE ('-' for stdin)");
+    cmd->add_option("--shard", args->shard,
+                    "Keep only paths in shard I of N (I/N, by a stable hash of the path)");
+    runners[cmd] = [args] { return RunIngest(*args); };
+  }
+  {
+    auto args = std::make_shared<SearchArgs>();
+    CLI::App* cmd = app.add_subcommand(
+        "search",
+        "Full-text search in Danish (stemmed, FTS5 syntax: \"phrases\", OR, NOT, prefix*); "
+        "without a query, list agenda items by the filters, newest first");
+    cmd->add_option("query", args->query, "FTS5 query (optional)");
+    cmd->add_option("--db", args->db, "The SQLite database file")->required();
+    cmd->add_option("--body", args->body, "Meeting body contains this text");
+    cmd->add_option("--from", args->from, "Meetings on or after this date (YYYY[-MM[-DD]])");
+    cmd->add_option("--to", args->to, "Meetings on or before this date (YYYY[-MM[-DD]])");
+    cmd->add_option("--decision", args->decision,
+                    "Decision category (approved, approved_with_changes, recommended, noted, "
+                    "discussed, rejected, postponed, referred, withdrawn, none, other)");
+    cmd->add_option("--absent", args->absent,
+                    "A person absent from the meeting or the item (all words of the name)");
+    cmd->add_option("--case", args->case_number, "Case number, exactly as printed");
+    cmd->add_option("--kind", args->kind, "Document kind (minutes, agenda, agenda_item, report, "
+                                          "unknown)");
+    cmd->add_option("--limit", args->limit, "Most hits (default 20)")->check(CLI::Range(1, 1000000));
+    cmd->add_flag("--json", args->json, "One JSON object per hit and line");
+    runners[cmd] = [args] { return RunSearch(*args); };
+  }
+  {
+    auto db = std::make_shared<std::string>();
+    auto json = std::make_shared<bool>(false);
+    CLI::App* cmd = app.add_subcommand(
+        "stats", "Counts of documents, meetings, items, figures, targets, errors; decisions by "
+                 "category");
+    cmd->add_option("--db", *db, "The SQLite database file")->required();
+    cmd->add_flag("--json", *json, "One JSON object");
+    runners[cmd] = [db, json] { return RunStats(*db, *json); };
+  }
+  {
+    auto args = std::make_shared<ExportArgs>();
+    CLI::App* cmd = app.add_subcommand(
+        "export",
+        "Export the store: jsonl (the stored contract JSON, one document per line), csv (one "
+        "file per table, -o DIR), opensearch (bulk NDJSON, one document per agenda item)");
+    cmd->add_option("--db", args->db, "The SQLite database file");
+    cmd->add_option("--format", args->format, "jsonl, csv or opensearch")
+        ->check(CLI::IsMember({"jsonl", "csv", "opensearch"}));
+    cmd->add_option("-o,--out", args->out, "Output file (jsonl, opensearch; default stdout) or "
+                                           "directory (csv)");
+    cmd->add_option("--index", args->index, "OpenSearch index name in the action lines "
+                                            "(default referat)");
+    cmd->add_flag("--mapping", args->mapping,
+                  "Print an OpenSearch/Elasticsearch index body (Danish analyzer) and exit");
+    runners[cmd] = [args] {
+      if (!args->mapping && args->db.empty()) {
+        std::cerr << "referat: export needs --db FILE\n";
+        return 2;
+      }
+      return RunExport(*args);
+    };
+  }
+}
+
 }  // namespace referat::cli

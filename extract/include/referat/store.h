@@ -1,8 +1,179 @@
 // The embedded store: a whole archive in one SQLite file, searchable in
-// Danish (issue 5). Declared here so the CLI can use it through the public API.
+// Danish (issue 5). The schema is documented in docs/store.md.
+//
+//   auto store = referat::Store::Open("archive.db", {.create_if_missing = true});
+//   if (!store.ok()) { std::cerr << store.status().ToString(); return; }
+//   referat::IngestOptions opts;
+//   auto stats = (*store)->Ingest({"minutes/a.pdf", "minutes/b.docx"}, opts);
+//   referat::SearchQuery q;
+//   q.text = "integration";           // FTS5 syntax; stemmed like the index
+//   q.absent = "Mariann Nørgaard";
+//   auto hits = (*store)->Search(q);
+//
+// Thread safety: a Store is one SQLite connection and must be used by one
+// thread at a time. Ingest runs its own extraction workers internally; only
+// its single writer thread touches the connection. Several processes may
+// read one database while one process writes it (WAL mode).
+//
+// No exception crosses this API: every failure is a Status.
 #ifndef REFERAT_STORE_H_
 #define REFERAT_STORE_H_
 
-namespace referat {}  // namespace referat
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "referat/options.h"
+#include "referat/record.h"
+#include "referat/status.h"
+
+namespace referat {
+
+// The schema version this build writes (PRAGMA user_version). Older
+// databases are migrated forward on Open; newer ones are refused.
+inline constexpr int kStoreSchemaVersion = 1;
+
+struct StoreOptions {
+  // If true, a missing database file is created. Search, stats and export
+  // open with false so that a typo in --db is an error, not an empty result.
+  bool create_if_missing = false;
+};
+
+// Progress of one Ingest call, reported after each input file.
+struct IngestProgress {
+  size_t done = 0;   // files handled (any outcome)
+  size_t total = 0;  // files given
+  double elapsed_seconds = 0;
+};
+
+struct IngestOptions {
+  // Extraction threads; 0 means one per core. One writer thread owns the
+  // database connection whatever the number.
+  int jobs = 0;
+  ExtractOptions extract;
+  // Called on the writer thread after each file; keep it cheap.
+  std::function<void(const IngestProgress&)> on_progress;
+  // Called on the writer thread for each failed file, after the failure is
+  // recorded in the `errors` table.
+  std::function<void(const std::string& path, const Status& status)> on_failure;
+};
+
+// What one Ingest call did, by file.
+struct IngestStats {
+  size_t files = 0;       // paths given
+  size_t extracted = 0;   // new content: extracted and stored
+  size_t replaced = 0;    // of `extracted`: a changed file replaced an older record
+  size_t unchanged = 0;   // path, size and mtime as stored: not even read
+  size_t duplicates = 0;  // read and hashed, but that content is stored already
+  size_t failed = 0;      // recorded in `errors`
+};
+
+struct SearchQuery {
+  // FTS5 query syntax (words, "phrases", OR, NOT, prefix*, column:word).
+  // Words are stemmed with the Danish stemmer like the index; prefix terms
+  // are matched against stems unstemmed. Empty: list by the filters alone.
+  std::string text;
+  std::optional<std::string> body;        // meeting body contains this (ASCII case-insensitive)
+  std::optional<std::string> from;        // meeting date >= this ISO date or prefix ("2015")
+  std::optional<std::string> to;          // meeting date <= this ISO date or prefix
+  std::optional<std::string> decision;    // decision category, e.g. "approved"
+  std::optional<std::string> absent;      // a person absent from the meeting or the item
+  std::optional<std::string> case_number; // exactly as printed
+  std::optional<std::string> kind;        // documents.kind: minutes, agenda, report, ...
+  int limit = 20;
+  // Markers around matched words in `snippet`.
+  std::string highlight_open = "[";
+  std::string highlight_close = "]";
+};
+
+// One hit: an agenda item, or a whole document for documents without items
+// (reports, letters), in which case the item and decision fields are empty.
+struct SearchHit {
+  std::string path;
+  std::string sha256;
+  std::string kind;
+  std::optional<std::string> body;
+  std::optional<std::string> date;
+  std::optional<std::string> item_number;
+  std::optional<std::string> item_title;
+  std::optional<std::string> decision_category;
+  std::optional<std::string> decision_text;
+  std::string snippet;
+  std::optional<Span> span;  // the item's span, or the whole text for document hits
+  double score = 0;          // bm25: lower is better; 0 without a query
+};
+
+struct StoreStats {
+  int64_t documents = 0;
+  int64_t meetings = 0;
+  int64_t attendance = 0;
+  int64_t agenda_items = 0;
+  int64_t decisions = 0;
+  int64_t figures = 0;
+  int64_t targets = 0;
+  int64_t errors = 0;
+  std::vector<std::pair<std::string, int64_t>> decisions_by_category;  // sorted by category
+  std::vector<std::pair<std::string, int64_t>> documents_by_kind;      // sorted by kind
+};
+
+enum class ExportFormat { kJsonl, kCsv, kOpenSearch };
+
+class Store {
+ public:
+  // Opens (or with create_if_missing creates) the database, registers the
+  // Danish tokenizer on the connection and migrates the schema forward.
+  // Refuses a database written by a newer schema, or a SQLite file that is
+  // not a referat store.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path,
+                                             const StoreOptions& options = {});
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Extracts and stores the files at `paths` (files, not directories; see
+  // docs/store.md for the skip rules). Each document is one transaction.
+  // Returns an error only when the database itself fails; file failures are
+  // counted in IngestStats::failed and recorded in `errors`.
+  Result<IngestStats> Ingest(const std::vector<std::string>& paths, const IngestOptions& options);
+
+  // Stores one extracted record as one transaction, replacing the record
+  // stored for record.source.path if its content differs. `text`, when
+  // given, is the normalized text: it fills an item's searchable body when
+  // the item has no sections, and a document's when it has no items.
+  // Used by Ingest; public for importers and tests.
+  Status Put(const Record& record, const std::optional<std::string>& text = std::nullopt);
+
+  // bm25-ranked hits (best first), or with an empty query all matches of the
+  // filters by date. An FTS5 syntax error is a kUsage status.
+  Result<std::vector<SearchHit>> Search(const SearchQuery& query);
+
+  Result<StoreStats> Stats();
+
+  // kJsonl and kOpenSearch write to `out`; kCsv writes one TABLE.csv per
+  // table into directory `dir` (created if needed). `index` names the
+  // OpenSearch index in the bulk action lines.
+  Status Export(ExportFormat format, std::ostream& out, const std::string& dir = "",
+                const std::string& index = "referat");
+
+  // An OpenSearch / Elasticsearch index body (settings and mappings) for the
+  // documents Export(kOpenSearch) writes: text fields use the built-in
+  // "danish" analyzer, filter fields are keywords or dates.
+  static std::string OpenSearchMapping();
+
+  int schema_version() const;
+
+  struct Impl;
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace referat
 
 #endif  // REFERAT_STORE_H_

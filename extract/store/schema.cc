@@ -1,0 +1,240 @@
+#include "store/schema.h"
+
+#include <iterator>
+#include <string>
+
+#include "referat/store.h"
+#include "store/sqlite.h"
+
+namespace referat::store {
+namespace {
+
+// Version 1. Spans are three columns (span_start, span_end: UTF-8 byte
+// offsets into the document's normalized text; span_page: 1-based or NULL).
+// Every child row references documents(id) ON DELETE CASCADE, so deleting a
+// document removes all it contributed; the FTS rows follow through triggers.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  path TEXT NOT NULL,
+  format TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  pages INTEGER,
+  title TEXT,
+  created TEXT,
+  kind TEXT NOT NULL,
+  text_length INTEGER NOT NULL,
+  warnings INTEGER NOT NULL,
+  generator_version TEXT NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE INDEX documents_kind ON documents(kind);
+CREATE INDEX documents_path ON documents(path);
+
+CREATE TABLE files (
+  path TEXT PRIMARY KEY,
+  size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+);
+CREATE INDEX files_document ON files(document_id);
+
+CREATE TABLE meetings (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE,
+  document_type TEXT,
+  council TEXT,
+  municipality TEXT,
+  body TEXT,
+  date TEXT,
+  start_time TEXT,
+  end_time TEXT,
+  location TEXT,
+  span_start INTEGER,
+  span_end INTEGER,
+  span_page INTEGER
+);
+CREATE INDEX meetings_body ON meetings(body);
+CREATE INDEX meetings_date ON meetings(date);
+CREATE INDEX meetings_municipality ON meetings(municipality);
+
+CREATE TABLE agenda_items (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  meeting_id INTEGER REFERENCES meetings(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  number TEXT NOT NULL,
+  title TEXT NOT NULL,
+  public INTEGER,
+  case_number TEXT,
+  recommendation_by TEXT,
+  recommendation_text TEXT,
+  recommendation_clauses TEXT,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  span_page INTEGER
+);
+CREATE INDEX agenda_items_document ON agenda_items(document_id, position);
+CREATE INDEX agenda_items_meeting ON agenda_items(meeting_id);
+CREATE INDEX agenda_items_case_number ON agenda_items(case_number);
+
+CREATE TABLE decisions (
+  item_id INTEGER PRIMARY KEY REFERENCES agenda_items(id) ON DELETE CASCADE,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  category TEXT NOT NULL,
+  text TEXT NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  span_page INTEGER
+);
+CREATE INDEX decisions_category ON decisions(category);
+CREATE INDEX decisions_document ON decisions(document_id);
+
+CREATE TABLE attendance (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  meeting_id INTEGER REFERENCES meetings(id) ON DELETE CASCADE,
+  item_id INTEGER REFERENCES agenda_items(id) ON DELETE CASCADE,
+  status TEXT NOT NULL CHECK (status IN ('present', 'absent', 'other')),
+  name TEXT NOT NULL,
+  role TEXT,
+  span_start INTEGER,
+  span_end INTEGER,
+  span_page INTEGER
+);
+CREATE INDEX attendance_name ON attendance(name);
+CREATE INDEX attendance_document ON attendance(document_id);
+CREATE INDEX attendance_item ON attendance(item_id);
+
+CREATE TABLE figures (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  item TEXT,
+  type TEXT NOT NULL,
+  text TEXT NOT NULL,
+  value REAL,
+  min REAL,
+  max REAL,
+  unit TEXT,
+  date TEXT,
+  date_end TEXT,
+  sentence TEXT NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  span_page INTEGER
+);
+CREATE INDEX figures_document ON figures(document_id);
+CREATE INDEX figures_type ON figures(type, unit);
+
+CREATE TABLE targets (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  item TEXT,
+  text TEXT NOT NULL,
+  metric TEXT,
+  direction TEXT,
+  value REAL,
+  unit TEXT,
+  placeholder INTEGER NOT NULL,
+  deadline TEXT,
+  baseline_value REAL,
+  baseline_unit TEXT,
+  baseline_date TEXT,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  span_page INTEGER
+);
+CREATE INDEX targets_document ON targets(document_id);
+
+CREATE TABLE errors (
+  path TEXT PRIMARY KEY,
+  code TEXT NOT NULL,
+  message TEXT NOT NULL,
+  size INTEGER,
+  mtime_ns INTEGER
+);
+CREATE INDEX errors_code ON errors(code);
+
+-- Full text, stemmed: one row per agenda item (rowid = agenda_items.id) and
+-- one per document that has no agenda items (rowid = documents.id).
+CREATE VIRTUAL TABLE items_fts USING fts5(title, recommendation, decision, body,
+  tokenize = 'danish');
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, tokenize = 'danish');
+-- Person names, not stemmed (rowid = attendance.id). Plain unicode61, so any
+-- SQLite with FTS5 can query it.
+CREATE VIRTUAL TABLE names_fts USING fts5(name, tokenize = 'unicode61 remove_diacritics 0');
+
+CREATE TRIGGER agenda_items_fts_delete AFTER DELETE ON agenda_items BEGIN
+  DELETE FROM items_fts WHERE rowid = old.id;
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+  DELETE FROM documents_fts WHERE rowid = old.id;
+END;
+CREATE TRIGGER attendance_names_insert AFTER INSERT ON attendance BEGIN
+  INSERT INTO names_fts(rowid, name) VALUES (new.id, new.name);
+END;
+CREATE TRIGGER attendance_names_delete AFTER DELETE ON attendance BEGIN
+  DELETE FROM names_fts WHERE rowid = old.id;
+END;
+)sql";
+
+Status MigrateTo1(sqlite3* db) { return Exec(db, kSchemaV1); }
+
+// kMigrations[v] brings a database from version v to v + 1. A new schema
+// version appends one function here and raises kStoreSchemaVersion; the
+// test opens a database of every older version and checks the result.
+using Migration = Status (*)(sqlite3*);
+constexpr Migration kMigrations[] = {MigrateTo1};
+static_assert(std::size(kMigrations) == kStoreSchemaVersion);
+
+}  // namespace
+
+Status Configure(sqlite3* db) {
+  sqlite3_busy_timeout(db, 10000);
+  Result<int64_t> app = QueryInt(db, "PRAGMA application_id");
+  if (!app.ok()) return app.status();
+  // Read before any change, so a foreign file is left as it was.
+  Result<int64_t> tables = QueryInt(db, "SELECT count(*) FROM sqlite_schema");
+  if (!tables.ok()) return tables.status();
+  if (*app != kApplicationId && *tables > 0)
+    return Status::UnsupportedFormat("a SQLite database, but not a referat store");
+  Stmt mode;
+  if (Status s = mode.Prepare(db, "PRAGMA journal_mode = WAL"); !s.ok()) return s;
+  int rc = mode.Step();
+  if (rc != SQLITE_ROW) return mode.Error(rc);
+  return Exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+}
+
+Status Migrate(sqlite3* db) {
+  for (;;) {
+    Result<int64_t> version = QueryInt(db, "PRAGMA user_version");
+    if (!version.ok()) return version.status();
+    const int64_t v = *version;
+    if (v > kStoreSchemaVersion)
+      return Status::UnsupportedFormat(
+          "store schema version " + std::to_string(v) + " is newer than this referat " +
+          "understands (" + std::to_string(kStoreSchemaVersion) + "); use a newer referat");
+    if (v == kStoreSchemaVersion) return Status::Ok();
+    if (Status s = Exec(db, "BEGIN IMMEDIATE"); !s.ok()) return s;
+    // Another process may have migrated between the read and the lock.
+    Result<int64_t> locked = QueryInt(db, "PRAGMA user_version");
+    Status s = locked.ok() ? Status::Ok() : locked.status();
+    if (s.ok() && *locked != v) {
+      if (s = Exec(db, "COMMIT"); !s.ok()) return s;
+      continue;
+    }
+    if (s.ok()) s = kMigrations[v](db);
+    if (s.ok())
+      s = Exec(db, "PRAGMA user_version = " + std::to_string(v + 1) +
+                       "; PRAGMA application_id = " + std::to_string(kApplicationId));
+    if (s.ok()) s = Exec(db, "COMMIT");
+    if (!s.ok()) {
+      (void)Exec(db, "ROLLBACK");
+      return Status(s.code(), "migrating the store to version " + std::to_string(v + 1) +
+                                  ": " + s.message());
+    }
+  }
+}
+
+}  // namespace referat::store

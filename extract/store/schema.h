@@ -1,0 +1,30 @@
+// The store's schema and its forward migrations. PRAGMA user_version holds
+// the schema version; PRAGMA application_id marks the file as a referat
+// store. docs/store.md documents every table and column.
+#ifndef REFERAT_STORE_SCHEMA_H_
+#define REFERAT_STORE_SCHEMA_H_
+
+#include <sqlite3.h>
+
+#include "referat/status.h"
+
+namespace referat::store {
+
+// "RFRT": set on every store, so a foreign SQLite file is refused rather
+// than having tables added to it.
+inline constexpr int kApplicationId = 0x52465254;
+
+// Connection settings every store connection uses: WAL, foreign keys,
+// synchronous=NORMAL (with WAL a crash of the process loses nothing that
+// was committed; a power cut may lose the last transactions but never
+// leaves a torn database), a busy timeout for readers beside a writer.
+Status Configure(sqlite3* db);
+
+// Brings the schema from its current user_version to kStoreSchemaVersion,
+// one transaction per version step. Refuses a newer version or a non-empty
+// database that is not a referat store. Opening a current store is a no-op.
+Status Migrate(sqlite3* db);
+
+}  // namespace referat::store
+
+#endif  // REFERAT_STORE_SCHEMA_H_

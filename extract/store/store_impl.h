@@ -1,0 +1,66 @@
+// Store::Impl, shared by the files of the store. Not a public header.
+#ifndef REFERAT_STORE_STORE_IMPL_H_
+#define REFERAT_STORE_STORE_IMPL_H_
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "referat/store.h"
+#include "store/sqlite.h"
+
+namespace referat {
+
+// What the store knows of a file on disk: the `files` table's stamp. A file
+// whose size and mtime equal the stamp is taken as unchanged and not read.
+struct FileStamp {
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+};
+
+// What storing one file did (see IngestStats).
+enum class PutOutcome { kStored, kReplaced, kDuplicate };
+
+struct WriteStatements;  // write.cc
+
+struct Store::Impl {
+  sqlite3* db = nullptr;
+  std::string path;
+  std::unique_ptr<WriteStatements> write;  // prepared on first write
+
+  Impl();
+  ~Impl();
+
+  // One transaction: stores `record` unless a document with its sha256 is
+  // stored already, points files[path] at it with `stamp`, deletes the
+  // document the path held before if no other path holds it, and clears the
+  // path's error. `text` is the normalized text (see Store::Put).
+  Status PutFile(const std::string& path, const FileStamp& stamp, const Record& record,
+                 const std::optional<std::string>& text, PutOutcome* outcome);
+
+  // One transaction: points files[path] at the stored document with
+  // `sha256` (content seen before, at this or another path).
+  // Returns kNotFound when no document has that hash.
+  Status LinkFile(const std::string& path, const FileStamp& stamp, const std::string& sha256,
+                  PutOutcome* outcome);
+
+  // One transaction: records a failed file in `errors` (replacing an older
+  // error for the path). The document the path held before, if any, stays.
+  Status PutError(const std::string& path, const std::optional<FileStamp>& stamp,
+                  const Status& status);
+
+ private:
+  Status Prepare();
+  // Inside an open transaction.
+  Status InsertDocument(const Record& record, const std::optional<std::string>& text,
+                        int64_t* document_id);
+  Status Link(const std::string& path, const FileStamp& stamp, int64_t document_id,
+              bool* replaced);
+};
+
+}  // namespace referat
+
+#endif  // REFERAT_STORE_STORE_IMPL_H_

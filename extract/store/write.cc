@@ -1,0 +1,399 @@
+// One extracted record into the tables, as one transaction.
+#include <nlohmann/json.hpp>
+
+#include "referat/extract.h"
+#include "store/store_impl.h"
+
+namespace referat {
+
+using store::Stmt;
+
+struct WriteStatements {
+  Stmt begin, commit, rollback;
+  Stmt find_document, find_file, files_of_document, delete_document;
+  Stmt insert_document, insert_meeting, insert_item, insert_decision, insert_attendance;
+  Stmt insert_figure, insert_target, insert_item_fts, insert_document_fts;
+  Stmt upsert_file, delete_error, upsert_error;
+};
+
+Store::Impl::Impl() = default;
+Store::Impl::~Impl() {
+  write.reset();  // statements first: a connection with live statements does not close
+  if (db) sqlite3_close_v2(db);
+}
+
+namespace {
+
+// Binds a span as (start, end, page) at i, i+1, i+2; page 0 (not paged) is NULL.
+void BindSpan(Stmt& st, int i, const std::optional<Span>& span) {
+  if (!span) {
+    st.BindNull(i);
+    st.BindNull(i + 1);
+    st.BindNull(i + 2);
+    return;
+  }
+  st.Bind(i, static_cast<uint64_t>(span->start));
+  st.Bind(i + 1, static_cast<uint64_t>(span->end));
+  if (span->page > 0) st.Bind(i + 2, span->page);
+  else st.BindNull(i + 2);
+}
+
+// The searchable body of an item: its sections with their headings, or,
+// when the extractor found no sections, the item's own slice of the text.
+std::string ItemBody(const AgendaItem& item, const std::optional<std::string>& text) {
+  std::string body;
+  for (const auto& s : item.sections) {
+    if (!body.empty()) body += "\n\n";
+    if (s.heading) body += *s.heading + "\n";
+    body += s.text;
+  }
+  if (body.empty() && text && item.span.start < item.span.end && item.span.end <= text->size())
+    body = text->substr(item.span.start, item.span.end - item.span.start);
+  return body;
+}
+
+std::string RecommendationText(const AgendaItem& item) {
+  if (!item.recommendation) return "";
+  const Recommendation& r = *item.recommendation;
+  if (!r.text.empty()) return r.text;
+  std::string out;
+  for (const auto& c : r.clauses) out += (out.empty() ? "" : "\n") + c;
+  return out;
+}
+
+}  // namespace
+
+Status Store::Impl::Prepare() {
+  if (write) return Status::Ok();
+  auto w = std::make_unique<WriteStatements>();
+  struct {
+    Stmt* st;
+    const char* sql;
+  } all[] = {
+      {&w->begin, "BEGIN IMMEDIATE"},
+      {&w->commit, "COMMIT"},
+      {&w->rollback, "ROLLBACK"},
+      {&w->find_document, "SELECT id FROM documents WHERE sha256 = ?1"},
+      {&w->find_file, "SELECT document_id FROM files WHERE path = ?1"},
+      {&w->files_of_document, "SELECT count(*) FROM files WHERE document_id = ?1"},
+      {&w->delete_document, "DELETE FROM documents WHERE id = ?1"},
+      {&w->insert_document,
+       "INSERT INTO documents (sha256, path, format, bytes, pages, title, created, kind, "
+       "text_length, warnings, generator_version, json) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"},
+      {&w->insert_meeting,
+       "INSERT INTO meetings (document_id, document_type, council, municipality, body, date, "
+       "start_time, end_time, location, span_start, span_end, span_page) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"},
+      {&w->insert_item,
+       "INSERT INTO agenda_items (document_id, meeting_id, position, number, title, public, "
+       "case_number, recommendation_by, recommendation_text, recommendation_clauses, "
+       "span_start, span_end, span_page) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"},
+      {&w->insert_decision,
+       "INSERT INTO decisions (item_id, document_id, category, text, span_start, span_end, "
+       "span_page) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
+      {&w->insert_attendance,
+       "INSERT INTO attendance (document_id, meeting_id, item_id, status, name, role, "
+       "span_start, span_end, span_page) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
+      {&w->insert_figure,
+       "INSERT INTO figures (document_id, item, type, text, value, min, max, unit, date, "
+       "date_end, sentence, span_start, span_end, span_page) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"},
+      {&w->insert_target,
+       "INSERT INTO targets (document_id, item, text, metric, direction, value, unit, "
+       "placeholder, deadline, baseline_value, baseline_unit, baseline_date, span_start, "
+       "span_end, span_page) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"},
+      {&w->insert_item_fts,
+       "INSERT INTO items_fts (rowid, title, recommendation, decision, body) "
+       "VALUES (?1, ?2, ?3, ?4, ?5)"},
+      {&w->insert_document_fts,
+       "INSERT INTO documents_fts (rowid, title, body) VALUES (?1, ?2, ?3)"},
+      {&w->upsert_file,
+       "INSERT INTO files (path, size, mtime_ns, document_id) VALUES (?1, ?2, ?3, ?4) "
+       "ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
+       "document_id = excluded.document_id"},
+      {&w->delete_error, "DELETE FROM errors WHERE path = ?1"},
+      {&w->upsert_error,
+       "INSERT INTO errors (path, code, message, size, mtime_ns) VALUES (?1, ?2, ?3, ?4, ?5) "
+       "ON CONFLICT (path) DO UPDATE SET code = excluded.code, message = excluded.message, "
+       "size = excluded.size, mtime_ns = excluded.mtime_ns"},
+  };
+  for (auto& [st, sql] : all)
+    if (Status s = st->Prepare(db, sql); !s.ok()) return s;
+  write = std::move(w);
+  return Status::Ok();
+}
+
+// Runs `body` between BEGIN IMMEDIATE and COMMIT; rolls back on any error,
+// so a document is stored whole or not at all.
+template <typename F>
+static Status InTransaction(WriteStatements& w, F&& body) {
+  if (Status s = w.begin.Run(); !s.ok()) return s;
+  Status s = body();
+  if (s.ok()) s = w.commit.Run();
+  if (!s.ok()) (void)w.rollback.Run();
+  return s;
+}
+
+Status Store::Impl::InsertDocument(const Record& r, const std::optional<std::string>& text,
+                                   int64_t* document_id) {
+  WriteStatements& w = *write;
+  // The stored JSON is exactly what `referat extract --jsonl` prints: no text.
+  std::string json;
+  if (r.text_content) {
+    Record copy = r;
+    copy.text_content.reset();
+    json = ToJson(copy, false);
+  } else {
+    json = ToJson(r, false);
+  }
+  Stmt& d = w.insert_document;
+  d.Bind(1, r.source.sha256);
+  d.Bind(2, r.source.path);
+  d.Bind(3, r.source.format);
+  d.Bind(4, r.source.bytes);
+  d.Bind(5, r.source.pages);
+  d.Bind(6, r.source.title);
+  d.Bind(7, r.source.created);
+  d.Bind(8, r.kind);
+  d.Bind(9, r.text_length);
+  d.Bind(10, static_cast<int64_t>(r.warnings.size()));
+  d.Bind(11, kGeneratorVersion);
+  d.Bind(12, json);
+  if (Status s = d.Run(); !s.ok()) return s;
+  const int64_t doc = sqlite3_last_insert_rowid(db);
+  *document_id = doc;
+
+  std::optional<int64_t> meeting_id;
+  if (r.meeting) {
+    const Meeting& m = *r.meeting;
+    Stmt& st = w.insert_meeting;
+    st.Bind(1, doc);
+    st.Bind(2, m.document_type);
+    st.Bind(3, m.council);
+    st.Bind(4, m.municipality);
+    st.Bind(5, m.body);
+    st.Bind(6, m.date);
+    st.Bind(7, m.start_time);
+    st.Bind(8, m.end_time);
+    st.Bind(9, m.location);
+    BindSpan(st, 10, m.span);
+    if (Status s = st.Run(); !s.ok()) return s;
+    meeting_id = sqlite3_last_insert_rowid(db);
+  }
+
+  auto attend = [&](std::optional<int64_t> item_id, const char* status, const std::string& name,
+                    const std::optional<std::string>& role, const std::optional<Span>& span) {
+    Stmt& st = w.insert_attendance;
+    st.Bind(1, doc);
+    st.Bind(2, meeting_id);
+    st.Bind(3, item_id);
+    st.Bind(4, status);
+    st.Bind(5, name);
+    st.Bind(6, role);
+    BindSpan(st, 7, span);
+    return st.Run();
+  };
+  if (r.attendance) {
+    for (const auto& n : r.attendance->present)
+      if (Status s = attend(std::nullopt, "present", n, std::nullopt, std::nullopt); !s.ok())
+        return s;
+    for (const auto& n : r.attendance->absent)
+      if (Status s = attend(std::nullopt, "absent", n, std::nullopt, std::nullopt); !s.ok())
+        return s;
+    for (const auto& o : r.attendance->others)
+      if (Status s = attend(std::nullopt, "other", o.name, o.role, o.span); !s.ok()) return s;
+  }
+
+  for (size_t i = 0; i < r.agenda_items.size(); ++i) {
+    const AgendaItem& it = r.agenda_items[i];
+    Stmt& st = w.insert_item;
+    st.Bind(1, doc);
+    st.Bind(2, meeting_id);
+    st.Bind(3, static_cast<int64_t>(i));
+    st.Bind(4, it.number);
+    st.Bind(5, it.title);
+    st.Bind(6, it.public_);
+    st.Bind(7, it.case_number);
+    if (it.recommendation) {
+      st.Bind(8, it.recommendation->by);
+      st.Bind(9, it.recommendation->text);
+      st.Bind(10, nlohmann::json(it.recommendation->clauses).dump());
+    }
+    BindSpan(st, 11, it.span);
+    if (Status s = st.Run(); !s.ok()) return s;
+    const int64_t item_id = sqlite3_last_insert_rowid(db);
+    if (it.decision) {
+      Stmt& dc = w.insert_decision;
+      dc.Bind(1, item_id);
+      dc.Bind(2, doc);
+      dc.Bind(3, it.decision->category);
+      dc.Bind(4, it.decision->text);
+      BindSpan(dc, 5, it.decision->span);
+      if (Status s = dc.Run(); !s.ok()) return s;
+    }
+    for (const auto& n : it.absent)
+      if (Status s = attend(item_id, "absent", n, std::nullopt, std::nullopt); !s.ok()) return s;
+    Stmt& f = w.insert_item_fts;
+    f.Bind(1, item_id);
+    f.Bind(2, it.title);
+    f.Bind(3, RecommendationText(it));
+    f.Bind(4, it.decision ? it.decision->text : std::string());
+    f.Bind(5, ItemBody(it, text));
+    if (Status s = f.Run(); !s.ok()) return s;
+  }
+
+  // Documents without items (reports, letters, anything the structure
+  // extractor could not split) are searchable as a whole.
+  if (r.agenda_items.empty()) {
+    std::string title;
+    if (r.report && r.report->title) title = *r.report->title;
+    else if (r.source.title) title = *r.source.title;
+    Stmt& f = w.insert_document_fts;
+    f.Bind(1, doc);
+    f.Bind(2, title);
+    f.Bind(3, text ? std::string_view(*text) : std::string_view());
+    if (Status s = f.Run(); !s.ok()) return s;
+  }
+
+  for (const auto& fg : r.figures) {
+    Stmt& st = w.insert_figure;
+    st.Bind(1, doc);
+    st.Bind(2, fg.item);
+    st.Bind(3, fg.type);
+    st.Bind(4, fg.text);
+    st.Bind(5, fg.value);
+    st.Bind(6, fg.min);
+    st.Bind(7, fg.max);
+    st.Bind(8, fg.unit);
+    st.Bind(9, fg.date);
+    st.Bind(10, fg.date_end);
+    st.Bind(11, fg.sentence);
+    BindSpan(st, 12, fg.span);
+    if (Status s = st.Run(); !s.ok()) return s;
+  }
+  for (const auto& t : r.targets) {
+    Stmt& st = w.insert_target;
+    st.Bind(1, doc);
+    st.Bind(2, t.item);
+    st.Bind(3, t.text);
+    st.Bind(4, t.metric);
+    st.Bind(5, t.direction);
+    st.Bind(6, t.value);
+    st.Bind(7, t.unit);
+    st.Bind(8, t.placeholder);
+    st.Bind(9, t.deadline);
+    if (t.baseline) {
+      st.Bind(10, t.baseline->value);
+      st.Bind(11, t.baseline->unit);
+      st.Bind(12, t.baseline->date);
+    }
+    BindSpan(st, 13, t.span);
+    if (Status s = st.Run(); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status Store::Impl::Link(const std::string& path, const FileStamp& stamp, int64_t document_id,
+                         bool* replaced) {
+  WriteStatements& w = *write;
+  std::optional<int64_t> before;
+  w.find_file.Bind(1, path);
+  int rc = w.find_file.Step();
+  if (rc == SQLITE_ROW) before = w.find_file.Int(0);
+  Status s = rc == SQLITE_ROW || rc == SQLITE_DONE ? Status::Ok() : w.find_file.Error(rc);
+  w.find_file.Reset();
+  if (!s.ok()) return s;
+
+  w.upsert_file.Bind(1, path);
+  w.upsert_file.Bind(2, stamp.size);
+  w.upsert_file.Bind(3, stamp.mtime_ns);
+  w.upsert_file.Bind(4, document_id);
+  if (s = w.upsert_file.Run(); !s.ok()) return s;
+
+  *replaced = before && *before != document_id;
+  if (*replaced) {
+    // The path held other content before; that document goes (with all its
+    // rows, by cascade) unless another path still holds it.
+    w.files_of_document.Bind(1, *before);
+    rc = w.files_of_document.Step();
+    int64_t holders = rc == SQLITE_ROW ? w.files_of_document.Int(0) : -1;
+    s = rc == SQLITE_ROW ? Status::Ok() : w.files_of_document.Error(rc);
+    w.files_of_document.Reset();
+    if (!s.ok()) return s;
+    if (holders == 0) {
+      w.delete_document.Bind(1, *before);
+      if (s = w.delete_document.Run(); !s.ok()) return s;
+    }
+  }
+  w.delete_error.Bind(1, path);
+  return w.delete_error.Run();
+}
+
+Status Store::Impl::PutFile(const std::string& path, const FileStamp& stamp, const Record& record,
+                            const std::optional<std::string>& text, PutOutcome* outcome) {
+  if (Status s = Prepare(); !s.ok()) return s;
+  WriteStatements& w = *write;
+  return InTransaction(w, [&]() -> Status {
+    w.find_document.Bind(1, record.source.sha256);
+    int rc = w.find_document.Step();
+    std::optional<int64_t> doc;
+    if (rc == SQLITE_ROW) doc = w.find_document.Int(0);
+    Status s = rc == SQLITE_ROW || rc == SQLITE_DONE ? Status::Ok() : w.find_document.Error(rc);
+    w.find_document.Reset();
+    if (!s.ok()) return s;
+    const bool duplicate = doc.has_value();
+    if (!duplicate) {
+      int64_t id = 0;
+      if (s = InsertDocument(record, text, &id); !s.ok()) return s;
+      doc = id;
+    }
+    bool replaced = false;
+    if (s = Link(path, stamp, *doc, &replaced); !s.ok()) return s;
+    *outcome = duplicate ? PutOutcome::kDuplicate
+               : replaced ? PutOutcome::kReplaced
+                          : PutOutcome::kStored;
+    return Status::Ok();
+  });
+}
+
+Status Store::Impl::LinkFile(const std::string& path, const FileStamp& stamp,
+                             const std::string& sha256, PutOutcome* outcome) {
+  if (Status s = Prepare(); !s.ok()) return s;
+  WriteStatements& w = *write;
+  return InTransaction(w, [&]() -> Status {
+    w.find_document.Bind(1, sha256);
+    int rc = w.find_document.Step();
+    std::optional<int64_t> doc;
+    if (rc == SQLITE_ROW) doc = w.find_document.Int(0);
+    Status s = rc == SQLITE_ROW || rc == SQLITE_DONE ? Status::Ok() : w.find_document.Error(rc);
+    w.find_document.Reset();
+    if (!s.ok()) return s;
+    if (!doc) return Status::NotFound("no stored document has this content");
+    bool replaced = false;
+    if (s = Link(path, stamp, *doc, &replaced); !s.ok()) return s;
+    *outcome = PutOutcome::kDuplicate;
+    return Status::Ok();
+  });
+}
+
+Status Store::Impl::PutError(const std::string& path, const std::optional<FileStamp>& stamp,
+                             const Status& status) {
+  if (Status s = Prepare(); !s.ok()) return s;
+  WriteStatements& w = *write;
+  return InTransaction(w, [&]() -> Status {
+    Stmt& st = w.upsert_error;
+    st.Bind(1, path);
+    st.Bind(2, status.code_name());
+    st.Bind(3, status.message());
+    if (stamp) {
+      st.Bind(4, stamp->size);
+      st.Bind(5, stamp->mtime_ns);
+    }
+    return st.Run();
+  });
+}
+
+}  // namespace referat
