@@ -1,5 +1,111 @@
+// ExtractStructure: the order of the structure extractors and the document's
+// kind. The table of contents is read first (it tells which numbered lines
+// are items and which items are closed), then the item starts (they end the
+// header), then the header and attendance, then the items themselves (their
+// decisions need the meeting date), and for documents without items the
+// report fields.
 #include "analyze/minutes.h"
 
+#include "analyze/attendance.h"
+#include "analyze/context.h"
+#include "analyze/header.h"
+#include "analyze/items.h"
+#include "analyze/lexicon.h"
+#include "analyze/report.h"
+#include "analyze/text_util.h"
+#include "analyze/toc.h"
+
 namespace referat {
-void ExtractStructure(const Document&, const Segmentation&, const Rulebook&, Record*) {}
+namespace {
+
+using analyze::Context;
+
+// Correspondence marks ("Kære", "Med venlig hilsen", "Fra:/Emne:") near the
+// start or the end of the document.
+bool LooksLikeLetter(const Context& ctx) {
+  const size_t n = ctx.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (i >= 15 && i + 10 < n) {
+      i = n - 10;
+      if (i >= n) break;
+    }
+    std::string_view t = ctx.text(i);
+    if (analyze::CountWords(t) <= 12 && ctx.lex().HasLetterWord(t)) return true;
+  }
+  return false;
+}
+
+bool LooksLikeReport(const Context& ctx) {
+  size_t tb = analyze::TitleBlock(ctx);
+  if (tb != SIZE_MAX && ctx.lex().HasReportWord(ctx.text(tb))) return true;
+  for (size_t i = 0; i < std::min<size_t>(ctx.size(), 6); ++i)
+    if (analyze::CountWords(ctx.text(i)) <= 12 && ctx.lex().HasReportWord(ctx.text(i))) return true;
+  // A long document organised by headings.
+  size_t headings = 0;
+  for (size_t i = 0; i < ctx.size(); ++i)
+    if (ctx.block(i).kind == BlockKind::kHeading) ++headings;
+  return headings >= 5 && ctx.doc().text.size() > 8000;
+}
+
+}  // namespace
+
+void ExtractStructure(const Document& doc, const Segmentation& seg, const Rulebook& rules,
+                      Record* record) {
+  const analyze::Lexicon& lex = analyze::Lexicon::For(rules);
+  Context ctx(doc, seg, lex, &record->warnings);
+
+  analyze::Toc toc = analyze::ExtractToc(ctx);
+  std::vector<analyze::ItemStart> starts = analyze::FindItemStarts(ctx, toc);
+  const size_t header_end = starts.empty() ? std::min<size_t>(ctx.size(), 60) : starts.front().block;
+  analyze::HeaderResult header = analyze::ExtractHeader(ctx, header_end, toc);
+  const bool is_meeting = header.found || !toc.empty();
+
+  std::optional<std::string> date = header.found ? header.meeting.date : std::nullopt;
+  record->agenda_items = analyze::ExtractItems(ctx, starts, toc, date);
+  record->toc = toc.entries;
+
+  bool has_decision = false;
+  for (const auto& it : record->agenda_items) has_decision = has_decision || it.decision.has_value();
+
+  if (!record->agenda_items.empty()) {
+    if (is_meeting) {
+      const auto& type = header.meeting.document_type;
+      bool minutes = has_decision || (type && *type != "dagsorden");
+      record->kind = minutes ? "minutes" : "agenda";
+    } else {
+      record->kind = "agenda_item";
+    }
+  } else if (header.found && header.meeting.document_type) {
+    record->kind = *header.meeting.document_type == "dagsorden" ? "agenda" : "minutes";
+    ctx.Warn("no_agenda_items", "the document has a meeting header but no agenda item was recognised",
+             header.meeting.span);
+  } else if (!LooksLikeLetter(ctx) && LooksLikeReport(ctx)) {
+    record->kind = "report";
+  } else {
+    record->kind = "unknown";
+  }
+
+  if (record->kind == "minutes" || record->kind == "agenda") {
+    record->meeting = header.meeting;
+    record->attendance = analyze::ExtractAttendance(ctx, header_end, toc);
+  }
+  if (record->kind == "report") record->report = analyze::ExtractReport(ctx);
+
+  // The TOC and the body should agree; closed items are often left out of
+  // the published body, so only open ones are reported missing.
+  for (const auto& e : toc.entries) {
+    bool found = false;
+    for (const auto& it : record->agenda_items) found = found || it.number == e.number;
+    if (!found && e.public_.value_or(true) && !record->agenda_items.empty())
+      ctx.Warn("toc_item_missing", "item " + e.number + " (" + analyze::Clip(e.title, 80) +
+                                       ") is in the table of contents but not in the body",
+               e.span);
+  }
+  if (!toc.empty()) {
+    for (const auto& it : record->agenda_items)
+      if (!toc.Find(it.number))
+        ctx.Warn("item_not_in_toc", "item " + it.number + " is not in the table of contents", it.span);
+  }
+}
+
 }  // namespace referat

@@ -1,0 +1,364 @@
+#include "analyze/decision.h"
+
+#include <algorithm>
+#include <set>
+
+#include "analyze/dates.h"
+#include "analyze/names.h"
+#include "analyze/text_util.h"
+
+namespace referat::analyze {
+namespace {
+
+// The sentences of [start, end) as byte ranges (from the segmenter, clipped
+// to the range); the whole range when the segmenter has none there.
+std::vector<std::pair<size_t, size_t>> Sentences(const Context& ctx, size_t start, size_t end) {
+  std::vector<std::pair<size_t, size_t>> out;
+  const auto& sents = ctx.seg().sentences;
+  long k = ctx.seg().SentenceAt(start);
+  if (k < 0) {
+    // Find the first sentence starting inside the range.
+    auto it = std::lower_bound(sents.begin(), sents.end(), start,
+                               [](const Sentence& s, size_t off) { return s.start < off; });
+    k = static_cast<long>(it - sents.begin());
+  }
+  size_t pos = start;
+  for (size_t i = static_cast<size_t>(k); i < sents.size() && sents[i].start < end; ++i) {
+    size_t s = std::max(sents[i].start, start);
+    size_t e = std::min(sents[i].end, end);
+    if (s > pos) {
+      std::string_view gap = Trim(ctx.doc().Slice(pos, s));
+      if (!gap.empty()) out.emplace_back(pos, s);
+    }
+    if (e > s) out.emplace_back(s, e);
+    pos = std::max(pos, e);
+  }
+  if (pos < end && !Trim(ctx.doc().Slice(pos, end)).empty()) out.emplace_back(pos, end);
+  // Trim each range's spaces.
+  for (auto& [s, e] : out) {
+    while (s < e && (ctx.doc().text[s] == ' ' || ctx.doc().text[s] == '\t')) ++s;
+    while (e > s && (ctx.doc().text[e - 1] == ' ' || ctx.doc().text[e - 1] == '\t')) --e;
+  }
+  return out;
+}
+
+int Rank(const std::string& c) {  // merge order for compatible categories
+  if (c == "approved_with_changes") return 3;
+  if (c == "approved") return 2;
+  if (c == "noted") return 1;
+  return 0;
+}
+
+bool IsSingleWord(std::string_view s) { return Trim(s).find(' ') == std::string_view::npos; }
+
+// Parses "5 (A, V)", "A, V og O", "Per Clausen (Ø)" into entries and a count.
+void ParseVoteList(std::string_view list, std::vector<std::string>* out, std::optional<int>* count) {
+  list = TrimBoth(list, ".,;:");
+  if (list.empty()) return;
+  size_t i = 0;
+  while (i < list.size() && list[i] >= '0' && list[i] <= '9') ++i;
+  if (i > 0 && i <= 3 && (i == list.size() || list[i] == ' ' || list[i] == '(')) {
+    int v = 0;
+    for (size_t k = 0; k < i; ++k) v = v * 10 + (list[k] - '0');
+    *count = v;
+    list = Trim(list.substr(i));
+    if (list.rfind("stemmer", 0) == 0) list = Trim(list.substr(7));
+    if (!list.empty() && list.front() == '(' && list.back() == ')') {
+      list.remove_prefix(1);
+      list.remove_suffix(1);
+    }
+  }
+  // Entries separated by ',' and ' og '; parenthesised counts dropped.
+  size_t pos = 0;
+  while (pos <= list.size()) {
+    size_t comma = list.find(',', pos);
+    size_t og = list.find(" og ", pos);
+    size_t cut = std::min(comma, og);
+    std::string_view e = TrimBoth(list.substr(pos, cut == std::string_view::npos ? cut : cut - pos), ".;:");
+    if (!e.empty()) {
+      // "V (3)" -> "V"
+      size_t paren = e.find(" (");
+      if (paren != std::string_view::npos && e.back() == ')') {
+        std::string_view inner = e.substr(paren + 2, e.size() - paren - 3);
+        bool digits = !inner.empty() && std::all_of(inner.begin(), inner.end(),
+                                                    [](char c) { return c >= '0' && c <= '9'; });
+        if (digits) e = Trim(e.substr(0, paren));
+      }
+      bool number = std::all_of(e.begin(), e.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!number && CountWords(e) <= 6) out->push_back(Collapse(e));
+    }
+    if (cut == std::string_view::npos) break;
+    pos = cut + (cut == comma ? 1 : 4);
+  }
+}
+
+}  // namespace
+
+bool AbsenceNote(const Lexicon& lex, std::string_view sentence, std::vector<std::string>* names) {
+  size_t a, b;
+  std::string_view s = Trim(sentence);
+  if (!lex.MatchAbsence(s, &a, &b)) {
+    // "Fraværende: Ingen" has no names but is still a note.
+    return false;
+  }
+  bool any = false;
+  for (auto& pn : ParseNames(lex, s.substr(a, b - a))) {
+    any = true;
+    if (std::find(names->begin(), names->end(), pn.name) == names->end()) names->push_back(pn.name);
+  }
+  if (!any) {
+    std::string f = FoldCase(TrimBoth(s.substr(a, b - a), ".:"));
+    return f == "ingen" || f == "-";
+  }
+  return true;
+}
+
+std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* mixed) {
+  *mixed = false;
+  text = Trim(text);
+  // Numbered parts: "1. …", then "2. …" with the next number and a capital.
+  static const RE2 kPart("(?:^|[\\s,;])(\\d{1,2})[.)]\\s+");
+  std::vector<std::string_view> parts;
+  {
+    size_t part_start = 0;
+    int expect = 0;
+    re2::StringPiece in(text), num;
+    while (RE2::FindAndConsume(&in, kPart, &num)) {
+      int n = 0;
+      for (char c : num) n = n * 10 + (c - '0');
+      size_t num_pos = static_cast<size_t>(num.data() - text.data());
+      size_t after = static_cast<size_t>(in.data() - text.data());
+      if (expect == 0) {
+        if (num_pos != 0 || n != 1) break;  // not a numbered decision
+        expect = 2;
+        continue;
+      }
+      if (n != expect || after >= text.size() || !StartsUpper(text.substr(after))) continue;
+      parts.push_back(text.substr(part_start, num_pos - part_start));
+      part_start = num_pos;
+      ++expect;
+    }
+    parts.push_back(text.substr(part_start));
+  }
+  std::string merged;
+  for (std::string_view p : parts) {
+    std::string c = lex.ClassifyDecision(p).category;
+    if (merged.empty()) {
+      merged = c;
+    } else if (c != merged) {
+      if (Rank(c) > 0 && Rank(merged) > 0) {
+        if (Rank(c) > Rank(merged)) merged = c;
+      } else if (c == "other" || merged == "other") {
+        merged = "other";
+      } else {
+        *mixed = true;
+        merged = "other";
+      }
+    }
+  }
+  return merged.empty() ? "other" : merged;
+}
+
+void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes>* votes) {
+  const Lexicon& lex = ctx.lex();
+  std::string_view s = ctx.doc().Slice(start, end);
+  if (!RE2::PartialMatch(s, lex.any_vote())) return;
+  // Positions of every vote phrase, to end each list at the next one.
+  std::vector<size_t> marks;
+  {
+    re2::StringPiece in(s), m;
+    while (RE2::FindAndConsume(&in, lex.any_vote(), &m)) marks.push_back(m.data() - s.data());
+  }
+  auto next_mark = [&](size_t after) {
+    for (size_t p : marks)
+      if (p >= after) return p;
+    return s.size();
+  };
+  bool any = false;
+  std::vector<std::string> lists[3];
+  std::optional<int> counts[3];
+  for (int side = 0; side < 3; ++side) {
+    re2::StringPiece in(s), m;
+    while (RE2::FindAndConsume(&in, lex.vote_prefix(side), &m)) {
+      size_t mpos = m.data() - s.data();
+      size_t after = in.data() - s.data();
+      if (IsSingleWord(std::string_view(m.data(), m.size()))) {
+        // "For:" / "For 5" only; "For at sikre …" is prose.
+        std::string_view before = TrimRight(s.substr(0, mpos), " ");
+        bool at_start = before.empty() || before.back() == ',' || before.back() == ';' ||
+                        before.back() == '.' || before.back() == ':';
+        char nx = after < s.size() ? s[after] : '\0';
+        bool colon = mpos + m.size() < s.size() && s.substr(mpos + m.size(), after - mpos - m.size()).find(':') !=
+                                                       std::string_view::npos;
+        if (!at_start || !(colon || (nx >= '0' && nx <= '9'))) continue;
+      }
+      size_t stop = next_mark(after);
+      std::string_view list = s.substr(after, stop - after);
+      // End at a sentence end inside the list.
+      size_t dot = list.find(". ");
+      if (dot != std::string_view::npos) list = list.substr(0, dot);
+      list = TrimRight(list, ",;");
+      for (std::string_view tail : {" mens", " medens", " og", ","})
+        if (list.size() > tail.size() && list.substr(list.size() - tail.size()) == tail)
+          list = list.substr(0, list.size() - tail.size());
+      ParseVoteList(list, &lists[side], &counts[side]);
+      any = true;
+    }
+    in = re2::StringPiece(s);
+    while (RE2::FindAndConsume(&in, lex.vote_suffix(side), &m)) {
+      size_t mpos = m.data() - s.data();
+      std::string_view before = s.substr(0, mpos);
+      size_t cut = before.find_last_of(".,;:");
+      std::string_view list = Trim(cut == std::string_view::npos ? before : before.substr(cut + 1));
+      for (std::string_view lead : {"mens ", "medens ", "og ", "men "})
+        if (list.rfind(lead, 0) == 0) list.remove_prefix(lead.size());
+      if (list.empty() || CountWords(list) > 12) continue;
+      ParseVoteList(list, &lists[side], &counts[side]);
+      any = true;
+    }
+  }
+  if (!any) return;
+  if (!*votes) *votes = Votes{};
+  Votes& v = **votes;
+  auto append = [](std::vector<std::string>* dst, const std::vector<std::string>& src) {
+    for (const auto& x : src)
+      if (std::find(dst->begin(), dst->end(), x) == dst->end()) dst->push_back(x);
+  };
+  append(&v.for_, lists[0]);
+  append(&v.against, lists[1]);
+  append(&v.abstained, lists[2]);
+  if (counts[0] || counts[1] || counts[2]) {
+    if (!v.counts) v.counts = VoteCounts{};
+    if (counts[0]) v.counts->for_ = counts[0];
+    if (counts[1]) v.counts->against = counts[1];
+    if (counts[2]) v.counts->abstained = counts[2];
+  }
+  Span sp = ctx.MakeSpan(start, end);
+  if (v.span) {
+    sp.start = std::min(sp.start, v.span->start);
+    sp.end = std::max(sp.end, v.span->end);
+    sp.page = v.span->page;
+  }
+  v.span = sp;
+}
+
+void ReadDissent(const Context& ctx, size_t start, size_t end, std::vector<Dissent>* out) {
+  std::string_view s = ctx.doc().Slice(start, end);
+  size_t len = 0;
+  size_t p = ctx.lex().FindDissent(s, &len);
+  if (p == std::string_view::npos) return;
+  std::string_view who = TrimRight(s.substr(0, p), ",;:");
+  for (std::string_view lead : {"men ", "Men ", "dog ", "Dog ", "idet ", "og ", "Og "})
+    if (who.rfind(lead, 0) == 0) who.remove_prefix(lead.size());
+  if (CountWords(who) > 10) {
+    size_t c = who.find_last_of(",;");
+    if (c != std::string_view::npos) who = Trim(who.substr(c + 1));
+  }
+  std::string who_s;
+  if (Trim(who).empty() || CountWords(who) > 10) {
+    // "Mindretallet (A) …": the phrase and its parenthesis are the who.
+    std::string_view phrase = s.substr(p, len);
+    size_t after = p + len;
+    while (after < s.size() && s[after] == ' ') ++after;
+    if (after < s.size() && s[after] == '(') {
+      size_t close = s.find(')', after);
+      if (close != std::string_view::npos) phrase = s.substr(p, close + 1 - p);
+    }
+    who_s = UpperFirst(Collapse(phrase));
+  } else {
+    who_s = Collapse(who);
+  }
+  Dissent d;
+  d.who = who_s;
+  d.text = Collapse(s);
+  d.span = ctx.MakeSpan(start, end);
+  if (!d.who.empty() && !d.text.empty()) out->push_back(std::move(d));
+}
+
+void ReadReferrals(const Context& ctx, size_t start, size_t end, int default_year,
+                   std::vector<Referral>* out) {
+  const Lexicon& lex = ctx.lex();
+  std::string_view s = ctx.doc().Slice(start, end);
+  re2::StringPiece trig;
+  if (!RE2::PartialMatch(s, lex.referral_trigger(), &trig)) return;
+  size_t from = trig.data() - s.data();
+  re2::StringPiece in(s.data() + from, s.size() - from), body;
+  while (RE2::FindAndConsume(&in, lex.referral_target(), &body)) {
+    size_t bstart = body.data() - s.data();
+    size_t bend = bstart + body.size();
+    Referral r;
+    r.body = UpperFirst(Collapse(std::string_view(body.data(), body.size())));
+    size_t rend = bend;
+    // "… den 06.11.17", "… d. 13. november 2017", "…, den 5/12"
+    size_t k = bend;
+    while (k < s.size() && (s[k] == ' ' || s[k] == ',')) ++k;
+    for (std::string_view w : {"den ", "d. ", "d."}) {
+      if (s.compare(k, w.size(), w) == 0) {
+        size_t dpos = k + w.size();
+        while (dpos < s.size() && s[dpos] == ' ') ++dpos;
+        if (auto d = FindDate(lex, s, dpos, default_year); d && d->start == dpos) {
+          r.date = d->iso;
+          rend = d->end;
+          in = re2::StringPiece(s.data() + rend, s.size() - rend);
+        }
+        break;
+      }
+    }
+    r.span = ctx.MakeSpan(start + bstart, start + rend);
+    bool dup = false;
+    for (const auto& x : *out) dup = dup || (x.body == r.body && x.date == r.date);
+    if (!dup) out->push_back(std::move(r));
+  }
+}
+
+DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int default_year) {
+  DecisionParts out;
+  const Lexicon& lex = ctx.lex();
+  std::vector<std::pair<size_t, size_t>> decision_ranges, other_ranges;
+  bool after_absence = false;
+  for (const Piece& p : section.pieces) {
+    std::string_view whole = ctx.doc().Slice(p.start, p.end);
+    // A whole line that is an absence note ("John T. Olsen var fraværende."
+    // may be split by the sentence breaker at the initial).
+    if (AbsenceNote(lex, whole, &out.absent)) {
+      after_absence = true;
+      continue;
+    }
+    for (auto [s, e] : Sentences(ctx, p.start, p.end)) {
+      if (AbsenceNote(lex, ctx.doc().Slice(s, e), &out.absent)) {
+        after_absence = true;
+        continue;
+      }
+      // What follows an absence note is not the decision (Aalborg repeats
+      // the case summary there); it may still hold votes or dissents.
+      (after_absence ? other_ranges : decision_ranges).emplace_back(s, e);
+    }
+  }
+  if (!decision_ranges.empty()) {
+    Joiner j;
+    for (auto [s, e] : decision_ranges) j.Add(ctx.doc().Slice(s, e));
+    Decision d;
+    d.text = j.Take();
+    d.span = ctx.MakeSpan(decision_ranges.front().first, decision_ranges.back().second);
+    bool mixed = false;
+    d.category = CategorizeDecision(lex, d.text, &mixed);
+    if (mixed) {
+      ctx.Warn("mixed_decision",
+               "the decision's numbered parts have different categories: \"" + Clip(d.text, 120) + "\"",
+               d.span);
+    } else if (d.category == "other") {
+      ctx.Warn("unknown_decision_phrase",
+               "no rule in decision_phrases.txt matches the decision \"" + Clip(d.text, 120) + "\"",
+               d.span);
+    }
+    out.decision = std::move(d);
+  }
+  for (auto [s, e] : decision_ranges) {
+    ReadVotes(ctx, s, e, &out.votes);
+    ReadDissent(ctx, s, e, &out.dissents);
+    ReadReferrals(ctx, s, e, default_year, &out.referrals);
+  }
+  return out;
+}
+
+}  // namespace referat::analyze

@@ -1,0 +1,235 @@
+#include "analyze/header.h"
+
+#include <algorithm>
+
+#include "analyze/dates.h"
+#include "analyze/text_util.h"
+
+namespace referat::analyze {
+namespace {
+
+bool InToc(const Toc& toc, size_t i) { return !toc.empty() && i >= toc.begin && i < toc.end; }
+
+struct SpanAcc {
+  size_t start = SIZE_MAX, end = 0;
+  void Add(size_t s, size_t e) {
+    start = std::min(start, s);
+    end = std::max(end, e);
+  }
+  bool empty() const { return start == SIZE_MAX; }
+};
+
+}  // namespace
+
+std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, const LabelHit& hit,
+                                                  size_t end, bool multi_line, size_t* last) {
+  std::vector<std::pair<size_t, size_t>> out;
+  *last = i;
+  std::string_view t = ctx.text(i);
+  const size_t base = ctx.block(i).start;
+  std::string_view rest = Trim(t.substr(std::min(hit.value_start, t.size())));
+  if (!rest.empty()) {
+    size_t s = base + static_cast<size_t>(rest.data() - t.data());
+    out.emplace_back(s, s + rest.size());
+    return out;
+  }
+  for (size_t j = i + 1; j < end && j <= i + 12; ++j) {
+    std::string_view v = ctx.text(j);
+    if (ctx.lex().MatchLabel(v, false).field != Field::kNone) break;
+    const HeadingHit& h = ctx.heading(j);
+    if (h.role != Role::kNone) break;
+    if (j > i + 1 && ctx.block(j).gap_before) break;
+    if (!ctx.lex().DocumentType(v).empty() && CountWords(v) <= 12) break;
+    out.emplace_back(ctx.block(j).start, ctx.block(j).end);
+    *last = j;
+    if (!multi_line) break;
+  }
+  return out;
+}
+
+HeaderResult ExtractHeader(const Context& ctx, size_t end, const Toc& toc) {
+  HeaderResult r;
+  Meeting& m = r.meeting;
+  const Lexicon& lex = ctx.lex();
+  end = std::min(end, ctx.size());
+  SpanAcc span;
+
+  std::optional<std::string> label_date, label_start, label_end, label_location;
+  std::optional<std::string> line_date, line_start, line_end, line_location;
+  std::optional<std::string> caps_council, caps_town;
+  std::optional<std::string> council_alone;
+  size_t date_line = SIZE_MAX;
+
+  for (size_t i = 0; i < end; ++i) {
+    if (InToc(toc, i) || (toc.begin == i && !toc.empty())) continue;
+    std::string_view t = ctx.text(i);
+    const Block& b = ctx.block(i);
+    const int words = CountWords(t);
+
+    LabelHit lh = lex.MatchLabel(t, words <= 25);
+    if (lh.field != Field::kNone) {
+      size_t last = i;
+      auto ranges = LabelValue(ctx, i, lh, end, false, &last);
+      std::string value;
+      if (!ranges.empty()) value = Collapse(ctx.doc().Slice(ranges[0].first, ranges.back().second));
+      switch (lh.field) {
+        case Field::kDate: {
+          if (auto d = FindDate(lex, value)) {
+            if (!label_date) label_date = d->iso;
+          }
+          if (auto tm = FindTime(lex, value, true)) {
+            if (!label_start) label_start = tm->start_time;
+            if (tm->end_time && !label_end) label_end = tm->end_time;
+          }
+          break;
+        }
+        case Field::kStart:
+          if (auto tm = FindTime(lex, value, true)) {
+            if (!label_start) label_start = tm->start_time;
+          }
+          break;
+        case Field::kEnd:
+          if (auto tm = FindTime(lex, value, true)) {
+            if (!label_end) label_end = tm->start_time;
+          }
+          break;
+        case Field::kLocation:
+          if (!value.empty() && !label_location) label_location = value;
+          break;
+        default:
+          break;
+      }
+      if (lh.field == Field::kDate || lh.field == Field::kStart || lh.field == Field::kEnd ||
+          lh.field == Field::kLocation) {
+        span.Add(b.start, ctx.block(last).end);
+        i = last;
+        continue;
+      }
+      continue;  // attendance fields are read by ExtractAttendance
+    }
+    if (words > 16) continue;
+
+    if (!m.document_type && words <= 12) {
+      std::string type = lex.DocumentType(t);
+      if (!type.empty()) {
+        m.document_type = type;
+        span.Add(b.start, b.end);
+      }
+    }
+    if (words <= 8) {
+      re2::StringPiece town, word;
+      if (RE2::PartialMatch(t, lex.council(), &town, &word)) {
+        std::string_view tv(town.data(), town.size());
+        auto muni = lex.MunicipalityOf(tv);
+        if (muni) {
+          std::string council = std::string(tv) + " " + std::string(word.data(), word.size());
+          if (IsAllCaps(council)) {
+            if (!caps_council) {
+              caps_council = council;
+              caps_town = *muni;
+            }
+          } else if (!m.council) {
+            m.council = council;
+            if (!m.municipality) m.municipality = *muni;
+          }
+          span.Add(b.start, b.end);
+          continue;
+        }
+      }
+      if (RE2::FullMatch(Trim(t), lex.municipality_phrase())) {
+        re2::StringPiece tw;
+        RE2::PartialMatch(t, lex.municipality_phrase(), &tw);
+        if (auto muni = lex.MunicipalityOf(std::string_view(tw.data(), tw.size()))) {
+          if (!m.municipality) m.municipality = *muni;
+          span.Add(b.start, b.end);
+          continue;
+        }
+      }
+      re2::StringPiece ctown;
+      if (RE2::FullMatch(Trim(t), lex.council_alone(), &ctown)) {
+        if (!council_alone) council_alone = std::string(Trim(t));
+        if (!ctown.empty()) {
+          if (auto muni = lex.MunicipalityOf(std::string_view(ctown.data(), ctown.size())))
+            if (!m.municipality) m.municipality = *muni;
+        }
+        span.Add(b.start, b.end);
+        continue;
+      }
+    }
+    if (!m.body && words <= 14 && lex.IsBodyName(t) && lex.DocumentType(t).empty()) {
+      m.body = Collapse(t);
+      span.Add(b.start, b.end);
+      continue;
+    }
+    // Unlabelled date line of a cover page.
+    if (words <= 14 && ctx.heading(i).role == Role::kNone) {
+      auto d = FindDate(lex, t);
+      if (d && !line_date) {
+        line_date = d->iso;
+        if (auto tm = FindTime(lex, t, false)) {
+          line_start = tm->start_time;
+          line_end = tm->end_time;
+        }
+        date_line = i;
+        span.Add(b.start, b.end);
+        continue;
+      }
+      // "Kl. 10:30" on its own line after the date.
+      if (!d && line_date && !line_start && date_line != SIZE_MAX && i <= date_line + 2 && words <= 5) {
+        if (auto tm = FindTime(lex, t, false)) {
+          line_start = tm->start_time;
+          line_end = tm->end_time;
+          date_line = i;
+          span.Add(b.start, b.end);
+          continue;
+        }
+      }
+      // The place: the short lines right after the date line.
+      if (!d && date_line != SIZE_MAX && i == date_line + 1 && !line_location &&
+          lex.DocumentType(t).empty() && !EndsSentence(t) && words <= 10) {
+        Joiner loc;
+        size_t j = i;
+        for (; j < end && j < i + 5; ++j) {
+          std::string_view v = ctx.text(j);
+          if (j > i && (ctx.block(j).gap_before || CountWords(v) > 8)) break;
+          if (lex.MatchLabel(v, false).field != Field::kNone || ctx.heading(j).role != Role::kNone ||
+              FindDate(lex, v) || EndsSentence(v))
+            break;
+          if (!loc.empty()) loc.Add(",");
+          loc.Add(v);
+        }
+        if (!loc.empty()) {
+          std::string s = loc.Take();
+          // Joiner puts a space before the comma; join as "a, b".
+          std::string fixed;
+          for (size_t k = 0; k < s.size(); ++k) {
+            if (s[k] == ' ' && k + 1 < s.size() && s[k + 1] == ',') continue;
+            fixed.push_back(s[k]);
+          }
+          line_location = fixed;
+          span.Add(b.start, ctx.block(j - 1).end);
+          i = j - 1;
+        }
+        continue;
+      }
+    }
+  }
+
+  if (!m.council && caps_council) {
+    m.council = caps_council;
+    if (!m.municipality) m.municipality = caps_town;
+  }
+  m.date = label_date ? label_date : line_date;
+  // Times belong with the date they were read with; a labelled date without
+  // a time takes the cover line's time.
+  m.start_time = label_start ? label_start : line_start;
+  m.end_time = label_end ? label_end : line_end;
+  m.location = label_location ? label_location : line_location;
+  if (!m.body && council_alone) m.body = m.council ? *m.council : *council_alone;
+  if (!span.empty()) m.span = ctx.MakeSpan(span.start, span.end);
+
+  r.found = ((m.document_type || m.body || m.council) && m.date) || (m.document_type && m.body);
+  return r;
+}
+
+}  // namespace referat::analyze

@@ -1,0 +1,35 @@
+// The meeting header: document type, council, municipality, body, date,
+// start and end time, location. Read from the blocks before the first agenda
+// item, as labelled fields ("Tid<TAB>Tirsdag 24. oktober 2017, kl. 12.15",
+// "Mødedato Onsdag d. 27. august 2025 kl. 16:00", "Sted: …") or as the
+// unlabelled lines of a cover page ("Mødet den 24.10.2017 kl. 12.15 - 15.15"
+// followed by the place).
+#ifndef REFERAT_ANALYZE_HEADER_H_
+#define REFERAT_ANALYZE_HEADER_H_
+
+#include "analyze/context.h"
+#include "analyze/toc.h"
+#include "referat/record.h"
+
+namespace referat::analyze {
+
+struct HeaderResult {
+  Meeting meeting;
+  // True when the blocks read like a meeting's header: a document type or a
+  // body, together with a meeting date (or a type together with a body).
+  bool found = false;
+};
+
+// Reads blocks [0, end), skipping the TOC.
+HeaderResult ExtractHeader(const Context& ctx, size_t end, const Toc& toc);
+
+// Reads the value of a labelled field starting at block `i`: the rest of the
+// line, or the following lines up to the next label, heading or gap
+// (`multi_line`). Returns byte ranges into the document text; *last is the
+// last block used.
+std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, const LabelHit& hit,
+                                                  size_t end, bool multi_line, size_t* last);
+
+}  // namespace referat::analyze
+
+#endif  // REFERAT_ANALYZE_HEADER_H_

@@ -1,0 +1,352 @@
+#include "analyze/items.h"
+
+#include <algorithm>
+
+#include "analyze/dates.h"
+#include "analyze/decision.h"
+#include "analyze/recommendation.h"
+#include "analyze/sections.h"
+#include "analyze/text_util.h"
+
+namespace referat::analyze {
+namespace {
+
+bool InToc(const Toc& toc, size_t i) { return !toc.empty() && i >= toc.begin && i < toc.end; }
+
+bool TitleOk(std::string_view t) {
+  t = Trim(t);
+  if (t.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(t[0]);
+  return StartsUpper(t) || (c >= '0' && c <= '9') || c == '"' || t.rfind("\xE2\x80\x9C", 0) == 0 ||
+         t.rfind("\xE2\x80\x9D", 0) == 0;
+}
+
+std::vector<int> NumParts(const std::string& n) {
+  std::vector<int> v;
+  int cur = 0;
+  bool any = false;
+  for (char c : n) {
+    if (c == '.') {
+      v.push_back(cur);
+      cur = 0;
+      any = false;
+    } else {
+      cur = cur * 10 + (c - '0');
+      any = true;
+    }
+  }
+  if (any || v.empty()) v.push_back(cur);
+  return v;
+}
+
+bool NumLess(const std::string& a, const std::string& b) { return NumParts(a) < NumParts(b); }
+
+bool TitlesSimilar(std::string_view a, std::string_view b) {
+  std::string fa = FoldCase(Collapse(a)), fb = FoldCase(Collapse(b));
+  size_t n = std::min<size_t>({fa.size(), fb.size(), 24});
+  return n >= 4 && fa.compare(0, n, fb, 0, n) == 0;
+}
+
+std::optional<std::string> NumberCell(std::string_view s) {
+  s = Trim(s);
+  if (!s.empty() && s.back() == '.') s.remove_suffix(1);
+  if (s.empty() || s.size() > 9 || s.front() == '.') return std::nullopt;
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || c == '.')) return std::nullopt;
+  return std::string(s);
+}
+
+struct Cand {
+  ItemStart st;
+  bool marker = false;
+};
+
+// The title when it sits on the line after the number.
+void TitleFromNextLine(const Context& ctx, size_t i, ItemStart* st) {
+  st->title_block = i;
+  st->title_start = st->title_end = ctx.block(i).end;
+  size_t j = i + 1;
+  if (j >= ctx.size()) return;
+  std::string_view t = ctx.text(j);
+  Role r = ctx.heading(j).role;
+  std::string num;
+  size_t ts;
+  if ((r != Role::kNone && ctx.block(j).kind != BlockKind::kHeading) || ctx.lex().IsCaseNumber(t) ||
+      ctx.lex().MatchItemMarker(t, &num, &ts))
+    return;
+  st->title_block = j;
+  st->title_start = ctx.block(j).start;
+  st->title_end = ctx.block(j).end;
+}
+
+// "1 Åben Opsamlingsnotat. Temamøde 20.09.2012 222359/12", table rows
+// [1, Åben, title, 222359/12], "a.docx b.pdf.msg" (two files on one line).
+void ParseAttachments(const Context& ctx, const Piece& p, std::vector<Attachment>* out) {
+  static const RE2 kLead("^\\d{1,3}[.)]?\\s+(?i:åben|åbent|lukket|lukkede)\\s+");
+  static const RE2 kDocNo("\\s+\\d{2,}/\\d{2}$");
+  static const RE2 kDocNoCell("\\d{2,}/\\d{2}");
+  static const RE2 kFileEnd(
+      "(?i)\\.(?:docx?|pdf|msg|xlsx?|pptx?|txt|rtf|odt|ods|odp|jpe?g|png|gif|tiff?|zip|csv|html?|eml)(?:\\s)");
+  auto emit = [&](size_t s, size_t e) {
+    std::string_view v = TrimBoth(ctx.doc().Slice(s, e), ",;");
+    if (v.empty()) return;
+    std::string f = FoldCase(TrimRight(v, "."));
+    if (f == "ingen" || f == "ingen bilag" || f == "-") return;
+    s = ctx.Offset(v);
+    Attachment a;
+    a.title = Collapse(v);
+    a.span = ctx.MakeSpan(s, s + v.size());
+    out->push_back(std::move(a));
+  };
+  if (p.whole_block && ctx.IsTableRow(p.block)) {
+    const Block& b = ctx.block(p.block);
+    size_t first = SIZE_MAX, last = 0;
+    for (size_t c = 0; c < b.cells.size(); ++c) {
+      std::string_view v = Trim(ctx.cell(p.block, c));
+      std::string f = FoldCase(v);
+      if (v.empty() || NumberCell(v) || f == "åben" || f == "åbent" || f == "lukket" || f == "lukkede" ||
+          RE2::FullMatch(v, kDocNoCell))
+        continue;
+      first = std::min(first, c);
+      last = c;
+    }
+    if (first != SIZE_MAX) emit(b.cells[first].start, b.cells[last].end);
+    return;
+  }
+  std::string_view t = ctx.doc().Slice(p.start, p.end);
+  size_t s = p.start, e = p.end;
+  re2::StringPiece in(t);
+  if (RE2::Consume(&in, kLead)) {
+    s += static_cast<size_t>(in.data() - t.data());
+    re2::StringPiece m;
+    std::string_view rest = ctx.doc().Slice(s, e);
+    if (RE2::PartialMatch(rest, kDocNo, &m)) e = s + static_cast<size_t>(m.data() - rest.data());
+  }
+  std::string_view body = ctx.doc().Slice(s, e);
+  re2::StringPiece bin(body);
+  size_t piece_start = 0;
+  while (RE2::FindAndConsume(&bin, kFileEnd)) {
+    size_t cut = static_cast<size_t>(bin.data() - body.data());
+    emit(s + piece_start, s + cut);
+    piece_start = cut;
+  }
+  emit(s + piece_start, e);
+}
+
+}  // namespace
+
+std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
+  const Lexicon& lex = ctx.lex();
+  std::vector<Cand> marked, numbered;
+  for (size_t i = 0; i < ctx.size(); ++i) {
+    if (InToc(toc, i) || (!toc.empty() && i == toc.begin)) continue;
+    Role r = ctx.heading(i).role;
+    if (r != Role::kNone && !(r == Role::kSection && ctx.block(i).kind == BlockKind::kHeading)) continue;
+    std::string_view t = ctx.text(i);
+    const Block& b = ctx.block(i);
+    Cand c;
+    c.st.block = i;
+    std::string num;
+    size_t ts = 0;
+    if (lex.MatchItemMarker(t, &num, &ts)) {
+      c.marker = true;
+      c.st.number = num;
+      std::string_view rest = Trim(t.substr(ts));
+      if (ctx.IsTableRow(i) && b.cells.size() >= 2 && ts <= b.cells[0].end - b.start) {
+        // [Punkt 5][Title]…
+        for (size_t k = 1; k < b.cells.size(); ++k) {
+          std::string_view v = Trim(ctx.cell(i, k));
+          if (!v.empty()) {
+            rest = v;
+            break;
+          }
+        }
+      }
+      if (rest.empty()) {
+        TitleFromNextLine(ctx, i, &c.st);
+      } else {
+        if (!TitleOk(rest) || CountWords(rest) > 40) continue;
+        c.st.title_block = i;
+        c.st.title_start = ctx.Offset(rest);
+        c.st.title_end = c.st.title_start + rest.size();
+      }
+      marked.push_back(std::move(c));
+      continue;
+    }
+    if (!marked.empty()) continue;  // markers found: numbered lines are not needed
+    const bool loose = b.kind == BlockKind::kHeading || b.bold;
+    if (ctx.IsTableRow(i)) {
+      if (b.cells.size() < 2) continue;
+      auto n = NumberCell(ctx.cell(i, 0));
+      std::string_view title = Trim(ctx.cell(i, 1));
+      if (!n || !TitleOk(title) || CountWords(title) > 30) continue;
+      c.st.number = *n;
+      c.st.title_block = i;
+      c.st.title_start = ctx.Offset(title);
+      c.st.title_end = c.st.title_start + title.size();
+      numbered.push_back(std::move(c));
+      continue;
+    }
+    if (!lex.MatchNumberedLine(t, loose, &num, &ts)) continue;
+    std::string_view rest = Trim(t.substr(ts));
+    if (!TitleOk(rest) || CountWords(rest) > 30) continue;
+    c.st.number = num;
+    c.st.title_block = i;
+    c.st.title_start = ctx.Offset(rest);
+    c.st.title_end = c.st.title_start + rest.size();
+    numbered.push_back(std::move(c));
+  }
+
+  std::vector<ItemStart> out;
+  if (!marked.empty()) {
+    for (auto& c : marked) {
+      bool dup = false;
+      for (const auto& o : out) dup = dup || o.number == c.st.number;
+      if (!dup) out.push_back(std::move(c.st));
+    }
+    return out;
+  }
+  for (size_t k = 0; k < numbered.size(); ++k) {
+    Cand& c = numbered[k];
+    const size_t next = k + 1 < numbered.size() ? numbered[k + 1].st.block : ctx.size();
+    bool evidence = false;
+    if (const TocEntry* e = toc.Find(c.st.number)) {
+      evidence = TitlesSimilar(e->title, ctx.doc().Slice(c.st.title_start, c.st.title_end));
+    }
+    for (size_t j = c.st.title_block + 1; !evidence && j < next && j <= c.st.title_block + 6; ++j) {
+      Role r = ctx.heading(j).role;
+      evidence = r == Role::kDecision || r == Role::kRecommendation || r == Role::kCase ||
+                 lex.IsCaseNumber(ctx.text(j));
+    }
+    if (!evidence) continue;
+    if (!out.empty() && !NumLess(out.back().number, c.st.number)) continue;
+    out.push_back(std::move(c.st));
+  }
+  return out;
+}
+
+std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemStart>& starts,
+                                     const Toc& toc, const std::optional<std::string>& meeting_date) {
+  const Lexicon& lex = ctx.lex();
+  std::vector<AgendaItem> items;
+  const int year = meeting_date ? YearOf(*meeting_date) : 0;
+  std::optional<bool> body_public;  // from "Åben dagsorden" / "Lukket dagsorden" lines
+  size_t scanned = 0;
+  for (size_t k = 0; k < starts.size(); ++k) {
+    const ItemStart& st = starts[k];
+    for (; scanned < st.block; ++scanned) {
+      if (InToc(toc, scanned)) continue;
+      const HeadingHit& h = ctx.heading(scanned);
+      if (h.text_start >= ctx.text(scanned).size() && (h.role == Role::kOpen || h.role == Role::kClosed))
+        body_public = h.role == Role::kOpen;
+    }
+    size_t end = k + 1 < starts.size() ? starts[k + 1].block : ctx.size();
+    for (size_t j = st.title_block + 1; j < end; ++j) {
+      const HeadingHit& h = ctx.heading(j);
+      if (h.role == Role::kEnd && h.text_start >= ctx.text(j).size()) {
+        end = j;
+        break;
+      }
+    }
+    AgendaItem it;
+    it.number = st.number;
+    it.title = Collapse(ctx.doc().Slice(st.title_start, st.title_end));
+    const TocEntry* te = toc.Find(st.number);
+    if (it.title.empty() && te) it.title = te->title;
+    std::optional<bool> pub = lex.TitlePublic(it.title);
+    if (!pub && te) pub = te->public_;
+    if (!pub) pub = body_public;
+    it.public_ = pub;
+
+    // Sections.
+    std::vector<SectionDraft> secs(1);
+    for (size_t j = st.title_block + 1; j < end; ++j) {
+      std::string_view t = ctx.text(j);
+      const Block& b = ctx.block(j);
+      const HeadingHit& h = ctx.heading(j);
+      const bool whole = h.text_start >= t.size();
+      if (h.role == Role::kCase) {
+        std::string_view value = whole ? std::string_view() : t.substr(h.text_start);
+        bool next_is_value = whole && j + 1 < end && lex.IsCaseNumber(ctx.text(j + 1));
+        if (next_is_value) value = ctx.text(j + 1);
+        size_t len = 0;
+        size_t p = lex.FindCaseNumber(value, &len);
+        if (!it.case_number && p != std::string_view::npos) it.case_number = std::string(value.substr(p, len));
+        if (next_is_value) ++j;
+        continue;
+      }
+      if (whole && (h.role == Role::kOpen || h.role == Role::kClosed)) continue;
+      if (h.role == Role::kDecision || h.role == Role::kRecommendation || h.role == Role::kAttachments ||
+          h.role == Role::kSection) {
+        SectionDraft s;
+        s.heading = Collapse(TrimRight(t.substr(0, h.heading_end), ":"));
+        if (s.heading->empty()) s.heading.reset();
+        s.role = h.role;
+        s.head_block = j;
+        if (!whole) s.pieces.push_back({j, b.start + h.text_start, b.end, false});
+        secs.push_back(std::move(s));
+        continue;
+      }
+      if (!it.case_number && secs.size() == 1 && secs[0].pieces.size() < 4 && lex.IsCaseNumber(t)) {
+        it.case_number = std::string(TrimRight(Trim(t), "."));
+        continue;
+      }
+      secs.back().pieces.push_back({j, b.start, b.end, true});
+    }
+
+    for (const auto& s : secs) {
+      if (s.role == Role::kNone && s.pieces.empty()) continue;
+      Section out;
+      out.heading = s.heading;
+      Joiner j;
+      for (const Piece& p : s.pieces) j.Add(ctx.doc().Slice(p.start, p.end));
+      out.text = j.Take();
+      size_t a = s.head_block != SIZE_MAX ? ctx.block(s.head_block).start : s.pieces.front().start;
+      size_t z = s.pieces.empty() ? ctx.block(s.head_block).end : s.pieces.back().end;
+      out.span = ctx.MakeSpan(a, z);
+      it.sections.push_back(std::move(out));
+    }
+
+    it.recommendation = ExtractRecommendation(ctx, secs);
+
+    // The decision: the one dated the meeting's date, else the last one.
+    const SectionDraft* chosen = nullptr;
+    for (const auto& s : secs) {
+      if (s.role != Role::kDecision) continue;
+      if (meeting_date && s.heading) {
+        if (auto d = FindDate(lex, *s.heading, 0, year); d && d->iso == *meeting_date) {
+          chosen = &s;
+          break;
+        }
+      }
+      if (!s.pieces.empty() || !chosen) chosen = &s;
+    }
+    if (chosen) {
+      int dyear = year;
+      if (!dyear && chosen->heading)
+        if (auto d = FindDate(lex, *chosen->heading)) dyear = YearOf(d->iso);
+      DecisionParts parts = ParseDecision(ctx, *chosen, dyear);
+      it.decision = std::move(parts.decision);
+      it.absent = std::move(parts.absent);
+      it.votes = std::move(parts.votes);
+      it.dissents = std::move(parts.dissents);
+      it.referrals = std::move(parts.referrals);
+    }
+    // Absence notes in the item's opening lines ("Afbud: …" before the text).
+    for (const Piece& p : secs[0].pieces) {
+      std::string_view t = ctx.doc().Slice(p.start, p.end);
+      if (CountWords(t) <= 30) AbsenceNote(lex, t, &it.absent);
+    }
+    for (const auto& s : secs)
+      if (s.role == Role::kAttachments)
+        for (const Piece& p : s.pieces) ParseAttachments(ctx, p, &it.attachments);
+
+    size_t last = end > st.block ? end - 1 : st.block;
+    while (last > st.title_block && Trim(ctx.text(last)).empty()) --last;
+    it.span = ctx.MakeSpan(ctx.block(st.block).start, ctx.block(std::max(last, st.title_block)).end);
+    items.push_back(std::move(it));
+  }
+  return items;
+}
+
+}  // namespace referat::analyze

@@ -1,0 +1,40 @@
+// Agenda items: where each starts ("Punkt 5." + title line, "Punkt 1:
+// Title", "5. Title" when the TOC or the item's own head confirms it), and
+// what each holds: number, title, public, case number, sections,
+// recommendation, decision (decision.h), absentees, attachments.
+#ifndef REFERAT_ANALYZE_ITEMS_H_
+#define REFERAT_ANALYZE_ITEMS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyze/context.h"
+#include "analyze/toc.h"
+#include "referat/record.h"
+
+namespace referat::analyze {
+
+struct ItemStart {
+  size_t block = 0;         // the block with the number
+  std::string number;       // as printed, without the trailing dot
+  size_t title_block = 0;   // the block holding the title (== block when inline)
+  size_t title_start = 0;   // byte range of the title in the document text
+  size_t title_end = 0;
+};
+
+// Finds the item starts in document order. Lines with an item marker
+// ("Punkt 5.") win; without any, numbered lines are items only when the TOC
+// lists the number or the next lines read like an item's head (case number,
+// Beslutning, Indstilling), and numbers must increase. Numbered lines inside
+// an item ("1. Hvad kendetegner …") are therefore not items.
+std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc);
+
+// Parses every item. `meeting_date` picks the decision when an item records
+// several ("Beslutning i … den 10-04-2013", "… den 20-06-2013").
+std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemStart>& starts,
+                                     const Toc& toc, const std::optional<std::string>& meeting_date);
+
+}  // namespace referat::analyze
+
+#endif  // REFERAT_ANALYZE_ITEMS_H_

@@ -1,0 +1,212 @@
+// The rule tables (extract/rules/*.txt) compiled for the structure
+// extractors: RE2 patterns and folded word sets, built once per Rulebook and
+// then shared read-only by all threads. Each extractor asks the Lexicon; no
+// extractor compiles a pattern of its own at run time.
+#ifndef REFERAT_ANALYZE_LEXICON_H_
+#define REFERAT_ANALYZE_LEXICON_H_
+
+#include <re2/re2.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/rulebook.h"
+
+namespace referat::analyze {
+
+// What a heading line means (rules/section_headings.txt).
+enum class Role {
+  kNone,
+  kDecision,
+  kRecommendation,
+  kAttachments,
+  kCase,
+  kSection,
+  kToc,
+  kOpen,
+  kClosed,
+  kEnd,
+};
+
+struct HeadingHit {
+  Role role = Role::kNone;
+  size_t heading_end = 0;  // bytes of the block that form the heading (no ':')
+  size_t text_start = 0;   // where text on the same line starts; == size if none
+};
+
+// Attendance and header labels (rules/attendance_labels.txt).
+enum class Field { kNone, kDate, kStart, kEnd, kLocation, kPresent, kMembers, kAbsent, kOthers, kReferent, kIgnore };
+
+struct LabelHit {
+  Field field = Field::kNone;
+  size_t label_end = 0;    // bytes of the label
+  size_t value_start = 0;  // where the value starts; == size if none on this line
+};
+
+struct DecisionClass {
+  std::string category;  // one of the contract's categories, or "other"
+  size_t phrase_end = 0; // bytes of the text covered by the phrase (0 for other)
+};
+
+class Lexicon {
+ public:
+  explicit Lexicon(const Rulebook& rules);
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+
+  // The Lexicon for `rules`, compiled on first use and cached (keyed by the
+  // rule texts, so a test's own Rulebook gets its own). Thread-safe.
+  static const Lexicon& For(const Rulebook& rules);
+
+  // --- headings
+  // A block that is a heading (whole line, or "Heading: text").
+  HeadingHit MatchHeading(std::string_view block) const;
+
+  // --- agenda items
+  // "Punkt 5.", "Pkt. 3 - Eventuelt": number and where the title starts.
+  bool MatchItemMarker(std::string_view block, std::string* number, size_t* title_start) const;
+  // "5. Title", "10.1 Title" (dot required unless `loose`): number, title start.
+  bool MatchNumberedLine(std::string_view block, bool loose, std::string* number,
+                         size_t* title_start) const;
+  // Public marker in a title: true open, false closed, nullopt none.
+  std::optional<bool> TitlePublic(std::string_view title) const;
+
+  // --- case numbers
+  // The first case number in `s` (at a word start), or npos.
+  size_t FindCaseNumber(std::string_view s, size_t* len) const;
+  // True when the whole of `s` (trimmed) is one case number.
+  bool IsCaseNumber(std::string_view s) const;
+
+  // --- decisions
+  DecisionClass ClassifyDecision(std::string_view text) const;
+  // Leading clause references "1.", "1. og 2.", "1.-3.", "Ad 1:" (bytes).
+  size_t ClauseRefLength(std::string_view text) const;
+
+  // --- absence, votes, dissents, referrals
+  // "Afbud: A, B" -> names part; "A og B var fraværende." -> names part.
+  bool MatchAbsence(std::string_view s, size_t* names_start, size_t* names_end) const;
+  const RE2& vote_prefix(int side) const { return *vote_prefix_[side]; }
+  const RE2& vote_suffix(int side) const { return *vote_suffix_[side]; }
+  const RE2& any_vote() const { return *any_vote_; }
+  // First dissent phrase in `s`: start, or npos.
+  size_t FindDissent(std::string_view s, size_t* len) const;
+  const RE2& referral_trigger() const { return *referral_trigger_; }
+  const RE2& referral_target() const { return *referral_target_; }
+  // "… indstiller, at …": group 1 is the verb.
+  const RE2& recommendation_verb() const { return *recommendation_verb_; }
+
+  // --- header
+  LabelHit MatchLabel(std::string_view block, bool allow_space) const;
+  // Document type of a short line ("Referat", "Åben dagsorden"): type or "".
+  std::string DocumentType(std::string_view line) const;
+  // Report / letter words (rules/document_types.txt).
+  bool HasReportWord(std::string_view s) const;
+  bool HasLetterWord(std::string_view s) const;
+  // "Aalborg Byråd" -> council text range; town via MunicipalityOf.
+  const RE2& council() const { return *council_; }
+  const RE2& council_alone() const { return *council_alone_; }
+  // A committee or board name as a whole line ("Beskæftigelsesudvalget",
+  // "Udvalget for plan, udvikling og kultur (PUK)").
+  bool IsBodyName(std::string_view line) const;
+  // Official municipality for a town name ("Aalborg" -> "Aalborg Kommune").
+  std::optional<std::string> MunicipalityOf(std::string_view town) const;
+  const RE2& municipality_phrase() const { return *municipality_phrase_; }
+
+  // Report cover labels (report_labels.txt): "organisation", "period" or "".
+  std::string MatchReportLabel(std::string_view block, size_t* value_start) const;
+
+  // --- dates and times (months.txt)
+  const RE2& numeric_date() const { return *numeric_date_; }
+  const RE2& text_date() const { return *text_date_; }
+  const RE2& iso_date() const { return *iso_date_; }
+  const RE2& time_range() const { return *time_range_; }
+  const RE2& bare_time() const { return *bare_time_; }
+  int MonthNumber(std::string_view name) const;  // 0 if unknown
+
+  // --- names
+  bool IsRoleWord(std::string_view word) const;
+  // Bytes of a leading lead-in phrase ("Desuden deltager "), or 0.
+  size_t LeadinLength(std::string_view s) const;
+  bool IsNameStopword(std::string_view word) const;
+
+ private:
+  struct HeadingRule {
+    Role role;
+    std::unique_ptr<RE2> exact;     // whole line
+    std::unique_ptr<RE2> wildcard;  // whole line, rules with "…"
+    std::unique_ptr<RE2> inline_;   // "Heading: text"
+  };
+  std::vector<HeadingRule> headings_;
+
+  std::unique_ptr<RE2> item_marker_;
+  std::unique_ptr<RE2> numbered_line_;
+  std::unique_ptr<RE2> case_number_;
+  std::unique_ptr<RE2> case_number_whole_;
+
+  struct PublicRule {
+    bool open;
+    int where;  // 0 prefix, 1 suffix, 2 anywhere
+    std::string folded;
+  };
+  std::vector<PublicRule> public_rules_;
+
+  struct Phrase {
+    std::string category;
+    std::unique_ptr<RE2> re;
+    int wildcards = 0;
+    int order = 0;
+  };
+  std::vector<Phrase> phrases_;
+  std::unique_ptr<RE2> subject_;
+  std::vector<std::string> subject_suffixes_;
+  std::unique_ptr<RE2> clause_ref_;
+
+  std::unique_ptr<RE2> absence_prefix_;
+  std::unique_ptr<RE2> absence_suffix_;
+  std::unique_ptr<RE2> vote_prefix_[3];
+  std::unique_ptr<RE2> vote_suffix_[3];
+  std::unique_ptr<RE2> any_vote_;
+  std::unique_ptr<RE2> dissent_;
+  std::unique_ptr<RE2> referral_trigger_;
+  std::unique_ptr<RE2> referral_target_;
+  std::unique_ptr<RE2> recommendation_verb_;
+
+  std::unique_ptr<RE2> label_;
+  std::unique_ptr<RE2> label_space_;
+  std::map<std::string, Field> label_fields_;  // folded label -> field
+
+  std::unique_ptr<RE2> doc_type_;
+  std::map<std::string, std::string> doc_types_;  // folded phrase -> type
+  std::unique_ptr<RE2> report_word_;
+  std::unique_ptr<RE2> letter_word_;
+
+  std::unique_ptr<RE2> council_;
+  std::unique_ptr<RE2> council_alone_;
+  std::unique_ptr<RE2> body_name_;
+  std::map<std::string, std::string> municipalities_;  // folded town -> official
+  std::unique_ptr<RE2> municipality_phrase_;
+
+  std::unique_ptr<RE2> report_label_;
+  std::map<std::string, std::string> report_fields_;  // folded label -> field
+
+  std::unique_ptr<RE2> numeric_date_;
+  std::unique_ptr<RE2> text_date_;
+  std::unique_ptr<RE2> iso_date_;
+  std::unique_ptr<RE2> time_range_;
+  std::unique_ptr<RE2> bare_time_;
+  std::map<std::string, int> months_;  // folded name/abbreviation -> 1..12
+
+  std::set<std::string> roles_;  // folded
+  std::unique_ptr<RE2> leadin_;
+  std::set<std::string> name_stopwords_;  // folded
+  std::vector<std::string> name_stop_endings_;  // folded
+};
+
+}  // namespace referat::analyze
+
+#endif  // REFERAT_ANALYZE_LEXICON_H_

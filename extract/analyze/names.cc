@@ -1,0 +1,210 @@
+#include "analyze/names.h"
+
+#include "analyze/text_util.h"
+
+namespace referat::analyze {
+namespace {
+
+struct Piece {
+  size_t start;
+  size_t end;
+};
+
+bool IsInitial(std::string_view w) {  // "T." or "T"
+  if (w.size() == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z') return true;
+  return false;
+}
+
+bool IsParticle(std::string_view w) {
+  return w == "von" || w == "van" || w == "der" || w == "de" || w == "la" || w == "du" || w == "di";
+}
+
+// Splits at ',', ';', TAB, " og ", " samt ", " & ", and at ". " that ends a
+// sentence; never inside parentheses.
+std::vector<Piece> SplitPieces(std::string_view s) {
+  std::vector<Piece> out;
+  size_t start = 0;
+  int depth = 0;
+  auto push = [&](size_t end) {
+    if (end > start) out.push_back({start, end});
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    if (depth > 0) continue;
+    if (c == ',' || c == ';' || c == '\t') {
+      push(i);
+      start = i + 1;
+      continue;
+    }
+    if (c == ' ') {
+      for (std::string_view sep : {" og ", " samt ", " & ", " eller "}) {
+        if (s.compare(i, sep.size(), sep) == 0) {
+          push(i);
+          start = i + sep.size();
+          i += sep.size() - 1;
+          break;
+        }
+      }
+      continue;
+    }
+    if (c == '.' && i + 1 < s.size() && s[i + 1] == ' ') {
+      // An initial ("T.") or an abbreviation inside a name does not split.
+      size_t w = s.rfind(' ', i);
+      w = (w == std::string_view::npos) ? 0 : w + 1;
+      std::string_view word = s.substr(w, i - w);
+      if (word.size() >= 3 && !IsInitial(std::string(word) + ".")) {
+        push(i);
+        start = i + 1;
+      }
+    }
+  }
+  push(s.size());
+  return out;
+}
+
+// Party letters "A", "SF", "Ø", "RV", or "løsgænger": not a role.
+bool IsPartyMark(std::string_view in) {
+  std::string_view t = Trim(in);
+  if (t.empty()) return true;
+  std::string f = FoldCase(t);
+  if (f == "løsgænger" || f == "uden for partierne" || f == "udenfor partierne") return true;
+  return t.size() <= 6 && IsAllCaps(t) && t.find(' ') == std::string_view::npos;
+}
+
+}  // namespace
+
+std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
+  std::vector<PersonName> out;
+  for (Piece p : SplitPieces(text)) {
+    std::string_view piece = text.substr(p.start, p.end - p.start);
+    size_t off = p.start;
+    // Lead-in phrases ("Desuden deltager").
+    size_t lead = 0;
+    {
+      std::string_view t = piece;
+      size_t ws = 0;
+      while (ws < t.size() && t[ws] == ' ') ++ws;
+      lead = ws + lex.LeadinLength(t.substr(ws));
+    }
+    piece.remove_prefix(lead);
+    off += lead;
+
+    // Tokens with offsets.
+    struct Tok {
+      size_t start, end;  // within text
+      std::string_view w;
+    };
+    std::vector<Tok> toks;
+    for (size_t i = 0; i < piece.size();) {
+      while (i < piece.size() && piece[i] == ' ') ++i;
+      if (i >= piece.size()) break;
+      size_t j = i;
+      if (piece[i] == '(') {
+        int depth = 0;
+        while (j < piece.size()) {
+          if (piece[j] == '(') ++depth;
+          if (piece[j] == ')' && --depth == 0) {
+            ++j;
+            break;
+          }
+          ++j;
+        }
+      } else {
+        while (j < piece.size() && piece[j] != ' ') ++j;
+      }
+      toks.push_back({off + i, off + j, piece.substr(i, j - i)});
+      i = j;
+    }
+    if (toks.empty()) {
+      continue;
+    }
+
+    // A piece that is only a role ("konsulent") gives its role to the
+    // previous name when that has none ("Bente Kloster, konsulent").
+    if (toks.size() == 1 && lex.IsRoleWord(TrimRight(toks[0].w, ".:")) && !out.empty() &&
+        !out.back().role) {
+      out.back().role = std::string(TrimRight(toks[0].w, ":"));
+      continue;
+    }
+
+    // The first run of at least two name words.
+    size_t best_a = 0, best_b = 0;
+    bool found = false;
+    for (size_t a = 0; a < toks.size() && !found; ++a) {
+      std::string_view w0 = toks[a].w;
+      if (w0.front() == '(' || !StartsUpper(w0) || lex.IsNameStopword(w0)) continue;
+      size_t b = a;
+      while (b < toks.size() && b - a < 6) {
+        std::string_view w = toks[b].w;
+        if (w.front() == '(') break;
+        std::string_view bare = TrimRight(w, ",;:");
+        bool ends_dot = !bare.empty() && bare.back() == '.' && !IsInitial(bare);
+        if (ends_dot) bare = TrimRight(bare, ".");
+        bool ok = (StartsUpper(bare) && !lex.IsNameStopword(bare) &&
+                   !(IsAllCaps(bare) && bare.size() <= 3 && !IsInitial(bare))) ||
+                  (b > a && IsParticle(bare) && b + 1 < toks.size() && StartsUpper(toks[b + 1].w));
+        if (!ok) break;
+        ++b;
+        if (ends_dot) break;
+      }
+      if (b - a >= 2) {
+        // Trailing particles are not names.
+        while (b > a && IsParticle(toks[b - 1].w)) --b;
+        if (b - a >= 2) {
+          best_a = a;
+          best_b = b;
+          found = true;
+        }
+      }
+    }
+    if (!found) continue;
+
+    PersonName pn;
+    Joiner j;
+    for (size_t k = best_a; k < best_b; ++k) {
+      std::string_view w = toks[k].w;
+      if (k + 1 == best_b) {
+        w = TrimRight(w, ",;:");
+        if (!w.empty() && w.back() == '.' && !IsInitial(w)) w.remove_suffix(1);
+      }
+      j.Add(w);
+    }
+    pn.name = j.Take();
+    pn.start = toks[best_a].start;
+    pn.end = toks[best_b - 1].end;
+    {
+      std::string_view last = text.substr(pn.start, pn.end - pn.start);
+      while (!last.empty() && (last.back() == ',' || last.back() == ';' || last.back() == ':')) {
+        last.remove_suffix(1);
+        --pn.end;
+      }
+    }
+    // Role before the name: "leder Jette Frederiksen".
+    if (best_a > 0) {
+      std::string_view before = TrimRight(toks[best_a - 1].w, ",:");
+      if (lex.IsRoleWord(before)) {
+        pn.role = std::string(before);
+        pn.start = toks[best_a - 1].start;
+      }
+    }
+    // Role in parentheses after the name: "Birgitte Welling (ref.)".
+    if (best_b < toks.size() && toks[best_b].w.front() == '(') {
+      std::string_view inner = toks[best_b].w;
+      inner.remove_prefix(1);
+      if (!inner.empty() && inner.back() == ')') inner.remove_suffix(1);
+      inner = Trim(inner);
+      if (!IsPartyMark(inner)) {
+        if (lex.IsRoleWord(inner) || lex.IsRoleWord(TrimRight(inner, "."))) {
+          pn.role = std::string(inner);
+          pn.end = toks[best_b].end;
+        }
+      }
+    }
+    out.push_back(std::move(pn));
+  }
+  return out;
+}
+
+}  // namespace referat::analyze

@@ -1,0 +1,106 @@
+#include "analyze/recommendation.h"
+
+#include "analyze/text_util.h"
+
+namespace referat::analyze {
+namespace {
+
+// "At …", "at …", "1. at …", "a) At …", a list item or a numbered line.
+bool ClauseLike(const Context& ctx, const Piece& p) {
+  static const RE2 kClause("^(?:(?:\\d{1,2}|[a-zæøå])[.)][ \\t]*)?(?i:at)[ \\t]");
+  static const RE2 kNumbered("^(?:\\d{1,2}|[a-zæøå])[.)][ \\t]+\\S");
+  std::string_view t = ctx.doc().Slice(p.start, p.end);
+  if (RE2::PartialMatch(t, kClause)) return true;
+  if (p.whole_block && ctx.block(p.block).kind == BlockKind::kListItem) return true;
+  return RE2::PartialMatch(t, kNumbered);
+}
+
+// Position of the recommending verb in `t`, or npos; *verb_end after it.
+size_t FindVerb(const Lexicon& lex, std::string_view t, size_t* verb_end) {
+  re2::StringPiece m;
+  if (!RE2::PartialMatch(t, lex.recommendation_verb(), &m)) return std::string_view::npos;
+  size_t pos = static_cast<size_t>(m.data() - t.data());
+  *verb_end = pos + m.size();
+  return pos;
+}
+
+std::optional<Recommendation> Build(const Context& ctx, const std::vector<Piece>& pieces,
+                                    size_t verb_piece) {
+  if (pieces.empty()) return std::nullopt;
+  const Lexicon& lex = ctx.lex();
+  Recommendation r;
+  Joiner text;
+  for (const Piece& p : pieces) text.Add(ctx.doc().Slice(p.start, p.end));
+  r.text = text.Take();
+  if (r.text.empty()) return std::nullopt;
+  r.span = ctx.MakeSpan(pieces.front().start, pieces.back().end);
+
+  if (verb_piece < pieces.size()) {
+    std::string_view t = ctx.doc().Slice(pieces[verb_piece].start, pieces[verb_piece].end);
+    size_t verb_end = 0;
+    size_t v = FindVerb(lex, t, &verb_end);
+    if (v != std::string_view::npos) {
+      std::string_view before = TrimRight(t.substr(0, v), ",");
+      std::string fb = FoldCase(before);
+      if (!before.empty() && CountWords(before) <= 8 && StartsUpper(before) && fb != "det" &&
+          fb != "der" && fb != "hermed")
+        r.by = Collapse(before);
+      // Clause on the same line: "… indstiller, at X godkender …".
+      std::string_view after = TrimBoth(t.substr(verb_end), ",:");
+      if (after.size() > 3 && (after.rfind("at ", 0) == 0 || after.rfind("At ", 0) == 0))
+        r.clauses.push_back(Collapse(after));
+    }
+  }
+  std::vector<std::string> listed;
+  for (size_t k = verb_piece == SIZE_MAX ? 0 : verb_piece + 1; k < pieces.size(); ++k)
+    if (ClauseLike(ctx, pieces[k])) listed.push_back(Collapse(ctx.doc().Slice(pieces[k].start, pieces[k].end)));
+  // A clause on the verb's line that only introduces a printed list ("…
+  // indstiller, at Beskæftigelsesudvalget godkender" + "At …" lines) is not
+  // a clause of its own; one that ends a sentence is.
+  if (!listed.empty() && !r.clauses.empty() && !EndsSentence(r.clauses.front())) r.clauses.clear();
+  for (auto& c : listed) r.clauses.push_back(std::move(c));
+  return r;
+}
+
+}  // namespace
+
+std::optional<Recommendation> ExtractRecommendation(const Context& ctx,
+                                                    const std::vector<SectionDraft>& sections) {
+  const Lexicon& lex = ctx.lex();
+  for (const auto& s : sections) {
+    if (s.role != Role::kRecommendation || s.pieces.empty()) continue;
+    size_t verb_piece = SIZE_MAX;
+    for (size_t k = 0; k < s.pieces.size(); ++k) {
+      size_t ve;
+      if (FindVerb(lex, ctx.doc().Slice(s.pieces[k].start, s.pieces[k].end), &ve) !=
+          std::string_view::npos) {
+        verb_piece = k;
+        break;
+      }
+    }
+    return Build(ctx, s.pieces, verb_piece);
+  }
+  // The opening text before the first heading.
+  for (const auto& s : sections) {
+    if (s.role != Role::kNone) continue;
+    for (size_t k = 0; k < s.pieces.size(); ++k) {
+      size_t ve;
+      if (FindVerb(lex, ctx.doc().Slice(s.pieces[k].start, s.pieces[k].end), &ve) ==
+          std::string_view::npos)
+        continue;
+      std::vector<Piece> region{s.pieces[k]};
+      for (size_t m = k + 1; m < s.pieces.size(); ++m) {
+        size_t ve2;
+        bool verb = FindVerb(lex, ctx.doc().Slice(s.pieces[m].start, s.pieces[m].end), &ve2) !=
+                    std::string_view::npos;
+        if (!verb && !ClauseLike(ctx, s.pieces[m])) break;
+        region.push_back(s.pieces[m]);
+      }
+      return Build(ctx, region, 0);
+    }
+    break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace referat::analyze

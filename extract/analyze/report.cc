@@ -1,0 +1,145 @@
+#include "analyze/report.h"
+
+#include <cstdio>
+
+#include "analyze/dates.h"
+#include "analyze/text_util.h"
+
+namespace referat::analyze {
+namespace {
+
+constexpr size_t kCoverBlocks = 40;
+
+std::string YearStart(int y) {
+  char b[16];
+  std::snprintf(b, sizeof b, "%04d-01-01", y);
+  return b;
+}
+std::string YearEnd(int y) {
+  char b[16];
+  std::snprintf(b, sizeof b, "%04d-12-31", y);
+  return b;
+}
+
+// "2016-2019", "2017 til 2020", "2017–2020" in a title; or one year after an
+// annual-report word ("Årsrapport 2018").
+std::optional<Period> PeriodFromTitle(std::string_view title) {
+  static const RE2 kRange("(?:^|[^\\d])((?:19|20)\\d{2})\\s*(?:-|–|til)\\s*((?:19|20)\\d{2})(?:[^\\d]|$)");
+  static const RE2 kAnnual(
+      "(?i)(?:årsrapport|årsberetning|årsregnskab|regnskab|resultatrevision|beretning|budget)\\s+"
+      "((?:19|20)\\d{2})(?:[^\\d]|$)");
+  re2::StringPiece a, b;
+  if (RE2::PartialMatch(title, kRange, &a, &b)) {
+    int ya = std::stoi(std::string(a.data(), a.size())), yb = std::stoi(std::string(b.data(), b.size()));
+    if (yb >= ya) return Period{YearStart(ya), YearEnd(yb)};
+  }
+  if (RE2::PartialMatch(title, kAnnual, &a)) {
+    int y = std::stoi(std::string(a.data(), a.size()));
+    return Period{YearStart(y), YearEnd(y)};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+size_t TitleBlock(const Context& ctx) {
+  const size_t n = std::min(ctx.size(), kCoverBlocks);
+  if (n == 0) return SIZE_MAX;
+  const int first_page = ctx.block(0).page;
+  size_t best = SIZE_MAX;
+  float best_size = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const Block& b = ctx.block(i);
+    if (b.page != first_page) break;
+    int w = CountWords(ctx.text(i));
+    if (w == 0 || w > 25) continue;
+    if (b.font_size > best_size + 0.5f) {
+      best_size = b.font_size;
+      best = i;
+    }
+  }
+  if (best != SIZE_MAX) return best;
+  for (size_t i = 0; i < n; ++i)
+    if (ctx.block(i).kind == BlockKind::kHeading && CountWords(ctx.text(i)) <= 25) return i;
+  for (size_t i = 0; i < std::min<size_t>(n, 10); ++i)
+    if (ctx.block(i).bold && CountWords(ctx.text(i)) <= 25) return i;
+  for (size_t i = 0; i < std::min<size_t>(n, 5); ++i)
+    if (CountWords(ctx.text(i)) <= 25 && !EndsSentence(ctx.text(i))) return i;
+  return SIZE_MAX;
+}
+
+Report ExtractReport(const Context& ctx) {
+  const Lexicon& lex = ctx.lex();
+  Report r;
+  size_t tb = TitleBlock(ctx);
+  if (tb != SIZE_MAX) {
+    r.title = Collapse(ctx.text(tb));
+    // A title set in two lines of the same large type.
+    if (tb + 1 < ctx.size() && ctx.block(tb).font_size > 0 &&
+        ctx.block(tb + 1).font_size == ctx.block(tb).font_size && !ctx.block(tb + 1).gap_before &&
+        CountWords(ctx.text(tb + 1)) <= 15)
+      *r.title += " " + Collapse(ctx.text(tb + 1));
+  } else if (ctx.doc().title) {
+    r.title = Collapse(*ctx.doc().title);
+  }
+  if (r.title && r.title->empty()) r.title.reset();
+
+  const size_t n = std::min(ctx.size(), kCoverBlocks);
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view t = ctx.text(i);
+    size_t vs = 0;
+    std::string field = lex.MatchReportLabel(t, &vs);
+    if (field.empty()) continue;
+    std::string_view v = Trim(t.substr(std::min(vs, t.size())));
+    if (v.empty() && i + 1 < ctx.size()) v = ctx.text(i + 1);
+    if (v.empty()) continue;
+    if (field == "organisation" && !r.organisation && CountWords(v) <= 12) {
+      r.organisation = Collapse(v);
+    } else if (field == "period" && !r.period) {
+      auto a = FindDate(lex, v);
+      std::optional<DateHit> b;
+      if (a) b = FindDate(lex, v, a->end);
+      if (a) r.period = Period{a->iso, b ? std::optional<std::string>(b->iso) : std::nullopt};
+      else if (auto p = PeriodFromTitle(v)) r.period = p;
+    }
+  }
+  if (!r.organisation) {
+    for (size_t i = 0; i < n; ++i) {
+      std::string_view t = Trim(ctx.text(i));
+      if (CountWords(t) > 4 || !RE2::FullMatch(t, lex.municipality_phrase())) continue;
+      re2::StringPiece town;
+      RE2::PartialMatch(t, lex.municipality_phrase(), &town);
+      if (auto m = lex.MunicipalityOf(std::string_view(town.data(), town.size()))) {
+        r.organisation = *m;
+        break;
+      }
+    }
+  }
+  if (!r.period && r.title) r.period = PeriodFromTitle(*r.title);
+
+  // Each section runs to the next heading of the same or a higher level;
+  // open sections are kept on a stack so this is one pass.
+  std::vector<size_t> open;  // indices into r.sections
+  auto close_until = [&](int level, size_t last_block) {
+    while (!open.empty() && r.sections[open.back()].level >= level) {
+      r.sections[open.back()].span.end = ctx.block(last_block).end;
+      open.pop_back();
+    }
+  };
+  for (size_t i = 0; i < ctx.size(); ++i) {
+    const Block& b = ctx.block(i);
+    if (b.kind != BlockKind::kHeading || i == tb) continue;
+    ReportSection s;
+    s.heading = Collapse(ctx.text(i));
+    if (s.heading.empty()) continue;
+    s.level = b.heading_level > 0 ? b.heading_level : 1;
+    if (i > 0) close_until(s.level, i - 1);
+    s.span = ctx.MakeSpan(b.start, b.end);
+    open.push_back(r.sections.size());
+    r.sections.push_back(std::move(s));
+  }
+  if (ctx.size() > 0) close_until(0, ctx.size() - 1);
+  return r;
+}
+
+}  // namespace referat::analyze

@@ -1,0 +1,155 @@
+#include "analyze/toc.h"
+
+#include <re2/re2.h>
+
+#include "analyze/text_util.h"
+
+namespace referat::analyze {
+namespace {
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+// "5", "5.", "10.1": an item number as printed; returns it without the dot.
+std::optional<std::string> NumberCell(std::string_view s) {
+  s = Trim(s);
+  if (!s.empty() && s.back() == '.') s.remove_suffix(1);
+  if (s.empty() || s.size() > 9) return std::nullopt;
+  bool digit_seen = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') digit_seen = true;
+    else if (c != '.') return std::nullopt;
+  }
+  if (!digit_seen || s.front() == '.') return std::nullopt;
+  return std::string(s);
+}
+
+struct Parsed {
+  std::string number;
+  std::string title;
+  std::optional<int> page;
+};
+
+std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
+  std::string_view t = ctx.text(i);
+  if (ctx.IsTableRow(i) && ctx.block(i).cells.size() >= 2) {
+    const size_t n = ctx.block(i).cells.size();
+    std::string_view c0 = ctx.cell(i, 0);
+    std::string number, rest_marker;
+    size_t ts = 0;
+    if (auto num = NumberCell(c0)) {
+      number = *num;
+    } else if (ctx.lex().MatchItemMarker(c0, &number, &ts) && Trim(c0.substr(ts)).empty()) {
+      // "Punkt 5" in the first cell
+    } else {
+      return std::nullopt;
+    }
+    Parsed p;
+    p.number = number;
+    size_t last = n;
+    while (last > 1 && Trim(ctx.cell(i, last - 1)).empty()) --last;
+    if (last >= 3 && AllDigits(Trim(ctx.cell(i, last - 1))) && Trim(ctx.cell(i, last - 1)).size() <= 4) {
+      p.page = ToInt(Trim(ctx.cell(i, last - 1)));
+      --last;
+    }
+    Joiner j;
+    for (size_t c = 1; c < last; ++c) j.Add(ctx.cell(i, c));
+    p.title = j.Take();
+    if (p.title.empty()) return std::nullopt;
+    return p;
+  }
+  // Text line: "[Punkt] 5[.] Title[ ....] 14".
+  static const RE2 kLine(
+      "^(\\d{1,4}(?:\\.\\d{1,3})*)\\.?[ \\t]+(.+?)(?:[ \\t]*(?:\\.{2,}|…+)[ \\t]*(\\d{1,4})|[ \\t]+(\\d{1,3}))?$");
+  std::string number;
+  size_t ts = 0;
+  std::string_view line = t;
+  std::string lead;
+  if (ctx.lex().MatchItemMarker(t, &number, &ts)) {
+    lead = number + " ";
+    line = t.substr(ts);
+  }
+  std::string buf = lead + std::string(line);
+  re2::StringPiece num, title, page1, page2;
+  if (!RE2::FullMatch(buf, kLine, &num, &title, &page1, &page2)) return std::nullopt;
+  Parsed p;
+  p.number.assign(num.data(), num.size());
+  std::string_view tv(title.data(), title.size());
+  p.title = Collapse(TrimRight(tv, ". …"));
+  if (!page1.empty()) p.page = ToInt(std::string_view(page1.data(), page1.size()));
+  else if (!page2.empty()) p.page = ToInt(std::string_view(page2.data(), page2.size()));
+  if (p.title.empty() || !(StartsUpper(p.title) || (p.title[0] >= '0' && p.title[0] <= '9') ||
+                           p.title[0] == '"'))
+    return std::nullopt;
+  return p;
+}
+
+}  // namespace
+
+const TocEntry* Toc::Find(const std::string& number) const {
+  for (const auto& e : entries)
+    if (e.number == number) return &e;
+  return nullptr;
+}
+
+Toc ExtractToc(const Context& ctx) {
+  Toc toc;
+  const size_t n = ctx.size();
+  const size_t limit = std::min(n, std::max<size_t>(400, n / 2));
+  size_t head = n;
+  for (size_t i = 0; i < limit; ++i) {
+    const HeadingHit& h = ctx.heading(i);
+    if (h.role == Role::kToc && h.text_start >= ctx.text(i).size()) {
+      head = i;
+      break;
+    }
+  }
+  if (head == n) return toc;
+
+  std::optional<bool> pub;
+  size_t last_good = head;
+  int misses = 0;
+  for (size_t j = head + 1; j < n; ++j) {
+    const HeadingHit& h = ctx.heading(j);
+    bool whole = h.text_start >= ctx.text(j).size();
+    if (whole && (h.role == Role::kOpen || h.role == Role::kClosed)) {
+      pub = h.role == Role::kOpen;
+      last_good = j;
+      misses = 0;
+      continue;
+    }
+    if (auto p = ParseEntry(ctx, j)) {
+      TocEntry e;
+      e.number = std::move(p->number);
+      e.title = std::move(p->title);
+      e.page = p->page;
+      e.public_ = pub;
+      if (auto tp = ctx.lex().TitlePublic(e.title)) e.public_ = *tp;
+      e.span = ctx.BlockSpan(j, j);
+      toc.entries.push_back(std::move(e));
+      last_good = j;
+      misses = 0;
+      continue;
+    }
+    // Column headers ("Punkt nr.", "Side") and page furniture between
+    // entries: at most two such lines in a row.
+    if (CountWords(ctx.text(j)) <= 4 && ++misses <= 2) continue;
+    break;
+  }
+  if (toc.entries.empty()) return toc;
+  toc.begin = head;
+  toc.end = last_good + 1;
+  return toc;
+}
+
+}  // namespace referat::analyze

@@ -1,0 +1,29 @@
+// The table of contents as printed: "Indholdsfortegnelse", then one entry per
+// line or table row ("5<TAB>Orientering om …<TAB>14", "715. Kulturkommune
+// 2017 ......2"), grouped under "Åben" / "Lukket" which set `public`.
+#ifndef REFERAT_ANALYZE_TOC_H_
+#define REFERAT_ANALYZE_TOC_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyze/context.h"
+#include "referat/record.h"
+
+namespace referat::analyze {
+
+struct Toc {
+  std::vector<TocEntry> entries;
+  size_t begin = 0;  // blocks [begin, end) are the TOC (heading included); empty if none
+  size_t end = 0;
+
+  bool empty() const { return entries.empty(); }
+  const TocEntry* Find(const std::string& number) const;
+};
+
+Toc ExtractToc(const Context& ctx);
+
+}  // namespace referat::analyze
+
+#endif  // REFERAT_ANALYZE_TOC_H_
