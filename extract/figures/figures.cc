@@ -1,5 +1,318 @@
+// The figure pass: every sentence scanned once (scanner.h), then the filters
+// that keep what is not a quantity out of figures[]:
+//
+//   - chart-axis residue: a run of three or more percentages with nothing but
+//     spaces between them and an even step ("45% 40% 35% ... 0%"), plus any
+//     percentage in the same sentence that continues the step (the "70%" of
+//     "70% 3. kvartal 2017 Baseline ... 60% 50% ..."); and runs of two or
+//     more plain numbers with nothing between them ("2 3");
+//   - enumeration labels: a plain number right before a Capitalized word
+//     ("1 Andel borgere ...", "360 Tendenser") or before ')' ("1) ...");
+//   - page numbers: a plain number ending a paragraph ("... fokuspunkter 3"),
+//     and the item and page columns of a table of contents (record->toc
+//     spans, or table rows "4 <TAB> Godkendelse af ... <TAB> 7");
+//   - identifiers (case, journal, paragraph, phone numbers) are already
+//     dropped by the scanner.
+//
+// Then a plain number joined by "og", "eller", "til", ',' or a dash to a
+// figure with a unit takes that unit ("4.000 og 2.200 flygtninge").
 #include "figures/figures.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "core/deadline.h"
+#include "figures/scanner.h"
+
 namespace referat {
-void ExtractFigures(const Document&, const Segmentation&, const Rulebook&, Record*) {}
+namespace figures {
+
+void Scanner::Scan(size_t start, size_t end, std::vector<Found>* out) {
+  toks_.clear();
+  Tokenize(text_, start, end, &toks_);
+  size_t i = 0;
+  while (i < toks_.size()) {
+    const Token& t = toks_[i];
+    // Most tokens start nothing: one look-up (words) or one compare decides.
+    bool may_start = t.kind == TokKind::kNumber ||
+                     (t.kind == TokKind::kWord && lex_.IsStarter(t)) ||
+                     (t.kind == TokKind::kPunct && (t.cp == '-' || t.cp == 0x2212 || t.cp == 0xF7));
+    Found f;
+    if (may_start && (TryDate(i, &f) || TryTime(i, &f) || TryQuantity(i, &f))) {
+      if (!f.drop) out->push_back(std::move(f));
+      i = std::max(f.te, i + 1);
+    } else {
+      ++i;
+    }
+  }
+}
+
+}  // namespace figures
+
+namespace {
+
+using figures::Found;
+using figures::Token;
+using figures::TokKind;
+
+bool IsAxisPercent(const Found& f) {
+  return !f.drop && f.type == "percent" && f.value && !f.min;
+}
+bool IsBare(const Found& f) { return !f.drop && f.type == "count" && f.bare && f.value; }
+
+bool Near(double a, double b) { return std::fabs(a - b) < 1e-9; }
+
+void DropAxisRuns(std::vector<Found>* fs) {
+  auto& v = *fs;
+  size_t n = v.size();
+  for (size_t a = 0; a < n;) {
+    bool pct = IsAxisPercent(v[a]);
+    bool bare = IsBare(v[a]);
+    if (!pct && !bare) {
+      ++a;
+      continue;
+    }
+    size_t b = a + 1;
+    while (b < n && v[b].tb == v[b - 1].te && (pct ? IsAxisPercent(v[b]) : IsBare(v[b]))) ++b;
+    size_t len = b - a;
+    if (bare && len >= 2) {
+      for (size_t k = a; k < b; ++k) v[k].drop = true;
+    } else if (pct && len >= 3) {
+      double step = *v[a + 1].value - *v[a].value;
+      bool even = !Near(step, 0);
+      for (size_t k = a + 1; k < b && even; ++k) even = Near(*v[k].value - *v[k - 1].value, step);
+      if (even) {
+        double lo = 1e300, hi = -1e300;
+        for (size_t k = a; k < b; ++k) {
+          v[k].drop = true;
+          lo = std::min(lo, *v[k].value);
+          hi = std::max(hi, *v[k].value);
+        }
+        double s = std::fabs(step);
+        for (bool grew = true; grew;) {
+          grew = false;
+          for (auto& g : v) {
+            if (!IsAxisPercent(g)) continue;
+            if (Near(*g.value, hi + s)) hi += s, g.drop = grew = true;
+            else if (Near(*g.value, lo - s)) lo -= s, g.drop = grew = true;
+          }
+        }
+      }
+    }
+    a = b;
+  }
+}
+
+bool OnlyDigits(std::string_view s, size_t max) {
+  if (s.empty() || s.size() > max) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+bool StartsUpper(std::string_view s) {
+  if (s.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  // Æ Ø Å (C3 86, C3 98, C3 85)
+  return c == 0xC3 && s.size() > 1 &&
+         (s[1] == '\x86' || s[1] == '\x98' || s[1] == '\x85');
+}
+
+class Pass {
+ public:
+  Pass(const Document& doc, const Segmentation& seg, const figures::Lexicon& lex, Record* rec)
+      : doc_(doc), seg_(seg), rec_(rec) {
+    if (rec->meeting && rec->meeting->date && rec->meeting->date->size() >= 4)
+      meeting_year_ = std::atoi(rec->meeting->date->substr(0, 4).c_str());
+    scanner_.emplace(lex, doc.text, meeting_year_);
+    for (const auto& t : rec->toc)
+      if (t.span) toc_.emplace_back(t.span->start, t.span->end);
+    std::sort(toc_.begin(), toc_.end());
+    for (const auto& it : rec->agenda_items) items_.push_back({it.span.start, it.span.end, &it});
+    std::stable_sort(items_.begin(), items_.end(),
+                     [](const ItemRef& a, const ItemRef& b) { return a.start < b.start; });
+  }
+
+  int meeting_year() const { return meeting_year_; }
+
+  void Run(figures::TargetFinder* targets) {
+    std::vector<Found> found;
+    for (size_t s = 0; s < seg_.sentences.size(); ++s) {
+      if ((s & 127) == 0 && DeadlineExpired()) return;
+      const Sentence& sen = seg_.sentences[s];
+      found.clear();
+      scanner_->Scan(sen.start, sen.end, &found);
+      targets->OnSentence(s, scanner_->tokens());
+      if (found.empty()) continue;
+      Filter(sen, &found);
+      for (auto& f : found)
+        if (!f.drop) Emit(sen, f);
+    }
+    for (auto [a, b] : scanner_->english_numbers()) {
+      rec_->warnings.push_back(
+          {"english_number_format",
+           "\"" + std::string(doc_.Slice(a, b)) +
+               "\" looks like an English-style number (comma thousands); not read as a figure",
+           doc_.MakeSpan(a, b)});
+    }
+  }
+
+ private:
+  struct ItemRef {
+    size_t start, end;
+    const AgendaItem* item;
+  };
+
+  bool InToc(size_t pos) const {
+    auto it = std::upper_bound(toc_.begin(), toc_.end(), std::make_pair(pos, SIZE_MAX));
+    if (it == toc_.begin()) return false;
+    --it;
+    return pos >= it->first && pos < it->second;
+  }
+
+  const AgendaItem* ItemAt(size_t pos) const {
+    auto it = std::upper_bound(items_.begin(), items_.end(), pos,
+                               [](size_t p, const ItemRef& r) { return p < r.start; });
+    while (it != items_.begin()) {
+      --it;
+      if (pos < it->end) return it->item;
+      // Items do not nest; the nearest earlier start decides.
+      break;
+    }
+    return nullptr;
+  }
+
+  void Filter(const Sentence& sen, std::vector<Found>* fs) {
+    const auto& toks = scanner_->tokens();
+    const Block& block = doc_.blocks[sen.block];
+    DropAxisRuns(fs);
+
+    // Where the sentence sits in a table row: which cell, and the row's cells.
+    int cell = -1;
+    if (block.kind == BlockKind::kTableRow) {
+      for (size_t c = 0; c < block.cells.size(); ++c)
+        if (sen.start >= block.cells[c].start && sen.start < block.cells[c].end + 1)
+          cell = static_cast<int>(c);
+    }
+    bool open_paren = false;
+    size_t seen = 0;
+    for (auto& f : *fs) {
+      for (; seen < f.tb; ++seen)
+        if (toks[seen].IsPunct('(')) open_paren = true;
+      if (f.drop || !f.bare) continue;
+      // A number standing alone ("1." heading a list item or a section).
+      if (cell < 0 && f.tb == 0 && (toks.size() == 1 || (toks.size() == 2 && toks[1].IsPunct('.')))) {
+        f.drop = true;
+        continue;
+      }
+      // Letter-spaced headings: "B i l a g 1 : P r o j e k t".
+      auto letter = [&](size_t k) {
+        return toks[k].kind == TokKind::kWord && toks[k].end - toks[k].start == 1;
+      };
+      if (f.tb >= 2 && letter(f.tb - 1) && letter(f.tb - 2)) {
+        f.drop = true;
+        continue;
+      }
+      // "N." closing a sentence that is not the last of its paragraph: the
+      // number of the list entry that follows ("... temaer. 1. Organisering").
+      // (Small numbers only, unless right after a stop: "... i stedet for 355." is prose.)
+      bool after_stop = f.tb == 0 || toks[f.tb - 1].dot_after || toks[f.tb - 1].IsPunct('.') ||
+                        toks[f.tb - 1].IsPunct(':') || *f.value <= 20;
+      if (cell < 0 && after_stop && f.te + 1 == toks.size() && toks[f.te].IsPunct('.') &&
+          sen.end < block.end) {
+        f.drop = true;
+        continue;
+      }
+      // Enumeration labels.
+      if (f.te < toks.size()) {
+        const Token& nx = toks[f.te];
+        if (nx.kind == TokKind::kWord && nx.upper) {
+          f.drop = true;
+          continue;
+        }
+        if (nx.IsPunct(')') && !open_paren) {
+          f.drop = true;
+          continue;
+        }
+      }
+      if (!InToc(f.start) && cell < 0 && f.te == toks.size() && sen.end == block.end &&
+          *f.value < 1000 && *f.value >= 0 && std::floor(*f.value) == *f.value) {
+        f.drop = true;  // a page number closing a paragraph
+        continue;
+      }
+      if (InToc(f.start)) {
+        f.drop = true;
+        continue;
+      }
+      if (cell >= 0 && f.tb == 0 && f.te == toks.size()) {
+        // A table of contents row: "4 <TAB> Title <TAB> 7".
+        const auto& cells = block.cells;
+        auto text = [&](size_t c) { return doc_.Slice(cells[c].start, cells[c].end); };
+        bool first_num = cells.size() >= 2 && OnlyDigits(text(0), 3);
+        if (cell == 0 && first_num && StartsUpper(text(1))) f.drop = true;
+        if (cell > 0 && static_cast<size_t>(cell) == cells.size() - 1 && first_num &&
+            OnlyDigits(text(cell), 3))
+          f.drop = true;
+      }
+    }
+
+    // A plain number joined to a figure with a unit takes the unit.
+    auto& v = *fs;
+    for (size_t k = v.size(); k-- > 1;) {
+      Found& a = v[k - 1];
+      const Found& b = v[k];
+      if (a.drop || b.drop || !a.bare || !a.value || b.bare || !b.unit) continue;
+      if (b.type != "count" && b.type != "percent" && b.type != "percentage_points" &&
+          b.type != "amount" && b.type != "duration")
+        continue;
+      if (b.tb != a.te + 1) continue;
+      const Token& j = toks[a.te];
+      bool joiner = j.IsWord("og") || j.IsWord("eller") || j.IsWord("til") || j.IsPunct(',') ||
+                    j.IsPunct('/') || figures::IsDash(j);
+      if (!joiner) continue;
+      a.type = b.type;
+      a.unit = b.unit;
+      *a.value *= b.scale;
+      a.bare = false;
+    }
+  }
+
+  void Emit(const Sentence& sen, const Found& f) {
+    Figure fig;
+    fig.type = f.type;
+    fig.text = std::string(doc_.Slice(f.start, f.end));
+    fig.value = f.value;
+    fig.min = f.min;
+    fig.max = f.max;
+    fig.unit = f.unit;
+    fig.date = f.date;
+    fig.date_end = f.date_end;
+    if (const AgendaItem* it = ItemAt(f.start); it && !it->number.empty()) fig.item = it->number;
+    fig.sentence = std::string(doc_.Slice(sen.start, sen.end));
+    fig.span = doc_.MakeSpan(f.start, f.end);
+    rec_->figures.push_back(std::move(fig));
+  }
+
+  const Document& doc_;
+  const Segmentation& seg_;
+  Record* rec_;
+  int meeting_year_ = 0;
+  std::optional<figures::Scanner> scanner_;
+  std::vector<std::pair<size_t, size_t>> toc_;
+  std::vector<ItemRef> items_;
+};
+
+}  // namespace
+
+void ExtractFigures(const Document& doc, const Segmentation& seg, const Rulebook& rules,
+                    Record* record) {
+  std::shared_ptr<const figures::Lexicon> lex = figures::LexiconFor(rules);
+  Pass pass(doc, seg, *lex, record);
+  figures::TargetFinder targets(doc, seg, *lex, pass.meeting_year());
+  pass.Run(&targets);
+  targets.Finish(record);
+}
+
 }  // namespace referat

@@ -1,0 +1,403 @@
+// Dates, periods and times as Danish minutes write them:
+//
+//   dates    "24.10.2017", "06.11.17", "24-10-2017", "3/3/2015", "2015-03-03",
+//            "24. oktober 2017", "Tirsdag 24. oktober 2017", "fredag d. 3 september 2014",
+//            "tredje marts 2015", "ultimo 2018" (2018-12-31), "primo 2014"
+//            (2014-01-01), "medio 2019" (2019-07-01: the middle of the year, as
+//            a day, like ultimo and primo), "udgangen af 2017"
+//   periods  "maj 2015", "3. kvartal 2017", "fjerde kvartal 2018", "1. halvår 2018",
+//            "efteråret 2016", "2016-2019", "2017/18", and any two dates joined by
+//            "til", a dash or "/": "1. februar 2015 til 30. september 2016"
+//   times    "kl. 12.15", "kl. 16:00", "12:15", "kl. 12.15 - 15.15"
+//
+// A day and month without a year ("1. november", "den 3. december") takes the
+// year of the meeting (Meeting::date), the same year even when the meeting is
+// late in the year; without a meeting date the figure's date stays null. In a
+// range the year-less end takes the other end's year ("20. september til
+// 30. oktober 2017"). Two-digit years: 00-69 are 20xx, 70-99 19xx.
+#include <cstdio>
+#include <cstdlib>
+
+#include "figures/scanner.h"
+
+namespace referat::figures {
+namespace {
+
+bool IsPlainInt(const Token& t, size_t max_digits) {
+  if (t.kind != TokKind::kNumber || t.key.empty() || t.key.size() > max_digits) return false;
+  for (char c : t.key)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+int Before(const Ymd& a, const Ymd& b) {  // <0, 0, >0 like a comparison
+  if (a.y != b.y) return a.y - b.y;
+  if (a.m != b.m) return a.m - b.m;
+  return a.d - b.d;
+}
+
+bool ValidDay(int y, int m, int d) {
+  return m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y == 0 ? 2000 : y, m);
+}
+
+int FullYear(int yy, size_t digits) {
+  if (digits == 4) return yy;
+  return yy < 70 ? 2000 + yy : 1900 + yy;
+}
+
+}  // namespace
+
+int DaysInMonth(int y, int m) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return kDays[(m - 1) % 12];
+}
+
+std::string IsoDate(int y, int m, int d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+bool Scanner::Year(size_t i, int* y) const {
+  if (!Has(i) || !IsPlainInt(T(i), 4) || T(i).key.size() != 4) return false;
+  int v = std::atoi(T(i).key.c_str());
+  if (v < 1900 || v > 2099) return false;
+  *y = v;
+  return true;
+}
+
+// "24. oktober [2017]", "3 september 2014", "tredje marts 2015", "1. nov.".
+bool Scanner::DayMonth(size_t i, Ymd* out, size_t* next) {
+  if (!Has(i + 1)) return false;
+  int day = 0;
+  size_t j = i;
+  if (IsPlainInt(T(i), 2)) {
+    day = std::atoi(T(i).key.c_str());
+    ++j;
+    if (T(j).IsPunct('.') && !T(j).space_before) ++j;
+  } else if (T(i).kind == TokKind::kWord) {
+    auto it = lex_.ordinal_words.find(std::string(T(i).bare_key()));
+    if (it == lex_.ordinal_words.end() || T(i).dot_after) return false;
+    day = it->second;
+    ++j;
+  } else {
+    return false;
+  }
+  if (!Has(j)) return false;
+  bool dot;
+  int m = lex_.Month(T(j), &dot);
+  if (!m || day < 1 || day > 31) return false;
+  end_byte_ = dot ? T(j).dot_end() : T(j).end;
+  ++j;
+  int y = 0;
+  if (Year(j, &y)) {
+    end_byte_ = T(j).end;
+    ++j;
+  }
+  if (!ValidDay(y, m, day)) return false;
+  *out = Ymd{y, m, day};
+  *next = j;
+  return true;
+}
+
+// "maj 2015", "December 2017": the month as a period.
+bool Scanner::MonthYear(size_t i, Ymd* from, Ymd* to, size_t* next) {
+  if (!Has(i + 1)) return false;
+  bool dot;
+  int m = lex_.Month(T(i), &dot);
+  int y;
+  if (!m || !Year(i + 1, &y)) return false;
+  *from = Ymd{y, m, 1};
+  *to = Ymd{y, m, DaysInMonth(y, m)};
+  end_byte_ = T(i + 1).end;
+  *next = i + 2;
+  return true;
+}
+
+bool Scanner::SimpleDate(size_t i, Ymd* from, Ymd* to, bool* period, size_t* next) {
+  const Token& t = T(i);
+  *period = false;
+  // A weekday first: "Tirsdag 24. oktober 2017", "fredag d. 3 september 2014".
+  if (t.kind == TokKind::kWord && lex_.weekdays.count(std::string(t.bare_key()))) {
+    size_t j = i + 1;
+    if (Has(j) && T(j).IsPunct(',')) ++j;
+    if (Has(j) && (T(j).key == "d." || T(j).key == "den")) ++j;
+    if (!Has(j) || !DayMonth(j, from, next)) return false;
+    *to = *from;
+    return true;
+  }
+  if (DayMonth(i, from, next)) {
+    *to = *from;
+    return true;
+  }
+  if (t.kind == TokKind::kNumber) {
+    NumShape sh = ShapeOf(t.key);
+    // Numeric dates: d.m.yyyy, d.m.yy, d-m-yyyy, d/m/yyyy, yyyy-mm-dd.
+    if (sh.seps.size() == 2 && sh.seps[0] == sh.seps[1] && !sh.half &&
+        (sh.seps[0] == '.' || sh.seps[0] == '-' || sh.seps[0] == '/')) {
+      const auto& g = sh.groups;
+      int y = 0, m = 0, d = 0;
+      if (g[0].size() <= 2 && g[1].size() <= 2 && (g[2].size() == 4 || g[2].size() == 2)) {
+        d = sh.Int(0), m = sh.Int(1), y = FullYear(sh.Int(2), g[2].size());
+      } else if (sh.seps[0] == '-' && g[0].size() == 4 && g[1].size() == 2 && g[2].size() == 2) {
+        y = sh.Int(0), m = sh.Int(1), d = sh.Int(2);
+      }
+      if (y >= 1900 && y <= 2099 && ValidDay(y, m, d)) {
+        *from = *to = Ymd{y, m, d};
+        end_byte_ = t.end;
+        *next = i + 1;
+        return true;
+      }
+      return false;
+    }
+    // Year ranges: "2016-2019", "2017/18", "2017/2018".
+    if (sh.seps.size() == 1 && !sh.half &&
+        (sh.seps[0] == '-' || sh.seps[0] == 0x2013 || sh.seps[0] == '/') &&
+        sh.groups[0].size() == 4 && (sh.groups[1].size() == 4 || sh.groups[1].size() == 2)) {
+      int a = sh.Int(0);
+      int b = sh.groups[1].size() == 4 ? sh.Int(1) : (a / 100) * 100 + sh.Int(1);
+      if (a >= 1900 && a <= 2099 && b > a && b <= 2099) {
+        *from = Ymd{a, 1, 1};
+        *to = Ymd{b, 12, 31};
+        *period = true;
+        end_byte_ = t.end;
+        *next = i + 1;
+        return true;
+      }
+      return false;
+    }
+  }
+  // Quarters and halves: "3. kvartal 2017", "fjerde kvartal 2018", "Q3 2017",
+  // "2. kvt. 2018", "1. halvår 2018".
+  {
+    int n = 0;
+    size_t j = i;
+    if (IsPlainInt(t, 1) && Has(i + 1) && T(i + 1).IsPunct('.') && !T(i + 1).space_before) {
+      n = t.key[0] - '0';
+      j = i + 2;
+    } else if (t.kind == TokKind::kWord && !t.dot_after) {
+      auto it = lex_.ordinal_words.find(t.key);
+      if (it != lex_.ordinal_words.end()) n = it->second, j = i + 1;
+      if (t.has_digit && t.key.size() == 2 && t.key[0] == 'q' && t.key[1] >= '1' &&
+          t.key[1] <= '4') {
+        int y;
+        if (Year(i + 1, &y)) {
+          int q = t.key[1] - '0';
+          *from = Ymd{y, 3 * q - 2, 1};
+          *to = Ymd{y, 3 * q, DaysInMonth(y, 3 * q)};
+          *period = true;
+          end_byte_ = T(i + 1).end;
+          *next = i + 2;
+          return true;
+        }
+      }
+    }
+    if (n > 0 && Has(j + 1) && T(j).kind == TokKind::kWord) {
+      auto it = lex_.date_words.find(T(j).key);
+      if (it == lex_.date_words.end()) it = lex_.date_words.find(std::string(T(j).bare_key()));
+      int y;
+      if (it != lex_.date_words.end() && it->second.second.empty() && Year(j + 1, &y)) {
+        int months = 0;
+        if (it->second.role == DateWordRole::kQuarter && n <= 4) months = 3;
+        if (it->second.role == DateWordRole::kHalf && n <= 2) months = 6;
+        if (months) {
+          *from = Ymd{y, months * (n - 1) + 1, 1};
+          *to = Ymd{y, months * n, DaysInMonth(y, months * n)};
+          *period = true;
+          end_byte_ = T(j + 1).end;
+          *next = j + 2;
+          return true;
+        }
+      }
+    }
+  }
+  if (t.kind != TokKind::kWord) return false;
+  // "ultimo 2018", "primo 2014", "medio 2019", "udgangen af 2017", "ultimo maj 2018",
+  // and seasons "efteråret 2016".
+  auto it = lex_.date_words.find(t.key);
+  if (it == lex_.date_words.end() && t.dot_after)
+    it = lex_.date_words.find(std::string(t.bare_key()));
+  if (it != lex_.date_words.end()) {
+    const DateWord& w = it->second;
+    size_t j = i + 1;
+    if (!w.second.empty()) {
+      if (!Has(j) || !T(j).IsWord(w.second)) return false;
+      ++j;
+    }
+    int y;
+    Ymd a, b;
+    size_t after;
+    switch (w.role) {
+      case DateWordRole::kEnd:
+      case DateWordRole::kStart:
+      case DateWordRole::kMiddle:
+        if (Year(j, &y)) {
+          a = w.role == DateWordRole::kEnd     ? Ymd{y, 12, 31}
+              : w.role == DateWordRole::kStart ? Ymd{y, 1, 1}
+                                               : Ymd{y, 7, 1};
+          end_byte_ = T(j).end;
+          after = j + 1;
+        } else if (MonthYear(j, &a, &b, &after)) {
+          if (w.role == DateWordRole::kEnd) a = b;
+          else if (w.role == DateWordRole::kMiddle) a.d = 15;
+        } else {
+          return false;
+        }
+        *from = *to = a;
+        *next = after;
+        return true;
+      case DateWordRole::kSpring:
+      case DateWordRole::kSummer:
+      case DateWordRole::kAutumn: {
+        if (!Year(j, &y)) return false;
+        int m0 = w.role == DateWordRole::kSpring ? 3 : w.role == DateWordRole::kSummer ? 6 : 9;
+        *from = Ymd{y, m0, 1};
+        *to = Ymd{y, m0 + 2, DaysInMonth(y, m0 + 2)};
+        *period = true;
+        end_byte_ = T(j).end;
+        *next = j + 1;
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+  if (MonthYear(i, from, to, next)) {
+    *period = true;
+    return true;
+  }
+  return false;
+}
+
+bool Scanner::TryDate(size_t i, Found* f) {
+  const Token& t = T(i);
+  if (t.kind == TokKind::kPunct || t.kind == TokKind::kCode) return false;
+  if (t.kind == TokKind::kWord && !lex_.IsStarter(t)) return false;
+  Ymd from, to;
+  bool period = false;
+  size_t next;
+  size_t end;
+  int y;
+  bool bare_year = false;
+  if (SimpleDate(i, &from, &to, &period, &next)) {
+    end = end_byte_;
+  } else if (Year(i, &y)) {
+    // A bare year starts a period only when a dated end follows:
+    // "2016 til sommeren 2020", "2016 - 2019".
+    from = Ymd{y, 1, 1};
+    to = Ymd{y, 12, 31};
+    period = bare_year = true;
+    next = i + 1;
+    end = t.end;
+  } else {
+    return false;
+  }
+  // A range: "A til B", "A - B", "A – B", "A/B".
+  if (Has(next + 1) && (T(next).IsWord("til") || IsDash(T(next)) || T(next).IsPunct('/'))) {
+    Ymd b_from, b_to;
+    bool b_period;
+    size_t b_next;
+    bool ok = SimpleDate(next + 1, &b_from, &b_to, &b_period, &b_next);
+    size_t b_end = end_byte_;
+    if (!ok && bare_year && Year(next + 1, &y)) {
+      b_from = Ymd{y, 1, 1};
+      b_to = Ymd{y, 12, 31};
+      b_next = next + 2;
+      b_end = T(next + 1).end;
+      ok = true;
+    }
+    if (ok && bare_year && b_from.y == 0) ok = false;
+    if (ok) {
+      Ymd a = from, b = b_to;
+      if (a.y == 0 && b.y != 0) {
+        a.y = b_from.y;
+        if (Before(a, b_from) > 0) --a.y;
+      } else if (b.y == 0 && a.y != 0) {
+        b.y = a.y;
+        if (Before(b, a) < 0) ++b.y;
+      }
+      if (a.y != 0 && b.y != 0 && Before(a, b) < 0) {
+        from = a;
+        to = b;
+        period = true;
+        next = b_next;
+        end = b_end;
+        bare_year = false;
+      }
+    }
+  }
+  if (bare_year) return false;  // a year alone is read as a quantity
+  if (from.y == 0 && meeting_year_ > 0) {
+    from.y = meeting_year_;
+    to.y = meeting_year_;
+  }
+  f->tb = i;
+  f->te = next;
+  f->start = t.start;
+  f->end = end;
+  if (period || Before(from, to) != 0) {
+    f->type = "period";
+    if (from.y) f->date = IsoDate(from.y, from.m, from.d);
+    if (to.y) f->date_end = IsoDate(to.y, to.m, to.d);
+  } else {
+    f->type = "date";
+    if (from.y) f->date = IsoDate(from.y, from.m, from.d);
+  }
+  return true;
+}
+
+bool Scanner::ClockTime(size_t i, double* hours) const {
+  if (!Has(i) || T(i).kind != TokKind::kNumber) return false;
+  NumShape sh = ShapeOf(T(i).key);
+  if (sh.half) return false;
+  if (sh.seps.empty()) return false;
+  if (sh.seps.size() != 1 || (sh.seps[0] != '.' && sh.seps[0] != ':')) return false;
+  if (sh.groups[0].size() > 2 || sh.groups[1].size() != 2) return false;
+  int h = sh.Int(0), m = sh.Int(1);
+  if (h > 24 || m > 59 || (h == 24 && m > 0)) return false;
+  *hours = h + m / 60.0;
+  return true;
+}
+
+bool Scanner::TryTime(size_t i, Found* f) {
+  const Token& t = T(i);
+  size_t j;
+  double h1;
+  if (t.kind == TokKind::kWord) {
+    if (!(t.key == "kl." || t.key == "kl" || t.bare_key() == "klokken")) return false;
+    j = i + 1;
+    if (!ClockTime(j, &h1)) {
+      // "kl. 16" (whole hours).
+      if (!Has(j) || !IsPlainInt(T(j), 2)) return false;
+      h1 = std::atoi(T(j).key.c_str());
+      if (h1 > 24) return false;
+    }
+  } else if (t.kind == TokKind::kNumber && t.key.find(':') != std::string::npos) {
+    j = i;
+    if (!ClockTime(j, &h1)) return false;
+  } else {
+    return false;
+  }
+  size_t next = j + 1;
+  size_t end = T(j).end;
+  f->type = "time";
+  f->unit = "h";
+  double h2;
+  if (Has(next + 1) && (IsDash(T(next)) || T(next).IsWord("til")) && ClockTime(next + 1, &h2) &&
+      h2 > h1) {
+    f->min = h1;
+    f->max = h2;
+    end = T(next + 1).end;
+    next += 2;
+  } else {
+    f->value = h1;
+  }
+  f->tb = i;
+  f->te = next;
+  f->start = t.start;
+  f->end = end;
+  return true;
+}
+
+}  // namespace referat::figures

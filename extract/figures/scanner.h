@@ -1,0 +1,269 @@
+// Internals of the figure pass, shared by its files:
+//
+//   tokens.cc   sentence text -> Tokens (numbers, words, punctuation, codes)
+//   lexicon.cc  rules/figures_*.txt + ICU spellout -> the word tables
+//   number.cc   Danish numbers (ICU da_DK, RBNF) and quantities: amounts,
+//               percentages, percentage points, counts, durations, years
+//   dates.cc    dates, periods and times
+//   figures.cc  the pass over all sentences, the filters, ExtractFigures
+//   targets.cc  targets, built on the figures of each statement
+//
+// One pass: each sentence is tokenized once, and at each token the Scanner
+// tries a date, a time and a quantity, in that order, taking the first that
+// matches and going on after it. Word look-ups are hash-table look-ups on the
+// lower-cased word, so the cost is linear in the text.
+#ifndef REFERAT_FIGURES_SCANNER_H_
+#define REFERAT_FIGURES_SCANNER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "referat/document.h"
+#include "referat/record.h"
+#include "rules/rulebook.h"
+#include "segment/segmenter.h"
+
+namespace referat::figures {
+
+// ---------------------------------------------------------------- tokens.cc
+
+enum class TokKind : uint8_t {
+  kNumber,  // digits with inner separators: "2.669", "14,8", "24.10.2017", "9-29", "2½"
+  kWord,    // letters (and inner '-', '.', digits): "kr.", "t.kr.", "IGU-forløbet", "LÆ265"
+  kPunct,   // one code point: "%", "§", "-", "–", "(", ":", ...
+  kCode,    // a number glued to letters or '_': "00.01.00-A00-1-17", "18-årige", "24_10"
+};
+
+struct Token {
+  TokKind kind = TokKind::kPunct;
+  bool space_before = false;  // whitespace or the sentence start before it
+  bool dot_after = false;     // kWord: a '.' follows at once (kept in `key`, not in [start,end))
+  bool upper = false;         // kWord: the first letter is upper case
+  bool all_upper = false;     // kWord: two or more letters, all upper case
+  bool has_digit = false;     // kWord: contains digits ("LÆ265", "Q3")
+  char32_t cp = 0;            // kPunct: the code point
+  size_t start = 0;           // byte offsets into Document::text
+  size_t end = 0;
+  std::string key;  // kWord: lower case, plus "." when dot_after; kNumber: the digits as written
+  // End offset including the abbreviation dot.
+  size_t dot_end() const { return end + (dot_after ? 1 : 0); }
+  // The key without the trailing dot.
+  std::string_view bare_key() const {
+    return dot_after ? std::string_view(key).substr(0, key.size() - 1) : std::string_view(key);
+  }
+  bool IsPunct(char32_t c) const { return kind == TokKind::kPunct && cp == c; }
+  bool IsWord(std::string_view w) const {
+    return kind == TokKind::kWord && (key == w || bare_key() == w);
+  }
+};
+
+// Tokenizes text[start, end) (one sentence), appending to *out.
+void Tokenize(std::string_view text, size_t start, size_t end, std::vector<Token>* out);
+
+// True for '-', en dash and em dash.
+inline bool IsDash(const Token& t) {
+  return t.kind == TokKind::kPunct && (t.cp == '-' || t.cp == 0x2013 || t.cp == 0x2014);
+}
+
+// --------------------------------------------------------------- lexicon.cc
+
+enum class UnitKind : uint8_t { kCurrency, kScale, kScaleCurrency, kPercent, kPoints, kDuration };
+struct UnitEntry {
+  UnitKind kind = UnitKind::kCurrency;
+  double factor = 1;
+  std::string name;  // ISO currency code or duration unit ("months")
+};
+
+enum class PrefixRole : uint8_t { kApprox, kMinus, kBetween };
+enum class CountRole : uint8_t { kStop, kModifier, kNoun, kPartitive, kDeterminer };
+enum class DateWordRole : uint8_t {
+  kEnd, kStart, kMiddle, kSpring, kSummer, kAutumn, kQuarter, kHalf
+};
+struct DateWord {
+  DateWordRole role = DateWordRole::kEnd;
+  std::string second;  // the second word of a two-word phrase ("af"), else empty
+};
+
+enum class TargetPhraseKind : uint8_t { kTrigger, kWeak, kModal, kDirection, kDeadline, kBaseline };
+struct TargetPhrase {
+  std::vector<std::string> words;  // lower case
+  TargetPhraseKind kind = TargetPhraseKind::kTrigger;
+  std::string direction;  // increase, decrease, reach, maintain, or empty
+};
+
+// The word tables of the figure pass. Built once per Rulebook and then only
+// read, so one Lexicon is shared by all threads.
+struct Lexicon {
+  std::unordered_map<std::string, UnitEntry> units;
+  std::unordered_map<std::string, PrefixRole> prefixes;
+  std::unordered_set<std::string> references;
+  std::vector<std::string> reference_suffixes;  // "vej", "gade"
+  std::unordered_map<std::string, CountRole> count_words;
+  std::vector<std::string> modifier_suffixes;  // "ske", "ende"
+  std::unordered_map<std::string, DateWord> date_words;  // keyed by the first word
+  std::unordered_map<std::string, int> months;           // "marts", "mar.", "mar" -> 3
+  std::unordered_set<std::string> weekdays;
+  std::unordered_set<std::string> number_words;           // spelled-out cardinals
+  std::unordered_map<std::string, int> ordinal_words;     // "tredje" -> 3 (1..31)
+  // Every word that can start a date, time or quantity: one look-up lets the
+  // scanner pass over all other words.
+  std::unordered_set<std::string> starters;
+
+  // Targets (targets_*.txt).
+  std::vector<std::string> leadins;         // whole words
+  std::vector<std::string> leadin_prefixes;  // "resultatmål" from "resultatmål*"
+  std::vector<TargetPhrase> target_phrases;  // longest first
+  // Indices into target_phrases by first word.
+  std::unordered_map<std::string, std::vector<size_t>> target_phrase_index;
+
+  // Looks a word token up in `units`: with its dot first ("kr."), then
+  // without ("kr"). *used_dot says whether the dot belongs to the unit.
+  const UnitEntry* Unit(const Token& t, bool* used_dot) const;
+  std::optional<PrefixRole> Prefix(const Token& t, bool* used_dot) const;
+  std::optional<CountRole> Count(const Token& t) const;
+  int Month(const Token& t, bool* used_dot) const;  // 0 if none
+  bool IsReference(const Token& t) const;
+  bool HasModifierSuffix(std::string_view key) const;
+  bool IsLeadin(std::string_view key) const;
+  bool IsStarter(const Token& t) const {
+    return starters.count(t.key) || (t.dot_after && starters.count(std::string(t.bare_key())));
+  }
+};
+
+// The lexicon for `rules`. For the process-wide Rules() it is built once and
+// cached; for any other Rulebook (tests) it is built on every call, since a
+// Rulebook has no identity that outlives it.
+std::shared_ptr<const Lexicon> LexiconFor(const Rulebook& rules);
+
+// ---------------------------------------------------------------- number.cc
+
+// Reads a number written the Danish way: "2669", "2.669", "1.500.000,50",
+// "14,8", "2½". Thousands groups must have three digits. Returns nullopt for
+// anything else; *english is set when the text is clearly an English-style
+// number ("1,500,000.50", "1,500,000"), which must not be read as 1.5.
+// The value is parsed by ICU's da_DK NumberFormat (one per thread).
+std::optional<double> ParseDanishNumber(std::string_view s, bool* english = nullptr);
+
+// Reads spelled-out Danish cardinals with ICU's RBNF spellout rules
+// ("to", "fjorten", "fem tusinde", "to hundrede og femogtyve"). The whole
+// text must be consumed. One RBNF object per thread.
+std::optional<double> ParseSpelledNumber(std::string_view s);
+
+// The shape of a number token's text: its digit groups and separators.
+struct NumShape {
+  std::vector<std::string_view> groups;  // digit runs
+  std::vector<char32_t> seps;            // separators between them ('.', ',', '-', 0x2013, '/', ':')
+  bool half = false;                     // ends in '½'
+  bool Is(std::initializer_list<char32_t> pattern) const;
+  int Int(size_t i) const;  // the value of groups[i] (< 10 digits)
+};
+NumShape ShapeOf(std::string_view s);
+
+// ----------------------------------------------------------- shared results
+
+// One figure found in a sentence, before the filters. Offsets are absolute.
+struct Found {
+  std::string type;
+  size_t tb = 0, te = 0;        // tokens [tb, te)
+  size_t start = 0, end = 0;    // bytes
+  std::optional<double> value, min, max;
+  std::optional<std::string> unit, date, date_end;
+  bool bare = false;    // a plain number: no unit, noun, scale or prefix
+  double scale = 1;     // the factor of a scale word read ("mio." 1000000), else 1
+  bool drop = false;    // removed by a filter
+};
+
+// A calendar day; month or day 0 when not given.
+struct Ymd {
+  int y = 0, m = 0, d = 0;
+};
+std::string IsoDate(int y, int m, int d);
+int DaysInMonth(int y, int m);
+
+// The scanner over one sentence's tokens. Not thread-safe; one per call.
+class Scanner {
+ public:
+  // meeting_year: resolves dates written without a year; 0 when unknown.
+  Scanner(const Lexicon& lex, std::string_view text, int meeting_year)
+      : lex_(lex), text_(text), meeting_year_(meeting_year) {}
+
+  // Finds the figures in text[start, end), appending to *out.
+  void Scan(size_t start, size_t end, std::vector<Found>* out);
+  const std::vector<Token>& tokens() const { return toks_; }
+
+  // English-style numbers seen ("1,500,000.50"): their byte ranges.
+  const std::vector<std::pair<size_t, size_t>>& english_numbers() const { return english_; }
+
+ private:
+  // dates.cc
+  bool TryDate(size_t i, Found* f);
+  bool TryTime(size_t i, Found* f);
+  // Parses one date or period (no ranges) at i: sets *from, *to (equal for a
+  // day), *period and *next (the token after it).
+  bool SimpleDate(size_t i, Ymd* from, Ymd* to, bool* period, size_t* next);
+  bool DayMonth(size_t i, Ymd* out, size_t* next);
+  bool MonthYear(size_t i, Ymd* from, Ymd* to, size_t* next);
+  bool Year(size_t i, int* y) const;
+  bool ClockTime(size_t i, double* hours) const;
+
+  // number.cc
+  bool TryQuantity(size_t i, Found* f);
+  // Reads a number (digits or spelled-out words) at i.
+  bool NumberAt(size_t i, double* value, double* max, bool* range, bool* spelled, size_t* next);
+  // The counted noun after token i, or -1.
+  long CountedNoun(size_t i) const;
+  bool NounCandidate(size_t i) const;
+  bool ModifierLike(size_t i) const;
+  bool WeakModifier(size_t i) const;
+
+  const Token& T(size_t i) const { return toks_[i]; }
+  bool Has(size_t i) const { return i < toks_.size(); }
+  std::string_view Text(size_t a, size_t b) const { return text_.substr(a, b - a); }
+
+  const Lexicon& lex_;
+  std::string_view text_;
+  int meeting_year_;
+  std::vector<Token> toks_;
+  size_t end_byte_ = 0;  // set by the date parsers: where the last one ended
+  std::vector<std::pair<size_t, size_t>> english_;
+};
+
+// --------------------------------------------------------------- targets.cc
+
+// Finds the target statements and fills record->targets. It is fed every
+// sentence's tokens during the figure pass (so the text is tokenized once)
+// and builds the targets at the end, from the figures already in *record.
+class TargetFinder {
+ public:
+  TargetFinder(const Document& doc, const Segmentation& seg, const Lexicon& lex,
+               int meeting_year);
+  // REQUIRES: sentences in order; toks are the sentence's tokens.
+  void OnSentence(size_t sentence, const std::vector<Token>& toks);
+  // Appends the targets to record->targets. REQUIRES: record->figures filled.
+  void Finish(Record* record);
+
+ private:
+  bool LevelFollows(const std::vector<Token>& toks, size_t i) const;
+  struct Flags {
+    bool leadin = false;   // holds a lead-in word
+    bool trigger = false;  // holds a trigger phrase, or a weak one and a modal
+    bool label = false;    // starts "Målsætning 1"
+  };
+  const Document& doc_;
+  const Segmentation& seg_;
+  const Lexicon& lex_;
+  int meeting_year_;
+  std::vector<Flags> flags_;  // per sentence
+};
+
+}  // namespace referat::figures
+
+#endif  // REFERAT_FIGURES_SCANNER_H_

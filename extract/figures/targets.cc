@@ -1,0 +1,426 @@
+// Targets: goals, result targets and success criteria.
+//
+// A statement is a target when it is
+//   - a list item right after a lead-in (a paragraph or heading holding a word
+//     of rules/targets_leadins.txt that ends in ':' or is a heading or short:
+//     "Der opstilles følgende resultatmål for indsatsen ...:"), or
+//   - a sentence starting with a label "Målsætning 1 ..." (a lead-in word and a
+//     number), or
+//   - a sentence holding a trigger phrase ("målet er", "skal stige til",
+//     "øges med"), or a weak one ("mindst", "senest") together with a modal
+//     ("skal", "bør"); see rules/targets_phrases.txt.
+//
+// Its fields come from the figures already found in it and its phrases:
+// value and unit from the first percentage, amount or count (after the
+// direction phrase when there is one); `placeholder` for "X %" / "X pct.";
+// the deadline from a date written "ultimo/primo/medio ..." or after a
+// deadline phrase ("senest", "opgjort"); the baseline from "fra A til B"
+// (A is the baseline) or a date or value beside "baseline"; the metric is
+// the source's words naming what is measured: before the direction phrase
+// ("Andelen af borgere ... øges med X %"), or after a leading value ("50% af
+// deltagergruppen påbegynder uddannelse"), or after the label.
+#include <algorithm>
+#include <cstdlib>
+
+#include "figures/scanner.h"
+
+namespace referat::figures {
+namespace {
+
+bool Matches(const std::vector<Token>& toks, size_t i, const std::vector<std::string>& words) {
+  if (i + words.size() > toks.size()) return false;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const Token& t = toks[i + k];
+    if (t.kind != TokKind::kWord || t.bare_key() != words[k]) return false;
+    // A sentence-ending dot inside a phrase breaks it.
+    if (t.dot_after && k + 1 < words.size()) return false;
+  }
+  return true;
+}
+
+bool IsPlainInt(const Token& t) {
+  if (t.kind != TokKind::kNumber || t.key.empty()) return false;
+  for (char c : t.key)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+bool IsValueType(const std::string& type) {
+  return type == "percent" || type == "percentage_points" || type == "amount" || type == "count";
+}
+bool IsDateType(const std::string& type) {
+  return type == "date" || type == "period" || type == "year";
+}
+
+// Words trimmed from the ends of a metric: they belong to the statement's
+// grammar, not to what is measured.
+bool IsMetricEdgeWord(std::string_view k) {
+  static const std::string_view kWords[] = {
+      "skal", "bør", "vil", "må", "være", "er", "på", "til", "med", "mindst", "minimum", "over",
+      "under", "at", "som", "der", "og", "i", "fra", "af", "senest", "inden", "opgjort"};
+  for (auto w : kWords)
+    if (k == w) return true;
+  return false;
+}
+
+struct Phrase {
+  size_t begin = 0, end = 0;  // tokens
+  const TargetPhrase* p = nullptr;
+};
+
+}  // namespace
+
+// A weak trigger counts only right before the level or date it bounds:
+// "mindst 50 %", "minimum 100 unge", "senest 1. juli 2018", "senest i 2020".
+bool TargetFinder::LevelFollows(const std::vector<Token>& toks, size_t i) const {
+  while (i < toks.size() && (toks[i].IsWord("i") || toks[i].IsWord("den") || toks[i].IsWord("d.") ||
+                             toks[i].IsWord("på")))
+    ++i;
+  if (i >= toks.size()) return false;
+  const Token& t = toks[i];
+  if (t.kind == TokKind::kNumber) return true;
+  if (t.kind != TokKind::kWord) return false;
+  std::string k(t.bare_key());
+  bool dot;
+  return k == "x" || k == "xx" || lex_.number_words.count(k) || lex_.Month(t, &dot) ||
+         lex_.date_words.count(k) || lex_.ordinal_words.count(k);
+}
+
+TargetFinder::TargetFinder(const Document& doc, const Segmentation& seg, const Lexicon& lex,
+                           int meeting_year)
+    : doc_(doc), seg_(seg), lex_(lex), meeting_year_(meeting_year),
+      flags_(seg.sentences.size()) {}
+
+void TargetFinder::OnSentence(size_t s, const std::vector<Token>& toks) {
+  Flags& fl = flags_[s];
+  bool weak = false, modal = false;
+  std::string key;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const Token& t = toks[i];
+    if (t.kind != TokKind::kWord) continue;
+    std::string_view k = t.bare_key();
+    if (lex_.IsLeadin(k)) fl.leadin = true;
+    key.assign(k);
+    auto it = lex_.target_phrase_index.find(key);
+    if (it == lex_.target_phrase_index.end()) continue;
+    for (size_t idx : it->second) {
+      const TargetPhrase& p = lex_.target_phrases[idx];
+      if (!Matches(toks, i, p.words)) continue;
+      if (p.kind == TargetPhraseKind::kTrigger) fl.trigger = true;
+      else if (p.kind == TargetPhraseKind::kWeak) weak = weak || LevelFollows(toks, i + p.words.size());
+      else if (p.kind == TargetPhraseKind::kModal) modal = true;
+    }
+  }
+  if (weak && modal) fl.trigger = true;
+  if (toks.size() >= 3 && toks[0].kind == TokKind::kWord && !toks[0].dot_after &&
+      lex_.IsLeadin(toks[0].bare_key()) && IsPlainInt(toks[1]) && toks[1].key.size() <= 2)
+    fl.label = true;
+}
+
+namespace {
+
+class Analyzer {
+ public:
+  Analyzer(const Document& doc, const Lexicon& lex, const Record& rec)
+      : doc_(doc), lex_(lex), rec_(rec) {}
+
+  // Builds the target for the statement text[start, end). `label`: it starts
+  // "Målsætning N". `marker`: a numbered-list marker at its start ("1.").
+  Target Analyze(size_t start, size_t end, bool label, const std::string& marker) {
+    toks_.clear();
+    Tokenize(doc_.text, start, end, &toks_);
+    Target t;
+    t.text = std::string(doc_.Slice(start, end));
+    t.span = doc_.MakeSpan(start, end);
+    for (const auto& it : rec_.agenda_items)
+      if (start >= it.span.start && start < it.span.end && !it.number.empty()) t.item = it.number;
+
+    // The figures inside, with their token ranges.
+    struct Fig {
+      const Figure* f;
+      size_t tb, te;
+    };
+    std::vector<Fig> figs;
+    auto lo = std::lower_bound(rec_.figures.begin(), rec_.figures.end(), start,
+                               [](const Figure& f, size_t s) { return f.span.start < s; });
+    for (auto it = lo; it != rec_.figures.end() && it->span.start < end; ++it) {
+      if (it->span.end > end) continue;
+      size_t tb = TokAt(it->span.start), te = tb;
+      while (te < toks_.size() && toks_[te].start < it->span.end) ++te;
+      figs.push_back({&*it, tb, te});
+    }
+
+    // Phrases.
+    std::vector<Phrase> phrases;
+    for (size_t i = 0; i < toks_.size(); ++i) {
+      if (toks_[i].kind != TokKind::kWord) continue;
+      auto it = lex_.target_phrase_index.find(std::string(toks_[i].bare_key()));
+      if (it == lex_.target_phrase_index.end()) continue;
+      for (size_t idx : it->second) {
+        const TargetPhrase& p = lex_.target_phrases[idx];
+        if (Matches(toks_, i, p.words)) phrases.push_back({i, i + p.words.size(), &p});
+      }
+    }
+    const Phrase* dir = nullptr;    // the first trigger or direction phrase with a direction
+    const Phrase* lead = nullptr;   // "målet er": a trigger without a direction
+    const Phrase* weak = nullptr;   // "mindst"
+    for (const auto& ph : phrases) {
+      auto k = ph.p->kind;
+      if ((k == TargetPhraseKind::kTrigger || k == TargetPhraseKind::kDirection) &&
+          !ph.p->direction.empty() && !dir)
+        dir = &ph;
+      if (k == TargetPhraseKind::kTrigger && ph.p->direction.empty() && !lead) lead = &ph;
+      if (k == TargetPhraseKind::kWeak && !ph.p->direction.empty() && !weak) weak = &ph;
+    }
+    auto phrase_before = [&](size_t tok, TargetPhraseKind kind) {
+      for (const auto& ph : phrases)
+        if (ph.p->kind == kind && ph.end <= tok && tok - ph.end <= 1) return true;
+      return false;
+    };
+
+    // Placeholder levels: "X %", "X pct.".
+    long ph_tok = -1;
+    for (size_t i = 0; i + 1 < toks_.size(); ++i) {
+      std::string_view k = toks_[i].bare_key();
+      if (toks_[i].kind != TokKind::kWord || (k != "x" && k != "xx" && k != "xxx")) continue;
+      bool dot;
+      const UnitEntry* u = lex_.Unit(toks_[i + 1], &dot);
+      if (!u) continue;
+      t.placeholder = true;
+      if (u->kind == UnitKind::kPercent) t.unit = "%";
+      else if (u->kind == UnitKind::kPoints) t.unit = "pp";
+      else if (u->kind == UnitKind::kCurrency || u->kind == UnitKind::kScaleCurrency)
+        t.unit = u->name;
+      ph_tok = static_cast<long>(i);
+      ph_end_ = i + 2;
+      break;
+    }
+
+    // Value and baseline value: "fra A til B" makes A the baseline.
+    const Fig* value = nullptr;
+    const Fig* base = nullptr;
+    std::vector<const Fig*> values;
+    for (const auto& f : figs)
+      if (IsValueType(f.f->type)) values.push_back(&f);
+    for (size_t a = 0; a + 1 < values.size() && !base; ++a) {
+      if (values[a]->tb == 0 || !toks_[values[a]->tb - 1].IsWord("fra")) continue;
+      for (size_t b = a + 1; b < values.size(); ++b)
+        if (values[b]->tb > 0 && toks_[values[b]->tb - 1].IsWord("til")) {
+          base = values[a];
+          value = values[b];
+          break;
+        }
+    }
+    if (!value) {
+      for (const Fig* f : values) {
+        if (dir && f->tb < dir->end) continue;
+        value = f;
+        break;
+      }
+      if (!value && !values.empty() && !t.placeholder) value = values.front();
+    }
+    if (t.placeholder && value && ph_tok >= 0 && value->tb > static_cast<size_t>(ph_tok))
+      value = nullptr;  // "X % ... 6 måneder": the placeholder is the level
+    if (value && !t.placeholder) {
+      if (value->f->value) t.value = value->f->value;
+      else if (value->f->max) t.value = value->f->min;  // a range: its lower bound
+      t.unit = value->f->unit;
+    }
+
+    // Baseline date: a date beside a baseline phrase, or between A and B of "fra A til B".
+    std::optional<std::string> base_date;
+    for (const auto& ph : phrases) {
+      if (ph.p->kind != TargetPhraseKind::kBaseline) continue;
+      for (const auto& f : figs) {
+        if (!IsDateType(f.f->type)) continue;
+        bool before = f.te <= ph.begin && ph.begin - f.te <= 1;
+        bool after = f.tb >= ph.end && f.tb - ph.end <= 1;
+        if (before || after) {
+          base_date = FigureDate(*f.f, false);
+          base_date_fig_ = f.f;
+        }
+      }
+      for (const Fig* f : values)
+        if (f->tb >= ph.end && f->tb - ph.end <= 3 && !base) base = f;
+    }
+    if (base && !base_date) {
+      for (const auto& f : figs)
+        if (IsDateType(f.f->type) && f.tb >= base->te && (!value || f.te <= value->tb)) {
+          base_date = FigureDate(*f.f, false);
+          base_date_fig_ = f.f;
+          break;
+        }
+    }
+    if (base || base_date) {
+      Baseline b;
+      if (base) {
+        b.value = base->f->value;
+        b.unit = base->f->unit;
+      }
+      b.date = base_date;
+      t.baseline = b;
+    }
+
+    // Deadline.
+    const Fig* deadline = nullptr;
+    for (const auto& f : figs) {
+      if (!IsDateType(f.f->type) || f.f == base_date_fig_) continue;
+      const Token& first = toks_[f.tb];
+      auto dw = lex_.date_words.find(std::string(first.bare_key()));
+      bool marked = first.kind == TokKind::kWord && dw != lex_.date_words.end() &&
+                    (dw->second.role == DateWordRole::kEnd ||
+                     dw->second.role == DateWordRole::kStart ||
+                     dw->second.role == DateWordRole::kMiddle);
+      bool after_phrase = phrase_before(f.tb, TargetPhraseKind::kDeadline) ||
+                          (f.tb > 0 && toks_[f.tb - 1].IsWord("i") &&
+                           phrase_before(f.tb - 1, TargetPhraseKind::kDeadline));
+      bool after_value = base && value && f.tb >= value->te;
+      if (marked || after_phrase || after_value) {
+        deadline = &f;
+        break;
+      }
+    }
+    if (deadline) t.deadline = FigureDate(*deadline->f, true);
+
+    // Direction.
+    if (dir) t.direction = dir->p->direction;
+    else if (weak) t.direction = weak->p->direction;
+    else if (t.placeholder || t.value) t.direction = "reach";
+
+    // Metric.
+    size_t m0 = 0, m1 = toks_.size();
+    if (!marker.empty() && m1 > 0 && doc_.Slice(start, end).substr(0, marker.size()) == marker) {
+      while (m0 < m1 && toks_[m0].end <= start + marker.size()) ++m0;
+    }
+    if (label) {
+      m0 = 2;
+      while (m0 < m1 && toks_[m0].kind == TokKind::kPunct) ++m0;
+      for (const auto& f : figs)
+        if (IsDateType(f.f->type) && f.tb >= m0) {
+          m1 = f.tb;
+          break;
+        }
+    } else if (dir && dir->begin > m0) {
+      if (lead && lead->end <= dir->begin) m0 = std::max(m0, lead->end);
+      m1 = dir->begin;
+    } else {
+      size_t lead_end = m0;
+      if (weak && weak->begin <= m0 + 1) lead_end = weak->end;
+      size_t vb = value ? value->tb : SIZE_MAX, ve = value ? value->te : 0;
+      if (ph_tok >= 0 && static_cast<size_t>(ph_tok) < vb) vb = ph_tok, ve = ph_end_;
+      if (vb <= lead_end + 1 && vb != SIZE_MAX) {
+        m0 = ve;
+        if (m0 < m1 && toks_[m0].IsWord("af")) ++m0;
+      } else if (lead) {
+        m0 = std::max(m0, lead->end);
+      } else if (vb != SIZE_MAX && vb > m0) {
+        m1 = vb;
+      }
+      // Stop before the deadline and its phrase.
+      if (deadline && deadline->tb > m0 && deadline->tb < m1) {
+        m1 = deadline->tb;
+        for (const auto& ph : phrases)
+          if (ph.p->kind == TargetPhraseKind::kDeadline && ph.end <= m1 && m1 - ph.end <= 1 &&
+              ph.begin > m0)
+            m1 = ph.begin;
+      }
+    }
+    t.metric = MetricText(m0, m1);
+    return t;
+  }
+
+ private:
+  size_t TokAt(size_t byte) const {
+    size_t i = 0;
+    while (i < toks_.size() && toks_[i].end <= byte) ++i;
+    return i;
+  }
+
+  // A figure's date for a deadline (periods end, years end on 31 December)
+  // or a baseline (periods and years start).
+  std::optional<std::string> FigureDate(const Figure& f, bool end) const {
+    if (f.type == "year" && f.value) {
+      int y = static_cast<int>(*f.value);
+      return end ? IsoDate(y, 12, 31) : IsoDate(y, 1, 1);
+    }
+    if (f.type == "period") return end && f.date_end ? f.date_end : f.date;
+    return f.date;
+  }
+
+  std::optional<std::string> MetricText(size_t a, size_t b) const {
+    auto edge = [&](size_t i) {
+      const Token& t = toks_[i];
+      return t.kind == TokKind::kPunct || (t.kind == TokKind::kWord && IsMetricEdgeWord(t.bare_key()));
+    };
+    while (a < b && edge(a)) ++a;
+    while (b > a && edge(b - 1)) --b;
+    if (a >= b) return std::nullopt;
+    size_t e = toks_[b - 1].end;
+    // Keep an abbreviation's dot ("pr."), not a sentence's final dot.
+    if (toks_[b - 1].dot_after && b < toks_.size()) e = toks_[b - 1].dot_end();
+    std::string s(doc_.Slice(toks_[a].start, e));
+    return s.empty() ? std::nullopt : std::optional<std::string>(std::move(s));
+  }
+
+  const Document& doc_;
+  const Lexicon& lex_;
+  const Record& rec_;
+  std::vector<Token> toks_;
+  size_t ph_end_ = 0;
+  const Figure* base_date_fig_ = nullptr;
+};
+
+size_t Words(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool sp = c == ' ' || c == '\t';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+}  // namespace
+
+void TargetFinder::Finish(Record* record) {
+  struct Statement {
+    size_t start, end;
+    bool label;
+    std::string marker;
+  };
+  std::vector<Statement> st;
+  // Per block: does any of its sentences hold a lead-in word?
+  std::vector<char> leadin(doc_.blocks.size(), 0);
+  for (size_t s = 0; s < seg_.sentences.size(); ++s)
+    if (flags_[s].leadin) leadin[seg_.sentences[s].block] = 1;
+  std::vector<char> in_list(doc_.blocks.size(), 0);
+  bool active = false;
+  for (size_t b = 0; b < doc_.blocks.size(); ++b) {
+    const Block& bl = doc_.blocks[b];
+    std::string_view text = doc_.BlockText(bl);
+    if (bl.kind != BlockKind::kListItem) {
+      active = leadin[b] && (bl.kind == BlockKind::kHeading ||
+                             (!text.empty() && text.back() == ':') || Words(text) <= 8);
+      continue;
+    }
+    if (active && !text.empty()) {
+      st.push_back({bl.start, bl.end, false, bl.list_marker});
+      in_list[b] = 1;
+    }
+  }
+  for (size_t s = 0; s < seg_.sentences.size(); ++s) {
+    const Sentence& sen = seg_.sentences[s];
+    if (!flags_[s].trigger && !flags_[s].label) continue;
+    if (in_list[sen.block]) continue;
+    st.push_back({sen.start, sen.end, flags_[s].label, ""});
+  }
+  std::sort(st.begin(), st.end(),
+            [](const Statement& a, const Statement& b) { return a.start < b.start; });
+  for (const auto& s : st) {
+    Analyzer an(doc_, lex_, *record);
+    record->targets.push_back(an.Analyze(s.start, s.end, s.label, s.marker));
+  }
+}
+
+}  // namespace referat::figures

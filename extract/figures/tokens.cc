@@ -1,0 +1,186 @@
+// The tokenizer of the figure pass: one left-to-right walk over a sentence's
+// bytes. Digits with inner separators stay one token ("1.500.000,50",
+// "24.10.2017", "9-29"), so that case numbers, dates and ranges are told
+// apart by their whole shape, never by a piece of it.
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "figures/scanner.h"
+
+namespace referat::figures {
+namespace {
+
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The code point at byte i (and its length); U+FFFD-like -1 for bad bytes.
+UChar32 CodePointAt(std::string_view s, size_t i, size_t end, size_t* len) {
+  int64_t k = static_cast<int64_t>(i);
+  UChar32 c;
+  U8_NEXT(s.data(), k, static_cast<int64_t>(end), c);
+  *len = static_cast<size_t>(k) - i;
+  return c;
+}
+
+bool IsLetter(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return c > 0 && (u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK);
+}
+
+bool IsLetterAt(std::string_view s, size_t i, size_t end) {
+  if (i >= end) return false;
+  size_t len;
+  return IsLetter(CodePointAt(s, i, end, &len));
+}
+
+bool IsSpace(UChar32 c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x202F ||
+         (c > 0x80 && u_isUWhiteSpace(c));
+}
+
+// Characters that are no token at all (soft hyphen, zero-width space/joiners).
+bool IsIgnorable(UChar32 c) { return c == 0xAD || (c >= 0x200B && c <= 0x200D) || c == 0xFEFF; }
+
+// Letters glued to a number that are a unit, so "1.000kr." still reads as
+// 1.000 kr.; any other glued letters make the number a code ("3a", "2015.docx").
+bool IsGluedUnit(std::string_view w) {
+  static const std::string_view kUnits[] = {"kr", "mio", "mia", "pct", "mdr", "md", "t",
+                                            "tkr", "år", "dkk", "timer", "procent"};
+  for (auto u : kUnits)
+    if (w == u) return true;
+  return false;
+}
+
+void AppendLower(UChar32 c, std::string* out) {
+  c = u_tolower(c);
+  char buf[4];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, c);
+  out->append(buf, static_cast<size_t>(n));
+}
+
+}  // namespace
+
+void Tokenize(std::string_view s, size_t start, size_t end, std::vector<Token>* out) {
+  bool space = true;
+  size_t i = start;
+  while (i < end) {
+    size_t len;
+    UChar32 c = CodePointAt(s, i, end, &len);
+    if (IsSpace(c)) {
+      space = true;
+      i += len;
+      continue;
+    }
+    if (IsIgnorable(c)) {
+      i += len;
+      continue;
+    }
+    Token t;
+    t.space_before = space;
+    t.start = i;
+    space = false;
+
+    if (c >= '0' && c <= '9') {
+      size_t j = i;
+      while (j < end) {
+        char b = s[j];
+        if (IsDigit(b)) {
+          ++j;
+        } else if ((b == '.' || b == ',' || b == '-' || b == '/' || b == ':') && j + 1 < end &&
+                   IsDigit(s[j + 1])) {
+          ++j;
+        } else if (s.compare(j, 3, "\xE2\x80\x93") == 0 && j + 3 < end && IsDigit(s[j + 3])) {
+          j += 3;  // en dash inside a range: "20–30"
+        } else {
+          break;
+        }
+      }
+      if (s.compare(j, 2, "\xC2\xBD") == 0 && j + 2 <= end) j += 2;  // "2½"
+      t.kind = TokKind::kNumber;
+      bool code = false;
+      if (j < end && (IsLetterAt(s, j, end) || s[j] == '_')) {
+        // Glued letters: a unit ("1.000kr.") or a code ("3a", "24_10").
+        size_t k = j;
+        std::string w;
+        while (k < end && IsLetterAt(s, k, end)) {
+          size_t l;
+          AppendLower(CodePointAt(s, k, end, &l), &w);
+          k += l;
+        }
+        bool more = k < end && (IsDigit(s[k]) || s[k] == '_' || IsLetterAt(s, k, end));
+        code = !(IsGluedUnit(w) && !more);
+      } else if (j + 1 < end && (s[j] == '-' || s[j] == '/' || s[j] == '.' || s[j] == '_') &&
+                 (IsLetterAt(s, j + 1, end) || s[j + 1] == '_')) {
+        code = true;  // "18-årige", "00.01.00-A00-1-17", "2015.docx"
+      }
+      if (code) {
+        t.kind = TokKind::kCode;
+        while (j < end) {
+          size_t l;
+          UChar32 d = CodePointAt(s, j, end, &l);
+          if (IsLetter(d) || (d >= '0' && d <= '9') || d == '_') {
+            j += l;
+          } else if ((d == '.' || d == '-' || d == '/') && j + 1 < end &&
+                     (IsDigit(s[j + 1]) || IsLetterAt(s, j + 1, end))) {
+            j += 1;
+          } else {
+            break;
+          }
+        }
+      }
+      t.end = j;
+      t.key.assign(s.substr(i, j - i));
+      out->push_back(std::move(t));
+      i = j;
+      continue;
+    }
+
+    if (IsLetter(c)) {
+      size_t j = i;
+      int letters = 0, uppers = 0;
+      bool first = true;
+      while (j < end) {
+        size_t l;
+        UChar32 d = CodePointAt(s, j, end, &l);
+        if (IsLetter(d)) {
+          if (first) t.upper = u_isupper(d);
+          first = false;
+          ++letters;
+          if (u_isupper(d)) ++uppers;
+          AppendLower(d, &t.key);
+          j += l;
+        } else if (d >= '0' && d <= '9') {
+          t.has_digit = true;
+          t.key.push_back(static_cast<char>(d));
+          j += l;
+        } else if ((d == '-' || d == '.' || d == '\'') && IsLetterAt(s, j + 1, end)) {
+          t.key.push_back(static_cast<char>(d));  // "IGU-forløbet", "t.kr", "bl.a"
+          j += 1;
+        } else if (IsIgnorable(d)) {
+          j += l;
+        } else {
+          break;
+        }
+      }
+      t.kind = TokKind::kWord;
+      t.all_upper = letters >= 2 && uppers == letters;
+      t.end = j;
+      if (j < end && s[j] == '.') {
+        t.dot_after = true;
+        t.key.push_back('.');
+        ++j;
+      }
+      out->push_back(std::move(t));
+      i = j;
+      continue;
+    }
+
+    t.kind = TokKind::kPunct;
+    t.cp = c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+    t.end = i + len;
+    out->push_back(std::move(t));
+    i += len;
+  }
+}
+
+}  // namespace referat::figures
