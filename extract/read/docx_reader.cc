@@ -822,6 +822,21 @@ void BodyReader::FinishParagraph() {
     }
     Emit(std::move(piece));
   }
+  if (first_shown && listed && !marker.bullet && !marker.text.empty()) {
+    // An empty numbered paragraph still shows its number ("1." alone).
+    Piece piece;
+    piece.breaks = p.lines.front().breaks;
+    piece.sections = sections_;
+    piece.proto.gap_before = true;
+    piece.proto.kind = heading > 0 ? BlockKind::kHeading : BlockKind::kListItem;
+    piece.proto.heading_level = heading;
+    if (heading == 0) {
+      piece.proto.list_marker = marker.text;
+      piece.proto.list_level = marker.level;
+    }
+    piece.text = marker.text;
+    Emit(std::move(piece));
+  }
   if (p.ends_section) ++sections_;
   if (builder_.text_size() > options_.max_text_bytes)
     status_ = Status::TooLarge("normalized text is over the limit of " +

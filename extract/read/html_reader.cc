@@ -402,8 +402,19 @@ void Walker::Walk(xmlNodePtr n, int depth) {
     } else {
       line_.marker = "•";
     }
+    const size_t before = builder_.doc().blocks.size();
+    const Line item = line_;
     WalkChildren(n, depth);
     Flush(true);
+    if (builder_.doc().blocks.size() == before && item.marker != "•") {
+      // An empty numbered item still shows its number ("1." alone).
+      Block b;
+      b.kind = BlockKind::kListItem;
+      b.list_marker = item.marker;
+      b.list_level = item.list_level;
+      b.gap_before = true;
+      builder_.Add(item.marker, b);
+    }
     Reset();
     return;
   }
