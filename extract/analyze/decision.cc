@@ -169,6 +169,13 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
     re2::StringPiece in(s), m;
     while (RE2::FindAndConsume(&in, lex.any_vote(), &m)) marks.push_back(m.data() - s.data());
   }
+  // Where suffix phrases ("F undlod at stemme") start: a list before one
+  // belongs to it, not to the preceding prefix phrase.
+  std::vector<size_t> suffix_marks;
+  for (int side = 0; side < 3; ++side) {
+    re2::StringPiece in(s), m;
+    while (RE2::FindAndConsume(&in, lex.vote_suffix(side), &m)) suffix_marks.push_back(m.data() - s.data());
+  }
   auto next_mark = [&](size_t after) {
     for (size_t p : marks)
       if (p >= after) return p;
@@ -194,6 +201,18 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
       }
       size_t stop = next_mark(after);
       std::string_view list = s.substr(after, stop - after);
+      if (std::find(suffix_marks.begin(), suffix_marks.end(), stop) != suffix_marks.end()) {
+        // Cut before the suffix phrase's own subject.
+        int depth = 0;
+        for (size_t k = list.size(); k-- > 0;) {
+          if (list[k] == ')') ++depth;
+          else if (list[k] == '(' && depth > 0) --depth;
+          else if (depth == 0 && (list[k] == ',' || list[k] == ';')) {
+            list = list.substr(0, k);
+            break;
+          }
+        }
+      }
       // End at a sentence end inside the list.
       size_t dot = list.find(". ");
       if (dot != std::string_view::npos) list = list.substr(0, dot);
@@ -248,12 +267,23 @@ void ReadDissent(const Context& ctx, size_t start, size_t end, std::vector<Disse
   size_t p = ctx.lex().FindDissent(s, &len);
   if (p == std::string_view::npos) return;
   std::string_view who = TrimRight(s.substr(0, p), ",;:");
-  for (std::string_view lead : {"men ", "Men ", "dog ", "Dog ", "idet ", "og ", "Og "})
-    if (who.rfind(lead, 0) == 0) who.remove_prefix(lead.size());
-  if (CountWords(who) > 10) {
-    size_t c = who.find_last_of(",;");
-    if (c != std::string_view::npos) who = Trim(who.substr(c + 1));
+  // The subject is the last clause before the phrase: after the last ',' or
+  // ';' outside parentheses ("Godkendt, men A kunne ikke tiltræde").
+  {
+    int depth = 0;
+    size_t cut = std::string_view::npos;
+    for (size_t k = who.size(); k-- > 0;) {
+      if (who[k] == ')') ++depth;
+      else if (who[k] == '(' && depth > 0) --depth;
+      else if (depth == 0 && (who[k] == ',' || who[k] == ';')) {
+        cut = k;
+        break;
+      }
+    }
+    if (cut != std::string_view::npos) who = Trim(who.substr(cut + 1));
   }
+  for (std::string_view lead : {"men ", "Men ", "dog ", "Dog ", "idet ", "og ", "Og ", "mens ", "Mens "})
+    if (who.rfind(lead, 0) == 0) who.remove_prefix(lead.size());
   std::string who_s;
   if (Trim(who).empty() || CountWords(who) > 10) {
     // "Mindretallet (A) …": the phrase and its parenthesis are the who.

@@ -206,6 +206,7 @@ std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
     }
     return out;
   }
+  bool all_strong = true;
   for (size_t k = 0; k < numbered.size(); ++k) {
     Cand& c = numbered[k];
     const size_t next = k + 1 < numbered.size() ? numbered[k + 1].st.block : ctx.size();
@@ -218,8 +219,19 @@ std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
       evidence = r == Role::kDecision || r == Role::kRecommendation || r == Role::kCase ||
                  lex.IsCaseNumber(ctx.text(j));
     }
+    // A closed or empty item may have no head to show: in a sequence of
+    // items set as headings or in bold, the next number in the same style
+    // continues it ("**6. Lukket: Henvendelser til formanden**").
+    const Block& cb = ctx.block(c.st.block);
+    const bool strong = cb.kind == BlockKind::kHeading || cb.bold;
+    if (!evidence && strong && !out.empty() && all_strong) {
+      std::vector<int> prev = NumParts(out.back().number), cur = NumParts(c.st.number);
+      prev.back() += 1;
+      evidence = prev == cur;
+    }
     if (!evidence) continue;
     if (!out.empty() && !NumLess(out.back().number, c.st.number)) continue;
+    all_strong = all_strong && strong;
     out.push_back(std::move(c.st));
   }
   return out;

@@ -246,7 +246,7 @@ Lexicon::Lexicon(const Rulebook& rules) {
         "behandling|godkendelse|endelig\\s+godkendelse|orientering)\\s+i\\s+)?(" +
         body + ")" + std::string(kWordEnd));
     body_name_ = Compile(
-        "^(?:(?i:" + Alternation(names) + ")|(?:\\p{Lu}[\\p{L}\\-]*\\s+(?:og\\s+)?){0,4}?\\p{Lu}[\\p{L}\\-]*(?i:" +
+        "^(?:(?i:" + Alternation(names) + ")|(?:\\p{Lu}[\\p{L}\\-]*\\s+(?:og\\s+)?){0,4}?(?:\\p{Lu}[\\p{L}\\-]*)?(?i:" +
         suffix_alt + ")|(?:" + Alternation(Column(rules, "bodies", "prefix")) +
         ")\\s+[^.]{3,100})(?:\\s*\\([^()]{1,20}\\))?$");
     std::vector<std::string> councils = Column(rules, "bodies", "council");
@@ -581,7 +581,8 @@ bool Lexicon::HasReportWord(std::string_view s) const { return RE2::PartialMatch
 bool Lexicon::HasLetterWord(std::string_view s) const { return RE2::PartialMatch(s, *letter_word_); }
 
 bool Lexicon::IsBodyName(std::string_view line) const {
-  return RE2::FullMatch(Trim(line), *body_name_);
+  line = Trim(line);
+  return StartsUpper(line) && RE2::FullMatch(line, *body_name_);
 }
 
 std::optional<std::string> Lexicon::MunicipalityOf(std::string_view town) const {

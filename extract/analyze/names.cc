@@ -134,7 +134,9 @@ std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
     bool found = false;
     for (size_t a = 0; a < toks.size() && !found; ++a) {
       std::string_view w0 = toks[a].w;
-      if (w0.front() == '(' || !StartsUpper(w0) || lex.IsNameStopword(w0)) continue;
+      if (w0.front() == '(' || !StartsUpper(w0) || lex.IsNameStopword(w0) ||
+          lex.IsRoleWord(TrimRight(w0, ",:")))
+        continue;
       size_t b = a;
       while (b < toks.size() && b - a < 6) {
         std::string_view w = toks[b].w;

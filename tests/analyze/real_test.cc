@@ -1,0 +1,108 @@
+// The extractors on real documents (../shared/corpus/real). Each test skips
+// when the file is absent or its reader is not built yet.
+#include <gtest/gtest.h>
+
+#include "analyze_test_util.h"
+
+namespace referat {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The structure of a real document, or nullopt (test skipped) when the file
+// or its reader is missing.
+std::optional<Record> Real(const std::string& name) {
+  fs::path p = testing::SharedDir() / "corpus/real" / name;
+  if (!fs::exists(p)) return std::nullopt;
+  auto r = testing::StructureOfFile(p);
+  if (!r.ok()) {
+    if (r.status().code() == ErrorCode::kUnsupportedFormat) return std::nullopt;
+    ADD_FAILURE() << name << ": " << r.status().ToString();
+    return std::nullopt;
+  }
+  return std::move(r).value();
+}
+
+#define REAL_OR_SKIP(var, name)                               \
+  auto var##_opt = Real(name);                                \
+  if (!var##_opt) GTEST_SKIP() << name << " or its reader is not available"; \
+  const Record& var = *var##_opt
+
+void ExpectSyddjursPuk(const Record& r) {
+  EXPECT_EQ(r.kind, "minutes");
+  ASSERT_TRUE(r.meeting);
+  EXPECT_EQ(r.meeting->document_type, "referat");
+  EXPECT_EQ(r.meeting->date, "2013-06-20");
+  EXPECT_EQ(r.meeting->start_time, "10:30");
+  EXPECT_EQ(r.meeting->body, "Udvalget for plan, udvikling og kultur (PUK)");
+  ASSERT_EQ(r.agenda_items.size(), 1u);
+  const AgendaItem& it = r.agenda_items[0];
+  EXPECT_EQ(it.number, "715");
+  EXPECT_EQ(it.title, "Kulturkommune 2017. Politiske fokusområder");
+  EXPECT_EQ(it.case_number, "12/27845");
+  ASSERT_TRUE(it.decision);
+  // Three decisions are recorded; the one of this meeting (20-06-2013).
+  EXPECT_EQ(it.decision->text.rfind("Punktet blev drøftet.", 0), 0u) << it.decision->text;
+  EXPECT_EQ(it.decision->category, "discussed");
+  EXPECT_EQ(it.attachments.size(), 3u);
+  ASSERT_TRUE(it.recommendation);
+  EXPECT_EQ(it.recommendation->by, "Direktøren");
+  ASSERT_TRUE(r.attendance);
+  EXPECT_EQ(r.attendance->present,
+            (std::vector<std::string>{"Jesper Mathiesen", "Ole Bjerregaard", "Ole Bollesen", "Steen Fris",
+                                      "Niels Viderø"}));
+  EXPECT_TRUE(r.attendance->absent.empty());
+}
+
+TEST(RealDocx, SyddjursPukMinutes) {
+  REAL_OR_SKIP(r, "syddjurs_puk_2013-06-20_referat.docx");
+  ExpectSyddjursPuk(r);
+}
+
+TEST(RealPdf, SyddjursPukMinutes) {
+  REAL_OR_SKIP(r, "syddjurs_puk_2013-06-20_referat.pdf");
+  ExpectSyddjursPuk(r);
+}
+
+TEST(RealPdf, CitizensLetterHasNoItems) {
+  REAL_OR_SKIP(r, "aarhus_borgerbrev_havnens-perle_2025.pdf");
+  EXPECT_EQ(r.kind, "unknown");
+  EXPECT_TRUE(r.agenda_items.empty());
+  EXPECT_FALSE(r.meeting);
+}
+
+TEST(RealPdf, KlLetterHasNoItems) {
+  REAL_OR_SKIP(r, "ballerup_kmb-it-udvalget_2013-05-15_bilag1_KL-brev.pdf");
+  EXPECT_EQ(r.kind, "unknown");
+  EXPECT_TRUE(r.agenda_items.empty());
+}
+
+TEST(RealPdf, ReportsHaveNoItems) {
+  for (const char* name : {"KL_rapport_det-naere-sundhedsvaesen_2012.pdf",
+                           "syddjurs_politik-for-kultur-og-fritid_2009.pdf",
+                           "ballerup_bilag_kvalitetsstandarder-stof-og-alkoholbehandling-2013.pdf",
+                           "ballerup_bilag_prioritering-af-midler-til-kronikerindsatser.pdf"}) {
+    auto r = Real(name);
+    if (!r) continue;
+    SCOPED_TRACE(name);
+    EXPECT_EQ(r->kind, "report");
+    EXPECT_TRUE(r->agenda_items.empty());
+    ASSERT_TRUE(r->report);
+    EXPECT_TRUE(r->report->title);
+  }
+}
+
+TEST(RealDocx, ThemeMeetingNoteIsNotMinutes) {
+  REAL_OR_SKIP(r, "syddjurs_bilag_opsamlingsnotat-temamoede-2012-09-20.docx");
+  EXPECT_NE(r.kind, "minutes");
+  EXPECT_TRUE(r.agenda_items.empty());
+}
+
+TEST(RealPdf, CaseTableInventsNoItems) {
+  REAL_OR_SKIP(r, "aarhus_sundhed-og-omsorg_sager-paa-vej_2025.pdf");
+  EXPECT_TRUE(r.agenda_items.empty());
+  EXPECT_NE(r.kind, "minutes");
+}
+
+}  // namespace
+}  // namespace referat
