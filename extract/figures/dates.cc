@@ -382,7 +382,7 @@ bool Scanner::TryTime(size_t i, Found* f) {
   size_t next = j + 1;
   size_t end = T(j).end;
   f->type = "time";
-  f->unit = "h";
+  f->unit.emplace("h");  // (emplace: GCC 12 warns falsely on operator= here)
   double h2;
   if (Has(next + 1) && (IsDash(T(next)) || T(next).IsWord("til")) && ClockTime(next + 1, &h2) &&
       h2 > h1) {

@@ -151,11 +151,10 @@ class Pass {
         if (!f.drop) Emit(sen, f);
     }
     for (auto [a, b] : scanner_->english_numbers()) {
-      rec_->warnings.push_back(
-          {"english_number_format",
-           "\"" + std::string(doc_.Slice(a, b)) +
-               "\" looks like an English-style number (comma thousands); not read as a figure",
-           doc_.MakeSpan(a, b)});
+      std::string msg(1, '"');
+      msg.append(doc_.Slice(a, b));
+      msg.append("\" looks like an English-style number (comma thousands); not read as a figure");
+      rec_->warnings.push_back({"english_number_format", std::move(msg), doc_.MakeSpan(a, b)});
     }
   }
 
@@ -195,6 +194,14 @@ class Pass {
       for (size_t c = 0; c < block.cells.size(); ++c)
         if (sen.start >= block.cells[c].start && sen.start < block.cells[c].end + 1)
           cell = static_cast<int>(c);
+    }
+    // Column units of a table, "Beløb i 1.000 kr." or "(1.000 kr.)": a scale
+    // declaration, not an amount.
+    for (auto& f : *fs) {
+      if (f.drop || f.type != "amount" || !f.value || *f.value != 1000 || f.tb == 0) continue;
+      bool before = toks[f.tb - 1].IsWord("i") || toks[f.tb - 1].IsPunct('(');
+      bool after = f.te == toks.size() || toks[f.te].IsPunct(')');
+      if (before && after) f.drop = true;
     }
     bool open_paren = false;
     size_t seen = 0;

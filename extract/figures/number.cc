@@ -187,19 +187,10 @@ bool Scanner::ModifierLike(size_t i) const {
   if (role == CountRole::kModifier) return true;
   if (role) return false;
   std::string_view k = T(i).bare_key();
-  // Danish adjectives before a plural noun end in -e ("specifikke områder"),
-  // adverbs and participles in -t ("visiteret unge"); either is skipped when
-  // a noun follows.
-  return lex_.HasModifierSuffix(k) || (!k.empty() && (k.back() == 't' || k.back() == 'e'));
-}
-
-// Ends in -e and is not a listed modifier: an adjective only when the next
-// word is a noun that does not end in -e too ("specifikke områder", but
-// "unge uddannelsesparate" counts "unge").
-bool Scanner::WeakModifier(size_t i) const {
-  std::string_view k = T(i).bare_key();
-  return !k.empty() && k.back() == 'e' && lex_.Count(T(i)) != CountRole::kModifier &&
-         !lex_.HasModifierSuffix(k);
+  // Adjectives by their suffix ("nordjyske", "specifikke"), adverbs and
+  // participles by their -t ("visiteret unge"): skipped when a noun follows.
+  // (Not every -e: "20-30 borgere deltager" counts "borgere".)
+  return lex_.HasModifierSuffix(k) || (!k.empty() && k.back() == 't');
 }
 
 long Scanner::CountedNoun(size_t i) const {
@@ -215,9 +206,7 @@ long Scanner::CountedNoun(size_t i) const {
       if (mod && !T(j).dot_after) continue;
       return -1;
     }
-    if (mod && !T(j).dot_after && NounCandidate(j + 1) &&
-        !(WeakModifier(j) && T(j + 1).bare_key().back() == 'e'))
-      continue;
+    if (mod && !T(j).dot_after && NounCandidate(j + 1)) continue;
     return static_cast<long>(j);
   }
   return -1;
@@ -381,6 +370,16 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
     }
   }
   if (between && !range) return false;  // "mellem to tilbud": no range, no figure here
+  // The accounting dash of whole kroner: "250,- kr.", "kr. 1.200.000,-".
+  if (!spelled && Has(k + 1) && T(k).IsPunct(',') && IsDash(T(k + 1)) && !T(k).space_before &&
+      !T(k + 1).space_before) {
+    bool d;
+    const UnitEntry* after = Has(k + 2) ? lex_.Unit(T(k + 2), &d) : nullptr;
+    if (currency || (after && after->kind == UnitKind::kCurrency)) {
+      end = T(k + 1).end;
+      k += 2;
+    }
+  }
 
   // Scale and unit.
   double scale = 1;

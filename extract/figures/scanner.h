@@ -222,7 +222,6 @@ class Scanner {
   long CountedNoun(size_t i) const;
   bool NounCandidate(size_t i) const;
   bool ModifierLike(size_t i) const;
-  bool WeakModifier(size_t i) const;
 
   const Token& T(size_t i) const { return toks_[i]; }
   bool Has(size_t i) const { return i < toks_.size(); }

@@ -46,7 +46,8 @@ bool IsPlainInt(const Token& t) {
 }
 
 bool IsValueType(const std::string& type) {
-  return type == "percent" || type == "percentage_points" || type == "amount" || type == "count";
+  return type == "percent" || type == "percentage_points" || type == "amount" ||
+         type == "count" || type == "duration";
 }
 bool IsDateType(const std::string& type) {
   return type == "date" || type == "period" || type == "year";
@@ -199,9 +200,23 @@ class Analyzer {
     // Value and baseline value: "fra A til B" makes A the baseline.
     const Fig* value = nullptr;
     const Fig* base = nullptr;
+    // Durations are levels only when nothing else is ("ventetiden ... 4 uger");
+    // otherwise they belong to the metric ("fastholder uddannelse i 6 måneder").
+    // After a label, the metric runs to the first date; levels come after it.
+    size_t label_end = 0;
+    if (label)
+      for (const auto& f : figs)
+        if (IsDateType(f.f->type)) {
+          label_end = f.tb;
+          break;
+        }
+    if (label && label_end == 0) label_end = toks_.size();
     std::vector<const Fig*> values;
-    for (const auto& f : figs)
-      if (IsValueType(f.f->type)) values.push_back(&f);
+    for (int pass = 0; pass < 2 && values.empty(); ++pass)
+      for (const auto& f : figs)
+        if (IsValueType(f.f->type) && (f.f->type == "duration") == (pass == 1) &&
+            f.tb >= label_end)
+          values.push_back(&f);
     for (size_t a = 0; a + 1 < values.size() && !base; ++a) {
       if (values[a]->tb == 0 || !toks_[values[a]->tb - 1].IsWord("fra")) continue;
       for (size_t b = a + 1; b < values.size(); ++b)
@@ -274,7 +289,8 @@ class Analyzer {
       bool after_phrase = phrase_before(f.tb, TargetPhraseKind::kDeadline) ||
                           (f.tb > 0 && toks_[f.tb - 1].IsWord("i") &&
                            phrase_before(f.tb - 1, TargetPhraseKind::kDeadline));
-      bool after_value = base && value && f.tb >= value->te;
+      // A date after the level: "skal reduceres med 2 mio. kr. i 2019".
+      bool after_value = value && f.tb >= value->te;
       if (marked || after_phrase || after_value) {
         deadline = &f;
         break;
@@ -300,19 +316,38 @@ class Analyzer {
           m1 = f.tb;
           break;
         }
-    } else if (dir && dir->begin > m0) {
-      if (lead && lead->end <= dir->begin) m0 = std::max(m0, lead->end);
+    } else if (dir && dir->begin >= m0) {
+      if (lead && lead->end <= dir->begin) {
+        m0 = std::max(m0, lead->end);
+        // "Målet med indsatsen er, at ledigheden falder til 3 %": after "at".
+        for (size_t q = m0; q < dir->begin; ++q)
+          if (toks_[q].IsWord("at")) {
+            m0 = q + 1;
+            break;
+          }
+      }
       m1 = dir->begin;
+      if (!MetricText(m0, m1)) {
+        // The verb leads ("at nedbringe ventetiden til 14 dage"): the metric
+        // follows it, up to the level.
+        m0 = dir->end;
+        m1 = value && value->tb > m0 ? value->tb : toks_.size();
+      }
     } else {
+      // After "Målet er, at": the statement proper.
+      if (lead && lead->begin <= m0 + 1) m0 = lead->end;
+      while (m0 < m1 && (toks_[m0].kind == TokKind::kPunct || toks_[m0].IsWord("at"))) ++m0;
       size_t lead_end = m0;
-      if (weak && weak->begin <= m0 + 1) lead_end = weak->end;
+      if (weak && weak->begin == m0) lead_end = weak->end;
       size_t vb = value ? value->tb : SIZE_MAX, ve = value ? value->te : 0;
       if (ph_tok >= 0 && static_cast<size_t>(ph_tok) < vb) vb = ph_tok, ve = ph_end_;
-      if (vb <= lead_end + 1 && vb != SIZE_MAX) {
+      if (vb != SIZE_MAX && vb <= lead_end) {
+        // The level leads: "50% af deltagergruppen påbegynder uddannelse".
         m0 = ve;
         if (m0 < m1 && toks_[m0].IsWord("af")) ++m0;
       } else if (lead) {
-        m0 = std::max(m0, lead->end);
+        // "Målet er at videreudvikle ...": everything after the lead-in, up to a level.
+        if (vb != SIZE_MAX && vb > m0) m1 = vb;
       } else if (vb != SIZE_MAX && vb > m0) {
         m1 = vb;
       }

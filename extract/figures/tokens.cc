@@ -109,9 +109,11 @@ void Tokenize(std::string_view s, size_t start, size_t end, std::vector<Token>* 
         }
         bool more = k < end && (IsDigit(s[k]) || s[k] == '_' || IsLetterAt(s, k, end));
         code = !(IsGluedUnit(w) && !more);
-      } else if (j + 1 < end && (s[j] == '-' || s[j] == '/' || s[j] == '.' || s[j] == '_') &&
+      } else if (j + 1 < end && (s[j] == '-' || s[j] == '.' || s[j] == '_') &&
                  (IsLetterAt(s, j + 1, end) || s[j + 1] == '_')) {
-        code = true;  // "18-årige", "00.01.00-A00-1-17", "2015.docx"
+        // "18-årige", "00.01.00-A00-1-17", "2015.docx". ('/' is left alone:
+        // "December 2017/januar 2018".)
+        code = true;
       }
       if (code) {
         t.kind = TokKind::kCode;

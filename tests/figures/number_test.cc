@@ -1,0 +1,79 @@
+// The Danish number reader (figures/number.cc): ICU da_DK NumberFormat for
+// digits, ICU RBNF spellout for words, and the guards around them.
+#include <gtest/gtest.h>
+
+#include "figures/scanner.h"
+
+namespace referat::figures {
+namespace {
+
+TEST(DanishNumber, Forms) {
+  EXPECT_EQ(ParseDanishNumber("1.500.000,50"), 1500000.5);
+  EXPECT_EQ(ParseDanishNumber("2.669"), 2669);
+  EXPECT_EQ(ParseDanishNumber("14,8"), 14.8);
+  EXPECT_EQ(ParseDanishNumber("1200"), 1200);
+  EXPECT_EQ(ParseDanishNumber("0,5"), 0.5);
+  EXPECT_EQ(ParseDanishNumber("2½"), 2.5);
+  EXPECT_EQ(ParseDanishNumber("4.525.902"), 4525902);
+}
+
+TEST(DanishNumber, RejectsOtherShapes) {
+  EXPECT_FALSE(ParseDanishNumber("12.15"));     // a time, not 1215
+  EXPECT_FALSE(ParseDanishNumber("1.5"));       // English decimal
+  EXPECT_FALSE(ParseDanishNumber("00.01.00"));  // KLE number
+  EXPECT_FALSE(ParseDanishNumber("24.10.2017"));
+  EXPECT_FALSE(ParseDanishNumber("9-29"));
+}
+
+TEST(DanishNumber, EnglishStyleIsFlaggedNotRead) {
+  bool english = false;
+  EXPECT_FALSE(ParseDanishNumber("1,500,000.50", &english));
+  EXPECT_TRUE(english);
+  EXPECT_FALSE(ParseDanishNumber("1,500,000", &english));
+  EXPECT_TRUE(english);
+  EXPECT_FALSE(ParseDanishNumber("1,500.25", &english));
+  EXPECT_TRUE(english);
+  // One comma group is a Danish decimal.
+  EXPECT_EQ(ParseDanishNumber("1,500", &english), 1.5);
+  EXPECT_FALSE(english);
+}
+
+TEST(SpelledNumber, Rbnf) {
+  EXPECT_EQ(ParseSpelledNumber("to"), 2);
+  EXPECT_EQ(ParseSpelledNumber("tre"), 3);
+  EXPECT_EQ(ParseSpelledNumber("fjorten"), 14);
+  EXPECT_EQ(ParseSpelledNumber("fem tusinde"), 5000);
+  EXPECT_EQ(ParseSpelledNumber("to hundrede og femogtyve"), 225);
+  EXPECT_EQ(ParseSpelledNumber("Fem"), 5);
+  EXPECT_FALSE(ParseSpelledNumber("kommuner"));
+  EXPECT_FALSE(ParseSpelledNumber("to kommuner"));  // must consume all
+}
+
+TEST(NumShape, Groups) {
+  NumShape s = ShapeOf("20\xE2\x80\x93" "30");
+  ASSERT_EQ(s.groups.size(), 2u);
+  ASSERT_EQ(s.seps.size(), 1u);
+  EXPECT_EQ(s.seps[0], char32_t{0x2013});
+  EXPECT_EQ(s.Int(1), 30);
+}
+
+TEST(Tokens, NumbersWordsCodes) {
+  std::string text = "kr. 1,5 mio. 00.01.00-A00-1-17 18-årige t.kr. 2015.docx 14,8%";
+  std::vector<Token> t;
+  Tokenize(text, 0, text.size(), &t);
+  ASSERT_GE(t.size(), 8u);
+  EXPECT_EQ(t[0].kind, TokKind::kWord);
+  EXPECT_EQ(t[0].key, "kr.");
+  EXPECT_EQ(t[1].kind, TokKind::kNumber);
+  EXPECT_EQ(t[1].key, "1,5");
+  EXPECT_EQ(t[2].key, "mio.");
+  EXPECT_EQ(t[3].kind, TokKind::kCode);
+  EXPECT_EQ(t[4].kind, TokKind::kCode);
+  EXPECT_EQ(t[5].key, "t.kr.");
+  EXPECT_EQ(t[6].kind, TokKind::kCode);
+  EXPECT_EQ(t[7].key, "14,8");
+  EXPECT_TRUE(t[8].IsPunct('%'));
+}
+
+}  // namespace
+}  // namespace referat::figures
