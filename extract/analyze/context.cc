@@ -14,6 +14,7 @@ Context::Context(const Document& doc, const Segmentation& seg, const Lexicon& le
       h.role = Role::kSection;
       h.heading_end = t.size();
       h.text_start = t.size();
+      h.markup = true;
     }
     headings_[i] = h;
   }

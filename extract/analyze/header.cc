@@ -33,13 +33,15 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
     out.emplace_back(s, s + rest.size());
     return out;
   }
-  for (size_t j = i + 1; j < end && j <= i + 12; ++j) {
+  for (size_t j = i + 1; j < end && j <= i + 40; ++j) {
     std::string_view v = ctx.text(j);
     if (ctx.lex().MatchLabel(v, false).field != Field::kNone) break;
     const HeadingHit& h = ctx.heading(j);
-    if (h.role != Role::kNone) break;
-    if (j > i + 1 && ctx.block(j).gap_before) break;
+    if (h.role != Role::kNone || ctx.block(j).kind == BlockKind::kHeading) break;
     if (!ctx.lex().DocumentType(v).empty() && CountWords(v) <= 12) break;
+    // Further lines after a gap only while they read like a list of names
+    // (structured readers mark every paragraph with a gap).
+    if (j > i + 1 && ctx.block(j).gap_before && (CountWords(v) > 8 || EndsSentence(v))) break;
     out.emplace_back(ctx.block(j).start, ctx.block(j).end);
     *last = j;
     if (!multi_line) break;
@@ -161,8 +163,21 @@ HeaderResult ExtractHeader(const Context& ctx, size_t end, const Toc& toc) {
       span.Add(b.start, b.end);
       continue;
     }
+    // "Økonomiudvalgets møde", "Byrådets ekstraordinære møde".
+    if (!m.body && words <= 5) {
+      static const RE2 kBodysMeeting("^(\\S.*?)s\\s+(?i:møde|ordinære møde|ekstraordinære møde)$");
+      re2::StringPiece name;
+      if (RE2::FullMatch(Trim(t), kBodysMeeting, &name) &&
+          lex.IsBodyName(std::string_view(name.data(), name.size()))) {
+        m.body = std::string(name.data(), name.size());
+        span.Add(b.start, b.end);
+        continue;
+      }
+    }
     // Unlabelled date line of a cover page.
-    if (words <= 14 && ctx.heading(i).role == Role::kNone) {
+    // Cover lines are often set large, so readers mark them as headings.
+    const bool plain = ctx.heading(i).role == Role::kNone || ctx.heading(i).markup;
+    if (words <= 14 && plain) {
       auto d = FindDate(lex, t);
       if (d && !line_date) {
         line_date = d->iso;
@@ -191,8 +206,13 @@ HeaderResult ExtractHeader(const Context& ctx, size_t end, const Toc& toc) {
         size_t j = i;
         for (; j < end && j < i + 5; ++j) {
           std::string_view v = ctx.text(j);
-          if (j > i && (ctx.block(j).gap_before || CountWords(v) > 8)) break;
-          if (lex.MatchLabel(v, false).field != Field::kNone || ctx.heading(j).role != Role::kNone ||
+          // Address lines: no gap, or set like the first line (readers
+          // that mark every line as a paragraph).
+          const Block& bj = ctx.block(j);
+          bool same_style = bj.kind == b.kind && bj.font_size == b.font_size && bj.bold == b.bold;
+          if (j > i && ((bj.gap_before && !same_style) || CountWords(v) > 8)) break;
+          if (lex.MatchLabel(v, false).field != Field::kNone ||
+              (ctx.heading(j).role != Role::kNone && !ctx.heading(j).markup) ||
               FindDate(lex, v) || EndsSentence(v))
             break;
           if (!loc.empty()) loc.Add(",");

@@ -206,18 +206,28 @@ std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
     }
     return out;
   }
+  // An item's head: a case number, or a decision / recommendation / case
+  // heading within the next lines. Without a single such head the numbered
+  // lines are chapters or lists (a report's TOC matches its chapters too).
+  std::vector<bool> head(numbered.size(), false);
+  bool any_head = false;
+  for (size_t k = 0; k < numbered.size(); ++k) {
+    const Cand& c = numbered[k];
+    const size_t next = k + 1 < numbered.size() ? numbered[k + 1].st.block : ctx.size();
+    for (size_t j = c.st.title_block + 1; !head[k] && j < next && j <= c.st.title_block + 6; ++j) {
+      Role r = ctx.heading(j).role;
+      head[k] = r == Role::kDecision || r == Role::kRecommendation || r == Role::kCase ||
+                lex.IsCaseNumber(ctx.text(j));
+    }
+    any_head = any_head || head[k];
+  }
+  if (!any_head) return out;
   bool all_strong = true;
   for (size_t k = 0; k < numbered.size(); ++k) {
     Cand& c = numbered[k];
-    const size_t next = k + 1 < numbered.size() ? numbered[k + 1].st.block : ctx.size();
-    bool evidence = false;
-    if (const TocEntry* e = toc.Find(c.st.number)) {
+    bool evidence = head[k];
+    if (const TocEntry* e = toc.Find(c.st.number); e && !evidence) {
       evidence = TitlesSimilar(e->title, ctx.doc().Slice(c.st.title_start, c.st.title_end));
-    }
-    for (size_t j = c.st.title_block + 1; !evidence && j < next && j <= c.st.title_block + 6; ++j) {
-      Role r = ctx.heading(j).role;
-      evidence = r == Role::kDecision || r == Role::kRecommendation || r == Role::kCase ||
-                 lex.IsCaseNumber(ctx.text(j));
     }
     // A closed or empty item may have no head to show: in a sequence of
     // items set as headings or in bold, the next number in the same style

@@ -261,7 +261,7 @@ Lexicon::Lexicon(const Rulebook& rules) {
     municipalities_[FoldCase(row[1])] = row[1];
   }
   municipality_phrase_ = Compile(
-      "(\\p{Lu}[\\p{L}\\-]+(?:[ -]\\p{Lu}[\\p{L}\\-]+)?)\\s+(?:Kommune|KOMMUNE|Regionskommune)(?:[^\\p{L}]|$)");
+      "(\\p{Lu}[\\p{L}\\-]+(?:[ -]\\p{Lu}[\\p{L}\\-]+)?)\\s+(?:Kommunes?|KOMMUNE|Regionskommune)(?:[^\\p{L}]|$)");
 
   // --- header labels
   static const std::pair<std::string_view, Field> kFields[] = {
@@ -356,7 +356,10 @@ HeadingHit Lexicon::MatchHeading(std::string_view block) const {
       return hit;
     }
   }
-  if (CountWords(t) <= 14 && !EndsSentence(t)) {
+  // "…" headings stand alone: not a table row ("Sagsnr. i ESDH:<TAB>25/23642")
+  // and not "label: value" (read by the inline form below).
+  if (CountWords(t) <= 14 && !EndsSentence(t) && t.find('\t') == std::string_view::npos &&
+      t.find(": ") == std::string_view::npos) {
     for (const auto& r : headings_) {
       if (RE2::FullMatch(t, *r.wildcard)) {
         hit.role = r.role;

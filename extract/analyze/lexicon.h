@@ -37,6 +37,7 @@ struct HeadingHit {
   Role role = Role::kNone;
   size_t heading_end = 0;  // bytes of the block that form the heading (no ':')
   size_t text_start = 0;   // where text on the same line starts; == size if none
+  bool markup = false;     // a heading only by the reader's markup (kHeading), not the rules
 };
 
 // Attendance and header labels (rules/attendance_labels.txt).

@@ -58,7 +58,9 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const Rulebo
   std::vector<analyze::ItemStart> starts = analyze::FindItemStarts(ctx, toc);
   const size_t header_end = starts.empty() ? std::min<size_t>(ctx.size(), 60) : starts.front().block;
   analyze::HeaderResult header = analyze::ExtractHeader(ctx, header_end, toc);
-  const bool is_meeting = header.found || !toc.empty();
+  // A TOC of numbered items with item heads is a meeting's too (reports'
+  // TOCs give no items, see FindItemStarts).
+  const bool is_meeting = header.found || (!toc.empty() && !starts.empty());
 
   std::optional<std::string> date = header.found ? header.meeting.date : std::nullopt;
   record->agenda_items = analyze::ExtractItems(ctx, starts, toc, date);

@@ -1,5 +1,6 @@
 #include "analyze/report.h"
 
+#include <cmath>
 #include <cstdio>
 
 #include "analyze/dates.h"
@@ -72,13 +73,25 @@ Report ExtractReport(const Context& ctx) {
   const Lexicon& lex = ctx.lex();
   Report r;
   size_t tb = TitleBlock(ctx);
+  size_t title_end = tb;  // last block of the title
   if (tb != SIZE_MAX) {
-    r.title = Collapse(ctx.text(tb));
-    // A title set in two lines of the same large type.
-    if (tb + 1 < ctx.size() && ctx.block(tb).font_size > 0 &&
-        ctx.block(tb + 1).font_size == ctx.block(tb).font_size && !ctx.block(tb + 1).gap_before &&
-        CountWords(ctx.text(tb + 1)) <= 15)
-      *r.title += " " + Collapse(ctx.text(tb + 1));
+    // "Notat" / "Rapport" in the largest type is the kind of document; the
+    // title is the heading under it.
+    std::string_view t0 = Trim(ctx.text(tb));
+    if (CountWords(t0) == 1 && lex.HasReportWord(t0) && tb + 1 < ctx.size() &&
+        ctx.block(tb + 1).kind == BlockKind::kHeading && CountWords(ctx.text(tb + 1)) <= 20)
+      title_end = ++tb;
+    Joiner j;
+    j.Add(ctx.text(tb));
+    // A title set in several lines of the same large type.
+    while (title_end + 1 < ctx.size() && title_end < tb + 3 && ctx.block(tb).font_size > 0) {
+      const Block& nb = ctx.block(title_end + 1);
+      if (nb.page != ctx.block(tb).page || std::abs(nb.font_size - ctx.block(tb).font_size) > 0.5f ||
+          CountWords(ctx.text(title_end + 1)) > 15)
+        break;
+      j.Add(ctx.text(++title_end));
+    }
+    r.title = j.Take();
   } else if (ctx.doc().title) {
     r.title = Collapse(*ctx.doc().title);
   }
@@ -104,9 +117,17 @@ Report ExtractReport(const Context& ctx) {
     }
   }
   if (!r.organisation) {
+    // A municipality named on the cover: a short line of the first page
+    // ("Godkendt af byrådet, Syddjurs Kommune den 30. april 2009").
+    const int first_page = ctx.size() ? ctx.block(0).page : 0;
     for (size_t i = 0; i < n; ++i) {
       std::string_view t = Trim(ctx.text(i));
-      if (CountWords(t) > 4 || !RE2::FullMatch(t, lex.municipality_phrase())) continue;
+      const Block& b = ctx.block(i);
+      if (first_page == 0 ? (CountWords(t) > 4 || !RE2::FullMatch(t, lex.municipality_phrase()))
+                          : (b.page != first_page || CountWords(t) > 12 || EndsSentence(t) ||
+                             (i >= 10 && b.kind != BlockKind::kHeading) ||
+                             !RE2::PartialMatch(t, lex.municipality_phrase())))
+        continue;
       re2::StringPiece town;
       RE2::PartialMatch(t, lex.municipality_phrase(), &town);
       if (auto m = lex.MunicipalityOf(std::string_view(town.data(), town.size()))) {
@@ -128,7 +149,8 @@ Report ExtractReport(const Context& ctx) {
   };
   for (size_t i = 0; i < ctx.size(); ++i) {
     const Block& b = ctx.block(i);
-    if (b.kind != BlockKind::kHeading || i == tb) continue;
+    // Letterhead above the title and the title's own lines are not sections.
+    if (b.kind != BlockKind::kHeading || (tb != SIZE_MAX && i <= title_end)) continue;
     ReportSection s;
     s.heading = Collapse(ctx.text(i));
     if (s.heading.empty()) continue;

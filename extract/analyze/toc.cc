@@ -42,18 +42,13 @@ struct Parsed {
 
 std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
   std::string_view t = ctx.text(i);
-  if (ctx.IsTableRow(i) && ctx.block(i).cells.size() >= 2) {
+  std::string number;
+  size_t ts = 0;
+  std::string_view c0 = ctx.IsTableRow(i) ? ctx.cell(i, 0) : std::string_view();
+  if (ctx.IsTableRow(i) && ctx.block(i).cells.size() >= 2 &&
+      (NumberCell(c0) || (ctx.lex().MatchItemMarker(c0, &number, &ts) && Trim(c0.substr(ts)).empty()))) {
     const size_t n = ctx.block(i).cells.size();
-    std::string_view c0 = ctx.cell(i, 0);
-    std::string number, rest_marker;
-    size_t ts = 0;
-    if (auto num = NumberCell(c0)) {
-      number = *num;
-    } else if (ctx.lex().MatchItemMarker(c0, &number, &ts) && Trim(c0.substr(ts)).empty()) {
-      // "Punkt 5" in the first cell
-    } else {
-      return std::nullopt;
-    }
+    if (auto num = NumberCell(c0)) number = *num;  // else "Punkt 5" in the first cell
     Parsed p;
     p.number = number;
     size_t last = n;
@@ -68,11 +63,22 @@ std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
     if (p.title.empty()) return std::nullopt;
     return p;
   }
+  // A row whose first cell holds number and title ("715. Kulturkommune …"
+  // <TAB> "2"): read the cells before a trailing page number as a line.
+  std::string row_line;
+  if (ctx.IsTableRow(i) && ctx.block(i).cells.size() >= 2) {
+    size_t n = ctx.block(i).cells.size();
+    while (n > 1 && Trim(ctx.cell(i, n - 1)).empty()) --n;
+    Joiner j;
+    for (size_t c = 0; c < n; ++c) j.Add(ctx.cell(i, c));
+    row_line = j.Take();
+    t = row_line;
+  }
   // Text line: "[Punkt] 5[.] Title[ ....] 14".
   static const RE2 kLine(
       "^(\\d{1,4}(?:\\.\\d{1,3})*)\\.?[ \\t]+(.+?)(?:[ \\t]*(?:\\.{2,}|…+)[ \\t]*(\\d{1,4})|[ \\t]+(\\d{1,3}))?$");
-  std::string number;
-  size_t ts = 0;
+  number.clear();
+  ts = 0;
   std::string_view line = t;
   std::string lead;
   if (ctx.lex().MatchItemMarker(t, &number, &ts)) {
@@ -128,7 +134,11 @@ Toc ExtractToc(const Context& ctx) {
       misses = 0;
       continue;
     }
+    // The body starts at a heading or at a number the TOC already has
+    // ("1. Godkendelse af dagsordenen" as the first item's heading).
+    if (!toc.entries.empty() && ctx.block(j).kind == BlockKind::kHeading) break;
     if (auto p = ParseEntry(ctx, j)) {
+      if (toc.Find(p->number)) break;
       TocEntry e;
       e.number = std::move(p->number);
       e.title = std::move(p->title);
