@@ -1,0 +1,1111 @@
+// Layout analysis of PDF pages on plain word boxes. See pdf_layout.h for
+// what comes out; the comments here say how and why.
+#include "read/pdf_layout.h"
+
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <utility>
+#include <vector>
+
+#include "core/deadline.h"
+
+namespace referat::pdf {
+namespace {
+
+// ------------------------------------------------------------- parameters
+// All distances are in units of the font size of the words involved, so the
+// same rules work for 7 pt footnotes and 20 pt titles.
+
+// Words whose baselines differ by less than this share a row.
+constexpr float kRowTolerance = 0.4f;
+// A gap between words of a row splits the row into separate lines
+// ("fragments") when it is at least kSplitGap, or at least kSplitGapMin and
+// kSplitGapRatio times the row's smallest gap (tables set with tab stops
+// are sometimes only 0.8 em apart, justified text stretches spaces to
+// ~0.6 em, but evenly across the whole line).
+constexpr float kSplitGap = 1.2f;
+constexpr float kSplitGapMin = 0.7f;
+constexpr float kSplitGapRatio = 2.2f;
+// Below this gap two words are one (poppler splits words where the font
+// changes, e.g. a glyph taken from a fallback font inside a word).
+constexpr float kJoinGap = 0.1f;
+// A bullet or item number set apart by a tab stays with its text if the
+// text follows within this distance.
+constexpr float kMarkerGap = 6.0f;
+// Header and footer zones: this fraction of the page height at top and bottom.
+constexpr float kZone = 0.12f;
+// A space is at least this wide when testing whether a word would have fitted.
+constexpr float kSpace = 0.3f;
+// Lines further apart than the usual line pitch of their font size times
+// this (plus half a point) are separate paragraphs.
+constexpr float kParagraphPitch = 1.25f;
+// A line is nearly full when the space left at its end is at most this
+// fraction of its column's width; then a next line starting in lower case
+// goes on the same sentence even if its first word would have fitted.
+constexpr float kNearlyFull = 0.25f;
+// Without enough lines to learn the usual pitch: this many font sizes.
+constexpr float kDefaultPitch = 1.6f;
+// Headings: larger than the body text by this factor, or bold, and short.
+constexpr float kHeadingSize = 1.15f;
+constexpr int kHeadingMaxLines = 3;
+constexpr size_t kHeadingMaxBytes = 200;
+// Recursion depth of the region analysis (columns within columns).
+constexpr int kMaxDepth = 3;
+
+// ------------------------------------------------------------ text helpers
+
+UChar32 FirstCodePoint(std::string_view s) {
+  if (s.empty()) return -1;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+UChar32 LastCodePoint(std::string_view s) {
+  if (s.empty()) return -1;
+  int32_t i = static_cast<int32_t>(s.size());
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
+  return c;
+}
+
+std::string_view FirstWord(std::string_view s) {
+  size_t e = s.find(' ');
+  return e == std::string_view::npos ? s : s.substr(0, e);
+}
+
+std::string_view LastWord(std::string_view s) {
+  size_t b = s.rfind(' ');
+  return b == std::string_view::npos ? s : s.substr(b + 1);
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The start of the first run of leader dots ("....", "…………", at least four
+// dots' worth) in `w`, or npos; `*end` is set one past the run.
+size_t LeaderStart(std::string_view w, size_t* end) {
+  size_t i = 0;
+  while (i < w.size()) {
+    size_t j = i;
+    int dots = 0;
+    for (;;) {
+      if (j < w.size() && w[j] == '.') {
+        ++j;
+        ++dots;
+      } else if (w.substr(j, 3) == "\xE2\x80\xA6") {  // …
+        j += 3;
+        dots += 3;
+      } else {
+        break;
+      }
+    }
+    if (dots >= 4) {
+      *end = j;
+      return i;
+    }
+    i = j == i ? i + 1 : j;
+  }
+  return std::string_view::npos;
+}
+
+// ------------------------------------------------------------ page model
+
+struct Line {
+  std::string text;  // words joined by spaces, marker removed
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  float base = 0;     // baseline
+  float size = 0;     // dominant font size
+  float first_w = 0;  // width of the first word of `text`
+  float text_x0 = 0;  // left edge of `text` (right of a list marker)
+  float right = 0;    // right edge of the column the line is read in
+  bool bold = false;
+  bool italic = false;
+  bool running = false;  // running header/footer or page number: not body
+  std::string marker;    // list marker, when the line starts a list item
+};
+
+struct Row {
+  std::vector<int> lines;  // left to right
+};
+
+struct Table {
+  int cols = 0;
+  std::vector<std::vector<std::vector<int>>> rows;  // row -> cell -> lines
+};
+
+struct Unit {
+  bool is_table = false;
+  std::vector<int> flow;  // lines top to bottom, when !is_table
+  Table table;
+};
+
+struct PageData {
+  int number = 0;
+  float width = 0, height = 0;
+  std::vector<Line> lines;
+  std::vector<Row> rows;
+  std::vector<Unit> units;
+};
+
+// A piece of a word list while lines are formed: a word, or the part of a
+// word on one side of a dot leader.
+struct Tok {
+  std::string_view text;
+  float x0, x1;
+  const Word* w;
+  bool leader_after = false;  // a dot leader followed: force a line break
+};
+
+// --------------------------------------------------------------- lines
+
+Line MakeLine(const std::vector<Tok>& toks, size_t b, size_t e, bool marker_joined) {
+  Line L;
+  L.x0 = toks[b].x0;
+  L.x1 = toks[e - 1].x1;
+  L.y0 = toks[b].w->y0;
+  L.y1 = toks[b].w->y1;
+  size_t first_text = b;
+  std::string marker;
+  bool dash_like = false;
+  if (e - b >= 2 && BulletMarker(toks[b].text, &marker, &dash_like) &&
+      (!dash_like || marker_joined)) {
+    L.marker = marker;
+    first_text = b + 1;
+  }
+  // Dominant size and style, weighted by bytes of text.
+  std::vector<std::pair<float, size_t>> sizes;
+  size_t total = 0, bold = 0, italic = 0;
+  float best_base = toks[b].w->baseline;
+  size_t best_len = 0;
+  for (size_t k = b; k < e; ++k) {
+    const Tok& t = toks[k];
+    const Word& w = *t.w;
+    L.y0 = std::min(L.y0, w.y0);
+    L.y1 = std::max(L.y1, w.y1);
+    size_t n = t.text.size();
+    total += n;
+    if (w.bold) bold += n;
+    if (w.italic) italic += n;
+    float s = std::round(w.font_size * 10.0f) / 10.0f;
+    auto it = std::find_if(sizes.begin(), sizes.end(), [s](const auto& p) { return p.first == s; });
+    if (it == sizes.end()) {
+      sizes.emplace_back(s, n);
+    } else {
+      it->second += n;
+    }
+    if (n > best_len) {
+      best_len = n;
+      best_base = w.baseline;
+    }
+    if (k < first_text) continue;
+    if (k > first_text) {
+      const Tok& p = toks[k - 1];
+      float fs = std::min(p.w->font_size, w.font_size);
+      if (t.x0 - p.x1 >= kJoinGap * fs) L.text.push_back(' ');
+    }
+    L.text.append(t.text);
+  }
+  L.base = best_base;
+  L.size = std::max_element(sizes.begin(), sizes.end(),
+                            [](const auto& a, const auto& c) { return a.second < c.second; })
+               ->first;
+  L.bold = total > 0 && bold * 10 >= total * 6;
+  L.italic = total > 0 && italic * 10 >= total * 6;
+  L.text_x0 = toks[first_text].x0;
+  // "1.  Tekst" / "a)  Tekst": wrapped lines hang at the text, not the number.
+  if (first_text == b && e - b >= 2 && IsNumberMarker(toks[b].text)) L.text_x0 = toks[b + 1].x0;
+  L.first_w = toks[first_text].x1 - toks[first_text].x0;
+  if (!L.marker.empty()) L.first_w = std::min(L.first_w, toks[first_text].x1 - L.x0);
+  return L;
+}
+
+// Splits one row of words (sorted left to right) into lines.
+void RowToLines(const std::vector<const Word*>& words, PageData* page) {
+  // Tokens: words, with dot leaders cut out ("Indhold ......... 3").
+  std::vector<Tok> toks;
+  toks.reserve(words.size() + 2);
+  for (const Word* w : words) {
+    std::string_view text = w->text;
+    float x0 = w->x0, x1 = w->x1;
+    size_t end;
+    size_t lead = LeaderStart(text, &end);
+    if (lead == std::string_view::npos) {
+      toks.push_back({text, x0, x1, w});
+      continue;
+    }
+    float per_byte = text.empty() ? 0 : (x1 - x0) / static_cast<float>(text.size());
+    if (lead > 0) toks.push_back({text.substr(0, lead), x0, x0 + per_byte * lead, w});
+    if (!toks.empty()) toks.back().leader_after = true;
+    if (end < text.size()) toks.push_back({text.substr(end), x0 + per_byte * end, x1, w});
+  }
+  if (toks.empty()) return;
+
+  // The row's smallest gap: the width of a plain space on this row.
+  float min_gap = 1e9f;
+  for (size_t k = 1; k < toks.size(); ++k) {
+    float fs = std::min(toks[k - 1].w->font_size, toks[k].w->font_size);
+    float g = toks[k].x0 - toks[k - 1].x1;
+    if (g >= kJoinGap * fs) min_gap = std::min(min_gap, g);
+  }
+  // Cut points.
+  std::vector<size_t> cuts;  // index of the first token of each piece
+  cuts.push_back(0);
+  for (size_t k = 1; k < toks.size(); ++k) {
+    float fs = std::min(toks[k - 1].w->font_size, toks[k].w->font_size);
+    float g = toks[k].x0 - toks[k - 1].x1;
+    bool split = toks[k - 1].leader_after || g >= kSplitGap * fs ||
+                 (g >= kSplitGapMin * fs && g >= kSplitGapRatio * min_gap);
+    if (split) cuts.push_back(k);
+  }
+  cuts.push_back(toks.size());
+  // Markers set apart by a tab stay with their text: "•   Tekst", "1.   Forord".
+  for (size_t c = 0; c + 1 < cuts.size();) {
+    size_t b = cuts[c], e = cuts[c + 1];
+    bool joined = false;
+    if (e - b == 1 && c + 2 < cuts.size() && !toks[b].leader_after) {
+      std::string marker;
+      bool dash_like;
+      const Tok& t = toks[b];
+      if ((BulletMarker(t.text, &marker, &dash_like) || IsNumberMarker(t.text)) &&
+          toks[e].x0 - t.x1 <= kMarkerGap * t.w->font_size) {
+        page->lines.push_back(MakeLine(toks, b, cuts[c + 2], true));
+        c += 2;
+        joined = true;
+      }
+    }
+    if (!joined) {
+      page->lines.push_back(MakeLine(toks, b, e, false));
+      ++c;
+    }
+  }
+}
+
+PageData BuildLines(const Page& page, int number) {
+  PageData P;
+  P.number = number;
+  P.width = page.width;
+  P.height = page.height;
+  std::vector<const Word*> ws;
+  ws.reserve(page.words.size());
+  for (const Word& w : page.words) {
+    if (w.text.empty() || !(w.font_size > 0) || !(w.x1 >= w.x0)) continue;
+    if (P.width > 0 && (w.x1 < 0 || w.x0 > P.width || w.y1 < 0 || w.y0 > P.height)) continue;
+    ws.push_back(&w);
+  }
+  std::sort(ws.begin(), ws.end(), [](const Word* a, const Word* b) {
+    if (a->baseline != b->baseline) return a->baseline < b->baseline;
+    return a->x0 < b->x0;
+  });
+  std::vector<const Word*> row;
+  auto finish_row = [&]() {
+    if (row.empty()) return;
+    std::sort(row.begin(), row.end(), [](const Word* a, const Word* b) { return a->x0 < b->x0; });
+    // Text drawn twice at (almost) the same place is one word ("fake bold").
+    std::vector<const Word*> dedup;
+    dedup.reserve(row.size());
+    for (const Word* w : row) {
+      if (!dedup.empty()) {
+        const Word* p = dedup.back();
+        if (p->text == w->text && std::fabs(p->x0 - w->x0) < 0.3f * w->font_size) continue;
+      }
+      dedup.push_back(w);
+    }
+    int first = static_cast<int>(P.lines.size());
+    RowToLines(dedup, &P);
+    Row r;
+    for (int i = first; i < static_cast<int>(P.lines.size()); ++i) r.lines.push_back(i);
+    if (!r.lines.empty()) P.rows.push_back(std::move(r));
+    row.clear();
+  };
+  float ref_base = 0, ref_size = 0;
+  for (const Word* w : ws) {
+    if (!row.empty() && w->baseline - ref_base > kRowTolerance * std::max(w->font_size, ref_size))
+      finish_row();
+    if (row.empty()) {
+      ref_base = w->baseline;
+      ref_size = w->font_size;
+    }
+    row.push_back(w);
+  }
+  finish_row();
+  return P;
+}
+
+// ------------------------------------------------- running headers/footers
+
+std::string DigitsMasked(std::string_view s) {
+  std::string k(s);
+  for (char& c : k)
+    if (c >= '0' && c <= '9') c = '#';
+  return k;
+}
+
+void MarkRunning(std::vector<PageData>& pages) {
+  const int n = static_cast<int>(pages.size());
+  struct Hit {
+    int page;
+    float y;
+    Line* line;
+  };
+  std::map<std::string, std::vector<Hit>> groups;  // zone + masked text
+  for (PageData& P : pages) {
+    for (Line& L : P.lines) {
+      bool top = P.height > 0 && L.y1 <= kZone * P.height;
+      bool bottom = P.height > 0 && L.y0 >= (1 - kZone) * P.height;
+      std::string full = L.marker.empty() ? L.text : L.marker + " " + L.text;
+      if (IsPageNumberLine(full, top || bottom)) {
+        L.running = true;
+        continue;
+      }
+      if (!(top || bottom) || n < 2) continue;
+      std::string key = top ? "T" : "B";
+      key += DigitsMasked(full);
+      groups[key].push_back({P.number, L.y0, &L});
+    }
+  }
+  const int min_pages = std::max(2, static_cast<int>(std::ceil(0.3 * n)));
+  for (auto& [key, hits] : groups) {
+    if (static_cast<int>(hits.size()) < min_pages) continue;
+    std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.y < b.y; });
+    // For each hit, the distinct pages with a hit within 3 pt of its height.
+    size_t lo = 0, hi = 0;
+    for (size_t i = 0; i < hits.size(); ++i) {
+      while (hits[lo].y < hits[i].y - 3) ++lo;
+      while (hi < hits.size() && hits[hi].y <= hits[i].y + 3) ++hi;
+      std::vector<int> pg;
+      for (size_t k = lo; k < hi; ++k) pg.push_back(hits[k].page);
+      std::sort(pg.begin(), pg.end());
+      int distinct = static_cast<int>(std::unique(pg.begin(), pg.end()) - pg.begin());
+      if (distinct >= min_pages) hits[i].line->running = true;
+    }
+    // Once confirmed, the same text in the same zone is running wherever it
+    // sits: a page of another section may shift the header by a few points.
+    if (std::any_of(hits.begin(), hits.end(), [](const Hit& h) { return h.line->running; }))
+      for (Hit& h : hits) h.line->running = true;
+  }
+}
+
+// ---------------------------------------------------------- reading order
+
+// Font sizes compared in half points.
+float SizeKey(float s) { return std::round(s * 2.0f) / 2.0f; }
+
+struct Interval {
+  float a, b;
+};
+
+// Merges `x` into the sorted, disjoint `iv`, fusing intervals closer than `gmin`.
+void AddInterval(std::vector<Interval>* iv, Interval x, float gmin) {
+  std::vector<Interval> out;
+  out.reserve(iv->size() + 1);
+  bool placed = false;
+  for (const Interval& y : *iv) {
+    if (y.b + gmin < x.a) {
+      out.push_back(y);
+    } else if (x.b + gmin < y.a) {
+      if (!placed) {
+        out.push_back(x);
+        placed = true;
+      }
+      out.push_back(y);
+    } else {
+      x.a = std::min(x.a, y.a);
+      x.b = std::max(x.b, y.b);
+    }
+  }
+  if (!placed) out.push_back(x);
+  *iv = std::move(out);
+}
+
+bool StartsUpperOrDigit(std::string_view s) {
+  UChar32 c = FirstCodePoint(s);
+  return c >= 0 && (u_isupper(c) || u_isdigit(c));
+}
+
+// Lower case at the start, looking past opening punctuation and a dash
+// ("(se bilag)", "”kulturkommune”", "– ikke mindst").
+bool StartsLower(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+    if (c == ' ' || u_charType(c) == U_DASH_PUNCTUATION || u_charType(c) == U_START_PUNCTUATION ||
+        u_charType(c) == U_INITIAL_PUNCTUATION || c == '"' || c == 0x201D)
+      continue;
+    return u_islower(c);
+  }
+  return false;
+}
+
+bool EndsClause(std::string_view s) {
+  UChar32 c = LastCodePoint(s);
+  return c == '.' || c == ':' || c == ';' || c == '!' || c == '?' || c == ')';
+}
+
+// A line that opens a numbered item: "a) Tekst", "1) Tekst", "2. Tekst";
+// not "1. januar", a date wrapped onto a new line.
+bool StartsItem(std::string_view text) {
+  std::string_view w = FirstWord(text);
+  if (!IsNumberMarker(w) || w.size() == text.size()) return false;
+  if (w.back() == ')') return true;
+  return StartsUpperOrDigit(text.substr(w.size() + 1));
+}
+
+// True when `next` is the wrapped continuation of `prev` in a column whose
+// right edge is `right`: directly below, same size, and its first word
+// would not have fitted at the end of `prev`.
+bool IsWrap(const Line& prev, const Line& next, float right) {
+  float size = std::max(prev.size, next.size);
+  if (std::fabs(prev.size - next.size) > 0.12f * size) return false;
+  float pitch = next.base - prev.base;
+  if (pitch <= 0.3f * size || pitch > kDefaultPitch * size) return false;
+  if (next.x0 > prev.x1 || next.x1 < prev.x0) return false;
+  // Wrapped lines share their left edge (or hang at a marker's text).
+  if (std::fabs(next.x0 - prev.x0) > size && std::fabs(next.x0 - prev.text_x0) > size) return false;
+  if (!next.marker.empty() || StartsItem(next.text)) return false;
+  // A sentence going on, unless `prev` ended far short of the edge.
+  if (StartsLower(next.text) && right - prev.x1 <= kNearlyFull * (right - prev.x0)) return true;
+  if (prev.x1 + kSpace * prev.size + next.first_w <= right - 0.5f) return false;
+  if (EndsClause(prev.text) && StartsUpperOrDigit(next.text)) return false;
+  // One word on a line that did not wrap text ("1", "Åben", "12/27845" in
+  // a narrow table column) is a list of values, not a wrapped sentence.
+  if (prev.text.find(' ') == std::string::npos && !StartsLower(next.text)) return false;
+  return true;
+}
+
+class Orderer {
+ public:
+  explicit Orderer(PageData* P) : P_(*P) {
+    std::vector<float> sizes;
+    for (const Line& L : P_.lines)
+      if (!L.running) sizes.push_back(L.size);
+    float median = 10;
+    if (!sizes.empty()) {
+      std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+      median = sizes[sizes.size() / 2];
+    }
+    gmin_ = std::max(3.0f, 0.4f * median);
+    starts_.assign(P_.lines.size(), 0);
+  }
+
+  void Run() {
+    std::vector<Row> rows;
+    for (const Row& r : P_.rows) {
+      Row k;
+      for (int id : r.lines)
+        if (!P_.lines[id].running) k.lines.push_back(id);
+      if (!k.lines.empty()) rows.push_back(std::move(k));
+    }
+    Region(rows, 0);
+    FlushFlow();
+    // A flow's lines wrap at the flow's right edge.
+    for (Unit& u : P_.units) {
+      if (u.is_table) continue;
+      float right = 0;
+      for (int id : u.flow) right = std::max(right, P_.lines[id].x1);
+      for (int id : u.flow) P_.lines[id].right = right;
+    }
+  }
+
+ private:
+  void FlushFlow() {
+    if (flow_.empty()) return;
+    Unit u;
+    u.flow = std::move(flow_);
+    flow_.clear();
+    P_.units.push_back(std::move(u));
+  }
+
+  std::vector<Interval> IntervalsOf(const Row& r) const {
+    std::vector<Interval> iv;
+    for (int id : r.lines) AddInterval(&iv, {P_.lines[id].x0, P_.lines[id].x1}, gmin_);
+    return iv;
+  }
+
+  // Reads `rows` (top to bottom) into units.
+  void Region(const std::vector<Row>& rows, int depth) {
+    size_t i = 0;
+    while (i < rows.size()) {
+      std::vector<Interval> occ = IntervalsOf(rows[i]);
+      if (occ.size() < 2 || depth >= kMaxDepth) {
+        for (int id : rows[i].lines) flow_.push_back(id);
+        ++i;
+        continue;
+      }
+      // A region: the following rows as long as its gutters run through
+      // all of them. A row that bridges a gutter ends the region (a
+      // heading or figure across two of three columns), so columns are
+      // never fused.
+      size_t j = i + 1;
+      while (j < rows.size()) {
+        std::vector<Interval> cand = occ;
+        for (int id : rows[j].lines) AddInterval(&cand, {P_.lines[id].x0, P_.lines[id].x1}, gmin_);
+        if (cand.size() < 2 || cand.size() < occ.size()) break;
+        // Two lines of one row in one column: the row is laid out
+        // differently (text columns under a figure that spans two).
+        bool distinct = true;
+        int prev_col = -1;
+        for (int id : rows[j].lines) {
+          int c = ColumnOf(cand, P_.lines[id]);
+          if (c == prev_col) distinct = false;
+          prev_col = c;
+        }
+        if (!distinct) break;
+        occ = std::move(cand);
+        ++j;
+      }
+      i = Section(rows, i, j, occ, depth);
+    }
+  }
+
+  int ColumnOf(const std::vector<Interval>& occ, const Line& L) const {
+    float c = 0.5f * (L.x0 + L.x1);
+    for (size_t k = 0; k < occ.size(); ++k)
+      if (c <= occ[k].b) return static_cast<int>(k);
+    return static_cast<int>(occ.size()) - 1;
+  }
+
+  // Handles rows [i, j) of a region with columns `occ`; returns the index
+  // of the first row it did not consume.
+  size_t Section(const std::vector<Row>& rows, size_t i, size_t j,
+                 const std::vector<Interval>& occ, int depth) {
+    const int ncols = static_cast<int>(occ.size());
+    std::vector<float> right(ncols, 0);
+    for (size_t r = i; r < j; ++r)
+      for (int id : rows[r].lines) {
+        int c = ColumnOf(occ, P_.lines[id]);
+        right[c] = std::max(right[c], P_.lines[id].x1);
+      }
+    // The pitch of wrapped lines: the smallest baseline step between
+    // successive lines of one column. Rows of a table are often a little
+    // further apart (cell padding), which tells a new row from the next
+    // line of a cell.
+    // Kept per column and font size: a list set smaller than the body
+    // beside it has its own pitch.
+    std::vector<int> last(ncols, -1);  // last line seen per column
+    struct Pitch {
+      int col;
+      float size;
+      float pitch;
+    };
+    std::vector<Pitch> pitches;
+    auto pitch_of = [&](int c, float size) -> float* {
+      for (Pitch& p : pitches)
+        if (p.col == c && p.size == SizeKey(size)) return &p.pitch;
+      pitches.push_back({c, SizeKey(size), 1e9f});
+      return &pitches.back().pitch;
+    };
+    for (size_t r = i; r < j; ++r)
+      for (int id : rows[r].lines) {
+        const Line& L = P_.lines[id];
+        int c = ColumnOf(occ, L);
+        if (last[c] >= 0 && SizeKey(P_.lines[last[c]].size) == SizeKey(L.size)) {
+          float d = L.base - P_.lines[last[c]].base;
+          float* p = pitch_of(c, L.size);
+          if (d > 0.5f * L.size) *p = std::min(*p, d);
+        }
+        last[c] = id;
+      }
+    // Which lines start something (are not the wrap of the line above in
+    // their column)? Then: do the columns start their lines together? Of
+    // the side-by-side pairs of lines where one starts something, a table
+    // has both start (a new row); columns of running text start their
+    // paragraphs independently.
+    std::fill(last.begin(), last.end(), -1);
+    std::vector<size_t> last_row(ncols, 0);
+    std::vector<char>& starts = starts_;
+    std::vector<char> cont_row(j - i, 0);  // every line of the row is a wrap of the row above
+    int synced = 0, total = 0, both_wrap = 0;
+    for (size_t r = i; r < j; ++r) {
+      bool all_wrap = r > i;
+      int prev_id = -1;
+      for (int id : rows[r].lines) {
+        int c = ColumnOf(occ, P_.lines[id]);
+        // A capital after a full line is a wrap only at the tightest pitch
+        // (Word varies the pitch a little between paragraphs, so a line
+        // going on in lower case or after a hyphen is a wrap regardless).
+        bool wrap = false;
+        if (last[c] >= 0) {
+          const Line& a = P_.lines[last[c]];
+          const Line& b = P_.lines[id];
+          wrap = IsWrap(a, b, right[c]) &&
+                 (StartsLower(b.text) || EndsWith(a.text, "-") ||
+                  b.base - a.base <= *pitch_of(c, b.size) * 1.02f + 0.2f);
+        }
+        starts[id] = !wrap;
+        if (!wrap || last_row[c] + 1 != r) all_wrap = false;
+        if (prev_id >= 0) {
+          if (starts[prev_id] || starts[id]) {
+            ++total;
+            if (starts[prev_id] && starts[id]) ++synced;
+          } else {
+            ++both_wrap;
+          }
+        }
+        prev_id = id;
+        last[c] = id;
+        last_row[c] = r;
+      }
+      cont_row[r - i] = all_wrap;
+    }
+    // Side-by-side lines that both go on a wrapped text are the mark of
+    // running text; a table has more rows starting together than that.
+    // A single pair is no evidence, unless the region is one row.
+    const bool table = j - i == 1 || (synced >= 2 && synced * 10 >= total * 6 && synced > both_wrap);
+    if (!table) {
+      // Text in columns: each column on its own, left to right.
+      FlushFlow();
+      for (int c = 0; c < ncols; ++c) {
+        std::vector<Row> sub;
+        for (size_t r = i; r < j; ++r) {
+          Row k;
+          for (int id : rows[r].lines)
+            if (ColumnOf(occ, P_.lines[id]) == c) k.lines.push_back(id);
+          if (!k.lines.empty()) sub.push_back(std::move(k));
+        }
+        Region(sub, depth + 1);
+        FlushFlow();
+      }
+      return j;
+    }
+    // A table. It ends after its last row with two or more cells, plus the
+    // rows that wrap on from there; what follows is left to the caller.
+    size_t core_end = i;
+    for (size_t r = i; r < j; ++r)
+      if (rows[r].lines.size() >= 2) core_end = r;
+    size_t end = core_end + 1;
+    while (end < j && cont_row[end - i]) ++end;
+    FlushFlow();
+    Unit u;
+    u.is_table = true;
+    u.table.cols = ncols;
+    for (size_t r = i; r < end; ++r) {
+      if (r == i || !cont_row[r - i])
+        u.table.rows.emplace_back(ncols);
+      auto& cells = u.table.rows.back();
+      for (int id : rows[r].lines) {
+        int c = ColumnOf(occ, P_.lines[id]);
+        P_.lines[id].right = right[c];
+        cells[c].push_back(id);
+      }
+    }
+    P_.units.push_back(std::move(u));
+    return end;
+  }
+
+  PageData& P_;
+  float gmin_ = 3;
+  std::vector<char> starts_;  // per line: starts a paragraph or cell (Section)
+  std::vector<int> flow_;
+};
+
+// ------------------------------------------------------------ paragraphs
+
+struct Pending {
+  BlockKind kind = BlockKind::kParagraph;
+  std::string text;
+  std::vector<std::string> cells;
+  int page = 0;
+  float size = 0;
+  bool bold = false;
+  bool italic = false;
+  bool gap_before = false;
+  int lines = 0;
+  std::string marker;
+};
+
+}  // namespace
+
+// ------------------------------------------------------------ public helpers
+
+bool BulletMarker(std::string_view w, std::string* marker, bool* dash_like) {
+  static const std::pair<std::string_view, std::string_view> kRound[] = {
+      {"\xE2\x80\xA2", "\xE2\x80\xA2"},  // • U+2022
+      {"\xE2\x97\x8F", "\xE2\x80\xA2"},  // ● U+25CF
+      {"\xEF\x82\xB7", "\xE2\x80\xA2"},  //  U+F0B7 (Symbol font bullet)
+      {"\xC2\xB7", "\xE2\x80\xA2"},      // · U+00B7
+      {"\xE2\x88\x99", "\xE2\x80\xA2"},  // ∙ U+2219
+  };
+  static const std::string_view kOther[] = {
+      "\xE2\x96\xAA",  // ▪ U+25AA
+      "\xE2\x96\xA0",  // ■ U+25A0
+      "\xE2\x97\xA6",  // ◦ U+25E6
+      "\xE2\x97\x8B",  // ○ U+25CB
+      "\xE2\x96\xBA",  // ► U+25BA
+      "\xE2\x96\xB8",  // ▸ U+25B8
+      "\xE2\x9E\xA2",  // ➢ U+27A2
+      "\xE2\x9C\x93",  // ✓ U+2713
+      "\xEF\x82\xA7",  //  U+F0A7 (Wingdings square)
+      "\xEF\x83\x98",  //  U+F0D8 (Wingdings arrow)
+      "\xEF\x82\xA8",  //  U+F0A8
+      "\xEF\x81\xB6",  //  U+F076 (Wingdings diamond)
+      "\xEF\x83\xBC",  //  U+F0FC (Wingdings check)
+  };
+  static const std::string_view kDash[] = {"-", "\xE2\x80\x93", "\xE2\x80\x94", "o", "*",
+                                           "\xE2\x88\x92"};
+  for (const auto& [glyph, m] : kRound)
+    if (w == glyph) {
+      *marker = std::string(m);
+      *dash_like = false;
+      return true;
+    }
+  for (std::string_view g : kOther)
+    if (w == g) {
+      *marker = std::string(g);
+      *dash_like = false;
+      return true;
+    }
+  for (std::string_view g : kDash)
+    if (w == g) {
+      *marker = std::string(g);
+      *dash_like = true;
+      return true;
+    }
+  return false;
+}
+
+bool IsNumberMarker(std::string_view w) {
+  static const re2::RE2 kRe(R"((?:\d{1,4}(?:\.\d{1,3})*[.)]|[a-zA-Z][.)]|\(\w{1,4}\)|[ivxIVX]{1,5}[.)]))");
+  return w.size() <= 12 && re2::RE2::FullMatch(re2::StringPiece(w.data(), w.size()), kRe);
+}
+
+bool IsPageNumberLine(std::string_view text, bool bare_ok) {
+  // "Side 3 af 31", "side 3", "Page 2 of 9", "1/3", "2 of 5", "s. 4".
+  static const re2::RE2 kLabelled(
+      R"((?i)(?:(?:side|page|s\.)\s*\d{1,4}(?:\s*(?:af|of|/|ud af)\s*\d{1,4})?|\d{1,4}\s*(?:af|of|/)\s*\d{1,4}))");
+  // "7", "- 7 -", "– 7 –".
+  static const re2::RE2 kBare(R"((?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?)");
+  re2::StringPiece s(text.data(), text.size());
+  if (re2::RE2::FullMatch(s, kLabelled)) return true;
+  return bare_ok && re2::RE2::FullMatch(s, kBare);
+}
+
+void AppendLineText(std::string* acc, std::string_view next) {
+  if (next.empty()) return;
+  if (acc->empty()) {
+    acc->append(next);
+    return;
+  }
+  if (EndsWith(*acc, "\xC2\xAD")) {  // soft hyphen: always a break hyphen
+    acc->resize(acc->size() - 2);
+    acc->append(next);
+    return;
+  }
+  size_t hyphen_len = 0;
+  if (EndsWith(*acc, "-")) hyphen_len = 1;
+  else if (EndsWith(*acc, "\xE2\x80\x90")) hyphen_len = 3;  // ‐ U+2010
+  if (hyphen_len == 0) {
+    acc->push_back(' ');
+    acc->append(next);
+    return;
+  }
+  std::string_view before = LastWord(*acc);
+  before.remove_suffix(hyphen_len);
+  std::string_view after = FirstWord(next);
+  if (before.empty() || after.empty()) {  // a free-standing dash
+    acc->push_back(' ');
+    acc->append(next);
+    return;
+  }
+  // "Familie- og Beskæftigelsesforvaltningen": an elided compound part.
+  static const std::string_view kConjunctions[] = {"og", "eller", "samt", "til", "&", "and", "or"};
+  for (std::string_view c : kConjunctions)
+    if (after == c || (after.size() == c.size() + 1 && after.substr(0, c.size()) == c &&
+                       (after.back() == ',' || after.back() == ';'))) {
+      acc->push_back(' ');
+      acc->append(next);
+      return;
+    }
+  // A real hyphen: "EU-midler", "2030-fremskrivning", "KL-Brev".
+  bool keep = StartsUpperOrDigit(after);
+  int upper = 0, lower = 0;
+  bool letter_last = u_isalpha(LastCodePoint(before));
+  const auto* p = reinterpret_cast<const uint8_t*>(before.data());
+  int32_t i = 0, n = static_cast<int32_t>(before.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (u_isdigit(c)) keep = true;
+    if (u_isupper(c)) ++upper;
+    if (u_islower(c)) ++lower;
+  }
+  if (upper >= 2 && upper >= lower) keep = true;  // acronym: "EU-", "KMD-", "IT-"
+  if (!letter_last) keep = true;
+  if (!keep) acc->resize(acc->size() - hyphen_len);
+  acc->append(next);
+}
+
+// ------------------------------------------------------------ Layout
+
+struct Layout::Impl {
+  std::vector<PageData> pages;
+  int with_text = 0;
+
+  // Usual baseline pitch per font size (key: SizeKey), learnt from flows.
+  std::map<float, float> pitch;
+  float body_size = 0;
+
+  float ParaPitch(float size) const {
+    auto it = pitch.find(SizeKey(size));
+    if (it == pitch.end()) return kDefaultPitch * size;
+    return it->second * kParagraphPitch + 0.5f;
+  }
+
+  void LearnStyle();
+  void Emit(std::vector<Pending>* out);
+};
+
+void Layout::Impl::LearnStyle() {
+  std::map<float, std::map<int, int>> hist;  // size -> pitch*4 -> count
+  std::map<float, size_t> chars;
+  for (const PageData& P : pages) {
+    for (const Unit& u : P.units) {
+      if (u.is_table) {
+        for (const auto& row : u.table.rows)
+          for (const auto& cell : row)
+            for (int id : cell) chars[SizeKey(P.lines[id].size)] += P.lines[id].text.size();
+        continue;
+      }
+      for (size_t k = 0; k < u.flow.size(); ++k) {
+        const Line& b = P.lines[u.flow[k]];
+        chars[SizeKey(b.size)] += b.text.size();
+        if (k == 0) continue;
+        const Line& a = P.lines[u.flow[k - 1]];
+        if (std::fabs(a.size - b.size) > 0.05f * b.size) continue;
+        if (b.x0 > a.x1 || b.x1 < a.x0) continue;
+        float d = b.base - a.base;
+        if (d < 0.9f * b.size || d > 2.5f * b.size) continue;
+        hist[SizeKey(b.size)][static_cast<int>(std::lround(d * 4))]++;
+      }
+    }
+  }
+  for (const auto& [size, h] : hist) {
+    int best = 0, count = 0;
+    for (const auto& [q, c] : h)
+      if (c > count) {
+        best = q;
+        count = c;
+      }
+    if (count >= 2) pitch[size] = best / 4.0f;
+  }
+  size_t most = 0;
+  for (const auto& [size, n] : chars)
+    if (n > most) {
+      most = n;
+      body_size = size;
+    }
+}
+
+void Layout::Impl::Emit(std::vector<Pending>* out) {
+  // The paragraph being built, and its last line.
+  Pending cur;
+  bool open = false;
+  const Line* prev = nullptr;
+  float block_x0 = 0;  // left edge of the block's text lines
+  auto close = [&]() {
+    if (open && !cur.text.empty()) out->push_back(std::move(cur));
+    cur = Pending();
+    open = false;
+  };
+  for (const PageData& P : pages) {
+    for (const Unit& u : P.units) {
+      if (u.is_table) {
+        close();
+        prev = nullptr;
+        for (const auto& row : u.table.rows) {
+          Pending t;
+          t.kind = BlockKind::kTableRow;
+          t.page = P.number;
+          t.gap_before = true;
+          bool all_bold = true, any = false;
+          for (const auto& cell : row) {
+            std::string text;
+            for (int id : cell) {
+              const Line& L = P.lines[id];
+              std::string part = L.marker.empty() ? L.text : L.marker + " " + L.text;
+              AppendLineText(&text, part);
+              all_bold = all_bold && L.bold;
+              if (!any) t.size = L.size;
+              any = true;
+            }
+            t.cells.push_back(std::move(text));
+          }
+          t.bold = any && all_bold;
+          out->push_back(std::move(t));
+        }
+        continue;
+      }
+      for (size_t k = 0; k < u.flow.size(); ++k) {
+        const Line& L = P.lines[u.flow[k]];
+        const bool new_unit = k == 0;
+        bool joins = false;
+        bool gap = true;
+        if (open && prev != nullptr && L.marker.empty() && !StartsItem(L.text) &&
+            L.bold == prev->bold &&
+            std::fabs(L.size - prev->size) <= 0.12f * std::max(L.size, prev->size)) {
+          // Did `prev` end because the line was full? Its next word would
+          // not have fitted; ragged-right setting (InDesign) breaks early,
+          // so a line starting in lower case also goes on a sentence. One
+          // word followed by a capital is a list of values.
+          const bool geometric = prev->x1 + kSpace * prev->size + L.first_w > prev->right - 0.5f;
+          const bool lower = StartsLower(L.text);
+          const bool one_word = prev->text.find(' ') == std::string::npos;
+          const bool nearly_full = prev->right - prev->x1 <= kNearlyFull * (prev->right - prev->x0);
+          const bool wrapped =
+              (geometric && (!one_word || lower)) || (lower && nearly_full && !new_unit);
+          if (!new_unit) {
+            float pitch_now = L.base - prev->base;
+            gap = pitch_now > ParaPitch(L.size);
+            bool overlap = L.x0 <= prev->x1 && L.x1 >= prev->x0;
+            float tol = 0.8f * L.size;
+            bool aligned;
+            if (!cur.marker.empty()) {
+              aligned = L.x0 >= block_x0 - tol && L.x0 <= prev->text_x0 + tol;
+            } else {
+              // Same left edge, or the first line was indented.
+              aligned = std::fabs(L.x0 - prev->x0) <= tol || std::fabs(L.x0 - prev->text_x0) <= tol ||
+                        (cur.lines == 1 && L.x0 < prev->x0);
+            }
+            joins = wrapped && !gap && pitch_now > 0.3f * L.size && overlap && aligned;
+          } else {
+            // Across a column or page break: only an obviously unfinished
+            // sentence continues ("... og" / "sam-" + "men ...").
+            UChar32 last = LastCodePoint(prev->text);
+            joins = wrapped && (StartsLower(L.text) &&
+                                (last == '-' || last == ',' || u_islower(last)));
+          }
+        }
+        if (joins) {
+          AppendLineText(&cur.text, L.text);
+          ++cur.lines;
+          cur.bold = cur.bold && L.bold;
+          cur.italic = cur.italic && L.italic;
+        } else {
+          close();
+          open = true;
+          cur.page = P.number;
+          cur.text = L.text;
+          cur.size = L.size;
+          cur.bold = L.bold;
+          cur.italic = L.italic;
+          cur.lines = 1;
+          cur.marker = L.marker;
+          cur.kind = L.marker.empty() ? BlockKind::kParagraph : BlockKind::kListItem;
+          cur.gap_before = gap || new_unit;
+          block_x0 = L.x0;
+        }
+        prev = &L;
+      }
+    }
+  }
+  close();
+}
+
+Layout::Layout() : impl_(std::make_unique<Impl>()) {}
+Layout::~Layout() = default;
+
+void Layout::AddPage(const Page& page, int page_number) {
+  impl_->pages.push_back(BuildLines(page, page_number));
+  if (!impl_->pages.back().lines.empty()) ++impl_->with_text;
+}
+
+int Layout::pages_with_text() const { return impl_->with_text; }
+
+Status Layout::Finish(DocumentBuilder* out) {
+  Impl& m = *impl_;
+  MarkRunning(m.pages);
+  for (PageData& P : m.pages) {
+    if (DeadlineExpired()) return Status::Timeout("the time limit passed while laying out pages");
+    Orderer(&P).Run();
+  }
+  m.LearnStyle();
+  std::vector<Pending> blocks;
+  m.Emit(&blocks);
+
+  // Heading levels: distinct heading sizes above the body size, largest
+  // first; bold headings at body size come after them.
+  std::vector<float> sizes;
+  auto is_heading = [&](const Pending& b) {
+    if (b.kind != BlockKind::kParagraph || b.lines > kHeadingMaxLines ||
+        b.text.size() > kHeadingMaxBytes)
+      return false;
+    return b.bold || b.size >= m.body_size * kHeadingSize;
+  };
+  for (const Pending& b : blocks)
+    if (is_heading(b) && b.size >= m.body_size * kHeadingSize) sizes.push_back(SizeKey(b.size));
+  std::sort(sizes.begin(), sizes.end(), std::greater<float>());
+  sizes.erase(std::unique(sizes.begin(), sizes.end()), sizes.end());
+
+  for (Pending& b : blocks) {
+    Block proto;
+    proto.kind = b.kind;
+    proto.page = b.page;
+    proto.bold = b.bold;
+    proto.italic = b.italic;
+    proto.font_size = b.size;
+    proto.gap_before = b.gap_before;
+    if (b.kind == BlockKind::kTableRow) {
+      out->AddRow(b.cells, proto);
+      continue;
+    }
+    if (is_heading(b)) {
+      proto.kind = BlockKind::kHeading;
+      int level = static_cast<int>(sizes.size()) + 1;
+      if (b.size >= m.body_size * kHeadingSize) {
+        auto it = std::find(sizes.begin(), sizes.end(), SizeKey(b.size));
+        level = static_cast<int>(it - sizes.begin()) + 1;
+      }
+      proto.heading_level = std::min(level, 6);
+    }
+    if (b.kind == BlockKind::kListItem) proto.list_marker = b.marker;
+    out->Add(b.text, proto);
+  }
+  return Status::Ok();
+}
+
+std::string Layout::Describe() const {
+  std::string out;
+  char buf[160];
+  for (const PageData& P : impl_->pages) {
+    std::snprintf(buf, sizeof buf, "=== page %d\n", P.number);
+    out += buf;
+    for (const Line& L : P.lines)
+      if (L.running) out += "  running: " + L.text + "\n";
+    for (const Unit& u : P.units) {
+      auto line = [&](int id, const char* prefix) {
+        const Line& L = P.lines[id];
+        std::snprintf(buf, sizeof buf, "%s[%6.1f %6.1f %6.1f b%6.1f s%4.1f r%6.1f%s%s] ", prefix, L.x0,
+                      L.x1, L.y0, L.base, L.size, L.right, L.bold ? " B" : "", L.italic ? " I" : "");
+        out += buf;
+        out += L.marker.empty() ? L.text : L.marker + " " + L.text;
+        out += "\n";
+      };
+      if (u.is_table) {
+        std::snprintf(buf, sizeof buf, "  TABLE %d cols\n", u.table.cols);
+        out += buf;
+        for (const auto& row : u.table.rows) {
+          out += "    ROW\n";
+          for (size_t c = 0; c < row.size(); ++c)
+            for (int id : row[c]) line(id, c == 0 ? "      c0 " : "      c+ ");
+        }
+      } else {
+        out += "  FLOW\n";
+        for (int id : u.flow) line(id, "    ");
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace referat::pdf
