@@ -483,11 +483,12 @@ void Walker::Table(xmlNodePtr table, int depth) {
   std::vector<xmlNodePtr> rows;
   for (xmlNodePtr c = table->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE || Dropped(c)) continue;
-    if (Is(c, "tr")) rows.push_back(c);
-    else if (Is(c, "thead") || Is(c, "tbody") || Is(c, "tfoot"))
+    if (Is(c, "tr")) {
+      rows.push_back(c);
+    } else if (Is(c, "thead") || Is(c, "tbody") || Is(c, "tfoot")) {
       for (xmlNodePtr r = c->children; r; r = r->next)
         if (r->type == XML_ELEMENT_NODE && Is(r, "tr")) rows.push_back(r);
-    else if (Is(c, "caption")) {
+    } else if (Is(c, "caption")) {
       Walk(c, depth + 1);
       Flush(true);
     }
@@ -654,9 +655,18 @@ Result<Document> ReadHtml(std::string_view bytes, const ExtractOptions& options)
   InitLibxmlOnce();
   const int flags = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                     HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD;
+  std::unique_ptr<htmlParserCtxt, void (*)(htmlParserCtxtPtr)> ctxt(htmlNewParserCtxt(),
+                                                                     htmlFreeParserCtxt);
+  if (!ctxt) return Status::Internal("cannot create the HTML parser");
   std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
-      htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", flags),
+      htmlCtxtReadMemory(ctxt.get(), utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8",
+                         flags),
       xmlFreeDoc);
+  // libxml2 stops at 256 levels of nesting (without XML_PARSE_HUGE, which
+  // stays off) and keeps what it read; that is a limit, not a document.
+  const char* error = ctxt->lastError.message;
+  if (error && std::strstr(error, "Excessive depth"))
+    return Status::TooLarge("HTML elements nested deeper than the parser allows (256)");
   if (!doc) return Status::Corrupt("the HTML parser could not read the document");
   if (DeadlineExpired()) return Status::Timeout("reading the HTML took longer than the time limit");
 
