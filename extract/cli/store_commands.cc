@@ -2,6 +2,7 @@
 // only the public API (referat/store.h); docs/store.md describes the schema.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -162,6 +163,18 @@ J SpanJson(const std::optional<Span>& s) {
 
 J OptJ(const std::optional<std::string>& s) { return s ? J(*s) : J(nullptr); }
 
+// A snippet on one line: runs of whitespace (line breaks, table tabs) as one space.
+std::string OneLine(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space) out += c;
+    else if (!out.empty() && out.back() != ' ') out += ' ';
+  }
+  return out;
+}
+
 int RunSearch(const SearchArgs& a) {
   auto store = Store::Open(a.db);
   if (!store.ok()) return Fail(a.db, store.status());
@@ -208,7 +221,7 @@ int RunSearch(const SearchArgs& a) {
     else out << "  (" << h.kind << ", whole document)";
     if (h.decision_category) out << "  [" << *h.decision_category << "]";
     out << "\n";
-    if (!h.snippet.empty()) out << "   " << h.snippet << "\n";
+    if (!h.snippet.empty()) out << "   " << OneLine(h.snippet) << "\n";
     out << "   " << h.path;
     if (h.span) {
       out << "  bytes " << h.span->start << "-" << h.span->end;

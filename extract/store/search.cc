@@ -128,7 +128,9 @@ Status RunQuery(sqlite3* db, const std::string& sql, const SearchQuery& q,
   // Our SQL is fixed; a plain SQL error here comes from the user's query
   // (FTS5 syntax, an unknown column filter).
   if ((rc & 0xff) == SQLITE_ERROR)
-    return Status::Usage(std::string("bad search query: ") + sqlite3_errmsg(db));
+    return Status::Usage(std::string("bad search query: ") + sqlite3_errmsg(db) +
+                         " (FTS5 syntax: put words with - or other punctuation in \"double "
+                         "quotes\")");
   return st.Error(rc);
 }
 

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <regex>
 #include <set>
@@ -40,7 +41,7 @@ fs::path TempDir(const std::string& name) {
   return d;
 }
 
-struct Run {
+struct CliRun {
   int status = -1;
   std::string out, err;
 };
@@ -69,8 +70,8 @@ pid_t Spawn(const std::vector<std::string>& args, const fs::path& dir,
   return pid;
 }
 
-Run Wait(pid_t pid, const fs::path& dir) {
-  Run r;
+CliRun Wait(pid_t pid, const fs::path& dir) {
+  CliRun r;
   int st = 0;
   ::waitpid(pid, &st, 0);
   r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -WTERMSIG(st);
@@ -79,7 +80,7 @@ Run Wait(pid_t pid, const fs::path& dir) {
   return r;
 }
 
-Run Cli(const std::vector<std::string>& args, const fs::path& dir,
+CliRun Cli(const std::vector<std::string>& args, const fs::path& dir,
         const std::string& stdin_file = "/dev/null") {
   return Wait(Spawn(args, dir, stdin_file), dir);
 }
@@ -210,7 +211,7 @@ class CorpusTest : public ::testing::Test {
     expected_ = new Expected(Expect(paths_));
     std::vector<std::string> args = {"ingest", "--db", db_.string(), "--jobs", "2"};
     args.insert(args.end(), inputs_.begin(), inputs_.end());
-    first_ = new Run(Cli(args, dir_));
+    first_ = new CliRun(Cli(args, dir_));
   }
   static void TearDownTestSuite() {
     delete expected_;
@@ -219,7 +220,7 @@ class CorpusTest : public ::testing::Test {
   }
 
   static json Stats() {
-    Run r = Cli({"stats", "--db", db_.string(), "--json"}, dir_);
+    CliRun r = Cli({"stats", "--db", db_.string(), "--json"}, dir_);
     EXPECT_EQ(r.status, 0) << r.err;
     return json::parse(r.out);
   }
@@ -228,7 +229,7 @@ class CorpusTest : public ::testing::Test {
     std::vector<std::string> all = {"search", "--db", db_.string(), "--json", "--limit",
                                     "100000"};
     all.insert(all.end(), args.begin(), args.end());
-    Run r = Cli(all, dir_);
+    CliRun r = Cli(all, dir_);
     EXPECT_EQ(r.status, 0) << r.err;
     return JsonLines(r.out);
   }
@@ -236,7 +237,7 @@ class CorpusTest : public ::testing::Test {
   static inline fs::path dir_, db_, bad_;
   static inline std::vector<std::string> inputs_, paths_;
   static inline Expected* expected_ = nullptr;
-  static inline Run* first_ = nullptr;
+  static inline CliRun* first_ = nullptr;
 };
 
 TEST_F(CorpusTest, IngestStoresWhatTheLibraryExtracts) {
@@ -278,21 +279,24 @@ TEST_F(CorpusTest, SearchFindsInflectedFormsThroughTheStemmer) {
     for (const char* k : {"source", "meeting", "item", "decision", "snippet", "span"})
       EXPECT_TRUE(h.contains(k)) << k;
     paths.insert(h["source"]["path"].get<std::string>());
-    EXPECT_NE(h["snippet"].get<std::string>().find("[Integrationsområdet]"), std::string::npos)
-        << h["snippet"];
+    // The marked word is an inflected form, as written (either case).
+    const std::string snippet = h["snippet"];
+    EXPECT_TRUE(snippet.find("[Integrationsområde") != std::string::npos ||
+                snippet.find("[integrationsområde") != std::string::npos)
+        << snippet;
   }
   std::string seeds = (testing::SourceDir() / "corpus" / "seeds").string();
   EXPECT_TRUE(paths.count(seeds + "/000_ceeb01207f6c7132.txt"));
   EXPECT_TRUE(paths.count(seeds + "/001_915c6acca0debb9d.txt"));
 
   // The readable table, and a query syntax error.
-  Run table = Cli({"search", "integrationsområde", "--db", db_.string()}, dir_);
+  CliRun table = Cli({"search", "integrationsområde", "--db", db_.string()}, dir_);
   EXPECT_EQ(table.status, 0);
   EXPECT_NE(table.out.find("001_915c6acca0debb9d.txt"), std::string::npos);
-  Run bad = Cli({"search", "\"unbalanced", "--db", db_.string()}, dir_);
+  CliRun bad = Cli({"search", "\"unbalanced", "--db", db_.string()}, dir_);
   EXPECT_EQ(bad.status, 2);
   EXPECT_NE(bad.err.find("bad search query"), std::string::npos) << bad.err;
-  Run bad_category = Cli({"search", "--decision", "maybe", "--db", db_.string()}, dir_);
+  CliRun bad_category = Cli({"search", "--decision", "maybe", "--db", db_.string()}, dir_);
   EXPECT_EQ(bad_category.status, 2);
 }
 
@@ -346,7 +350,7 @@ TEST_F(CorpusTest, ReingestIsANoOp) {
   json before = Stats();
   std::vector<std::string> args = {"ingest", "--db", db_.string()};
   args.insert(args.end(), inputs_.begin(), inputs_.end());
-  Run again = Cli(args, dir_);
+  CliRun again = Cli(args, dir_);
   EXPECT_EQ(again.status, first_->status);
   const size_t ok_files = paths_.size() - expected_->failures.size();
   EXPECT_NE(again.err.find(": 0 extracted (0 replaced), " + std::to_string(ok_files) +
@@ -359,7 +363,7 @@ TEST_F(CorpusTest, ReingestIsANoOp) {
 TEST_F(CorpusTest, ExportsMatchTheDatabase) {
   fs::path out = dir_ / "export";
   fs::create_directories(out);
-  Run jsonl = Cli({"export", "--db", db_.string(), "--format", "jsonl", "-o",
+  CliRun jsonl = Cli({"export", "--db", db_.string(), "--format", "jsonl", "-o",
                    (out / "all.jsonl").string()},
                   dir_);
   ASSERT_EQ(jsonl.status, 0) << jsonl.err;
@@ -368,11 +372,21 @@ TEST_F(CorpusTest, ExportsMatchTheDatabase) {
   for (std::string l; std::getline(lines, l); ++n) {
     std::string sha = json::parse(l)["source"]["sha256"];
     ASSERT_TRUE(expected_->json_by_sha.count(sha));
-    EXPECT_EQ(l, expected_->json_by_sha.at(sha));  // byte for byte what extract --jsonl gives
+    // Byte for byte what extract --jsonl gives; on a difference, name the fields.
+    const std::string& want = expected_->json_by_sha.at(sha);
+    if (l != want) {
+      json got_j = json::parse(l), want_j = json::parse(want);
+      std::string fields;
+      for (auto& [k, v] : got_j.items())
+        if (v != want_j[k]) fields += " " + k;
+      ADD_FAILURE() << got_j["source"]["path"] << " differs in:" << fields;
+      std::ofstream(dir_ / "got.json") << got_j.dump(1);
+      std::ofstream(dir_ / "want.json") << want_j.dump(1);
+    }
   }
   EXPECT_EQ(n, expected_->by_sha.size());
 
-  Run csv = Cli({"export", "--db", db_.string(), "--format", "csv", "-o", (out / "csv").string()},
+  CliRun csv = Cli({"export", "--db", db_.string(), "--format", "csv", "-o", (out / "csv").string()},
                 dir_);
   ASSERT_EQ(csv.status, 0) << csv.err;
   for (const char* table : {"documents", "agenda_items", "errors", "figures"}) {
@@ -386,7 +400,7 @@ TEST_F(CorpusTest, ExportsMatchTheDatabase) {
     EXPECT_EQ(records - 1, Count(db_, std::string("SELECT count(*) FROM ") + table)) << table;
   }
 
-  Run bulk = Cli({"export", "--db", db_.string(), "--format", "opensearch"}, dir_);
+  CliRun bulk = Cli({"export", "--db", db_.string(), "--format", "opensearch"}, dir_);
   ASSERT_EQ(bulk.status, 0) << bulk.err;
   auto bl = JsonLines(bulk.out);
   ASSERT_EQ(bl.size() % 2, 0u);
@@ -395,7 +409,7 @@ TEST_F(CorpusTest, ExportsMatchTheDatabase) {
   for (size_t i = 0; i < bl.size(); i += 2) ids.insert(bl[i]["index"]["_id"].get<std::string>());
   EXPECT_EQ(ids.size(), bl.size() / 2);  // no document overwrites another
 
-  Run mapping = Cli({"export", "--mapping"}, dir_);
+  CliRun mapping = Cli({"export", "--mapping"}, dir_);
   ASSERT_EQ(mapping.status, 0);
   EXPECT_EQ(json::parse(mapping.out)["mappings"]["properties"]["text"]["analyzer"], "danish");
 }
@@ -409,7 +423,7 @@ TEST_F(CorpusTest, PathsFromStdinAndShardsPartitionTheInput) {
   int64_t total = 0;
   for (const char* shard : {"0/2", "1/2"}) {
     fs::path db = dir_ / (std::string("shard") + shard[0] + ".db");
-    Run r = Cli({"ingest", "--db", db.string(), "--paths-from", "-", "--shard", shard, "--quiet"},
+    CliRun r = Cli({"ingest", "--db", db.string(), "--paths-from", "-", "--shard", shard, "--quiet"},
                 dir_, list.string());
     EXPECT_NE(r.status, 2) << r.err;
     int64_t files = Count(db, "SELECT count(*) FROM files");
@@ -418,22 +432,23 @@ TEST_F(CorpusTest, PathsFromStdinAndShardsPartitionTheInput) {
     total += files + errors;
   }
   EXPECT_EQ(total, static_cast<int64_t>(paths_.size()));
-  Run bad = Cli({"ingest", "--db", (dir_ / "x.db").string(), "--shard", "2/2", inputs_[0]}, dir_);
+  CliRun bad = Cli({"ingest", "--db", (dir_ / "x.db").string(), "--shard", "2/2", inputs_[0]}, dir_);
   EXPECT_EQ(bad.status, 2);
 }
 
-// 1000 small distinct documents: seed 001 with its date and a number varied.
+// 1000 small distinct documents: seed 000 (one agenda item, 4.6 kB) with
+// its case number varied and a numbered line added.
 std::vector<std::string> Generate(const fs::path& dir) {
   std::string seed =
-      testing::ReadFile(testing::SourceDir() / "corpus" / "seeds" / "001_915c6acca0debb9d.txt");
+      testing::ReadFile(testing::SourceDir() / "corpus" / "seeds" / "000_ceeb01207f6c7132.txt");
   std::vector<std::string> paths;
   for (int i = 0; i < 1000; ++i) {
     std::string text = seed;
-    char date[16];
-    std::snprintf(date, sizeof date, "%02d.%02d.%d", i % 28 + 1, i % 12 + 1, 2000 + i % 25);
-    for (size_t at; (at = text.find("24.10.2017")) != std::string::npos;)
-      text.replace(at, 10, date);
-    text += "\nMødenummer " + std::to_string(1000 + i) + ".\n";
+    char case_number[16];
+    std::snprintf(case_number, sizeof case_number, "20%02d-%06d", 10 + i % 15, 47330 + i);
+    for (size_t at; (at = text.find("2017-047330")) != std::string::npos;)
+      text.replace(at, 11, case_number);
+    text += "\nDokument nummer " + std::to_string(1000 + i) + ".\n";
     char name[32];
     std::snprintf(name, sizeof name, "m%04d.txt", i);
     std::ofstream(dir / name, std::ios::binary) << text;
@@ -461,12 +476,13 @@ TEST(KillTest, SigkillMidIngestLeavesAConsistentStoreAndARerunCompletesIt) {
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   ASSERT_EQ(::kill(pid, SIGKILL), 0);
-  Run killed = Wait(pid, dir);
+  CliRun killed = Wait(pid, dir);
   ASSERT_EQ(killed.status, -SIGKILL) << "the ingest ended before the kill: " << killed.err;
 
   landed = Count(db, "SELECT count(*) FROM documents");
   ASSERT_GT(landed, 0);
   ASSERT_LT(landed, 1000) << "the ingest finished before the kill";
+  std::cout << "killed with " << landed << " of 1000 documents stored\n";
   EXPECT_EQ(IntegrityCheck(db), "ok");
   EXPECT_EQ(Count(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
   // Every landed document is whole: its files row, its FTS row, its items.
@@ -476,11 +492,21 @@ TEST(KillTest, SigkillMidIngestLeavesAConsistentStoreAndARerunCompletesIt) {
   EXPECT_EQ(Count(db, "SELECT count(*) FROM documents_fts"),
             Count(db, "SELECT count(*) FROM documents d WHERE NOT EXISTS "
                       "(SELECT 1 FROM agenda_items i WHERE i.document_id = d.id)"));
-  EXPECT_EQ(Count(db, "SELECT count(*) FROM agenda_items"),
-            Count(db, "SELECT count(*) FROM documents") * static_cast<int64_t>(
-                e.by_sha.begin()->second.agenda_items.size()));
+  int64_t landed_items = 0;
+  {
+    sqlite3* h = nullptr;
+    sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(h, "SELECT sha256 FROM documents", -1, &st, nullptr);
+    while (sqlite3_step(st) == SQLITE_ROW)
+      landed_items += e.by_sha.at(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)))
+                          .agenda_items.size();
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+  }
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM agenda_items"), landed_items);
 
-  Run resumed = Cli({"ingest", docs.string(), "--db", db.string(), "--jobs", "2"}, dir);
+  CliRun resumed = Cli({"ingest", docs.string(), "--db", db.string(), "--jobs", "2"}, dir);
   EXPECT_EQ(resumed.status, 0) << resumed.err;
   EXPECT_NE(resumed.err.find("1000 files: " + std::to_string(1000 - landed) +
                              " extracted (0 replaced), " + std::to_string(landed) + " unchanged"),
