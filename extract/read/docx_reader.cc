@@ -795,7 +795,8 @@ void BodyReader::FinishParagraph() {
       b.list_marker = marker.bullet ? "•" : marker.text;
       piece.text = (marker.bullet ? "" : marker.text + " ") + TabsToSpaces(line);
     } else {
-      std::vector<std::string> cells = SplitTabs(line);
+      std::vector<std::string> cells;
+      if (line.find('\t') != std::string_view::npos) cells = SplitTabs(line);
       if (cells.size() == 2 && IsBulletPiece(cells[0])) {
         b.kind = BlockKind::kListItem;
         b.list_marker = "•";
