@@ -37,6 +37,8 @@ struct Case {
   std::string format;  // docx, html, pdf
 };
 
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name << "." << c.format; }
+
 std::vector<Case> Cases(bool pdf) {
   std::vector<Case> out;
   for (const auto& e : fs::directory_iterator(SourceDir() / "corpus/seeds")) {
