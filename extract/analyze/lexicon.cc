@@ -10,13 +10,15 @@ namespace referat::analyze {
 namespace {
 
 constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // "…"
+// Letters are spelled out as Latin ranges (Basic, Latin-1, Extended-A)
+// rather than \p{L}: Danish text needs no more, and a Unicode property class
+// in every pattern made compiling the rules take a large part of a second.
 // A word ends here: the next code point is not a letter or digit (consumed).
-constexpr std::string_view kWordEnd = "(?:[^\\p{L}\\p{N}]|$)";
+constexpr std::string_view kWordEnd = "(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9]|$)";
 
 std::unique_ptr<RE2> Compile(const std::string& pattern) {
   RE2::Options opt;
   opt.set_log_errors(false);
-  opt.set_max_mem(64 << 20);
   auto re = std::make_unique<RE2>(pattern, opt);
   // Rule entries are quoted, so only a bug here can make a bad pattern; an
   // unusable pattern must not take the process down: it matches nothing.
@@ -131,7 +133,7 @@ Lexicon::Lexicon(const Rulebook& rules) {
     r.role = role;
     r.exact = Compile("(?i)^(?:" + Alternation(exact) + ")$");
     r.wildcard = Compile("(?i)^(?:" + Alternation(wild, "\\s+\\S.*") + ")$");
-    r.inline_ = Compile("(?i)^(" + Alternation(all, "\\s+[^:\\t]{1,100}?") +
+    r.inline_ = Compile("(?i)^(" + Alternation(all, "\\s+[^:\\t]+?") +
                         ")(?:\\s*:[ \\t]*|[ ]*\\t[ \\t]*)(\\S.*)$");
     headings_.push_back(std::move(r));
   }
@@ -188,8 +190,9 @@ Lexicon::Lexicon(const Rulebook& rules) {
         prev_word = true;
       }
     }
+    // The word boundary after the phrase is checked in ClassifyDecision:
+    // a Unicode class in each of some 250 patterns would dominate start-up.
     pat += ")";
-    pat += kWordEnd;
     p.re = Compile(pat);
     phrases_.push_back(std::move(p));
   }
@@ -221,17 +224,17 @@ Lexicon::Lexicon(const Rulebook& rules) {
     }
     // prefix: phrase, optional colon, then the list up to the next vote
     // phrase or the end of the sentence (the caller cuts it there).
-    vote_prefix_[side] = Compile("(?i)(?:^|[^\\p{L}])(" + Alternation(pre) + ")[ \\t]*:?[ \\t]*");
-    vote_suffix_[side] = Compile("(?i)(?:^|[^\\p{L}])(" + Alternation(suf) + ")" + std::string(kWordEnd));
+    vote_prefix_[side] = Compile("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(pre) + ")[ \\t]*:?[ \\t]*");
+    vote_suffix_[side] = Compile("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(suf) + ")" + std::string(kWordEnd));
   }
-  any_vote_ = Compile("(?i)(?:^|[^\\p{L}])(" + Alternation(every_vote) + ")" + std::string(kWordEnd));
-  dissent_ = Compile("(?i)(?:^|[^\\p{L}])(" + Alternation(rules.Lines("dissent_phrases")) + ")" +
+  any_vote_ = Compile("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(every_vote) + ")" + std::string(kWordEnd));
+  dissent_ = Compile("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(rules.Lines("dissent_phrases")) + ")" +
                      std::string(kWordEnd));
 
   // --- referrals
-  referral_trigger_ = Compile("(?i)(?:^|[^\\p{L}])(" + Alternation(rules.Lines("referral_phrases")) +
+  referral_trigger_ = Compile("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(rules.Lines("referral_phrases")) +
                               ")" + std::string(kWordEnd));
-  recommendation_verb_ = Compile("(?i)(?:^|[^\\p{L}])(" + Alternation(rules.Lines("recommendation_phrases")) +
+  recommendation_verb_ = Compile("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(rules.Lines("recommendation_phrases")) +
                                  ")" + std::string(kWordEnd));
   {
     std::vector<std::string> suffixes = Column(rules, "bodies", "suffix");
@@ -239,21 +242,21 @@ Lexicon::Lexicon(const Rulebook& rules) {
     for (const auto& n : Column(rules, "bodies", "council_alone")) names.push_back(n);
     std::string suffix_alt = Alternation(suffixes);
     std::string body =
-        "(?:(?i:" + Alternation(names) + ")|(?:\\p{Lu}[\\p{L}\\-]*\\s+(?:og\\s+)?){0,3}?[\\p{L}\\-]*(?i:" +
+        "(?:(?i:" + Alternation(names) + ")|(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*\\s+(?:og\\s+)?){0,3}?[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*(?i:" +
         suffix_alt + "))";
     referral_target_ = Compile(
-        "(?:^|[^\\p{L}])(?i:i|til|for|og)\\s+(?:(?i:behandling|videre\\s+behandling|endelig\\s+"
+        "(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(?i:i|til|for|og)\\s+(?:(?i:behandling|videre\\s+behandling|endelig\\s+"
         "behandling|godkendelse|endelig\\s+godkendelse|orientering)\\s+i\\s+)?(" +
         body + ")" + std::string(kWordEnd));
     body_name_ = Compile(
-        "^(?:(?i:" + Alternation(names) + ")|(?:\\p{Lu}[\\p{L}\\-]*\\s+(?:og\\s+)?){0,4}?(?:\\p{Lu}[\\p{L}\\-]*)?(?i:" +
+        "^(?:(?i:" + Alternation(names) + ")|(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*\\s+(?:og\\s+)?){0,4}?(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*)?(?i:" +
         suffix_alt + ")|(?:" + Alternation(Column(rules, "bodies", "prefix")) +
-        ")\\s+[^.]{3,100})(?:\\s*\\([^()]{1,20}\\))?$");
+        ")\\s+[^.]{3,})(?:\\s*\\([^()]{1,20}\\))?$");
     std::vector<std::string> councils = Column(rules, "bodies", "council");
-    council_ = Compile("(\\p{Lu}[\\p{L}\\-]+(?:[ -]\\p{Lu}[\\p{L}\\-]+)?)\\s+((?i:" + Alternation(councils) +
-                       "))(?:[^\\p{L}]|$)");
+    council_ = Compile("([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+(?:[ -][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+)?)\\s+((?i:" + Alternation(councils) +
+                       "))(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
     council_alone_ = Compile("(?i)^(?:" + Alternation(Column(rules, "bodies", "council_alone")) +
-                             ")(?:\\s+i\\s+(\\p{Lu}[\\p{L}\\-]+))?$");
+                             ")(?:\\s+i\\s+([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+))?$");
   }
   for (const auto& row : rules.Table("municipalities")) {
     if (row.size() < 2) continue;
@@ -261,7 +264,7 @@ Lexicon::Lexicon(const Rulebook& rules) {
     municipalities_[FoldCase(row[1])] = row[1];
   }
   municipality_phrase_ = Compile(
-      "(\\p{Lu}[\\p{L}\\-]+(?:[ -]\\p{Lu}[\\p{L}\\-]+)?)\\s+(?:Kommunes?|KOMMUNE|Regionskommune)(?:[^\\p{L}]|$)");
+      "([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+(?:[ -][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+)?)\\s+(?:Kommunes?|KOMMUNE|Regionskommune)(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
 
   // --- header labels
   static const std::pair<std::string_view, Field> kFields[] = {
@@ -289,11 +292,11 @@ Lexicon::Lexicon(const Rulebook& rules) {
       type_words.push_back(row[1]);
     }
   }
-  doc_type_ = Compile("(?i)^(" + Alternation(type_words) + ")(?:[^\\p{L}]|$)");
+  doc_type_ = Compile("(?i)^(" + Alternation(type_words) + ")(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
   report_word_ = Compile("(?i)(" + Alternation(Column(rules, "document_types", "report")) +
-                         ")(?:[^\\p{L}]|$)");
-  letter_word_ = Compile("(?i)(?:^|[^\\p{L}])(" + Alternation(Column(rules, "document_types", "letter")) +
-                         ")(?:[^\\p{L}]|$)");
+                         ")(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
+  letter_word_ = Compile("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(Column(rules, "document_types", "letter")) +
+                         ")(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
 
   // --- report labels
   {
@@ -331,7 +334,7 @@ Lexicon::Lexicon(const Rulebook& rules) {
   }
   numeric_date_ = Compile("(\\d{1,2})([./\\-])(\\d{1,2})([./\\-])(\\d{4}|\\d{2})");
   text_date_ = Compile("(\\d{1,2})\\.?\\s*((?i:" + Alternation(month_words) +
-                       "))\\.?(?:,?\\s+(\\d{4}))?(?:[^\\p{L}\\p{N}]|$)");
+                       "))\\.?(?:,?\\s+(\\d{4}))?(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9]|$)");
   iso_date_ = Compile("((?:19|20)\\d{2})-(\\d{2})-(\\d{2})");
   time_range_ = Compile(
       "(?i)kl\\.?\\s*(\\d{1,2})[.:](\\d{2})(?:\\s*(?:-|–|til)\\s*(?:kl\\.?\\s*)?(\\d{1,2})[.:](\\d{2}))?");
@@ -497,6 +500,7 @@ DecisionClass Lexicon::ClassifyDecision(std::string_view text) const {
       const int n = 2 + p.wildcards;
       std::vector<re2::StringPiece> sub(n);
       if (!p.re->Match(c, 0, c.size(), RE2::ANCHOR_START, sub.data(), n)) continue;
+      if (!WordEndsAt(c, static_cast<size_t>(sub[1].data() + sub[1].size() - c.data()))) continue;
       bool negated = false;
       for (int g = 2; g < n; ++g) {
         std::string fw = " " + FoldCase(std::string_view(sub[g].data(), sub[g].size())) + " ";

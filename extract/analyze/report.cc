@@ -78,8 +78,11 @@ Report ExtractReport(const Context& ctx) {
     // "Notat" / "Rapport" in the largest type is the kind of document; the
     // title is the heading under it.
     std::string_view t0 = Trim(ctx.text(tb));
+    // (A next line in the same type continues the title: "Politik" / "for" /
+    // "Kultur og Fritid".)
     if (CountWords(t0) == 1 && lex.HasReportWord(t0) && tb + 1 < ctx.size() &&
-        ctx.block(tb + 1).kind == BlockKind::kHeading && CountWords(ctx.text(tb + 1)) <= 20)
+        ctx.block(tb + 1).kind == BlockKind::kHeading && CountWords(ctx.text(tb + 1)) <= 20 &&
+        ctx.block(tb + 1).font_size + 0.5f < ctx.block(tb).font_size)
       title_end = ++tb;
     Joiner j;
     j.Add(ctx.text(tb));
@@ -147,10 +150,21 @@ Report ExtractReport(const Context& ctx) {
       open.pop_back();
     }
   };
+  // A cover page (the title's page, holding nothing but headings, in a
+  // document of several pages) has no sections.
+  int cover_page = -1;
+  if (tb != SIZE_MAX && ctx.doc().pages > 1) {
+    cover_page = ctx.block(tb).page;
+    for (size_t i = 0; i < ctx.size() && ctx.block(i).page <= cover_page; ++i)
+      if (ctx.block(i).page == cover_page && ctx.block(i).kind != BlockKind::kHeading) cover_page = -1;
+  }
   for (size_t i = 0; i < ctx.size(); ++i) {
     const Block& b = ctx.block(i);
-    // Letterhead above the title and the title's own lines are not sections.
-    if (b.kind != BlockKind::kHeading || (tb != SIZE_MAX && i <= title_end)) continue;
+    // Letterhead above the title, the title's own lines, the cover page and
+    // the TOC's heading are not sections.
+    if (b.kind != BlockKind::kHeading || (tb != SIZE_MAX && i <= title_end) || b.page == cover_page ||
+        ctx.heading(i).role == Role::kToc)
+      continue;
     ReportSection s;
     s.heading = Collapse(ctx.text(i));
     if (s.heading.empty()) continue;
