@@ -58,9 +58,11 @@ Result<Document> ReadPdfUnguarded(std::string_view bytes, const ExtractOptions& 
     for (size_t i = 0; i < empty_pages.size() && i < 20; ++i)
       list += (i ? ", " : "") + std::to_string(empty_pages[i]);
     if (empty_pages.size() > 20) list += ", ...";
-    doc.warnings.push_back({"ocr_needed",
+    // Photos and scans look alike here (no text); the message says both.
+    doc.warnings.push_back({"pages_without_text",
                             std::to_string(empty_pages.size()) + " of " + std::to_string(pages) +
-                                " pages have no text layer (scanned?): " + list,
+                                " pages have no text layer (pictures, or scans that would need "
+                                "OCR): page " + list,
                             std::nullopt});
   }
   for (Warning& w : file.TakeWarnings()) doc.warnings.push_back(std::move(w));

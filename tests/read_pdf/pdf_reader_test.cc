@@ -196,7 +196,8 @@ TEST(PdfReaderTest, SomePagesWithoutTextGiveAWarning) {
   auto r = ReadPdf(MakePdf({{{72, 80, "Tekst."}}, {}}), ExtractOptions());
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->warnings.size(), 1u);
-  EXPECT_EQ(r->warnings[0].code, "ocr_needed");
+  EXPECT_EQ(r->warnings[0].code, "pages_without_text");
+  EXPECT_NE(r->warnings[0].message.find("page 2"), std::string::npos);
 }
 
 TEST(PdfReaderTest, TooManyPages) {
