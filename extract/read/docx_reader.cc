@@ -409,7 +409,12 @@ class BodyReader {
   std::vector<Para> paras_;
   RunState run_;
   bool in_ppr_ = false, in_numpr_ = false, in_sectpr_ = false, in_tcpr_ = false, in_trpr_ = false;
+  // Open fields, innermost last. Real documents nest a few; the cap keeps
+  // the per-text checks O(1) on a hostile file (deeper ones are counted in
+  // field_overflow_ and treated as plain results).
+  static constexpr size_t kMaxFields = 32;
   std::vector<Field> fields_;
+  int field_overflow_ = 0;
   std::vector<bool> alt_;  // per open mc:AlternateContent: a branch was taken
   std::vector<TableB> tables_;
 
@@ -554,15 +559,21 @@ void BodyReader::OnStart() {
   } else if (std::strcmp(n, "fldChar") == 0) {
     std::string type = x_.Attr("fldCharType");
     if (type == "begin") {
-      fields_.emplace_back();
-    } else if (type == "separate" && !fields_.empty()) {
+      if (fields_.size() < kMaxFields) fields_.emplace_back();
+      else ++field_overflow_;
+    } else if (type == "separate" && !fields_.empty() && field_overflow_ == 0) {
       fields_.back().separated = true;
       fields_.back().kind = Classify(fields_.back().instr);
-    } else if (type == "end" && !fields_.empty()) {
-      fields_.pop_back();
+    } else if (type == "end") {
+      if (field_overflow_ > 0) --field_overflow_;
+      else if (!fields_.empty()) fields_.pop_back();
     }
     x_.SkipSubtree();  // w:ffData (form field names and defaults)
   } else if (std::strcmp(n, "fldSimple") == 0) {
+    if (fields_.size() >= kMaxFields) {
+      ++field_overflow_;
+      return;
+    }
     Field f;
     f.instr = x_.Attr("instr");
     f.separated = true;
@@ -633,7 +644,8 @@ void BodyReader::OnEnd() {
   } else if (std::strcmp(n, "instrText") == 0) {
     run_.in_instr = false;
   } else if (std::strcmp(n, "fldSimple") == 0) {
-    if (!fields_.empty()) fields_.pop_back();
+    if (field_overflow_ > 0) --field_overflow_;
+    else if (!fields_.empty()) fields_.pop_back();
   } else if (std::strcmp(n, "tcPr") == 0) {
     in_tcpr_ = false;
   } else if (std::strcmp(n, "trPr") == 0) {

@@ -463,16 +463,18 @@ void Walker::CollectText(xmlNodePtr n, int depth, std::string* out) {
   bool spaced = IsBlock(name) || HeadingLevel(name) || std::strcmp(name, "br") == 0 ||
                 std::strcmp(name, "li") == 0;
   if (spaced) out->push_back(' ');
-  if (std::strcmp(name, "li") == 0) {
-    xmlNodePtr parent = n->parent;
-    if (parent && Is(parent, "ol")) {
-      int index = 1;
-      std::string start = Attr(parent, "start");
-      if (!start.empty()) index = std::atoi(start.c_str());
-      for (xmlNodePtr s = parent->children; s && s != n; s = s->next)
-        if (s->type == XML_ELEMENT_NODE && Is(s, "li")) ++index;
-      out->append(std::to_string(index) + ". ");
+  if (std::strcmp(name, "ol") == 0) {
+    // Numbered items keep their numbers, counted in one pass.
+    std::string start = Attr(n, "start");
+    int index = start.empty() ? 1 : std::atoi(start.c_str());
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+      if (c->type == XML_ELEMENT_NODE && Is(c, "li") && !Dropped(c)) {
+        out->append(" " + std::to_string(index++) + ". ");
+      }
+      CollectText(c, depth + 1, out);
     }
+    out->push_back(' ');
+    return;
   }
   for (xmlNodePtr c = n->children; c; c = c->next) CollectText(c, depth + 1, out);
   if (spaced) out->push_back(' ');

@@ -456,6 +456,20 @@ TEST(DocxReader, DeadlineIsPolled) {
   EXPECT_EQ(r.status().code(), ErrorCode::kTimeout);
 }
 
+TEST(DocxReader, ThousandsOfOpenFieldsStayLinear) {
+  // A hostile shape: 50,000 field begins never ended, each followed by text.
+  std::string runs;
+  for (int i = 0; i < 50000; ++i)
+    runs += "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:fldChar "
+            "w:fldCharType=\"separate\"/></w:r>" + R("x");
+  ExtractOptions options;
+  options.max_zip_ratio = 1e9;  // the repetition compresses like a bomb
+  auto start = std::chrono::steady_clock::now();
+  auto r = ReadDocx(MakeDocx("<w:p>" + runs + "</w:p>"), options);
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+}
+
 TEST(DocxReader, TruncatedPackagesNeverCrash) {
   std::string body;
   for (int i = 0; i < 40; ++i) body += P("Punkt " + std::to_string(i) + " på dagsordenen");

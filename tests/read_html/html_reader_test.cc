@@ -121,6 +121,16 @@ TEST(HtmlReader, TablesWithSpansAndLayoutTables) {
   EXPECT_FALSE(d.blocks[2].gap_before);
 }
 
+TEST(HtmlReader, LongNumberedListInACellStaysLinear) {
+  std::string items;
+  for (int i = 0; i < 50000; ++i) items += "<li>x</li>";
+  auto start = std::chrono::steady_clock::now();
+  Document d = Read(Page("<table><tr><td>Liste</td><td><ol start=\"3\">" + items + "</ol></td></tr></table>"));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  ASSERT_EQ(d.blocks.size(), 1u);
+  EXPECT_EQ(d.BlockText(d.blocks[0]).substr(0, 20), "Liste\t3. x 4. x 5. x");
+}
+
 TEST(HtmlReader, CharsetFromMetaAndBom) {
   // windows-1252 declared with http-equiv
   std::string latin = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">"
