@@ -56,6 +56,20 @@ std::optional<std::string> NumberCell(std::string_view s) {
   return std::string(s);
 }
 
+// A line a reader set as a heading (bold, large) that is really the start
+// of a sentence: it ends in a word that cannot end a heading.
+bool BrokenSentence(std::string_view t) {
+  static const char* const kOpenEnds[] = {"til", "af", "for", "og", "i", "på", "med", "at", "om", "fra",
+                                          "en", "et", "den", "det", "de", "som", "der", "samt", "eller"};
+  t = Trim(t);
+  size_t sp = t.rfind(' ');
+  if (sp == std::string_view::npos) return false;
+  std::string_view last = t.substr(sp + 1);
+  for (const char* w : kOpenEnds)
+    if (last == w) return true;
+  return false;
+}
+
 struct Cand {
   ItemStart st;
   bool marker = false;
@@ -259,7 +273,8 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     for (; scanned < st.block; ++scanned) {
       if (InToc(toc, scanned)) continue;
       const HeadingHit& h = ctx.heading(scanned);
-      if (h.text_start >= ctx.text(scanned).size() && (h.role == Role::kOpen || h.role == Role::kClosed))
+      if (!ctx.IsTableRow(scanned) && h.text_start >= ctx.text(scanned).size() &&
+          (h.role == Role::kOpen || h.role == Role::kClosed))
         body_public = h.role == Role::kOpen;
     }
     size_t end = k + 1 < starts.size() ? starts[k + 1].block : ctx.size();
@@ -298,8 +313,9 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
         continue;
       }
       if (whole && (h.role == Role::kOpen || h.role == Role::kClosed)) continue;
-      if (h.role == Role::kDecision || h.role == Role::kRecommendation || h.role == Role::kAttachments ||
-          h.role == Role::kSection) {
+      if ((h.role == Role::kDecision || h.role == Role::kRecommendation || h.role == Role::kAttachments ||
+           h.role == Role::kSection) &&
+          !(h.markup && BrokenSentence(t))) {
         SectionDraft s;
         s.heading = Collapse(TrimRight(t.substr(0, h.heading_end), ":"));
         if (s.heading->empty()) s.heading.reset();

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include "analyze/dates.h"
 #include "analyze/text_util.h"
@@ -86,8 +87,17 @@ Report ExtractReport(const Context& ctx) {
       title_end = ++tb;
     Joiner j;
     j.Add(ctx.text(tb));
-    // A title set in several lines of the same large type.
-    while (title_end + 1 < ctx.size() && title_end < tb + 3 && ctx.block(tb).font_size > 0) {
+    // A title set in several lines of the same large type (larger than the
+    // body's: where every line has one size, size says nothing).
+    std::map<int, size_t> sizes;  // font size (tenths) -> bytes of text
+    for (size_t i = 0; i < ctx.size(); ++i)
+      sizes[static_cast<int>(ctx.block(i).font_size * 10)] += ctx.block(i).end - ctx.block(i).start;
+    int body_size = 0;
+    size_t most = 0;
+    for (auto [sz, bytes] : sizes)
+      if (bytes > most) most = bytes, body_size = sz;
+    const bool large = ctx.block(tb).font_size * 10 > body_size + 5;
+    while (large && title_end + 1 < ctx.size() && title_end < tb + 3 && ctx.block(tb).font_size > 0) {
       const Block& nb = ctx.block(title_end + 1);
       if (nb.page != ctx.block(tb).page || std::abs(nb.font_size - ctx.block(tb).font_size) > 0.5f ||
           CountWords(ctx.text(title_end + 1)) > 15)
@@ -128,7 +138,7 @@ Report ExtractReport(const Context& ctx) {
       const Block& b = ctx.block(i);
       if (first_page == 0 ? (CountWords(t) > 4 || !RE2::FullMatch(t, lex.municipality_phrase()))
                           : (b.page != first_page || CountWords(t) > 12 || EndsSentence(t) ||
-                             (i >= 10 && b.kind != BlockKind::kHeading) ||
+                             (tb != SIZE_MAX && i > title_end + 3) ||
                              !RE2::PartialMatch(t, lex.municipality_phrase())))
         continue;
       re2::StringPiece town;

@@ -137,6 +137,22 @@ Toc ExtractToc(const Context& ctx) {
     // The body starts at a heading or at a number the TOC already has
     // ("1. Godkendelse af dagsordenen" as the first item's heading).
     if (!toc.entries.empty() && ctx.block(j).kind == BlockKind::kHeading) break;
+    // A wrapped title continues in a row with an empty number cell.
+    if (!toc.entries.empty() && ctx.IsTableRow(j) && ctx.block(j).cells.size() >= 2 &&
+        Trim(ctx.cell(j, 0)).empty()) {
+      TocEntry& prev = toc.entries.back();
+      const size_t n = ctx.block(j).cells.size();
+      for (size_t c = 1; c < n; ++c) {
+        std::string_view v = Trim(ctx.cell(j, c));
+        if (v.empty()) continue;
+        if (c + 1 == n && AllDigits(v) && v.size() <= 4 && !prev.page) prev.page = ToInt(v);
+        else prev.title = Collapse(prev.title + " " + std::string(v));
+      }
+      prev.span->end = ctx.block(j).end;
+      last_good = j;
+      misses = 0;
+      continue;
+    }
     if (auto p = ParseEntry(ctx, j)) {
       if (toc.Find(p->number)) break;
       TocEntry e;
@@ -151,9 +167,16 @@ Toc ExtractToc(const Context& ctx) {
       misses = 0;
       continue;
     }
-    // Column headers ("Punkt nr.", "Side") and page furniture between
-    // entries: at most two such lines in a row.
-    if (CountWords(ctx.text(j)) <= 4 && ++misses <= 2) continue;
+    // Column headers ("Punkt nr.", "Side"), page furniture and a title a
+    // reader lost its number from: at most two such lines in a row, and
+    // only when an entry follows.
+    if (CountWords(ctx.text(j)) <= 14 && ++misses <= 2) {
+      bool entry_follows = false;
+      for (size_t k = j + 1; k < n && k <= j + 3 - static_cast<size_t>(misses) && !entry_follows; ++k)
+        entry_follows = ParseEntry(ctx, k).has_value() ||
+                        (ctx.heading(k).role == Role::kClosed || ctx.heading(k).role == Role::kOpen);
+      if (entry_follows || toc.entries.empty()) continue;
+    }
     break;
   }
   if (toc.entries.empty()) return toc;
