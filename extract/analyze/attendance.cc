@@ -1,6 +1,7 @@
 #include "analyze/attendance.h"
 
 #include <algorithm>
+#include <set>
 
 #include "analyze/header.h"
 #include "analyze/names.h"
@@ -9,9 +10,17 @@
 namespace referat::analyze {
 namespace {
 
-void AddUnique(std::vector<std::string>* v, const std::string& s) {
-  if (std::find(v->begin(), v->end(), s) == v->end()) v->push_back(s);
-}
+// Appends names not yet in the list; `seen` mirrors the list so a header
+// with thousands of names stays linear.
+struct UniqueList {
+  std::vector<std::string>* v;
+  std::set<std::string> seen;
+  explicit UniqueList(std::vector<std::string>* list) : v(list), seen(list->begin(), list->end()) {}
+  void Add(const std::string& s) {
+    if (seen.insert(s).second) v->push_back(s);
+  }
+  bool Has(const std::string& s) const { return seen.count(s) > 0; }
+};
 
 }  // namespace
 
@@ -20,6 +29,8 @@ std::optional<Attendance> ExtractAttendance(const Context& ctx, size_t end, cons
   end = std::min(end, ctx.size());
   Attendance a;
   std::vector<std::string> members;
+  UniqueList present(&a.present), absent(&a.absent), member_list(&members);
+  std::set<std::string> other_names;
   bool any = false;
   size_t span_start = SIZE_MAX, span_end = 0;
 
@@ -40,9 +51,9 @@ std::optional<Attendance> ExtractAttendance(const Context& ctx, size_t end, cons
       std::string_view v = ctx.doc().Slice(s, e);
       for (auto& pn : ParseNames(lex, v)) {
         switch (lh.field) {
-          case Field::kPresent: AddUnique(&a.present, pn.name); break;
-          case Field::kMembers: AddUnique(&members, pn.name); break;
-          case Field::kAbsent: AddUnique(&a.absent, pn.name); break;
+          case Field::kPresent: present.Add(pn.name); break;
+          case Field::kMembers: member_list.Add(pn.name); break;
+          case Field::kAbsent: absent.Add(pn.name); break;
           case Field::kOthers:
           case Field::kReferent: {
             OtherAttendee o;
@@ -50,9 +61,7 @@ std::optional<Attendance> ExtractAttendance(const Context& ctx, size_t end, cons
             o.role = pn.role;
             if (lh.field == Field::kReferent && !o.role) o.role = std::string(TrimRight(label, ":"));
             o.span = ctx.MakeSpan(s + pn.start, s + pn.end);
-            bool dup = false;
-            for (const auto& x : a.others) dup = dup || x.name == o.name;
-            if (!dup) a.others.push_back(std::move(o));
+            if (other_names.insert(o.name).second) a.others.push_back(std::move(o));
             break;
           }
           default: break;
@@ -64,7 +73,7 @@ std::optional<Attendance> ExtractAttendance(const Context& ctx, size_t end, cons
   if (!any) return std::nullopt;
   // "Medlemmer" lists everyone; those also listed as absent were not there.
   for (const auto& mname : members)
-    if (std::find(a.absent.begin(), a.absent.end(), mname) == a.absent.end()) AddUnique(&a.present, mname);
+    if (!absent.Has(mname)) present.Add(mname);
   a.span = ctx.MakeSpan(span_start, span_end);
   return a;
 }

@@ -70,9 +70,10 @@ void ParseVoteList(std::string_view list, std::vector<std::string>* out, std::op
   }
   // Entries separated by ',' and ' og '; parenthesised counts dropped.
   size_t pos = 0;
+  size_t og = list.find(" og ");
   while (pos <= list.size()) {
     size_t comma = list.find(',', pos);
-    size_t og = list.find(" og ", pos);
+    if (og != std::string_view::npos && og < pos) og = list.find(" og ", pos);
     size_t cut = std::min(comma, og);
     std::string_view e = TrimBoth(list.substr(pos, cut == std::string_view::npos ? cut : cut - pos), ".;:");
     if (!e.empty()) {
@@ -104,7 +105,7 @@ bool AbsenceNote(const Lexicon& lex, std::string_view sentence, std::vector<std:
   bool any = false;
   for (auto& pn : ParseNames(lex, s.substr(a, b - a))) {
     any = true;
-    if (std::find(names->begin(), names->end(), pn.name) == names->end()) names->push_back(pn.name);
+    names->push_back(std::move(pn.name));  // callers remove repeats (DedupeNames)
   }
   if (!any) {
     std::string f = FoldCase(TrimBoth(s.substr(a, b - a), ".:"));
@@ -176,10 +177,10 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
     re2::StringPiece in(s), m;
     while (RE2::FindAndConsume(&in, lex.vote_suffix(side), &m)) suffix_marks.push_back(m.data() - s.data());
   }
-  auto next_mark = [&](size_t after) {
-    for (size_t p : marks)
-      if (p >= after) return p;
-    return s.size();
+  std::sort(suffix_marks.begin(), suffix_marks.end());
+  auto next_mark = [&](size_t after) {  // marks are in text order
+    auto it = std::lower_bound(marks.begin(), marks.end(), after);
+    return it == marks.end() ? s.size() : *it;
   };
   bool any = false;
   std::vector<std::string> lists[3];
@@ -201,7 +202,7 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
       }
       size_t stop = next_mark(after);
       std::string_view list = s.substr(after, stop - after);
-      if (std::find(suffix_marks.begin(), suffix_marks.end(), stop) != suffix_marks.end()) {
+      if (std::binary_search(suffix_marks.begin(), suffix_marks.end(), stop)) {
         // Cut before the suffix phrase's own subject.
         int depth = 0;
         for (size_t k = list.size(); k-- > 0;) {
@@ -240,8 +241,9 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
   if (!*votes) *votes = Votes{};
   Votes& v = **votes;
   auto append = [](std::vector<std::string>* dst, const std::vector<std::string>& src) {
+    std::set<std::string> seen(dst->begin(), dst->end());
     for (const auto& x : src)
-      if (std::find(dst->begin(), dst->end(), x) == dst->end()) dst->push_back(x);
+      if (seen.insert(x).second) dst->push_back(x);
   };
   append(&v.for_, lists[0]);
   append(&v.against, lists[1]);
@@ -312,6 +314,8 @@ void ReadReferrals(const Context& ctx, size_t start, size_t end, int default_yea
   re2::StringPiece trig;
   if (!RE2::PartialMatch(s, lex.referral_trigger(), &trig)) return;
   size_t from = trig.data() - s.data();
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& x : *out) seen.emplace(x.body, x.date.value_or(""));
   re2::StringPiece in(s.data() + from, s.size() - from), body;
   while (RE2::FindAndConsume(&in, lex.referral_target(), &body)) {
     size_t bstart = body.data() - s.data();
@@ -335,10 +339,20 @@ void ReadReferrals(const Context& ctx, size_t start, size_t end, int default_yea
       }
     }
     r.span = ctx.MakeSpan(start + bstart, start + rend);
-    bool dup = false;
-    for (const auto& x : *out) dup = dup || (x.body == r.body && x.date == r.date);
-    if (!dup) out->push_back(std::move(r));
+    if (seen.emplace(r.body, r.date.value_or("")).second) out->push_back(std::move(r));
   }
+}
+
+void DedupeNames(std::vector<std::string>* names) {
+  std::set<std::string> seen;
+  size_t w = 0;
+  for (size_t r = 0; r < names->size(); ++r) {
+    if (!seen.insert((*names)[r]).second) continue;
+    // No self-move: a string moved onto itself may be left empty.
+    if (w != r) (*names)[w] = std::move((*names)[r]);
+    ++w;
+  }
+  names->resize(w);
 }
 
 DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int default_year) {
@@ -383,6 +397,7 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
     }
     out.decision = std::move(d);
   }
+  DedupeNames(&out.absent);
   for (auto [s, e] : decision_ranges) {
     ReadVotes(ctx, s, e, &out.votes);
     ReadDissent(ctx, s, e, &out.dissents);

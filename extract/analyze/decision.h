@@ -30,8 +30,11 @@ struct DecisionParts {
 // mixed_decision.
 DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int default_year);
 
-// True when `sentence` is an absence note; the names it gives are appended.
+// True when `sentence` is an absence note; the names it gives are appended
+// (repeats included; see DedupeNames).
 bool AbsenceNote(const Lexicon& lex, std::string_view sentence, std::vector<std::string>* names);
+// Removes repeated names, keeping the first of each. O(n log n).
+void DedupeNames(std::vector<std::string>* names);
 
 // The category of a decision text, merging numbered parts ("1. Godkendt.
 // 2. Godkendt med den ændring, at …"). `mixed` is set when the parts'

@@ -1,6 +1,7 @@
 #include "analyze/items.h"
 
 #include <algorithm>
+#include <set>
 
 #include "analyze/dates.h"
 #include "analyze/decision.h"
@@ -213,11 +214,9 @@ std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
 
   std::vector<ItemStart> out;
   if (!marked.empty()) {
-    for (auto& c : marked) {
-      bool dup = false;
-      for (const auto& o : out) dup = dup || o.number == c.st.number;
-      if (!dup) out.push_back(std::move(c.st));
-    }
+    std::set<std::string> seen;
+    for (auto& c : marked)
+      if (seen.insert(c.st.number).second) out.push_back(std::move(c.st));
     return out;
   }
   // An item's head: a case number, or a decision / recommendation / case
@@ -375,6 +374,7 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
       std::string_view t = ctx.doc().Slice(p.start, p.end);
       if (CountWords(t) <= 30) AbsenceNote(lex, t, &it.absent);
     }
+    DedupeNames(&it.absent);
     for (const auto& s : secs)
       if (s.role == Role::kAttachments)
         for (const Piece& p : s.pieces) ParseAttachments(ctx, p, &it.attachments);

@@ -6,6 +6,8 @@
 // report fields.
 #include "analyze/minutes.h"
 
+#include <set>
+
 #include "analyze/attendance.h"
 #include "analyze/context.h"
 #include "analyze/header.h"
@@ -95,9 +97,10 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const Rulebo
 
   // The TOC and the body should agree; closed items are often left out of
   // the published body, so only open ones are reported missing.
+  std::set<std::string> numbers;
+  for (const auto& it : record->agenda_items) numbers.insert(it.number);
   for (const auto& e : toc.entries) {
-    bool found = false;
-    for (const auto& it : record->agenda_items) found = found || it.number == e.number;
+    bool found = numbers.count(e.number) > 0;
     if (!found && e.public_.value_or(true) && !record->agenda_items.empty())
       ctx.Warn("toc_item_missing", "item " + e.number + " (" + analyze::Clip(e.title, 80) +
                                        ") is in the table of contents but not in the body",

@@ -103,9 +103,13 @@ std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
 }  // namespace
 
 const TocEntry* Toc::Find(const std::string& number) const {
-  for (const auto& e : entries)
-    if (e.number == number) return &e;
-  return nullptr;
+  auto it = index_.find(number);
+  return it == index_.end() ? nullptr : &entries[it->second];
+}
+
+void Toc::Add(TocEntry e) {
+  index_.emplace(e.number, entries.size());
+  entries.push_back(std::move(e));
 }
 
 Toc ExtractToc(const Context& ctx) {
@@ -162,7 +166,7 @@ Toc ExtractToc(const Context& ctx) {
       e.public_ = pub;
       if (auto tp = ctx.lex().TitlePublic(e.title)) e.public_ = *tp;
       e.span = ctx.BlockSpan(j, j);
-      toc.entries.push_back(std::move(e));
+      toc.Add(std::move(e));
       last_good = j;
       misses = 0;
       continue;

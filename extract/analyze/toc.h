@@ -4,6 +4,7 @@
 #ifndef REFERAT_ANALYZE_TOC_H_
 #define REFERAT_ANALYZE_TOC_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,7 +20,12 @@ struct Toc {
   size_t end = 0;
 
   bool empty() const { return entries.empty(); }
+  // The entry with this number, or null. O(log n).
   const TocEntry* Find(const std::string& number) const;
+  void Add(TocEntry e);
+
+ private:
+  std::map<std::string, size_t> index_;  // number -> position in entries
 };
 
 Toc ExtractToc(const Context& ctx);
