@@ -107,6 +107,29 @@ TEST_P(Golden, Deterministic) {
   EXPECT_EQ(ToJson(*a), ToJson(*b));
 }
 
+// ToJson writes the top level piece by piece (emit/json.cc); the bytes must be
+// exactly nlohmann's own layout of the same object, pretty and compact.
+void ExpectCanonical(const std::string& got, bool pretty) {
+  auto j = nlohmann::ordered_json::parse(got);
+  EXPECT_EQ(got, j.dump(pretty ? 2 : -1)) << (pretty ? "pretty" : "compact");
+}
+
+TEST_P(Golden, LayoutIsCanonical) {
+  fs::current_path(SourceDir());
+  ExtractOptions o;
+  o.with_text = true;
+  auto r = ExtractFile(GetParam().input, o);
+  ASSERT_TRUE(r.ok());
+  ExpectCanonical(ToJson(*r, true), true);
+  ExpectCanonical(ToJson(*r, false), false);
+}
+
+TEST(JsonLayout, EmptyRecordIsCanonical) {
+  Record r;
+  ExpectCanonical(ToJson(r, true), true);
+  ExpectCanonical(ToJson(r, false), false);
+}
+
 TEST_P(Golden, SpansSliceTheText) {
   // Every span in the output must lie within text.content and start and end
   // on UTF-8 character boundaries.

@@ -78,8 +78,17 @@ int RunExtract(const ExtractArgs& a) {
   std::mutex mu;
   std::condition_variable cv;
   std::atomic<size_t> next{0};
+  // Workers stay at most `window` documents ahead of the one being written,
+  // so one slow document never lets finished JSON pile up: peak memory
+  // depends on the jobs, not on the number of files.
+  const size_t window = 2 * static_cast<size_t>(jobs);
+  size_t emitted = 0;  // guarded by mu
   auto worker = [&] {
     for (size_t i; (i = next.fetch_add(1)) < n;) {
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return i < emitted + window; });
+      }
       Slot s;
       auto r = ExtractFile(paths[i], opts);
       if (r.ok()) {
@@ -108,7 +117,9 @@ int RunExtract(const ExtractArgs& a) {
       cv.wait(lock, [&] { return slots[i].done; });
       s = std::move(slots[i]);
       slots[i] = Slot{};
+      emitted = i + 1;
     }
+    cv.notify_all();
     if (!s.status.ok()) {
       ++failed;
       ReportFailure(paths[i], s.status.code_name(), s.status.message());

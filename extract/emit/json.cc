@@ -2,6 +2,8 @@
 // the same Record always gives the same bytes.
 #include <cmath>
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -219,15 +221,97 @@ J TargetJ(const Target& t) {
   return j;
 }
 
+// Writes the top-level object piece by piece: each section, and each element
+// of the long arrays (agenda items, figures, targets), is built as a small
+// DOM, dumped and freed at once, so a document with a million figures never
+// holds a second copy of itself as a DOM. The bytes are exactly what
+// nlohmann's dump() of the whole object would give (tests/core_test.cc
+// checks that by re-dumping the parsed output).
+class TopWriter {
+ public:
+  explicit TopWriter(bool pretty) : pretty_(pretty) { out_ += '{'; }
+
+  void Field(std::string_view key, const J& v) {
+    Key(key);
+    Dump(v, 1);
+  }
+
+  template <class Seq, class ToJ>
+  void Array(std::string_view key, const Seq& seq, ToJ to_j) {
+    Key(key);
+    if (seq.empty()) {
+      out_ += "[]";
+      return;
+    }
+    out_ += '[';
+    bool first = true;
+    for (const auto& e : seq) {
+      if (!first) out_ += ',';
+      first = false;
+      if (pretty_) {
+        out_ += '\n';
+        out_.append(4, ' ');
+      }
+      Dump(to_j(e), 2);
+    }
+    if (pretty_) {
+      out_ += '\n';
+      out_.append(2, ' ');
+    }
+    out_ += ']';
+  }
+
+  std::string Finish() {
+    if (pretty_ && fields_ > 0) out_ += '\n';
+    out_ += '}';
+    return std::move(out_);
+  }
+
+ private:
+  // Keys are the contract's ASCII names: no escaping needed.
+  void Key(std::string_view key) {
+    if (fields_++ > 0) out_ += ',';
+    if (pretty_) {
+      out_ += '\n';
+      out_.append(2, ' ');
+    }
+    out_ += '"';
+    out_ += key;
+    out_ += pretty_ ? "\": " : "\":";
+  }
+
+  // A value nested `depth` levels down: its own lines shifted right by two
+  // spaces per level. JSON strings never hold a raw newline (dump escapes
+  // it), so every '\n' in the dump is a line break of the layout.
+  void Dump(const J& v, int depth) {
+    // Invalid UTF-8 cannot reach here (readers repair it), but never throw.
+    std::string s = v.dump(pretty_ ? 2 : -1, ' ', false, J::error_handler_t::replace);
+    if (!pretty_) {
+      out_ += s;
+      return;
+    }
+    size_t from = 0;
+    for (size_t nl; (nl = s.find('\n', from)) != std::string::npos; from = nl + 1) {
+      out_.append(s, from, nl + 1 - from);
+      out_.append(2 * depth, ' ');
+    }
+    out_.append(s, from, std::string::npos);
+  }
+
+  bool pretty_;
+  int fields_ = 0;
+  std::string out_;
+};
+
 }  // namespace
 
 std::string ToJson(const Record& r, bool pretty) {
-  J j;
-  j["schema_version"] = "1";
+  TopWriter w(pretty);
+  w.Field("schema_version", "1");
   J gen;
   gen["name"] = kGeneratorName;
   gen["version"] = kGeneratorVersion;
-  j["generator"] = std::move(gen);
+  w.Field("generator", gen);
   J src;
   src["path"] = r.source.path;
   src["sha256"] = r.source.sha256;
@@ -236,46 +320,35 @@ std::string ToJson(const Record& r, bool pretty) {
   src["pages"] = Int(r.source.pages);
   src["title"] = Str(r.source.title);
   src["created"] = Str(r.source.created);
-  j["source"] = std::move(src);
-  j["kind"] = r.kind;
-  j["meeting"] = r.meeting ? MeetingJ(*r.meeting) : J(nullptr);
-  j["attendance"] = r.attendance ? AttendanceJ(*r.attendance) : J(nullptr);
-  J toc = J::array();
-  for (const auto& t : r.toc) {
+  w.Field("source", src);
+  w.Field("kind", r.kind);
+  w.Field("meeting", r.meeting ? MeetingJ(*r.meeting) : J(nullptr));
+  w.Field("attendance", r.attendance ? AttendanceJ(*r.attendance) : J(nullptr));
+  w.Array("toc", r.toc, [](const auto& t) {
     J x;
     x["number"] = t.number;
     x["title"] = t.title;
     x["page"] = Int(t.page);
     x["public"] = Bool(t.public_);
     x["span"] = SpanJ(t.span);
-    toc.push_back(std::move(x));
-  }
-  j["toc"] = std::move(toc);
-  J items = J::array();
-  for (const auto& it : r.agenda_items) items.push_back(ItemJ(it));
-  j["agenda_items"] = std::move(items);
-  j["report"] = r.report ? ReportJ(*r.report) : J(nullptr);
-  J figs = J::array();
-  for (const auto& f : r.figures) figs.push_back(FigureJ(f));
-  j["figures"] = std::move(figs);
-  J tg = J::array();
-  for (const auto& t : r.targets) tg.push_back(TargetJ(t));
-  j["targets"] = std::move(tg);
-  J warns = J::array();
-  for (const auto& w : r.warnings) {
+    return x;
+  });
+  w.Array("agenda_items", r.agenda_items, [](const auto& it) { return ItemJ(it); });
+  w.Field("report", r.report ? ReportJ(*r.report) : J(nullptr));
+  w.Array("figures", r.figures, [](const auto& f) { return FigureJ(f); });
+  w.Array("targets", r.targets, [](const auto& t) { return TargetJ(t); });
+  w.Array("warnings", r.warnings, [](const auto& wn) {
     J x;
-    x["code"] = w.code;
-    x["message"] = w.message;
-    x["span"] = SpanJ(w.span);
-    warns.push_back(std::move(x));
-  }
-  j["warnings"] = std::move(warns);
+    x["code"] = wn.code;
+    x["message"] = wn.message;
+    x["span"] = SpanJ(wn.span);
+    return x;
+  });
   J text;
   text["length"] = r.text_length;
   if (r.text_content) text["content"] = *r.text_content;
-  j["text"] = std::move(text);
-  // Invalid UTF-8 cannot reach here (readers repair it), but never throw.
-  return j.dump(pretty ? 2 : -1, ' ', false, J::error_handler_t::replace);
+  w.Field("text", text);
+  return w.Finish();
 }
 
 }  // namespace referat

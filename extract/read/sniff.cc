@@ -65,6 +65,14 @@ Format SniffFormat(std::string_view bytes) {
     if (bytes.find("word/document.xml") != std::string_view::npos ||
         bytes.find("word/document2.xml") != std::string_view::npos)
       return Format::kDocx;
+    // An OOXML package cut off before its central directory and before
+    // word/document.xml (a truncated download or copy) is a damaged Word
+    // document unless its entries say spreadsheet or presentation: the
+    // DOCX reader then reports it as `corrupt`, not as a foreign format.
+    if (bytes.find("[Content_Types].xml") != std::string_view::npos &&
+        bytes.find("PK\x05\x06") == std::string_view::npos &&
+        bytes.find("xl/") == std::string_view::npos && bytes.find("ppt/") == std::string_view::npos)
+      return Format::kDocx;
     return Format::kUnknown;
   }
   if (StartsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return Format::kUnknown;  // OLE2
