@@ -134,7 +134,7 @@ bool Scanner::SimpleDate(size_t i, Ymd* from, Ymd* to, bool* period, size_t* nex
   if (t.kind == TokKind::kNumber) {
     NumShape sh = ShapeOf(t.key);
     // Numeric dates: d.m.yyyy, d.m.yy, d-m-yyyy, d/m/yyyy, yyyy-mm-dd.
-    if (sh.seps.size() == 2 && sh.seps[0] == sh.seps[1] && !sh.half &&
+    if (sh.seps.size() == 2 && sh.seps[0] == sh.seps[1] && sh.frac == 0 &&
         (sh.seps[0] == '.' || sh.seps[0] == '-' || sh.seps[0] == '/')) {
       const auto& g = sh.groups;
       int y = 0, m = 0, d = 0;
@@ -151,8 +151,28 @@ bool Scanner::SimpleDate(size_t i, Ymd* from, Ymd* to, bool* period, size_t* nex
       }
       return false;
     }
+    // Day/month and a year after a space: "17/6 06", "13/7 2011" (legal
+    // references); "den 17/6" alone takes the meeting's year.
+    if (sh.Is({'/'}) && sh.groups[0].size() <= 2 && sh.groups[1].size() <= 2 && sh.frac == 0) {
+      int d = sh.Int(0), m = sh.Int(1), y = 0;
+      size_t after = i + 1;
+      if (Has(i + 1) && T(i + 1).space_before && IsPlainInt(T(i + 1), 4) &&
+          (T(i + 1).key.size() == 2 || T(i + 1).key.size() == 4)) {
+        y = FullYear(std::atoi(T(i + 1).key.c_str()), T(i + 1).key.size());
+        if (y < 1900 || y > 2099) y = 0;
+        else after = i + 2;
+      }
+      bool den = i > 0 && (T(i - 1).key == "d." || T(i - 1).bare_key() == "den");
+      if ((y || den) && ValidDay(y, m, d)) {
+        *from = *to = Ymd{y, m, d};
+        end_byte_ = T(after - 1).end;
+        *next = after;
+        return true;
+      }
+      return false;
+    }
     // Year ranges: "2016-2019", "2017/18", "2017/2018".
-    if (sh.seps.size() == 1 && !sh.half &&
+    if (sh.seps.size() == 1 && sh.frac == 0 &&
         (sh.seps[0] == '-' || sh.seps[0] == 0x2013 || sh.seps[0] == '/') &&
         sh.groups[0].size() == 4 && (sh.groups[1].size() == 4 || sh.groups[1].size() == 2)) {
       int a = sh.Int(0);
@@ -350,7 +370,7 @@ bool Scanner::TryDate(size_t i, Found* f) {
 bool Scanner::ClockTime(size_t i, double* hours) const {
   if (!Has(i) || T(i).kind != TokKind::kNumber) return false;
   NumShape sh = ShapeOf(T(i).key);
-  if (sh.half) return false;
+  if (sh.frac != 0) return false;
   if (sh.seps.empty()) return false;
   if (sh.seps.size() != 1 || (sh.seps[0] != '.' && sh.seps[0] != ':')) return false;
   if (sh.groups[0].size() > 2 || sh.groups[1].size() != 2) return false;
@@ -367,6 +387,40 @@ bool Scanner::TryTime(size_t i, Found* f) {
   if (t.kind == TokKind::kWord) {
     if (!(t.key == "kl." || t.key == "kl" || t.bare_key() == "klokken")) return false;
     j = i + 1;
+    if (Has(j) && T(j).kind == TokKind::kNumber) {
+      // "kl. 7-23", "kl. 8.30-16": a range in one token.
+      NumShape sh = ShapeOf(T(j).key);
+      size_t dash = T(j).key.find('-');
+      if (sh.seps.size() >= 1 && dash != std::string::npos && sh.frac == 0) {
+        std::string_view a = std::string_view(T(j).key).substr(0, dash);
+        std::string_view b = std::string_view(T(j).key).substr(dash + 1);
+        auto clock = [](std::string_view x, double* h) {
+          NumShape s = ShapeOf(x);
+          if (s.groups.empty() || s.groups[0].size() > 2) return false;
+          if (s.seps.empty()) {
+            *h = s.Int(0);
+            return *h <= 24;
+          }
+          if (s.seps.size() != 1 || (s.seps[0] != '.' && s.seps[0] != ':') ||
+              s.groups[1].size() != 2)
+            return false;
+          *h = s.Int(0) + s.Int(1) / 60.0;
+          return s.Int(0) <= 24 && s.Int(1) < 60;
+        };
+        double h2;
+        if (clock(a, &h1) && clock(b, &h2) && h2 > h1) {
+          f->type = "time";
+          f->unit.emplace("h");
+          f->min = h1;
+          f->max = h2;
+          f->tb = i;
+          f->te = j + 1;
+          f->start = t.start;
+          f->end = T(j).end;
+          return true;
+        }
+      }
+    }
     if (!ClockTime(j, &h1)) {
       // "kl. 16" (whole hours).
       if (!Has(j) || !IsPlainInt(T(j), 2)) return false;

@@ -39,7 +39,19 @@ void Scanner::Scan(size_t start, size_t end, std::vector<Found>* out) {
                      (t.kind == TokKind::kWord && lex_.IsStarter(t)) ||
                      (t.kind == TokKind::kPunct && (t.cp == '-' || t.cp == 0x2212 || t.cp == 0xF7));
     Found f;
-    if (may_start && (TryDate(i, &f) || TryTime(i, &f) || TryQuantity(i, &f))) {
+    if (may_start && TryDate(i, &f)) {
+      out->push_back(std::move(f));
+      i = std::max(f.te, i + 1);
+      continue;
+    }
+    // A number glued to ".word" that is no date: a file name ("2015.docx").
+    if (t.kind == TokKind::kNumber && Has(i + 2) && T(i + 1).IsPunct('.') &&
+        !T(i + 1).space_before && T(i + 2).kind == TokKind::kWord && !T(i + 2).space_before &&
+        !lex_.IsStarter(T(i + 2)) && !lex_.date_words.count(std::string(T(i + 2).bare_key()))) {
+      i += 3;
+      continue;
+    }
+    if (may_start && (TryTime(i, &f) || TryQuantity(i, &f))) {
       if (!f.drop) out->push_back(std::move(f));
       i = std::max(f.te, i + 1);
     } else {
@@ -138,6 +150,7 @@ class Pass {
   int meeting_year() const { return meeting_year_; }
 
   void Run(figures::TargetFinder* targets) {
+    first_ = rec_->figures.size();
     std::vector<Found> found;
     for (size_t s = 0; s < seg_.sentences.size(); ++s) {
       if ((s & 127) == 0 && DeadlineExpired()) return;
@@ -148,8 +161,9 @@ class Pass {
       if (found.empty()) continue;
       Filter(sen, &found);
       for (auto& f : found)
-        if (!f.drop) Emit(sen, f);
+        if (!f.drop) Emit(s, sen, f);
     }
+    DropVerticalAxes();
     for (auto [a, b] : scanner_->english_numbers()) {
       std::string msg(1, '"');
       msg.append(doc_.Slice(a, b));
@@ -209,8 +223,9 @@ class Pass {
       for (; seen < f.tb; ++seen)
         if (toks[seen].IsPunct('(')) open_paren = true;
       if (f.drop || !f.bare) continue;
-      // A number standing alone ("1." heading a list item or a section).
-      if (cell < 0 && f.tb == 0 && (toks.size() == 1 || (toks.size() == 2 && toks[1].IsPunct('.')))) {
+      // A number standing alone ("1." heading a list item, a section or a
+      // table row; a lone "12" closing a paragraph's block).
+      if ((cell < 0 && f.tb == 0 && toks.size() == 1) || (toks.size() == 2 && toks[1].IsPunct('.'))) {
         f.drop = true;
         continue;
       }
@@ -286,7 +301,50 @@ class Pass {
     }
   }
 
-  void Emit(const Sentence& sen, const Found& f) {
+  // Chart axes laid out one label per line (the PDF reader gives each its
+  // own block): three or more figures in consecutive sentences, each the
+  // whole sentence, of one type and evenly stepped ("35.000", "30.000", ...,
+  // "0"; "2007", "2008", "2009").
+  void DropVerticalAxes() {
+    auto& figs = rec_->figures;
+    size_t n = figs.size();
+    std::vector<bool> drop(n, false);
+    auto axis_like = [&](size_t k) {
+      const Figure& f = figs[k];
+      return meta_[k - first_].lone && f.value &&
+             ((f.type == "count" && meta_[k - first_].bare) || f.type == "percent" ||
+              f.type == "year");
+    };
+    for (size_t a = first_; a < n;) {
+      if (!axis_like(a)) {
+        ++a;
+        continue;
+      }
+      size_t b = a + 1;
+      while (b < n && axis_like(b) && figs[b].type == figs[a].type &&
+             meta_[b - first_].sentence == meta_[b - 1 - first_].sentence + 1)
+        ++b;
+      if (b - a >= 3) {
+        double step = *figs[a + 1].value - *figs[a].value;
+        bool even = !Near(step, 0);
+        for (size_t k = a + 2; k < b && even; ++k)
+          even = Near(*figs[k].value - *figs[k - 1].value, step);
+        if (even)
+          for (size_t k = a; k < b; ++k) drop[k] = true;
+      }
+      a = b;
+    }
+    size_t w = first_;
+    for (size_t k = first_; k < n; ++k)
+      if (!drop[k]) {
+        if (w != k) figs[w] = std::move(figs[k]);
+        ++w;
+      }
+    figs.resize(w);
+  }
+
+  void Emit(size_t s, const Sentence& sen, const Found& f) {
+    meta_.push_back({s, f.bare, f.start == sen.start && (f.end == sen.end || f.end + 1 == sen.end)});
     Figure fig;
     fig.type = f.type;
     fig.text = std::string(doc_.Slice(f.start, f.end));
@@ -309,6 +367,13 @@ class Pass {
   std::optional<figures::Scanner> scanner_;
   std::vector<std::pair<size_t, size_t>> toc_;
   std::vector<ItemRef> items_;
+  struct Meta {
+    size_t sentence;
+    bool bare;
+    bool lone;  // the figure is the whole sentence
+  };
+  std::vector<Meta> meta_;  // per emitted figure, from first_
+  size_t first_ = 0;
 };
 
 }  // namespace

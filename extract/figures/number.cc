@@ -68,9 +68,16 @@ NumShape ShapeOf(std::string_view s) {
     if (s.compare(j, 3, "\xE2\x80\x93") == 0) {
       out.seps.push_back(0x2013);
       i = j + 3;
-    } else if (s.compare(j, 2, "\xC2\xBD") == 0) {
-      out.half = true;
-      i = j + 2;
+    } else if (s.compare(j, 1, " ") == 0 || (static_cast<unsigned char>(s[j]) == 0xC2 &&
+                                             j + 1 < s.size())) {
+      // "2½", "2 ¼": ¼ ½ ¾ are C2 BC..BE.
+      if (out.frac_at == std::string_view::npos) out.frac_at = j;
+      size_t k = s[j] == ' ' ? j + 1 : j;
+      if (k + 1 < s.size() && static_cast<unsigned char>(s[k]) == 0xC2) {
+        unsigned char c = static_cast<unsigned char>(s[k + 1]);
+        out.frac = c == 0xBC ? 0.25 : c == 0xBD ? 0.5 : c == 0xBE ? 0.75 : 0;
+      }
+      i = k + 2;
     } else {
       out.seps.push_back(static_cast<unsigned char>(s[j]));
       i = j + 1;
@@ -97,7 +104,7 @@ std::optional<double> ParseDanishNumber(std::string_view s, bool* english) {
   if (english) *english = false;
   NumShape sh = ShapeOf(s);
   if (sh.groups.empty() || sh.groups.size() != sh.seps.size() + 1) return std::nullopt;
-  if (sh.half && !sh.seps.empty()) return std::nullopt;  // "1,5½" is nothing
+  if (sh.frac != 0 && !sh.seps.empty()) return std::nullopt;  // "1,5½" is nothing
   const size_t n = sh.seps.size();
   auto three = [&](size_t from, size_t to) {  // groups[from, to) have 3 digits
     for (size_t k = from; k < to; ++k)
@@ -131,7 +138,7 @@ std::optional<double> ParseDanishNumber(std::string_view s, bool* english) {
   }
   icu::NumberFormat* nf = DanishFormat();
   if (!nf) return std::nullopt;
-  std::string_view digits = sh.half ? s.substr(0, s.size() - 2) : s;
+  std::string_view digits = sh.frac != 0 ? s.substr(0, sh.frac_at) : s;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(digits.data(), static_cast<int32_t>(digits.size())));
   icu::Formattable f;
@@ -141,7 +148,7 @@ std::optional<double> ParseDanishNumber(std::string_view s, bool* english) {
   UErrorCode err = U_ZERO_ERROR;
   double v = f.getDouble(err);
   if (U_FAILURE(err)) return std::nullopt;
-  return sh.half ? v + 0.5 : v;
+  return v + sh.frac;
 }
 
 std::optional<double> ParseSpelledNumber(std::string_view s) {
@@ -177,8 +184,16 @@ bool Scanner::NounCandidate(size_t i) const {
   if (lex_.weekdays.count(key) || lex_.number_words.count(key) || lex_.date_words.count(key))
     return false;
   // Adverbs and participles ("aktuelt", "vedtaget") end in -t; counted
-  // nouns are plural or zero-plural and do not, bar a listed few.
-  return k.back() != 't';
+  // nouns are plural or zero-plural and do not, bar a listed few. Definite
+  // genitives ("kommunens") name an owner, not what is counted.
+  if (k.back() == 't') return false;
+  if (k.size() > 4 && (k.substr(k.size() - 3) == "ens" || k.substr(k.size() - 3) == "ets"))
+    return false;
+  // A verb takes "at" after it ("3 ud af 4 vurderer, at ..."); a noun does not.
+  size_t n = i + 1;
+  if (Has(n) && T(n).IsPunct(',')) ++n;
+  if (Has(n) && T(n).IsWord("at")) return false;
+  return true;
 }
 
 bool Scanner::ModifierLike(size_t i) const {
@@ -199,7 +214,7 @@ long Scanner::CountedNoun(size_t i) const {
     ++j;
     while (Has(j) && lex_.Count(T(j)) == CountRole::kDeterminer) ++j;
   }
-  for (int n = 0; n < 3 && Has(j); ++n, ++j) {
+  for (int n = 0; n < 4 && Has(j); ++n, ++j) {
     bool noun = NounCandidate(j);
     bool mod = ModifierLike(j);
     if (!noun) {
@@ -327,8 +342,21 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
   const size_t num = j;
   // Identifiers: "Punkt 5.", "§ 101", "nr. 1.234", "bilag 2", "slides 15-21".
   if (j == i && i > 0 && lex_.IsReference(T(i - 1)) && T(j).kind == TokKind::kNumber) {
+    // With the groups that follow: "tlf. 4477 3737", "tlf. 44 77 20 00".
+    // And what continues the reference: "side 17+18", "§§ 5, 6 og 7", "pkt. 2-3".
+    size_t q = j + 1;
+    while (Has(q)) {
+      if (IsPlainInt(T(q)) && T(q).space_before && IsPlainInt(T(q - 1))) {
+        ++q;
+      } else if (Has(q + 1) && T(q + 1).kind == TokKind::kNumber &&
+                 (T(q).IsPunct('+') || T(q).IsPunct(',') || IsDash(T(q)) || T(q).IsWord("og"))) {
+        q += 2;
+      } else {
+        break;
+      }
+    }
     f->drop = true;
-    f->te = j + 1;
+    f->te = q;
     return true;
   }
   double v = 0, vmax = 0;
@@ -379,6 +407,19 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
       end = T(k + 1).end;
       k += 2;
     }
+  }
+
+  // "65+ år": an open upper end, kept in the text. Glued on to more ("65+-årige",
+  // "17+18") it is a compound or a sum, not a quantity.
+  if (!spelled && Has(k) && T(k).IsPunct('+') && !T(k).space_before) {
+    if (Has(k + 1) && !T(k + 1).space_before &&
+        (IsDash(T(k + 1)) || T(k + 1).kind == TokKind::kNumber)) {
+      f->drop = true;
+      f->te = k + 2;
+      return true;
+    }
+    end = T(k).end;
+    ++k;
   }
 
   // Scale and unit.
@@ -453,8 +494,9 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
   }
   // A plain number. Four digits 1900-2099 with no unit, prefix or range is a
   // year, whatever follows ("I 2015 gennemførte jobcentret ...").
-  if (!approx && !minus && !range && !spelled && scale == 1 && IsPlainInt(nt) &&
-      nt.key.size() == 4) {
+  // ("ca. 2005" is a year too, unless it counts something: "ca. 2000 borgere".)
+  if (!minus && !range && !spelled && scale == 1 && !unit && !currency && IsPlainInt(nt) &&
+      nt.key.size() == 4 && (!approx || CountedNoun(k) < 0)) {
     int y = std::atoi(nt.key.c_str());
     if (y >= 1900 && y <= 2099) {
       f->type = "year";
@@ -478,8 +520,16 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
     return true;
   }
   if (spelled) return false;  // "to" alone is no figure
-  // Eight plain digits: CVR, phone or account numbers.
-  if (IsPlainInt(nt) && nt.key.size() >= 8) {
+  // Five or more digits written without thousands dots: CVR, phone, account
+  // and document numbers, or a year with a footnote glued on ("200613").
+  if (IsPlainInt(nt) && nt.key.size() >= 5) {
+    f->drop = true;
+    return true;
+  }
+  // A footnote number glued to the text before it: "23 mia. kr.45", "pct.26".
+  if (num == i && !nt.space_before && i > 0 &&
+      (T(i - 1).dot_after || T(i - 1).IsPunct('.') || T(i - 1).IsPunct(',') ||
+       T(i - 1).IsPunct(')') || T(i - 1).IsPunct(0x201D) || T(i - 1).IsPunct('"'))) {
     f->drop = true;
     return true;
   }

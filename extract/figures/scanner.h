@@ -161,7 +161,8 @@ std::optional<double> ParseSpelledNumber(std::string_view s);
 struct NumShape {
   std::vector<std::string_view> groups;  // digit runs
   std::vector<char32_t> seps;            // separators between them ('.', ',', '-', 0x2013, '/', ':')
-  bool half = false;                     // ends in '½'
+  double frac = 0;                       // a trailing ¼, ½ or ¾ (0.25, 0.5, 0.75), else 0
+  size_t frac_at = std::string_view::npos;  // where the fraction (and its space) starts
   bool Is(std::initializer_list<char32_t> pattern) const;
   int Int(size_t i) const;  // the value of groups[i] (< 10 digits)
 };

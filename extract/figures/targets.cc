@@ -58,7 +58,8 @@ bool IsDateType(const std::string& type) {
 bool IsMetricEdgeWord(std::string_view k) {
   static const std::string_view kWords[] = {
       "skal", "bør", "vil", "må", "være", "er", "på", "til", "med", "mindst", "minimum", "over",
-      "under", "at", "som", "der", "og", "i", "fra", "af", "senest", "inden", "opgjort"};
+      "under", "at", "som", "der", "og", "i", "fra", "af", "senest", "inden", "opgjort", "for",
+      "efter", "altid", "højst"};
   for (auto w : kWords)
     if (k == w) return true;
   return false;
@@ -107,7 +108,10 @@ void TargetFinder::OnSentence(size_t s, const std::vector<Token>& toks) {
     for (size_t idx : it->second) {
       const TargetPhrase& p = lex_.target_phrases[idx];
       if (!Matches(toks, i, p.words)) continue;
-      if (p.kind == TargetPhraseKind::kTrigger) fl.trigger = true;
+      // "Målet er ..." opens a goal statement; mid-sentence ("..., idet
+      // målet med behandlingen er ...") it describes one.
+      if (p.kind == TargetPhraseKind::kTrigger && (!p.direction.empty() || i <= 1))
+        fl.trigger = true;
       else if (p.kind == TargetPhraseKind::kWeak) weak = weak || LevelFollows(toks, i + p.words.size());
       else if (p.kind == TargetPhraseKind::kModal) modal = true;
     }
@@ -426,23 +430,41 @@ void TargetFinder::Finish(Record* record) {
   };
   std::vector<Statement> st;
   // Per block: does any of its sentences hold a lead-in word?
+  // Per block: does its last sentence hold a lead-in word? (The sentence
+  // that introduces a list; "mål" earlier in a long paragraph does not.)
   std::vector<char> leadin(doc_.blocks.size(), 0);
   for (size_t s = 0; s < seg_.sentences.size(); ++s)
-    if (flags_[s].leadin) leadin[seg_.sentences[s].block] = 1;
+    leadin[seg_.sentences[s].block] = flags_[s].leadin;
   std::vector<char> in_list(doc_.blocks.size(), 0);
   bool active = false;
+  bool heading_like = false;  // the lead-in is a heading ("Resultat mål")
   for (size_t b = 0; b < doc_.blocks.size(); ++b) {
     const Block& bl = doc_.blocks[b];
     std::string_view text = doc_.BlockText(bl);
-    if (bl.kind != BlockKind::kListItem) {
-      active = leadin[b] && (bl.kind == BlockKind::kHeading ||
-                             (!text.empty() && text.back() == ':') || Words(text) <= 8);
+    if (bl.kind == BlockKind::kListItem) {
+      if (active && !text.empty()) {
+        st.push_back({bl.start, bl.end, false, bl.list_marker});
+        in_list[b] = 1;
+      }
       continue;
     }
-    if (active && !text.empty()) {
-      st.push_back({bl.start, bl.end, false, bl.list_marker});
-      in_list[b] = 1;
+    if (bl.kind == BlockKind::kTableRow) {
+      active = false;
+      continue;
     }
+    // Under a heading-like lead-in, the one paragraph that follows is the
+    // target ("Resultat mål" / "At råd og vejledning iværksættes ... inden
+    // for 14 dage ...").
+    if (active && heading_like && !leadin[b] && Words(text) > 4) {
+      st.push_back({bl.start, bl.end, false, ""});
+      in_list[b] = 1;
+      active = false;
+      continue;
+    }
+    bool ends_colon = !text.empty() && text.back() == ':';
+    bool short_line = Words(text) <= 3 && !text.empty() && text.back() != '.';
+    active = leadin[b] && (bl.kind == BlockKind::kHeading || ends_colon || short_line);
+    heading_like = active && !ends_colon;
   }
   for (size_t s = 0; s < seg_.sentences.size(); ++s) {
     const Sentence& sen = seg_.sentences[s];

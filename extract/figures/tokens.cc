@@ -41,7 +41,7 @@ bool IsSpace(UChar32 c) {
 bool IsIgnorable(UChar32 c) { return c == 0xAD || (c >= 0x200B && c <= 0x200D) || c == 0xFEFF; }
 
 // Letters glued to a number that are a unit, so "1.000kr." still reads as
-// 1.000 kr.; any other glued letters make the number a code ("3a", "2015.docx").
+// 1.000 kr.; any other glued letters make the number a code ("3a", "24_10").
 bool IsGluedUnit(std::string_view w) {
   static const std::string_view kUnits[] = {"kr", "mio", "mia", "pct", "mdr", "md", "t",
                                             "tkr", "år", "dkk", "timer", "procent"};
@@ -95,7 +95,18 @@ void Tokenize(std::string_view s, size_t start, size_t end, std::vector<Token>* 
           break;
         }
       }
-      if (s.compare(j, 2, "\xC2\xBD") == 0 && j + 2 <= end) j += 2;  // "2½"
+      // A vulgar fraction, glued or after one space: "2½", "2 ¼ mia." (¼ ½ ¾).
+      auto fraction = [&](size_t at) {
+        return at + 2 <= end && static_cast<unsigned char>(s[at]) == 0xC2 &&
+               (static_cast<unsigned char>(s[at + 1]) >= 0xBC &&
+                static_cast<unsigned char>(s[at + 1]) <= 0xBE);
+      };
+      if (fraction(j)) {
+        j += 2;
+      } else if (j + 1 < end && s[j] == ' ' && fraction(j + 1) &&
+                 (j + 3 >= end || !IsLetterAt(s, j + 3, end))) {
+        j += 3;
+      }
       t.kind = TokKind::kNumber;
       bool code = false;
       if (j < end && (IsLetterAt(s, j, end) || s[j] == '_')) {
@@ -109,10 +120,13 @@ void Tokenize(std::string_view s, size_t start, size_t end, std::vector<Token>* 
         }
         bool more = k < end && (IsDigit(s[k]) || s[k] == '_' || IsLetterAt(s, k, end));
         code = !(IsGluedUnit(w) && !more);
-      } else if (j + 1 < end && (s[j] == '-' || s[j] == '.' || s[j] == '_') &&
+      } else if (s.compare(j, 3, "\xE2\x80\x99") == 0 || (j < end && s[j] == '\'')) {
+        code = IsLetterAt(s, j + (s[j] == '\'' ? 1 : 3), end);  // "70’erne"
+      } else if (j + 1 < end && (s[j] == '-' || s[j] == '_') &&
                  (IsLetterAt(s, j + 1, end) || s[j + 1] == '_')) {
-        // "18-årige", "00.01.00-A00-1-17", "2015.docx". ('/' is left alone:
-        // "December 2017/januar 2018".)
+        // "18-årige", "00.01.00-A00-1-17". ('/' and '.' are left alone:
+        // "December 2017/januar 2018", "4.december 2012"; the scanner drops
+        // "2015.docx".)
         code = true;
       }
       if (code) {
@@ -122,9 +136,9 @@ void Tokenize(std::string_view s, size_t start, size_t end, std::vector<Token>* 
           UChar32 d = CodePointAt(s, j, end, &l);
           if (IsLetter(d) || (d >= '0' && d <= '9') || d == '_') {
             j += l;
-          } else if ((d == '.' || d == '-' || d == '/') && j + 1 < end &&
-                     (IsDigit(s[j + 1]) || IsLetterAt(s, j + 1, end))) {
-            j += 1;
+          } else if ((d == '.' || d == '-' || d == '/' || d == '\'' || d == 0x2019) &&
+                     j + l < end && (IsDigit(s[j + l]) || IsLetterAt(s, j + l, end))) {
+            j += l;
           } else {
             break;
           }

@@ -61,7 +61,7 @@ TEST(Tokens, NumbersWordsCodes) {
   std::string text = "kr. 1,5 mio. 00.01.00-A00-1-17 18-årige t.kr. 2015.docx 14,8%";
   std::vector<Token> t;
   Tokenize(text, 0, text.size(), &t);
-  ASSERT_GE(t.size(), 8u);
+  ASSERT_GE(t.size(), 11u);
   EXPECT_EQ(t[0].kind, TokKind::kWord);
   EXPECT_EQ(t[0].key, "kr.");
   EXPECT_EQ(t[1].kind, TokKind::kNumber);
@@ -70,9 +70,28 @@ TEST(Tokens, NumbersWordsCodes) {
   EXPECT_EQ(t[3].kind, TokKind::kCode);
   EXPECT_EQ(t[4].kind, TokKind::kCode);
   EXPECT_EQ(t[5].key, "t.kr.");
-  EXPECT_EQ(t[6].kind, TokKind::kCode);
-  EXPECT_EQ(t[7].key, "14,8");
-  EXPECT_TRUE(t[8].IsPunct('%'));
+  // A number glued to ".letters" stays a number, so that "4.december 2012"
+  // reads as a date; the scanner passes over a file name ("2015.docx").
+  EXPECT_EQ(t[6].kind, TokKind::kNumber);
+  EXPECT_EQ(t[6].key, "2015");
+  EXPECT_TRUE(t[7].IsPunct('.'));
+  EXPECT_EQ(t[8].key, "docx");
+  EXPECT_EQ(t[9].key, "14,8");
+  EXPECT_TRUE(t[10].IsPunct('%'));
+}
+
+TEST(Tokens, FractionsAndGluedCodes) {
+  std::string text = "2\xC2\xBD \xC3\xA5r, 2 \xC2\xBC mia. 70\xE2\x80\x99" "erne 3a";
+  std::vector<Token> t;
+  Tokenize(text, 0, text.size(), &t);
+  ASSERT_GE(t.size(), 7u);
+  EXPECT_EQ(t[0].kind, TokKind::kNumber);
+  EXPECT_EQ(t[0].key, "2\xC2\xBD");
+  EXPECT_EQ(t[3].kind, TokKind::kNumber);
+  EXPECT_EQ(t[3].key, "2 \xC2\xBC");  // a fraction after one space belongs to the number
+  EXPECT_EQ(t[4].key, "mia.");
+  EXPECT_EQ(t[5].kind, TokKind::kCode);  // "70’erne"
+  EXPECT_EQ(t[6].kind, TokKind::kCode);  // "3a"
 }
 
 }  // namespace
