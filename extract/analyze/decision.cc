@@ -98,10 +98,8 @@ void ParseVoteList(std::string_view list, std::vector<std::string>* out, std::op
 bool AbsenceNote(const Lexicon& lex, std::string_view sentence, std::vector<std::string>* names) {
   size_t a, b;
   std::string_view s = Trim(sentence);
-  if (!lex.MatchAbsence(s, &a, &b)) {
-    // "Fraværende: Ingen" has no names but is still a note.
-    return false;
-  }
+  // "Fraværende: Ingen" and "Afbud:" have no names but are still notes.
+  if (!lex.MatchAbsence(s, &a, &b)) return false;
   bool any = false;
   for (auto& pn : ParseNames(lex, s.substr(a, b - a))) {
     any = true;
@@ -109,7 +107,7 @@ bool AbsenceNote(const Lexicon& lex, std::string_view sentence, std::vector<std:
   }
   if (!any) {
     std::string f = FoldCase(TrimBoth(s.substr(a, b - a), ".:"));
-    return f == "ingen" || f == "-";
+    return f.empty() || f == "ingen" || f == "-";
   }
   return true;
 }

@@ -49,6 +49,14 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
   return out;
 }
 
+std::optional<std::string> MeetingEndTime(const Context& ctx, size_t i) {
+  std::string_view t = ctx.text(i);
+  if (CountWords(t) > 10 || ctx.IsTableRow(i) || !ctx.lex().IsRoleLine(t, Role::kEnd)) return std::nullopt;
+  auto tm = FindTime(ctx.lex(), t, true);
+  if (!tm) return std::nullopt;
+  return tm->start_time;
+}
+
 HeaderResult ExtractHeader(const Context& ctx, size_t end, const Toc& toc) {
   HeaderResult r;
   Meeting& m = r.meeting;

@@ -30,6 +30,12 @@ HeaderResult ExtractHeader(const Context& ctx, size_t end, const Toc& toc);
 std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, const LabelHit& hit,
                                                   size_t end, bool multi_line, size_t* last);
 
+// The time of a line that closes the meeting, "Mødet hævet kl. 17.30." or
+// "Mødet sluttede 18:05" (a short line: an `end` heading of
+// section_headings.txt with a time); nullopt for any other block. Such a
+// line also ends the last agenda item.
+std::optional<std::string> MeetingEndTime(const Context& ctx, size_t i);
+
 }  // namespace referat::analyze
 
 #endif  // REFERAT_ANALYZE_HEADER_H_

@@ -5,6 +5,7 @@
 
 #include "analyze/dates.h"
 #include "analyze/decision.h"
+#include "analyze/header.h"
 #include "analyze/recommendation.h"
 #include "analyze/sections.h"
 #include "analyze/text_util.h"
@@ -279,7 +280,7 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     size_t end = k + 1 < starts.size() ? starts[k + 1].block : ctx.size();
     for (size_t j = st.title_block + 1; j < end; ++j) {
       const HeadingHit& h = ctx.heading(j);
-      if (h.role == Role::kEnd && h.text_start >= ctx.text(j).size()) {
+      if ((h.role == Role::kEnd && h.text_start >= ctx.text(j).size()) || MeetingEndTime(ctx, j)) {
         end = j;
         break;
       }

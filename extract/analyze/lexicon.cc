@@ -208,6 +208,8 @@ Lexicon::Lexicon(const Rulebook& rules) {
   // --- absence
   absence_prefix_ = Compile("(?i)^(?:" + Alternation(Column(rules, "absence_phrases", "prefix")) +
                             ")\\s*:\\s*(.*?)[\\s.]*$");
+  absence_bare_ = Compile("(?i)^(?:" + Alternation(Column(rules, "absence_phrases", "prefix_bare")) +
+                          ")\\s+(\\S.*?)[\\s.]*$");
   absence_suffix_ = Compile("(?i)^(.*?)\\s+(?:" +
                             Alternation(Column(rules, "absence_phrases", "suffix")) +
                             ")\\s*[.!]?\\s*$");
@@ -386,6 +388,14 @@ HeadingHit Lexicon::MatchHeading(std::string_view block) const {
   return hit;
 }
 
+bool Lexicon::IsRoleLine(std::string_view line, Role role) const {
+  std::string_view t = TrimRight(Trim(line), ".:");
+  if (t.empty() || t.size() > 200) return false;
+  for (const auto& r : headings_)
+    if (r.role == role) return RE2::FullMatch(t, *r.exact) || RE2::FullMatch(t, *r.wildcard);
+  return false;
+}
+
 bool Lexicon::MatchItemMarker(std::string_view block, std::string* number,
                               size_t* title_start) const {
   re2::StringPiece num, sep;
@@ -529,8 +539,13 @@ DecisionClass Lexicon::ClassifyDecision(std::string_view text) const {
 
 bool Lexicon::MatchAbsence(std::string_view s, size_t* names_start, size_t* names_end) const {
   re2::StringPiece names;
-  if (RE2::FullMatch(s, *absence_prefix_, &names) ||
-      RE2::FullMatch(s, *absence_suffix_, &names)) {
+  if (RE2::FullMatch(s, *absence_prefix_, &names)) {
+    // "Afbud:" with nothing after it is a note without names.
+    *names_start = names.empty() ? s.size() : static_cast<size_t>(names.data() - s.data());
+    *names_end = *names_start + names.size();
+    return true;
+  }
+  if (RE2::FullMatch(s, *absence_bare_, &names) || RE2::FullMatch(s, *absence_suffix_, &names)) {
     *names_start = static_cast<size_t>(names.data() - s.data());
     *names_end = *names_start + names.size();
     return !names.empty();

@@ -67,6 +67,9 @@ class Lexicon {
   // --- headings
   // A block that is a heading (whole line, or "Heading: text").
   HeadingHit MatchHeading(std::string_view block) const;
+  // True when the whole `line` is one of `role`'s headings, even when it
+  // ends a sentence ("Mødet hævet kl. 17.30." for kEnd).
+  bool IsRoleLine(std::string_view line, Role role) const;
 
   // --- agenda items
   // "Punkt 5.", "Pkt. 3 - Eventuelt": number and where the title starts.
@@ -89,7 +92,8 @@ class Lexicon {
   size_t ClauseRefLength(std::string_view text) const;
 
   // --- absence, votes, dissents, referrals
-  // "Afbud: A, B" -> names part; "A og B var fraværende." -> names part.
+  // "Afbud: A, B" -> names part; "A og B var fraværende." -> names part;
+  // "Afbud:" alone -> true with an empty names part.
   bool MatchAbsence(std::string_view s, size_t* names_start, size_t* names_end) const;
   const RE2& vote_prefix(int side) const { return *vote_prefix_[side]; }
   const RE2& vote_suffix(int side) const { return *vote_suffix_[side]; }
@@ -168,6 +172,7 @@ class Lexicon {
   std::unique_ptr<RE2> clause_ref_;
 
   std::unique_ptr<RE2> absence_prefix_;
+  std::unique_ptr<RE2> absence_bare_;
   std::unique_ptr<RE2> absence_suffix_;
   std::unique_ptr<RE2> vote_prefix_[3];
   std::unique_ptr<RE2> vote_suffix_[3];

@@ -91,6 +91,15 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const Rulebo
 
   if (record->kind == "minutes" || record->kind == "agenda") {
     record->meeting = header.meeting;
+    // "Mødet hævet kl. 17.30." after the items gives the end time the
+    // header did not state.
+    if (!record->meeting->end_time) {
+      for (size_t i = header_end; i < ctx.size(); ++i)
+        if (auto t = analyze::MeetingEndTime(ctx, i)) {
+          record->meeting->end_time = *t;
+          break;
+        }
+    }
     record->attendance = analyze::ExtractAttendance(ctx, header_end, toc);
   }
   if (record->kind == "report") record->report = analyze::ExtractReport(ctx);

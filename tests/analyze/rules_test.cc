@@ -241,6 +241,19 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Che
          if (!t) return std::string("-");
          return t->start_time + (t->end_time ? "-" + *t->end_time : std::string());
        }},
+      {"meeting_end",
+       [](const std::string& in) {
+         // The line after the last item's decision: the meeting's end time,
+         // and the item (and its decision) must end before it.
+         auto r = testing::StructureOfBytes(
+             "Referat\nBeskæftigelsesudvalget\nMødet den 24.10.2017 kl. 12.15\n\nPunkt 1.\nTitel\n"
+             "Beslutning:\nGodkendt.\n" + in + "\n");
+         if (!r.ok() || !r->meeting || r->agenda_items.size() != 1) return std::string("error");
+         const auto& d = r->agenda_items[0].decision;
+         const bool cut = d && d->text == "Godkendt.";
+         if (!r->meeting->end_time) return std::string(cut ? "cut without time" : "-");
+         return cut ? *r->meeting->end_time : std::string("not cut");
+       }},
       {"case_numbers",
        [](const std::string& in) {
          size_t len = 0;
