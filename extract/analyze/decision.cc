@@ -68,7 +68,11 @@ void ParseVoteList(std::string_view list, std::vector<std::string>* out, std::op
       list.remove_suffix(1);
     }
   }
-  // Entries separated by ',' and ' og '; parenthesised counts dropped.
+  // Entries separated by ',' and ' og '; parenthesised counts ("V (3)",
+  // "B, V og O (3)") are taken off the entries and, when no count led the
+  // list, summed into it.
+  int paren_sum = 0;
+  bool paren_any = false;
   size_t pos = 0;
   size_t og = list.find(" og ");
   while (pos <= list.size()) {
@@ -83,7 +87,13 @@ void ParseVoteList(std::string_view list, std::vector<std::string>* out, std::op
         std::string_view inner = e.substr(paren + 2, e.size() - paren - 3);
         bool digits = !inner.empty() && std::all_of(inner.begin(), inner.end(),
                                                     [](char c) { return c >= '0' && c <= '9'; });
-        if (digits) e = Trim(e.substr(0, paren));
+        if (digits && inner.size() <= 3) {
+          e = Trim(e.substr(0, paren));
+          int v = 0;
+          for (char c : inner) v = v * 10 + (c - '0');
+          paren_sum += v;
+          paren_any = true;
+        }
       }
       bool number = std::all_of(e.begin(), e.end(), [](char c) { return c >= '0' && c <= '9'; });
       if (!number && CountWords(e) <= 6) out->push_back(Collapse(e));
@@ -91,6 +101,7 @@ void ParseVoteList(std::string_view list, std::vector<std::string>* out, std::op
     if (cut == std::string_view::npos) break;
     pos = cut + (cut == comma ? 1 : 4);
   }
+  if (!*count && paren_any) *count = paren_sum;
 }
 
 }  // namespace

@@ -99,12 +99,17 @@ void TitleFromNextLine(const Context& ctx, size_t i, ItemStart* st) {
 // [1, Åben, title, 222359/12], "a.docx b.pdf.msg" (two files on one line).
 void ParseAttachments(const Context& ctx, const Piece& p, std::vector<Attachment>* out) {
   static const RE2 kLead("^\\d{1,3}[.)]?\\s+(?i:åben|åbent|lukket|lukkede)\\s+");
-  static const RE2 kDocNo("\\s+\\d{2,}/\\d{2}$");
+  static const RE2 kDocNo("(\\s+\\d{2,}/\\d{2})$");  // the group is what PartialMatch reports
   static const RE2 kDocNoCell("\\d{2,}/\\d{2}");
   static const RE2 kFileEnd(
       "(?i)\\.(?:docx?|pdf|msg|xlsx?|pptx?|txt|rtf|odt|ods|odp|jpe?g|png|gif|tiff?|zip|csv|html?|eml)(?:\\s)");
+  // A list number before a title ("1. Høringsmateriale.pdf") is not part
+  // of it.
+  static const RE2 kListNumber("^\\d{1,3}[.)]\\s+");
   auto emit = [&](size_t s, size_t e) {
     std::string_view v = TrimBoth(ctx.doc().Slice(s, e), ",;");
+    re2::StringPiece num(v);
+    if (RE2::Consume(&num, kListNumber)) v = std::string_view(num.data(), num.size());
     if (v.empty()) return;
     std::string f = FoldCase(TrimRight(v, "."));
     if (f == "ingen" || f == "ingen bilag" || f == "-") return;
@@ -303,7 +308,9 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
       const HeadingHit& h = ctx.heading(j);
       const bool whole = h.text_start >= t.size();
       if (h.role == Role::kCase) {
-        std::string_view value = whole ? std::string_view() : t.substr(h.text_start);
+        // "Sagsnr.: X", "Sagsnr.<TAB>X", or the label's wildcard form
+        // "Sagsnr. 18/12345" (a whole-line heading holding its value).
+        std::string_view value = whole ? t : t.substr(h.text_start);
         bool next_is_value = whole && j + 1 < end && lex.IsCaseNumber(ctx.text(j + 1));
         if (next_is_value) value = ctx.text(j + 1);
         size_t len = 0;

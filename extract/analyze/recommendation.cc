@@ -15,6 +15,24 @@ bool ClauseLike(const Context& ctx, const Piece& p) {
   return RE2::PartialMatch(t, kNumbered);
 }
 
+// A clause as listed, without its list number and the separator after it:
+// "1. at forslaget sendes i høring," -> "at forslaget sendes i høring".
+std::string CleanClause(std::string_view t) {
+  static const RE2 kNumber("^(?:\\d{1,2}|[a-zæøå])[.)][ \t]*");
+  t = Trim(t);
+  re2::StringPiece in(t);
+  if (RE2::Consume(&in, kNumber)) {
+    std::string_view rest(in.data(), in.size());
+    if (rest.size() > 3 && (rest[0] == 'a' || rest[0] == 'A') && (rest[1] == 't' || rest[1] == 'T') &&
+        (rest[2] == ' ' || rest[2] == '\t'))
+      t = rest;
+  }
+  t = TrimBoth(t, ",;");
+  // "…, og" before the next clause: list glue, not the clause's words.
+  if (t.size() > 3 && t.substr(t.size() - 3) == " og") t = TrimBoth(t.substr(0, t.size() - 3), ",;");
+  return Collapse(t);
+}
+
 // Position of the recommending verb in `t`, or npos; *verb_end after it.
 size_t FindVerb(const Lexicon& lex, std::string_view t, size_t* verb_end) {
   re2::StringPiece m;
@@ -48,12 +66,12 @@ std::optional<Recommendation> Build(const Context& ctx, const std::vector<Piece>
       // Clause on the same line: "… indstiller, at X godkender …".
       std::string_view after = TrimBoth(t.substr(verb_end), ",:");
       if (after.size() > 3 && (after.rfind("at ", 0) == 0 || after.rfind("At ", 0) == 0))
-        r.clauses.push_back(Collapse(after));
+        r.clauses.push_back(CleanClause(after));
     }
   }
   std::vector<std::string> listed;
   for (size_t k = verb_piece == SIZE_MAX ? 0 : verb_piece + 1; k < pieces.size(); ++k)
-    if (ClauseLike(ctx, pieces[k])) listed.push_back(Collapse(ctx.doc().Slice(pieces[k].start, pieces[k].end)));
+    if (ClauseLike(ctx, pieces[k])) listed.push_back(CleanClause(ctx.doc().Slice(pieces[k].start, pieces[k].end)));
   // A clause on the verb's line that only introduces a printed list ("…
   // indstiller, at Beskæftigelsesudvalget godkender" + "At …" lines) is not
   // a clause of its own; one that ends a sentence is.

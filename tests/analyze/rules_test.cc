@@ -241,6 +241,49 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Che
          if (!t) return std::string("-");
          return t->start_time + (t->end_time ? "-" + *t->end_time : std::string());
        }},
+      {"recommendation_clauses",
+       [](const std::string& in) {
+         // The Indstilling section's lines (" / " separates them): its clauses.
+         std::string text = "Punkt 1.\nTitel\nIndstilling\n";
+         size_t pos = 0;
+         while (true) {
+           size_t sep = in.find(" / ", pos);
+           text += in.substr(pos, sep == std::string::npos ? sep : sep - pos) + "\n";
+           if (sep == std::string::npos) break;
+           pos = sep + 3;
+         }
+         text += "Beslutning:\nGodkendt.\n";
+         auto r = testing::StructureOfBytes(text);
+         if (!r.ok() || r->agenda_items.empty() || !r->agenda_items[0].recommendation ||
+             r->agenda_items[0].recommendation->clauses.empty())
+           return std::string("-");
+         return Join(r->agenda_items[0].recommendation->clauses, " | ");
+       }},
+      {"attachments",
+       [](const std::string& in) {
+         // The Bilag section's lines (" / " separates them): the titles.
+         std::string text = "Punkt 1.\nTitel\nBeslutning:\nGodkendt.\nBilag\n";
+         size_t pos = 0;
+         while (true) {
+           size_t sep = in.find(" / ", pos);
+           text += in.substr(pos, sep == std::string::npos ? sep : sep - pos) + "\n";
+           if (sep == std::string::npos) break;
+           pos = sep + 3;
+         }
+         auto r = testing::StructureOfBytes(text);
+         if (!r.ok() || r->agenda_items.empty() || r->agenda_items[0].attachments.empty())
+           return std::string("-");
+         std::vector<std::string> titles;
+         for (const auto& a : r->agenda_items[0].attachments) titles.push_back(a.title);
+         return Join(titles, "; ");
+       }},
+      {"case_labels",
+       [](const std::string& in) {
+         // A line after the item's title: the item's case number.
+         auto r = testing::StructureOfBytes("Punkt 1.\nTitel\n" + in + "\nBeslutning:\nGodkendt.\n");
+         if (!r.ok() || r->agenda_items.empty() || !r->agenda_items[0].case_number) return std::string("-");
+         return *r->agenda_items[0].case_number;
+       }},
       {"meeting_end",
        [](const std::string& in) {
          // The line after the last item's decision: the meeting's end time,
