@@ -22,8 +22,10 @@ namespace {
 // All distances are in units of the font size of the words involved, so the
 // same rules work for 7 pt footnotes and 20 pt titles.
 
-// Words whose baselines differ by less than this share a row.
+// Words whose baselines differ by less than this share a row; a word much
+// larger than a superscript opening the row by less than kScriptTolerance.
 constexpr float kRowTolerance = 0.4f;
+constexpr float kScriptTolerance = 0.6f;
 // A gap between words of a row splits the row into separate lines
 // ("fragments") when it is at least kSplitGap, or at least kSplitGapMin and
 // kSplitGapRatio times the row's smallest gap (tables set with tab stops
@@ -53,7 +55,7 @@ constexpr float kNearlyFull = 0.25f;
 constexpr float kDefaultPitch = 1.6f;
 // Headings: larger than the body text by this factor, or bold, and short.
 constexpr float kHeadingSize = 1.15f;
-constexpr int kHeadingMaxLines = 3;
+constexpr int kHeadingMaxLines = 4;
 constexpr size_t kHeadingMaxBytes = 200;
 // Recursion depth of the region analysis (columns within columns).
 constexpr int kMaxDepth = 3;
@@ -129,6 +131,11 @@ struct Line {
   float right = 0;    // right edge of the column the line is read in
   bool bold = false;
   bool italic = false;
+  // Weight at the ends of the text: a paragraph with a bold lead-in ("**Familie-
+  // og Beskæftigelsesforvaltningen fremsender** til ...") changes weight
+  // inside a line, which is not the end of a heading.
+  bool bold_first = false, bold_last = false;
+  bool mixed = false;  // both bold and regular words
   bool running = false;  // running header/footer or page number: not body
   std::string marker;    // list marker, when the line starts a list item
 };
@@ -207,6 +214,8 @@ Line MakeLine(const std::vector<Tok>& toks, size_t b, size_t e, bool marker_join
       best_base = w.baseline;
     }
     if (k < first_text) continue;
+    if (k == first_text) L.bold_first = w.bold;
+    L.bold_last = w.bold;
     if (k > first_text) {
       const Tok& p = toks[k - 1];
       float fs = std::min(p.w->font_size, w.font_size);
@@ -219,6 +228,7 @@ Line MakeLine(const std::vector<Tok>& toks, size_t b, size_t e, bool marker_join
                             [](const auto& a, const auto& c) { return a.second < c.second; })
                ->first;
   L.bold = total > 0 && bold * 10 >= total * 6;
+  L.mixed = bold > 0 && bold < total;
   L.italic = total > 0 && italic * 10 >= total * 6;
   L.text_x0 = toks[first_text].x0;
   // "1.  Tekst" / "a)  Tekst": wrapped lines hang at the text, not the number.
@@ -328,8 +338,15 @@ PageData BuildLines(const Page& page, int number) {
   };
   float ref_base = 0, ref_size = 0;
   for (const Word* w : ws) {
-    if (!row.empty() && w->baseline - ref_base > kRowTolerance * std::max(w->font_size, ref_size))
-      finish_row();
+    // A superscript (a footnote mark, "m2") is raised by up to half the
+    // size of the text it belongs to, so it sorts before that text and
+    // opens the row: a larger word below it may be further down. Not the
+    // other way round: a small word below larger text is a caption or a
+    // note of another column, not a subscript of the row.
+    const bool raised_ref = ref_size <= 0.8f * w->font_size;
+    const float tol = raised_ref ? kScriptTolerance * w->font_size
+                                 : kRowTolerance * std::max(w->font_size, ref_size);
+    if (!row.empty() && w->baseline - ref_base > tol) finish_row();
     if (row.empty()) {
       ref_base = w->baseline;
       ref_size = w->font_size;
@@ -357,15 +374,18 @@ void MarkRunning(std::vector<PageData>& pages) {
     Line* line;
   };
   std::map<std::string, std::vector<Hit>> groups;  // zone + masked text
+  std::vector<char> bare;  // per line of a page: a bare number in a zone
   for (PageData& P : pages) {
     for (Line& L : P.lines) {
       bool top = P.height > 0 && L.y1 <= kZone * P.height;
       bool bottom = P.height > 0 && L.y0 >= (1 - kZone) * P.height;
       std::string full = L.marker.empty() ? L.text : L.marker + " " + L.text;
-      if (IsPageNumberLine(full, top || bottom)) {
+      if (IsPageNumberLine(full, false)) {
         L.running = true;
         continue;
       }
+      // A bare number is decided below, by the company it keeps.
+      if ((top || bottom) && IsPageNumberLine(full, true)) continue;
       if (!(top || bottom) || n < 2) continue;
       std::string key = top ? "T" : "B";
       key += DigitsMasked(full);
@@ -391,6 +411,28 @@ void MarkRunning(std::vector<PageData>& pages) {
     // sits: a page of another section may shift the header by a few points.
     if (std::any_of(hits.begin(), hits.end(), [](const Hit& h) { return h.line->running; }))
       for (Hit& h : hits) h.line->running = true;
+  }
+  // A bare number in the header or footer zone ("7", "- 7 -") is a page
+  // number when it stands alone on its row or beside running text ("Referat
+  // 3. maj    7"); beside body text it is a table's cell that the page
+  // ends on ("7 | Orientering og oplæg - | 19").
+  for (PageData& P : pages) {
+    bare.assign(P.lines.size(), 0);
+    for (size_t id = 0; id < P.lines.size(); ++id) {
+      const Line& L = P.lines[id];
+      if (L.running) continue;
+      bool top = P.height > 0 && L.y1 <= kZone * P.height;
+      bool bottom = P.height > 0 && L.y0 >= (1 - kZone) * P.height;
+      std::string full = L.marker.empty() ? L.text : L.marker + " " + L.text;
+      bare[id] = (top || bottom) && IsPageNumberLine(full, true);
+    }
+    for (const Row& r : P.rows) {
+      bool body = false;
+      for (int id : r.lines) body = body || (!bare[id] && !P.lines[id].running);
+      if (!body)
+        for (int id : r.lines)
+          if (bare[id]) P.lines[id].running = true;
+    }
   }
 }
 
@@ -462,6 +504,22 @@ bool StartsItem(std::string_view text) {
   return StartsUpperOrDigit(text.substr(w.size() + 1));
 }
 
+// True when `next` opens a numbered item after `prev`, a line of a column
+// whose right edge is `right`. A number that starts a line after a line that
+// was full and stopped mid-sentence is the sentence going on ("... til 3.
+// kvartal" / "2017. 45% ..."), not an item: a list's items end their text
+// first, and their numbers would have fitted on a short last line.
+bool OpensItem(const Line& prev, const Line& next, float right) {
+  if (!StartsItem(next.text)) return false;
+  std::string_view w = FirstWord(next.text);
+  if (w.back() != '.' || !u_isdigit(FirstCodePoint(w))) return true;
+  for (char c : w)
+    if (c != '.' && (c < '0' || c > '9')) return true;
+  UChar32 last = LastCodePoint(prev.text);
+  if (!(u_isalnum(last) || last == ',' || last == '-' || last == 0x2013)) return true;
+  return prev.x1 + kSpace * prev.size + next.first_w <= right - 0.5f;
+}
+
 // True when `next` is the wrapped continuation of `prev` in a column whose
 // right edge is `right`: directly below, same size, and its first word
 // would not have fitted at the end of `prev`.
@@ -473,7 +531,7 @@ bool IsWrap(const Line& prev, const Line& next, float right) {
   if (next.x0 > prev.x1 || next.x1 < prev.x0) return false;
   // Wrapped lines share their left edge (or hang at a marker's text).
   if (std::fabs(next.x0 - prev.x0) > size && std::fabs(next.x0 - prev.text_x0) > size) return false;
-  if (!next.marker.empty() || StartsItem(next.text)) return false;
+  if (!next.marker.empty() || OpensItem(prev, next, right)) return false;
   // A sentence going on, unless `prev` ended far short of the edge.
   if (StartsLower(next.text) && right - prev.x1 <= kNearlyFull * (right - prev.x0)) return true;
   if (prev.x1 + kSpace * prev.size + next.first_w <= right - 0.5f) return false;
@@ -482,6 +540,28 @@ bool IsWrap(const Line& prev, const Line& next, float right) {
   // a narrow table column) is a list of values, not a wrapped sentence.
   if (prev.text.find(' ') == std::string::npos && !StartsLower(next.text)) return false;
   return true;
+}
+
+// True when `above` is a word too long for its table cell that the writer
+// broke without a hyphen ("Beskæftigelsesforvaltni" / "ngen"), so `next`
+// goes on the same word. The line is one word ending in a letter that fills
+// the column to within one character of its text edge, the edge is real
+// (another line of the column, `ends` holds their right ends, reaches it
+// too: the longest line alone would always "fill" it), and `next` goes on
+// in lower case at once.
+bool IsForcedBreak(const Line& above, const Line& next, const std::vector<float>& ends) {
+  if (!above.marker.empty() || above.text.find(' ') != std::string::npos) return false;
+  if (!u_isalpha(LastCodePoint(above.text)) || !u_islower(FirstCodePoint(next.text))) return false;
+  int chars = 0;
+  for (unsigned char ch : above.text)
+    if ((ch & 0xC0) != 0x80) ++chars;
+  if (chars < 2) return false;
+  const float char_w = (above.x1 - above.x0) / static_cast<float>(chars);
+  if (above.right - above.x1 >= char_w) return false;
+  int reaching = 0;  // lines of the column reaching the edge, `above` included
+  for (float x1 : ends)
+    if (x1 >= above.x1 - char_w) ++reaching;
+  return reaching >= 2;
 }
 
 class Orderer {
@@ -552,16 +632,6 @@ class Orderer {
         std::vector<Interval> cand = occ;
         for (int id : rows[j].lines) AddInterval(&cand, {P_.lines[id].x0, P_.lines[id].x1}, gmin_);
         if (cand.size() < 2 || cand.size() < occ.size()) break;
-        // Two lines of one row in one column: the row is laid out
-        // differently (text columns under a figure that spans two).
-        bool distinct = true;
-        int prev_col = -1;
-        for (int id : rows[j].lines) {
-          int c = ColumnOf(cand, P_.lines[id]);
-          if (c == prev_col) distinct = false;
-          prev_col = c;
-        }
-        if (!distinct) break;
         occ = std::move(cand);
         ++j;
       }
@@ -627,6 +697,10 @@ class Orderer {
     std::vector<char>& starts = starts_;
     std::vector<char> cont_row(j - i, 0);  // every line of the row is a wrap of the row above
     int synced = 0, total = 0, both_wrap = 0;
+    // Per column, with the column to its right: rows where both have a
+    // line, and of those the rows where one line goes on a text and the
+    // other starts something.
+    std::vector<int> together(ncols, 0), one_wraps(ncols, 0);
     for (size_t r = i; r < j; ++r) {
       bool all_wrap = r > i;
       int prev_id = -1;
@@ -646,6 +720,9 @@ class Orderer {
         starts[id] = !wrap;
         if (!wrap || last_row[c] + 1 != r) all_wrap = false;
         if (prev_id >= 0) {
+          int pc = ColumnOf(occ, P_.lines[prev_id]);
+          ++together[pc];
+          if (starts[prev_id] != starts[id]) ++one_wraps[pc];
           if (starts[prev_id] || starts[id]) {
             ++total;
             if (starts[prev_id] && starts[id]) ++synced;
@@ -661,38 +738,131 @@ class Orderer {
     }
     // Side-by-side lines that both go on a wrapped text are the mark of
     // running text; a table has more rows starting together than that.
-    // A single pair is no evidence, unless the region is one row.
-    const bool table = j - i == 1 || (synced >= 2 && synced * 10 >= total * 6 && synced > both_wrap);
+    // A single pair is no evidence, unless the region is one row. A row
+    // with two lines in one column (text columns under a figure that spans
+    // two of them, beside a third column running down the page) makes the
+    // region columns of columns: each is read on its own, recursively.
+    bool nested = false;
+    for (size_t r = i; r < j && !nested; ++r) {
+      int prev_col = -1;
+      for (int id : rows[r].lines) {
+        int c = ColumnOf(occ, P_.lines[id]);
+        if (c == prev_col) nested = true;
+        prev_col = c;
+      }
+    }
+    // Two columns side by side whose lines mostly do not start together
+    // run on their own: running text beside a table or a figure's labels.
+    // Such a pair is a cut; the columns between cuts are read together.
+    bool independent = false;
+    std::vector<char> cut(ncols, 0);  // a cut after column c
+    for (int c = 0; c < ncols; ++c)
+      if (together[c] >= 3 && one_wraps[c] * 3 >= together[c] * 2) cut[c] = independent = true;
+    const bool table = !nested && !independent &&
+                       (j - i == 1 || (synced >= 2 && synced * 10 >= total * 6 && synced > both_wrap));
     if (!table) {
-      // Text in columns: each column on its own, left to right.
+      // Text in columns: each column on its own, left to right (or each
+      // group of columns between cuts).
+      if (!independent) std::fill(cut.begin(), cut.end(), 1);
       FlushFlow();
-      for (int c = 0; c < ncols; ++c) {
+      for (int c0 = 0; c0 < ncols;) {
+        int c1 = c0;
+        while (c1 + 1 < ncols && !cut[c1]) ++c1;
         std::vector<Row> sub;
         for (size_t r = i; r < j; ++r) {
           Row k;
-          for (int id : rows[r].lines)
-            if (ColumnOf(occ, P_.lines[id]) == c) k.lines.push_back(id);
+          for (int id : rows[r].lines) {
+            int c = ColumnOf(occ, P_.lines[id]);
+            if (c >= c0 && c <= c1) k.lines.push_back(id);
+          }
           if (!k.lines.empty()) sub.push_back(std::move(k));
         }
         Region(sub, depth + 1);
         FlushFlow();
+        c0 = c1 + 1;
       }
       return j;
     }
-    // A table. It ends after its last row with two or more cells, plus the
-    // rows that wrap on from there; what follows is left to the caller.
+    // A table. Its rows are told apart by cell padding where it has any:
+    // the step from a row to the next ("row step", the smallest step onto
+    // a row with two or more cells) is then larger than the line pitch of
+    // a cell, and a line at the line pitch below a line of its column goes
+    // on that cell, wherever its text would have fitted (a cell's right
+    // edge is not known; a column's widest line may belong to another
+    // table set in the same columns).
+    auto base_of = [&](size_t r) { return P_.lines[rows[r].lines.front()].base; };
+    float row_step = 1e9f;
+    for (size_t r = i + 1; r < j; ++r)
+      if (rows[r].lines.size() >= 2 && !cont_row[r - i])
+        row_step = std::min(row_step, base_of(r) - base_of(r - 1));
+    // The line pitch of cells at a size: the tightest of any column (a
+    // column of one-line cells only knows the row step).
+    auto cell_pitch = [&](float size) {
+      float p = 1e9f;
+      for (int c = 0; c < ncols; ++c) p = std::min(p, *pitch_of(c, size));
+      return p;
+    };
+    auto padded = [&](const Line& L, int) {
+      return row_step < 1e8f && row_step > cell_pitch(L.size) * 1.02f + 0.2f + 0.1f * L.size;
+    };
+    std::vector<int> above(ncols, -1);
+    for (size_t r = i; r < j; ++r) {
+      bool all_cont = r > i;
+      for (int id : rows[r].lines) {
+        const Line& L = P_.lines[id];
+        int c = ColumnOf(occ, L);
+        bool cont = false;
+        if (above[c] >= 0 && padded(L, c) && L.marker.empty()) {
+          const Line& a = P_.lines[above[c]];
+          cont = L.base - a.base <= cell_pitch(L.size) * 1.02f + 0.2f &&
+                 (std::fabs(L.x0 - a.x0) <= L.size || std::fabs(L.x0 - a.text_x0) <= L.size) &&
+                 !OpensItem(a, L, right[c]);
+        }
+        all_cont = all_cont && cont;
+      }
+      if (all_cont) cont_row[r - i] = 1;
+      std::fill(above.begin(), above.end(), -1);
+      for (int id : rows[r].lines) above[ColumnOf(occ, P_.lines[id])] = id;
+    }
+    // It ends after its last row with two or more cells, plus the rows
+    // that wrap on from there and rows one row step further down (a row
+    // whose other cells are empty); what follows is left to the caller.
     size_t core_end = i;
     for (size_t r = i; r < j; ++r)
       if (rows[r].lines.size() >= 2) core_end = r;
     size_t end = core_end + 1;
-    while (end < j && cont_row[end - i]) ++end;
+    while (end < j) {
+      const Line& L = P_.lines[rows[end].lines.front()];
+      const int c = ColumnOf(occ, L);
+      const bool next_row = !cont_row[end - i] && padded(L, c) &&
+                            std::fabs(base_of(end) - base_of(end - 1) - row_step) <= 0.1f * L.size;
+      if (!cont_row[end - i] && !next_row) break;
+      ++end;
+    }
+    // A lone line between rows, further from both than the row step, is a
+    // paragraph between two tables set in the same columns ("Lukket").
+    auto between = [&](size_t r) {
+      if (r == i || r + 1 >= end || rows[r].lines.size() != 1 || cont_row[r - i]) return false;
+      const Line& L = P_.lines[rows[r].lines.front()];
+      const float slack = row_step + 0.3f * L.size;
+      return padded(L, ColumnOf(occ, L)) && base_of(r) - base_of(r - 1) > slack &&
+             base_of(r + 1) - base_of(r) > slack;
+    };
     FlushFlow();
     Unit u;
     u.is_table = true;
     u.table.cols = ncols;
     for (size_t r = i; r < end; ++r) {
-      if (r == i || !cont_row[r - i])
-        u.table.rows.emplace_back(ncols);
+      if (between(r)) {
+        if (!u.table.rows.empty()) P_.units.push_back(std::move(u));
+        u = Unit();
+        u.is_table = true;
+        u.table.cols = ncols;
+        flow_ = rows[r].lines;
+        FlushFlow();
+        continue;
+      }
+      if (u.table.rows.empty() || !cont_row[r - i]) u.table.rows.emplace_back(ncols);
       auto& cells = u.table.rows.back();
       for (int id : rows[r].lines) {
         int c = ColumnOf(occ, P_.lines[id]);
@@ -700,7 +870,7 @@ class Orderer {
         cells[c].push_back(id);
       }
     }
-    P_.units.push_back(std::move(u));
+    if (!u.table.rows.empty()) P_.units.push_back(std::move(u));
     return end;
   }
 
@@ -711,6 +881,45 @@ class Orderer {
 };
 
 // ------------------------------------------------------------ paragraphs
+
+// The left edges of a table's columns, over all its lines.
+std::vector<float> ColumnStarts(const PageData& P, const Table& t) {
+  std::vector<float> x0(t.cols, 1e9f);
+  for (const auto& row : t.rows)
+    for (size_t c = 0; c < row.size(); ++c)
+      for (int id : row[c]) x0[c] = std::min(x0[c], P.lines[id].x0);
+  return x0;
+}
+
+// A table row cut by a page break: the page ended in a table (its columns'
+// left edges `x0`) and `first`, the first unit of the next page, is a
+// flow whose every line sits in one column c of that table, left-aligned
+// with it and set in the size of the table's last row (`size`) ("Orientering og oplæg -" | page | "Opfølgende analyse af" ...).
+// It is that cell going on when c is not the first column (body text
+// starts at the left margin) or when the table goes on right after
+// (`after`, with a column at the same place). Returns c, or -1.
+int ContinuedCell(const PageData& P, const Unit& first, const Unit* after,
+                  const std::vector<float>& x0, float size) {
+  if (first.is_table || first.flow.empty() || x0.size() < 2) return -1;
+  const Line& head = P.lines[first.flow.front()];
+  const float tol = 0.8f * head.size;
+  int c = -1;
+  for (size_t k = 0; k < x0.size(); ++k)
+    if (std::fabs(head.x0 - x0[k]) <= tol) c = static_cast<int>(k);
+  if (c < 0) return -1;
+  const float limit = c + 1 < static_cast<int>(x0.size()) ? x0[c + 1] : 1e9f;
+  for (int id : first.flow) {
+    const Line& L = P.lines[id];
+    if (std::fabs(L.x0 - x0[c]) > tol || L.x1 > limit || !L.marker.empty() ||
+        std::fabs(L.size - size) > 0.12f * size)
+      return -1;
+  }
+  if (c > 0) return c;
+  if (after == nullptr || !after->is_table || after->table.cols != static_cast<int>(x0.size()))
+    return -1;
+  std::vector<float> a0 = ColumnStarts(P, after->table);
+  return std::fabs(a0[c] - x0[c]) <= tol ? c : -1;
+}
 
 struct Pending {
   BlockKind kind = BlockKind::kParagraph;
@@ -914,27 +1123,61 @@ void Layout::Impl::Emit(std::vector<Pending>* out) {
   const Line* prev = nullptr;
   float block_x0 = 0;  // left edge of the block's text lines
   auto close = [&]() {
-    if (open && !cur.text.empty()) out->push_back(std::move(cur));
+    std::string marker;
+    bool dash_like;
+    // A bullet with no text after it (an empty list item) says nothing.
+    if (open && !cur.text.empty() && !BulletMarker(cur.text, &marker, &dash_like))
+      out->push_back(std::move(cur));
     cur = Pending();
     open = false;
   };
+  // A table that ends its page, where a cell cut by the page break goes on
+  // at the top of the next (see ContinuedCell).
+  int carry_page = -1;
+  size_t carry_row = 0;
+  std::vector<float> carry_x0;
   for (const PageData& P : pages) {
-    for (const Unit& u : P.units) {
+    for (size_t ui = 0; ui < P.units.size(); ++ui) {
+      const Unit& u = P.units[ui];
+      if (ui == 0 && carry_page == P.number - 1 && !u.is_table) {
+        const Unit* after = ui + 1 < P.units.size() ? &P.units[ui + 1] : nullptr;
+        int c = ContinuedCell(P, u, after, carry_x0, (*out)[carry_row].size);
+        if (c >= 0) {
+          std::string& cell = (*out)[carry_row].cells[c];
+          for (int id : u.flow) AppendLineText(&cell, P.lines[id].text);
+          carry_page = -1;
+          continue;
+        }
+      }
+      carry_page = -1;
       if (u.is_table) {
         close();
         prev = nullptr;
+        // Per column, the right ends of its lines, to tell a column's real
+        // text edge from the end of its longest line.
+        std::vector<std::vector<float>> ends(u.table.cols);
+        for (const auto& row : u.table.rows)
+          for (size_t c = 0; c < row.size(); ++c)
+            for (int id : row[c]) ends[c].push_back(P.lines[id].x1);
         for (const auto& row : u.table.rows) {
           Pending t;
           t.kind = BlockKind::kTableRow;
           t.page = P.number;
           t.gap_before = true;
           bool all_bold = true, any = false;
-          for (const auto& cell : row) {
+          for (size_t c = 0; c < row.size(); ++c) {
+            const auto& cell = row[c];
             std::string text;
+            const Line* above = nullptr;
             for (int id : cell) {
               const Line& L = P.lines[id];
               std::string part = L.marker.empty() ? L.text : L.marker + " " + L.text;
-              AppendLineText(&text, part);
+              if (above != nullptr && IsForcedBreak(*above, L, ends[c])) {
+                text += part;
+              } else {
+                AppendLineText(&text, part);
+              }
+              above = &L;
               all_bold = all_bold && L.bold;
               if (!any) t.size = L.size;
               any = true;
@@ -944,6 +1187,11 @@ void Layout::Impl::Emit(std::vector<Pending>* out) {
           t.bold = any && all_bold;
           out->push_back(std::move(t));
         }
+        if (ui + 1 == P.units.size()) {
+          carry_page = P.number;
+          carry_row = out->size() - 1;
+          carry_x0 = ColumnStarts(P, u.table);
+        }
         continue;
       }
       for (size_t k = 0; k < u.flow.size(); ++k) {
@@ -951,8 +1199,13 @@ void Layout::Impl::Emit(std::vector<Pending>* out) {
         const bool new_unit = k == 0;
         bool joins = false;
         bool gap = true;
-        if (open && prev != nullptr && L.marker.empty() && !StartsItem(L.text) &&
-            L.bold == prev->bold &&
+        // The weight changes at a line break (a bold heading, then regular
+        // text), not inside a line that mixes them.
+        const bool same_weight =
+            prev != nullptr && (L.bold == prev->bold || ((prev->mixed || L.mixed) &&
+                                                         prev->bold_last == L.bold_first));
+        if (open && prev != nullptr && L.marker.empty() && !OpensItem(*prev, L, prev->right) &&
+            same_weight &&
             std::fabs(L.size - prev->size) <= 0.12f * std::max(L.size, prev->size)) {
           // Did `prev` end because the line was full? Its next word would
           // not have fitted; ragged-right setting (InDesign) breaks early,
@@ -962,8 +1215,12 @@ void Layout::Impl::Emit(std::vector<Pending>* out) {
           const bool lower = StartsLower(L.text);
           const bool one_word = prev->text.find(' ') == std::string::npos;
           const bool nearly_full = prev->right - prev->x1 <= kNearlyFull * (prev->right - prev->x0);
-          const bool wrapped =
-              (geometric && (!one_word || lower)) || (lower && nearly_full && !new_unit);
+          // The lines of a title set large and bold, often centred: one
+          // heading ("Politik / for / Kultur og Fritid").
+          const bool title = L.bold && L.size >= body_size * kHeadingSize && cur.lines < kHeadingMaxLines &&
+                             !EndsClause(prev->text);
+          const bool wrapped = (geometric && (!one_word || lower)) ||
+                               (lower && nearly_full && !new_unit) || (title && !new_unit);
           if (!new_unit) {
             float pitch_now = L.base - prev->base;
             gap = pitch_now > ParaPitch(L.size);
@@ -977,13 +1234,21 @@ void Layout::Impl::Emit(std::vector<Pending>* out) {
               aligned = std::fabs(L.x0 - prev->x0) <= tol || std::fabs(L.x0 - prev->text_x0) <= tol ||
                         (cur.lines == 1 && L.x0 < prev->x0);
             }
-            joins = wrapped && !gap && pitch_now > 0.3f * L.size && overlap && aligned;
+            joins = wrapped && !gap && pitch_now > 0.3f * L.size && overlap && (aligned || title);
           } else {
             // Across a column or page break: only an obviously unfinished
             // sentence continues ("... og" / "sam-" + "men ...").
+            // An ordinal ends a line mid-sentence too ("fem områder: 1.
+            // organisering, 2." / "medarbejdere, 3. ...").
             UChar32 last = LastCodePoint(prev->text);
+            std::string_view last_word = LastWord(prev->text);
+            const bool ordinal = last_word.size() >= 2 && last_word.size() <= 4 &&
+                                 last_word.back() == '.' &&
+                                 std::all_of(last_word.begin(), last_word.end() - 1,
+                                             [](char c) { return c >= '0' && c <= '9'; });
             joins = wrapped && (StartsLower(L.text) &&
-                                (last == '-' || last == ',' || u_islower(last)));
+                                (last == '-' || last == ',' || last == ';' || u_islower(last) ||
+                                 ordinal));
           }
         }
         if (joins) {

@@ -11,7 +11,7 @@
 //     (the next line's first word would have fitted on it). A heading like
 //     "Beslutning:" set in bold therefore stands alone, and the decision
 //     text follows in its own block(s).
-//   * a heading (kHeading): a block of at most three lines whose font is
+//   * a heading (kHeading): a block of at most four lines whose font is
 //     larger than the body text or bold; level 1 for the largest size used
 //     by headings, then down, bold body-size headings last (capped at 6).
 //   * a list item (kListItem): a paragraph starting with a bullet ("•", "–"
