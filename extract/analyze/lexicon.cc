@@ -311,6 +311,10 @@ Lexicon::Lexicon(const Rulebook& rules) {
     report_label_ = Compile("(?i)^(" + Alternation(labels) + ")(?:[ ]*:[ \\t]*|[ ]*\\t[ \\t]*|[ ]*$)");
   }
 
+  // A caption word, then a number ("5.1", "3", "A") and the end of it, or a colon.
+  caption_ = Compile("(?i)^(?:" + Alternation(rules.Lines("report_captions")) +
+                     ")(?:\\s*\\d{1,3}(?:\\.\\d{1,3})*[a-z]?[.:]?(?:\\s|$)|\\s*:)");
+
   // --- dates and times
   std::vector<std::string> month_words;
   for (const auto& row : rules.Table("months")) {
@@ -600,6 +604,7 @@ std::string Lexicon::MatchReportLabel(std::string_view block, size_t* value_star
 }
 
 bool Lexicon::HasReportWord(std::string_view s) const { return RE2::PartialMatch(s, *report_word_); }
+bool Lexicon::IsCaption(std::string_view line) const { return RE2::PartialMatch(Trim(line), *caption_); }
 bool Lexicon::HasLetterWord(std::string_view s) const { return RE2::PartialMatch(s, *letter_word_); }
 
 bool Lexicon::IsBodyName(std::string_view line) const {

@@ -111,6 +111,9 @@ class Lexicon {
   std::string DocumentType(std::string_view line) const;
   // Report / letter words (rules/document_types.txt).
   bool HasReportWord(std::string_view s) const;
+  // A figure or table caption or a source note ("Figur 5.1. …", "Tabel 3 …",
+  // "Kilde: …"; report_captions.txt).
+  bool IsCaption(std::string_view line) const;
   bool HasLetterWord(std::string_view s) const;
   // "Aalborg Byråd" -> council text range; town via MunicipalityOf.
   const RE2& council() const { return *council_; }
@@ -198,6 +201,7 @@ class Lexicon {
   std::unique_ptr<RE2> municipality_phrase_;
 
   std::unique_ptr<RE2> report_label_;
+  std::unique_ptr<RE2> caption_;
   std::map<std::string, std::string> report_fields_;  // folded label -> field
 
   std::unique_ptr<RE2> numeric_date_;

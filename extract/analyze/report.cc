@@ -42,6 +42,44 @@ std::optional<Period> PeriodFromTitle(std::string_view title) {
   return std::nullopt;
 }
 
+bool StartsLowerOrDigit(std::string_view t) {
+  t = Trim(t);
+  if (t.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(t[0]);
+  return (c >= '0' && c <= '9') || c == '(' || !StartsUpper(t);
+}
+
+// True when heading block `j` continues the heading set in block `i`: a
+// title wrapped over two lines. Same page, size and level; and the first
+// line is left open (ends in '-' or ','), or the second starts in lower
+// case, or the second follows without a gap (a new heading would have one).
+bool ContinuesHeading(const Context& ctx, size_t i, size_t j) {
+  const Block& a = ctx.block(i);
+  const Block& b = ctx.block(j);
+  if (b.kind != BlockKind::kHeading || a.page != b.page || a.heading_level != b.heading_level ||
+      std::abs(a.font_size - b.font_size) > 0.25f)
+    return false;
+  std::string_view ta = Trim(ctx.text(i)), tb = Trim(ctx.text(j));
+  if (ta.empty() || tb.empty() || ta.back() == '.' || ta.back() == ':' || ta.back() == '?') return false;
+  if (CountWords(ta) + CountWords(tb) > 30) return false;
+  return ta.back() == '-' || ta.back() == ',' || StartsLowerOrDigit(tb) || (j == i + 1 && !b.gap_before);
+}
+
+// Joins a wrapped heading's lines; "udviklings-" + "tendenser" gives
+// "udviklingstendenser", "Sundheds-" + "og …" keeps the hyphen.
+void AppendLine(std::string* heading, std::string_view line) {
+  line = Trim(line);
+  if (!heading->empty() && heading->back() == '-' && !line.empty() && !StartsUpper(line) &&
+      line.rfind("og ", 0) != 0 && line.rfind("eller ", 0) != 0) {
+    heading->pop_back();
+    *heading += line;
+  } else {
+    *heading += ' ';
+    *heading += line;
+  }
+  *heading = Collapse(*heading);
+}
+
 }  // namespace
 
 size_t TitleBlock(const Context& ctx) {
@@ -168,6 +206,15 @@ Report ExtractReport(const Context& ctx) {
     for (size_t i = 0; i < ctx.size() && ctx.block(i).page <= cover_page; ++i)
       if (ctx.block(i).page == cover_page && ctx.block(i).kind != BlockKind::kHeading) cover_page = -1;
   }
+  // The last two heading blocks read into sections, with their sections
+  // (a wrapped line is joined onto its heading; readers may interleave the
+  // lines of a side column's heading), and the last caption (its wrapped
+  // lines are skipped too).
+  struct Recent {
+    size_t block = SIZE_MAX, section = 0;
+  };
+  Recent recent[2];
+  size_t last_caption = SIZE_MAX;
   for (size_t i = 0; i < ctx.size(); ++i) {
     const Block& b = ctx.block(i);
     // Letterhead above the title, the title's own lines, the cover page and
@@ -175,6 +222,39 @@ Report ExtractReport(const Context& ctx) {
     if (b.kind != BlockKind::kHeading || (tb != SIZE_MAX && i <= title_end) || b.page == cover_page ||
         ctx.heading(i).role == Role::kToc)
       continue;
+    // Figure and table captions set like headings, and their second lines
+    // (which may come after the figure's own labels).
+    if (lex.IsCaption(ctx.text(i))) {
+      last_caption = i;
+      continue;
+    }
+    if (last_caption != SIZE_MAX && i <= last_caption + 6 && StartsLowerOrDigit(ctx.text(i)) &&
+        ContinuesHeading(ctx, last_caption, i)) {
+      last_caption = i;
+      continue;
+    }
+    // A heading wrapped over two lines, possibly with a line of another
+    // heading between them.
+    bool joined = false;
+    for (Recent& c : recent) {
+      if (c.block == SIZE_MAX ||
+          !(i == c.block + 1 || (i == c.block + 2 && ctx.block(i - 1).kind == BlockKind::kHeading)) ||
+          !ContinuesHeading(ctx, c.block, i))
+        continue;
+      ReportSection& prev = r.sections[c.section];
+      AppendLine(&prev.heading, ctx.text(i));
+      if (prev.span.end < b.end) prev.span.end = b.end;
+      c.block = i;
+      joined = true;
+      break;
+    }
+    if (joined) continue;
+    // A line in lower case or opening with '(' that joins no heading is a
+    // fragment of a sentence set in bold, not a heading.
+    {
+      std::string_view t = Trim(ctx.text(i));
+      if (!t.empty() && (t[0] == '(' || StartsLower(t))) continue;
+    }
     ReportSection s;
     s.heading = Collapse(ctx.text(i));
     if (s.heading.empty()) continue;
@@ -183,6 +263,8 @@ Report ExtractReport(const Context& ctx) {
     s.span = ctx.MakeSpan(b.start, b.end);
     open.push_back(r.sections.size());
     r.sections.push_back(std::move(s));
+    recent[0] = recent[1];
+    recent[1] = Recent{i, r.sections.size() - 1};
   }
   if (ctx.size() > 0) close_until(0, ctx.size() - 1);
   return r;

@@ -284,6 +284,8 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Che
          if (!r.ok() || r->agenda_items.empty() || !r->agenda_items[0].case_number) return std::string("-");
          return *r->agenda_items[0].case_number;
        }},
+      {"report_captions",
+       [](const std::string& in) { return std::string(Lex().IsCaption(in) ? "caption" : "-"); }},
       {"meeting_end",
        [](const std::string& in) {
          // The line after the last item's decision: the meeting's end time,
