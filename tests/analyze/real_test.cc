@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "analyze/lexicon.h"
+#include "analyze/text_util.h"
 #include "analyze_test_util.h"
 
 namespace referat {
@@ -94,6 +96,68 @@ TEST(RealPdf, ReportsHaveNoItems) {
     ASSERT_TRUE(r->report);
     EXPECT_TRUE(r->report->title);
   }
+}
+
+TEST(RealPdf, KlReportSections) {
+  REAL_OR_SKIP(r, "KL_rapport_det-naere-sundhedsvaesen_2012.pdf");
+  ASSERT_TRUE(r.report);
+  std::vector<std::string> headings;
+  for (const auto& s : r.report->sections) headings.push_back(s.heading);
+  auto has = [&](const std::string& h) {
+    return std::find(headings.begin(), headings.end(), h) != headings.end();
+  };
+  // Every chapter of the printed TOC is a section.
+  ASSERT_GE(r.toc.size(), 15u);
+  for (const auto& e : r.toc) EXPECT_TRUE(has(e.number + ". " + e.title)) << e.number << " " << e.title;
+  // Headings wrapped over two lines are one heading, also with a side
+  // column's heading between the lines.
+  EXPECT_TRUE(has("Borgere med behov for genoptræning"));
+  EXPECT_TRUE(has("5.2 Status og udviklingstendenser"));
+  EXPECT_TRUE(has("7.2 Status og udviklingstendenser"));
+  // Figure and table captions and their second lines are no sections.
+  const auto& lex = analyze::Lexicon::For(Rules());
+  for (const auto& h : headings) {
+    EXPECT_FALSE(lex.IsCaption(h)) << h;
+    EXPECT_FALSE(analyze::StartsLower(h)) << h;
+  }
+}
+
+TEST(RealDocx, GlostrupTruncatedMinutes) {
+  REAL_OR_SKIP(r, "glostrup_oekonomiudvalget_2025-11-19_truncated.docx");
+  EXPECT_EQ(r.kind, "minutes");
+  ASSERT_TRUE(r.meeting);
+  EXPECT_EQ(r.meeting->body, "Økonomiudvalget");
+  EXPECT_EQ(r.meeting->date, "2025-11-19");
+  EXPECT_EQ(r.meeting->start_time, "14:00");
+  EXPECT_EQ(r.meeting->location, "Teams");
+  ASSERT_TRUE(r.attendance);
+  const std::vector<std::string> afbud{"Lars Thomsen", "Torben Martinsen"};
+  EXPECT_EQ(r.attendance->absent, afbud);
+  EXPECT_EQ(r.attendance->present.size(), 7u);
+  for (const auto& p : r.attendance->present)
+    EXPECT_TRUE(std::find(afbud.begin(), afbud.end(), p) == afbud.end()) << p;
+  ASSERT_EQ(r.agenda_items.size(), 4u);
+  const char* kCategories[] = {"approved", "none", "approved", "none"};
+  for (size_t k = 0; k < 4; ++k) {
+    const AgendaItem& it = r.agenda_items[k];
+    SCOPED_TRACE(it.number);
+    EXPECT_EQ(it.number, std::to_string(k + 1));
+    ASSERT_TRUE(it.decision);
+    EXPECT_EQ(it.decision->category, kCategories[k]);
+    // "Afbud: Torben Martinsen, Lars Thomsen" under each decision.
+    std::vector<std::string> absent = it.absent;
+    std::sort(absent.begin(), absent.end());
+    EXPECT_EQ(absent, afbud);
+    EXPECT_EQ(it.decision->text.find("Afbud"), std::string::npos);
+  }
+  EXPECT_EQ(r.agenda_items[0].case_number, "25/23642");
+  EXPECT_EQ(r.agenda_items[2].case_number, "25/20079");
+  EXPECT_EQ(r.agenda_items[3].public_, false);
+  ASSERT_TRUE(r.agenda_items[2].recommendation);
+  EXPECT_EQ(r.agenda_items[2].recommendation->by, "Ansættelsesudvalget");
+  EXPECT_EQ(r.agenda_items[2].recommendation->clauses.size(), 2u);
+  ASSERT_EQ(r.toc.size(), 4u);
+  EXPECT_EQ(r.toc[3].public_, false);
 }
 
 TEST(RealDocx, ThemeMeetingNoteIsNotMinutes) {
