@@ -55,7 +55,10 @@ constexpr float kNearlyFull = 0.25f;
 constexpr float kDefaultPitch = 1.6f;
 // Headings: larger than the body text by this factor, or bold, and short.
 constexpr float kHeadingSize = 1.15f;
-constexpr int kHeadingMaxLines = 4;
+constexpr int kHeadingMaxLines = 3;
+// A title set larger than the body text may take a line more ("Politik /
+// for / Kultur og Fritid - / Lokalt engagement.").
+constexpr int kTitleMaxLines = 4;
 constexpr size_t kHeadingMaxBytes = 200;
 // Recursion depth of the region analysis (columns within columns).
 constexpr int kMaxDepth = 3;
@@ -1217,7 +1220,7 @@ void Layout::Impl::Emit(std::vector<Pending>* out) {
           const bool nearly_full = prev->right - prev->x1 <= kNearlyFull * (prev->right - prev->x0);
           // The lines of a title set large and bold, often centred: one
           // heading ("Politik / for / Kultur og Fritid").
-          const bool title = L.bold && L.size >= body_size * kHeadingSize && cur.lines < kHeadingMaxLines &&
+          const bool title = L.bold && L.size >= body_size * kHeadingSize && cur.lines < kTitleMaxLines &&
                              !EndsClause(prev->text);
           const bool wrapped = (geometric && (!one_word || lower)) ||
                                (lower && nearly_full && !new_unit) || (title && !new_unit);
@@ -1302,10 +1305,10 @@ Status Layout::Finish(DocumentBuilder* out) {
   // first; bold headings at body size come after them.
   std::vector<float> sizes;
   auto is_heading = [&](const Pending& b) {
-    if (b.kind != BlockKind::kParagraph || b.lines > kHeadingMaxLines ||
-        b.text.size() > kHeadingMaxBytes)
-      return false;
-    return b.bold || b.size >= m.body_size * kHeadingSize;
+    if (b.kind != BlockKind::kParagraph || b.text.size() > kHeadingMaxBytes) return false;
+    const bool larger = b.size >= m.body_size * kHeadingSize;
+    if (b.lines > (larger ? kTitleMaxLines : kHeadingMaxLines)) return false;
+    return b.bold || larger;
   };
   for (const Pending& b : blocks)
     if (is_heading(b) && b.size >= m.body_size * kHeadingSize) sizes.push_back(SizeKey(b.size));

@@ -11,8 +11,8 @@
 //     (the next line's first word would have fitted on it). A heading like
 //     "Beslutning:" set in bold therefore stands alone, and the decision
 //     text follows in its own block(s).
-//   * a heading (kHeading): a block of at most four lines whose font is
-//     larger than the body text or bold; level 1 for the largest size used
+//   * a heading (kHeading): a block of at most three lines whose font is
+//     larger than the body text or bold (four for a larger font: titles); level 1 for the largest size used
 //     by headings, then down, bold body-size headings last (capped at 6).
 //   * a list item (kListItem): a paragraph starting with a bullet ("•", "–"
 //     set apart from the text, U+F0B7 from Symbol fonts ...); the bullet is
