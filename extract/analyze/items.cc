@@ -354,18 +354,28 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
 
     it.recommendation = ExtractRecommendation(ctx, secs);
 
-    // The decision: the one dated the meeting's date, else the last one.
+    // The decision: the one dated the meeting's date, else the last undated
+    // one, else the last one. Decisions dated before the meeting are those
+    // of the bodies that handled the case earlier ("Beslutning i Plan- og
+    // Miljøudvalget den 1. februar 2019" in the council's agenda): when all
+    // are such, this meeting's decision is not recorded.
     const SectionDraft* chosen = nullptr;
+    const SectionDraft* undated = nullptr;
+    const SectionDraft* last_dec = nullptr;
+    bool all_earlier = meeting_date.has_value();
     for (const auto& s : secs) {
       if (s.role != Role::kDecision) continue;
-      if (meeting_date && s.heading) {
-        if (auto d = FindDate(lex, *s.heading, 0, year); d && d->iso == *meeting_date) {
-          chosen = &s;
-          break;
-        }
+      std::optional<DateHit> d;
+      if (s.heading) d = FindDate(lex, *s.heading, 0, year);
+      if (meeting_date && d && d->iso == *meeting_date) {
+        chosen = &s;
+        break;
       }
-      if (!s.pieces.empty() || !chosen) chosen = &s;
+      if (!d && (!s.pieces.empty() || !undated)) undated = &s;
+      if (!d || !meeting_date || d->iso > *meeting_date) all_earlier = false;
+      if (!s.pieces.empty() || !last_dec) last_dec = &s;
     }
+    if (!chosen) chosen = undated ? undated : all_earlier ? nullptr : last_dec;
     if (chosen) {
       int dyear = year;
       if (!dyear && chosen->heading)

@@ -286,6 +286,23 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Che
        }},
       {"report_captions",
        [](const std::string& in) { return std::string(Lex().IsCaption(in) ? "caption" : "-"); }},
+      {"decision_choice",
+       [](const std::string& in) {
+         // An item's lines (" / " between them) in the minutes of a meeting
+         // held 12 March 2019: the decision read as this meeting's.
+         std::string text = "Referat\nKommunalbestyrelsen\nDato: 12. marts 2019, kl. 17.00\n\nPunkt 1.\nTitel\n";
+         size_t pos = 0;
+         while (true) {
+           size_t sep = in.find(" / ", pos);
+           text += in.substr(pos, sep == std::string::npos ? sep : sep - pos) + "\n";
+           if (sep == std::string::npos) break;
+           pos = sep + 3;
+         }
+         auto r = testing::StructureOfBytes(text);
+         if (!r.ok() || r->agenda_items.size() != 1) return std::string("error");
+         const auto& d = r->agenda_items[0].decision;
+         return d ? d->text : std::string("-");
+       }},
       {"meeting_end",
        [](const std::string& in) {
          // The line after the last item's decision: the meeting's end time,
