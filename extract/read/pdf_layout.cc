@@ -549,10 +549,11 @@ bool IsWrap(const Line& prev, const Line& next, float right) {
 // broke without a hyphen ("Beskæftigelsesforvaltni" / "ngen"), so `next`
 // goes on the same word. The line is one word ending in a letter that fills
 // the column to within one character of its text edge, the edge is real
-// (another line of the column, `ends` holds their right ends, reaches it
-// too: the longest line alone would always "fill" it), and `next` goes on
+// (another line of the column reaches it
+// too: the longest line alone would always "fill" it; `ends` holds the two
+// largest right ends of the column's lines), and `next` goes on
 // in lower case at once.
-bool IsForcedBreak(const Line& above, const Line& next, const std::vector<float>& ends) {
+bool IsForcedBreak(const Line& above, const Line& next, const std::pair<float, float>& ends) {
   if (!above.marker.empty() || above.text.find(' ') != std::string::npos) return false;
   if (!u_isalpha(LastCodePoint(above.text)) || !u_islower(FirstCodePoint(next.text))) return false;
   int chars = 0;
@@ -561,10 +562,9 @@ bool IsForcedBreak(const Line& above, const Line& next, const std::vector<float>
   if (chars < 2) return false;
   const float char_w = (above.x1 - above.x0) / static_cast<float>(chars);
   if (above.right - above.x1 >= char_w) return false;
-  int reaching = 0;  // lines of the column reaching the edge, `above` included
-  for (float x1 : ends)
-    if (x1 >= above.x1 - char_w) ++reaching;
-  return reaching >= 2;
+  // The furthest right end of the column's other lines.
+  const float other = above.x1 >= ends.first ? ends.second : ends.first;
+  return other >= above.x1 - char_w;
 }
 
 class Orderer {
@@ -1158,10 +1158,19 @@ void Layout::Impl::Emit(std::vector<Pending>* out) {
         prev = nullptr;
         // Per column, the right ends of its lines, to tell a column's real
         // text edge from the end of its longest line.
-        std::vector<std::vector<float>> ends(u.table.cols);
+        std::vector<std::pair<float, float>> ends(u.table.cols, {-1e9f, -1e9f});
         for (const auto& row : u.table.rows)
           for (size_t c = 0; c < row.size(); ++c)
-            for (int id : row[c]) ends[c].push_back(P.lines[id].x1);
+            for (int id : row[c]) {
+              float x1 = P.lines[id].x1;
+              auto& [first, second] = ends[c];
+              if (x1 > first) {
+                second = first;
+                first = x1;
+              } else if (x1 > second) {
+                second = x1;
+              }
+            }
         for (const auto& row : u.table.rows) {
           Pending t;
           t.kind = BlockKind::kTableRow;
