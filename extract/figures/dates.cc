@@ -10,11 +10,15 @@
 //            "til", a dash or "/": "1. februar 2015 til 30. september 2016"
 //   times    "kl. 12.15", "kl. 16:00", "12:15", "kl. 12.15 - 15.15"
 //
-// A day and month without a year ("1. november", "den 3. december") takes the
-// year of the meeting (Meeting::date), the same year even when the meeting is
-// late in the year; without a meeting date the figure's date stays null. In a
-// range the year-less end takes the other end's year ("20. september til
-// 30. oktober 2017"). Two-digit years: 00-69 are 20xx, 70-99 19xx.
+// A day and month without a year ("1. november", "den 3. december") is
+// resolved with the meeting's date (Meeting::date): of the meeting's year and
+// the years either side, the one that puts the day nearest the meeting ("den
+// 3. december" in minutes of 15 January 2018 is 2017-12-03), and when a
+// weekday is written, the nearest whose weekday matches ("tirsdag den 5.
+// december" is 2017 in minutes of 2018). Without a meeting date the figure's
+// date stays null. In a range the year-less end takes the other end's year
+// ("20. september til 30. oktober 2017"). Two-digit years: 00-69 are 20xx,
+// 70-99 19xx.
 #include <cstdio>
 #include <cstdlib>
 
@@ -51,6 +55,34 @@ int DaysInMonth(int y, int m) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
   return kDays[(m - 1) % 12];
+}
+
+long DaysFromCivil(int y, int m, int d) {
+  // The days-from-civil algorithm (H. Hinnant): exact for the proleptic
+  // Gregorian calendar.
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+int Scanner::ResolveYear(int m, int d, int weekday) const {
+  if (meeting_.y == 0) return 0;
+  const long at = DaysFromCivil(meeting_.y, meeting_.m ? meeting_.m : 7, meeting_.d ? meeting_.d : 1);
+  int best = 0;
+  long best_dist = 0;
+  for (int y = meeting_.y - 1; y <= meeting_.y + 1; ++y) {
+    if (d > DaysInMonth(y, m)) continue;  // 29 February
+    long day = DaysFromCivil(y, m, d);
+    // 1970-01-01 was a Thursday (4).
+    if (weekday && ((day % 7 + 7 + 3) % 7) + 1 != weekday) continue;
+    long dist = day > at ? day - at : at - day;
+    if (!best || dist < best_dist) best = y, best_dist = dist;
+  }
+  // A weekday that fits none of the three years: the nearest year anyway.
+  return best || !weekday ? best : ResolveYear(m, d, 0);
 }
 
 std::string IsoDate(int y, int m, int d) {
@@ -118,14 +150,19 @@ bool Scanner::MonthYear(size_t i, Ymd* from, Ymd* to, size_t* next) {
 bool Scanner::SimpleDate(size_t i, Ymd* from, Ymd* to, bool* period, size_t* next) {
   const Token& t = T(i);
   *period = false;
+  weekday_ = 0;
   // A weekday first: "Tirsdag 24. oktober 2017", "fredag d. 3 september 2014".
-  if (t.kind == TokKind::kWord && lex_.weekdays.count(std::string(t.bare_key()))) {
-    size_t j = i + 1;
-    if (Has(j) && T(j).IsPunct(',')) ++j;
-    if (Has(j) && (T(j).key == "d." || T(j).key == "den")) ++j;
-    if (!Has(j) || !DayMonth(j, from, next)) return false;
-    *to = *from;
-    return true;
+  if (t.kind == TokKind::kWord) {
+    auto wd = lex_.weekdays.find(std::string(t.bare_key()));
+    if (wd != lex_.weekdays.end()) {
+      size_t j = i + 1;
+      if (Has(j) && T(j).IsPunct(',')) ++j;
+      if (Has(j) && (T(j).key == "d." || T(j).key == "den")) ++j;
+      if (!Has(j) || !DayMonth(j, from, next)) return false;
+      *to = *from;
+      weekday_ = wd->second;
+      return true;
+    }
   }
   if (DayMonth(i, from, next)) {
     *to = *from;
@@ -337,7 +374,10 @@ bool Scanner::TryDate(size_t i, Found* f) {
         b.y = a.y;
         if (Before(b, a) < 0) ++b.y;
       }
-      if (a.y != 0 && b.y != 0 && Before(a, b) < 0) {
+      // Both ends without a year ("15. december til 20. januar"): a period
+      // whose years the meeting's date gives below (the end may be in the next).
+      bool yearless = a.y == 0 && b.y == 0 && !bare_year && (a.m != b.m || a.d != b.d);
+      if (yearless || (a.y != 0 && b.y != 0 && Before(a, b) < 0)) {
         from = a;
         to = b;
         period = true;
@@ -348,9 +388,11 @@ bool Scanner::TryDate(size_t i, Found* f) {
     }
   }
   if (bare_year) return false;  // a year alone is read as a quantity
-  if (from.y == 0 && meeting_year_ > 0) {
-    from.y = meeting_year_;
-    to.y = meeting_year_;
+  if (from.y == 0) {
+    // Both ends without a year ("1. november", "20. september til 30. oktober").
+    const int weekday = Before(from, to) == 0 ? weekday_ : 0;
+    from.y = ResolveYear(from.m, from.d, weekday);
+    if (from.y) to.y = Before(Ymd{from.y, to.m, to.d}, from) < 0 ? from.y + 1 : from.y;
   }
   f->tb = i;
   f->te = next;

@@ -4,8 +4,10 @@
 //   - chart-axis residue: a run of three or more percentages with nothing but
 //     spaces between them and an even step ("45% 40% 35% ... 0%"), plus any
 //     percentage in the same sentence that continues the step (the "70%" of
-//     "70% 3. kvartal 2017 Baseline ... 60% 50% ..."); and runs of two or
-//     more plain numbers with nothing between them ("2 3");
+//     "70% 3. kvartal 2017 Baseline ... 60% 50% ..."); a run of three or more
+//     years stepping evenly up ("1990 1995 2000 ... 2050"); runs of two or
+//     more plain numbers with nothing between them ("2 3"); and axes laid
+//     out one label per line (DropVerticalAxes);
 //   - enumeration labels: a plain number right before a Capitalized word
 //     ("1 Andel borgere ...", "360 Tendenser") or before ')' ("1) ...");
 //   - page numbers: a plain number ending a paragraph ("... fokuspunkter 3"),
@@ -72,6 +74,7 @@ bool IsAxisPercent(const Found& f) {
   return !f.drop && f.type == "percent" && f.value && !f.min;
 }
 bool IsBare(const Found& f) { return !f.drop && f.type == "count" && f.bare && f.value; }
+bool IsAxisYear(const Found& f) { return !f.drop && f.type == "year" && f.value; }
 
 bool Near(double a, double b) { return std::fabs(a - b) < 1e-9; }
 
@@ -81,15 +84,26 @@ void DropAxisRuns(std::vector<Found>* fs) {
   for (size_t a = 0; a < n;) {
     bool pct = IsAxisPercent(v[a]);
     bool bare = IsBare(v[a]);
-    if (!pct && !bare) {
+    bool year = IsAxisYear(v[a]);
+    if (!pct && !bare && !year) {
       ++a;
       continue;
     }
+    auto same = [&](const Found& f) {
+      return pct ? IsAxisPercent(f) : bare ? IsBare(f) : IsAxisYear(f);
+    };
     size_t b = a + 1;
-    while (b < n && v[b].tb == v[b - 1].te && (pct ? IsAxisPercent(v[b]) : IsBare(v[b]))) ++b;
+    while (b < n && v[b].tb == v[b - 1].te && same(v[b])) ++b;
     size_t len = b - a;
     if (bare && len >= 2) {
       for (size_t k = a; k < b; ++k) v[k].drop = true;
+    } else if (year && len >= 3) {
+      // An axis of years: "1990 1995 2000 2005 ... 2050", "2007 2008 2009".
+      double step = *v[a + 1].value - *v[a].value;
+      bool even = step > 0;
+      for (size_t k = a + 1; k < b && even; ++k) even = Near(*v[k].value - *v[k - 1].value, step);
+      if (even)
+        for (size_t k = a; k < b; ++k) v[k].drop = true;
     } else if (pct && len >= 3) {
       double step = *v[a + 1].value - *v[a].value;
       bool even = !Near(step, 0);
@@ -136,9 +150,18 @@ class Pass {
  public:
   Pass(const Document& doc, const Segmentation& seg, const figures::Lexicon& lex, Record* rec)
       : doc_(doc), seg_(seg), rec_(rec) {
-    if (rec->meeting && rec->meeting->date && rec->meeting->date->size() >= 4)
-      meeting_year_ = std::atoi(rec->meeting->date->substr(0, 4).c_str());
-    scanner_.emplace(lex, doc.text, meeting_year_);
+    figures::Ymd meeting;
+    if (rec->meeting && rec->meeting->date && rec->meeting->date->size() >= 4) {
+      // "2017-10-24"; a date given as a year or year-month keeps what it has.
+      const std::string& d = *rec->meeting->date;
+      meeting.y = std::atoi(d.substr(0, 4).c_str());
+      if (d.size() >= 7) meeting.m = std::atoi(d.substr(5, 2).c_str());
+      if (d.size() >= 10) meeting.d = std::atoi(d.substr(8, 2).c_str());
+      if (meeting.m < 1 || meeting.m > 12) meeting.m = meeting.d = 0;
+      if (meeting.d < 0 || meeting.d > 31) meeting.d = 0;
+      meeting_year_ = meeting.y;
+    }
+    scanner_.emplace(lex, doc.text, meeting);
     for (const auto& t : rec->toc)
       if (t.span) toc_.emplace_back(t.span->start, t.span->end);
     std::sort(toc_.begin(), toc_.end());
@@ -159,7 +182,7 @@ class Pass {
       scanner_->Scan(sen.start, sen.end, &found);
       targets->OnSentence(s, scanner_->tokens());
       if (found.empty()) continue;
-      Filter(sen, &found);
+      Filter(s, sen, &found);
       for (auto& f : found)
         if (!f.drop) Emit(s, sen, f);
     }
@@ -197,7 +220,7 @@ class Pass {
     return nullptr;
   }
 
-  void Filter(const Sentence& sen, std::vector<Found>* fs) {
+  void Filter(size_t s, const Sentence& sen, std::vector<Found>* fs) {
     const auto& toks = scanner_->tokens();
     const Block& block = doc_.blocks[sen.block];
     DropAxisRuns(fs);
@@ -227,7 +250,22 @@ class Pass {
       // table row; a lone "12" closing a paragraph's block).
       if ((cell < 0 && f.tb == 0 && toks.size() == 1) || (toks.size() == 2 && toks[1].IsPunct('.'))) {
         f.drop = true;
+        if (toks.size() == 1) {
+          lone_[0] = lone_[1];
+          lone_[1] = {s, *f.value};
+        }
         continue;
+      }
+      // The last label of a vertical chart axis, sharing its row with the
+      // axis title ("10", "5", then "0 <TAB> Uddannelse"): the two sentences
+      // before are lone numbers stepping evenly down (or up) to it.
+      if (cell == 0 && f.tb == 0 && f.te == toks.size() && s >= 2 &&
+          lone_[1].sentence == s - 1 && lone_[0].sentence == s - 2) {
+        double step = lone_[1].value - lone_[0].value;
+        if (!Near(step, 0) && Near(*f.value - lone_[1].value, step)) {
+          f.drop = true;
+          continue;
+        }
       }
       // Letter-spaced headings: "B i l a g 1 : P r o j e k t".
       auto letter = [&](size_t k) {
@@ -302,9 +340,12 @@ class Pass {
   }
 
   // Chart axes laid out one label per line (the PDF reader gives each its
-  // own block): three or more figures in consecutive sentences, each the
-  // whole sentence, of one type and evenly stepped ("35.000", "30.000", ...,
-  // "0"; "2007", "2008", "2009").
+  // own block): three or more figures in a row, each the whole sentence and
+  // in nearby sentences, of one type and evenly stepped ("35.000", "30.000",
+  // ..., "0"; "2007", "2008", "2009"); and the label on either side of such a run
+  // that continues the step at the start of its sentence, where the axis
+  // title shares the line ("0 <TAB> Uddannelse").
+  static constexpr size_t kAxisGap = 4;
   void DropVerticalAxes() {
     auto& figs = rec_->figures;
     size_t n = figs.size();
@@ -321,16 +362,32 @@ class Pass {
         continue;
       }
       size_t b = a + 1;
+      // Next to each other among the figures, at most kAxisGap sentences
+      // apart: a chart beside prose comes as table rows whose first cell is
+      // the label ("8.200 <TAB><TAB>", "<TAB> Efter en række år ...", ...).
       while (b < n && axis_like(b) && figs[b].type == figs[a].type &&
-             meta_[b - first_].sentence == meta_[b - 1 - first_].sentence + 1)
+             meta_[b - first_].sentence <= meta_[b - 1 - first_].sentence + kAxisGap)
         ++b;
       if (b - a >= 3) {
         double step = *figs[a + 1].value - *figs[a].value;
         bool even = !Near(step, 0);
         for (size_t k = a + 2; k < b && even; ++k)
           even = Near(*figs[k].value - *figs[k - 1].value, step);
-        if (even)
+        if (even) {
           for (size_t k = a; k < b; ++k) drop[k] = true;
+          auto continues = [&](size_t k, size_t from, double want) {
+            const Figure& f = figs[k];
+            const Meta& m = meta_[k - first_];
+            return m.starts && f.value && f.type == figs[a].type &&
+                   (f.type != "count" || m.bare) &&
+                   (m.sentence == meta_[from - first_].sentence + 1 ||
+                    m.sentence + 1 == meta_[from - first_].sentence) &&
+                   Near(*f.value, want);
+          };
+          if (b < n && continues(b, b - 1, *figs[b - 1].value + step)) drop[b++] = true;
+          if (a > first_ && !drop[a - 1] && continues(a - 1, a, *figs[a].value - step))
+            drop[a - 1] = true;
+        }
       }
       a = b;
     }
@@ -344,7 +401,8 @@ class Pass {
   }
 
   void Emit(size_t s, const Sentence& sen, const Found& f) {
-    meta_.push_back({s, f.bare, f.start == sen.start && (f.end == sen.end || f.end + 1 == sen.end)});
+    meta_.push_back({s, f.bare, f.start == sen.start && (f.end == sen.end || f.end + 1 == sen.end),
+                     f.start == sen.start});
     Figure fig;
     fig.type = f.type;
     fig.text = std::string(doc_.Slice(f.start, f.end));
@@ -370,9 +428,16 @@ class Pass {
   struct Meta {
     size_t sentence;
     bool bare;
-    bool lone;  // the figure is the whole sentence
+    bool lone;    // the figure is the whole sentence
+    bool starts;  // the figure starts its sentence
   };
   std::vector<Meta> meta_;  // per emitted figure, from first_
+  // The last two sentences that were a lone plain number, oldest first.
+  struct Lone {
+    size_t sentence = SIZE_MAX - 1;
+    double value = 0;
+  };
+  Lone lone_[2];
   size_t first_ = 0;
 };
 

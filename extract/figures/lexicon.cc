@@ -91,7 +91,10 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
     if (row[1] == "approx") r = PrefixRole::kApprox;
     else if (row[1] == "minus") r = PrefixRole::kMinus;
     else if (row[1] == "between") r = PrefixRole::kBetween;
-    else continue;
+    else if (row[1] == "rate") {
+      lex->rate_words.insert(Lower(row[0]));
+      continue;
+    } else continue;
     lex->prefixes.emplace(Lower(row[0]), r);
   }
   for (const auto& line : rules.Lines("figures_reference_words")) {
@@ -106,9 +109,13 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
     else if (row[1] == "noun") r = CountRole::kNoun;
     else if (row[1] == "partitive") r = CountRole::kPartitive;
     else if (row[1] == "determiner") r = CountRole::kDeterminer;
+    else if (row[1] == "label") r = CountRole::kLabel;
+    else if (row[1] == "genitive") r = CountRole::kModifier;  // suffixes only
     else continue;
     if (row[0].size() > 1 && row[0][0] == '-') {
+      // A genitive suffix is a modifier suffix too: "to af kommunens plejecentre".
       if (r == CountRole::kModifier) lex->modifier_suffixes.push_back(Lower(row[0].substr(1)));
+      if (row[1] == "genitive") lex->genitive_suffixes.push_back(Lower(row[0].substr(1)));
       continue;
     }
     lex->count_words.emplace(Lower(row[0]), r);
@@ -138,7 +145,9 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
     if (row.size() > 2)
       for (auto& a : SplitSpaces(Lower(row[2]))) lex->months.emplace(a, m);
   }
-  for (const auto& line : rules.Lines("weekdays")) lex->weekdays.insert(Lower(line));
+  // weekdays.txt lists Monday first.
+  int weekday = 0;
+  for (const auto& line : rules.Lines("weekdays")) lex->weekdays.emplace(Lower(line), ++weekday);
 
   // Spelled-out numbers: the words ICU's Danish spellout rules write.
   UErrorCode err = U_ZERO_ERROR;
@@ -161,7 +170,7 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
 
   // Words that can start something the scanner reads.
   auto& st = lex->starters;
-  for (const auto& w : lex->weekdays) st.insert(w);
+  for (const auto& w : lex->weekdays) st.insert(w.first);
   for (const auto& [w, m] : lex->months) st.insert(w);
   for (const auto& [w, v] : lex->ordinal_words) st.insert(w);
   for (const auto& [w, d] : lex->date_words) st.insert(w);
@@ -280,6 +289,12 @@ bool Lexicon::IsReference(const Token& t) const {
 bool Lexicon::HasModifierSuffix(std::string_view key) const {
   for (const auto& s : modifier_suffixes)
     if (EndsWith(key, s)) return true;
+  return false;
+}
+
+bool Lexicon::HasGenitiveSuffix(std::string_view key) const {
+  for (const auto& s : genitive_suffixes)
+    if (key.size() > s.size() + 1 && EndsWith(key, s)) return true;
   return false;
 }
 

@@ -185,14 +185,10 @@ bool Scanner::NounCandidate(size_t i) const {
     return false;
   // Adverbs and participles ("aktuelt", "vedtaget") end in -t; counted
   // nouns are plural or zero-plural and do not, bar a listed few. Definite
-  // genitives ("kommunens") name an owner, not what is counted.
+  // genitives ("kommunens") name an owner, not what is counted. (Verbs that
+  // follow a number, "3 ud af 4 vurderer", are listed as stop words.)
   if (k.back() == 't') return false;
-  if (k.size() > 4 && (k.substr(k.size() - 3) == "ens" || k.substr(k.size() - 3) == "ets"))
-    return false;
-  // A verb takes "at" after it ("3 ud af 4 vurderer, at ..."); a noun does not.
-  size_t n = i + 1;
-  if (Has(n) && T(n).IsPunct(',')) ++n;
-  if (Has(n) && T(n).IsWord("at")) return false;
+  if (lex_.HasGenitiveSuffix(k)) return false;
   return true;
 }
 
@@ -410,10 +406,12 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
   }
 
   // "65+ år": an open upper end, kept in the text. Glued on to more ("65+-årige",
-  // "17+18") it is a compound or a sum, not a quantity.
+  // "17+18", footnotes "17+18Skolebørnsundersøgelsen") it is a compound, a sum
+  // or a reference, not a quantity.
   if (!spelled && Has(k) && T(k).IsPunct('+') && !T(k).space_before) {
     if (Has(k + 1) && !T(k + 1).space_before &&
-        (IsDash(T(k + 1)) || T(k + 1).kind == TokKind::kNumber)) {
+        (IsDash(T(k + 1)) || T(k + 1).kind == TokKind::kNumber ||
+         T(k + 1).kind == TokKind::kCode)) {
       f->drop = true;
       f->te = k + 2;
       return true;
@@ -504,6 +502,25 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
       return true;
     }
   }
+  // The base of a rate: "pr. 1.000 indbyggere", "per 100.000".
+  if (num == i && i > 0 && !range && !spelled && scale == 1 && !unit && !currency && v >= 10 &&
+      T(i - 1).kind == TokKind::kWord &&
+      (lex_.rate_words.count(T(i - 1).key) || lex_.rate_words.count(std::string(T(i - 1).bare_key())))) {
+    double p = v;
+    while (p >= 10 && std::fmod(p, 10) == 0) p /= 10;
+    if (p == 1) {
+      long noun = CountedNoun(k);
+      f->drop = true;
+      f->te = noun >= 0 ? static_cast<size_t>(noun) + 1 : k;
+      return true;
+    }
+  }
+  // An age or a grade: "de 15 – 20 årige", "8-10 kl.".
+  if (!unit && !currency && scale == 1 && Has(k) && lex_.Count(T(k)) == CountRole::kLabel) {
+    f->drop = true;
+    f->te = k + 1;
+    return true;
+  }
   long noun = CountedNoun(k);
   if (noun >= 0) {
     f->type = "count";
@@ -526,10 +543,12 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
     f->drop = true;
     return true;
   }
-  // A footnote number glued to the text before it: "23 mia. kr.45", "pct.26".
+  // A footnote number glued to the text before it: "23 mia. kr.45", "pct.26",
+  // "over 85 år1.", "’lægge år til livet’36".
   if (num == i && !nt.space_before && i > 0 &&
-      (T(i - 1).dot_after || T(i - 1).IsPunct('.') || T(i - 1).IsPunct(',') ||
-       T(i - 1).IsPunct(')') || T(i - 1).IsPunct(0x201D) || T(i - 1).IsPunct('"'))) {
+      (T(i - 1).kind == TokKind::kWord || T(i - 1).IsPunct('.') || T(i - 1).IsPunct(',') ||
+       T(i - 1).IsPunct(')') || T(i - 1).IsPunct(0x201D) || T(i - 1).IsPunct(0x2019) ||
+       T(i - 1).IsPunct('"') || T(i - 1).IsPunct('\''))) {
     f->drop = true;
     return true;
   }

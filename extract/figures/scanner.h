@@ -33,6 +33,11 @@
 
 namespace referat::figures {
 
+// A calendar day; year, month or day 0 when not given.
+struct Ymd {
+  int y = 0, m = 0, d = 0;
+};
+
 // ---------------------------------------------------------------- tokens.cc
 
 enum class TokKind : uint8_t {
@@ -83,7 +88,7 @@ struct UnitEntry {
 };
 
 enum class PrefixRole : uint8_t { kApprox, kMinus, kBetween };
-enum class CountRole : uint8_t { kStop, kModifier, kNoun, kPartitive, kDeterminer };
+enum class CountRole : uint8_t { kStop, kModifier, kNoun, kPartitive, kDeterminer, kLabel };
 enum class DateWordRole : uint8_t {
   kEnd, kStart, kMiddle, kSpring, kSummer, kAutumn, kQuarter, kHalf
 };
@@ -104,13 +109,15 @@ struct TargetPhrase {
 struct Lexicon {
   std::unordered_map<std::string, UnitEntry> units;
   std::unordered_map<std::string, PrefixRole> prefixes;
+  std::unordered_set<std::string> rate_words;  // "pr.": a round number after it is a rate's base
   std::unordered_set<std::string> references;
   std::vector<std::string> reference_suffixes;  // "vej", "gade"
   std::unordered_map<std::string, CountRole> count_words;
   std::vector<std::string> modifier_suffixes;  // "ske", "ende"
+  std::vector<std::string> genitive_suffixes;  // "ens": an owner, never the counted noun
   std::unordered_map<std::string, DateWord> date_words;  // keyed by the first word
   std::unordered_map<std::string, int> months;           // "marts", "mar.", "mar" -> 3
-  std::unordered_set<std::string> weekdays;
+  std::unordered_map<std::string, int> weekdays;           // "tirsdag" -> 2 (Monday is 1)
   std::unordered_set<std::string> number_words;           // spelled-out cardinals
   std::unordered_map<std::string, int> ordinal_words;     // "tredje" -> 3 (1..31)
   // Every word that can start a date, time or quantity: one look-up lets the
@@ -132,6 +139,7 @@ struct Lexicon {
   int Month(const Token& t, bool* used_dot) const;  // 0 if none
   bool IsReference(const Token& t) const;
   bool HasModifierSuffix(std::string_view key) const;
+  bool HasGenitiveSuffix(std::string_view key) const;
   bool IsLeadin(std::string_view key) const;
   bool IsStarter(const Token& t) const {
     return starters.count(t.key) || (t.dot_after && starters.count(std::string(t.bare_key())));
@@ -182,19 +190,17 @@ struct Found {
   bool drop = false;    // removed by a filter
 };
 
-// A calendar day; month or day 0 when not given.
-struct Ymd {
-  int y = 0, m = 0, d = 0;
-};
 std::string IsoDate(int y, int m, int d);
 int DaysInMonth(int y, int m);
+// Days since 1970-01-01 of a proleptic Gregorian date.
+long DaysFromCivil(int y, int m, int d);
 
 // The scanner over one sentence's tokens. Not thread-safe; one per call.
 class Scanner {
  public:
-  // meeting_year: resolves dates written without a year; 0 when unknown.
-  Scanner(const Lexicon& lex, std::string_view text, int meeting_year)
-      : lex_(lex), text_(text), meeting_year_(meeting_year) {}
+  // meeting: resolves dates written without a year (y == 0 when unknown).
+  Scanner(const Lexicon& lex, std::string_view text, Ymd meeting)
+      : lex_(lex), text_(text), meeting_(meeting) {}
 
   // Finds the figures in text[start, end), appending to *out.
   void Scan(size_t start, size_t end, std::vector<Found>* out);
@@ -214,6 +220,10 @@ class Scanner {
   bool MonthYear(size_t i, Ymd* from, Ymd* to, size_t* next);
   bool Year(size_t i, int* y) const;
   bool ClockTime(size_t i, double* hours) const;
+  // The year for a day and month written without one: of the years around
+  // the meeting's, the one that puts the day nearest the meeting, among
+  // those that fit a written weekday (1 = Monday .. 7) when there is one.
+  int ResolveYear(int m, int d, int weekday) const;
 
   // number.cc
   bool TryQuantity(size_t i, Found* f);
@@ -230,9 +240,10 @@ class Scanner {
 
   const Lexicon& lex_;
   std::string_view text_;
-  int meeting_year_;
+  Ymd meeting_;
   std::vector<Token> toks_;
   size_t end_byte_ = 0;  // set by the date parsers: where the last one ended
+  int weekday_ = 0;      // set by SimpleDate: the weekday written (1-7), else 0
   std::vector<std::pair<size_t, size_t>> english_;
 };
 

@@ -429,7 +429,6 @@ void TargetFinder::Finish(Record* record) {
     std::string marker;
   };
   std::vector<Statement> st;
-  // Per block: does any of its sentences hold a lead-in word?
   // Per block: does its last sentence hold a lead-in word? (The sentence
   // that introduces a list; "mål" earlier in a long paragraph does not.)
   std::vector<char> leadin(doc_.blocks.size(), 0);
@@ -452,19 +451,24 @@ void TargetFinder::Finish(Record* record) {
       active = false;
       continue;
     }
+    bool ends_colon = !text.empty() && text.back() == ':';
+    bool short_line = Words(text) <= 3 && !text.empty() && text.back() != '.';
     // Under a heading-like lead-in, the one paragraph that follows is the
     // target ("Resultat mål" / "At råd og vejledning iværksættes ... inden
-    // for 14 dage ...").
+    // for 14 dage ..."), unless it introduces a list itself (ends in ':').
     if (active && heading_like && !leadin[b] && Words(text) > 4) {
-      st.push_back({bl.start, bl.end, false, ""});
-      in_list[b] = 1;
+      if (!ends_colon) {
+        st.push_back({bl.start, bl.end, false, ""});
+        in_list[b] = 1;
+      }
       active = false;
       continue;
     }
-    bool ends_colon = !text.empty() && text.back() == ':';
-    bool short_line = Words(text) <= 3 && !text.empty() && text.back() != '.';
     active = leadin[b] && (bl.kind == BlockKind::kHeading || ends_colon || short_line);
-    heading_like = active && !ends_colon;
+    // Only a short one names a section of goals ("Resultatmål", "Succeskriterier");
+    // a longer heading with "mål" in it ("Mål og handlinger til realisering")
+    // heads prose.
+    heading_like = active && !ends_colon && short_line;
   }
   for (size_t s = 0; s < seg_.sentences.size(); ++s) {
     const Sentence& sen = seg_.sentences[s];

@@ -50,7 +50,15 @@ bool IsGluedUnit(std::string_view w) {
   return false;
 }
 
+// ASCII first: most letters of Danish text are, and ICU's case tables cost
+// a look-up per letter.
+bool IsUpper(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c); }
+
 void AppendLower(UChar32 c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+    return;
+  }
   c = u_tolower(c);
   char buf[4];
   int32_t n = 0;
@@ -155,28 +163,47 @@ void Tokenize(std::string_view s, size_t start, size_t end, std::vector<Token>* 
       size_t j = i;
       int letters = 0, uppers = 0;
       bool first = true;
+      size_t digits_at = 0, digits_key = 0;  // where a trailing digit run starts (bytes, key)
+      bool in_digits = false;
       while (j < end) {
         size_t l;
         UChar32 d = CodePointAt(s, j, end, &l);
         if (IsLetter(d)) {
-          if (first) t.upper = u_isupper(d);
+          const bool up = IsUpper(d);
+          if (first) t.upper = up;
           first = false;
           ++letters;
-          if (u_isupper(d)) ++uppers;
+          if (up) ++uppers;
           AppendLower(d, &t.key);
           j += l;
+          in_digits = false;
         } else if (d >= '0' && d <= '9') {
+          if (!in_digits) digits_at = j, digits_key = t.key.size();
+          in_digits = true;
           t.has_digit = true;
           t.key.push_back(static_cast<char>(d));
           j += l;
         } else if ((d == '-' || d == '.' || d == '\'') && IsLetterAt(s, j + 1, end)) {
           t.key.push_back(static_cast<char>(d));  // "IGU-forløbet", "t.kr", "bl.a"
           j += 1;
+          in_digits = false;
         } else if (IsIgnorable(d)) {
           j += l;
         } else {
           break;
         }
+      }
+      // A footnote mark glued to a lower-case word ("over 85 år1.", "de
+      // seneste 5 år12"): the word ends before it and the digits are a number
+      // of their own, glued to it (which the scanner drops). Codes keep their
+      // digits: "LÆ265", "Q3", "H1N1".
+      // (A letter before the digits: a byte >= 'a'; '-', '.' and '\'' are below.)
+      if (in_digits && uppers == 0 && letters >= 2 && digits_key > 0 &&
+          static_cast<unsigned char>(t.key[digits_key - 1]) >= 'a' &&
+          t.key.find_first_of("0123456789") == digits_key) {
+        j = digits_at;
+        t.key.resize(digits_key);
+        t.has_digit = false;
       }
       t.kind = TokKind::kWord;
       t.all_upper = letters >= 2 && uppers == letters;
