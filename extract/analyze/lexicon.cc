@@ -351,6 +351,7 @@ Lexicon::Lexicon(const Rulebook& rules) {
   leadin_ = Compile("(?i)^(?:" + Alternation(Column(rules, "roles", "leadin")) + ")[\\s,:]+");
   for (const auto& w : Column(rules, "name_stopwords", "word")) name_stopwords_.insert(FoldCase(w));
   for (const auto& w : Column(rules, "name_stopwords", "ending")) name_stop_endings_.push_back(FoldCase(w));
+  for (const auto& w : Column(rules, "name_stopwords", "particle")) name_particles_.insert(w);
 }
 
 HeadingHit Lexicon::MatchHeading(std::string_view block) const {

@@ -141,6 +141,8 @@ class Lexicon {
   // Bytes of a leading lead-in phrase ("Desuden deltager "), or 0.
   size_t LeadinLength(std::string_view s) const;
   bool IsNameStopword(std::string_view word) const;
+  // A lower-case word inside a name ("van", "der", "la"): case-sensitive.
+  bool IsNameParticle(std::string_view word) const { return name_particles_.count(std::string(word)) > 0; }
 
  private:
   struct HeadingRule {
@@ -215,6 +217,7 @@ class Lexicon {
   std::unique_ptr<RE2> leadin_;
   std::set<std::string> name_stopwords_;  // folded
   std::vector<std::string> name_stop_endings_;  // folded
+  std::set<std::string> name_particles_;
 };
 
 }  // namespace referat::analyze

@@ -15,10 +15,6 @@ bool IsInitial(std::string_view w) {  // "T." or "T"
   return false;
 }
 
-bool IsParticle(std::string_view w) {
-  return w == "von" || w == "van" || w == "der" || w == "de" || w == "la" || w == "du" || w == "di";
-}
-
 // Splits at ',', ';', TAB, " og ", " samt ", " & ", and at ". " that ends a
 // sentence; never inside parentheses.
 std::vector<Piece> SplitPieces(std::string_view s) {
@@ -70,7 +66,10 @@ bool IsPartyMark(std::string_view in) {
   if (t.empty()) return true;
   std::string f = FoldCase(t);
   if (f == "løsgænger" || f == "uden for partierne" || f == "udenfor partierne") return true;
-  return t.size() <= 6 && IsAllCaps(t) && t.find(' ') == std::string_view::npos;
+  // One capital ("A", "Ø") or an all-caps word of up to six bytes.
+  const bool one_capital =
+      StartsUpper(t) && (t.size() == 1 || (t.size() == 2 && static_cast<unsigned char>(t[0]) >= 0xC0));
+  return t.size() <= 6 && (one_capital || IsAllCaps(t)) && t.find(' ') == std::string_view::npos;
 }
 
 }  // namespace
@@ -144,16 +143,21 @@ std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
         std::string_view bare = TrimRight(w, ",;:");
         bool ends_dot = !bare.empty() && bare.back() == '.' && !IsInitial(bare);
         if (ends_dot) bare = TrimRight(bare, ".");
+        // Particles only between name words ("Bo van der Berg").
+        auto particle_run_ends_in_name = [&](size_t k) {
+          while (k < toks.size() && lex.IsNameParticle(toks[k].w)) ++k;
+          return k < toks.size() && StartsUpper(toks[k].w);
+        };
         bool ok = (StartsUpper(bare) && !lex.IsNameStopword(bare) &&
                    !(IsAllCaps(bare) && bare.size() <= 3 && !IsInitial(bare))) ||
-                  (b > a && IsParticle(bare) && b + 1 < toks.size() && StartsUpper(toks[b + 1].w));
+                  (b > a && lex.IsNameParticle(bare) && particle_run_ends_in_name(b));
         if (!ok) break;
         ++b;
         if (ends_dot) break;
       }
       if (b - a >= 2) {
         // Trailing particles are not names.
-        while (b > a && IsParticle(toks[b - 1].w)) --b;
+        while (b > a && lex.IsNameParticle(toks[b - 1].w)) --b;
         if (b - a >= 2) {
           best_a = a;
           best_b = b;
@@ -202,6 +206,16 @@ std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
           pn.role = std::string(inner);
           pn.end = toks[best_b].end;
         }
+      }
+    }
+    // Role after a dash: "Peter Hansen (A) - formand".
+    if (!pn.role) {
+      size_t k = best_b;
+      if (k < toks.size() && toks[k].w.front() == '(' && IsPartyMark(Trim(TrimBoth(toks[k].w, "()")))) ++k;
+      if (k + 2 == toks.size() && (toks[k].w == "-" || toks[k].w == "\xE2\x80\x93") &&
+          lex.IsRoleWord(TrimRight(toks[k + 1].w, ".,;"))) {
+        pn.role = std::string(TrimRight(toks[k + 1].w, ",;"));
+        pn.end = toks[k + 1].end;
       }
     }
     out.push_back(std::move(pn));
