@@ -342,7 +342,8 @@ class Pass {
   // Chart axes laid out one label per line (the PDF reader gives each its
   // own block): three or more figures in a row, each the whole sentence and
   // in nearby sentences, of one type and evenly stepped ("35.000", "30.000",
-  // ..., "0"; "2007", "2008", "2009"); and the label on either side of such a run
+  // ..., "0"; "2007", "2008", "2009"; "Sep. 2007", "Sep. 2008", ...); and the
+  // label on either side of such a run
   // that continues the step at the start of its sentence, where the axis
   // title shares the line ("0 <TAB> Uddannelse").
   static constexpr size_t kAxisGap = 4;
@@ -350,11 +351,22 @@ class Pass {
     auto& figs = rec_->figures;
     size_t n = figs.size();
     std::vector<bool> drop(n, false);
+    // The value an axis steps by: the number, or for a period its first
+    // month ("Sep. 2007", "Sep. 2008", ... step by 12).
+    auto value = [&](size_t k) -> std::optional<double> {
+      const Figure& f = figs[k];
+      if (f.type == "period") {
+        if (!f.date || f.date->size() != 10) return std::nullopt;
+        return std::atoi(f.date->substr(0, 4).c_str()) * 12.0 +
+               std::atoi(f.date->substr(5, 2).c_str()) - 1;
+      }
+      return f.value;
+    };
     auto axis_like = [&](size_t k) {
       const Figure& f = figs[k];
-      return meta_[k - first_].lone && f.value &&
+      return meta_[k - first_].lone && value(k) &&
              ((f.type == "count" && meta_[k - first_].bare) || f.type == "percent" ||
-              f.type == "year");
+              f.type == "year" || f.type == "period");
     };
     for (size_t a = first_; a < n;) {
       if (!axis_like(a)) {
@@ -369,23 +381,22 @@ class Pass {
              meta_[b - first_].sentence <= meta_[b - 1 - first_].sentence + kAxisGap)
         ++b;
       if (b - a >= 3) {
-        double step = *figs[a + 1].value - *figs[a].value;
+        double step = *value(a + 1) - *value(a);
         bool even = !Near(step, 0);
-        for (size_t k = a + 2; k < b && even; ++k)
-          even = Near(*figs[k].value - *figs[k - 1].value, step);
+        for (size_t k = a + 2; k < b && even; ++k) even = Near(*value(k) - *value(k - 1), step);
         if (even) {
           for (size_t k = a; k < b; ++k) drop[k] = true;
           auto continues = [&](size_t k, size_t from, double want) {
             const Figure& f = figs[k];
             const Meta& m = meta_[k - first_];
-            return m.starts && f.value && f.type == figs[a].type &&
-                   (f.type != "count" || m.bare) &&
+            auto v = value(k);
+            return m.starts && v && f.type == figs[a].type && (f.type != "count" || m.bare) &&
                    (m.sentence == meta_[from - first_].sentence + 1 ||
                     m.sentence + 1 == meta_[from - first_].sentence) &&
-                   Near(*f.value, want);
+                   Near(*v, want);
           };
-          if (b < n && continues(b, b - 1, *figs[b - 1].value + step)) drop[b++] = true;
-          if (a > first_ && !drop[a - 1] && continues(a - 1, a, *figs[a].value - step))
+          if (b < n && continues(b, b - 1, *value(b - 1) + step)) drop[b++] = true;
+          if (a > first_ && !drop[a - 1] && continues(a - 1, a, *value(a) - step))
             drop[a - 1] = true;
         }
       }

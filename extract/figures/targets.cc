@@ -110,8 +110,18 @@ void TargetFinder::OnSentence(size_t s, const std::vector<Token>& toks) {
       if (!Matches(toks, i, p.words)) continue;
       // "Målet er ..." opens a goal statement; mid-sentence ("..., idet
       // målet med behandlingen er ...") it describes one.
-      if (p.kind == TargetPhraseKind::kTrigger && (!p.direction.empty() || i <= 1))
+      if (p.kind == TargetPhraseKind::kTrigger && (!p.direction.empty() || i <= 1)) {
         fl.trigger = true;
+        // "Brugen af ... skal øges: Der er i den seneste finanslov ...": a
+        // bold lead sentence and its explanation; the target ends at the
+        // colon after its direction phrase.
+        if (!p.direction.empty() && i > 0 && !fl.cut)
+          for (size_t k = i + p.words.size(); k < toks.size(); ++k)
+            if (toks[k].IsPunct(':')) {
+              if (k + 1 < toks.size()) fl.cut = toks[k].start;
+              break;
+            }
+      }
       else if (p.kind == TargetPhraseKind::kWeak) weak = weak || LevelFollows(toks, i + p.words.size());
       else if (p.kind == TargetPhraseKind::kModal) modal = true;
     }
@@ -474,7 +484,7 @@ void TargetFinder::Finish(Record* record) {
     const Sentence& sen = seg_.sentences[s];
     if (!flags_[s].trigger && !flags_[s].label) continue;
     if (in_list[sen.block]) continue;
-    st.push_back({sen.start, sen.end, flags_[s].label, ""});
+    st.push_back({sen.start, flags_[s].cut ? flags_[s].cut : sen.end, flags_[s].label, ""});
   }
   std::sort(st.begin(), st.end(),
             [](const Statement& a, const Statement& b) { return a.start < b.start; });
