@@ -55,8 +55,13 @@ const Case kCases[] = {
      15},
     // The PDF reader's layout still moves (chart labels, wrapped lines), so the
     // report's counts are checked to within 5 %.
-    {"KL_report", {"corpus/real/KL_rapport_det-naere-sundhedsvaesen_2012.pdf"}, true, nullptr, 511,
-     6, true},
+    {"KL_report",
+     {"corpus/real/KL_rapport_det-naere-sundhedsvaesen_2012.pdf"},
+     true,
+     nullptr,
+     511,
+     6,
+     true},
 };
 
 struct Input {
@@ -102,8 +107,9 @@ void BM_FigurePass(benchmark::State& state, const Case& c) {
     }
   }
   auto off = [](size_t a, size_t b) { return a > b ? a - b : b - a; };
-  bool ok = c.approximate ? off(figures, c.figures) * 20 <= c.figures && off(targets, c.targets) <= 2
-                          : figures == c.figures && targets == c.targets;
+  bool ok = c.approximate
+                ? off(figures, c.figures) * 20 <= c.figures && off(targets, c.targets) <= 2
+                : figures == c.figures && targets == c.targets;
   if (!ok) {
     state.SkipWithError(("figures " + std::to_string(figures) + " (expected " +
                          std::to_string(c.figures) + "), targets " + std::to_string(targets) +

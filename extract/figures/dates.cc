@@ -70,7 +70,8 @@ long DaysFromCivil(int y, int m, int d) {
 
 int Scanner::ResolveYear(int m, int d, int weekday) const {
   if (meeting_.y == 0) return 0;
-  const long at = DaysFromCivil(meeting_.y, meeting_.m ? meeting_.m : 7, meeting_.d ? meeting_.d : 1);
+  const long at =
+      DaysFromCivil(meeting_.y, meeting_.m ? meeting_.m : 7, meeting_.d ? meeting_.d : 1);
   int best = 0;
   long best_dist = 0;
   for (int y = meeting_.y - 1; y <= meeting_.y + 1; ++y) {
@@ -196,8 +197,10 @@ bool Scanner::SimpleDate(size_t i, Ymd* from, Ymd* to, bool* period, size_t* nex
       if (Has(i + 1) && T(i + 1).space_before && IsPlainInt(T(i + 1), 4) &&
           (T(i + 1).key.size() == 2 || T(i + 1).key.size() == 4)) {
         y = FullYear(std::atoi(T(i + 1).key.c_str()), T(i + 1).key.size());
-        if (y < 1900 || y > 2099) y = 0;
-        else after = i + 2;
+        if (y < 1900 || y > 2099)
+          y = 0;
+        else
+          after = i + 2;
       }
       bool den = i > 0 && (T(i - 1).key == "d." || T(i - 1).bare_key() == "den");
       if ((y || den) && ValidDay(y, m, d)) {
@@ -296,8 +299,10 @@ bool Scanner::SimpleDate(size_t i, Ymd* from, Ymd* to, bool* period, size_t* nex
           end_byte_ = T(j).end;
           after = j + 1;
         } else if (MonthYear(j, &a, &b, &after)) {
-          if (w.role == DateWordRole::kEnd) a = b;
-          else if (w.role == DateWordRole::kMiddle) a.d = 15;
+          if (w.role == DateWordRole::kEnd)
+            a = b;
+          else if (w.role == DateWordRole::kMiddle)
+            a.d = 15;
         } else {
           return false;
         }

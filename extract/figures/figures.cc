@@ -70,9 +70,7 @@ using figures::Found;
 using figures::Token;
 using figures::TokKind;
 
-bool IsAxisPercent(const Found& f) {
-  return !f.drop && f.type == "percent" && f.value && !f.min;
-}
+bool IsAxisPercent(const Found& f) { return !f.drop && f.type == "percent" && f.value && !f.min; }
 bool IsBare(const Found& f) { return !f.drop && f.type == "count" && f.bare && f.value; }
 bool IsAxisYear(const Found& f) { return !f.drop && f.type == "year" && f.value; }
 
@@ -120,8 +118,10 @@ void DropAxisRuns(std::vector<Found>* fs) {
           grew = false;
           for (auto& g : v) {
             if (!IsAxisPercent(g)) continue;
-            if (Near(*g.value, hi + s)) hi += s, g.drop = grew = true;
-            else if (Near(*g.value, lo - s)) lo -= s, g.drop = grew = true;
+            if (Near(*g.value, hi + s))
+              hi += s, g.drop = grew = true;
+            else if (Near(*g.value, lo - s))
+              lo -= s, g.drop = grew = true;
           }
         }
       }
@@ -142,8 +142,7 @@ bool StartsUpper(std::string_view s) {
   unsigned char c = static_cast<unsigned char>(s[0]);
   if (c >= 'A' && c <= 'Z') return true;
   // Æ Ø Å (C3 86, C3 98, C3 85)
-  return c == 0xC3 && s.size() > 1 &&
-         (s[1] == '\x86' || s[1] == '\x98' || s[1] == '\x85');
+  return c == 0xC3 && s.size() > 1 && (s[1] == '\x86' || s[1] == '\x98' || s[1] == '\x85');
 }
 
 class Pass {
@@ -248,7 +247,8 @@ class Pass {
       if (f.drop || !f.bare) continue;
       // A number standing alone ("1." heading a list item, a section or a
       // table row; a lone "12" closing a paragraph's block).
-      if ((cell < 0 && f.tb == 0 && toks.size() == 1) || (toks.size() == 2 && toks[1].IsPunct('.'))) {
+      if ((cell < 0 && f.tb == 0 && toks.size() == 1) ||
+          (toks.size() == 2 && toks[1].IsPunct('.'))) {
         f.drop = true;
         if (toks.size() == 1) {
           lone_[0] = lone_[1];
@@ -259,8 +259,8 @@ class Pass {
       // The last label of a vertical chart axis, sharing its row with the
       // axis title ("10", "5", then "0 <TAB> Uddannelse"): the two sentences
       // before are lone numbers stepping evenly down (or up) to it.
-      if (cell == 0 && f.tb == 0 && f.te == toks.size() && s >= 2 &&
-          lone_[1].sentence == s - 1 && lone_[0].sentence == s - 2) {
+      if (cell == 0 && f.tb == 0 && f.te == toks.size() && s >= 2 && lone_[1].sentence == s - 1 &&
+          lone_[0].sentence == s - 2) {
         double step = lone_[1].value - lone_[0].value;
         if (!Near(step, 0) && Near(*f.value - lone_[1].value, step)) {
           f.drop = true;

@@ -88,30 +88,44 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
   for (const auto& row : rules.Table("figures_prefixes")) {
     if (row.size() < 2) continue;
     PrefixRole r;
-    if (row[1] == "approx") r = PrefixRole::kApprox;
-    else if (row[1] == "minus") r = PrefixRole::kMinus;
-    else if (row[1] == "between") r = PrefixRole::kBetween;
+    if (row[1] == "approx")
+      r = PrefixRole::kApprox;
+    else if (row[1] == "minus")
+      r = PrefixRole::kMinus;
+    else if (row[1] == "between")
+      r = PrefixRole::kBetween;
     else if (row[1] == "rate") {
       lex->rate_words.insert(Lower(row[0]));
       continue;
-    } else continue;
+    } else
+      continue;
     lex->prefixes.emplace(Lower(row[0]), r);
   }
   for (const auto& line : rules.Lines("figures_reference_words")) {
-    if (line.size() > 1 && line[0] == '-') lex->reference_suffixes.push_back(Lower(line.substr(1)));
-    else lex->references.insert(Lower(line));
+    if (line.size() > 1 && line[0] == '-')
+      lex->reference_suffixes.push_back(Lower(line.substr(1)));
+    else
+      lex->references.insert(Lower(line));
   }
   for (const auto& row : rules.Table("figures_count_words")) {
     if (row.size() < 2) continue;
     CountRole r;
-    if (row[1] == "stop") r = CountRole::kStop;
-    else if (row[1] == "modifier") r = CountRole::kModifier;
-    else if (row[1] == "noun") r = CountRole::kNoun;
-    else if (row[1] == "partitive") r = CountRole::kPartitive;
-    else if (row[1] == "determiner") r = CountRole::kDeterminer;
-    else if (row[1] == "label") r = CountRole::kLabel;
-    else if (row[1] == "genitive") r = CountRole::kModifier;  // suffixes only
-    else continue;
+    if (row[1] == "stop")
+      r = CountRole::kStop;
+    else if (row[1] == "modifier")
+      r = CountRole::kModifier;
+    else if (row[1] == "noun")
+      r = CountRole::kNoun;
+    else if (row[1] == "partitive")
+      r = CountRole::kPartitive;
+    else if (row[1] == "determiner")
+      r = CountRole::kDeterminer;
+    else if (row[1] == "label")
+      r = CountRole::kLabel;
+    else if (row[1] == "genitive")
+      r = CountRole::kModifier;  // suffixes only
+    else
+      continue;
     if (row[0].size() > 1 && row[0][0] == '-') {
       // A genitive suffix is a modifier suffix too: "to af kommunens plejecentre".
       if (r == CountRole::kModifier) lex->modifier_suffixes.push_back(Lower(row[0].substr(1)));
@@ -183,28 +197,36 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
   // Targets.
   for (const auto& line : rules.Lines("targets_leadins")) {
     std::string w = Lower(line);
-    if (!w.empty() && w.back() == '*') lex->leadin_prefixes.push_back(w.substr(0, w.size() - 1));
-    else lex->leadins.push_back(w);
+    if (!w.empty() && w.back() == '*')
+      lex->leadin_prefixes.push_back(w.substr(0, w.size() - 1));
+    else
+      lex->leadins.push_back(w);
   }
   for (const auto& row : rules.Table("targets_phrases")) {
     if (row.size() < 2) continue;
     TargetPhrase p;
     p.words = SplitSpaces(Lower(row[0]));
     if (p.words.empty()) continue;
-    if (row[1] == "trigger") p.kind = TargetPhraseKind::kTrigger;
-    else if (row[1] == "weak") p.kind = TargetPhraseKind::kWeak;
-    else if (row[1] == "modal") p.kind = TargetPhraseKind::kModal;
-    else if (row[1] == "direction") p.kind = TargetPhraseKind::kDirection;
-    else if (row[1] == "deadline") p.kind = TargetPhraseKind::kDeadline;
-    else if (row[1] == "baseline") p.kind = TargetPhraseKind::kBaseline;
-    else continue;
+    if (row[1] == "trigger")
+      p.kind = TargetPhraseKind::kTrigger;
+    else if (row[1] == "weak")
+      p.kind = TargetPhraseKind::kWeak;
+    else if (row[1] == "modal")
+      p.kind = TargetPhraseKind::kModal;
+    else if (row[1] == "direction")
+      p.kind = TargetPhraseKind::kDirection;
+    else if (row[1] == "deadline")
+      p.kind = TargetPhraseKind::kDeadline;
+    else if (row[1] == "baseline")
+      p.kind = TargetPhraseKind::kBaseline;
+    else
+      continue;
     if (row.size() > 2 && row[2] != "-") p.direction = row[2];
     lex->target_phrases.push_back(std::move(p));
   }
-  std::stable_sort(lex->target_phrases.begin(), lex->target_phrases.end(),
-                   [](const TargetPhrase& a, const TargetPhrase& b) {
-                     return a.words.size() > b.words.size();
-                   });
+  std::stable_sort(
+      lex->target_phrases.begin(), lex->target_phrases.end(),
+      [](const TargetPhrase& a, const TargetPhrase& b) { return a.words.size() > b.words.size(); });
   for (size_t k = 0; k < lex->target_phrases.size(); ++k)
     lex->target_phrase_index[lex->target_phrases[k].words[0]].push_back(k);
   return lex;
@@ -220,9 +242,12 @@ const UnitEntry* Lexicon::Unit(const Token& t, bool* used_dot) const {
   if (t.kind == TokKind::kPunct) {
     *used_dot = false;
     std::string k;
-    if (t.cp == '%') k = "%";
-    else if (t.cp == 0x20AC) k = "\xE2\x82\xAC";
-    else return nullptr;
+    if (t.cp == '%')
+      k = "%";
+    else if (t.cp == 0x20AC)
+      k = "\xE2\x82\xAC";
+    else
+      return nullptr;
     auto it = units.find(k);
     return it == units.end() ? nullptr : &it->second;
   }

@@ -32,7 +32,8 @@ icu::NumberFormat* DanishFormat() {
 icu::RuleBasedNumberFormat* Spellout() {
   thread_local std::unique_ptr<icu::RuleBasedNumberFormat> rbnf = [] {
     UErrorCode err = U_ZERO_ERROR;
-    auto r = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale("da"), err);
+    auto r =
+        std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale("da"), err);
     if (U_FAILURE(err)) return std::unique_ptr<icu::RuleBasedNumberFormat>();
     // Lenient parsing reads "to hundrede og femogtyve" (strict parsing stops
     // after "to"); we require the whole text to be consumed instead.
@@ -68,8 +69,8 @@ NumShape ShapeOf(std::string_view s) {
     if (s.compare(j, 3, "\xE2\x80\x93") == 0) {
       out.seps.push_back(0x2013);
       i = j + 3;
-    } else if (s.compare(j, 1, " ") == 0 || (static_cast<unsigned char>(s[j]) == 0xC2 &&
-                                             j + 1 < s.size())) {
+    } else if (s.compare(j, 1, " ") == 0 ||
+               (static_cast<unsigned char>(s[j]) == 0xC2 && j + 1 < s.size())) {
       // "2½", "2 ¼": ¼ ½ ¾ are C2 BC..BE.
       if (out.frac_at == std::string_view::npos) out.frac_at = j;
       size_t k = s[j] == ' ' ? j + 1 : j;
@@ -131,8 +132,7 @@ std::optional<double> ParseDanishNumber(std::string_view s, bool* english) {
     size_t last = n;
     if (sh.seps.back() == '.') last = n - 1;
     for (size_t k = 0; k < last; ++k) commas = commas && sh.seps[k] == ',';
-    if (english && commas && last >= 1 && lead_ok && three(1, last + 1) &&
-        (last >= 2 || last < n))
+    if (english && commas && last >= 1 && lead_ok && three(1, last + 1) && (last >= 2 || last < n))
       *english = true;
     return std::nullopt;
   }
@@ -310,9 +310,12 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
   for (int guard = 0; guard < 3 && Has(j); ++guard) {
     bool dot;
     if (auto p = lex_.Prefix(T(j), &dot)) {
-      if (*p == PrefixRole::kApprox) approx = true;
-      else if (*p == PrefixRole::kMinus) minus = true;
-      else between = true;
+      if (*p == PrefixRole::kApprox)
+        approx = true;
+      else if (*p == PrefixRole::kMinus)
+        minus = true;
+      else
+        between = true;
       ++j;
       continue;
     }
@@ -381,8 +384,7 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
     return false;
 
   // Ranges written with a spaced dash ("20 – 30 mia. kr.") or "mellem 9 og 29".
-  if (!range && Has(k + 1) &&
-      ((IsDash(T(k)) && !spelled) || (between && T(k).IsWord("og")))) {
+  if (!range && Has(k + 1) && ((IsDash(T(k)) && !spelled) || (between && T(k).IsWord("og")))) {
     double v2, m2;
     bool r2, s2;
     size_t k2;
@@ -477,8 +479,8 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
     set_value(1);
     return true;
   }
-  if (currency || (unit && (unit->kind == UnitKind::kCurrency ||
-                            unit->kind == UnitKind::kScaleCurrency))) {
+  if (currency ||
+      (unit && (unit->kind == UnitKind::kCurrency || unit->kind == UnitKind::kScaleCurrency))) {
     f->type = "amount";
     f->unit = unit && !unit->name.empty() ? unit->name : currency->name;
     set_value(scale);
@@ -505,7 +507,8 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
   // The base of a rate: "pr. 1.000 indbyggere", "per 100.000".
   if (num == i && i > 0 && !range && !spelled && scale == 1 && !unit && !currency && v >= 10 &&
       T(i - 1).kind == TokKind::kWord &&
-      (lex_.rate_words.count(T(i - 1).key) || lex_.rate_words.count(std::string(T(i - 1).bare_key())))) {
+      (lex_.rate_words.count(T(i - 1).key) ||
+       lex_.rate_words.count(std::string(T(i - 1).bare_key())))) {
     double p = v;
     while (p >= 10 && std::fmod(p, 10) == 0) p /= 10;
     if (p == 1) {

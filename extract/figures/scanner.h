@@ -90,7 +90,14 @@ struct UnitEntry {
 enum class PrefixRole : uint8_t { kApprox, kMinus, kBetween };
 enum class CountRole : uint8_t { kStop, kModifier, kNoun, kPartitive, kDeterminer, kLabel };
 enum class DateWordRole : uint8_t {
-  kEnd, kStart, kMiddle, kSpring, kSummer, kAutumn, kQuarter, kHalf
+  kEnd,
+  kStart,
+  kMiddle,
+  kSpring,
+  kSummer,
+  kAutumn,
+  kQuarter,
+  kHalf
 };
 struct DateWord {
   DateWordRole role = DateWordRole::kEnd;
@@ -113,19 +120,19 @@ struct Lexicon {
   std::unordered_set<std::string> references;
   std::vector<std::string> reference_suffixes;  // "vej", "gade"
   std::unordered_map<std::string, CountRole> count_words;
-  std::vector<std::string> modifier_suffixes;  // "ske", "ende"
-  std::vector<std::string> genitive_suffixes;  // "ens": an owner, never the counted noun
+  std::vector<std::string> modifier_suffixes;            // "ske", "ende"
+  std::vector<std::string> genitive_suffixes;            // "ens": an owner, never the counted noun
   std::unordered_map<std::string, DateWord> date_words;  // keyed by the first word
   std::unordered_map<std::string, int> months;           // "marts", "mar.", "mar" -> 3
-  std::unordered_map<std::string, int> weekdays;           // "tirsdag" -> 2 (Monday is 1)
-  std::unordered_set<std::string> number_words;           // spelled-out cardinals
-  std::unordered_map<std::string, int> ordinal_words;     // "tredje" -> 3 (1..31)
+  std::unordered_map<std::string, int> weekdays;         // "tirsdag" -> 2 (Monday is 1)
+  std::unordered_set<std::string> number_words;          // spelled-out cardinals
+  std::unordered_map<std::string, int> ordinal_words;    // "tredje" -> 3 (1..31)
   // Every word that can start a date, time or quantity: one look-up lets the
   // scanner pass over all other words.
   std::unordered_set<std::string> starters;
 
   // Targets (targets_*.txt).
-  std::vector<std::string> leadins;         // whole words
+  std::vector<std::string> leadins;          // whole words
   std::vector<std::string> leadin_prefixes;  // "resultatmål" from "resultatmål*"
   std::vector<TargetPhrase> target_phrases;  // longest first
   // Indices into target_phrases by first word.
@@ -168,8 +175,8 @@ std::optional<double> ParseSpelledNumber(std::string_view s);
 // The shape of a number token's text: its digit groups and separators.
 struct NumShape {
   std::vector<std::string_view> groups;  // digit runs
-  std::vector<char32_t> seps;            // separators between them ('.', ',', '-', 0x2013, '/', ':')
-  double frac = 0;                       // a trailing ¼, ½ or ¾ (0.25, 0.5, 0.75), else 0
+  std::vector<char32_t> seps;  // separators between them ('.', ',', '-', 0x2013, '/', ':')
+  double frac = 0;             // a trailing ¼, ½ or ¾ (0.25, 0.5, 0.75), else 0
   size_t frac_at = std::string_view::npos;  // where the fraction (and its space) starts
   bool Is(std::initializer_list<char32_t> pattern) const;
   int Int(size_t i) const;  // the value of groups[i] (< 10 digits)
@@ -181,13 +188,13 @@ NumShape ShapeOf(std::string_view s);
 // One figure found in a sentence, before the filters. Offsets are absolute.
 struct Found {
   std::string type;
-  size_t tb = 0, te = 0;        // tokens [tb, te)
-  size_t start = 0, end = 0;    // bytes
+  size_t tb = 0, te = 0;      // tokens [tb, te)
+  size_t start = 0, end = 0;  // bytes
   std::optional<double> value, min, max;
   std::optional<std::string> unit, date, date_end;
-  bool bare = false;    // a plain number: no unit, noun, scale or prefix
-  double scale = 1;     // the factor of a scale word read ("mio." 1000000), else 1
-  bool drop = false;    // removed by a filter
+  bool bare = false;  // a plain number: no unit, noun, scale or prefix
+  double scale = 1;   // the factor of a scale word read ("mio." 1000000), else 1
+  bool drop = false;  // removed by a filter
 };
 
 std::string IsoDate(int y, int m, int d);
@@ -254,8 +261,7 @@ class Scanner {
 // and builds the targets at the end, from the figures already in *record.
 class TargetFinder {
  public:
-  TargetFinder(const Document& doc, const Segmentation& seg, const Lexicon& lex,
-               int meeting_year);
+  TargetFinder(const Document& doc, const Segmentation& seg, const Lexicon& lex, int meeting_year);
   // REQUIRES: sentences in order; toks are the sentence's tokens.
   void OnSentence(size_t sentence, const std::vector<Token>& toks);
   // Appends the targets to record->targets. REQUIRES: record->figures filled.

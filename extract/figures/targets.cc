@@ -46,8 +46,8 @@ bool IsPlainInt(const Token& t) {
 }
 
 bool IsValueType(const std::string& type) {
-  return type == "percent" || type == "percentage_points" || type == "amount" ||
-         type == "count" || type == "duration";
+  return type == "percent" || type == "percentage_points" || type == "amount" || type == "count" ||
+         type == "duration";
 }
 bool IsDateType(const std::string& type) {
   return type == "date" || type == "period" || type == "year";
@@ -57,9 +57,9 @@ bool IsDateType(const std::string& type) {
 // grammar, not to what is measured.
 bool IsMetricEdgeWord(std::string_view k) {
   static const std::string_view kWords[] = {
-      "skal", "bør", "vil", "må", "være", "er", "på", "til", "med", "mindst", "minimum", "over",
-      "under", "at", "som", "der", "og", "i", "fra", "af", "senest", "inden", "opgjort", "for",
-      "efter", "altid", "højst"};
+      "skal",   "bør",     "vil",    "må",    "være",    "er",  "på",    "til",   "med",
+      "mindst", "minimum", "over",   "under", "at",      "som", "der",   "og",    "i",
+      "fra",    "af",      "senest", "inden", "opgjort", "for", "efter", "altid", "højst"};
   for (auto w : kWords)
     if (k == w) return true;
   return false;
@@ -90,8 +90,7 @@ bool TargetFinder::LevelFollows(const std::vector<Token>& toks, size_t i) const 
 
 TargetFinder::TargetFinder(const Document& doc, const Segmentation& seg, const Lexicon& lex,
                            int meeting_year)
-    : doc_(doc), seg_(seg), lex_(lex), meeting_year_(meeting_year),
-      flags_(seg.sentences.size()) {}
+    : doc_(doc), seg_(seg), lex_(lex), meeting_year_(meeting_year), flags_(seg.sentences.size()) {}
 
 void TargetFinder::OnSentence(size_t s, const std::vector<Token>& toks) {
   Flags& fl = flags_[s];
@@ -121,9 +120,10 @@ void TargetFinder::OnSentence(size_t s, const std::vector<Token>& toks) {
               if (k + 1 < toks.size()) fl.cut = toks[k].start;
               break;
             }
-      }
-      else if (p.kind == TargetPhraseKind::kWeak) weak = weak || LevelFollows(toks, i + p.words.size());
-      else if (p.kind == TargetPhraseKind::kModal) modal = true;
+      } else if (p.kind == TargetPhraseKind::kWeak)
+        weak = weak || LevelFollows(toks, i + p.words.size());
+      else if (p.kind == TargetPhraseKind::kModal)
+        modal = true;
     }
   }
   if (weak && modal) fl.trigger = true;
@@ -176,9 +176,9 @@ class Analyzer {
         if (Matches(toks_, i, p.words)) phrases.push_back({i, i + p.words.size(), &p});
       }
     }
-    const Phrase* dir = nullptr;    // the first trigger or direction phrase with a direction
-    const Phrase* lead = nullptr;   // "målet er": a trigger without a direction
-    const Phrase* weak = nullptr;   // "mindst"
+    const Phrase* dir = nullptr;   // the first trigger or direction phrase with a direction
+    const Phrase* lead = nullptr;  // "målet er": a trigger without a direction
+    const Phrase* weak = nullptr;  // "mindst"
     for (const auto& ph : phrases) {
       auto k = ph.p->kind;
       if ((k == TargetPhraseKind::kTrigger || k == TargetPhraseKind::kDirection) &&
@@ -202,8 +202,10 @@ class Analyzer {
       const UnitEntry* u = lex_.Unit(toks_[i + 1], &dot);
       if (!u) continue;
       t.placeholder = true;
-      if (u->kind == UnitKind::kPercent) t.unit = "%";
-      else if (u->kind == UnitKind::kPoints) t.unit = "pp";
+      if (u->kind == UnitKind::kPercent)
+        t.unit = "%";
+      else if (u->kind == UnitKind::kPoints)
+        t.unit = "pp";
       else if (u->kind == UnitKind::kCurrency || u->kind == UnitKind::kScaleCurrency)
         t.unit = u->name;
       ph_tok = static_cast<long>(i);
@@ -228,8 +230,7 @@ class Analyzer {
     std::vector<const Fig*> values;
     for (int pass = 0; pass < 2 && values.empty(); ++pass)
       for (const auto& f : figs)
-        if (IsValueType(f.f->type) && (f.f->type == "duration") == (pass == 1) &&
-            f.tb >= label_end)
+        if (IsValueType(f.f->type) && (f.f->type == "duration") == (pass == 1) && f.tb >= label_end)
           values.push_back(&f);
     for (size_t a = 0; a + 1 < values.size() && !base; ++a) {
       if (values[a]->tb == 0 || !toks_[values[a]->tb - 1].IsWord("fra")) continue;
@@ -251,8 +252,10 @@ class Analyzer {
     if (t.placeholder && value && ph_tok >= 0 && value->tb > static_cast<size_t>(ph_tok))
       value = nullptr;  // "X % ... 6 måneder": the placeholder is the level
     if (value && !t.placeholder) {
-      if (value->f->value) t.value = value->f->value;
-      else if (value->f->max) t.value = value->f->min;  // a range: its lower bound
+      if (value->f->value)
+        t.value = value->f->value;
+      else if (value->f->max)
+        t.value = value->f->min;  // a range: its lower bound
       t.unit = value->f->unit;
     }
 
@@ -296,10 +299,10 @@ class Analyzer {
       if (!IsDateType(f.f->type) || f.f == base_date_fig_) continue;
       const Token& first = toks_[f.tb];
       auto dw = lex_.date_words.find(std::string(first.bare_key()));
-      bool marked = first.kind == TokKind::kWord && dw != lex_.date_words.end() &&
-                    (dw->second.role == DateWordRole::kEnd ||
-                     dw->second.role == DateWordRole::kStart ||
-                     dw->second.role == DateWordRole::kMiddle);
+      bool marked =
+          first.kind == TokKind::kWord && dw != lex_.date_words.end() &&
+          (dw->second.role == DateWordRole::kEnd || dw->second.role == DateWordRole::kStart ||
+           dw->second.role == DateWordRole::kMiddle);
       bool after_phrase = phrase_before(f.tb, TargetPhraseKind::kDeadline) ||
                           (f.tb > 0 && toks_[f.tb - 1].IsWord("i") &&
                            phrase_before(f.tb - 1, TargetPhraseKind::kDeadline));
@@ -313,9 +316,12 @@ class Analyzer {
     if (deadline) t.deadline = FigureDate(*deadline->f, true);
 
     // Direction.
-    if (dir) t.direction = dir->p->direction;
-    else if (weak) t.direction = weak->p->direction;
-    else if (t.placeholder || t.value) t.direction = "reach";
+    if (dir)
+      t.direction = dir->p->direction;
+    else if (weak)
+      t.direction = weak->p->direction;
+    else if (t.placeholder || t.value)
+      t.direction = "reach";
 
     // Metric.
     size_t m0 = 0, m1 = toks_.size();
@@ -399,7 +405,8 @@ class Analyzer {
   std::optional<std::string> MetricText(size_t a, size_t b) const {
     auto edge = [&](size_t i) {
       const Token& t = toks_[i];
-      return t.kind == TokKind::kPunct || (t.kind == TokKind::kWord && IsMetricEdgeWord(t.bare_key()));
+      return t.kind == TokKind::kPunct ||
+             (t.kind == TokKind::kWord && IsMetricEdgeWord(t.bare_key()));
     };
     while (a < b && edge(a)) ++a;
     while (b > a && edge(b - 1)) --b;

@@ -43,8 +43,8 @@ bool IsIgnorable(UChar32 c) { return c == 0xAD || (c >= 0x200B && c <= 0x200D) |
 // Letters glued to a number that are a unit, so "1.000kr." still reads as
 // 1.000 kr.; any other glued letters make the number a code ("3a", "24_10").
 bool IsGluedUnit(std::string_view w) {
-  static const std::string_view kUnits[] = {"kr", "mio", "mia", "pct", "mdr", "md", "t",
-                                            "tkr", "år", "dkk", "timer", "procent"};
+  static const std::string_view kUnits[] = {"kr", "mio", "mia", "pct", "mdr",   "md",
+                                            "t",  "tkr", "år",  "dkk", "timer", "procent"};
   for (auto u : kUnits)
     if (w == u) return true;
   return false;

@@ -93,9 +93,10 @@ bool SameString(const json& e, const std::optional<std::string>& got) {
 json FigureJson(const Figure& f) {
   auto num = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
   auto str = [](const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); };
-  return json{{"type", f.type},       {"text", f.text},         {"value", num(f.value)},
-              {"min", num(f.min)},    {"max", num(f.max)},      {"unit", str(f.unit)},
-              {"date", str(f.date)},  {"date_end", str(f.date_end)}};
+  return json{{"type", f.type},        {"text", f.text},
+              {"value", num(f.value)}, {"min", num(f.min)},
+              {"max", num(f.max)},     {"unit", str(f.unit)},
+              {"date", str(f.date)},   {"date_end", str(f.date_end)}};
 }
 
 json TargetJson(const Target& t) {
@@ -106,9 +107,14 @@ json TargetJson(const Target& t) {
     b = json{{"value", num(t.baseline->value)},
              {"unit", str(t.baseline->unit)},
              {"date", str(t.baseline->date)}};
-  return json{{"text", t.text},       {"metric", str(t.metric)},     {"direction", str(t.direction)},
-              {"value", num(t.value)}, {"unit", str(t.unit)},         {"placeholder", t.placeholder},
-              {"deadline", str(t.deadline)}, {"baseline", b}};
+  return json{{"text", t.text},
+              {"metric", str(t.metric)},
+              {"direction", str(t.direction)},
+              {"value", num(t.value)},
+              {"unit", str(t.unit)},
+              {"placeholder", t.placeholder},
+              {"deadline", str(t.deadline)},
+              {"baseline", b}};
 }
 
 // Checks the fields the expected object names; returns what differs.
@@ -155,8 +161,8 @@ struct Stats {
 };
 
 void PrintStats(const char* what, const std::vector<Stats>& all) {
-  std::printf("\n%-28s %8s %8s %8s %8s %8s %6s\n", what, "examples", "passed", "expected",
-              "found", "recall", "extra");
+  std::printf("\n%-28s %8s %8s %8s %8s %8s %6s\n", what, "examples", "passed", "expected", "found",
+              "recall", "extra");
   Stats total;
   for (const auto& s : all) {
     double recall = s.expected ? 100.0 * s.found / s.expected : 100.0;

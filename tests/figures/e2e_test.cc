@@ -108,7 +108,8 @@ TEST(FiguresRealDocuments, KlReport) {
     EXPECT_FALSE(f.type == "count" && !f.unit && f.value && *f.value == 0 && f.sentence.size() < 40)
         << "axis label: " << f.sentence;
     EXPECT_NE(f.text, "17+");
-    EXPECT_FALSE(f.type == "count" && f.text == "1.000" && f.sentence.find("pr. 1.000") != std::string::npos)
+    EXPECT_FALSE(f.type == "count" && f.text == "1.000" &&
+                 f.sentence.find("pr. 1.000") != std::string::npos)
         << f.sentence;
   }
   // "over 85 år1." is 85 years, not a count of 85.
@@ -132,8 +133,7 @@ TEST(FiguresRealDocuments, BallerupQualityStandards) {
   EXPECT_EQ(rent->value, 2100);
   for (const auto& f : r->figures) EXPECT_NE(f.unit.value_or(""), "kl") << f.sentence;
   int fourteen_days = 0;
-  for (const auto& t : r->targets)
-    fourteen_days += t.value && *t.value == 14 && t.unit == "days";
+  for (const auto& t : r->targets) fourteen_days += t.value && *t.value == 14 && t.unit == "days";
   EXPECT_GE(fourteen_days, 4);
 }
 

@@ -50,7 +50,9 @@ TEST(SpelledNumber, Rbnf) {
 }
 
 TEST(NumShape, Groups) {
-  NumShape s = ShapeOf("20\xE2\x80\x93" "30");
+  NumShape s = ShapeOf(
+      "20\xE2\x80\x93"
+      "30");
   ASSERT_EQ(s.groups.size(), 2u);
   ASSERT_EQ(s.seps.size(), 1u);
   EXPECT_EQ(s.seps[0], char32_t{0x2013});
@@ -81,7 +83,9 @@ TEST(Tokens, NumbersWordsCodes) {
 }
 
 TEST(Tokens, FractionsAndGluedCodes) {
-  std::string text = "2\xC2\xBD \xC3\xA5r, 2 \xC2\xBC mia. 70\xE2\x80\x99" "erne 3a";
+  std::string text =
+      "2\xC2\xBD \xC3\xA5r, 2 \xC2\xBC mia. 70\xE2\x80\x99"
+      "erne 3a";
   std::vector<Token> t;
   Tokenize(text, 0, text.size(), &t);
   ASSERT_GE(t.size(), 7u);

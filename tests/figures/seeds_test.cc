@@ -141,7 +141,8 @@ TEST(Seed003Figures, RangeAndNoAxisValues) {
   EXPECT_EQ(r->max, 29);
   EXPECT_EQ(r->unit, "pp");
   // Every percentage in seed 003 is chart-axis residue.
-  for (const auto& f : s.rec.figures) EXPECT_NE(f.type, "percent") << f.text << " in " << f.sentence;
+  for (const auto& f : s.rec.figures)
+    EXPECT_NE(f.type, "percent") << f.text << " in " << f.sentence;
 }
 
 TEST(Seed000Targets, FourPlaceholders) {
@@ -165,8 +166,9 @@ TEST(Seed000Targets, FourPlaceholders) {
     if (t.text.rfind("Andelen af borgere tilknyttet", 0) == 0) first = &t;
   ASSERT_NE(first, nullptr);
   EXPECT_EQ(first->direction, "increase");
-  EXPECT_EQ(first->metric,
-            "Andelen af borgere tilknyttet Jobcenter Integration der udsendes til job og uddannelse");
+  EXPECT_EQ(
+      first->metric,
+      "Andelen af borgere tilknyttet Jobcenter Integration der udsendes til job og uddannelse");
 }
 
 TEST(Seed001Targets, Item8SuccessCriteria) {
