@@ -31,6 +31,24 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
   if (!rest.empty()) {
     size_t s = base + static_cast<size_t>(rest.data() - t.data());
     out.emplace_back(s, s + rest.size());
+    if (!multi_line) return out;
+    // "Deltagere: Karen Jensen (A), formand" with one more member per line
+    // below: lines of the same shape (a parenthesis, or a comma list)
+    // continue the list.
+    const bool paren = rest.find('(') != std::string_view::npos;
+    const bool comma = rest.find(',') != std::string_view::npos;
+    for (size_t j = i + 1; j < end && j <= i + 40; ++j) {
+      std::string_view v = Trim(ctx.text(j));
+      if (v.empty() || CountWords(v) > 8 || EndsSentence(v) || !StartsUpper(v) || ctx.IsTableRow(j) ||
+          ctx.lex().MatchLabel(v, false).field != Field::kNone || ctx.heading(j).role != Role::kNone ||
+          ctx.block(j).kind == BlockKind::kHeading || !ctx.lex().DocumentType(v).empty())
+        break;
+      const bool same_shape = (paren && v.find('(') != std::string_view::npos) ||
+                              (comma && v.find(',') != std::string_view::npos);
+      if (!same_shape) break;
+      out.emplace_back(ctx.block(j).start, ctx.block(j).end);
+      *last = j;
+    }
     return out;
   }
   for (size_t j = i + 1; j < end && j <= i + 40; ++j) {

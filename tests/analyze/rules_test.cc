@@ -303,6 +303,26 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Che
          const auto& d = r->agenda_items[0].decision;
          return d ? d->text : std::string("-");
        }},
+      {"attendance_lists",
+       [](const std::string& in) {
+         // Header lines (" / " between them) of minutes: who was there.
+         std::string text = "Referat\nBeskæftigelsesudvalget\nMødet den 24.10.2017 kl. 12.15\n";
+         size_t pos = 0;
+         while (true) {
+           size_t sep = in.find(" / ", pos);
+           text += in.substr(pos, sep == std::string::npos ? sep : sep - pos) + "\n";
+           if (sep == std::string::npos) break;
+           pos = sep + 3;
+         }
+         text += "\nPunkt 1.\nTitel\nBeslutning:\nGodkendt.\n";
+         auto r = testing::StructureOfBytes(text);
+         if (!r.ok()) return std::string("error");
+         if (!r->attendance) return std::string("-");
+         std::vector<std::string> others;
+         for (const auto& o : r->attendance->others) others.push_back(o.name + (o.role ? "|" + *o.role : ""));
+         return "present=" + Join(r->attendance->present, ",") + ";absent=" + Join(r->attendance->absent, ",") +
+                ";others=" + Join(others, ",");
+       }},
       {"meeting_end",
        [](const std::string& in) {
          // The line after the last item's decision: the meeting's end time,
