@@ -101,11 +101,15 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
       continue;
     lex->prefixes.emplace(Lower(row[0]), r);
   }
-  for (const auto& line : rules.Lines("figures_reference_words")) {
-    if (line.size() > 1 && line[0] == '-')
-      lex->reference_suffixes.push_back(Lower(line.substr(1)));
-    else
-      lex->references.insert(Lower(line));
+  for (const auto& row : rules.Table("figures_reference_words")) {
+    if (row.empty()) continue;
+    const std::string& w = row[0];
+    if (w.size() > 1 && w[0] == '-') {
+      lex->reference_suffixes.push_back(Lower(w.substr(1)));
+      continue;
+    }
+    lex->references.insert(Lower(w));
+    if (row.size() > 1 && row[1] == "label") lex->reference_labels.insert(Lower(w));
   }
   for (const auto& row : rules.Table("figures_count_words")) {
     if (row.size() < 2) continue;
@@ -309,6 +313,11 @@ bool Lexicon::IsReference(const Token& t) const {
     for (const auto& s : reference_suffixes)
       if (EndsWith(t.bare_key(), s) || t.bare_key() == s) return true;
   return false;
+}
+
+bool Lexicon::IsReferenceLabel(const Token& t) const {
+  return t.kind == TokKind::kWord &&
+         (reference_labels.count(t.key) || reference_labels.count(std::string(t.bare_key())));
 }
 
 bool Lexicon::HasModifierSuffix(std::string_view key) const {

@@ -340,7 +340,15 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
   if (!Has(j)) return false;
   const size_t num = j;
   // Identifiers: "Punkt 5.", "§ 101", "nr. 1.234", "bilag 2", "slides 15-21".
-  if (j == i && i > 0 && lex_.IsReference(T(i - 1)) && T(j).kind == TokKind::kNumber) {
+  // After a label a year stays a year: "Delmål 2019", "Tema 2018".
+  auto year_after_label = [&] {
+    if (!lex_.IsReferenceLabel(T(i - 1)) || !IsPlainInt(T(j)) || T(j).key.size() != 4)
+      return false;
+    int y = std::atoi(T(j).key.c_str());
+    return y >= 1900 && y <= 2099;
+  };
+  if (j == i && i > 0 && lex_.IsReference(T(i - 1)) && T(j).kind == TokKind::kNumber &&
+      !year_after_label()) {
     // With the groups that follow: "tlf. 4477 3737", "tlf. 44 77 20 00".
     // And what continues the reference: "side 17+18", "§§ 5, 6 og 7", "pkt. 2-3".
     size_t q = j + 1;

@@ -118,6 +118,7 @@ struct Lexicon {
   std::unordered_map<std::string, PrefixRole> prefixes;
   std::unordered_set<std::string> rate_words;  // "pr.": a round number after it is a rate's base
   std::unordered_set<std::string> references;
+  std::unordered_set<std::string> reference_labels;  // "delmål": a year after it stays a year
   std::vector<std::string> reference_suffixes;  // "vej", "gade"
   std::unordered_map<std::string, CountRole> count_words;
   std::vector<std::string> modifier_suffixes;            // "ske", "ende"
@@ -145,6 +146,7 @@ struct Lexicon {
   std::optional<CountRole> Count(const Token& t) const;
   int Month(const Token& t, bool* used_dot) const;  // 0 if none
   bool IsReference(const Token& t) const;
+  bool IsReferenceLabel(const Token& t) const;
   bool HasModifierSuffix(std::string_view key) const;
   bool HasGenitiveSuffix(std::string_view key) const;
   bool IsLeadin(std::string_view key) const;
