@@ -5,14 +5,17 @@
 namespace referat::analyze {
 namespace {
 
-// "At …", "at …", "1. at …", "a) At …", a list item or a numbered line.
+// "At …", "at …", "1. at …", "a) At …", a list item, or a numbered line
+// that starts a sentence ("1. Kultur- og Fritidsudvalget fastholder …";
+// not "1) godkendes.", the end of a line broken after "(bilag").
 bool ClauseLike(const Context& ctx, const Piece& p) {
   static const RE2 kClause("^(?:(?:\\d{1,2}|[a-zæøå])[.)][ \\t]*)?(?i:at)[ \\t]");
-  static const RE2 kNumbered("^(?:\\d{1,2}|[a-zæøå])[.)][ \\t]+\\S");
+  static const RE2 kNumbered("^(?:\\d{1,2}|[a-zæøå])[.)][ \\t]+");
   std::string_view t = ctx.doc().Slice(p.start, p.end);
   if (RE2::PartialMatch(t, kClause)) return true;
   if (p.whole_block && ctx.block(p.block).kind == BlockKind::kListItem) return true;
-  return RE2::PartialMatch(t, kNumbered);
+  re2::StringPiece in(t);
+  return RE2::Consume(&in, kNumbered) && StartsUpper(std::string_view(in.data(), in.size()));
 }
 
 // A clause as listed, without its list number and the separator after it:
@@ -23,9 +26,9 @@ std::string CleanClause(std::string_view t) {
   re2::StringPiece in(t);
   if (RE2::Consume(&in, kNumber)) {
     std::string_view rest(in.data(), in.size());
-    if (rest.size() > 3 && (rest[0] == 'a' || rest[0] == 'A') && (rest[1] == 't' || rest[1] == 'T') &&
-        (rest[2] == ' ' || rest[2] == '\t'))
-      t = rest;
+    const bool at = rest.size() > 3 && (rest[0] == 'a' || rest[0] == 'A') && (rest[1] == 't' || rest[1] == 'T') &&
+                    (rest[2] == ' ' || rest[2] == '\t');
+    if (at || StartsUpper(rest)) t = rest;
   }
   t = TrimBoth(t, ",;");
   // "…, og" before the next clause: list glue, not the clause's words.
@@ -53,6 +56,7 @@ std::optional<Recommendation> Build(const Context& ctx, const std::vector<Piece>
   if (r.text.empty()) return std::nullopt;
   r.span = ctx.MakeSpan(pieces.front().start, pieces.back().end);
 
+  bool dangling_at = false;
   if (verb_piece < pieces.size()) {
     std::string_view t = ctx.doc().Slice(pieces[verb_piece].start, pieces[verb_piece].end);
     size_t verb_end = 0;
@@ -67,11 +71,31 @@ std::optional<Recommendation> Build(const Context& ctx, const std::vector<Piece>
       std::string_view after = TrimBoth(t.substr(verb_end), ",:");
       if (after.size() > 3 && (after.rfind("at ", 0) == 0 || after.rfind("At ", 0) == 0))
         r.clauses.push_back(CleanClause(after));
+      // "… indstiller, at" with the clauses on the lines below, unmarked.
+      dangling_at = after == "at" || after == "At";
+    }
+  }
+  size_t first_listed = verb_piece == SIZE_MAX ? 0 : verb_piece + 1;
+  // A clause on the verb's line broken over lines ("… (bilag" / "1)
+  // godkendes."): the lines up to the sentence's end continue it.
+  if (r.clauses.size() == 1 && !EndsSentence(r.clauses[0])) {
+    size_t k = first_listed;
+    std::string joined = r.clauses[0];
+    for (; k < pieces.size() && k < first_listed + 3; ++k) {
+      std::string_view t = Trim(ctx.doc().Slice(pieces[k].start, pieces[k].end));
+      if (ClauseLike(ctx, pieces[k]) || StartsUpper(t)) break;
+      joined += " " + std::string(t);
+      if (EndsSentence(t)) {
+        r.clauses[0] = CleanClause(joined);
+        first_listed = k + 1;
+        break;
+      }
     }
   }
   std::vector<std::string> listed;
-  for (size_t k = verb_piece == SIZE_MAX ? 0 : verb_piece + 1; k < pieces.size(); ++k)
-    if (ClauseLike(ctx, pieces[k])) listed.push_back(CleanClause(ctx.doc().Slice(pieces[k].start, pieces[k].end)));
+  for (size_t k = first_listed; k < pieces.size(); ++k)
+    if (dangling_at || ClauseLike(ctx, pieces[k]))
+      listed.push_back(CleanClause(ctx.doc().Slice(pieces[k].start, pieces[k].end)));
   // A clause on the verb's line that only introduces a printed list ("…
   // indstiller, at Beskæftigelsesudvalget godkender" + "At …" lines) is not
   // a clause of its own; one that ends a sentence is.
