@@ -167,12 +167,17 @@ Result<std::unique_ptr<ZipPackage>> ZipPackage::Open(std::string_view bytes,
                               std::to_string(options.max_zip_uncompressed) +
                               " uncompressed bytes");
     if (st.size > kRatioCheckedAbove && (st.valid & ZIP_STAT_COMP_SIZE)) {
+      // A declared compressed size of 0 for a large entry is an unbounded
+      // ratio; the ratio is shown as an integer (a double past INT_MAX must
+      // never be cast: fuzz_docx found that).
       double ratio = st.comp_size == 0 ? 1e300 : static_cast<double>(st.size) / st.comp_size;
       if (ratio > options.max_zip_ratio)
         return Status::TooLarge(std::string("zip entry ") + (st.name ? st.name : "?") +
-                                " has compression ratio " + std::to_string(static_cast<int>(ratio)) +
+                                " has compression ratio " +
+                                (st.comp_size == 0 ? std::string("without bound")
+                                                   : std::to_string(st.size / st.comp_size)) +
                                 ", over the limit of " +
-                                std::to_string(static_cast<int>(options.max_zip_ratio)));
+                                std::to_string(static_cast<long long>(options.max_zip_ratio)));
     }
   }
   return pkg;
