@@ -289,6 +289,15 @@ void ReadDissent(const Context& ctx, size_t start, size_t end, std::vector<Disse
       else if (depth == 0 && (who[k] == ',' || who[k] == ';')) {
         cut = k;
         break;
+      } else if (depth == 0 && who[k] == '.' && k + 1 < who.size() && who[k + 1] == ' ') {
+        // A sentence's end ("Godkendt. A tog forbehold"), not an initial
+        // ("John T. Olsen") or a short abbreviation.
+        size_t w = k;
+        while (w > 0 && who[w - 1] != ' ') --w;
+        if (k - w >= 3) {
+          cut = k;
+          break;
+        }
       }
     }
     if (cut != std::string_view::npos) who = Trim(who.substr(cut + 1));
@@ -309,6 +318,9 @@ void ReadDissent(const Context& ctx, size_t start, size_t end, std::vector<Disse
   } else {
     who_s = Collapse(who);
   }
+  // "Udvalget kunne ikke godkende indstillingen": the body's own decision
+  // (a rejection), not a minority's reservation.
+  if (ctx.lex().IsDecisionSubject(who_s) || ctx.lex().IsBodyName(who_s)) return;
   Dissent d;
   d.who = who_s;
   d.text = Collapse(s);

@@ -472,6 +472,18 @@ size_t Lexicon::ClauseRefLength(std::string_view text) const {
   return static_cast<size_t>(in.data() - text.data());
 }
 
+bool Lexicon::IsDecisionSubject(std::string_view s) const {
+  s = Trim(s);
+  if (s.empty()) return false;
+  re2::StringPiece in(s);
+  if (RE2::Consume(&in, *subject_) && Trim(std::string_view(in.data(), in.size())).empty()) return true;
+  if (s.find(' ') != std::string_view::npos || !StartsUpper(s)) return false;
+  std::string f = FoldCase(s);
+  for (const auto& suf : subject_suffixes_)
+    if (f.size() >= suf.size() && f.compare(f.size() - suf.size(), suf.size(), suf) == 0) return true;
+  return false;
+}
+
 DecisionClass Lexicon::ClassifyDecision(std::string_view text) const {
   DecisionClass out{"other", 0};
   std::string_view t = Trim(text);

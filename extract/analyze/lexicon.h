@@ -88,6 +88,10 @@ class Lexicon {
 
   // --- decisions
   DecisionClass ClassifyDecision(std::string_view text) const;
+  // True when the whole of `s` is a decision's subject: "Udvalget",
+  // "Byrådet", "Et enigt udvalg", "Økonomiudvalget" (decision_phrases.txt
+  // `subject` and `subject_suffix`).
+  bool IsDecisionSubject(std::string_view s) const;
   // Leading clause references "1.", "1. og 2.", "1.-3.", "Ad 1:" (bytes).
   size_t ClauseRefLength(std::string_view text) const;
 

@@ -19,8 +19,10 @@ bool ClauseLike(const Context& ctx, const Piece& p) {
 }
 
 // A clause as listed, without its list number and the separator after it:
-// "1. at forslaget sendes i høring," -> "at forslaget sendes i høring".
-std::string CleanClause(std::string_view t) {
+// "1. at forslaget sendes i høring," -> "at forslaget sendes i høring". A
+// `listed_point` (a line under "indstiller, at") loses its number also
+// before a lower-case word ("1. planen godkendes").
+std::string CleanClause(std::string_view t, bool listed_point = false) {
   static const RE2 kNumber("^(?:\\d{1,2}|[a-zæøå])[.)][ \t]*");
   t = Trim(t);
   re2::StringPiece in(t);
@@ -28,7 +30,7 @@ std::string CleanClause(std::string_view t) {
     std::string_view rest(in.data(), in.size());
     const bool at = rest.size() > 3 && (rest[0] == 'a' || rest[0] == 'A') && (rest[1] == 't' || rest[1] == 'T') &&
                     (rest[2] == ' ' || rest[2] == '\t');
-    if (at || StartsUpper(rest)) t = rest;
+    if (at || StartsUpper(rest) || listed_point) t = rest;
   }
   t = TrimBoth(t, ",;");
   // "…, og" before the next clause: list glue, not the clause's words.
@@ -84,7 +86,8 @@ std::optional<Recommendation> Build(const Context& ctx, const std::vector<Piece>
     for (; k < pieces.size() && k < first_listed + 3; ++k) {
       std::string_view t = Trim(ctx.doc().Slice(pieces[k].start, pieces[k].end));
       if (ClauseLike(ctx, pieces[k]) || StartsUpper(t)) break;
-      joined += " " + std::string(t);
+      joined += ' ';
+      joined += t;
       if (EndsSentence(t)) {
         r.clauses[0] = CleanClause(joined);
         first_listed = k + 1;
@@ -95,7 +98,7 @@ std::optional<Recommendation> Build(const Context& ctx, const std::vector<Piece>
   std::vector<std::string> listed;
   for (size_t k = first_listed; k < pieces.size(); ++k)
     if (dangling_at || ClauseLike(ctx, pieces[k]))
-      listed.push_back(CleanClause(ctx.doc().Slice(pieces[k].start, pieces[k].end)));
+      listed.push_back(CleanClause(ctx.doc().Slice(pieces[k].start, pieces[k].end), dangling_at));
   // A clause on the verb's line that only introduces a printed list ("…
   // indstiller, at Beskæftigelsesudvalget godkender" + "At …" lines) is not
   // a clause of its own; one that ends a sentence is.
