@@ -530,7 +530,9 @@ DecisionClass Lexicon::ClassifyDecision(std::string_view text) const {
       if (!WordEndsAt(c, static_cast<size_t>(sub[1].data() + sub[1].size() - c.data()))) continue;
       bool negated = false;
       for (int g = 2; g < n; ++g) {
-        std::string fw = " " + FoldCase(std::string_view(sub[g].data(), sub[g].size())) + " ";
+        std::string fw = " ";
+        fw += FoldCase(std::string_view(sub[g].data(), sub[g].size()));
+        fw += ' ';
         if (fw.find(" ikke ") != std::string::npos || fw.find(" ej ") != std::string::npos)
           negated = true;
       }
