@@ -188,6 +188,20 @@ Report ExtractReport(const Context& ctx) {
     }
   }
   if (!r.period && r.title) r.period = PeriodFromTitle(*r.title);
+  if (!r.period && tb != SIZE_MAX) {
+    // A year (or years) alone on a line of the cover, near the title
+    // ("Kvalitetsstandarder for …" / "2013").
+    static const RE2 kYears("((?:19|20)\\d{2})(?:\\s*(?:-|–|til)\\s*((?:19|20)\\d{2}))?");
+    for (size_t i = title_end + 1; i < ctx.size() && i <= title_end + 3; ++i) {
+      if (ctx.block(i).page != ctx.block(tb).page) break;
+      re2::StringPiece a, b;
+      if (!RE2::FullMatch(Trim(ctx.text(i)), kYears, &a, &b)) continue;
+      int ya = std::stoi(std::string(a.data(), a.size()));
+      int yb = b.empty() ? ya : std::stoi(std::string(b.data(), b.size()));
+      if (yb >= ya) r.period = Period{YearStart(ya), YearEnd(yb)};
+      break;
+    }
+  }
 
   // Each section runs to the next heading of the same or a higher level;
   // open sections are kept on a stack so this is one pass.

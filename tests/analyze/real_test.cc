@@ -98,6 +98,30 @@ TEST(RealPdf, ReportsHaveNoItems) {
   }
 }
 
+TEST(RealPdf, ReportCovers) {
+  {
+    REAL_OR_SKIP(r, "ballerup_bilag_kvalitetsstandarder-stof-og-alkoholbehandling-2013.pdf");
+    ASSERT_TRUE(r.report);
+    EXPECT_EQ(r.report->title, "Kvalitetsstandarder for behandling af stof- og alkoholmisbrug");
+    EXPECT_EQ(r.report->organisation, "Ballerup Kommune");
+    // "2013" alone on the cover under the title.
+    ASSERT_TRUE(r.report->period);
+    EXPECT_EQ(r.report->period->from, "2013-01-01");
+    EXPECT_EQ(r.report->period->to, "2013-12-31");
+  }
+  {
+    REAL_OR_SKIP(r, "syddjurs_politik-for-kultur-og-fritid_2009.pdf");
+    ASSERT_TRUE(r.report);
+    EXPECT_EQ(r.report->organisation, "Syddjurs Kommune");
+    EXPECT_FALSE(r.report->period);
+  }
+  {
+    REAL_OR_SKIP(r, "KL_rapport_det-naere-sundhedsvaesen_2012.pdf");
+    ASSERT_TRUE(r.report);
+    EXPECT_EQ(r.report->title, "Det nære sundhedsvæsen");
+  }
+}
+
 TEST(RealPdf, KlReportSections) {
   REAL_OR_SKIP(r, "KL_rapport_det-naere-sundhedsvaesen_2012.pdf");
   ASSERT_TRUE(r.report);
