@@ -84,11 +84,16 @@ void TitleFromNextLine(const Context& ctx, size_t i, ItemStart* st) {
   size_t j = i + 1;
   if (j >= ctx.size()) return;
   std::string_view t = ctx.text(j);
-  Role r = ctx.heading(j).role;
+  const HeadingHit& h = ctx.heading(j);
   std::string num;
   size_t ts;
-  if ((r != Role::kNone && ctx.block(j).kind != BlockKind::kHeading) || ctx.lex().IsCaseNumber(t) ||
-      ctx.lex().MatchItemMarker(t, &num, &ts))
+  // A line matching a "…" heading rule right under the number is the title
+  // ("Beslutning om ny skolestruktur", "Formål med puljen …"); a whole
+  // heading ("Beslutning", "Sagsnr.: …") means the title is missing.
+  const bool title_like = h.wildcard && (h.role == Role::kDecision || h.role == Role::kRecommendation ||
+                                         h.role == Role::kSection);
+  if ((h.role != Role::kNone && ctx.block(j).kind != BlockKind::kHeading && !title_like) ||
+      ctx.lex().IsCaseNumber(t) || ctx.lex().MatchItemMarker(t, &num, &ts))
     return;
   st->title_block = j;
   st->title_start = ctx.block(j).start;

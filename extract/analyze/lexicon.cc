@@ -375,6 +375,7 @@ HeadingHit Lexicon::MatchHeading(std::string_view block) const {
         hit.role = r.role;
         hit.heading_end = t.size();
         hit.text_start = block.size();
+        hit.wildcard = true;
         return hit;
       }
     }

@@ -38,6 +38,7 @@ struct HeadingHit {
   size_t heading_end = 0;  // bytes of the block that form the heading (no ':')
   size_t text_start = 0;   // where text on the same line starts; == size if none
   bool markup = false;     // a heading only by the reader's markup (kHeading), not the rules
+  bool wildcard = false;   // matched a "…" rule ("Beslutning …"), not a whole heading
 };
 
 // Attendance and header labels (rules/attendance_labels.txt).

@@ -323,6 +323,13 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Che
          return "present=" + Join(r->attendance->present, ",") + ";absent=" + Join(r->attendance->absent, ",") +
                 ";others=" + Join(others, ",");
        }},
+      {"item_titles",
+       [](const std::string& in) {
+         // The line under "Punkt 1.": the item's title, or - (none).
+         auto r = testing::StructureOfBytes("Punkt 1.\n" + in + "\nBeslutning:\nGodkendt.\n");
+         if (!r.ok() || r->agenda_items.size() != 1) return std::string("error");
+         return r->agenda_items[0].title.empty() ? std::string("-") : r->agenda_items[0].title;
+       }},
       {"meeting_end",
        [](const std::string& in) {
          // The line after the last item's decision: the meeting's end time,
