@@ -22,54 +22,95 @@ int Classify(UChar32 c) {
   return 0;
 }
 
-}  // namespace
+// True for code points that are NFC_Quick_Check=Yes with combining class 0,
+// so a string made only of them is already NFC: everything below U+0300
+// (Latin-1, Latin Extended, IPA, spacing modifiers) and General Punctuation
+// through Currency Symbols (U+2002..U+20CF; U+2000/U+2001 are singletons).
+// Checked against ICU's properties when this was written; anything else goes
+// through ICU's own check.
+bool NfcStable(UChar32 c) { return c < 0x300 || (c >= 0x2002 && c < 0x20D0); }
 
-std::string NormalizeInline(std::string_view raw) {
-  std::string collapsed;
-  collapsed.reserve(raw.size());
-  bool pending_space = false;
-  bool ascii = true;
+// Appends `raw` collapsed and NFC-normalized to *out (see NormalizeInline).
+// Copies runs of ordinary bytes at once: most lines need no change at all.
+void AppendNormalized(std::string_view raw, std::string* out) {
+  const size_t base = out->size();
   const auto* s = reinterpret_cast<const uint8_t*>(raw.data());
-  int32_t i = 0;
   const int32_t n = static_cast<int32_t>(raw.size());
+  bool pending_space = false;
+  bool nfc_known = true;  // only NfcStable code points so far
+  int32_t i = 0;
   while (i < n) {
-    int32_t start = i;
+    // A run of bytes that go out unchanged: printable ASCII, single spaces
+    // between printable ASCII, and valid multi-byte characters that are
+    // neither spaces nor invisible.
+    const int32_t run = i;
+    while (i < n) {
+      const uint8_t b = s[i];
+      if (b > 0x20 && b < 0x7f) {
+        ++i;
+      } else if (b == ' ' && i > run && i + 1 < n && s[i + 1] > 0x20 && s[i + 1] < 0x7f) {
+        ++i;
+      } else if (b >= 0x80) {
+        int32_t j = i;
+        UChar32 c;
+        U8_NEXT(s, j, n, c);
+        if (c < 0 || Classify(c) != 0) break;
+        nfc_known = nfc_known && NfcStable(c);
+        i = j;
+      } else {
+        break;
+      }
+    }
+    if (i > run) {
+      if (pending_space) {
+        out->push_back(' ');
+        pending_space = false;
+      }
+      out->append(raw.data() + run, static_cast<size_t>(i - run));
+    }
+    if (i >= n) break;
+    // One byte or character the run stopped at: a space, a control, an
+    // invisible character or an invalid sequence.
     UChar32 c;
     if (s[i] < 0x80) {
       c = s[i++];
     } else {
       U8_NEXT(s, i, n, c);
-      if (c < 0) c = 0xFFFD;  // readers repair encodings; never pass bad bytes on
     }
-    int cls = Classify(c);
-    if (cls == 1) {
-      pending_space = !collapsed.empty();
+    if (c < 0) {  // readers repair encodings; never pass bad bytes on
+      if (pending_space) {
+        out->push_back(' ');
+        pending_space = false;
+      }
+      out->append("\xEF\xBF\xBD");
       continue;
     }
-    if (cls == 2) continue;
-    if (pending_space) {
-      collapsed.push_back(' ');
-      pending_space = false;
-    }
-    if (c == 0xFFFD && (i - start) != 3) {
-      collapsed.append("\xEF\xBF\xBD");
-      ascii = false;
-    } else {
-      if (c >= 0x80) ascii = false;
-      collapsed.append(raw.data() + start, i - start);
-    }
+    const int cls = Classify(c);
+    if (cls == 1) pending_space = out->size() > base;
+    // cls 2 (invisible) is dropped; nothing else stops a run.
   }
-  if (ascii) return collapsed;
+  if (nfc_known) return;
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
-  if (U_FAILURE(err)) return collapsed;
-  if (nfc->isNormalizedUTF8(collapsed, err) && U_SUCCESS(err)) return collapsed;
+  if (U_FAILURE(err)) return;
+  std::string_view added(out->data() + base, out->size() - base);
+  if (nfc->isNormalizedUTF8(added, err) && U_SUCCESS(err)) return;
   err = U_ZERO_ERROR;
+  std::string normalized;
+  normalized.reserve(added.size());
+  icu::StringByteSink<std::string> sink(&normalized);
+  nfc->normalizeUTF8(0, added, sink, nullptr, err);
+  if (U_FAILURE(err)) return;
+  out->resize(base);
+  out->append(normalized);
+}
+
+}  // namespace
+
+std::string NormalizeInline(std::string_view raw) {
   std::string out;
-  out.reserve(collapsed.size());
-  icu::StringByteSink<std::string> sink(&out);
-  nfc->normalizeUTF8(0, collapsed, sink, nullptr, err);
-  if (U_FAILURE(err)) return collapsed;
+  out.reserve(raw.size());
+  AppendNormalized(raw, &out);
   return out;
 }
 
@@ -84,41 +125,42 @@ int Document::PageAt(size_t offset) const {
 DocumentBuilder::DocumentBuilder(std::string format) { doc_.format = std::move(format); }
 
 bool DocumentBuilder::Add(std::string_view raw, const Block& proto) {
-  std::string t = NormalizeInline(raw);
-  if (t.empty()) return false;
-  Block b = proto;
+  const size_t start = doc_.text.size();
+  AppendNormalized(raw, &doc_.text);
+  if (doc_.text.size() == start) return false;
+  Block& b = doc_.blocks.emplace_back(proto);
   b.cells.clear();
-  b.start = doc_.text.size();
-  doc_.text += t;
+  b.start = start;
   b.end = doc_.text.size();
   doc_.text.push_back('\n');
-  doc_.blocks.push_back(std::move(b));
   return true;
 }
 
 bool DocumentBuilder::AddRow(const std::vector<std::string>& cells, const Block& proto) {
-  std::vector<std::string> norm;
-  norm.reserve(cells.size());
+  // Cells are written in place; a row whose cells are all empty is taken
+  // back out.
+  const size_t start = doc_.text.size();
+  std::vector<Block::Cell> spans;
+  spans.reserve(cells.size());
   bool any = false;
-  for (const auto& c : cells) {
-    norm.push_back(NormalizeInline(c));
-    any = any || !norm.back().empty();
-  }
-  if (!any) return false;
-  Block b = proto;
-  b.kind = BlockKind::kTableRow;
-  b.cells.clear();
-  b.start = doc_.text.size();
-  for (size_t i = 0; i < norm.size(); ++i) {
+  for (size_t i = 0; i < cells.size(); ++i) {
     if (i) doc_.text.push_back('\t');
     Block::Cell cell{doc_.text.size(), 0};
-    doc_.text += norm[i];
+    AppendNormalized(cells[i], &doc_.text);
     cell.end = doc_.text.size();
-    b.cells.push_back(cell);
+    any = any || cell.end > cell.start;
+    spans.push_back(cell);
   }
+  if (!any) {
+    doc_.text.resize(start);
+    return false;
+  }
+  Block& b = doc_.blocks.emplace_back(proto);
+  b.kind = BlockKind::kTableRow;
+  b.cells = std::move(spans);
+  b.start = start;
   b.end = doc_.text.size();
   doc_.text.push_back('\n');
-  doc_.blocks.push_back(std::move(b));
   return true;
 }
 

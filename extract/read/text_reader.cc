@@ -10,7 +10,9 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -20,11 +22,17 @@ namespace referat {
 namespace {
 
 struct Decoded {
-  std::string text;
+  std::string storage;    // converted or repaired text, unless in place
+  std::string_view input;  // the input bytes (BOM stripped) when they are valid UTF-8
+  bool in_place = false;
   std::vector<Warning> warnings;
+  // The UTF-8 text. (A view, not a member pointing into `storage`, which
+  // moves with this struct.)
+  std::string_view text() const { return in_place ? input : std::string_view(storage); }
 };
 
-// Counts invalid UTF-8 sequences and valid multi-byte ones.
+// Counts invalid UTF-8 sequences and valid multi-byte ones. ASCII is
+// skipped eight bytes at a time.
 void ScanUtf8(std::string_view s, size_t* invalid, size_t* multibyte) {
   *invalid = *multibyte = 0;
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
@@ -32,6 +40,12 @@ void ScanUtf8(std::string_view s, size_t* invalid, size_t* multibyte) {
   while (i < n) {
     if (p[i] < 0x80) {
       ++i;
+      while (i + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ull) break;
+        i += 8;
+      }
       continue;
     }
     UChar32 c;
@@ -75,21 +89,22 @@ Result<Decoded> Decode(std::string_view bytes) {
   if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
     auto r = Convert(bytes, bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE");
     if (!r.ok()) return r.status();
-    d.text = std::move(*r);
-    if (d.text.substr(0, 3) == "\xEF\xBB\xBF") d.text.erase(0, 3);
+    d.storage = std::move(*r);
+    if (d.storage.substr(0, 3) == "\xEF\xBB\xBF") d.storage.erase(0, 3);
     return d;
   }
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   size_t invalid, multibyte;
   ScanUtf8(bytes, &invalid, &multibyte);
   if (invalid == 0) {
-    d.text.assign(bytes);
+    d.input = bytes;  // valid UTF-8 is read in place, not copied
+    d.in_place = true;
     return d;
   }
   // Mostly valid UTF-8 with a few bad bytes: repair. No valid multi-byte
   // sequence at all: a legacy single-byte encoding.
   if (multibyte > invalid * 4) {
-    d.text = RepairUtf8(bytes);
+    d.storage = RepairUtf8(bytes);
     d.warnings.push_back({"invalid_utf8",
                           std::to_string(invalid) +
                               " invalid UTF-8 sequences replaced with U+FFFD",
@@ -119,7 +134,7 @@ Result<Decoded> Decode(std::string_view bytes) {
   if (charset == "ISO-8859-1") charset = "windows-1252";
   auto r = Convert(bytes, charset.c_str());
   if (!r.ok()) return r.status();
-  d.text = std::move(*r);
+  d.storage = std::move(*r);
   d.warnings.push_back({"legacy_encoding", "decoded as " + charset, std::nullopt});
   return d;
 }
@@ -222,16 +237,25 @@ size_t OrderedMarkerLength(std::string_view t) {
 Result<Document> ReadText(std::string_view bytes, bool markdown, const ExtractOptions& options) {
   auto decoded = Decode(bytes);
   if (!decoded.ok()) return decoded.status();
-  const std::string& text = decoded->text;
+  const std::string_view text = decoded->text();
 
   DocumentBuilder builder(markdown ? "md" : "txt");
+  // Normalizing never lengthens a line (invalid bytes were repaired above),
+  // so one allocation holds the text; a block per line at most.
+  builder.doc().text.reserve(text.size() + 1);
+  builder.doc().blocks.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   const bool paged = text.find('\f') != std::string::npos;
   int page = 1;
   bool gap = false;
   size_t pos = 0;
   while (pos < text.size()) {
-    size_t nl = text.find_first_of("\n\r", pos);
-    if (nl == std::string::npos) nl = text.size();
+    // The line ends at the first '\n' or '\r' (two memchr scans, not
+    // find_first_of's per-byte set lookup).
+    size_t nl = text.size();
+    if (const void* p = std::memchr(text.data() + pos, '\n', text.size() - pos))
+      nl = static_cast<size_t>(static_cast<const char*>(p) - text.data());
+    if (const void* p = std::memchr(text.data() + pos, '\r', nl - pos))
+      nl = static_cast<size_t>(static_cast<const char*>(p) - text.data());
     std::string_view line(text.data() + pos, nl - pos);
     pos = nl + 1;
     if (nl < text.size() && text[nl] == '\r' && pos < text.size() && text[pos] == '\n') ++pos;
