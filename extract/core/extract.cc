@@ -9,10 +9,12 @@
 #include <iterator>
 #include <new>
 
+#include "analyze/lexicon.h"
 #include "analyze/minutes.h"
 #include "core/deadline.h"
 #include "core/sha256.h"
 #include "figures/figures.h"
+#include "figures/scanner.h"
 #include "read/reader.h"
 #include "rules/rulebook.h"
 #include "segment/segmenter.h"
@@ -39,6 +41,18 @@ Result<Document> ReadDocument(std::string_view bytes, const ExtractOptions& opti
     return Status::TooLarge("normalized text is " + std::to_string(doc->text.size()) +
                             " bytes, over the limit of " + std::to_string(options.max_text_bytes));
   return doc;
+}
+
+void PrepareExtract() {
+  // Both accessors build once under their own lock (a mutex, call_once), so
+  // an Extract() that needs a table while this runs waits for it instead of
+  // building a second copy. A failure here is left for Extract() to report.
+  try {
+    const Rulebook& rules = Rules();
+    analyze::Lexicon::For(rules);
+    figures::LexiconFor(rules);
+  } catch (const std::exception&) {
+  }
 }
 
 Result<Record> Extract(const Input& input, const ExtractOptions& options) {
