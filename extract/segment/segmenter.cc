@@ -3,9 +3,12 @@
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 
 #include "rules/rulebook.h"
@@ -46,6 +49,45 @@ icu::BreakIterator* ThreadIterator() {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
+// True for a code point after which Unicode's sentence rules (UAX #29, which
+// ICU's rules implement) can break: ATerm, STerm and the paragraph
+// separators. A range without one is a single sentence, so it needs no
+// break iterator; about half the blocks of minutes (headings, table cells,
+// names) are such ranges.
+bool CanEndSentence(UChar32 c) {
+  switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+    case U_SB_ATERM:
+    case U_SB_STERM:
+    case U_SB_SEP:
+    case U_SB_CR:
+    case U_SB_LF:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool MayHoldBreak(const std::string& text, size_t start, size_t end) {
+  static const auto kAscii = [] {
+    std::array<bool, 128> t{};
+    for (UChar32 c = 0; c < 128; ++c) t[c] = CanEndSentence(c);
+    return t;
+  }();
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  for (size_t i = start; i < end;) {
+    if (s[i] < 0x80) {
+      if (kAscii[s[i++]]) return true;
+      continue;
+    }
+    int32_t j = static_cast<int32_t>(i);
+    UChar32 c;
+    U8_NEXT(s, j, static_cast<int32_t>(end), c);
+    if (c >= 0 && CanEndSentence(c)) return true;
+    i = static_cast<size_t>(j);
+  }
+  return false;
+}
+
 void SegmentRange(const std::string& text, size_t start, size_t end, size_t block,
                   icu::BreakIterator* it, std::vector<Sentence>* out) {
   auto push = [&](size_t a, size_t b) {
@@ -53,7 +95,7 @@ void SegmentRange(const std::string& text, size_t start, size_t end, size_t bloc
     while (b > a && IsSpace(text[b - 1])) --b;
     if (a < b) out->push_back(Sentence{a, b, block});
   };
-  if (!it) {
+  if (!it || !MayHoldBreak(text, start, end)) {
     push(start, end);
     return;
   }
