@@ -1,354 +1,470 @@
-// Record -> contract JSON. Key order is fixed by insertion (ordered_json), so
-// the same Record always gives the same bytes.
+// Record -> contract JSON, written straight into one string: no DOM, so the
+// output costs one pass and a document with a million figures never holds a
+// second copy of itself. Key order is the contract's, fixed in code, so the
+// same Record always gives the same bytes.
+//
+// The bytes are exactly what nlohmann::ordered_json's dump() gives for the
+// same object (indent 2 or compact, ensure_ascii off, invalid UTF-8
+// replaced): strings escape only '"', '\\' and control characters, with
+// nlohmann's short forms; non-integral numbers and any string that is not
+// valid UTF-8 are formatted by nlohmann itself. This was checked byte for
+// byte against the DOM-based writer it replaced on every corpus document.
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
+#include <unicode/utf8.h>
 
 #include "referat/extract.h"
 
 namespace referat {
 namespace {
 
-using J = nlohmann::ordered_json;
-
-J Str(const std::optional<std::string>& s) { return s ? J(*s) : J(nullptr); }
-J Bool(const std::optional<bool>& b) { return b ? J(*b) : J(nullptr); }
-J Int(const std::optional<int>& i) { return i ? J(*i) : J(nullptr); }
-
-// Integral values print as integers (1500000, not 1500000.0).
-J Num(const std::optional<double>& d) {
-  if (!d || !std::isfinite(*d)) return nullptr;
-  double v = *d;
-  if (std::floor(v) == v && std::fabs(v) < 9007199254740992.0) return J(static_cast<int64_t>(v));
-  return J(v);
-}
-
-J SpanJ(const Span& s) {
-  J j;
-  j["start"] = s.start;
-  j["end"] = s.end;
-  j["page"] = s.page > 0 ? J(s.page) : J(nullptr);
-  return j;
-}
-J SpanJ(const std::optional<Span>& s) { return s ? SpanJ(*s) : J(nullptr); }
-
-J StrList(const std::vector<std::string>& v) {
-  J a = J::array();
-  for (const auto& s : v) a.push_back(s);
-  return a;
-}
-
-J MeetingJ(const Meeting& m) {
-  J j;
-  j["document_type"] = Str(m.document_type);
-  j["council"] = Str(m.council);
-  j["municipality"] = Str(m.municipality);
-  j["body"] = Str(m.body);
-  j["date"] = Str(m.date);
-  j["start_time"] = Str(m.start_time);
-  j["end_time"] = Str(m.end_time);
-  j["location"] = Str(m.location);
-  j["span"] = SpanJ(m.span);
-  return j;
-}
-
-J AttendanceJ(const Attendance& a) {
-  J j;
-  j["present"] = StrList(a.present);
-  j["absent"] = StrList(a.absent);
-  J others = J::array();
-  for (const auto& o : a.others) {
-    J x;
-    x["name"] = o.name;
-    x["role"] = Str(o.role);
-    x["span"] = SpanJ(o.span);
-    others.push_back(std::move(x));
-  }
-  j["others"] = std::move(others);
-  j["span"] = SpanJ(a.span);
-  return j;
-}
-
-J ItemJ(const AgendaItem& it) {
-  J j;
-  j["number"] = it.number;
-  j["title"] = it.title;
-  j["public"] = Bool(it.public_);
-  j["case_number"] = Str(it.case_number);
-  if (it.recommendation) {
-    const auto& r = *it.recommendation;
-    J x;
-    x["by"] = Str(r.by);
-    x["text"] = r.text;
-    x["clauses"] = StrList(r.clauses);
-    x["span"] = SpanJ(r.span);
-    j["recommendation"] = std::move(x);
-  } else {
-    j["recommendation"] = nullptr;
-  }
-  if (it.decision) {
-    J x;
-    x["text"] = it.decision->text;
-    x["category"] = it.decision->category;
-    x["span"] = SpanJ(it.decision->span);
-    j["decision"] = std::move(x);
-  } else {
-    j["decision"] = nullptr;
-  }
-  j["absent"] = StrList(it.absent);
-  if (it.votes) {
-    const auto& v = *it.votes;
-    J x;
-    x["for"] = StrList(v.for_);
-    x["against"] = StrList(v.against);
-    x["abstained"] = StrList(v.abstained);
-    if (v.counts) {
-      J c;
-      c["for"] = Int(v.counts->for_);
-      c["against"] = Int(v.counts->against);
-      c["abstained"] = Int(v.counts->abstained);
-      x["counts"] = std::move(c);
-    } else {
-      x["counts"] = nullptr;
-    }
-    x["span"] = SpanJ(v.span);
-    j["votes"] = std::move(x);
-  } else {
-    j["votes"] = nullptr;
-  }
-  J dissents = J::array();
-  for (const auto& d : it.dissents) {
-    J x;
-    x["who"] = d.who;
-    x["text"] = d.text;
-    x["span"] = SpanJ(d.span);
-    dissents.push_back(std::move(x));
-  }
-  j["dissents"] = std::move(dissents);
-  J att = J::array();
-  for (const auto& a : it.attachments) {
-    J x;
-    x["title"] = a.title;
-    x["span"] = SpanJ(a.span);
-    att.push_back(std::move(x));
-  }
-  j["attachments"] = std::move(att);
-  J secs = J::array();
-  for (const auto& s : it.sections) {
-    J x;
-    x["heading"] = Str(s.heading);
-    x["text"] = s.text;
-    x["span"] = SpanJ(s.span);
-    secs.push_back(std::move(x));
-  }
-  j["sections"] = std::move(secs);
-  J refs = J::array();
-  for (const auto& r : it.referrals) {
-    J x;
-    x["body"] = r.body;
-    x["date"] = Str(r.date);
-    x["span"] = SpanJ(r.span);
-    refs.push_back(std::move(x));
-  }
-  j["referrals"] = std::move(refs);
-  j["span"] = SpanJ(it.span);
-  return j;
-}
-
-J ReportJ(const Report& r) {
-  J j;
-  j["title"] = Str(r.title);
-  j["organisation"] = Str(r.organisation);
-  if (r.period) {
-    J p;
-    p["from"] = Str(r.period->from);
-    p["to"] = Str(r.period->to);
-    j["period"] = std::move(p);
-  } else {
-    j["period"] = nullptr;
-  }
-  J secs = J::array();
-  for (const auto& s : r.sections) {
-    J x;
-    x["heading"] = s.heading;
-    x["level"] = s.level;
-    x["span"] = SpanJ(s.span);
-    secs.push_back(std::move(x));
-  }
-  j["sections"] = std::move(secs);
-  return j;
-}
-
-J FigureJ(const Figure& f) {
-  J j;
-  j["type"] = f.type;
-  j["text"] = f.text;
-  j["value"] = Num(f.value);
-  j["min"] = Num(f.min);
-  j["max"] = Num(f.max);
-  j["unit"] = Str(f.unit);
-  j["date"] = Str(f.date);
-  j["date_end"] = Str(f.date_end);
-  j["item"] = Str(f.item);
-  j["sentence"] = f.sentence;
-  j["span"] = SpanJ(f.span);
-  return j;
-}
-
-J TargetJ(const Target& t) {
-  J j;
-  j["text"] = t.text;
-  j["metric"] = Str(t.metric);
-  j["direction"] = Str(t.direction);
-  j["value"] = Num(t.value);
-  j["unit"] = Str(t.unit);
-  j["placeholder"] = t.placeholder;
-  j["deadline"] = Str(t.deadline);
-  if (t.baseline) {
-    J b;
-    b["value"] = Num(t.baseline->value);
-    b["unit"] = Str(t.baseline->unit);
-    b["date"] = Str(t.baseline->date);
-    j["baseline"] = std::move(b);
-  } else {
-    j["baseline"] = nullptr;
-  }
-  j["item"] = Str(t.item);
-  j["span"] = SpanJ(t.span);
-  return j;
-}
-
-// Writes the top-level object piece by piece: each section, and each element
-// of the long arrays (agenda items, figures, targets), is built as a small
-// DOM, dumped and freed at once, so a document with a million figures never
-// holds a second copy of itself as a DOM. The bytes are exactly what
-// nlohmann's dump() of the whole object would give (tests/core_test.cc
-// checks that by re-dumping the parsed output).
-class TopWriter {
+class Writer {
  public:
-  explicit TopWriter(bool pretty) : pretty_(pretty) { out_ += '{'; }
+  explicit Writer(bool pretty) : pretty_(pretty) { out_.reserve(4096); }
 
-  void Field(std::string_view key, const J& v) {
-    Key(key);
-    Dump(v, 1);
-  }
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
 
-  template <class Seq, class ToJ>
-  void Array(std::string_view key, const Seq& seq, ToJ to_j) {
-    Key(key);
-    if (seq.empty()) {
-      out_ += "[]";
-      return;
-    }
-    out_ += '[';
-    bool first = true;
-    for (const auto& e : seq) {
-      if (!first) out_ += ',';
-      first = false;
-      if (pretty_) {
-        out_ += '\n';
-        out_.append(4, ' ');
-      }
-      Dump(to_j(e), 2);
-    }
-    if (pretty_) {
-      out_ += '\n';
-      out_.append(2, ' ');
-    }
-    out_ += ']';
-  }
-
-  std::string Finish() {
-    if (pretty_ && fields_ > 0) out_ += '\n';
-    out_ += '}';
-    return std::move(out_);
-  }
-
- private:
   // Keys are the contract's ASCII names: no escaping needed.
   void Key(std::string_view key) {
-    if (fields_++ > 0) out_ += ',';
-    if (pretty_) {
-      out_ += '\n';
-      out_.append(2, ' ');
-    }
+    Element();
     out_ += '"';
     out_ += key;
     out_ += pretty_ ? "\": " : "\":";
+    after_key_ = true;
   }
 
-  // A value nested `depth` levels down: its own lines shifted right by two
-  // spaces per level. JSON strings never hold a raw newline (dump escapes
-  // it), so every '\n' in the dump is a line break of the layout.
-  void Dump(const J& v, int depth) {
-    // Invalid UTF-8 cannot reach here (readers repair it), but never throw.
-    std::string s = v.dump(pretty_ ? 2 : -1, ' ', false, J::error_handler_t::replace);
-    if (!pretty_) {
-      out_ += s;
+  void Null() { Value("null"); }
+  void Bool(bool b) { Value(b ? "true" : "false"); }
+  void Int(int64_t v) {
+    Element();
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+  }
+  void UInt(uint64_t v) {
+    Element();
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+  }
+  void String(std::string_view s) {
+    Element();
+    Escaped(s);
+  }
+
+  // Integral values print as integers (1500000, not 1500000.0); other
+  // numbers as nlohmann prints them; NaN and infinities as null.
+  void Number(double v) {
+    if (!std::isfinite(v)) return Null();
+    if (std::floor(v) == v && std::fabs(v) < 9007199254740992.0) return Int(static_cast<int64_t>(v));
+    Element();
+    out_ += nlohmann::json(v).dump();
+  }
+
+  std::string Finish() && { return std::move(out_); }
+
+ private:
+  struct Level {
+    bool empty = true;
+  };
+
+  // Called before any value or key: the comma and line break that separate
+  // it from the previous element of the enclosing container.
+  void Element() {
+    if (after_key_) {  // the value of a key: follows on the same line
+      after_key_ = false;
       return;
     }
-    size_t from = 0;
-    for (size_t nl; (nl = s.find('\n', from)) != std::string::npos; from = nl + 1) {
-      out_.append(s, from, nl + 1 - from);
-      out_.append(2 * depth, ' ');
+    if (levels_.empty()) return;  // the top-level value
+    Level& l = levels_.back();
+    if (!l.empty) out_ += ',';
+    l.empty = false;
+    if (pretty_) {
+      out_ += '\n';
+      out_.append(2 * levels_.size(), ' ');
     }
-    out_.append(s, from, std::string::npos);
+  }
+  void Value(std::string_view literal) {
+    Element();
+    out_ += literal;
+  }
+  void Open(char c) {
+    Element();
+    out_ += c;
+    levels_.push_back(Level{});
+  }
+  void Close(char c) {
+    const bool empty = levels_.back().empty;
+    levels_.pop_back();
+    if (pretty_ && !empty) {
+      out_ += '\n';
+      out_.append(2 * levels_.size(), ' ');
+    }
+    out_ += c;
+  }
+
+  void Escaped(std::string_view s) {
+    if (!ValidUtf8(s)) {  // nlohmann's replacement rules, not ours
+      out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false,
+                                                  nlohmann::json::error_handler_t::replace);
+      return;
+    }
+    out_ += '"';
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default: {
+          static const char kHex[] = "0123456789abcdef";
+          const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+          out_.append(esc, 6);
+        }
+      }
+    }
+    out_.append(s.data() + run, s.size() - run);
+    out_ += '"';
+  }
+
+  static bool ValidUtf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    const int32_t n = static_cast<int32_t>(s.size());
+    if (s.size() > static_cast<size_t>(INT32_MAX)) return false;
+    for (int32_t i = 0; i < n;) {
+      if (p[i] < 0x80) {
+        ++i;
+        continue;
+      }
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      if (c < 0) return false;
+    }
+    return true;
   }
 
   bool pretty_;
-  int fields_ = 0;
+  bool after_key_ = false;
+  std::vector<Level> levels_;
   std::string out_;
 };
+
+// Field helpers: a key and its value.
+void Str(Writer& w, std::string_view key, std::string_view v) {
+  w.Key(key);
+  w.String(v);
+}
+void Str(Writer& w, std::string_view key, const std::string& v) {
+  Str(w, key, std::string_view(v));
+}
+void Str(Writer& w, std::string_view key, const char* v) { Str(w, key, std::string_view(v)); }
+void Str(Writer& w, std::string_view key, const std::optional<std::string>& v) {
+  w.Key(key);
+  if (v) w.String(*v);
+  else w.Null();
+}
+void Bool(Writer& w, std::string_view key, const std::optional<bool>& v) {
+  w.Key(key);
+  if (v) w.Bool(*v);
+  else w.Null();
+}
+void Int(Writer& w, std::string_view key, const std::optional<int>& v) {
+  w.Key(key);
+  if (v) w.Int(*v);
+  else w.Null();
+}
+void Num(Writer& w, std::string_view key, const std::optional<double>& v) {
+  w.Key(key);
+  if (v) w.Number(*v);
+  else w.Null();
+}
+void StrList(Writer& w, std::string_view key, const std::vector<std::string>& v) {
+  w.Key(key);
+  w.BeginArray();
+  for (const auto& s : v) w.String(s);
+  w.EndArray();
+}
+void SpanValue(Writer& w, const Span& s) {
+  w.BeginObject();
+  w.Key("start");
+  w.UInt(s.start);
+  w.Key("end");
+  w.UInt(s.end);
+  w.Key("page");
+  if (s.page > 0) w.Int(s.page);
+  else w.Null();
+  w.EndObject();
+}
+void SpanField(Writer& w, const Span& s) {
+  w.Key("span");
+  SpanValue(w, s);
+}
+void SpanField(Writer& w, const std::optional<Span>& s) {
+  w.Key("span");
+  if (s) SpanValue(w, *s);
+  else w.Null();
+}
+// `key`: an array of `seq`, each element written by `each`.
+template <class Seq, class Each>
+void Array(Writer& w, std::string_view key, const Seq& seq, Each each) {
+  w.Key(key);
+  w.BeginArray();
+  for (const auto& e : seq) each(e);
+  w.EndArray();
+}
+
+void MeetingValue(Writer& w, const Meeting& m) {
+  w.BeginObject();
+  Str(w, "document_type", m.document_type);
+  Str(w, "council", m.council);
+  Str(w, "municipality", m.municipality);
+  Str(w, "body", m.body);
+  Str(w, "date", m.date);
+  Str(w, "start_time", m.start_time);
+  Str(w, "end_time", m.end_time);
+  Str(w, "location", m.location);
+  SpanField(w, m.span);
+  w.EndObject();
+}
+
+void AttendanceValue(Writer& w, const Attendance& a) {
+  w.BeginObject();
+  StrList(w, "present", a.present);
+  StrList(w, "absent", a.absent);
+  Array(w, "others", a.others, [&](const OtherAttendee& o) {
+    w.BeginObject();
+    Str(w, "name", o.name);
+    Str(w, "role", o.role);
+    SpanField(w, o.span);
+    w.EndObject();
+  });
+  SpanField(w, a.span);
+  w.EndObject();
+}
+
+void ItemValue(Writer& w, const AgendaItem& it) {
+  w.BeginObject();
+  Str(w, "number", it.number);
+  Str(w, "title", it.title);
+  Bool(w, "public", it.public_);
+  Str(w, "case_number", it.case_number);
+  w.Key("recommendation");
+  if (it.recommendation) {
+    const auto& r = *it.recommendation;
+    w.BeginObject();
+    Str(w, "by", r.by);
+    Str(w, "text", r.text);
+    StrList(w, "clauses", r.clauses);
+    SpanField(w, r.span);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("decision");
+  if (it.decision) {
+    w.BeginObject();
+    Str(w, "text", it.decision->text);
+    Str(w, "category", it.decision->category);
+    SpanField(w, it.decision->span);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  StrList(w, "absent", it.absent);
+  w.Key("votes");
+  if (it.votes) {
+    const auto& v = *it.votes;
+    w.BeginObject();
+    StrList(w, "for", v.for_);
+    StrList(w, "against", v.against);
+    StrList(w, "abstained", v.abstained);
+    w.Key("counts");
+    if (v.counts) {
+      w.BeginObject();
+      Int(w, "for", v.counts->for_);
+      Int(w, "against", v.counts->against);
+      Int(w, "abstained", v.counts->abstained);
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    SpanField(w, v.span);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  Array(w, "dissents", it.dissents, [&](const Dissent& d) {
+    w.BeginObject();
+    Str(w, "who", d.who);
+    Str(w, "text", d.text);
+    SpanField(w, d.span);
+    w.EndObject();
+  });
+  Array(w, "attachments", it.attachments, [&](const Attachment& a) {
+    w.BeginObject();
+    Str(w, "title", a.title);
+    SpanField(w, a.span);
+    w.EndObject();
+  });
+  Array(w, "sections", it.sections, [&](const Section& s) {
+    w.BeginObject();
+    Str(w, "heading", s.heading);
+    Str(w, "text", s.text);
+    SpanField(w, s.span);
+    w.EndObject();
+  });
+  Array(w, "referrals", it.referrals, [&](const Referral& r) {
+    w.BeginObject();
+    Str(w, "body", r.body);
+    Str(w, "date", r.date);
+    SpanField(w, r.span);
+    w.EndObject();
+  });
+  SpanField(w, it.span);
+  w.EndObject();
+}
+
+void ReportValue(Writer& w, const Report& r) {
+  w.BeginObject();
+  Str(w, "title", r.title);
+  Str(w, "organisation", r.organisation);
+  w.Key("period");
+  if (r.period) {
+    w.BeginObject();
+    Str(w, "from", r.period->from);
+    Str(w, "to", r.period->to);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  Array(w, "sections", r.sections, [&](const ReportSection& s) {
+    w.BeginObject();
+    Str(w, "heading", s.heading);
+    w.Key("level");
+    w.Int(s.level);
+    SpanField(w, s.span);
+    w.EndObject();
+  });
+  w.EndObject();
+}
+
+void FigureValue(Writer& w, const Figure& f) {
+  w.BeginObject();
+  Str(w, "type", f.type);
+  Str(w, "text", f.text);
+  Num(w, "value", f.value);
+  Num(w, "min", f.min);
+  Num(w, "max", f.max);
+  Str(w, "unit", f.unit);
+  Str(w, "date", f.date);
+  Str(w, "date_end", f.date_end);
+  Str(w, "item", f.item);
+  Str(w, "sentence", f.sentence);
+  SpanField(w, f.span);
+  w.EndObject();
+}
+
+void TargetValue(Writer& w, const Target& t) {
+  w.BeginObject();
+  Str(w, "text", t.text);
+  Str(w, "metric", t.metric);
+  Str(w, "direction", t.direction);
+  Num(w, "value", t.value);
+  Str(w, "unit", t.unit);
+  w.Key("placeholder");
+  w.Bool(t.placeholder);
+  Str(w, "deadline", t.deadline);
+  w.Key("baseline");
+  if (t.baseline) {
+    w.BeginObject();
+    Num(w, "value", t.baseline->value);
+    Str(w, "unit", t.baseline->unit);
+    Str(w, "date", t.baseline->date);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  Str(w, "item", t.item);
+  SpanField(w, t.span);
+  w.EndObject();
+}
 
 }  // namespace
 
 std::string ToJson(const Record& r, bool pretty) {
-  TopWriter w(pretty);
-  w.Field("schema_version", "1");
-  J gen;
-  gen["name"] = kGeneratorName;
-  gen["version"] = kGeneratorVersion;
-  w.Field("generator", gen);
-  J src;
-  src["path"] = r.source.path;
-  src["sha256"] = r.source.sha256;
-  src["format"] = r.source.format;
-  src["bytes"] = r.source.bytes;
-  src["pages"] = Int(r.source.pages);
-  src["title"] = Str(r.source.title);
-  src["created"] = Str(r.source.created);
-  w.Field("source", src);
-  w.Field("kind", r.kind);
-  w.Field("meeting", r.meeting ? MeetingJ(*r.meeting) : J(nullptr));
-  w.Field("attendance", r.attendance ? AttendanceJ(*r.attendance) : J(nullptr));
-  w.Array("toc", r.toc, [](const auto& t) {
-    J x;
-    x["number"] = t.number;
-    x["title"] = t.title;
-    x["page"] = Int(t.page);
-    x["public"] = Bool(t.public_);
-    x["span"] = SpanJ(t.span);
-    return x;
+  Writer w(pretty);
+  w.BeginObject();
+  Str(w, "schema_version", "1");
+  w.Key("generator");
+  w.BeginObject();
+  Str(w, "name", kGeneratorName);
+  Str(w, "version", kGeneratorVersion);
+  w.EndObject();
+  w.Key("source");
+  w.BeginObject();
+  Str(w, "path", r.source.path);
+  Str(w, "sha256", r.source.sha256);
+  Str(w, "format", r.source.format);
+  w.Key("bytes");
+  w.UInt(r.source.bytes);
+  Int(w, "pages", r.source.pages);
+  Str(w, "title", r.source.title);
+  Str(w, "created", r.source.created);
+  w.EndObject();
+  Str(w, "kind", r.kind);
+  w.Key("meeting");
+  if (r.meeting) MeetingValue(w, *r.meeting);
+  else w.Null();
+  w.Key("attendance");
+  if (r.attendance) AttendanceValue(w, *r.attendance);
+  else w.Null();
+  Array(w, "toc", r.toc, [&](const TocEntry& t) {
+    w.BeginObject();
+    Str(w, "number", t.number);
+    Str(w, "title", t.title);
+    Int(w, "page", t.page);
+    Bool(w, "public", t.public_);
+    SpanField(w, t.span);
+    w.EndObject();
   });
-  w.Array("agenda_items", r.agenda_items, [](const auto& it) { return ItemJ(it); });
-  w.Field("report", r.report ? ReportJ(*r.report) : J(nullptr));
-  w.Array("figures", r.figures, [](const auto& f) { return FigureJ(f); });
-  w.Array("targets", r.targets, [](const auto& t) { return TargetJ(t); });
-  w.Array("warnings", r.warnings, [](const auto& wn) {
-    J x;
-    x["code"] = wn.code;
-    x["message"] = wn.message;
-    x["span"] = SpanJ(wn.span);
-    return x;
+  Array(w, "agenda_items", r.agenda_items, [&](const AgendaItem& it) { ItemValue(w, it); });
+  w.Key("report");
+  if (r.report) ReportValue(w, *r.report);
+  else w.Null();
+  Array(w, "figures", r.figures, [&](const Figure& f) { FigureValue(w, f); });
+  Array(w, "targets", r.targets, [&](const Target& t) { TargetValue(w, t); });
+  Array(w, "warnings", r.warnings, [&](const Warning& wn) {
+    w.BeginObject();
+    Str(w, "code", wn.code);
+    Str(w, "message", wn.message);
+    SpanField(w, wn.span);
+    w.EndObject();
   });
-  J text;
-  text["length"] = r.text_length;
-  if (r.text_content) text["content"] = *r.text_content;
-  w.Field("text", text);
-  return w.Finish();
+  w.Key("text");
+  w.BeginObject();
+  w.Key("length");
+  w.UInt(r.text_length);
+  if (r.text_content) Str(w, "content", *r.text_content);
+  w.EndObject();
+  w.EndObject();
+  return std::move(w).Finish();
 }
 
 }  // namespace referat
