@@ -1,16 +1,31 @@
 # The two commands: `make run` and `make test`. Both install what they need
-# (tools/bootstrap), build in Release and are safe to run again.
+# (tools/bootstrap), build in Release and are safe to run again. `make test`
+# runs the suite twice: the Release build, then an AddressSanitizer +
+# UndefinedBehaviorSanitizer build of the same suite (`make test-sanitize`
+# alone runs only the second).
 BUILD ?= build
+ASAN_BUILD ?= $(BUILD)-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: run test build deps bench clean
+.PHONY: run test test-release test-sanitize build deps bench clean
 
 run: build
 	@mkdir -p out
 	./$(BUILD)/referat extract corpus -o out --summary
 
-test: build
+test: test-release test-sanitize
+
+test-release: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# -O1 keeps the sanitized build quick to compile and its stack traces exact;
+# any report aborts the test (-fno-sanitize-recover), so a clean run is green.
+test-sanitize: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE=-O1 \
+	  -DREFERAT_SANITIZE=ON -DREFERAT_BUILD_BENCHMARKS=OFF
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
 build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
@@ -23,4 +38,4 @@ bench: build
 	tools/bench
 
 clean:
-	rm -rf $(BUILD) out
+	rm -rf $(BUILD) $(ASAN_BUILD) out

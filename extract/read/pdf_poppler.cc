@@ -73,11 +73,14 @@ class ScopedSink {
 // GlobalParamsIniter is poppler's own reference-counted initialiser (shared
 // with poppler-cpp/glib if they are linked too); it is never destroyed, so
 // no static-destruction order issue can arise at exit.
+GlobalParamsIniter* volatile g_poppler_params = nullptr;
+
 void InitPopplerOnce() {
   static std::once_flag once;
   std::call_once(once, [] {
-    static GlobalParamsIniter* initer = new GlobalParamsIniter(&OnPopplerError);
-    (void)initer;
+    // Never destroyed (other threads may still read when the process exits);
+    // held in a volatile global so leak checkers see it as reachable.
+    g_poppler_params = new GlobalParamsIniter(&OnPopplerError);
     setErrorCallback(&OnPopplerError);  // also when someone else initialised first
     globalParams->setErrQuiet(true);
     // Build GfxState's static colour-management state now, single-threaded:
