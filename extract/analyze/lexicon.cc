@@ -96,6 +96,11 @@ int DigitsToInt(std::string_view s) {
 
 }  // namespace
 
+const RE2& LazyRE2::operator*() const {
+  std::call_once(once_, [this] { re_ = Compile(pattern_); });
+  return *re_;
+}
+
 const Lexicon& Lexicon::For(const Rulebook& rules) {
   // Cached by the rule texts themselves: a Rulebook rebuilt at the same
   // address with other texts (tests) gets its own Lexicon. Entries live for
@@ -129,19 +134,18 @@ Lexicon::Lexicon(const Rulebook& rules) {
       all.push_back(h);
     }
     if (all.empty()) continue;
-    HeadingRule r;
+    HeadingRule& r = headings_.emplace_back();
     r.role = role;
-    r.exact = Compile("(?i)^(?:" + Alternation(exact) + ")$");
-    r.wildcard = Compile("(?i)^(?:" + Alternation(wild, "\\s+\\S.*") + ")$");
-    r.inline_ = Compile("(?i)^(" + Alternation(all, "\\s+[^:\\t]+?") +
+    r.exact.Set("(?i)^(?:" + Alternation(exact) + ")$");
+    r.wildcard.Set("(?i)^(?:" + Alternation(wild, "\\s+\\S.*") + ")$");
+    r.inline_.Set("(?i)^(" + Alternation(all, "\\s+[^:\\t]+?") +
                         ")(?:\\s*:[ \\t]*|[ ]*\\t[ \\t]*)(\\S.*)$");
-    headings_.push_back(std::move(r));
   }
 
   // --- items
-  item_marker_ = Compile("(?i)^(?:" + Alternation(rules.Lines("item_markers")) +
+  item_marker_.Set("(?i)^(?:" + Alternation(rules.Lines("item_markers")) +
                          ")\\s*(?:nr\\.?\\s*)?(\\d{1,4}(?:\\.\\d{1,3})*)([ \\t]*[.:)][ \\t]*|[ \\t]+[-–][ \\t]*|[ \\t]+|$)");
-  numbered_line_ = Compile("^(\\d{1,4}(?:\\.\\d{1,3})*)(\\.|\\))?[ \\t]+(\\S.*)$");
+  numbered_line_.Set("^(\\d{1,4}(?:\\.\\d{1,3})*)(\\.|\\))?[ \\t]+(\\S.*)$");
   for (const auto& row : rules.Table("public_markers")) {
     if (row.size() < 3) continue;
     PublicRule r;
@@ -159,15 +163,15 @@ Lexicon::Lexicon(const Rulebook& rules) {
       "|(?:19|20)\\d{2}-\\d{3,8}"
       "|\\d{2}-\\d{4,8}"
       "|\\d{1,2}/\\d{3,8})";
-  case_number_ = Compile("(" + case_pat + ")");
-  case_number_whole_ = Compile("^" + case_pat + "$");
+  case_number_.Set("(" + case_pat + ")");
+  case_number_whole_.Set("^" + case_pat + "$");
 
   // --- decision phrases
   int order = 0;
   for (const auto& row : rules.Table("decision_phrases")) {
     if (row.size() < 2) continue;
     if (row[0] == "subject" || row[0] == "subject_suffix") continue;
-    Phrase p;
+    Phrase& p = phrases_.emplace_back();
     p.category = row[0];
     p.order = order++;
     std::string pat = "(?i)^(";
@@ -193,24 +197,23 @@ Lexicon::Lexicon(const Rulebook& rules) {
     // The word boundary after the phrase is checked in ClassifyDecision:
     // a Unicode class in each of some 250 patterns would dominate start-up.
     pat += ")";
-    p.re = Compile(pat);
-    phrases_.push_back(std::move(p));
+    p.re.Set(pat);
   }
-  subject_ = Compile("(?i)^(?:" + Alternation(Column(rules, "decision_phrases", "subject")) + ")" +
+  subject_.Set("(?i)^(?:" + Alternation(Column(rules, "decision_phrases", "subject")) + ")" +
                      std::string(kWordEnd));
   for (const auto& s : Column(rules, "decision_phrases", "subject_suffix"))
     subject_suffixes_.push_back(FoldCase(s));
   // "1.", "1)", "1. og 2.", "1.-3.", "1, 2 og 3:", "Ad 1:", "Ad pkt. 2)", "Pkt. 1:"
-  clause_ref_ = Compile(
+  clause_ref_.Set(
       "(?i)^(?:(?:ad\\s+)?(?:pkt\\.?\\s*|punkt\\s+|indstillingens\\s+punkt\\s+)?"
       "\\d{1,2}\\s*[.):]?(?:\\s*(?:-|–|,|og|til)\\s*\\d{1,2}\\s*[.):]?)*\\s*[.):]\\s*)");
 
   // --- absence
-  absence_prefix_ = Compile("(?i)^(?:" + Alternation(Column(rules, "absence_phrases", "prefix")) +
+  absence_prefix_.Set("(?i)^(?:" + Alternation(Column(rules, "absence_phrases", "prefix")) +
                             ")\\s*:\\s*(.*?)[\\s.]*$");
-  absence_bare_ = Compile("(?i)^(?:" + Alternation(Column(rules, "absence_phrases", "prefix_bare")) +
+  absence_bare_.Set("(?i)^(?:" + Alternation(Column(rules, "absence_phrases", "prefix_bare")) +
                           ")\\s+(\\S.*?)[\\s.]*$");
-  absence_suffix_ = Compile("(?i)^(.*?)\\s+(?:" +
+  absence_suffix_.Set("(?i)^(.*?)\\s+(?:" +
                             Alternation(Column(rules, "absence_phrases", "suffix")) +
                             ")\\s*[.!]?\\s*$");
 
@@ -226,17 +229,17 @@ Lexicon::Lexicon(const Rulebook& rules) {
     }
     // prefix: phrase, optional colon, then the list up to the next vote
     // phrase or the end of the sentence (the caller cuts it there).
-    vote_prefix_[side] = Compile("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(pre) + ")[ \\t]*:?[ \\t]*");
-    vote_suffix_[side] = Compile("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(suf) + ")" + std::string(kWordEnd));
+    vote_prefix_[side].Set("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(pre) + ")[ \\t]*:?[ \\t]*");
+    vote_suffix_[side].Set("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(suf) + ")" + std::string(kWordEnd));
   }
-  any_vote_ = Compile("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(every_vote) + ")" + std::string(kWordEnd));
-  dissent_ = Compile("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(rules.Lines("dissent_phrases")) + ")" +
+  any_vote_.Set("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(every_vote) + ")" + std::string(kWordEnd));
+  dissent_.Set("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(rules.Lines("dissent_phrases")) + ")" +
                      std::string(kWordEnd));
 
   // --- referrals
-  referral_trigger_ = Compile("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(rules.Lines("referral_phrases")) +
+  referral_trigger_.Set("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(rules.Lines("referral_phrases")) +
                               ")" + std::string(kWordEnd));
-  recommendation_verb_ = Compile("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(rules.Lines("recommendation_phrases")) +
+  recommendation_verb_.Set("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(rules.Lines("recommendation_phrases")) +
                                  ")" + std::string(kWordEnd));
   {
     std::vector<std::string> suffixes = Column(rules, "bodies", "suffix");
@@ -246,18 +249,18 @@ Lexicon::Lexicon(const Rulebook& rules) {
     std::string body =
         "(?:(?i:" + Alternation(names) + ")|(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*\\s+(?:og\\s+)?){0,3}?[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*(?i:" +
         suffix_alt + "))";
-    referral_target_ = Compile(
+    referral_target_.Set(
         "(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(?i:i|til|for|og)\\s+(?:(?i:behandling|videre\\s+behandling|endelig\\s+"
         "behandling|godkendelse|endelig\\s+godkendelse|orientering)\\s+i\\s+)?(" +
         body + ")" + std::string(kWordEnd));
-    body_name_ = Compile(
+    body_name_.Set(
         "^(?:(?i:" + Alternation(names) + ")|(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*\\s+(?:og\\s+)?){0,4}?(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*)?(?i:" +
         suffix_alt + ")|(?:" + Alternation(Column(rules, "bodies", "prefix")) +
         ")\\s+[^.]{3,})(?:\\s*\\([^()]{1,20}\\))?$");
     std::vector<std::string> councils = Column(rules, "bodies", "council");
-    council_ = Compile("([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+(?:[ -][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+)?)\\s+((?i:" + Alternation(councils) +
+    council_.Set("([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+(?:[ -][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+)?)\\s+((?i:" + Alternation(councils) +
                        "))(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
-    council_alone_ = Compile("(?i)^(?:" + Alternation(Column(rules, "bodies", "council_alone")) +
+    council_alone_.Set("(?i)^(?:" + Alternation(Column(rules, "bodies", "council_alone")) +
                              ")(?:\\s+i\\s+([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+))?$");
   }
   for (const auto& row : rules.Table("municipalities")) {
@@ -265,7 +268,7 @@ Lexicon::Lexicon(const Rulebook& rules) {
     municipalities_[FoldCase(row[0])] = row[1];
     municipalities_[FoldCase(row[1])] = row[1];
   }
-  municipality_phrase_ = Compile(
+  municipality_phrase_.Set(
       "([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+(?:[ -][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+)?)\\s+(?:Kommunes?|KOMMUNE|Regionskommune)(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
 
   // --- header labels
@@ -282,8 +285,8 @@ Lexicon::Lexicon(const Rulebook& rules) {
     labels.push_back(row[1]);
   }
   std::string label_alt = Alternation(labels);
-  label_ = Compile("(?i)^(" + label_alt + ")(?:[ ]*:[ \\t]*|[ ]*\\t[ \\t]*|[ ]*$)");
-  label_space_ = Compile("(?i)^(" + label_alt + ")[ ]+");
+  label_.Set("(?i)^(" + label_alt + ")(?:[ ]*:[ \\t]*|[ ]*\\t[ \\t]*|[ ]*$)");
+  label_space_.Set("(?i)^(" + label_alt + ")[ ]+");
 
   // --- document types
   std::vector<std::string> type_words;
@@ -294,10 +297,10 @@ Lexicon::Lexicon(const Rulebook& rules) {
       type_words.push_back(row[1]);
     }
   }
-  doc_type_ = Compile("(?i)^(" + Alternation(type_words) + ")(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
-  report_word_ = Compile("(?i)(" + Alternation(Column(rules, "document_types", "report")) +
+  doc_type_.Set("(?i)^(" + Alternation(type_words) + ")(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
+  report_word_.Set("(?i)(" + Alternation(Column(rules, "document_types", "report")) +
                          ")(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
-  letter_word_ = Compile("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(Column(rules, "document_types", "letter")) +
+  letter_word_.Set("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(Column(rules, "document_types", "letter")) +
                          ")(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
 
   // --- report labels
@@ -308,11 +311,11 @@ Lexicon::Lexicon(const Rulebook& rules) {
       report_fields_[Collapse(FoldCase(row[1]))] = row[0];
       labels.push_back(row[1]);
     }
-    report_label_ = Compile("(?i)^(" + Alternation(labels) + ")(?:[ ]*:[ \\t]*|[ ]*\\t[ \\t]*|[ ]*$)");
+    report_label_.Set("(?i)^(" + Alternation(labels) + ")(?:[ ]*:[ \\t]*|[ ]*\\t[ \\t]*|[ ]*$)");
   }
 
   // A caption word, then a number ("5.1", "3", "A") and the end of it, or a colon.
-  caption_ = Compile("(?i)^(?:" + Alternation(rules.Lines("report_captions")) +
+  caption_.Set("(?i)^(?:" + Alternation(rules.Lines("report_captions")) +
                      ")(?:\\s*\\d{1,3}(?:\\.\\d{1,3})*[a-z]?[.:]?(?:\\s|$)|\\s*:)");
 
   // --- dates and times
@@ -338,17 +341,17 @@ Lexicon::Lexicon(const Rulebook& rules) {
       }
     }
   }
-  numeric_date_ = Compile("(\\d{1,2})([./\\-])(\\d{1,2})([./\\-])(\\d{4}|\\d{2})");
-  text_date_ = Compile("(\\d{1,2})\\.?\\s*((?i:" + Alternation(month_words) +
+  numeric_date_.Set("(\\d{1,2})([./\\-])(\\d{1,2})([./\\-])(\\d{4}|\\d{2})");
+  text_date_.Set("(\\d{1,2})\\.?\\s*((?i:" + Alternation(month_words) +
                        "))\\.?(?:,?\\s+(\\d{4}))?(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9]|$)");
-  iso_date_ = Compile("((?:19|20)\\d{2})-(\\d{2})-(\\d{2})");
-  time_range_ = Compile(
+  iso_date_.Set("((?:19|20)\\d{2})-(\\d{2})-(\\d{2})");
+  time_range_.Set(
       "(?i)kl\\.?\\s*(\\d{1,2})[.:](\\d{2})(?:\\s*(?:-|–|til)\\s*(?:kl\\.?\\s*)?(\\d{1,2})[.:](\\d{2}))?");
-  bare_time_ = Compile("(\\d{1,2})[.:](\\d{2})(?:\\s*(?:-|–|til)\\s*(?:kl\\.?\\s*)?(\\d{1,2})[.:](\\d{2}))?");
+  bare_time_.Set("(\\d{1,2})[.:](\\d{2})(?:\\s*(?:-|–|til)\\s*(?:kl\\.?\\s*)?(\\d{1,2})[.:](\\d{2}))?");
 
   // --- names
   for (const auto& r : Column(rules, "roles", "role")) roles_.insert(FoldCase(r));
-  leadin_ = Compile("(?i)^(?:" + Alternation(Column(rules, "roles", "leadin")) + ")[\\s,:]+");
+  leadin_.Set("(?i)^(?:" + Alternation(Column(rules, "roles", "leadin")) + ")[\\s,:]+");
   for (const auto& w : Column(rules, "name_stopwords", "word")) name_stopwords_.insert(FoldCase(w));
   for (const auto& w : Column(rules, "name_stopwords", "ending")) name_stop_endings_.push_back(FoldCase(w));
   for (const auto& w : Column(rules, "name_stopwords", "particle")) name_particles_.insert(w);

@@ -7,8 +7,10 @@
 
 #include <re2/re2.h>
 
+#include <deque>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -48,6 +50,27 @@ struct LabelHit {
   Field field = Field::kNone;
   size_t label_end = 0;    // bytes of the label
   size_t value_start = 0;  // where the value starts; == size if none on this line
+};
+
+// An RE2 pattern compiled on first use (std::call_once, so the Lexicon can
+// be shared by threads). A process that extracts one small document uses a
+// fraction of the rules' patterns; compiling all of them up front was most
+// of such a process's CPU time. A pattern that does not compile (only a bug
+// can make one: rule entries are quoted) matches nothing.
+class LazyRE2 {
+ public:
+  LazyRE2() = default;
+  LazyRE2(const LazyRE2&) = delete;
+  LazyRE2& operator=(const LazyRE2&) = delete;
+  // REQUIRES: called once, before any use, by the Lexicon's constructor.
+  void Set(std::string pattern) { pattern_ = std::move(pattern); }
+  const RE2& operator*() const;
+  const RE2* operator->() const { return &**this; }
+
+ private:
+  std::string pattern_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
 };
 
 struct DecisionClass {
@@ -152,16 +175,16 @@ class Lexicon {
  private:
   struct HeadingRule {
     Role role;
-    std::unique_ptr<RE2> exact;     // whole line
-    std::unique_ptr<RE2> wildcard;  // whole line, rules with "…"
-    std::unique_ptr<RE2> inline_;   // "Heading: text"
+    LazyRE2 exact;     // whole line
+    LazyRE2 wildcard;  // whole line, rules with "…"
+    LazyRE2 inline_;   // "Heading: text"
   };
-  std::vector<HeadingRule> headings_;
+  std::deque<HeadingRule> headings_;  // deque: LazyRE2 does not move
 
-  std::unique_ptr<RE2> item_marker_;
-  std::unique_ptr<RE2> numbered_line_;
-  std::unique_ptr<RE2> case_number_;
-  std::unique_ptr<RE2> case_number_whole_;
+  LazyRE2 item_marker_;
+  LazyRE2 numbered_line_;
+  LazyRE2 case_number_;
+  LazyRE2 case_number_whole_;
 
   struct PublicRule {
     bool open;
@@ -172,54 +195,54 @@ class Lexicon {
 
   struct Phrase {
     std::string category;
-    std::unique_ptr<RE2> re;
+    LazyRE2 re;
     int wildcards = 0;
     int order = 0;
   };
-  std::vector<Phrase> phrases_;
-  std::unique_ptr<RE2> subject_;
+  std::deque<Phrase> phrases_;
+  LazyRE2 subject_;
   std::vector<std::string> subject_suffixes_;
-  std::unique_ptr<RE2> clause_ref_;
+  LazyRE2 clause_ref_;
 
-  std::unique_ptr<RE2> absence_prefix_;
-  std::unique_ptr<RE2> absence_bare_;
-  std::unique_ptr<RE2> absence_suffix_;
-  std::unique_ptr<RE2> vote_prefix_[3];
-  std::unique_ptr<RE2> vote_suffix_[3];
-  std::unique_ptr<RE2> any_vote_;
-  std::unique_ptr<RE2> dissent_;
-  std::unique_ptr<RE2> referral_trigger_;
-  std::unique_ptr<RE2> referral_target_;
-  std::unique_ptr<RE2> recommendation_verb_;
+  LazyRE2 absence_prefix_;
+  LazyRE2 absence_bare_;
+  LazyRE2 absence_suffix_;
+  LazyRE2 vote_prefix_[3];
+  LazyRE2 vote_suffix_[3];
+  LazyRE2 any_vote_;
+  LazyRE2 dissent_;
+  LazyRE2 referral_trigger_;
+  LazyRE2 referral_target_;
+  LazyRE2 recommendation_verb_;
 
-  std::unique_ptr<RE2> label_;
-  std::unique_ptr<RE2> label_space_;
+  LazyRE2 label_;
+  LazyRE2 label_space_;
   std::map<std::string, Field> label_fields_;  // folded label -> field
 
-  std::unique_ptr<RE2> doc_type_;
+  LazyRE2 doc_type_;
   std::map<std::string, std::string> doc_types_;  // folded phrase -> type
-  std::unique_ptr<RE2> report_word_;
-  std::unique_ptr<RE2> letter_word_;
+  LazyRE2 report_word_;
+  LazyRE2 letter_word_;
 
-  std::unique_ptr<RE2> council_;
-  std::unique_ptr<RE2> council_alone_;
-  std::unique_ptr<RE2> body_name_;
+  LazyRE2 council_;
+  LazyRE2 council_alone_;
+  LazyRE2 body_name_;
   std::map<std::string, std::string> municipalities_;  // folded town -> official
-  std::unique_ptr<RE2> municipality_phrase_;
+  LazyRE2 municipality_phrase_;
 
-  std::unique_ptr<RE2> report_label_;
-  std::unique_ptr<RE2> caption_;
+  LazyRE2 report_label_;
+  LazyRE2 caption_;
   std::map<std::string, std::string> report_fields_;  // folded label -> field
 
-  std::unique_ptr<RE2> numeric_date_;
-  std::unique_ptr<RE2> text_date_;
-  std::unique_ptr<RE2> iso_date_;
-  std::unique_ptr<RE2> time_range_;
-  std::unique_ptr<RE2> bare_time_;
+  LazyRE2 numeric_date_;
+  LazyRE2 text_date_;
+  LazyRE2 iso_date_;
+  LazyRE2 time_range_;
+  LazyRE2 bare_time_;
   std::map<std::string, int> months_;  // folded name/abbreviation -> 1..12
 
   std::set<std::string> roles_;  // folded
-  std::unique_ptr<RE2> leadin_;
+  LazyRE2 leadin_;
   std::set<std::string> name_stopwords_;  // folded
   std::vector<std::string> name_stop_endings_;  // folded
   std::set<std::string> name_particles_;
