@@ -68,6 +68,8 @@ int RunExtract(const ExtractArgs& a) {
   jobs = static_cast<int>(std::min<size_t>(jobs, n));
   // A single document on stdout is pretty JSON; batches are JSONL unless -o.
   const bool one_line = a.jsonl || (n > 1 && a.out_dir.empty());
+  // --summary prints the summary instead of the JSON, unless -o writes it.
+  const bool want_json = !a.summary || !a.out_dir.empty();
 
   // Workers extract in any order; the main thread emits in input order so
   // the output is deterministic whatever the number of jobs.
@@ -95,7 +97,7 @@ int RunExtract(const ExtractArgs& a) {
       Slot s;
       auto r = ExtractFile(paths[i], opts);
       if (r.ok()) {
-        s.json = ToJson(*r, !one_line);
+        if (want_json) s.json = ToJson(*r, !one_line);
         if (a.summary) s.record = std::move(*r);
       } else {
         s.status = r.status();
