@@ -21,6 +21,13 @@ TEST(Sniff, FromBytesNotNames) {
   EXPECT_EQ(SniffFormat("Referat\n\nPunkt 1."), Format::kText);
   EXPECT_EQ(SniffFormat("**Punkt 1.**\n"), Format::kMarkdown);
   EXPECT_EQ(SniffFormat("## Sagsbeskrivelse\n"), Format::kMarkdown);
+  // Inline emphasis alone makes Markdown (seed 004: 'at *"Tilskuddet ..."*');
+  // an asterisk as a product or a lone mark does not.
+  EXPECT_EQ(SniffFormat("skriver, at *\"Tilskuddet er begrundet.\"*\n"), Format::kMarkdown);
+  EXPECT_EQ(SniffFormat("et _vigtigt_ punkt\n"), Format::kMarkdown);
+  EXPECT_EQ(SniffFormat("13.000 kr. pr. deltager*225 deltagere\n"), Format::kText);
+  EXPECT_EQ(SniffFormat("5 * 3 = 15 og 2 * 4\n"), Format::kText);
+  EXPECT_EQ(SniffFormat("fil_navn_2017.docx\n"), Format::kText);
   EXPECT_EQ(SniffFormat(std::string("a\0b", 3)), Format::kUnknown);
   EXPECT_EQ(SniffFormat(""), Format::kUnknown);
   EXPECT_NE(DescribeUnknown("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1").find("Word 97"), std::string::npos);

@@ -37,6 +37,28 @@ bool LooksLikeText(std::string_view s) {
   return bad * 100 <= head.size();  // at most 1 %
 }
 
+bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// "*x ... y*" or "_x ... y_" within a line: an opening mark after a line
+// start or a non-word byte and before a non-space, a closing one after a
+// non-space and before a line end or a non-word byte. "deltager*225" (a
+// product) and "5 * 3" are not emphasis.
+bool HasInlineEmphasis(std::string_view line) {
+  for (size_t i = 0; i + 2 < line.size(); ++i) {
+    char m = line[i];
+    if (m != '*' && m != '_') continue;
+    if (i > 0 && (IsWordByte(line[i - 1]) || line[i - 1] == m)) continue;
+    if (line[i + 1] == ' ' || line[i + 1] == m) continue;
+    size_t close = line.find(m, i + 2);
+    if (close == std::string_view::npos) return false;
+    bool closes = line[close - 1] != ' ' &&
+                  (close + 1 == line.size() || !IsWordByte(line[close + 1]));
+    if (closes && (close + 1 == line.size() || line[close + 1] != m)) return true;
+    i = close - 1;
+  }
+  return false;
+}
+
 bool LooksLikeMarkdown(std::string_view s) {
   std::string_view head = s.substr(0, 1 << 20);
   if (head.find("**") != std::string_view::npos) return true;
@@ -48,6 +70,7 @@ bool LooksLikeMarkdown(std::string_view s) {
     size_t h = 0;
     while (h < line.size() && line[h] == '#') ++h;
     if (h >= 1 && h <= 6 && h < line.size() && line[h] == ' ') return true;
+    if (HasInlineEmphasis(line)) return true;
     pos = nl + 1;
   }
   return false;
