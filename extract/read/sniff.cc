@@ -59,19 +59,31 @@ bool HasInlineEmphasis(std::string_view line) {
   return false;
 }
 
+// Markdown if the first MiB has "**", an ATX heading ("# " .. "###### " at
+// a line start) or inline emphasis on some line. Searches for the marker
+// bytes instead of walking every line: plain minutes text has few of them.
 bool LooksLikeMarkdown(std::string_view s) {
   std::string_view head = s.substr(0, 1 << 20);
   if (head.find("**") != std::string_view::npos) return true;
-  size_t pos = 0;
-  while (pos < head.size()) {
-    size_t nl = head.find('\n', pos);
-    if (nl == std::string_view::npos) nl = head.size();
-    std::string_view line = head.substr(pos, nl - pos);
+  for (size_t p = head.find('#'); p != std::string_view::npos; p = head.find('#', p + 1)) {
+    if (p > 0 && head[p - 1] != '\n') continue;
     size_t h = 0;
-    while (h < line.size() && line[h] == '#') ++h;
-    if (h >= 1 && h <= 6 && h < line.size() && line[h] == ' ') return true;
-    if (HasInlineEmphasis(line)) return true;
-    pos = nl + 1;
+    while (p + h < head.size() && head[p + h] == '#') ++h;
+    if (h <= 6 && p + h < head.size() && head[p + h] == ' ') return true;
+    p += h - 1;
+  }
+  // Each line holding a '*' or '_', once.
+  size_t star = head.find('*'), under = head.find('_');
+  while (star != std::string_view::npos || under != std::string_view::npos) {
+    size_t m = std::min(star, under);
+    size_t start = head.rfind('\n', m);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    size_t nl = head.find('\n', m);
+    if (nl == std::string_view::npos) nl = head.size();
+    if (HasInlineEmphasis(head.substr(start, nl - start))) return true;
+    if (nl >= head.size()) break;
+    if (star != std::string_view::npos && star < nl) star = head.find('*', nl);
+    if (under != std::string_view::npos && under < nl) under = head.find('_', nl);
   }
   return false;
 }

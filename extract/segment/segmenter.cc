@@ -99,27 +99,29 @@ void SegmentRange(const std::string& text, size_t start, size_t end, size_t bloc
     push(start, end);
     return;
   }
-  UErrorCode err = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data() + start, static_cast<int64_t>(end - start), &err);
-  if (U_FAILURE(err)) {
-    push(start, end);
-    return;
-  }
-  it->setText(ut, err);
-  if (U_FAILURE(err)) {
-    utext_close(ut);
-    push(start, end);
-    return;
-  }
-  int32_t prev = it->first();
+  // ICU iterates UTF-16 much faster than UTF-8 through a UText; breaks come
+  // back as UTF-16 indexes and are mapped to byte offsets walking forward.
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data() + start, static_cast<int32_t>(end - start)));
+  it->setText(u);
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data() + start);
+  const int32_t n = static_cast<int32_t>(end - start);
+  int32_t byte = 0, unit = 0;  // the same position in UTF-8 bytes and UTF-16 units
+  auto to_byte = [&](int32_t target) {
+    while (unit < target && byte < n) {
+      UChar32 c;
+      U8_NEXT(s, byte, n, c);
+      unit += (c >= 0x10000) ? 2 : 1;
+    }
+    return static_cast<size_t>(byte);
+  };
+  size_t prev = 0;
+  it->first();
   for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
-    push(start + prev, start + b);
-    prev = b;
+    size_t cur = to_byte(b);
+    push(start + prev, start + cur);
+    prev = cur;
   }
-  // Detach the iterator from the UText before closing it.
-  icu::UnicodeString empty;
-  it->setText(empty);
-  utext_close(ut);
 }
 
 }  // namespace
@@ -145,6 +147,8 @@ Segmentation Segment(const Document& doc) {
       SegmentRange(doc.text, b.start, b.end, i, it, &seg.sentences);
     }
   }
+  // The iterator outlives `doc`: leave it on an empty text, not on freed memory.
+  if (it) it->setText(icu::UnicodeString());
   return seg;
 }
 
