@@ -12,6 +12,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -121,6 +122,9 @@ class Writer {
     out_ += '"';
     size_t run = 0;
     for (size_t i = 0; i < s.size(); ++i) {
+      // Eight bytes at a time while none needs escaping.
+      while (i + 8 <= s.size() && !NeedsEscape(Load8(s.data() + i))) i += 8;
+      if (i >= s.size()) break;
       const unsigned char c = static_cast<unsigned char>(s[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;
       out_.append(s.data() + run, i - run);
@@ -144,6 +148,20 @@ class Writer {
     out_ += '"';
   }
 
+  static uint64_t Load8(const char* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  }
+  // True when one of the eight bytes is a control character, '"' or '\\'
+  // (the exact "has a byte less than n / equal to c" word tests).
+  static bool NeedsEscape(uint64_t w) {
+    constexpr uint64_t k01 = 0x0101010101010101ull, k80 = 0x8080808080808080ull;
+    const uint64_t quote = w ^ (k01 * '"'), backslash = w ^ (k01 * '\\');
+    return (((w - k01 * 0x20) & ~w) | ((quote - k01) & ~quote) | ((backslash - k01) & ~backslash)) &
+           k80;
+  }
+
   static bool ValidUtf8(std::string_view s) {
     const auto* p = reinterpret_cast<const uint8_t*>(s.data());
     const int32_t n = static_cast<int32_t>(s.size());
@@ -151,6 +169,7 @@ class Writer {
     for (int32_t i = 0; i < n;) {
       if (p[i] < 0x80) {
         ++i;
+        while (i + 8 <= n && (Load8(s.data() + i) & 0x8080808080808080ull) == 0) i += 8;
         continue;
       }
       UChar32 c;
