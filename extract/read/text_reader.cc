@@ -148,12 +148,25 @@ bool IsWordByte(char c) {
   return std::isalnum(u) || u >= 0x80;
 }
 
+// The bytes StripInlineMarkdown acts on; every other byte is copied as is.
+bool IsMarkupByte(char c) {
+  return c == '\\' || c == '*' || c == '_' || c == '`' || c == '[';
+}
+
 // Removes inline Markdown: backslash escapes, ** and __ (anywhere), single
 // * or _ emphasis around a run of text, links [text](url) -> text, `code`.
 std::string StripInlineMarkdown(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
+    // Bytes that can start no markup are copied in one run.
+    size_t run = i;
+    while (run < s.size() && !IsMarkupByte(s[run])) ++run;
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      i = run;
+      if (i >= s.size()) break;
+    }
     char c = s[i];
     if (c == '\\' && i + 1 < s.size() && IsAsciiPunct(s[i + 1])) {
       out.push_back(s[++i]);
