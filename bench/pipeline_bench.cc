@@ -2,7 +2,8 @@
 // reader (text or Markdown, as sniffed), sentence segmentation, the structure pass (agenda items), JSON
 // emission, and the whole Extract(). Each benchmark checks a count the stage
 // gives today (blocks, sentences, items, JSON bytes), so a faster wrong answer
-// fails (SkipWithError) instead of looking good. Bytes/s are of the input text.
+// fails (SkipWithError) instead of looking good. Bytes/s are of the input.
+// ReadHtml does the same for the HTML reader on corpus/formats/*.html.
 //
 //   build/bench/pipeline_bench --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
@@ -131,7 +132,35 @@ void BM_Extract(benchmark::State& state, Case c) {
   if (Check(state, "items", items, c.items)) Finish(state, bytes.size());
 }
 
+// The HTML reader on the seeds converted to HTML (corpus/formats/*.html).
+struct HtmlCase {
+  const char* name;  // corpus/formats/<name>.html
+  size_t blocks;
+};
+const HtmlCase kHtmlCases[] = {
+    {"000_ceeb01207f6c7132", 26},
+    {"001_915c6acca0debb9d", 370},
+    {"003_e736c8e4e10a2309", 128},
+};
+
+void BM_ReadHtml(benchmark::State& state, HtmlCase c) {
+  const std::string bytes =
+      Slurp(fs::path(REFERAT_SOURCE_DIR) / "corpus" / "formats" / (std::string(c.name) + ".html"));
+  referat::ExtractOptions options;
+  size_t blocks = 0;
+  for (auto _ : state) {
+    auto doc = referat::ReadDocument(bytes, options);
+    if (!doc.ok()) return state.SkipWithError(doc.status().ToString().c_str());
+    blocks = doc->blocks.size();
+    benchmark::DoNotOptimize(doc->text.data());
+  }
+  if (Check(state, "blocks", blocks, c.blocks)) Finish(state, bytes.size());
+}
+
 int Register() {
+  for (const HtmlCase& c : kHtmlCases)
+    benchmark::RegisterBenchmark(("ReadHtml/" + std::string(c.name)).c_str(), BM_ReadHtml, c)
+        ->Unit(benchmark::kMicrosecond);
   for (const Case& c : kCases) {
     std::string n = c.name;
     benchmark::RegisterBenchmark(("Read/" + n).c_str(), BM_Read, c)
