@@ -172,7 +172,7 @@ std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* 
 void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes>* votes) {
   const Lexicon& lex = ctx.lex();
   std::string_view s = ctx.doc().Slice(start, end);
-  if (!RE2::PartialMatch(s, lex.any_vote())) return;
+  if (!lex.HasVote(s)) return;
   // Positions of every vote phrase, to end each list at the next one.
   std::vector<size_t> marks;
   {
@@ -332,9 +332,8 @@ void ReadReferrals(const Context& ctx, size_t start, size_t end, int default_yea
                    std::vector<Referral>* out) {
   const Lexicon& lex = ctx.lex();
   std::string_view s = ctx.doc().Slice(start, end);
-  re2::StringPiece trig;
-  if (!RE2::PartialMatch(s, lex.referral_trigger(), &trig)) return;
-  size_t from = trig.data() - s.data();
+  const size_t from = lex.FindReferralTrigger(s);
+  if (from == std::string_view::npos) return;
   std::set<std::pair<std::string, std::string>> seen;
   for (const auto& x : *out) seen.emplace(x.body, x.date.value_or(""));
   re2::StringPiece in(s.data() + from, s.size() - from), body;

@@ -67,12 +67,77 @@ std::string Alternation(std::vector<std::string> phrases, std::string_view ellip
   return out;
 }
 
-std::vector<std::string> Column(const Rulebook& rules, std::string_view file, std::string_view kind,
+// The rule tables, each split once (Rulebook::Table splits on every call).
+class Tables {
+ public:
+  explicit Tables(const Rulebook& rules) : rules_(rules) {}
+  const std::vector<std::vector<std::string>>& operator()(std::string_view name) {
+    auto it = tables_.find(name);
+    if (it == tables_.end()) it = tables_.emplace(std::string(name), rules_.Table(name)).first;
+    return it->second;
+  }
+
+ private:
+  const Rulebook& rules_;
+  std::map<std::string, std::vector<std::vector<std::string>>, std::less<>> tables_;
+};
+
+std::vector<std::string> Column(Tables& tables, std::string_view file, std::string_view kind,
                                 size_t field = 1) {
   std::vector<std::string> out;
-  for (const auto& row : rules.Table(file))
+  for (const auto& row : tables(file))
     if (row.size() > field && (kind.empty() || row[0] == kind)) out.push_back(row[field]);
   return out;
+}
+
+// The patterns' letter class and word end (see kWordEnd).
+constexpr std::string_view kNotLetter = "(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)";
+constexpr std::string_view kLetterBefore = "(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])";
+
+// "(?:[ ]*:[ \t]*|[ ]*\t[ \t]*|[ ]*$)" after a label at s[e]: where the
+// value starts, or npos. The alternatives in the pattern's order; each
+// repetition is greedy and never needs to give back.
+size_t LabelEnd(std::string_view s, size_t e) {
+  size_t q = e;
+  while (q < s.size() && s[q] == ' ') ++q;
+  if (q < s.size() && (s[q] == ':' || s[q] == '\t')) {
+    ++q;
+    while (q < s.size() && (s[q] == ' ' || s[q] == '\t')) ++q;
+    return q;
+  }
+  return q == s.size() ? q : std::string_view::npos;
+}
+
+// "(\S.*)$" at s[q]: a non-space code point, then valid UTF-8 without a
+// line break up to the end.
+bool RestOfLine(std::string_view s, size_t q) {
+  if (q >= s.size() || IsReSpace(s[q])) return false;
+  for (size_t i = q; i < s.size();) {
+    size_t len = 0;
+    if (DecodeAt(s, i, &len) < 0 || s[i] == '\n') return false;
+    i += len;
+  }
+  return true;
+}
+
+// "(?:\s*:[ \t]*|[ ]*\t[ \t]*)(\S.*)$" at s[p] (the inline heading's
+// separator and text): where the text starts, or npos.
+size_t InlineRest(std::string_view s, size_t p) {
+  size_t q = p;
+  while (q < s.size() && IsReSpace(s[q])) ++q;
+  if (q < s.size() && s[q] == ':') {
+    ++q;
+    while (q < s.size() && (s[q] == ' ' || s[q] == '\t')) ++q;
+    if (RestOfLine(s, q)) return q;
+  }
+  q = p;
+  while (q < s.size() && s[q] == ' ') ++q;
+  if (q < s.size() && s[q] == '\t') {
+    ++q;
+    while (q < s.size() && (s[q] == ' ' || s[q] == '\t')) ++q;
+    if (RestOfLine(s, q)) return q;
+  }
+  return std::string_view::npos;
 }
 
 std::string Fingerprint(const Rulebook& rules) {
@@ -120,7 +185,23 @@ const Lexicon& Lexicon::For(const Rulebook& rules) {
   return *it->second;
 }
 
-Lexicon::Lexicon(const Rulebook& rules) {
+template <typename P>
+void Lexicon::SetRule(PhraseRule* r, std::vector<std::string> phrases, bool ellipsis, P&& pattern) {
+  r->list = PhraseList(std::move(phrases), ellipsis);
+  r->code = engine_ == Engine::kCode && r->list.supported();
+  if (!r->code) r->re.Set(pattern());
+}
+
+Lexicon::Gate Lexicon::MakeGate(std::vector<std::string> phrases) const {
+  Gate g;
+  if (engine_ != Engine::kCode) return g;
+  g.list = PhraseList(std::move(phrases), false);
+  g.on = g.list.supported();
+  return g;
+}
+
+Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
+  Tables tables(rules);
   // --- headings
   static const std::pair<std::string_view, Role> kRoles[] = {
       {"decision", Role::kDecision}, {"recommendation", Role::kRecommendation},
@@ -129,13 +210,16 @@ Lexicon::Lexicon(const Rulebook& rules) {
       {"open", Role::kOpen}, {"closed", Role::kClosed}, {"end", Role::kEnd}};
   for (const auto& [name, role] : kRoles) {
     std::vector<std::string> exact, wild, all;
-    for (const auto& h : Column(rules, "section_headings", name)) {
+    for (const auto& h : Column(tables, "section_headings", name)) {
       (h.find(kEllipsis) != std::string::npos ? wild : exact).push_back(h);
       all.push_back(h);
     }
     if (all.empty()) continue;
     HeadingRule& r = headings_.emplace_back();
     r.role = role;
+    r.list = PhraseList(all, true);
+    r.code = engine_ == Engine::kCode && r.list.supported();
+    if (r.code) continue;
     r.exact.Set("(?i)^(?:" + Alternation(exact) + ")$");
     r.wildcard.Set("(?i)^(?:" + Alternation(wild, "\\s+\\S.*") + ")$");
     r.inline_.Set("(?i)^(" + Alternation(all, "\\s+[^:\\t]+?") +
@@ -143,10 +227,11 @@ Lexicon::Lexicon(const Rulebook& rules) {
   }
 
   // --- items
+  item_marker_gate_ = MakeGate(rules.Lines("item_markers"));
   item_marker_.Set("(?i)^(?:" + Alternation(rules.Lines("item_markers")) +
                          ")\\s*(?:nr\\.?\\s*)?(\\d{1,4}(?:\\.\\d{1,3})*)([ \\t]*[.:)][ \\t]*|[ \\t]+[-–][ \\t]*|[ \\t]+|$)");
   numbered_line_.Set("^(\\d{1,4}(?:\\.\\d{1,3})*)(\\.|\\))?[ \\t]+(\\S.*)$");
-  for (const auto& row : rules.Table("public_markers")) {
+  for (const auto& row : tables("public_markers")) {
     if (row.size() < 3) continue;
     PublicRule r;
     r.open = row[0] == "open";
@@ -168,12 +253,17 @@ Lexicon::Lexicon(const Rulebook& rules) {
 
   // --- decision phrases
   int order = 0;
-  for (const auto& row : rules.Table("decision_phrases")) {
+  for (const auto& row : tables("decision_phrases")) {
     if (row.size() < 2) continue;
     if (row[0] == "subject" || row[0] == "subject_suffix") continue;
     Phrase& p = phrases_.emplace_back();
     p.category = row[0];
     p.order = order++;
+    p.code = engine_ == Engine::kCode && p.words.Parse(row[1]);
+    if (p.code) {
+      p.wildcards = p.words.wildcards();
+      continue;
+    }
     std::string pat = "(?i)^(";
     bool prev_word = false;
     size_t pos = 0;
@@ -199,9 +289,13 @@ Lexicon::Lexicon(const Rulebook& rules) {
     pat += ")";
     p.re.Set(pat);
   }
-  subject_.Set("(?i)^(?:" + Alternation(Column(rules, "decision_phrases", "subject")) + ")" +
-                     std::string(kWordEnd));
-  for (const auto& s : Column(rules, "decision_phrases", "subject_suffix"))
+  {
+    std::vector<std::string> subjects = Column(tables, "decision_phrases", "subject");
+    SetRule(&subject_, subjects, false, [&] {
+      return "(?i)^(?:" + Alternation(subjects) + ")" + std::string(kWordEnd);
+    });
+  }
+  for (const auto& s : Column(tables, "decision_phrases", "subject_suffix"))
     subject_suffixes_.push_back(FoldCase(s));
   // "1.", "1)", "1. og 2.", "1.-3.", "1, 2 og 3:", "Ad 1:", "Ad pkt. 2)", "Pkt. 1:"
   clause_ref_.Set(
@@ -209,20 +303,24 @@ Lexicon::Lexicon(const Rulebook& rules) {
       "\\d{1,2}\\s*[.):]?(?:\\s*(?:-|–|,|og|til)\\s*\\d{1,2}\\s*[.):]?)*\\s*[.):]\\s*)");
 
   // --- absence
-  absence_prefix_.Set("(?i)^(?:" + Alternation(Column(rules, "absence_phrases", "prefix")) +
-                            ")\\s*:\\s*(.*?)[\\s.]*$");
-  absence_bare_.Set("(?i)^(?:" + Alternation(Column(rules, "absence_phrases", "prefix_bare")) +
-                          ")\\s+(\\S.*?)[\\s.]*$");
-  absence_suffix_.Set("(?i)^(.*?)\\s+(?:" +
-                            Alternation(Column(rules, "absence_phrases", "suffix")) +
-                            ")\\s*[.!]?\\s*$");
+  {
+    std::vector<std::string> prefix = Column(tables, "absence_phrases", "prefix");
+    std::vector<std::string> bare = Column(tables, "absence_phrases", "prefix_bare");
+    std::vector<std::string> suffix = Column(tables, "absence_phrases", "suffix");
+    absence_prefix_.Set("(?i)^(?:" + Alternation(prefix) + ")\\s*:\\s*(.*?)[\\s.]*$");
+    absence_bare_.Set("(?i)^(?:" + Alternation(bare) + ")\\s+(\\S.*?)[\\s.]*$");
+    absence_suffix_.Set("(?i)^(.*?)\\s+(?:" + Alternation(suffix) + ")\\s*[.!]?\\s*$");
+    absence_prefix_gate_ = MakeGate(std::move(prefix));
+    absence_bare_gate_ = MakeGate(std::move(bare));
+    absence_suffix_gate_ = MakeGate(std::move(suffix));
+  }
 
   // --- votes
   static const char* kSides[] = {"for", "against", "abstained"};
   std::vector<std::string> every_vote;
   for (int side = 0; side < 3; ++side) {
     std::vector<std::string> pre, suf;
-    for (const auto& row : rules.Table("vote_phrases")) {
+    for (const auto& row : tables("vote_phrases")) {
       if (row.size() < 3 || row[0] != kSides[side]) continue;
       (row[1] == "prefix" ? pre : suf).push_back(row[2]);
       every_vote.push_back(row[2]);
@@ -233,18 +331,26 @@ Lexicon::Lexicon(const Rulebook& rules) {
     vote_suffix_[side].Set("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(suf) + ")" + std::string(kWordEnd));
   }
   any_vote_.Set("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(every_vote) + ")" + std::string(kWordEnd));
-  dissent_.Set("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(rules.Lines("dissent_phrases")) + ")" +
-                     std::string(kWordEnd));
+  // A phrase after a non-letter, then a non-letter: the unanchored lists.
+  auto word_pattern = [](const std::vector<std::string>& phrases) {
+    return [&phrases] {
+      return "(?i)" + std::string(kLetterBefore) + "(" + Alternation(phrases) + ")" +
+             std::string(kWordEnd);
+    };
+  };
+  SetRule(&any_vote_rule_, every_vote, false, word_pattern(every_vote));
+  SetRule(&dissent_, rules.Lines("dissent_phrases"), false, word_pattern(rules.Lines("dissent_phrases")));
 
   // --- referrals
-  referral_trigger_.Set("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(rules.Lines("referral_phrases")) +
-                              ")" + std::string(kWordEnd));
-  recommendation_verb_.Set("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(rules.Lines("recommendation_phrases")) +
-                                 ")" + std::string(kWordEnd));
+  SetRule(&referral_trigger_, rules.Lines("referral_phrases"), false,
+          word_pattern(rules.Lines("referral_phrases")));
+  SetRule(&recommendation_verb_, rules.Lines("recommendation_phrases"), false,
+          word_pattern(rules.Lines("recommendation_phrases")));
   {
-    std::vector<std::string> suffixes = Column(rules, "bodies", "suffix");
-    std::vector<std::string> names = Column(rules, "bodies", "name");
-    for (const auto& n : Column(rules, "bodies", "council_alone")) names.push_back(n);
+    std::vector<std::string> suffixes = Column(tables, "bodies", "suffix");
+    std::vector<std::string> names = Column(tables, "bodies", "name");
+    std::vector<std::string> prefixes = Column(tables, "bodies", "prefix");
+    for (const auto& n : Column(tables, "bodies", "council_alone")) names.push_back(n);
     std::string suffix_alt = Alternation(suffixes);
     std::string body =
         "(?:(?i:" + Alternation(names) + ")|(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*\\s+(?:og\\s+)?){0,3}?[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*(?i:" +
@@ -255,15 +361,20 @@ Lexicon::Lexicon(const Rulebook& rules) {
         body + ")" + std::string(kWordEnd));
     body_name_.Set(
         "^(?:(?i:" + Alternation(names) + ")|(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*\\s+(?:og\\s+)?){0,4}?(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*)?(?i:" +
-        suffix_alt + ")|(?:" + Alternation(Column(rules, "bodies", "prefix")) +
+        suffix_alt + ")|(?:" + Alternation(prefixes) +
         ")\\s+[^.]{3,})(?:\\s*\\([^()]{1,20}\\))?$");
-    std::vector<std::string> councils = Column(rules, "bodies", "council");
+    // Each branch of body_name_ needs one of these; the prefixes are matched
+    // case-sensitively there, so ignoring case here only lets more through.
+    body_name_gate_[0] = MakeGate(names);
+    body_name_gate_[1] = MakeGate(suffixes);
+    body_name_gate_[2] = MakeGate(prefixes);
+    std::vector<std::string> councils = Column(tables, "bodies", "council");
     council_.Set("([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+(?:[ -][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+)?)\\s+((?i:" + Alternation(councils) +
                        "))(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
-    council_alone_.Set("(?i)^(?:" + Alternation(Column(rules, "bodies", "council_alone")) +
+    council_alone_.Set("(?i)^(?:" + Alternation(Column(tables, "bodies", "council_alone")) +
                              ")(?:\\s+i\\s+([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+))?$");
   }
-  for (const auto& row : rules.Table("municipalities")) {
+  for (const auto& row : tables("municipalities")) {
     if (row.size() < 2) continue;
     municipalities_[FoldCase(row[0])] = row[1];
     municipalities_[FoldCase(row[1])] = row[1];
@@ -278,49 +389,61 @@ Lexicon::Lexicon(const Rulebook& rules) {
       {"absent", Field::kAbsent},   {"others", Field::kOthers},   {"referent", Field::kReferent},
       {"ignore", Field::kIgnore}};
   std::vector<std::string> labels;
-  for (const auto& row : rules.Table("attendance_labels")) {
+  for (const auto& row : tables("attendance_labels")) {
     if (row.size() < 2) continue;
     for (const auto& [name, f] : kFields)
       if (row[0] == name) label_fields_[Collapse(FoldCase(row[1]))] = f;
     labels.push_back(row[1]);
   }
-  std::string label_alt = Alternation(labels);
-  label_.Set("(?i)^(" + label_alt + ")(?:[ ]*:[ \\t]*|[ ]*\\t[ \\t]*|[ ]*$)");
-  label_space_.Set("(?i)^(" + label_alt + ")[ ]+");
+  SetRule(&label_, labels, false, [&] {
+    return "(?i)^(" + Alternation(labels) + ")(?:[ ]*:[ \\t]*|[ ]*\\t[ \\t]*|[ ]*$)";
+  });
+  if (!label_.code) label_space_.Set("(?i)^(" + Alternation(labels) + ")[ ]+");
 
   // --- document types
   std::vector<std::string> type_words;
-  for (const auto& row : rules.Table("document_types")) {
+  for (const auto& row : tables("document_types")) {
     if (row.size() < 2) continue;
     if (row[0] == "referat" || row[0] == "dagsorden" || row[0] == "beslutningsprotokol") {
       doc_types_[Collapse(FoldCase(row[1]))] = row[0];
       type_words.push_back(row[1]);
     }
   }
-  doc_type_.Set("(?i)^(" + Alternation(type_words) + ")(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
-  report_word_.Set("(?i)(" + Alternation(Column(rules, "document_types", "report")) +
-                         ")(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
-  letter_word_.Set("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(" + Alternation(Column(rules, "document_types", "letter")) +
-                         ")(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
+  SetRule(&doc_type_, type_words, false, [&] {
+    return "(?i)^(" + Alternation(type_words) + ")" + std::string(kNotLetter);
+  });
+  {
+    std::vector<std::string> report = Column(tables, "document_types", "report");
+    std::vector<std::string> letter = Column(tables, "document_types", "letter");
+    SetRule(&report_word_, report, false, [&] {
+      return "(?i)(" + Alternation(report) + ")" + std::string(kNotLetter);
+    });
+    SetRule(&letter_word_, letter, false, [&] {
+      return "(?i)" + std::string(kLetterBefore) + "(" + Alternation(letter) + ")" + std::string(kNotLetter);
+    });
+  }
 
   // --- report labels
   {
     std::vector<std::string> labels;
-    for (const auto& row : rules.Table("report_labels")) {
+    for (const auto& row : tables("report_labels")) {
       if (row.size() < 2) continue;
       report_fields_[Collapse(FoldCase(row[1]))] = row[0];
       labels.push_back(row[1]);
     }
-    report_label_.Set("(?i)^(" + Alternation(labels) + ")(?:[ ]*:[ \\t]*|[ ]*\\t[ \\t]*|[ ]*$)");
+    SetRule(&report_label_, labels, false, [&] {
+      return "(?i)^(" + Alternation(labels) + ")(?:[ ]*:[ \\t]*|[ ]*\\t[ \\t]*|[ ]*$)";
+    });
   }
 
   // A caption word, then a number ("5.1", "3", "A") and the end of it, or a colon.
+  caption_gate_ = MakeGate(rules.Lines("report_captions"));
   caption_.Set("(?i)^(?:" + Alternation(rules.Lines("report_captions")) +
                      ")(?:\\s*\\d{1,3}(?:\\.\\d{1,3})*[a-z]?[.:]?(?:\\s|$)|\\s*:)");
 
   // --- dates and times
   std::vector<std::string> month_words;
-  for (const auto& row : rules.Table("months")) {
+  for (const auto& row : tables("months")) {
     if (row.size() < 2) continue;
     int n = DigitsToInt(row[0]);
     if (n < 1 || n > 12) continue;
@@ -350,11 +473,77 @@ Lexicon::Lexicon(const Rulebook& rules) {
   bare_time_.Set("(\\d{1,2})[.:](\\d{2})(?:\\s*(?:-|–|til)\\s*(?:kl\\.?\\s*)?(\\d{1,2})[.:](\\d{2}))?");
 
   // --- names
-  for (const auto& r : Column(rules, "roles", "role")) roles_.insert(FoldCase(r));
-  leadin_.Set("(?i)^(?:" + Alternation(Column(rules, "roles", "leadin")) + ")[\\s,:]+");
-  for (const auto& w : Column(rules, "name_stopwords", "word")) name_stopwords_.insert(FoldCase(w));
-  for (const auto& w : Column(rules, "name_stopwords", "ending")) name_stop_endings_.push_back(FoldCase(w));
-  for (const auto& w : Column(rules, "name_stopwords", "particle")) name_particles_.insert(w);
+  for (const auto& r : Column(tables, "roles", "role")) roles_.insert(FoldCase(r));
+  {
+    std::vector<std::string> leadins = Column(tables, "roles", "leadin");
+    SetRule(&leadin_, leadins, false,
+            [&] { return "(?i)^(?:" + Alternation(leadins) + ")[\\s,:]+"; });
+  }
+  for (const auto& w : Column(tables, "name_stopwords", "word")) name_stopwords_.insert(FoldCase(w));
+  for (const auto& w : Column(tables, "name_stopwords", "ending")) name_stop_endings_.push_back(FoldCase(w));
+  for (const auto& w : Column(tables, "name_stopwords", "particle")) name_particles_.insert(w);
+}
+
+// (?i)^(?:ALT)$
+bool Lexicon::MatchExact(const HeadingRule& r, std::string_view t) const {
+  if (!r.code) return RE2::FullMatch(t, *r.exact);
+  return r.list.Each(t, 0, [&](size_t end, bool) { return end == t.size(); }, PhraseList::Only::kPlain);
+}
+
+// (?i)^(?:ALT)$ with "…" as \s+\S.*: the rest after the words' spaces is
+// one line. A "…" glued to a word ("Beslutning…") is a literal word.
+bool Lexicon::MatchWildcard(const HeadingRule& r, std::string_view t) const {
+  if (!r.code) return RE2::FullMatch(t, *r.wildcard);
+  return r.list.Each(
+      t, 0,
+      [&](size_t end, bool open) {
+        if (!open) return end == t.size();
+        if (end >= t.size() || !IsReSpace(t[end])) return false;
+        while (end < t.size() && IsReSpace(t[end])) ++end;
+        return RestOfLine(t, end);
+      },
+      PhraseList::Only::kEllipsis);
+}
+
+// (?i)^(ALT)(?:\s*:[ \t]*|[ ]*\t[ \t]*)(\S.*)$ with "…" as \s+[^:\t]+?,
+// tried in the order RE2's leftmost-first match prefers: phrases in
+// alternation order; for "…" the longest run of spaces first, then the
+// fewest code points after it.
+bool Lexicon::MatchInline(const HeadingRule& r, std::string_view block, size_t* head_end,
+                          size_t* rest_start) const {
+  if (!r.code) {
+    re2::StringPiece head, rest;
+    if (!RE2::FullMatch(block, *r.inline_, &head, &rest)) return false;
+    *head_end = head.size();
+    *rest_start = static_cast<size_t>(rest.data() - block.data());
+    return true;
+  }
+  return r.list.Each(block, 0, [&](size_t end, bool open) {
+    if (!open) {
+      size_t rest = InlineRest(block, end);
+      if (rest == std::string_view::npos) return false;
+      *head_end = end;
+      *rest_start = rest;
+      return true;
+    }
+    size_t run = end;
+    while (run < block.size() && IsReSpace(block[run])) ++run;
+    for (size_t spaces_end = run; spaces_end > end; --spaces_end) {
+      for (size_t q = spaces_end; q < block.size();) {
+        size_t len = 0;
+        int32_t c = DecodeAt(block, q, &len);
+        if (c < 0 || c == ':' || c == '\t') break;
+        q += len;
+        size_t rest = InlineRest(block, q);
+        if (rest != std::string_view::npos) {
+          *head_end = q;
+          *rest_start = rest;
+          return true;
+        }
+      }
+    }
+    return false;
+  });
 }
 
 HeadingHit Lexicon::MatchHeading(std::string_view block) const {
@@ -362,7 +551,7 @@ HeadingHit Lexicon::MatchHeading(std::string_view block) const {
   std::string_view t = TrimRight(block, ":");
   if (t.empty() || t.size() > 200) return hit;
   for (const auto& r : headings_) {
-    if (RE2::FullMatch(t, *r.exact)) {
+    if (MatchExact(r, t)) {
       hit.role = r.role;
       hit.heading_end = t.size();
       hit.text_start = block.size();
@@ -374,7 +563,7 @@ HeadingHit Lexicon::MatchHeading(std::string_view block) const {
   if (CountWords(t) <= 14 && !EndsSentence(t) && t.find('\t') == std::string_view::npos &&
       t.find(": ") == std::string_view::npos) {
     for (const auto& r : headings_) {
-      if (RE2::FullMatch(t, *r.wildcard)) {
+      if (MatchWildcard(r, t)) {
         hit.role = r.role;
         hit.heading_end = t.size();
         hit.text_start = block.size();
@@ -386,11 +575,11 @@ HeadingHit Lexicon::MatchHeading(std::string_view block) const {
   if (block.find(':') == std::string_view::npos && block.find('\t') == std::string_view::npos)
     return hit;
   for (const auto& r : headings_) {
-    re2::StringPiece head, rest;
-    if (RE2::FullMatch(block, *r.inline_, &head, &rest)) {
+    size_t head_end = 0, rest_start = 0;
+    if (MatchInline(r, block, &head_end, &rest_start)) {
       hit.role = r.role;
-      hit.heading_end = head.size();
-      hit.text_start = static_cast<size_t>(rest.data() - block.data());
+      hit.heading_end = head_end;
+      hit.text_start = rest_start;
       return hit;
     }
   }
@@ -401,12 +590,13 @@ bool Lexicon::IsRoleLine(std::string_view line, Role role) const {
   std::string_view t = TrimRight(Trim(line), ".:");
   if (t.empty() || t.size() > 200) return false;
   for (const auto& r : headings_)
-    if (r.role == role) return RE2::FullMatch(t, *r.exact) || RE2::FullMatch(t, *r.wildcard);
+    if (r.role == role) return MatchExact(r, t) || MatchWildcard(r, t);
   return false;
 }
 
 bool Lexicon::MatchItemMarker(std::string_view block, std::string* number,
                               size_t* title_start) const {
+  if (!item_marker_gate_.AtStart(block)) return false;
   re2::StringPiece num, sep;
   re2::StringPiece in(block);
   if (!RE2::Consume(&in, *item_marker_, &num, &sep)) return false;
@@ -476,11 +666,28 @@ size_t Lexicon::ClauseRefLength(std::string_view text) const {
   return static_cast<size_t>(in.data() - text.data());
 }
 
+// (?i)^(?:ALT)(?:[^A-Za-z…0-9]|$), consumed: the bytes taken, or npos.
+size_t Lexicon::SubjectLength(std::string_view s) const {
+  if (!subject_.code) {
+    re2::StringPiece in(s);
+    if (!RE2::Consume(&in, *subject_.re)) return std::string_view::npos;
+    return static_cast<size_t>(in.data() - s.data());
+  }
+  size_t taken = std::string_view::npos;
+  subject_.list.Each(s, 0, [&](size_t end, bool) {
+    size_t len = 0;
+    if (!NonLetterAt(s, end, true, &len)) return false;
+    taken = end + len;
+    return true;
+  });
+  return taken;
+}
+
 bool Lexicon::IsDecisionSubject(std::string_view s) const {
   s = Trim(s);
   if (s.empty()) return false;
-  re2::StringPiece in(s);
-  if (RE2::Consume(&in, *subject_) && Trim(std::string_view(in.data(), in.size())).empty()) return true;
+  size_t taken = SubjectLength(s);
+  if (taken != std::string_view::npos && Trim(s.substr(taken)).empty()) return true;
   if (s.find(' ') != std::string_view::npos || !StartsUpper(s)) return false;
   std::string f = FoldCase(s);
   for (const auto& suf : subject_suffixes_)
@@ -501,11 +708,9 @@ DecisionClass Lexicon::ClassifyDecision(std::string_view text) const {
   std::vector<std::string_view> cands{t};
   std::string_view s = t;
   for (int round = 0; round < 3; ++round) {
-    re2::StringPiece in(s);
-    size_t cut = 0;
-    if (RE2::Consume(&in, *subject_)) {
-      cut = static_cast<size_t>(in.data() - s.data());
-    } else {
+    size_t cut = SubjectLength(s);
+    if (cut == std::string_view::npos) {
+      cut = 0;
       size_t sp = s.find_first_of(" ,");
       std::string_view w = s.substr(0, sp);
       std::string fw = FoldCase(w);
@@ -526,23 +731,37 @@ DecisionClass Lexicon::ClassifyDecision(std::string_view text) const {
   const Phrase* best = nullptr;
   size_t best_end = 0;
   size_t best_len = 0;
+  std::vector<std::pair<size_t, size_t>> groups;  // the wildcards' words, in c
+  std::vector<re2::StringPiece> sub;
   for (std::string_view c : cands) {
     for (const auto& p : phrases_) {
-      const int n = 2 + p.wildcards;
-      std::vector<re2::StringPiece> sub(n);
-      if (!p.re->Match(c, 0, c.size(), RE2::ANCHOR_START, sub.data(), n)) continue;
-      if (!WordEndsAt(c, static_cast<size_t>(sub[1].data() + sub[1].size() - c.data()))) continue;
+      size_t match_end = 0;  // the phrase is c[0, match_end)
+      groups.clear();
+      if (p.code) {
+        match_end = p.words.Match(c, &groups);
+        if (match_end == std::string_view::npos) continue;
+      } else {
+        const int n = 2 + p.wildcards;
+        sub.assign(n, re2::StringPiece());
+        if (!p.re->Match(c, 0, c.size(), RE2::ANCHOR_START, sub.data(), n)) continue;
+        match_end = static_cast<size_t>(sub[1].data() + sub[1].size() - c.data());
+        for (int g = 2; g < n; ++g) {
+          size_t gs = static_cast<size_t>(sub[g].data() - c.data());
+          groups.emplace_back(gs, gs + sub[g].size());
+        }
+      }
+      if (!WordEndsAt(c, match_end)) continue;
       bool negated = false;
-      for (int g = 2; g < n; ++g) {
+      for (const auto& [gs, ge] : groups) {
         std::string fw = " ";
-        fw += FoldCase(std::string_view(sub[g].data(), sub[g].size()));
+        fw += FoldCase(c.substr(gs, ge - gs));
         fw += ' ';
         if (fw.find(" ikke ") != std::string::npos || fw.find(" ej ") != std::string::npos)
           negated = true;
       }
       if (negated) continue;
-      size_t len = sub[1].size();
-      size_t end = static_cast<size_t>(sub[1].data() + sub[1].size() - t.data());
+      size_t len = match_end;
+      size_t end = static_cast<size_t>(c.data() - t.data()) + match_end;
       bool better = !best || len > best_len ||
                     (len == best_len && (p.wildcards < best->wildcards ||
                                          (p.wildcards == best->wildcards && p.order < best->order)));
@@ -561,14 +780,18 @@ DecisionClass Lexicon::ClassifyDecision(std::string_view text) const {
 }
 
 bool Lexicon::MatchAbsence(std::string_view s, size_t* names_start, size_t* names_end) const {
+  // Each pattern needs one of its phrases at the start (or, for the
+  // suffix form, anywhere); most sentences have none, and then no pattern
+  // is run or compiled.
   re2::StringPiece names;
-  if (RE2::FullMatch(s, *absence_prefix_, &names)) {
+  if (absence_prefix_gate_.AtStart(s) && RE2::FullMatch(s, *absence_prefix_, &names)) {
     // "Afbud:" with nothing after it is a note without names.
     *names_start = names.empty() ? s.size() : static_cast<size_t>(names.data() - s.data());
     *names_end = *names_start + names.size();
     return true;
   }
-  if (RE2::FullMatch(s, *absence_bare_, &names) || RE2::FullMatch(s, *absence_suffix_, &names)) {
+  if ((absence_bare_gate_.AtStart(s) && RE2::FullMatch(s, *absence_bare_, &names)) ||
+      (absence_suffix_gate_.Anywhere(s) && RE2::FullMatch(s, *absence_suffix_, &names))) {
     *names_start = static_cast<size_t>(names.data() - s.data());
     *names_end = *names_start + names.size();
     return !names.empty();
@@ -576,59 +799,151 @@ bool Lexicon::MatchAbsence(std::string_view s, size_t* names_start, size_t* name
   return false;
 }
 
-size_t Lexicon::FindDissent(std::string_view s, size_t* len) const {
-  re2::StringPiece m;
-  re2::StringPiece in(s);
-  if (!RE2::PartialMatch(in, *dissent_, &m)) return std::string_view::npos;
-  *len = m.size();
-  return static_cast<size_t>(m.data() - s.data());
+// (?i)(?:^|[^A-Za-z…])(ALT)(?:[^A-Za-z…0-9]|$), unanchored: the leftmost
+// phrase's start and *len, or npos.
+size_t Lexicon::FindWord(const PhraseRule& r, std::string_view s, size_t* len) const {
+  if (!r.code) {
+    re2::StringPiece m;
+    if (!RE2::PartialMatch(s, *r.re, &m)) return std::string_view::npos;
+    *len = m.size();
+    return static_cast<size_t>(m.data() - s.data());
+  }
+  size_t start = 0, end = 0;
+  auto word_end = [&](size_t e, bool) {
+    size_t l = 0;
+    if (!NonLetterAt(s, e, true, &l)) return false;
+    end = e;
+    return true;
+  };
+  if (!r.list.Find(s, true, word_end, &start)) return std::string_view::npos;
+  *len = end - start;
+  return start;
+}
+
+size_t Lexicon::FindDissent(std::string_view s, size_t* len) const { return FindWord(dissent_, s, len); }
+
+bool Lexicon::HasVote(std::string_view s) const {
+  size_t len = 0;
+  return FindWord(any_vote_rule_, s, &len) != std::string_view::npos;
+}
+
+size_t Lexicon::FindReferralTrigger(std::string_view s) const {
+  size_t len = 0;
+  return FindWord(referral_trigger_, s, &len);
+}
+
+size_t Lexicon::FindRecommendationVerb(std::string_view s, size_t* len) const {
+  return FindWord(recommendation_verb_, s, len);
+}
+
+// (?i)^(ALT)(?:[ ]*:[ \t]*|[ ]*\t[ \t]*|[ ]*$), consumed: the label's
+// end and where the value starts.
+bool Lexicon::MatchLabelRule(const PhraseRule& r, std::string_view block, size_t* label_end,
+                             size_t* value_start) const {
+  if (!r.code) {
+    re2::StringPiece in(block), label;
+    if (!RE2::Consume(&in, *r.re, &label)) return false;
+    *label_end = label.size();
+    *value_start = static_cast<size_t>(in.data() - block.data());
+    return true;
+  }
+  return r.list.Each(block, 0, [&](size_t end, bool) {
+    size_t v = LabelEnd(block, end);
+    if (v == std::string_view::npos) return false;
+    *label_end = end;
+    *value_start = v;
+    return true;
+  });
 }
 
 LabelHit Lexicon::MatchLabel(std::string_view block, bool allow_space) const {
   LabelHit hit;
-  re2::StringPiece in(block), label;
-  if (RE2::Consume(&in, *label_, &label)) {
-    hit.label_end = label.size();
-    hit.value_start = static_cast<size_t>(in.data() - block.data());
+  size_t label_end = 0, value_start = 0;
+  if (MatchLabelRule(label_, block, &label_end, &value_start)) {
+    hit.label_end = label_end;
+    hit.value_start = value_start;
   } else if (allow_space) {
-    in = re2::StringPiece(block);
-    if (!RE2::Consume(&in, *label_space_, &label)) return hit;
-    std::string_view rest(in.data(), in.size());
+    // (?i)^(ALT)[ ]+
+    if (!label_.code) {
+      re2::StringPiece in(block), label;
+      if (!RE2::Consume(&in, *label_space_, &label)) return hit;
+      label_end = label.size();
+      value_start = static_cast<size_t>(in.data() - block.data());
+    } else if (!label_.list.Each(block, 0, [&](size_t end, bool) {
+                 if (end >= block.size() || block[end] != ' ') return false;
+                 label_end = end;
+                 value_start = block.find_first_not_of(' ', end);
+                 if (value_start == std::string_view::npos) value_start = block.size();
+                 return true;
+               })) {
+      return hit;
+    }
+    std::string_view rest = block.substr(value_start);
     // "Tid Tirsdag 24. oktober", "Afbud Mariann Nørgaard": only a value that
     // starts like a name, a weekday or a date.
     if (rest.empty() || !(StartsUpper(rest) || (rest[0] >= '0' && rest[0] <= '9'))) return hit;
-    hit.label_end = label.size();
-    hit.value_start = static_cast<size_t>(in.data() - block.data());
+    hit.label_end = label_end;
+    hit.value_start = value_start;
   } else {
     return hit;
   }
-  auto it = label_fields_.find(Collapse(FoldCase(std::string_view(label.data(), label.size()))));
+  auto it = label_fields_.find(Collapse(FoldCase(block.substr(0, hit.label_end))));
   hit.field = it == label_fields_.end() ? Field::kIgnore : it->second;
   return hit;
 }
 
 std::string Lexicon::DocumentType(std::string_view line) const {
-  re2::StringPiece m;
-  if (!RE2::PartialMatch(Trim(line), *doc_type_, &m)) return "";
-  auto it = doc_types_.find(Collapse(FoldCase(std::string_view(m.data(), m.size()))));
+  // (?i)^(ALT)(?:[^A-Za-z…]|$)
+  std::string_view t = Trim(line);
+  size_t type_end = 0;
+  if (!doc_type_.code) {
+    re2::StringPiece m;
+    if (!RE2::PartialMatch(t, *doc_type_.re, &m)) return "";
+    type_end = m.size();
+  } else if (!doc_type_.list.Each(t, 0, [&](size_t end, bool) {
+               size_t len = 0;
+               type_end = end;
+               return NonLetterAt(t, end, false, &len);
+             })) {
+    return "";
+  }
+  auto it = doc_types_.find(Collapse(FoldCase(t.substr(0, type_end))));
   return it == doc_types_.end() ? "" : it->second;
 }
 
 std::string Lexicon::MatchReportLabel(std::string_view block, size_t* value_start) const {
-  re2::StringPiece in(block), label;
-  if (!RE2::Consume(&in, *report_label_, &label)) return "";
-  *value_start = static_cast<size_t>(in.data() - block.data());
-  auto it = report_fields_.find(Collapse(FoldCase(std::string_view(label.data(), label.size()))));
+  size_t label_end = 0;
+  if (!MatchLabelRule(report_label_, block, &label_end, value_start)) return "";
+  auto it = report_fields_.find(Collapse(FoldCase(block.substr(0, label_end))));
   return it == report_fields_.end() ? "" : it->second;
 }
 
-bool Lexicon::HasReportWord(std::string_view s) const { return RE2::PartialMatch(s, *report_word_); }
-bool Lexicon::IsCaption(std::string_view line) const { return RE2::PartialMatch(Trim(line), *caption_); }
-bool Lexicon::HasLetterWord(std::string_view s) const { return RE2::PartialMatch(s, *letter_word_); }
+// (?i)(ALT)(?:[^A-Za-z…]|$) unanchored, or with `boundary`
+// (?i)(?:^|[^A-Za-z…])(ALT)(?:[^A-Za-z…]|$).
+bool Lexicon::HasWord(const PhraseRule& r, std::string_view s, bool boundary) const {
+  if (!r.code) return RE2::PartialMatch(s, *r.re);
+  return r.list.Find(s, boundary, [&](size_t end, bool) {
+    size_t len = 0;
+    return NonLetterAt(s, end, false, &len);
+  });
+}
+
+bool Lexicon::HasReportWord(std::string_view s) const { return HasWord(report_word_, s, false); }
+bool Lexicon::HasLetterWord(std::string_view s) const { return HasWord(letter_word_, s, true); }
+
+bool Lexicon::IsCaption(std::string_view line) const {
+  line = Trim(line);
+  if (!caption_gate_.AtStart(line)) return false;
+  return RE2::PartialMatch(line, *caption_);
+}
 
 bool Lexicon::IsBodyName(std::string_view line) const {
   line = Trim(line);
-  return StartsUpper(line) && RE2::FullMatch(line, *body_name_);
+  if (!StartsUpper(line)) return false;
+  if (!body_name_gate_[0].AtStart(line) && !body_name_gate_[1].Anywhere(line) &&
+      !body_name_gate_[2].AtStart(line))
+    return false;
+  return RE2::FullMatch(line, *body_name_);
 }
 
 std::optional<std::string> Lexicon::MunicipalityOf(std::string_view town) const {
@@ -648,9 +963,21 @@ bool Lexicon::IsRoleWord(std::string_view word) const {
 }
 
 size_t Lexicon::LeadinLength(std::string_view s) const {
-  re2::StringPiece in(s);
-  if (!RE2::Consume(&in, *leadin_)) return 0;
-  return static_cast<size_t>(in.data() - s.data());
+  // (?i)^(?:ALT)[\s,:]+
+  if (!leadin_.code) {
+    re2::StringPiece in(s);
+    if (!RE2::Consume(&in, *leadin_.re)) return 0;
+    return static_cast<size_t>(in.data() - s.data());
+  }
+  size_t taken = 0;
+  leadin_.list.Each(s, 0, [&](size_t end, bool) {
+    size_t q = end;
+    while (q < s.size() && (IsReSpace(s[q]) || s[q] == ',' || s[q] == ':')) ++q;
+    if (q == end) return false;
+    taken = q;
+    return true;
+  });
+  return taken;
 }
 
 bool Lexicon::IsNameStopword(std::string_view word) const {

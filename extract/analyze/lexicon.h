@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyze/phrases.h"
 #include "rules/rulebook.h"
 
 namespace referat::analyze {
@@ -80,7 +81,11 @@ struct DecisionClass {
 
 class Lexicon {
  public:
-  explicit Lexicon(const Rulebook& rules);
+  // How the phrase lists are matched: kCode by PhraseList (the default),
+  // kRe2 by the RE2 alternations the code replaced, which give the same
+  // answers; tests compare the two.
+  enum class Engine { kCode, kRe2 };
+  explicit Lexicon(const Rulebook& rules, Engine engine = Engine::kCode);
   Lexicon(const Lexicon&) = delete;
   Lexicon& operator=(const Lexicon&) = delete;
 
@@ -126,12 +131,15 @@ class Lexicon {
   const RE2& vote_prefix(int side) const { return *vote_prefix_[side]; }
   const RE2& vote_suffix(int side) const { return *vote_suffix_[side]; }
   const RE2& any_vote() const { return *any_vote_; }
+  // True when `s` has a vote phrase (any side); what any_vote() finds.
+  bool HasVote(std::string_view s) const;
   // First dissent phrase in `s`: start, or npos.
   size_t FindDissent(std::string_view s, size_t* len) const;
-  const RE2& referral_trigger() const { return *referral_trigger_; }
+  // First referral phrase in `s` ("oversendes til"): start, or npos.
+  size_t FindReferralTrigger(std::string_view s) const;
   const RE2& referral_target() const { return *referral_target_; }
-  // "… indstiller, at …": group 1 is the verb.
-  const RE2& recommendation_verb() const { return *recommendation_verb_; }
+  // "… indstiller, at …": the first recommending verb's start and *len, or npos.
+  size_t FindRecommendationVerb(std::string_view s, size_t* len) const;
 
   // --- header
   LabelHit MatchLabel(std::string_view block, bool allow_space) const;
@@ -173,14 +181,58 @@ class Lexicon {
   bool IsNameParticle(std::string_view word) const { return name_particles_.count(std::string(word)) > 0; }
 
  private:
+  // A phrase list matched in code, or by its RE2 pattern when `code` is
+  // false (Engine::kRe2, or a list PhraseList does not support).
+  struct PhraseRule {
+    PhraseList list;
+    LazyRE2 re;
+    bool code = false;
+  };
+  // Sets `r` from `phrases`; `pattern` makes the RE2 pattern, called only
+  // when the pattern is needed.
+  template <typename P>
+  void SetRule(PhraseRule* r, std::vector<std::string> phrases, bool ellipsis, P&& pattern);
+  // A phrase list that only gates an RE2 pattern: when none of its phrases
+  // is where the pattern needs one, the pattern cannot match and is not run
+  // (nor compiled). Off (lets everything through) with Engine::kRe2 or a
+  // list PhraseList does not support.
+  struct Gate {
+    PhraseList list;
+    bool on = false;
+    bool AtStart(std::string_view s) const {
+      return !on || list.Each(s, 0, [](size_t, bool) { return true; });
+    }
+    bool Anywhere(std::string_view s) const {
+      return !on || list.Find(s, false, [](size_t, bool) { return true; });
+    }
+  };
+  Gate MakeGate(std::vector<std::string> phrases) const;
+
+  Engine engine_;
+
   struct HeadingRule {
     Role role;
-    LazyRE2 exact;     // whole line
-    LazyRE2 wildcard;  // whole line, rules with "…"
-    LazyRE2 inline_;   // "Heading: text"
+    // The role's headings, for all three forms: whole lines (the phrases
+    // without "…"), whole lines with "…", and "Heading: text" (all).
+    PhraseList list;
+    bool code = false;  // match with the list, else the patterns
+    LazyRE2 exact;
+    LazyRE2 wildcard;
+    LazyRE2 inline_;
   };
+  bool MatchExact(const HeadingRule& r, std::string_view t) const;
+  bool MatchWildcard(const HeadingRule& r, std::string_view t) const;
+  bool MatchInline(const HeadingRule& r, std::string_view block, size_t* head_end,
+                   size_t* rest_start) const;
   std::deque<HeadingRule> headings_;  // deque: LazyRE2 does not move
 
+  size_t SubjectLength(std::string_view s) const;
+  size_t FindWord(const PhraseRule& r, std::string_view s, size_t* len) const;
+  bool HasWord(const PhraseRule& r, std::string_view s, bool boundary) const;
+  bool MatchLabelRule(const PhraseRule& r, std::string_view block, size_t* label_end,
+                      size_t* value_start) const;
+
+  Gate item_marker_gate_;
   LazyRE2 item_marker_;
   LazyRE2 numbered_line_;
   LazyRE2 case_number_;
@@ -195,42 +247,50 @@ class Lexicon {
 
   struct Phrase {
     std::string category;
+    WildcardPhrase words;  // when `code`
+    bool code = false;
     LazyRE2 re;
     int wildcards = 0;
     int order = 0;
   };
   std::deque<Phrase> phrases_;
-  LazyRE2 subject_;
+  PhraseRule subject_;
   std::vector<std::string> subject_suffixes_;
   LazyRE2 clause_ref_;
 
+  Gate absence_prefix_gate_;
+  Gate absence_bare_gate_;
+  Gate absence_suffix_gate_;
   LazyRE2 absence_prefix_;
   LazyRE2 absence_bare_;
   LazyRE2 absence_suffix_;
   LazyRE2 vote_prefix_[3];
   LazyRE2 vote_suffix_[3];
   LazyRE2 any_vote_;
-  LazyRE2 dissent_;
-  LazyRE2 referral_trigger_;
+  PhraseRule any_vote_rule_;
+  PhraseRule dissent_;
+  PhraseRule referral_trigger_;
   LazyRE2 referral_target_;
-  LazyRE2 recommendation_verb_;
+  PhraseRule recommendation_verb_;
 
-  LazyRE2 label_;
-  LazyRE2 label_space_;
+  PhraseRule label_;
+  LazyRE2 label_space_;  // when !label_.code; else label_.list
   std::map<std::string, Field> label_fields_;  // folded label -> field
 
-  LazyRE2 doc_type_;
+  PhraseRule doc_type_;
   std::map<std::string, std::string> doc_types_;  // folded phrase -> type
-  LazyRE2 report_word_;
-  LazyRE2 letter_word_;
+  PhraseRule report_word_;
+  PhraseRule letter_word_;
 
   LazyRE2 council_;
   LazyRE2 council_alone_;
+  Gate body_name_gate_[3];  // names at the start, suffixes anywhere, prefixes at the start
   LazyRE2 body_name_;
   std::map<std::string, std::string> municipalities_;  // folded town -> official
   LazyRE2 municipality_phrase_;
 
-  LazyRE2 report_label_;
+  PhraseRule report_label_;
+  Gate caption_gate_;
   LazyRE2 caption_;
   std::map<std::string, std::string> report_fields_;  // folded label -> field
 
@@ -242,7 +302,7 @@ class Lexicon {
   std::map<std::string, int> months_;  // folded name/abbreviation -> 1..12
 
   std::set<std::string> roles_;  // folded
-  LazyRE2 leadin_;
+  PhraseRule leadin_;
   std::set<std::string> name_stopwords_;  // folded
   std::vector<std::string> name_stop_endings_;  // folded
   std::set<std::string> name_particles_;

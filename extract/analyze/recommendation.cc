@@ -40,10 +40,10 @@ std::string CleanClause(std::string_view t, bool listed_point = false) {
 
 // Position of the recommending verb in `t`, or npos; *verb_end after it.
 size_t FindVerb(const Lexicon& lex, std::string_view t, size_t* verb_end) {
-  re2::StringPiece m;
-  if (!RE2::PartialMatch(t, lex.recommendation_verb(), &m)) return std::string_view::npos;
-  size_t pos = static_cast<size_t>(m.data() - t.data());
-  *verb_end = pos + m.size();
+  size_t len = 0;
+  size_t pos = lex.FindRecommendationVerb(t, &len);
+  if (pos == std::string_view::npos) return pos;
+  *verb_end = pos + len;
   return pos;
 }
 

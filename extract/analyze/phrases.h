@@ -1,0 +1,155 @@
+// Phrase lists of the rule tables matched in code instead of RE2.
+//
+// The Lexicon used to compile every phrase list into an alternation such as
+// (?i)^(?:Beslutning|Udvalgets\s+beslutning|…)$ and the decision phrases
+// into one pattern each. Compiling them was most of a small document's CPU
+// time, and most lists are only ever matched at a known position. A
+// PhraseList matches exactly what that alternation matched, in the order
+// RE2's leftmost-first semantics tried the alternatives, so the Lexicon
+// gives the same answers byte for byte:
+//
+//   - a phrase is its words (the rule text split on spaces); between two
+//     words any run of RE2 whitespace ([\t\n\f\r ], what \s matched);
+//   - letters compare as RE2's (?i) did: two code points are equal when
+//     they have the same simple case folding (ICU u_foldCase, the same
+//     Unicode CaseFolding.txt orbits RE2 uses);
+//   - alternatives are tried longest phrase text first, then in byte order
+//     (the order lexicon.cc's Alternation() wrote them).
+//
+// Where a list has a shape this code does not know (a "…" that is not the
+// last word, a word with whitespace in it), supported() is false and the
+// Lexicon keeps the RE2 pattern for it.
+#ifndef REFERAT_ANALYZE_PHRASES_H_
+#define REFERAT_ANALYZE_PHRASES_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace referat::analyze {
+
+// Markers in the folded code point sequences below (code points are >= 0).
+inline constexpr int32_t kGap = -10;       // \s+ between two words
+inline constexpr int32_t kWildcard = -11;  // a decision phrase's "*"
+
+// RE2's \s in the rule patterns: [\t\n\f\r ].
+inline bool IsReSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+// The code point at s[i] (valid UTF-8) and its length in *len; -1 (and
+// *len 1) for an invalid sequence or i >= s.size(), which no class matches.
+int32_t DecodeAt(std::string_view s, size_t i, size_t* len);
+
+// The simple case folding of a code point (what RE2's (?i) compares).
+int32_t FoldCp(int32_t c);
+
+// The patterns' letter class (?i)[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]: Latin letters of
+// Basic Latin, Latin-1 and Latin Extended-A, and the three code points that
+// case-fold into them (KELVIN SIGN, ANGSTROM SIGN, CAPITAL SHARP S).
+// Checked against RE2 for every code point.
+bool IsPatternLetter(int32_t c);
+
+// True when the code point at s[i] is not a pattern letter (nor an ASCII
+// digit when `digits`), or i == s.size(): what (?:[^A-Za-z…]|$) matched.
+// *len is the code point's length (0 at the end).
+bool NonLetterAt(std::string_view s, size_t i, bool digits, size_t* len);
+
+class PhraseList {
+ public:
+  PhraseList() = default;
+  // `phrases` as written in the rules. With `ellipsis`, a last word "…"
+  // marks the phrase as open-ended (the caller matches what follows);
+  // without it "…" is a literal word, as it was in the patterns.
+  PhraseList(std::vector<std::string> phrases, bool ellipsis);
+
+  bool empty() const { return entries_.empty(); }
+  // False when the list needs the RE2 pattern (see above).
+  bool supported() const { return supported_; }
+
+  // Which phrases Each() tries: all, or only those whose text has a "…"
+  // anywhere (a word of its own or glued to one), or only the others.
+  enum class Only { kAll, kEllipsis, kPlain };
+
+  // Calls f(end, open) for each phrase whose words match s at byte `pos`,
+  // in alternation order: `end` is the byte after its last word, `open`
+  // whether the phrase ended in "…". Stops and returns true as soon as f
+  // returns true; false when no call did. REQUIRES: supported().
+  template <typename F>
+  bool Each(std::string_view s, size_t pos, F&& f, Only only = Only::kAll) const {
+    size_t len = 0;
+    const int32_t first = pos < s.size() ? FoldCp(DecodeAt(s, pos, &len)) : -1;
+    for (const Entry& e : entries_) {
+      if (e.first != kAnyFirst && e.first != first) continue;
+      if (only != Only::kAll && e.ellipsis != (only == Only::kEllipsis)) continue;
+      size_t end = MatchWords(e, s, pos);
+      if (end != std::string_view::npos && f(end, e.open)) return true;
+    }
+    return false;
+  }
+
+  // True when some phrase occurs in `s` and f(end, open) returns true for
+  // it, trying positions from the left. With `boundary`, a phrase must
+  // start the text or follow a code point that is not a pattern letter
+  // (what (?:^|[^A-Za-z…]) matched). *start is the phrase's start.
+  // Used for the unanchored patterns.
+  template <typename F>
+  bool Find(std::string_view s, bool boundary, F&& f, size_t* start = nullptr) const {
+    int32_t prev = -1;
+    for (size_t i = 0; i <= s.size();) {
+      if ((!boundary || i == 0 || (prev >= 0 && !IsPatternLetter(prev))) && Each(s, i, f)) {
+        if (start) *start = i;
+        return true;
+      }
+      if (i == s.size()) break;
+      size_t len = 0;
+      prev = DecodeAt(s, i, &len);
+      i += len;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr int32_t kAnyFirst = -2;
+  struct Entry {
+    uint32_t begin = 0, end = 0;  // its code points in cps_
+    bool open = false;            // ended in "…"
+    bool ellipsis = false;        // the text has a "…"
+    int32_t first = kAnyFirst;    // folded first code point
+  };
+  size_t MatchWords(const Entry& e, std::string_view s, size_t pos) const;
+
+  std::vector<Entry> entries_;
+  // All phrases' folded code points, kGap (\s+) between words: one
+  // allocation for the list, not one per word.
+  std::vector<int32_t> cps_;
+  bool supported_ = true;
+};
+
+// A decision phrase (decision_phrases.txt): words, and "*" for up to two
+// words in between, matched at the start of a text as the pattern
+// (?i)^(w1\s+w2\s+((?:\S+\s+){0,2}?)w3) did: the lazy wildcards take as few
+// words as they can.
+class WildcardPhrase {
+ public:
+  // Returns false (and the phrase must stay an RE2 pattern) for a shape
+  // this code does not know.
+  bool Parse(std::string_view phrase);
+  int wildcards() const { return wildcards_; }
+  // Matches at the start of `s`: the byte after the phrase, and each
+  // wildcard's bytes [first, second) in (*groups)[k]. npos if no match.
+  size_t Match(std::string_view s, std::vector<std::pair<size_t, size_t>>* groups) const;
+
+ private:
+  size_t MatchFrom(std::string_view s, size_t pos, size_t i, size_t g,
+                   std::vector<std::pair<size_t, size_t>>* groups) const;
+  // Folded code points, kGap for \s+ and kWildcard for a "*".
+  std::vector<int32_t> cps_;
+  int wildcards_ = 0;
+};
+
+}  // namespace referat::analyze
+
+#endif  // REFERAT_ANALYZE_PHRASES_H_

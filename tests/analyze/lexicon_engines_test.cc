@@ -1,0 +1,231 @@
+// The Lexicon matches its phrase lists in code (analyze/phrases.h) where it
+// used to compile RE2 alternations. Engine::kRe2 still builds those
+// patterns; this test runs both engines over every block and sentence of
+// the corpus documents and over every rule phrase in many settings (case,
+// spacing, colons, tabs, text around it), and requires the same answer from
+// every Lexicon method each time.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "analyze/lexicon.h"
+#include "analyze/text_util.h"
+#include "analyze_test_util.h"
+
+namespace referat {
+namespace {
+
+using analyze::Lexicon;
+using analyze::Role;
+
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+
+std::string AsciiUpper(std::string s) {
+  for (char& c : s)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return s;
+}
+
+std::string Replace(std::string s, std::string_view from, std::string_view to) {
+  for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
+    s.replace(p, from.size(), to);
+  return s;
+}
+
+// The inputs: texts from the corpus documents and the rule phrases.
+class Inputs {
+ public:
+  void Add(std::string s) {
+    if (s.size() <= 2000) set_.insert(std::move(s));
+  }
+
+  // A text and variants of it that reach other branches of the matchers.
+  void AddText(std::string_view t) {
+    std::string s(t);
+    Add(s);
+    if (s.size() > 400) return;
+    Add(s + ":");
+    Add(s + " :");
+    Add(AsciiUpper(s));
+    size_t nl = s.find('\n');
+    if (nl != std::string::npos) Add(s.substr(0, nl));
+    size_t sp = s.find(' ');
+    if (sp != std::string::npos) {
+      Add(s.substr(0, sp) + "\t" + s.substr(sp + 1));
+      Add(s.substr(0, sp) + "  " + s.substr(sp + 1));
+      Add(s.substr(0, sp) + "\n" + s.substr(sp + 1));
+    }
+    // Every prefix ending at a word (the first six words), and the rest
+    // after each colon.
+    int words = 0;
+    for (size_t p = s.find(' '); p != std::string::npos && words < 6;
+         p = s.find(' ', p + 1), ++words)
+      Add(s.substr(0, p));
+    for (size_t p = s.find(':'); p != std::string::npos; p = s.find(':', p + 1))
+      Add(std::string(analyze::Trim(std::string_view(s).substr(p + 1))));
+  }
+
+  // A rule phrase in the settings the patterns look for it in.
+  void AddPhrase(const std::string& p0) {
+    for (const std::string& p :
+         {p0, Replace(p0, kEllipsis, "om budgettet"), Replace(p0, kEllipsis, "vedr. pkt. 3"),
+          Replace(p0, kEllipsis, "kl. 17.30"),
+          Replace(p0, std::string(" ") + std::string(kEllipsis), ""), Replace(p0, "*", "ikke"),
+          Replace(p0, "*", "stort set")}) {
+      // Also with the letters RE2's (?i) folds into ASCII ones: KELVIN SIGN
+      // for k, LONG S for s, ANGSTROM SIGN for å.
+      for (const std::string& q :
+           {p, AsciiUpper(p), Replace(p, " ", "  "), Replace(p, " ", "\n"), Replace(p, " ", "\t"),
+            Replace(Replace(Replace(p, "k", "\u212A"), "s", "\u017F"), "\u00E5", "\u212B")}) {
+        Add(q);
+        Add(q + ":");
+        Add(q + ": Tekst her");
+        Add(q + ":\tTekst");
+        Add(q + "\tTekst her");
+        Add(q + "  \t 17.30");
+        Add(q + " :  Mette Frederiksen");
+        Add(q + "   : Tekst");
+        Add(q + "\u212A");
+        Add(q + " Mette Frederiksen (A)");
+        Add(q + " mette");
+        Add(q + " 5. Budget 2024");
+        Add(q + " nr. 12 - Eventuelt");
+        Add(q + " 3.1) Tema");
+        Add(q + "s");
+        Add(q + "7");
+        Add(q + ".");
+        Add(q + " ikke godkendt.");
+        Add(q + ": 2017-047330");
+        Add(q + "\nmere");
+        Add("x" + q);
+        Add(" " + q);
+        Add("Udvalget " + q + " med 5 stemmer.");
+        Add("A, B og C " + q + ".");
+        Add("1. " + q);
+        Add("Ad 2: " + q);
+        Add("(" + q + ")");
+        Add("Økonomiudvalget, " + q + " at budgettet godkendes");
+      }
+    }
+  }
+
+  const std::set<std::string>& all() const { return set_; }
+
+ private:
+  std::set<std::string> set_;
+};
+
+void AddDocuments(Inputs* in) {
+  std::vector<std::filesystem::path> files;
+  for (const char* dir : {"corpus/seeds", "corpus/formats"})
+    for (const auto& e : std::filesystem::directory_iterator(testing::SourceDir() / dir))
+      if (e.path().extension() != ".json") files.push_back(e.path());
+  const auto real = testing::SharedDir() / "corpus/real";
+  if (std::filesystem::exists(real))
+    for (const auto& e : std::filesystem::directory_iterator(real))
+      if (e.is_regular_file()) files.push_back(e.path());
+  for (const auto& f : files) {
+    auto doc = testing::ReadAny(testing::ReadFile(f));
+    if (!doc.ok()) continue;
+    for (const auto& b : doc->blocks) in->AddText(doc->BlockText(b));
+    Segmentation seg = Segment(*doc);
+    for (const auto& s : seg.sentences)
+      in->AddText(std::string_view(doc->text).substr(s.start, s.end - s.start));
+  }
+}
+
+void AddRules(Inputs* in) {
+  const Rulebook& rules = Rules();
+  for (const char* name : {"section_headings", "attendance_labels", "document_types",
+                           "report_labels", "decision_phrases", "absence_phrases", "vote_phrases",
+                           "dissent_phrases", "referral_phrases", "recommendation_phrases", "roles",
+                           "item_markers", "report_captions", "bodies"})
+    for (const auto& row : rules.Table(name))
+      for (size_t k = 0; k < row.size(); ++k)
+        if (k > 0 || row.size() == 1) in->AddPhrase(row[k]);
+}
+
+std::string Describe(const Lexicon& lex, const std::string& s) {
+  std::ostringstream o;
+  analyze::HeadingHit h = lex.MatchHeading(s);
+  o << "heading " << static_cast<int>(h.role) << " " << h.heading_end << " " << h.text_start << " "
+    << h.wildcard << "\n";
+  for (Role r : {Role::kDecision, Role::kRecommendation, Role::kAttachments, Role::kCase,
+                 Role::kSection, Role::kToc, Role::kOpen, Role::kClosed, Role::kEnd})
+    o << lex.IsRoleLine(s, r);
+  o << "\n";
+  std::string number;
+  size_t title = 0;
+  bool marker = lex.MatchItemMarker(s, &number, &title);
+  o << "marker " << marker << " " << (marker ? number : "") << " " << (marker ? title : 0) << "\n";
+  analyze::DecisionClass d = lex.ClassifyDecision(s);
+  o << "decision " << d.category << " " << d.phrase_end << " subject " << lex.IsDecisionSubject(s)
+    << "\n";
+  size_t a = 0, b = 0;
+  bool absent = lex.MatchAbsence(s, &a, &b);
+  o << "absence " << absent << " " << (absent ? a : 0) << " " << (absent ? b : 0) << "\n";
+  size_t len = 0;
+  size_t dissent = lex.FindDissent(s, &len);
+  o << "dissent " << dissent << " " << (dissent == std::string::npos ? 0 : len) << "\n";
+  size_t verb = lex.FindRecommendationVerb(s, &len);
+  o << "vote " << lex.HasVote(s) << " referral " << lex.FindReferralTrigger(s) << " verb " << verb
+    << " " << (verb == std::string::npos ? 0 : len) << "\n";
+  for (bool space : {false, true}) {
+    analyze::LabelHit l = lex.MatchLabel(s, space);
+    o << "label " << static_cast<int>(l.field) << " " << l.label_end << " " << l.value_start
+      << "\n";
+  }
+  size_t value = 0;
+  std::string report_label = lex.MatchReportLabel(s, &value);
+  o << "report label " << report_label << " " << (report_label.empty() ? 0 : value) << "\n";
+  o << "type " << lex.DocumentType(s) << " report " << lex.HasReportWord(s) << " letter "
+    << lex.HasLetterWord(s) << " caption " << lex.IsCaption(s) << " body " << lex.IsBodyName(s)
+    << " leadin " << lex.LeadinLength(s) << "\n";
+  return o.str();
+}
+
+TEST(AnalyzeLexiconEngines, CodeMatchesRe2OnCorpusAndRules) {
+  Inputs in;
+  AddDocuments(&in);
+  AddRules(&in);
+  ASSERT_GT(in.all().size(), 20000u);
+
+  const Lexicon& code = Lexicon::For(Rules());
+  const Lexicon re2(Rules(), Lexicon::Engine::kRe2);
+  int differ = 0;
+  // How often each kind of answer was positive, so the comparison is known
+  // to have covered matches and not only misses.
+  int headings = 0, inline_headings = 0, labels = 0, decisions = 0, types = 0, votes = 0;
+  for (const std::string& s : in.all()) {
+    std::string want = Describe(re2, s);
+    std::string got = Describe(code, s);
+    if (got != want && ++differ <= 20)
+      ADD_FAILURE() << "input: \"" << s << "\"\nRE2:\n" << want << "code:\n" << got;
+    analyze::HeadingHit h = re2.MatchHeading(s);
+    headings += h.role != Role::kNone;
+    inline_headings += h.role != Role::kNone && h.text_start < s.size();
+    labels += re2.MatchLabel(s, true).field != analyze::Field::kNone;
+    decisions += re2.ClassifyDecision(s).category != "other";
+    types += !re2.DocumentType(s).empty();
+    votes += re2.HasVote(s);
+  }
+  EXPECT_EQ(differ, 0);
+  std::printf(
+      "%zu inputs; RE2 positives: %d headings (%d inline), %d labels, %d decisions, %d types, %d "
+      "votes\n",
+      in.all().size(), headings, inline_headings, labels, decisions, types, votes);
+  EXPECT_GT(headings, 1000);
+  EXPECT_GT(inline_headings, 300);
+  EXPECT_GT(labels, 1000);
+  EXPECT_GT(decisions, 1000);
+  EXPECT_GT(types, 100);
+  EXPECT_GT(votes, 100);
+}
+
+}  // namespace
+}  // namespace referat
