@@ -15,10 +15,29 @@
 namespace referat::figures {
 namespace {
 
+const icu::Locale& Danish() {
+  static const icu::Locale* da = new icu::Locale("da");
+  return *da;
+}
+
+// Lower case as ICU's Danish rules write it. Most rule words are ASCII,
+// where that is plain ASCII lower-casing; only the others go through ICU
+// (building a UnicodeString and a Locale per word was a third of the
+// lexicon's start-up).
 std::string Lower(std::string_view s) {
-  std::string out;
+  std::string out(s);
+  bool ascii = true;
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  if (ascii) return out;
+  out.clear();
   icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
-      .toLower(icu::Locale("da"))
+      .toLower(Danish())
       .toUTF8String(out);
   return out;
 }
@@ -38,17 +57,18 @@ std::vector<std::string> SplitSpaces(std::string_view s) {
 
 // Adds the words ICU's Danish spellout rules write for `n` in `ruleset`
 // (soft hyphens removed) to *words, or maps them to n in *ordinals.
-void AddSpellout(icu::RuleBasedNumberFormat& rbnf, int64_t n, const char* ruleset,
+void AddSpellout(icu::RuleBasedNumberFormat& rbnf, int64_t n, const icu::UnicodeString& ruleset,
                  std::unordered_set<std::string>* words,
                  std::unordered_map<std::string, int>* ordinals) {
   icu::UnicodeString out;
   icu::FieldPosition fp;
   UErrorCode err = U_ZERO_ERROR;
-  rbnf.format(n, icu::UnicodeString(ruleset, -1, US_INV), out, fp, err);
+  rbnf.format(n, ruleset, out, fp, err);
   if (U_FAILURE(err)) return;
-  out.findAndReplace(icu::UnicodeString(static_cast<UChar>(0xAD)), icu::UnicodeString());
+  static const icu::UnicodeString kSoftHyphen(static_cast<UChar>(0xAD));
+  out.findAndReplace(kSoftHyphen, icu::UnicodeString());
   std::string utf8;
-  out.toLower(icu::Locale("da")).toUTF8String(utf8);
+  out.toLower(Danish()).toUTF8String(utf8);
   if (ordinals) {
     if (utf8.find(' ') == std::string::npos) ordinals->emplace(utf8, static_cast<int>(n));
     return;
@@ -169,16 +189,19 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
 
   // Spelled-out numbers: the words ICU's Danish spellout rules write.
   UErrorCode err = U_ZERO_ERROR;
-  icu::RuleBasedNumberFormat rbnf(icu::URBNF_SPELLOUT, icu::Locale("da"), err);
+  icu::RuleBasedNumberFormat rbnf(icu::URBNF_SPELLOUT, Danish(), err);
   if (U_SUCCESS(err)) {
-    for (const char* rs : {"%spellout-cardinal-common", "%spellout-cardinal-neuter"}) {
+    for (const char* name : {"%spellout-cardinal-common", "%spellout-cardinal-neuter"}) {
+      const icu::UnicodeString rs(name, -1, US_INV);
       for (int64_t n = 1; n < 100; ++n) AddSpellout(rbnf, n, rs, &lex->number_words, nullptr);
       for (int64_t n : {int64_t{100}, int64_t{200}, int64_t{1000}, int64_t{2000}, int64_t{1000000},
                         int64_t{2000000}, int64_t{1000000000}, int64_t{2000000000}})
         AddSpellout(rbnf, n, rs, &lex->number_words, nullptr);
     }
-    for (const char* rs : {"%spellout-ordinal-common", "%spellout-ordinal-neuter"})
+    for (const char* name : {"%spellout-ordinal-common", "%spellout-ordinal-neuter"}) {
+      const icu::UnicodeString rs(name, -1, US_INV);
       for (int64_t n = 1; n <= 31; ++n) AddSpellout(rbnf, n, rs, nullptr, &lex->ordinal_words);
+    }
   }
   for (const auto& row : rules.Table("figures_ordinal_words")) {
     if (row.size() < 2) continue;
