@@ -108,16 +108,20 @@ size_t LabelEnd(std::string_view s, size_t e) {
   return q == s.size() ? q : std::string_view::npos;
 }
 
-// "(\S.*)$" at s[q]: a non-space code point, then valid UTF-8 without a
-// line break up to the end.
-bool RestOfLine(std::string_view s, size_t q) {
-  if (q >= s.size() || IsReSpace(s[q])) return false;
-  for (size_t i = q; i < s.size();) {
+// True when s[a, b) is valid UTF-8 without a line break (what .* takes).
+bool LineText(std::string_view s, size_t a, size_t b) {
+  for (size_t i = a; i < b;) {
     size_t len = 0;
     if (DecodeAt(s, i, &len) < 0 || s[i] == '\n') return false;
     i += len;
   }
   return true;
+}
+
+// "(\S.*)$" at s[q]: a non-space code point, then valid UTF-8 without a
+// line break up to the end.
+bool RestOfLine(std::string_view s, size_t q) {
+  return q < s.size() && !IsReSpace(s[q]) && LineText(s, q, s.size());
 }
 
 // "(?:\s*:[ \t]*|[ ]*\t[ \t]*)(\S.*)$" at s[p] (the inline heading's
@@ -307,12 +311,16 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
     std::vector<std::string> prefix = Column(tables, "absence_phrases", "prefix");
     std::vector<std::string> bare = Column(tables, "absence_phrases", "prefix_bare");
     std::vector<std::string> suffix = Column(tables, "absence_phrases", "suffix");
-    absence_prefix_.Set("(?i)^(?:" + Alternation(prefix) + ")\\s*:\\s*(.*?)[\\s.]*$");
-    absence_bare_.Set("(?i)^(?:" + Alternation(bare) + ")\\s+(\\S.*?)[\\s.]*$");
-    absence_suffix_.Set("(?i)^(.*?)\\s+(?:" + Alternation(suffix) + ")\\s*[.!]?\\s*$");
-    absence_prefix_gate_ = MakeGate(std::move(prefix));
-    absence_bare_gate_ = MakeGate(std::move(bare));
-    absence_suffix_gate_ = MakeGate(std::move(suffix));
+    absence_[0] = PhraseList(prefix, false);
+    absence_[1] = PhraseList(bare, false);
+    absence_[2] = PhraseList(suffix, false);
+    absence_code_ = engine_ == Engine::kCode && absence_[0].supported() &&
+                    absence_[1].supported() && absence_[2].supported();
+    if (!absence_code_) {
+      absence_re_[0].Set("(?i)^(?:" + Alternation(prefix) + ")\\s*:\\s*(.*?)[\\s.]*$");
+      absence_re_[1].Set("(?i)^(?:" + Alternation(bare) + ")\\s+(\\S.*?)[\\s.]*$");
+      absence_re_[2].Set("(?i)^(.*?)\\s+(?:" + Alternation(suffix) + ")\\s*[.!]?\\s*$");
+    }
   }
 
   // --- votes
@@ -359,15 +367,16 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
         "(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(?i:i|til|for|og)\\s+(?:(?i:behandling|videre\\s+behandling|endelig\\s+"
         "behandling|godkendelse|endelig\\s+godkendelse|orientering)\\s+i\\s+)?(" +
         body + ")" + std::string(kWordEnd));
-    body_name_.Set(
+    body_names_ = PhraseList(names, false);
+    body_suffixes_ = PhraseList(suffixes, false);
+    body_prefixes_ = PhraseList(prefixes, false, /*fold=*/false);
+    body_code_ = engine_ == Engine::kCode && body_names_.supported() && body_suffixes_.supported() &&
+                 body_prefixes_.supported();
+    if (!body_code_)
+      body_name_.Set(
         "^(?:(?i:" + Alternation(names) + ")|(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*\\s+(?:og\\s+)?){0,4}?(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*)?(?i:" +
         suffix_alt + ")|(?:" + Alternation(prefixes) +
         ")\\s+[^.]{3,})(?:\\s*\\([^()]{1,20}\\))?$");
-    // Each branch of body_name_ needs one of these; the prefixes are matched
-    // case-sensitively there, so ignoring case here only lets more through.
-    body_name_gate_[0] = MakeGate(names);
-    body_name_gate_[1] = MakeGate(suffixes);
-    body_name_gate_[2] = MakeGate(prefixes);
     std::vector<std::string> councils = Column(tables, "bodies", "council");
     council_.Set("([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+(?:[ -][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+)?)\\s+((?i:" + Alternation(councils) +
                        "))(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
@@ -779,19 +788,81 @@ DecisionClass Lexicon::ClassifyDecision(std::string_view text) const {
   return out;
 }
 
+// What the three absence patterns match, in code:
+//   (?i)^(?:PREFIX)\s*:\s*(.*?)[\s.]*$
+//   (?i)^(?:BARE)\s+(\S.*?)[\s.]*$
+//   (?i)^(.*?)\s+(?:SUFFIX)\s*[.!]?\s*$
+// The lazy group ends where the trailing run of spaces and dots starts (or
+// at once, if that is before it) and may not cross a line break (`.`);
+// each \s run before a phrase or after a colon is taken whole (what
+// follows it is not a space). The suffix form's group is the shortest
+// text before a phrase that ends the sentence.
+bool Lexicon::AbsenceCode(std::string_view s, size_t* names_start, size_t* names_end) const {
+  size_t tail = s.size();  // the trailing run of [\s.]
+  while (tail > 0 && (IsReSpace(s[tail - 1]) || s[tail - 1] == '.')) --tail;
+  size_t a = 0, b = 0;
+  if (absence_[0].Each(s, 0, [&](size_t e, bool) {
+        while (e < s.size() && IsReSpace(s[e])) ++e;
+        if (e >= s.size() || s[e] != ':') return false;
+        ++e;
+        while (e < s.size() && IsReSpace(s[e])) ++e;
+        a = e;
+        b = std::max(e, tail);
+        return LineText(s, a, b);
+      })) {
+    // "Afbud:" with nothing after it is a note without names.
+    *names_start = a == b ? s.size() : a;
+    *names_end = *names_start + (b - a);
+    return true;
+  }
+  bool found = absence_[1].Each(s, 0, [&](size_t e, bool) {
+    if (e >= s.size() || !IsReSpace(s[e])) return false;
+    while (e < s.size() && IsReSpace(s[e])) ++e;
+    size_t len = 0;
+    if (e >= s.size() || DecodeAt(s, e, &len) < 0) return false;
+    a = e;
+    b = std::max(e + len, tail);
+    return LineText(s, a, b);
+  });
+  if (!found) {
+    auto sentence_end = [&](size_t e, bool) {
+      while (e < s.size() && IsReSpace(s[e])) ++e;
+      if (e < s.size() && (s[e] == '.' || s[e] == '!')) ++e;
+      while (e < s.size() && IsReSpace(s[e])) ++e;
+      return e == s.size();
+    };
+    for (size_t q = 0; q < s.size();) {
+      if (IsReSpace(s[q])) {
+        size_t p = q;
+        while (p < s.size() && IsReSpace(s[p])) ++p;
+        if (absence_[2].Each(s, p, sentence_end)) {
+          found = true;
+          a = 0;
+          b = q;
+          break;
+        }
+      }
+      size_t len = 0;
+      if (DecodeAt(s, q, &len) < 0 || s[q] == '\n') break;  // the group cannot take it
+      q += len;
+    }
+  }
+  if (!found) return false;
+  *names_start = a;
+  *names_end = b;
+  return a != b;
+}
+
 bool Lexicon::MatchAbsence(std::string_view s, size_t* names_start, size_t* names_end) const {
-  // Each pattern needs one of its phrases at the start (or, for the
-  // suffix form, anywhere); most sentences have none, and then no pattern
-  // is run or compiled.
+  if (absence_code_) return AbsenceCode(s, names_start, names_end);
   re2::StringPiece names;
-  if (absence_prefix_gate_.AtStart(s) && RE2::FullMatch(s, *absence_prefix_, &names)) {
+  if (RE2::FullMatch(s, *absence_re_[0], &names)) {
     // "Afbud:" with nothing after it is a note without names.
     *names_start = names.empty() ? s.size() : static_cast<size_t>(names.data() - s.data());
     *names_end = *names_start + names.size();
     return true;
   }
-  if ((absence_bare_gate_.AtStart(s) && RE2::FullMatch(s, *absence_bare_, &names)) ||
-      (absence_suffix_gate_.Anywhere(s) && RE2::FullMatch(s, *absence_suffix_, &names))) {
+  if (RE2::FullMatch(s, *absence_re_[1], &names) || RE2::FullMatch(s, *absence_re_[2], &names)) {
     *names_start = static_cast<size_t>(names.data() - s.data());
     *names_end = *names_start + names.size();
     return !names.empty();
@@ -937,12 +1008,109 @@ bool Lexicon::IsCaption(std::string_view line) const {
   return RE2::PartialMatch(line, *caption_);
 }
 
+namespace {
+
+// [A-ZÀ-ÖØ-Þ] and [A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\-] (no (?i): exactly these).
+bool IsCapital(int32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xDE);
+}
+bool IsNameChar(int32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0xD6) ||
+         (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x17F) || c == '-';
+}
+
+}  // namespace
+
+// What the body-name pattern matches, in code:
+//   ^(?:(?i:NAMES)
+//      |(?:CAP NAMECHAR*\s+(?:og\s+)?){0,4}?(?:CAP NAMECHAR*)?(?i:SUFFIX)
+//      |(?:PREFIX)\s+[^.]{3,})
+//    (?:\s*\([^()]{1,20}\))?$
+// A yes/no question, so each branch only has to find one way to match.
+bool Lexicon::BodyNameCode(std::string_view line) const {
+  const size_t n = line.size();
+  // The optional "(PUK)" at the end: the text from q on matches it when q
+  // is in [paren_from, paren_at] (spaces, then the parenthesis).
+  size_t paren_from = std::string_view::npos, paren_at = std::string_view::npos;
+  if (n > 0 && line[n - 1] == ')') {
+    size_t open = line.rfind('(');
+    if (open != std::string_view::npos && line.find(')', open) == n - 1) {
+      size_t cps = 0;
+      bool valid = true;
+      for (size_t i = open + 1; i < n - 1 && valid; ++cps) {
+        size_t len = 0;
+        valid = DecodeAt(line, i, &len) >= 0;
+        i += len;
+      }
+      if (valid && cps >= 1 && cps <= 20) {
+        paren_at = open;
+        paren_from = open;
+        while (paren_from > 0 && IsReSpace(line[paren_from - 1])) --paren_from;
+      }
+    }
+  }
+  auto ends = [&](size_t q) {
+    return q == n || (paren_at != std::string_view::npos && q >= paren_from && q <= paren_at);
+  };
+  auto ends_here = [&](size_t e, bool) { return ends(e); };
+
+  if (body_names_.Each(line, 0, ends_here)) return true;
+
+  // PREFIX \s+ [^.]{3,}: taking one space leaves the [^.] run the most room.
+  if (body_prefixes_.Each(line, 0, [&](size_t e, bool) {
+        if (e >= n || !IsReSpace(line[e])) return false;
+        size_t three = e + 1;  // after three code points
+        for (int k = 0; k < 3; ++k) {
+          size_t len = 0;
+          if (three >= n || DecodeAt(line, three, &len) < 0 || line[three] == '.') return false;
+          three += len;
+        }
+        size_t stop = three;  // the first '.' (or invalid byte) from there
+        while (stop < n && line[stop] != '.') {
+          size_t len = 0;
+          if (DecodeAt(line, stop, &len) < 0) break;
+          stop += len;
+        }
+        if (stop == n) return true;
+        return paren_at != std::string_view::npos &&
+               std::max(three, paren_from) <= std::min(stop, paren_at);
+      }))
+    return true;
+
+  // Up to four capitalised words (each maybe followed by "og"), then the
+  // suffix, maybe inside a last capitalised word ("Økonomi|udvalget").
+  auto suffix_at = [&](size_t p) { return body_suffixes_.Each(line, p, ends_here); };
+  auto last_word = [&](size_t p) {
+    if (suffix_at(p)) return true;
+    size_t len = 0;
+    if (p >= n || !IsCapital(DecodeAt(line, p, &len))) return false;
+    for (size_t x = p + len;; x += len) {
+      if (suffix_at(x)) return true;
+      if (x >= n || !IsNameChar(DecodeAt(line, x, &len))) return false;
+    }
+  };
+  auto words = [&](auto&& self, size_t p, int used) -> bool {
+    if (last_word(p)) return true;
+    if (used == 4) return false;
+    size_t len = 0;
+    if (p >= n || !IsCapital(DecodeAt(line, p, &len))) return false;
+    size_t q = p + len;
+    while (q < n && IsNameChar(DecodeAt(line, q, &len))) q += len;
+    if (q >= n || !IsReSpace(line[q])) return false;
+    while (q < n && IsReSpace(line[q])) ++q;
+    if (self(self, q, used + 1)) return true;
+    if (line.substr(q, 2) != "og" || q + 2 >= n || !IsReSpace(line[q + 2])) return false;
+    q += 2;
+    while (q < n && IsReSpace(line[q])) ++q;
+    return self(self, q, used + 1);
+  };
+  return words(words, 0, 0);
+}
+
 bool Lexicon::IsBodyName(std::string_view line) const {
   line = Trim(line);
   if (!StartsUpper(line)) return false;
-  if (!body_name_gate_[0].AtStart(line) && !body_name_gate_[1].Anywhere(line) &&
-      !body_name_gate_[2].AtStart(line))
-    return false;
+  if (body_code_) return BodyNameCode(line);
   return RE2::FullMatch(line, *body_name_);
 }
 

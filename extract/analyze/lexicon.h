@@ -258,12 +258,12 @@ class Lexicon {
   std::vector<std::string> subject_suffixes_;
   LazyRE2 clause_ref_;
 
-  Gate absence_prefix_gate_;
-  Gate absence_bare_gate_;
-  Gate absence_suffix_gate_;
-  LazyRE2 absence_prefix_;
-  LazyRE2 absence_bare_;
-  LazyRE2 absence_suffix_;
+  // Absence notes: the prefix, prefix_bare and suffix phrases, matched in
+  // code when `absence_code_`, else by the patterns.
+  PhraseList absence_[3];
+  bool absence_code_ = false;
+  LazyRE2 absence_re_[3];
+  bool AbsenceCode(std::string_view s, size_t* names_start, size_t* names_end) const;
   LazyRE2 vote_prefix_[3];
   LazyRE2 vote_suffix_[3];
   LazyRE2 any_vote_;
@@ -284,8 +284,12 @@ class Lexicon {
 
   LazyRE2 council_;
   LazyRE2 council_alone_;
-  Gate body_name_gate_[3];  // names at the start, suffixes anywhere, prefixes at the start
+  // Body names: the names, suffixes and (case-sensitive) prefixes of
+  // bodies.txt when `body_code_`, else the pattern.
+  PhraseList body_names_, body_suffixes_, body_prefixes_;
+  bool body_code_ = false;
   LazyRE2 body_name_;
+  bool BodyNameCode(std::string_view line) const;
   std::map<std::string, std::string> municipalities_;  // folded town -> official
   LazyRE2 municipality_phrase_;
 

@@ -25,35 +25,36 @@ std::vector<std::string_view> SplitWords(std::string_view phrase) {
 // Appends a word's folded code points; false when it has invalid UTF-8
 // (RE2 would have refused the pattern) or whitespace (the words-then-\s+
 // reading would not hold).
-bool FoldWord(std::string_view w, std::vector<int32_t>* out) {
+bool FoldWord(std::string_view w, bool fold, std::vector<int32_t>* out) {
   for (size_t i = 0; i < w.size();) {
     const auto b = static_cast<unsigned char>(w[i]);
     if (b < 0x80) {  // ASCII: no decoding, no ICU
       if (IsReSpace(w[i])) return false;
-      out->push_back(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+      out->push_back(fold && b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
       ++i;
       continue;
     }
     size_t len = 0;
     int32_t c = DecodeAt(w, i, &len);
     if (c < 0) return false;
-    out->push_back(FoldCp(c));
+    out->push_back(fold ? FoldCp(c) : c);
     i += len;
   }
   return true;
 }
 
-// Matches one folded code point at s[*p], advancing *p.
-inline bool MatchCp(int32_t want, std::string_view s, size_t* p) {
+// Matches one (folded, with `fold`) code point at s[*p], advancing *p.
+inline bool MatchCp(int32_t want, bool fold, std::string_view s, size_t* p) {
   if (*p >= s.size()) return false;
   const auto b = static_cast<unsigned char>(s[*p]);
   if (b < 0x80) {
-    if ((b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b) != want) return false;
+    if ((fold && b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b) != want) return false;
     ++*p;
     return true;
   }
   size_t len = 0;
-  if (FoldCp(DecodeAt(s, *p, &len)) != want) return false;
+  int32_t c = DecodeAt(s, *p, &len);
+  if ((fold ? FoldCp(c) : c) != want) return false;
   *p += len;
   return true;
 }
@@ -109,7 +110,7 @@ bool NonLetterAt(std::string_view s, size_t i, bool digits, size_t* len) {
   return c >= 0 && !IsPatternLetter(c) && !(digits && c >= '0' && c <= '9');
 }
 
-PhraseList::PhraseList(std::vector<std::string> phrases, bool ellipsis) {
+PhraseList::PhraseList(std::vector<std::string> phrases, bool ellipsis, bool fold) : fold_(fold) {
   // The order of lexicon.cc's Alternation(): longest first, then bytes.
   std::sort(phrases.begin(), phrases.end(), [](const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;
@@ -129,7 +130,7 @@ PhraseList::PhraseList(std::vector<std::string> phrases, bool ellipsis) {
         continue;
       }
       if (k > 0) cps_.push_back(kGap);
-      if (!FoldWord(words[k], &cps_)) supported_ = false;
+      if (!FoldWord(words[k], fold_, &cps_)) supported_ = false;
     }
     e.end = static_cast<uint32_t>(cps_.size());
     if (e.end > e.begin) e.first = cps_[e.begin];
@@ -142,7 +143,7 @@ size_t PhraseList::MatchWords(const Entry& e, std::string_view s, size_t pos) co
   for (uint32_t i = e.begin; i < e.end; ++i) {
     if (cps_[i] == kGap) {
       if ((p = SkipSpaces(s, p)) == std::string_view::npos) return p;
-    } else if (!MatchCp(cps_[i], s, &p)) {
+    } else if (!MatchCp(cps_[i], fold_, s, &p)) {
       return std::string_view::npos;
     }
   }
@@ -160,7 +161,7 @@ bool WildcardPhrase::Parse(std::string_view phrase) {
       ++wildcards_;
       prev_word = false;
     } else {
-      if (!FoldWord(w, &cps_)) return false;
+      if (!FoldWord(w, true, &cps_)) return false;
       prev_word = true;
     }
   }
@@ -183,7 +184,7 @@ size_t WildcardPhrase::MatchFrom(std::string_view s, size_t pos, size_t i, size_
   for (; i < cps_.size() && cps_[i] != kWildcard; ++i) {
     if (cps_[i] == kGap) {
       if ((pos = SkipSpaces(s, pos)) == std::string_view::npos) return pos;
-    } else if (!MatchCp(cps_[i], s, &pos)) {
+    } else if (!MatchCp(cps_[i], true, s, &pos)) {
       return std::string_view::npos;
     }
   }

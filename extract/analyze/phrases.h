@@ -62,8 +62,9 @@ class PhraseList {
   PhraseList() = default;
   // `phrases` as written in the rules. With `ellipsis`, a last word "…"
   // marks the phrase as open-ended (the caller matches what follows);
-  // without it "…" is a literal word, as it was in the patterns.
-  PhraseList(std::vector<std::string> phrases, bool ellipsis);
+  // without it "…" is a literal word, as it was in the patterns. With
+  // `fold` false, letters compare exactly (a pattern without (?i)).
+  PhraseList(std::vector<std::string> phrases, bool ellipsis, bool fold = true);
 
   bool empty() const { return entries_.empty(); }
   // False when the list needs the RE2 pattern (see above).
@@ -80,7 +81,8 @@ class PhraseList {
   template <typename F>
   bool Each(std::string_view s, size_t pos, F&& f, Only only = Only::kAll) const {
     size_t len = 0;
-    const int32_t first = pos < s.size() ? FoldCp(DecodeAt(s, pos, &len)) : -1;
+    int32_t first = pos < s.size() ? DecodeAt(s, pos, &len) : -1;
+    if (fold_) first = FoldCp(first);
     for (const Entry& e : entries_) {
       if (e.first != kAnyFirst && e.first != first) continue;
       if (only != Only::kAll && e.ellipsis != (only == Only::kEllipsis)) continue;
@@ -126,6 +128,7 @@ class PhraseList {
   // allocation for the list, not one per word.
   std::vector<int32_t> cps_;
   bool supported_ = true;
+  bool fold_ = true;
 };
 
 // A decision phrase (decision_phrases.txt): words, and "*" for up to two

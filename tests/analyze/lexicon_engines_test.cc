@@ -84,6 +84,9 @@ class Inputs {
             Replace(Replace(Replace(p, "k", "\u212A"), "s", "\u017F"), "\u00E5", "\u212B")}) {
         Add(q);
         Add(q + ":");
+        Add(q + ": .");
+        Add(q + ":\n");
+        Add(q + " .");
         Add(q + ": Tekst her");
         Add(q + ":\tTekst");
         Add(q + "\tTekst her");
@@ -110,6 +113,17 @@ class Inputs {
         Add("Ad 2: " + q);
         Add("(" + q + ")");
         Add("Økonomiudvalget, " + q + " at budgettet godkendes");
+        Add(q + " (PUK)");
+        Add(q + "  (Økonomi)");
+        Add(q + " (en meget lang forkortelse)");
+        Add("Plan og Miljø og Teknik " + q);
+        Add("Social- og Sundheds" + q);
+        Add(q + " for plan, udvikling og kultur (PUK)");
+        Add(q + " for plan. Udvikling");
+        Add(q + " plan og kultur (udv. PUK)");
+        Add(q + " plan og kultur  (udv.)");
+        Add(q + " x (y.)");
+        Add("Mette Frederiksen " + q + " i sagen.");
       }
     }
   }
@@ -200,7 +214,8 @@ TEST(AnalyzeLexiconEngines, CodeMatchesRe2OnCorpusAndRules) {
   int differ = 0;
   // How often each kind of answer was positive, so the comparison is known
   // to have covered matches and not only misses.
-  int headings = 0, inline_headings = 0, labels = 0, decisions = 0, types = 0, votes = 0;
+  int headings = 0, inline_headings = 0, labels = 0, decisions = 0, types = 0, votes = 0,
+      bodies = 0, absences = 0;
   for (const std::string& s : in.all()) {
     std::string want = Describe(re2, s);
     std::string got = Describe(code, s);
@@ -213,18 +228,24 @@ TEST(AnalyzeLexiconEngines, CodeMatchesRe2OnCorpusAndRules) {
     decisions += re2.ClassifyDecision(s).category != "other";
     types += !re2.DocumentType(s).empty();
     votes += re2.HasVote(s);
+    bodies += re2.IsBodyName(s);
+    size_t a = 0, b = 0;
+    absences += re2.MatchAbsence(s, &a, &b);
   }
   EXPECT_EQ(differ, 0);
   std::printf(
-      "%zu inputs; RE2 positives: %d headings (%d inline), %d labels, %d decisions, %d types, %d "
-      "votes\n",
-      in.all().size(), headings, inline_headings, labels, decisions, types, votes);
+      "%zu inputs; RE2 positives: %d headings (%d inline), %d labels, %d decisions, %d types, "
+      "%d votes, %d body names, %d absence notes\n",
+      in.all().size(), headings, inline_headings, labels, decisions, types, votes, bodies,
+      absences);
   EXPECT_GT(headings, 1000);
   EXPECT_GT(inline_headings, 300);
   EXPECT_GT(labels, 1000);
   EXPECT_GT(decisions, 1000);
   EXPECT_GT(types, 100);
   EXPECT_GT(votes, 100);
+  EXPECT_GT(bodies, 300);
+  EXPECT_GT(absences, 1000);
 }
 
 }  // namespace
