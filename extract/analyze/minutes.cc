@@ -53,7 +53,11 @@ bool LooksLikeReport(const Context& ctx) {
 
 void ExtractStructure(const Document& doc, const Segmentation& seg, const Rulebook& rules,
                       Record* record) {
-  const analyze::Lexicon& lex = analyze::Lexicon::For(rules);
+  ExtractStructure(doc, seg, analyze::Lexicon::For(rules), record);
+}
+
+void ExtractStructure(const Document& doc, const Segmentation& seg, const analyze::Lexicon& lex,
+                      Record* record) {
   Context ctx(doc, seg, lex, &record->warnings);
 
   analyze::Toc toc = analyze::ExtractToc(ctx);
