@@ -39,11 +39,11 @@ Result<Record> Extract(const Input& input, const ExtractOptions& options);
 // extracts it. "-" reads standard input.
 Result<Record> ExtractFile(const std::string& path, const ExtractOptions& options);
 
-// Builds the extractors' shared rule tables (word tables, pattern sets) now
-// instead of inside the first Extract(). Optional, idempotent and
-// thread-safe: a caller can run it on a second thread while the first file
-// is being read. (Per-thread state, such as ICU formatters, is still built
-// by each thread's first Extract().)
+// Builds the extractors' shared rule tables (word tables, compiled
+// patterns) now instead of inside the first Extract(), by extracting a small
+// built-in sample. Optional and thread-safe: a caller can run it on a second
+// thread while the first file is being read. (Per-thread state, such as ICU
+// formatters, is still built by each thread's first Extract().)
 void PrepareExtract();
 
 // Only the reader stage: bytes to Document (format sniffed from the bytes).
