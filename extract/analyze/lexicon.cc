@@ -181,7 +181,9 @@ const Lexicon& Lexicon::For(const Rulebook& rules) {
   static const Rulebook* process_book = &Rules();
   std::lock_guard<std::mutex> lock(mu);
   if (&rules == process_book && last_book == process_book && last_lex) return *last_lex;
-  std::string key = Fingerprint(rules);
+  // The process-wide rulebook needs no fingerprint (concatenating every
+  // rule text); a fingerprint never starts with a NUL.
+  std::string key = &rules == process_book ? std::string("\0process", 8) : Fingerprint(rules);
   auto it = cache->find(key);
   if (it == cache->end()) it = cache->emplace(key, std::make_unique<Lexicon>(rules)).first;
   last_book = &rules;

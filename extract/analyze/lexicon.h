@@ -1,7 +1,14 @@
 // The rule tables (extract/rules/*.txt) compiled for the structure
-// extractors: RE2 patterns and folded word sets, built once per Rulebook and
-// then shared read-only by all threads. Each extractor asks the Lexicon; no
-// extractor compiles a pattern of its own at run time.
+// extractors, built once per Rulebook and then shared read-only by all
+// threads. Each extractor asks the Lexicon; no extractor compiles a pattern
+// of its own at run time.
+//
+// Start-up is part of every `referat extract` process, so little is done up
+// front: the phrase lists are folded into PhraseLists (analyze/phrases.h)
+// and matched in code, with the same answers as the RE2 alternations they
+// replace (Engine::kRe2 still builds those; tests compare the two); the
+// remaining RE2 patterns compile on first use (LazyRE2), and most are only
+// run when one of their phrases is there.
 #ifndef REFERAT_ANALYZE_LEXICON_H_
 #define REFERAT_ANALYZE_LEXICON_H_
 
