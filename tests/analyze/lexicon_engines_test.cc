@@ -70,6 +70,56 @@ class Inputs {
       Add(std::string(analyze::Trim(std::string_view(s).substr(p + 1))));
   }
 
+  // The phrase `q` in the settings the patterns look for it in (`all`), or
+  // in the common ones.
+  void AddSettings(const std::string& q, bool all) {
+    Add(q);
+    Add(q + ":");
+    Add(q + ": Tekst her");
+    Add(q + "\tTekst her");
+    Add(q + "   : Tekst");
+    Add(q + " 5. Budget 2024");
+    Add(q + ".");
+    Add("Udvalget " + q + " med 5 stemmer.");
+    Add("A, B og C " + q + ".");
+    Add(q + " (PUK)");
+    Add("Social- og Sundheds" + q);
+    if (!all) return;
+    Add(q + ": .");
+    Add(q + ":\n");
+    Add(q + " .");
+    Add(q + ":\tTekst");
+    Add(q + "  \t 17.30");
+    Add(q + " :  Mette Frederiksen");
+    Add(q + "\u212A");
+    Add(q + " Mette Frederiksen (A)");
+    Add(q + " mette");
+    Add(q + " nr. 12 - Eventuelt");
+    Add(q + " 3.1) Tema");
+    Add(q + "s");
+    Add(q + "7");
+    Add(q + " ikke godkendt.");
+    Add(q + ": 2017-047330");
+    Add(q + "\nmere");
+    Add("x" + q);
+    Add(" " + q);
+    Add("1. " + q);
+    Add("Ad 2: " + q);
+    Add("(" + q + ")");
+    Add("Økonomiudvalget, " + q + " at budgettet godkendes");
+    Add(q + "  (Økonomi)");
+    Add(q + " (en meget lang forkortelse)");
+    Add("Plan og Miljø og Teknik " + q);
+    Add("Plan Miljø Teknik og Kultur " + q);
+    Add("Plan Miljø Teknik Kultur Fritid " + q);
+    Add(q + " for plan, udvikling og kultur (PUK)");
+    Add(q + " for plan. Udvikling");
+    Add(q + " plan og kultur (udv. PUK)");
+    Add(q + " plan og kultur  (udv.)");
+    Add(q + " x (y.)");
+    Add("Mette Frederiksen " + q + " i sagen.");
+  }
+
   // A rule phrase in the settings the patterns look for it in.
   void AddPhrase(const std::string& p0) {
     for (const std::string& p :
@@ -77,54 +127,15 @@ class Inputs {
           Replace(p0, kEllipsis, "kl. 17.30"),
           Replace(p0, std::string(" ") + std::string(kEllipsis), ""), Replace(p0, "*", "ikke"),
           Replace(p0, "*", "stort set")}) {
-      // Also with the letters RE2's (?i) folds into ASCII ones: KELVIN SIGN
-      // for k, LONG S for s, ANGSTROM SIGN for å.
+      // Every setting with the phrase as written; the common ones also in
+      // upper case, with other spaces between its words, and with the
+      // letters RE2's (?i) folds into ASCII ones (KELVIN SIGN for k, LONG S
+      // for s, ANGSTROM SIGN for å).
+      AddSettings(p, true);
       for (const std::string& q :
-           {p, AsciiUpper(p), Replace(p, " ", "  "), Replace(p, " ", "\n"), Replace(p, " ", "\t"),
-            Replace(Replace(Replace(p, "k", "\u212A"), "s", "\u017F"), "\u00E5", "\u212B")}) {
-        Add(q);
-        Add(q + ":");
-        Add(q + ": .");
-        Add(q + ":\n");
-        Add(q + " .");
-        Add(q + ": Tekst her");
-        Add(q + ":\tTekst");
-        Add(q + "\tTekst her");
-        Add(q + "  \t 17.30");
-        Add(q + " :  Mette Frederiksen");
-        Add(q + "   : Tekst");
-        Add(q + "\u212A");
-        Add(q + " Mette Frederiksen (A)");
-        Add(q + " mette");
-        Add(q + " 5. Budget 2024");
-        Add(q + " nr. 12 - Eventuelt");
-        Add(q + " 3.1) Tema");
-        Add(q + "s");
-        Add(q + "7");
-        Add(q + ".");
-        Add(q + " ikke godkendt.");
-        Add(q + ": 2017-047330");
-        Add(q + "\nmere");
-        Add("x" + q);
-        Add(" " + q);
-        Add("Udvalget " + q + " med 5 stemmer.");
-        Add("A, B og C " + q + ".");
-        Add("1. " + q);
-        Add("Ad 2: " + q);
-        Add("(" + q + ")");
-        Add("Økonomiudvalget, " + q + " at budgettet godkendes");
-        Add(q + " (PUK)");
-        Add(q + "  (Økonomi)");
-        Add(q + " (en meget lang forkortelse)");
-        Add("Plan og Miljø og Teknik " + q);
-        Add("Social- og Sundheds" + q);
-        Add(q + " for plan, udvikling og kultur (PUK)");
-        Add(q + " for plan. Udvikling");
-        Add(q + " plan og kultur (udv. PUK)");
-        Add(q + " plan og kultur  (udv.)");
-        Add(q + " x (y.)");
-        Add("Mette Frederiksen " + q + " i sagen.");
-      }
+           {AsciiUpper(p), Replace(p, " ", "  "), Replace(p, " ", "\n"), Replace(p, " ", "\t"),
+            Replace(Replace(Replace(p, "k", "\u212A"), "s", "\u017F"), "\u00E5", "\u212B")})
+        AddSettings(q, false);
     }
   }
 
@@ -244,8 +255,8 @@ TEST(AnalyzeLexiconEngines, CodeMatchesRe2OnCorpusAndRules) {
   EXPECT_GT(decisions, 1000);
   EXPECT_GT(types, 100);
   EXPECT_GT(votes, 100);
-  EXPECT_GT(bodies, 300);
-  EXPECT_GT(absences, 1000);
+  EXPECT_GT(bodies, 200);
+  EXPECT_GT(absences, 500);
 }
 
 }  // namespace
