@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "core/numbering.h"
 #include "referat/document.h"
 #include "referat/status.h"
 #include "rules/rulebook.h"
@@ -91,6 +92,24 @@ TEST(Segmenter, NeverCrossesBlocks) {
   (void)b.Add("Godkendt", p);
   Document d = std::move(b).Finish();
   EXPECT_EQ(Segment(d).sentences.size(), 2u);
+}
+
+}  // namespace
+}  // namespace referat
+
+namespace referat {
+namespace {
+
+TEST(RomanNumeral, IcuRulesBothCases) {
+  EXPECT_EQ(RomanNumeral(1, false), "i");
+  EXPECT_EQ(RomanNumeral(4, false), "iv");
+  EXPECT_EQ(RomanNumeral(14, true), "XIV");
+  EXPECT_EQ(RomanNumeral(1994, true), "MCMXCIV");
+  EXPECT_EQ(RomanNumeral(3999, false), "mmmcmxcix");
+  // Outside what Roman numerals write: decimal digits.
+  EXPECT_EQ(RomanNumeral(0, false), "0");
+  EXPECT_EQ(RomanNumeral(-3, true), "-3");
+  EXPECT_EQ(RomanNumeral(4000, true), "4000");
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "core/numbering.h"
 #include "read/docx_xml.h"
 
 namespace referat::docx {
@@ -46,20 +47,6 @@ bool IsTocName(std::string_view squashed) {
 
 bool IsTitleName(std::string_view squashed) { return squashed == "title" || squashed == "titel"; }
 
-std::string Roman(int n, bool upper) {
-  if (n <= 0 || n >= 4000) return std::to_string(n);
-  static const int vals[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
-  static const char* syms[] = {"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"};
-  std::string out;
-  for (int i = 0; i < 13; ++i)
-    while (n >= vals[i]) {
-      out += syms[i];
-      n -= vals[i];
-    }
-  if (upper)
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Reads b / i / sz / vanish children of an rPr into `rp`.
 void ReadRunProp(XmlReader& x, RunProps* rp) {
@@ -95,8 +82,8 @@ std::string FormatNumber(int n, std::string_view fmt) {
     char c = static_cast<char>((fmt == "lowerLetter" ? 'a' : 'A') + (n - 1) % 26);
     return std::string(static_cast<size_t>((n - 1) / 26 + 1), c);
   }
-  if (fmt == "lowerRoman") return Roman(n, false);
-  if (fmt == "upperRoman") return Roman(n, true);
+  if (fmt == "lowerRoman") return RomanNumeral(n, false);
+  if (fmt == "upperRoman") return RomanNumeral(n, true);
   return std::to_string(n);  // decimal, ordinal (Danish "1."), and any exotic format
 }
 

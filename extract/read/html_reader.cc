@@ -43,6 +43,7 @@
 #include <vector>
 
 #include "core/deadline.h"
+#include "core/numbering.h"
 #include "read/reader.h"
 
 namespace referat {
@@ -153,28 +154,14 @@ int HeadingLevel(const char* n) {
   return 0;
 }
 
-std::string Roman(int n, bool upper) {
-  if (n <= 0 || n >= 4000) return std::to_string(n);
-  static const int vals[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
-  static const char* syms[] = {"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"};
-  std::string out;
-  for (int i = 0; i < 13; ++i)
-    while (n >= vals[i]) {
-      out += syms[i];
-      n -= vals[i];
-    }
-  if (upper)
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string FormatOrdinal(int n, const std::string& type) {
   if ((type == "a" || type == "A") && n > 0) {
     char c = static_cast<char>((type == "a" ? 'a' : 'A') + (n - 1) % 26);
     return std::string(static_cast<size_t>((n - 1) / 26 + 1), c);
   }
-  if (type == "i") return Roman(n, false);
-  if (type == "I") return Roman(n, true);
+  if (type == "i") return RomanNumeral(n, false);
+  if (type == "I") return RomanNumeral(n, true);
   return std::to_string(n);
 }
 
