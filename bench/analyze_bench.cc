@@ -30,16 +30,12 @@
 #include "referat/extract.h"
 #include "rules/rulebook.h"
 #include "segment/segmenter.h"
+#include "bench_util.h"
 
 namespace {
 namespace fs = std::filesystem;
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using referat::bench::Slurp;
 
 // What the structure pass gives today; a change here is a change to review.
 struct Case {

@@ -12,16 +12,12 @@
 #include <string>
 
 #include "read/reader.h"
+#include "bench_util.h"
 
 namespace {
 namespace fs = std::filesystem;
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using referat::bench::Slurp;
 
 struct Case {
   const char* path;  // relative to the source dir's parent (shared/) or the source dir

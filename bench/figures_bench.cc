@@ -24,16 +24,12 @@
 #include "referat/extract.h"
 #include "rules/rulebook.h"
 #include "segment/segmenter.h"
+#include "bench_util.h"
 
 namespace {
 namespace fs = std::filesystem;
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using referat::bench::Slurp;
 
 struct Case {
   const char* name;
