@@ -56,10 +56,12 @@ std::vector<std::string> SplitSpaces(std::string_view s) {
 }
 
 // Adds the words ICU's Danish spellout rules write for `n` in `ruleset`
-// (soft hyphens removed) to *words, or maps them to n in *ordinals.
+// (soft hyphens removed) to *words, or maps them to n in *ordinals; a
+// one-word cardinal is also mapped to n in *cardinals.
 void AddSpellout(icu::RuleBasedNumberFormat& rbnf, int64_t n, const icu::UnicodeString& ruleset,
                  std::unordered_set<std::string>* words,
-                 std::unordered_map<std::string, int>* ordinals) {
+                 std::unordered_map<std::string, int>* ordinals,
+                 std::unordered_map<std::string, int>* cardinals = nullptr) {
   icu::UnicodeString out;
   icu::FieldPosition fp;
   UErrorCode err = U_ZERO_ERROR;
@@ -73,6 +75,7 @@ void AddSpellout(icu::RuleBasedNumberFormat& rbnf, int64_t n, const icu::Unicode
     if (utf8.find(' ') == std::string::npos) ordinals->emplace(utf8, static_cast<int>(n));
     return;
   }
+  if (cardinals && utf8.find(' ') == std::string::npos) cardinals->emplace(utf8, static_cast<int>(n));
   for (auto& w : SplitSpaces(utf8)) words->insert(w);
 }
 
@@ -193,7 +196,8 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
   if (U_SUCCESS(err)) {
     for (const char* name : {"%spellout-cardinal-common", "%spellout-cardinal-neuter"}) {
       const icu::UnicodeString rs(name, -1, US_INV);
-      for (int64_t n = 1; n < 100; ++n) AddSpellout(rbnf, n, rs, &lex->number_words, nullptr);
+      for (int64_t n = 1; n < 100; ++n)
+        AddSpellout(rbnf, n, rs, &lex->number_words, nullptr, &lex->cardinal_values);
       for (int64_t n : {int64_t{100}, int64_t{200}, int64_t{1000}, int64_t{2000}, int64_t{1000000},
                         int64_t{2000000}, int64_t{1000000000}, int64_t{2000000000}})
         AddSpellout(rbnf, n, rs, &lex->number_words, nullptr);

@@ -289,7 +289,15 @@ bool Scanner::NumberAt(size_t i, double* value, double* max, bool* range, bool* 
       const UnitEntry* u = lex_.Unit(t, &dot);
       if (u && u->kind == UnitKind::kScale) return false;
     }
-    auto v = ParseSpelledNumber(Text(t.start, T(j - 1).end));
+    // One word is looked up in the table built from ICU's own spellout
+    // rules; only a phrase ("to hundrede og femogtyve") needs ICU's lenient
+    // parser, whose first use builds a collator (~15 ms per thread).
+    std::optional<double> v;
+    if (j == i + 1) {
+      auto it = lex_.cardinal_values.find(t.key);
+      if (it != lex_.cardinal_values.end()) v = it->second;
+    }
+    if (!v) v = ParseSpelledNumber(Text(t.start, T(j - 1).end));
     if (!v) return false;
     *value = *v;
     *spelled = true;

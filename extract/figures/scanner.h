@@ -127,6 +127,7 @@ struct Lexicon {
   std::unordered_map<std::string, int> months;           // "marts", "mar.", "mar" -> 3
   std::unordered_map<std::string, int> weekdays;         // "tirsdag" -> 2 (Monday is 1)
   std::unordered_set<std::string> number_words;          // spelled-out cardinals
+  std::unordered_map<std::string, int> cardinal_values;  // one-word cardinals: "femogtyve" -> 25
   std::unordered_map<std::string, int> ordinal_words;    // "tredje" -> 3 (1..31)
   // Every word that can start a date, time or quantity: one look-up lets the
   // scanner pass over all other words.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "figures/scanner.h"
+#include "rules/rulebook.h"
 
 namespace referat::figures {
 namespace {
@@ -47,6 +48,23 @@ TEST(SpelledNumber, Rbnf) {
   EXPECT_EQ(ParseSpelledNumber("Fem"), 5);
   EXPECT_FALSE(ParseSpelledNumber("kommuner"));
   EXPECT_FALSE(ParseSpelledNumber("to kommuner"));  // must consume all
+}
+
+// The scanner reads a one-word cardinal from a table built from ICU's
+// spellout rules instead of ICU's lenient parser; both must agree on every
+// word, and the table must hold the common forms.
+TEST(SpelledNumber, TableAgreesWithRbnf) {
+  auto lex = LexiconFor(Rules());
+  ASSERT_GE(lex->cardinal_values.size(), 99u);
+  for (const auto& [word, n] : lex->cardinal_values) {
+    auto parsed = ParseSpelledNumber(word);
+    ASSERT_TRUE(parsed) << word;
+    EXPECT_EQ(*parsed, n) << word;
+  }
+  EXPECT_EQ(lex->cardinal_values.at("femogtyve"), 25);
+  EXPECT_EQ(lex->cardinal_values.at("halvfems"), 90);
+  EXPECT_EQ(lex->cardinal_values.at("et"), 1);
+  EXPECT_EQ(lex->cardinal_values.count("hundrede"), 0u);  // "hundrede" alone is not in 1..99
 }
 
 TEST(NumShape, Groups) {
