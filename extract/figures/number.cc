@@ -1,12 +1,12 @@
 // The Danish quantity normalizer: numbers as Danes write them ("1.500.000,50",
-// "2.669", "14,8", spelled-out "fem tusinde"), read with ICU (da_DK
-// NumberFormat, RBNF spellout), and the quantities built on them: amounts
+// "2.669", "14,8", spelled-out "fem tusinde"; digits read once their Danish
+// shape is checked, words with ICU's RBNF spellout rules), and the quantities built on them: amounts
 // ("kr. 1,5 mio.", "59,8 mio. kr.", "500 t.kr."), percentages, percentage
 // points, counts with the noun they count, durations, and bare years.
-#include <unicode/numfmt.h>
 #include <unicode/rbnf.h>
 #include <unicode/unistr.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <memory>
@@ -18,17 +18,6 @@ namespace {
 
 // ICU formatters are not thread-safe to share while parsing: one per thread,
 // built on first use and kept for the thread's life.
-icu::NumberFormat* DanishFormat() {
-  thread_local std::unique_ptr<icu::NumberFormat> nf = [] {
-    UErrorCode err = U_ZERO_ERROR;
-    std::unique_ptr<icu::NumberFormat> f(
-        icu::NumberFormat::createInstance(icu::Locale("da", "DK"), err));
-    if (U_FAILURE(err)) f.reset();
-    return f;
-  }();
-  return nf.get();
-}
-
 icu::RuleBasedNumberFormat* Spellout() {
   thread_local std::unique_ptr<icu::RuleBasedNumberFormat> rbnf = [] {
     UErrorCode err = U_ZERO_ERROR;
@@ -136,18 +125,20 @@ std::optional<double> ParseDanishNumber(std::string_view s, bool* english) {
       *english = true;
     return std::nullopt;
   }
-  icu::NumberFormat* nf = DanishFormat();
-  if (!nf) return std::nullopt;
-  std::string_view digits = sh.frac != 0 ? s.substr(0, sh.frac_at) : s;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(digits.data(), static_cast<int32_t>(digits.size())));
-  icu::Formattable f;
-  icu::ParsePosition pp(0);
-  nf->parse(u, f, pp);
-  if (pp.getErrorIndex() >= 0 || pp.getIndex() != u.length()) return std::nullopt;
-  UErrorCode err = U_ZERO_ERROR;
-  double v = f.getDouble(err);
-  if (U_FAILURE(err)) return std::nullopt;
+  // The shape is checked above, so the value is the digits with the
+  // thousands dots dropped and the decimal comma as a point: read exactly
+  // (correctly rounded) by from_chars, independent of any locale.
+  char buf[64];
+  size_t n_buf = 0;
+  const std::string_view digits = sh.frac != 0 ? s.substr(0, sh.frac_at) : s;
+  if (digits.size() >= sizeof buf) return std::nullopt;
+  for (char c : digits) {
+    if (c == '.') continue;
+    buf[n_buf++] = c == ',' ? '.' : c;
+  }
+  double v = 0;
+  auto [end, ec] = std::from_chars(buf, buf + n_buf, v);
+  if (ec != std::errc() || end != buf + n_buf) return std::nullopt;
   return v + sh.frac;
 }
 

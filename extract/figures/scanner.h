@@ -2,7 +2,7 @@
 //
 //   tokens.cc   sentence text -> Tokens (numbers, words, punctuation, codes)
 //   lexicon.cc  rules/figures_*.txt + ICU spellout -> the word tables
-//   number.cc   Danish numbers (ICU da_DK, RBNF) and quantities: amounts,
+//   number.cc   Danish numbers (shape rules, ICU RBNF) and quantities: amounts,
 //               percentages, percentage points, counts, durations, years
 //   dates.cc    dates, periods and times
 //   figures.cc  the pass over all sentences, the filters, ExtractFigures
@@ -167,7 +167,8 @@ std::shared_ptr<const Lexicon> LexiconFor(const Rulebook& rules);
 // "14,8", "2½". Thousands groups must have three digits. Returns nullopt for
 // anything else; *english is set when the text is clearly an English-style
 // number ("1,500,000.50", "1,500,000"), which must not be read as 1.5.
-// The value is parsed by ICU's da_DK NumberFormat (one per thread).
+// The shape decides; the value is then read by std::from_chars (no locale,
+// no per-thread parser to build).
 std::optional<double> ParseDanishNumber(std::string_view s, bool* english = nullptr);
 
 // Reads spelled-out Danish cardinals with ICU's RBNF spellout rules

@@ -1,6 +1,12 @@
 // The Danish number reader (figures/number.cc): ICU da_DK NumberFormat for
 // digits, ICU RBNF spellout for words, and the guards around them.
 #include <gtest/gtest.h>
+#include <unicode/numfmt.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <random>
+#include <string>
 
 #include "figures/scanner.h"
 #include "rules/rulebook.h"
@@ -16,6 +22,45 @@ TEST(DanishNumber, Forms) {
   EXPECT_EQ(ParseDanishNumber("0,5"), 0.5);
   EXPECT_EQ(ParseDanishNumber("2½"), 2.5);
   EXPECT_EQ(ParseDanishNumber("4.525.902"), 4525902);
+}
+
+// The value of an accepted number must be what ICU's da_DK NumberFormat
+// (the reference for Danish numbers) reads from the same text. Generated:
+// 1-13 digit integers, with and without thousands dots, with 0-3 decimals.
+TEST(DanishNumber, ValuesAgreeWithIcuDaDk) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<icu::NumberFormat> nf(icu::NumberFormat::createInstance(icu::Locale("da", "DK"), err));
+  ASSERT_TRUE(U_SUCCESS(err));
+  std::mt19937 rng(7);
+  int checked = 0;
+  for (int round = 0; round < 20000; ++round) {
+    const int len = 1 + static_cast<int>(rng() % 13);
+    std::string digits;
+    for (int k = 0; k < len; ++k) digits.push_back(static_cast<char>('0' + rng() % 10));
+    if (len > 1 && digits[0] == '0') digits[0] = '1';
+    std::string text;
+    const bool grouped = rng() % 2;
+    for (int k = 0; k < len; ++k) {
+      if (grouped && k > 0 && (len - k) % 3 == 0) text.push_back('.');
+      text.push_back(digits[k]);
+    }
+    const int decimals = static_cast<int>(rng() % 4);
+    if (decimals) {
+      text.push_back(',');
+      for (int k = 0; k < decimals; ++k) text.push_back(static_cast<char>('0' + rng() % 10));
+    }
+    auto ours = ParseDanishNumber(text);
+    ASSERT_TRUE(ours) << text;
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+    icu::Formattable f;
+    icu::ParsePosition pp(0);
+    nf->parse(u, f, pp);
+    ASSERT_EQ(pp.getIndex(), u.length()) << text;
+    UErrorCode e2 = U_ZERO_ERROR;
+    EXPECT_EQ(*ours, f.getDouble(e2)) << text;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 20000);
 }
 
 TEST(DanishNumber, RejectsOtherShapes) {
