@@ -43,38 +43,6 @@ Result<Document> ReadDocument(std::string_view bytes, const ExtractOptions& opti
   return doc;
 }
 
-namespace {
-
-// A short made-up minutes document that takes the structure extractors
-// through their common paths (header, attendance, items, case number,
-// recommendation, decision, votes, absence) and the figure pass through
-// amounts, percentages and dates. The analyze Lexicon compiles each pattern
-// on first use; extracting this compiles the usual ones. Spelled-out numbers
-// are left out: their parser is per thread, and this runs on a helper thread.
-constexpr std::string_view kWarmUpText =
-    "Referat\n"
-    "Økonomiudvalget\n"
-    "Mødedato: 12.03.2024 kl. 16.00 - 18.00\n"
-    "Sted: Rådhuset, mødelokale 1\n"
-    "Til stede: Anna Hansen, Bo Jensen\n"
-    "Afbud: Carl Nielsen\n"
-    "\n"
-    "Punkt 1. Godkendelse af dagsorden\n"
-    "Sagsnr.: 24/1234\n"
-    "Indstilling:\n"
-    "Forvaltningen indstiller, at dagsordenen godkendes.\n"
-    "Beslutning:\n"
-    "Godkendt. For stemte: A og V. Imod stemte: O.\n"
-    "Bo Jensen var fraværende under behandlingen af punktet.\n"
-    "\n"
-    "Punkt 2. Budget 2025\n"
-    "Der afsættes 1,5 mio. kr., svarende til 3 % af rammen, fra 1. januar 2025.\n"
-    "Målet er at øge andelen til 80 % inden 2026.\n"
-    "Beslutning:\n"
-    "Taget til efterretning.\n";
-
-}  // namespace
-
 void PrepareExtract() {
   // The shared tables build once under their own locks (a mutex, call_once,
   // and a call_once per lazily compiled pattern), so an Extract() that needs
@@ -84,7 +52,7 @@ void PrepareExtract() {
     const Rulebook& rules = Rules();
     analyze::Lexicon::For(rules);
     figures::LexiconFor(rules);
-    (void)Extract(Input{"", kWarmUpText}, ExtractOptions{});
+    PrepareSegmenter();
   } catch (const std::exception&) {
   }
 }

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <mutex>
 
 #include "rules/rulebook.h"
 
@@ -42,8 +43,22 @@ std::unique_ptr<icu::BreakIterator> MakeIterator() {
   return filtered;
 }
 
+// The iterator is built once per process and cloned for each thread: a
+// clone shares the compiled rules and the abbreviation filter, so a thread's
+// first document does not rebuild them (PrepareExtract builds the original on
+// its own thread while the first file is read).
+const icu::BreakIterator* Prototype() {
+  static const icu::BreakIterator* proto = MakeIterator().release();
+  return proto;
+}
+
 icu::BreakIterator* ThreadIterator() {
-  thread_local std::unique_ptr<icu::BreakIterator> it = MakeIterator();
+  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+    static std::mutex mu;  // clone() only reads the original; the lock keeps that a fact
+    std::lock_guard<std::mutex> lock(mu);
+    const icu::BreakIterator* proto = Prototype();
+    return std::unique_ptr<icu::BreakIterator>(proto ? proto->clone() : nullptr);
+  }();
   return it.get();
 }
 
@@ -134,6 +149,8 @@ long Segmentation::SentenceAt(size_t offset) const {
   if (offset >= it->end) return -1;
   return it - sentences.begin();
 }
+
+void PrepareSegmenter() { (void)Prototype(); }
 
 Segmentation Segment(const Document& doc) {
   Segmentation seg;

@@ -27,6 +27,11 @@ struct Segmentation {
 // Thread-safe; uses per-thread ICU break iterators built once.
 Segmentation Segment(const Document& doc);
 
+// Builds the process's sentence iterator (ICU's Danish rules and the
+// abbreviation filter) now rather than on the first Segment(); each thread
+// then clones it. Thread-safe; PrepareExtract() calls it.
+void PrepareSegmenter();
+
 }  // namespace referat
 
 #endif  // REFERAT_SEGMENT_SEGMENTER_H_
