@@ -1,4 +1,6 @@
 // The `referat` command line. It uses only the public API in include/referat/.
+#include <malloc.h>
+
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
@@ -240,6 +242,15 @@ void RegisterValidate(CLI::App& app, Runners& runners) {
 }  // namespace referat::cli
 
 int main(int argc, char** argv) {
+  // A batch allocates and frees a document's worth of memory per file. By
+  // default glibc hands the top of the heap back to the kernel after each
+  // (and maps anything over 128 KiB separately), so the next file faults the
+  // same pages in again: ~10,000 page faults and 10% of the CPU time over
+  // 1,245 text files. Keeping freed memory up to 256 MiB (and allocating up
+  // to 32 MiB from the heap) leaves the peak where it was: memory still
+  // depends on the largest document, not on the number of files.
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
   CLI::App app{"referat: Danish municipal minutes and reports into verifiable JSON"};
   app.set_version_flag("--version", std::string(referat::kGeneratorName) + " " +
                                         referat::kGeneratorVersion);
