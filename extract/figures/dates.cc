@@ -110,7 +110,7 @@ bool Scanner::DayMonth(size_t i, Ymd* out, size_t* next) {
     ++j;
     if (T(j).IsPunct('.') && !T(j).space_before) ++j;
   } else if (T(i).kind == TokKind::kWord) {
-    auto it = lex_.ordinal_words.find(std::string(T(i).bare_key()));
+    auto it = lex_.ordinal_words.find(T(i).bare_key());
     if (it == lex_.ordinal_words.end() || T(i).dot_after) return false;
     day = it->second;
     ++j;
@@ -154,7 +154,7 @@ bool Scanner::SimpleDate(size_t i, Ymd* from, Ymd* to, bool* period, size_t* nex
   weekday_ = 0;
   // A weekday first: "Tirsdag 24. oktober 2017", "fredag d. 3 september 2014".
   if (t.kind == TokKind::kWord) {
-    auto wd = lex_.weekdays.find(std::string(t.bare_key()));
+    auto wd = lex_.weekdays.find(t.bare_key());
     if (wd != lex_.weekdays.end()) {
       size_t j = i + 1;
       if (Has(j) && T(j).IsPunct(',')) ++j;
@@ -255,7 +255,7 @@ bool Scanner::SimpleDate(size_t i, Ymd* from, Ymd* to, bool* period, size_t* nex
     }
     if (n > 0 && Has(j + 1) && T(j).kind == TokKind::kWord) {
       auto it = lex_.date_words.find(T(j).key);
-      if (it == lex_.date_words.end()) it = lex_.date_words.find(std::string(T(j).bare_key()));
+      if (it == lex_.date_words.end()) it = lex_.date_words.find(T(j).bare_key());
       int y;
       if (it != lex_.date_words.end() && it->second.second.empty() && Year(j + 1, &y)) {
         int months = 0;
@@ -277,7 +277,7 @@ bool Scanner::SimpleDate(size_t i, Ymd* from, Ymd* to, bool* period, size_t* nex
   // and seasons "efteråret 2016".
   auto it = lex_.date_words.find(t.key);
   if (it == lex_.date_words.end() && t.dot_after)
-    it = lex_.date_words.find(std::string(t.bare_key()));
+    it = lex_.date_words.find(t.bare_key());
   if (it != lex_.date_words.end()) {
     const DateWord& w = it->second;
     size_t j = i + 1;
@@ -335,7 +335,7 @@ bool Scanner::SimpleDate(size_t i, Ymd* from, Ymd* to, bool* period, size_t* nex
 bool Scanner::TryDate(size_t i, Found* f) {
   const Token& t = T(i);
   if (t.kind == TokKind::kPunct || t.kind == TokKind::kCode) return false;
-  if (t.kind == TokKind::kWord && !lex_.IsStarter(t)) return false;
+  if (t.kind == TokKind::kWord && !(t.cls & kStarterWord)) return false;
   Ymd from, to;
   bool period = false;
   size_t next;

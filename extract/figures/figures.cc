@@ -33,12 +33,13 @@ namespace figures {
 void Scanner::Scan(size_t start, size_t end, std::vector<Found>* out) {
   toks_.clear();
   Tokenize(text_, start, end, &toks_);
+  lex_.Classify(&toks_);
   size_t i = 0;
   while (i < toks_.size()) {
     const Token& t = toks_[i];
     // Most tokens start nothing: one look-up (words) or one compare decides.
     bool may_start = t.kind == TokKind::kNumber ||
-                     (t.kind == TokKind::kWord && lex_.IsStarter(t)) ||
+                     (t.kind == TokKind::kWord && (t.cls & kStarterWord)) ||
                      (t.kind == TokKind::kPunct && (t.cp == '-' || t.cp == 0x2212 || t.cp == 0xF7));
     Found f;
     if (may_start && TryDate(i, &f)) {
@@ -49,7 +50,7 @@ void Scanner::Scan(size_t start, size_t end, std::vector<Found>* out) {
     // A number glued to ".word" that is no date: a file name ("2015.docx").
     if (t.kind == TokKind::kNumber && Has(i + 2) && T(i + 1).IsPunct('.') &&
         !T(i + 1).space_before && T(i + 2).kind == TokKind::kWord && !T(i + 2).space_before &&
-        !lex_.IsStarter(T(i + 2)) && !lex_.date_words.count(std::string(T(i + 2).bare_key()))) {
+        !(T(i + 2).cls & kStarterWord) && !lex_.date_words.count(T(i + 2).bare_key())) {
       i += 3;
       continue;
     }

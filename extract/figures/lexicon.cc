@@ -59,9 +59,7 @@ std::vector<std::string> SplitSpaces(std::string_view s) {
 // (soft hyphens removed) to *words, or maps them to n in *ordinals; a
 // one-word cardinal is also mapped to n in *cardinals.
 void AddSpellout(icu::RuleBasedNumberFormat& rbnf, int64_t n, const icu::UnicodeString& ruleset,
-                 std::unordered_set<std::string>* words,
-                 std::unordered_map<std::string, int>* ordinals,
-                 std::unordered_map<std::string, int>* cardinals = nullptr) {
+                 WordSet* words, WordMap<int>* ordinals, WordMap<int>* cardinals = nullptr) {
   icu::UnicodeString out;
   icu::FieldPosition fp;
   UErrorCode err = U_ZERO_ERROR;
@@ -231,7 +229,7 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
     if (!w.empty() && w.back() == '*')
       lex->leadin_prefixes.push_back(w.substr(0, w.size() - 1));
     else
-      lex->leadins.push_back(w);
+      lex->leadins.insert(w);
   }
   for (const auto& row : rules.Table("targets_phrases")) {
     if (row.size() < 2) continue;
@@ -260,6 +258,10 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
       [](const TargetPhrase& a, const TargetPhrase& b) { return a.words.size() > b.words.size(); });
   for (size_t k = 0; k < lex->target_phrases.size(); ++k)
     lex->target_phrase_index[lex->target_phrases[k].words[0]].push_back(k);
+
+  for (const auto& w : lex->starters) lex->classes[w] |= kStarterWord;
+  for (const auto& w : lex->leadins) lex->classes[w] |= kLeadinWord;
+  for (const auto& [w, v] : lex->target_phrase_index) lex->classes[w] |= kPhraseWord;
   return lex;
 }
 
@@ -290,7 +292,7 @@ const UnitEntry* Lexicon::Unit(const Token& t, bool* used_dot) const {
       return &it->second;
     }
   }
-  auto it = units.find(std::string(t.bare_key()));
+  auto it = units.find(t.bare_key());
   *used_dot = false;
   return it == units.end() ? nullptr : &it->second;
 }
@@ -304,7 +306,7 @@ std::optional<PrefixRole> Lexicon::Prefix(const Token& t, bool* used_dot) const 
       return it->second;
     }
   }
-  auto it = prefixes.find(std::string(t.bare_key()));
+  auto it = prefixes.find(t.bare_key());
   *used_dot = false;
   if (it == prefixes.end()) return std::nullopt;
   return it->second;
@@ -313,7 +315,7 @@ std::optional<PrefixRole> Lexicon::Prefix(const Token& t, bool* used_dot) const 
 std::optional<CountRole> Lexicon::Count(const Token& t) const {
   if (t.kind != TokKind::kWord) return std::nullopt;
   auto it = count_words.find(t.key);
-  if (it == count_words.end() && t.dot_after) it = count_words.find(std::string(t.bare_key()));
+  if (it == count_words.end() && t.dot_after) it = count_words.find(t.bare_key());
   if (it == count_words.end()) return std::nullopt;
   return it->second;
 }
@@ -328,14 +330,14 @@ int Lexicon::Month(const Token& t, bool* used_dot) const {
     }
   }
   *used_dot = false;
-  auto it = months.find(std::string(t.bare_key()));
+  auto it = months.find(t.bare_key());
   return it == months.end() ? 0 : it->second;
 }
 
 bool Lexicon::IsReference(const Token& t) const {
   if (t.kind == TokKind::kPunct) return t.cp == 0xA7;  // §
   if (t.kind != TokKind::kWord) return false;
-  if (references.count(t.key) || references.count(std::string(t.bare_key()))) return true;
+  if (references.count(t.key) || references.count(t.bare_key())) return true;
   if (t.upper)
     for (const auto& s : reference_suffixes)
       if (EndsWith(t.bare_key(), s) || t.bare_key() == s) return true;
@@ -344,7 +346,7 @@ bool Lexicon::IsReference(const Token& t) const {
 
 bool Lexicon::IsReferenceLabel(const Token& t) const {
   return t.kind == TokKind::kWord &&
-         (reference_labels.count(t.key) || reference_labels.count(std::string(t.bare_key())));
+         (reference_labels.count(t.key) || reference_labels.count(t.bare_key()));
 }
 
 bool Lexicon::HasModifierSuffix(std::string_view key) const {
@@ -360,11 +362,34 @@ bool Lexicon::HasGenitiveSuffix(std::string_view key) const {
 }
 
 bool Lexicon::IsLeadin(std::string_view key) const {
-  for (const auto& w : leadins)
-    if (key == w) return true;
+  if (leadins.count(key)) return true;
   for (const auto& p : leadin_prefixes)
-    if (key.substr(0, p.size()) == p) return true;
+    if (key.size() >= p.size() && key.compare(0, p.size(), p) == 0) return true;
   return false;
+}
+
+void Lexicon::Classify(std::vector<Token>* toks) const {
+  for (Token& t : *toks) {
+    if (t.kind != TokKind::kWord) continue;
+    auto it = classes.find(t.key);
+    uint8_t key_cls = it == classes.end() ? 0 : it->second;
+    uint8_t bare_cls = key_cls;
+    if (t.dot_after) {
+      it = classes.find(t.bare_key());
+      bare_cls = it == classes.end() ? 0 : it->second;
+    }
+    uint8_t c = static_cast<uint8_t>((key_cls | bare_cls) & kStarterWord);
+    c |= bare_cls & (kLeadinWord | kPhraseWord);
+    if (!(c & kLeadinWord)) {
+      std::string_view k = t.bare_key();
+      for (const auto& p : leadin_prefixes)
+        if (k.size() >= p.size() && k.compare(0, p.size(), p) == 0) {
+          c |= kLeadinWord;
+          break;
+        }
+    }
+    t.cls = c;
+  }
 }
 
 std::shared_ptr<const Lexicon> LexiconFor(const Rulebook& rules) {

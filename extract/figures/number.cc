@@ -171,8 +171,7 @@ bool Scanner::NounCandidate(size_t i) const {
   if (role && *role != CountRole::kModifier) return false;
   bool dot;
   if (lex_.Unit(t, &dot) || lex_.Month(t, &dot) || lex_.Prefix(t, &dot)) return false;
-  std::string key(k);
-  if (lex_.weekdays.count(key) || lex_.number_words.count(key) || lex_.date_words.count(key))
+  if (lex_.weekdays.count(k) || lex_.number_words.count(k) || lex_.date_words.count(k))
     return false;
   // Adverbs and participles ("aktuelt", "vedtaget") end in -t; counted
   // nouns are plural or zero-plural and do not, bar a listed few. Definite
@@ -300,7 +299,7 @@ bool Scanner::NumberAt(size_t i, double* value, double* max, bool* range, bool* 
 
 bool Scanner::TryQuantity(size_t i, Found* f) {
   const Token& first = T(i);
-  if (first.kind == TokKind::kWord && !lex_.IsStarter(first)) return false;
+  if (first.kind == TokKind::kWord && !(first.cls & kStarterWord)) return false;
   if (first.kind == TokKind::kCode) return false;
   size_t j = i;
   bool approx = false, minus = false, between = false;
@@ -515,7 +514,7 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
   if (num == i && i > 0 && !range && !spelled && scale == 1 && !unit && !currency && v >= 10 &&
       T(i - 1).kind == TokKind::kWord &&
       (lex_.rate_words.count(T(i - 1).key) ||
-       lex_.rate_words.count(std::string(T(i - 1).bare_key())))) {
+       lex_.rate_words.count(T(i - 1).bare_key()))) {
     double p = v;
     while (p >= 10 && std::fmod(p, 10) == 0) p /= 10;
     if (p == 1) {

@@ -57,6 +57,7 @@ struct Token {
   char32_t cp = 0;            // kPunct: the code point
   size_t start = 0;           // byte offsets into Document::text
   size_t end = 0;
+  uint8_t cls = 0;            // kWord: WordClass bits, set by Lexicon::Classify (0 before)
   std::string key;  // kWord: lower case, plus "." when dot_after; kNumber: the digits as written
   // End offset including the abbreviation dot.
   size_t dot_end() const { return end + (dot_after ? 1 : 0); }
@@ -111,34 +112,52 @@ struct TargetPhrase {
   std::string direction;  // increase, decrease, reach, maintain, or empty
 };
 
+// What a word can be to the figure pass, found with one look-up per word
+// token (Lexicon::Classify) instead of one per table.
+enum WordClass : uint8_t {
+  kStarterWord = 1,  // can start a date, time or quantity (Lexicon::starters)
+  kLeadinWord = 2,   // a target lead-in ("målsætning", "resultatmål*"), by the bare key
+  kPhraseWord = 4,   // the first word of a target phrase, by the bare key
+};
+
+// Hash tables keyed by words that are looked up with a string_view (a
+// token's key or bare key) without building a std::string for it.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using WordMap = std::unordered_map<std::string, V, WordHash, std::equal_to<>>;
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
 // The word tables of the figure pass. Built once per Rulebook and then only
 // read, so one Lexicon is shared by all threads.
 struct Lexicon {
-  std::unordered_map<std::string, UnitEntry> units;
-  std::unordered_map<std::string, PrefixRole> prefixes;
-  std::unordered_set<std::string> rate_words;  // "pr.": a round number after it is a rate's base
-  std::unordered_set<std::string> references;
-  std::unordered_set<std::string> reference_labels;  // "delmål": a year after it stays a year
+  WordMap<UnitEntry> units;
+  WordMap<PrefixRole> prefixes;
+  WordSet rate_words;  // "pr.": a round number after it is a rate's base
+  WordSet references;
+  WordSet reference_labels;  // "delmål": a year after it stays a year
   std::vector<std::string> reference_suffixes;  // "vej", "gade"
-  std::unordered_map<std::string, CountRole> count_words;
+  WordMap<CountRole> count_words;
   std::vector<std::string> modifier_suffixes;            // "ske", "ende"
   std::vector<std::string> genitive_suffixes;            // "ens": an owner, never the counted noun
-  std::unordered_map<std::string, DateWord> date_words;  // keyed by the first word
-  std::unordered_map<std::string, int> months;           // "marts", "mar.", "mar" -> 3
-  std::unordered_map<std::string, int> weekdays;         // "tirsdag" -> 2 (Monday is 1)
-  std::unordered_set<std::string> number_words;          // spelled-out cardinals
-  std::unordered_map<std::string, int> cardinal_values;  // one-word cardinals: "femogtyve" -> 25
-  std::unordered_map<std::string, int> ordinal_words;    // "tredje" -> 3 (1..31)
+  WordMap<DateWord> date_words;  // keyed by the first word
+  WordMap<int> months;           // "marts", "mar.", "mar" -> 3
+  WordMap<int> weekdays;         // "tirsdag" -> 2 (Monday is 1)
+  WordSet number_words;          // spelled-out cardinals
+  WordMap<int> cardinal_values;  // one-word cardinals: "femogtyve" -> 25
+  WordMap<int> ordinal_words;    // "tredje" -> 3 (1..31)
   // Every word that can start a date, time or quantity: one look-up lets the
   // scanner pass over all other words.
-  std::unordered_set<std::string> starters;
+  WordSet starters;
 
   // Targets (targets_*.txt).
-  std::vector<std::string> leadins;          // whole words
+  WordSet leadins;                           // whole words
   std::vector<std::string> leadin_prefixes;  // "resultatmål" from "resultatmål*"
   std::vector<TargetPhrase> target_phrases;  // longest first
   // Indices into target_phrases by first word.
-  std::unordered_map<std::string, std::vector<size_t>> target_phrase_index;
+  WordMap<std::vector<size_t>> target_phrase_index;
 
   // Looks a word token up in `units`: with its dot first ("kr."), then
   // without ("kr"). *used_dot says whether the dot belongs to the unit.
@@ -152,8 +171,15 @@ struct Lexicon {
   bool HasGenitiveSuffix(std::string_view key) const;
   bool IsLeadin(std::string_view key) const;
   bool IsStarter(const Token& t) const {
-    return starters.count(t.key) || (t.dot_after && starters.count(std::string(t.bare_key())));
+    return starters.count(t.key) || (t.dot_after && starters.count(t.bare_key()));
   }
+  // Sets Token::cls of every word token: the same answers as IsStarter(t),
+  // IsLeadin(t.bare_key()) and target_phrase_index.count(t.bare_key()), from
+  // one look-up in `classes` (two for a word with a dot after it).
+  void Classify(std::vector<Token>* toks) const;
+  // word -> WordClass bits: kStarterWord for every starter, kLeadinWord and
+  // kPhraseWord as listed (the lead-in prefixes are checked in Classify).
+  WordMap<uint8_t> classes;
 };
 
 // The lexicon for `rules`. For the process-wide Rules() it is built once and

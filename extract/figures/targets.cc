@@ -95,14 +95,12 @@ TargetFinder::TargetFinder(const Document& doc, const Segmentation& seg, const L
 void TargetFinder::OnSentence(size_t s, const std::vector<Token>& toks) {
   Flags& fl = flags_[s];
   bool weak = false, modal = false;
-  std::string key;
   for (size_t i = 0; i < toks.size(); ++i) {
     const Token& t = toks[i];
     if (t.kind != TokKind::kWord) continue;
-    std::string_view k = t.bare_key();
-    if (lex_.IsLeadin(k)) fl.leadin = true;
-    key.assign(k);
-    auto it = lex_.target_phrase_index.find(key);
+    if (t.cls & kLeadinWord) fl.leadin = true;
+    if (!(t.cls & kPhraseWord)) continue;
+    auto it = lex_.target_phrase_index.find(t.bare_key());
     if (it == lex_.target_phrase_index.end()) continue;
     for (size_t idx : it->second) {
       const TargetPhrase& p = lex_.target_phrases[idx];
@@ -128,7 +126,7 @@ void TargetFinder::OnSentence(size_t s, const std::vector<Token>& toks) {
   }
   if (weak && modal) fl.trigger = true;
   if (toks.size() >= 3 && toks[0].kind == TokKind::kWord && !toks[0].dot_after &&
-      lex_.IsLeadin(toks[0].bare_key()) && IsPlainInt(toks[1]) && toks[1].key.size() <= 2)
+      (toks[0].cls & kLeadinWord) && IsPlainInt(toks[1]) && toks[1].key.size() <= 2)
     fl.label = true;
 }
 
@@ -169,7 +167,7 @@ class Analyzer {
     std::vector<Phrase> phrases;
     for (size_t i = 0; i < toks_.size(); ++i) {
       if (toks_[i].kind != TokKind::kWord) continue;
-      auto it = lex_.target_phrase_index.find(std::string(toks_[i].bare_key()));
+      auto it = lex_.target_phrase_index.find(toks_[i].bare_key());
       if (it == lex_.target_phrase_index.end()) continue;
       for (size_t idx : it->second) {
         const TargetPhrase& p = lex_.target_phrases[idx];
@@ -298,7 +296,7 @@ class Analyzer {
     for (const auto& f : figs) {
       if (!IsDateType(f.f->type) || f.f == base_date_fig_) continue;
       const Token& first = toks_[f.tb];
-      auto dw = lex_.date_words.find(std::string(first.bare_key()));
+      auto dw = lex_.date_words.find(first.bare_key());
       bool marked =
           first.kind == TokKind::kWord && dw != lex_.date_words.end() &&
           (dw->second.role == DateWordRole::kEnd || dw->second.role == DateWordRole::kStart ||

@@ -13,7 +13,9 @@ namespace {
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // The code point at byte i (and its length); U+FFFD-like -1 for bad bytes.
-UChar32 CodePointAt(std::string_view s, size_t i, size_t end, size_t* len) {
+// ASCII, most of a Danish text's bytes, is decided inline; the rest goes to
+// ICU's UTF-8 decoder.
+UChar32 DecodeAt(std::string_view s, size_t i, size_t end, size_t* len) {
   int64_t k = static_cast<int64_t>(i);
   UChar32 c;
   U8_NEXT(s.data(), k, static_cast<int64_t>(end), c);
@@ -21,9 +23,20 @@ UChar32 CodePointAt(std::string_view s, size_t i, size_t end, size_t* len) {
   return c;
 }
 
-bool IsLetter(UChar32 c) {
+inline UChar32 CodePointAt(std::string_view s, size_t i, size_t end, size_t* len) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    *len = 1;
+    return b;
+  }
+  return DecodeAt(s, i, end, len);
+}
+
+bool IsLetterSlow(UChar32 c) { return c > 0 && (u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK); }
+
+inline bool IsLetter(UChar32 c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  return c > 0 && (u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK);
+  return IsLetterSlow(c);
 }
 
 bool IsLetterAt(std::string_view s, size_t i, size_t end) {
@@ -54,16 +67,20 @@ bool IsGluedUnit(std::string_view w) {
 // a look-up per letter.
 bool IsUpper(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c); }
 
-void AppendLower(UChar32 c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
-    return;
-  }
+void AppendLowerSlow(UChar32 c, std::string* out) {
   c = u_tolower(c);
   char buf[4];
   int32_t n = 0;
   U8_APPEND_UNSAFE(buf, n, c);
   out->append(buf, static_cast<size_t>(n));
+}
+
+inline void AppendLower(UChar32 c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+    return;
+  }
+  AppendLowerSlow(c, out);
 }
 
 }  // namespace
