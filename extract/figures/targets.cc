@@ -424,12 +424,14 @@ class Analyzer {
   const Figure* base_date_fig_ = nullptr;
 };
 
-size_t Words(std::string_view s) {
+// The number of words in s, counting no further than `limit` + 1: the
+// callers only ask whether a block is short, and blocks can be paragraphs.
+size_t WordsUpTo(std::string_view s, size_t limit) {
   size_t n = 0;
   bool in = false;
   for (char c : s) {
     bool sp = c == ' ' || c == '\t';
-    if (!sp && !in) ++n;
+    if (!sp && !in && ++n > limit) break;
     in = !sp;
   }
   return n;
@@ -467,11 +469,12 @@ void TargetFinder::Finish(Record* record) {
       continue;
     }
     bool ends_colon = !text.empty() && text.back() == ':';
-    bool short_line = Words(text) <= 3 && !text.empty() && text.back() != '.';
+    const size_t words = WordsUpTo(text, 4);  // 5 means "more than 4"
+    bool short_line = words <= 3 && !text.empty() && text.back() != '.';
     // Under a heading-like lead-in, the one paragraph that follows is the
     // target ("Resultat mål" / "At råd og vejledning iværksættes ... inden
     // for 14 dage ..."), unless it introduces a list itself (ends in ':').
-    if (active && heading_like && !leadin[b] && Words(text) > 4) {
+    if (active && heading_like && !leadin[b] && words > 4) {
       if (!ends_colon) {
         st.push_back({bl.start, bl.end, false, ""});
         in_list[b] = 1;

@@ -100,7 +100,8 @@ void Tokenize(std::string_view s, size_t start, size_t end, std::vector<Token>* 
       i += len;
       continue;
     }
-    Token t;
+    // Built in place: every path below makes exactly one token.
+    Token& t = out->emplace_back();
     t.space_before = space;
     t.start = i;
     space = false;
@@ -171,7 +172,6 @@ void Tokenize(std::string_view s, size_t start, size_t end, std::vector<Token>* 
       }
       t.end = j;
       t.key.assign(s.substr(i, j - i));
-      out->push_back(std::move(t));
       i = j;
       continue;
     }
@@ -230,7 +230,6 @@ void Tokenize(std::string_view s, size_t start, size_t end, std::vector<Token>* 
         t.key.push_back('.');
         ++j;
       }
-      out->push_back(std::move(t));
       i = j;
       continue;
     }
@@ -238,7 +237,6 @@ void Tokenize(std::string_view s, size_t start, size_t end, std::vector<Token>* 
     t.kind = TokKind::kPunct;
     t.cp = c < 0 ? 0xFFFD : static_cast<char32_t>(c);
     t.end = i + len;
-    out->push_back(std::move(t));
     i += len;
   }
 }
