@@ -570,9 +570,10 @@ HeadingHit Lexicon::MatchHeading(std::string_view block) const {
     }
   }
   // "…" headings stand alone: not a table row ("Sagsnr. i ESDH:<TAB>25/23642")
-  // and not "label: value" (read by the inline form below).
-  if (CountWords(t) <= 14 && !EndsSentence(t) && t.find('\t') == std::string_view::npos &&
-      t.find(": ") == std::string_view::npos) {
+  // and not "label: value" (read by the inline form below). The word count,
+  // the dearest test, goes last.
+  if (!EndsSentence(t) && t.find('\t') == std::string_view::npos &&
+      t.find(": ") == std::string_view::npos && AtMostWords(t, 14)) {
     for (const auto& r : headings_) {
       if (MatchWildcard(r, t)) {
         hit.role = r.role;

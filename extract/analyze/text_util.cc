@@ -100,12 +100,12 @@ std::string_view TrimBoth(std::string_view s, std::string_view chars) {
   return s;
 }
 
-int CountWords(std::string_view s) {
+int CountWordsUpTo(std::string_view s, int limit) {
   int n = 0;
   bool in = false;
   for (char c : s) {
     bool sp = c == ' ' || c == '\t';
-    if (!sp && !in) ++n;
+    if (!sp && !in && ++n > limit) return n;
     in = !sp;
   }
   return n;
