@@ -127,17 +127,36 @@ std::string Collapse(std::string_view s) {
 }
 
 void Joiner::Add(std::string_view piece) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  // Text that is already collapsed (words with single ' ' between them, as
+  // most block text is) is appended in one run: section texts are most of
+  // a document, and a push_back per byte was most of the cost.
   bool pending = !out_.empty();
-  for (char c : piece) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+  size_t i = 0;
+  while (i < piece.size()) {
+    if (space(piece[i])) {
       pending = !out_.empty();
+      ++i;
       continue;
+    }
+    size_t run = i + 1;
+    while (run < piece.size()) {
+      const char c = piece[run];
+      // No space byte is above ' ': one comparison for most bytes.
+      if (static_cast<unsigned char>(c) > ' ' || !space(c)) {
+        ++run;
+      } else if (c == ' ' && run + 1 < piece.size() && !space(piece[run + 1])) {
+        run += 2;  // a single space between words stays as it is
+      } else {
+        break;
+      }
     }
     if (pending) {
       out_.push_back(' ');
       pending = false;
     }
-    out_.push_back(c);
+    out_.append(piece.data() + i, run - i);
+    i = run;
   }
 }
 

@@ -59,5 +59,50 @@ TEST(CountWordsUpTo, AgreesWithAFullCount) {
   }
 }
 
+TEST(Joiner, CollapsesSpacesBetweenAndInsidePieces) {
+  Joiner j;
+  j.Add("  Byrådet \t godkendte\n");
+  j.Add("indstillingen.");
+  j.Add(" \r\n ");
+  j.Add("Sagen\r\nafsluttes. ");
+  EXPECT_EQ(j.str(), "Byrådet godkendte indstillingen. Sagen afsluttes.");
+  EXPECT_EQ(Collapse("\t a  b \t"), "a b");
+  EXPECT_EQ(Collapse(" \t\n"), "");
+  // Pieces are separate words even without spaces of their own.
+  Joiner k;
+  k.Add("a");
+  k.Add("b");
+  EXPECT_EQ(k.Take(), "a b");
+}
+
+// The joiner gives what joining byte by byte gives: a piece's spaces, tabs
+// and line breaks become one space between words, none at either end.
+TEST(Joiner, AgreesWithBytewiseJoin) {
+  std::mt19937 rng(11);
+  const char kChars[] = {' ', '\t', '\n', '\r', 'a', 'b', ',', '\f'};
+  for (int round = 0; round < 2000; ++round) {
+    Joiner j;
+    std::string want;
+    bool any = false;  // a word has been written
+    for (int piece = rng() % 4; piece >= 0; --piece) {
+      std::string s(rng() % 20, ' ');
+      for (char& c : s) c = kChars[rng() % sizeof(kChars)];
+      j.Add(s);
+      bool gap = any;  // a new piece starts a new word
+      for (char c : s) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+          gap = any;
+          continue;
+        }
+        if (gap) want += ' ';
+        gap = false;
+        want += c;
+        any = true;
+      }
+    }
+    ASSERT_EQ(j.str(), want);
+  }
+}
+
 }  // namespace
 }  // namespace referat::analyze
