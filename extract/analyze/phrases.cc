@@ -134,6 +134,9 @@ PhraseList::PhraseList(std::vector<std::string> phrases, bool ellipsis, bool fol
     }
     e.end = static_cast<uint32_t>(cps_.size());
     if (e.end > e.begin) e.first = cps_[e.begin];
+    if (e.first < 0) any_first_ = true;  // kAnyFirst (or kGap in a list Each() may not use)
+    else if (e.first < 256) firsts_.set(static_cast<size_t>(e.first));
+    else wide_first_ = true;
     entries_.push_back(e);
   }
 }

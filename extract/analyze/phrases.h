@@ -22,6 +22,7 @@
 #ifndef REFERAT_ANALYZE_PHRASES_H_
 #define REFERAT_ANALYZE_PHRASES_H_
 
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -83,6 +84,7 @@ class PhraseList {
     size_t len = 0;
     int32_t first = pos < s.size() ? DecodeAt(s, pos, &len) : -1;
     if (fold_) first = FoldCp(first);
+    if (!MayStart(first)) return false;
     for (const Entry& e : entries_) {
       if (e.first != kAnyFirst && e.first != first) continue;
       if (only != Only::kAll && e.ellipsis != (only == Only::kEllipsis)) continue;
@@ -122,6 +124,14 @@ class PhraseList {
     int32_t first = kAnyFirst;    // folded first code point
   };
   size_t MatchWords(const Entry& e, std::string_view s, size_t pos) const;
+  // False when no phrase can start with the (folded) code point `first`;
+  // Each() then returns at once. Find() calls Each() at every position of
+  // a text, and a text's code points mostly start no phrase.
+  bool MayStart(int32_t first) const {
+    if (any_first_) return true;
+    if (first >= 0 && first < 256) return firsts_[static_cast<size_t>(first)];
+    return first >= 256 && wide_first_;
+  }
 
   std::vector<Entry> entries_;
   // All phrases' folded code points, kGap (\s+) between words: one
@@ -129,6 +139,12 @@ class PhraseList {
   std::vector<int32_t> cps_;
   bool supported_ = true;
   bool fold_ = true;
+  // The entries' first code points, for MayStart(): those below 256 as
+  // bits; whether one is 256 or above; whether one is kAnyFirst (a phrase
+  // of "…" alone).
+  std::bitset<256> firsts_;
+  bool wide_first_ = false;
+  bool any_first_ = false;
 };
 
 // A decision phrase (decision_phrases.txt): words, and "*" for up to two
