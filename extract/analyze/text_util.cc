@@ -101,14 +101,16 @@ std::string_view TrimBoth(std::string_view s, std::string_view chars) {
 }
 
 int CountWordsUpTo(std::string_view s, int limit) {
+  auto space = [](char c) { return c == ' ' || c == '\t'; };
   int n = 0;
-  bool in = false;
-  for (char c : s) {
-    bool sp = c == ' ' || c == '\t';
-    if (!sp && !in && ++n > limit) return n;
-    in = !sp;
+  size_t i = 0;
+  for (;;) {
+    while (i < s.size() && space(s[i])) ++i;
+    if (i == s.size() || ++n > limit) return n;
+    // The word's bytes; neither space byte is above ' ', so most bytes
+    // take one comparison.
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) > ' ' || !space(s[i]))) ++i;
   }
-  return n;
 }
 
 bool EndsSentence(std::string_view s) {
