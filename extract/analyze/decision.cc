@@ -96,7 +96,7 @@ void ParseVoteList(std::string_view list, std::vector<std::string>* out, std::op
         }
       }
       bool number = std::all_of(e.begin(), e.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (!number && CountWords(e) <= 6) out->push_back(Collapse(e));
+      if (!number && AtMostWords(e, 6)) out->push_back(Collapse(e));
     }
     if (cut == std::string_view::npos) break;
     pos = cut + (cut == comma ? 1 : 4);
@@ -241,7 +241,7 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
       std::string_view list = Trim(cut == std::string_view::npos ? before : before.substr(cut + 1));
       for (std::string_view lead : {"mens ", "medens ", "og ", "men "})
         if (list.rfind(lead, 0) == 0) list.remove_prefix(lead.size());
-      if (list.empty() || CountWords(list) > 12) continue;
+      if (list.empty() || !AtMostWords(list, 12)) continue;
       ParseVoteList(list, &lists[side], &counts[side]);
       any = true;
     }
@@ -305,7 +305,7 @@ void ReadDissent(const Context& ctx, size_t start, size_t end, std::vector<Disse
   for (std::string_view lead : {"men ", "Men ", "dog ", "Dog ", "idet ", "og ", "Og ", "mens ", "Mens "})
     if (who.rfind(lead, 0) == 0) who.remove_prefix(lead.size());
   std::string who_s;
-  if (Trim(who).empty() || CountWords(who) > 10) {
+  if (Trim(who).empty() || !AtMostWords(who, 10)) {
     // "Mindretallet (A) …": the phrase and its parenthesis are the who.
     std::string_view phrase = s.substr(p, len);
     size_t after = p + len;

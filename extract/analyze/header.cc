@@ -39,7 +39,7 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
     const bool comma = rest.find(',') != std::string_view::npos;
     for (size_t j = i + 1; j < end && j <= i + 40; ++j) {
       std::string_view v = Trim(ctx.text(j));
-      if (v.empty() || CountWords(v) > 8 || EndsSentence(v) || !StartsUpper(v) || ctx.IsTableRow(j) ||
+      if (v.empty() || !AtMostWords(v, 8) || EndsSentence(v) || !StartsUpper(v) || ctx.IsTableRow(j) ||
           ctx.lex().MatchLabel(v, false).field != Field::kNone || ctx.heading(j).role != Role::kNone ||
           ctx.block(j).kind == BlockKind::kHeading || !ctx.lex().DocumentType(v).empty())
         break;
@@ -56,10 +56,10 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
     if (ctx.lex().MatchLabel(v, false).field != Field::kNone) break;
     const HeadingHit& h = ctx.heading(j);
     if (h.role != Role::kNone || ctx.block(j).kind == BlockKind::kHeading) break;
-    if (!ctx.lex().DocumentType(v).empty() && CountWords(v) <= 12) break;
+    if (!ctx.lex().DocumentType(v).empty() && AtMostWords(v, 12)) break;
     // Further lines after a gap only while they read like a list of names
     // (structured readers mark every paragraph with a gap).
-    if (j > i + 1 && ctx.block(j).gap_before && (CountWords(v) > 8 || EndsSentence(v))) break;
+    if (j > i + 1 && ctx.block(j).gap_before && (!AtMostWords(v, 8) || EndsSentence(v))) break;
     out.emplace_back(ctx.block(j).start, ctx.block(j).end);
     *last = j;
     if (!multi_line) break;
@@ -69,7 +69,7 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
 
 std::optional<std::string> MeetingEndTime(const Context& ctx, size_t i) {
   std::string_view t = ctx.text(i);
-  if (CountWords(t) > 10 || ctx.IsTableRow(i) || !ctx.lex().IsRoleLine(t, Role::kEnd)) return std::nullopt;
+  if (ctx.IsTableRow(i) || !AtMostWords(t, 10) || !ctx.lex().IsRoleLine(t, Role::kEnd)) return std::nullopt;
   auto tm = FindTime(ctx.lex(), t, true);
   if (!tm) return std::nullopt;
   return tm->start_time;
@@ -92,7 +92,8 @@ HeaderResult ExtractHeader(const Context& ctx, size_t end, const Toc& toc) {
     if (InToc(toc, i) || (toc.begin == i && !toc.empty())) continue;
     std::string_view t = ctx.text(i);
     const Block& b = ctx.block(i);
-    const int words = CountWords(t);
+    // Exact up to 25, the largest limit it is compared with below.
+    const int words = CountWordsUpTo(t, 25);
 
     LabelHit lh = lex.MatchLabel(t, words <= 25);
     if (lh.field != Field::kNone) {
@@ -236,7 +237,7 @@ HeaderResult ExtractHeader(const Context& ctx, size_t end, const Toc& toc) {
           // that mark every line as a paragraph).
           const Block& bj = ctx.block(j);
           bool same_style = bj.kind == b.kind && bj.font_size == b.font_size && bj.bold == b.bold;
-          if (j > i && ((bj.gap_before && !same_style) || CountWords(v) > 8)) break;
+          if (j > i && ((bj.gap_before && !same_style) || !AtMostWords(v, 8))) break;
           if (lex.MatchLabel(v, false).field != Field::kNone ||
               (ctx.heading(j).role != Role::kNone && !ctx.heading(j).markup) ||
               FindDate(lex, v) || EndsSentence(v))

@@ -191,7 +191,7 @@ std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
       if (rest.empty()) {
         TitleFromNextLine(ctx, i, &c.st);
       } else {
-        if (!TitleOk(rest) || CountWords(rest) > 40) continue;
+        if (!TitleOk(rest) || !AtMostWords(rest, 40)) continue;
         c.st.title_block = i;
         c.st.title_start = ctx.Offset(rest);
         c.st.title_end = c.st.title_start + rest.size();
@@ -205,7 +205,7 @@ std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
       if (b.cells.size() < 2) continue;
       auto n = NumberCell(ctx.cell(i, 0));
       std::string_view title = Trim(ctx.cell(i, 1));
-      if (!n || !TitleOk(title) || CountWords(title) > 30) continue;
+      if (!n || !TitleOk(title) || !AtMostWords(title, 30)) continue;
       c.st.number = *n;
       c.st.title_block = i;
       c.st.title_start = ctx.Offset(title);
@@ -215,7 +215,7 @@ std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
     }
     if (!lex.MatchNumberedLine(t, loose, &num, &ts)) continue;
     std::string_view rest = Trim(t.substr(ts));
-    if (!TitleOk(rest) || CountWords(rest) > 30) continue;
+    if (!TitleOk(rest) || !AtMostWords(rest, 30)) continue;
     c.st.number = num;
     c.st.title_block = i;
     c.st.title_start = ctx.Offset(rest);
@@ -395,7 +395,7 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     // Absence notes in the item's opening lines ("Afbud: …" before the text).
     for (const Piece& p : secs[0].pieces) {
       std::string_view t = ctx.doc().Slice(p.start, p.end);
-      if (CountWords(t) <= 30) AbsenceNote(lex, t, &it.absent);
+      if (AtMostWords(t, 30)) AbsenceNote(lex, t, &it.absent);
     }
     DedupeNames(&it.absent);
     for (const auto& s : secs)

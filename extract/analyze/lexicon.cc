@@ -570,9 +570,10 @@ HeadingHit Lexicon::MatchHeading(std::string_view block) const {
     }
   }
   // "…" headings stand alone: not a table row ("Sagsnr. i ESDH:<TAB>25/23642")
-  // and not "label: value" (read by the inline form below).
-  if (CountWords(t) <= 14 && !EndsSentence(t) && t.find('\t') == std::string_view::npos &&
-      t.find(": ") == std::string_view::npos) {
+  // and not "label: value" (read by the inline form below). The word count,
+  // the dearest test, goes last.
+  if (!EndsSentence(t) && t.find('\t') == std::string_view::npos &&
+      t.find(": ") == std::string_view::npos && AtMostWords(t, 14)) {
     for (const auto& r : headings_) {
       if (MatchWildcard(r, t)) {
         hit.role = r.role;
@@ -618,6 +619,9 @@ bool Lexicon::MatchItemMarker(std::string_view block, std::string* number,
 
 bool Lexicon::MatchNumberedLine(std::string_view block, bool loose, std::string* number,
                                 size_t* title_start) const {
+  // The pattern starts with a digit; most blocks do not, and RE2's set-up
+  // for a match with groups costs more than this test.
+  if (block.empty() || block[0] < '0' || block[0] > '9') return false;
   re2::StringPiece num, sep, title;
   if (!RE2::FullMatch(block, *numbered_line_, &num, &sep, &title)) return false;
   bool dotted = num.find('.') != re2::StringPiece::npos;

@@ -32,7 +32,7 @@ bool LooksLikeLetter(const Context& ctx) {
       if (i >= n) break;
     }
     std::string_view t = ctx.text(i);
-    if (analyze::CountWords(t) <= 12 && ctx.lex().HasLetterWord(t)) return true;
+    if (analyze::AtMostWords(t, 12) && ctx.lex().HasLetterWord(t)) return true;
   }
   return false;
 }
@@ -41,7 +41,7 @@ bool LooksLikeReport(const Context& ctx) {
   size_t tb = analyze::TitleBlock(ctx);
   if (tb != SIZE_MAX && ctx.lex().HasReportWord(ctx.text(tb))) return true;
   for (size_t i = 0; i < std::min<size_t>(ctx.size(), 6); ++i)
-    if (analyze::CountWords(ctx.text(i)) <= 12 && ctx.lex().HasReportWord(ctx.text(i))) return true;
+    if (analyze::AtMostWords(ctx.text(i), 12) && ctx.lex().HasReportWord(ctx.text(i))) return true;
   // A long document organised by headings.
   size_t headings = 0;
   for (size_t i = 0; i < ctx.size(); ++i)

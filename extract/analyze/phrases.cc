@@ -134,7 +134,20 @@ PhraseList::PhraseList(std::vector<std::string> phrases, bool ellipsis, bool fol
     }
     e.end = static_cast<uint32_t>(cps_.size());
     if (e.end > e.begin) e.first = cps_[e.begin];
+    if (e.first < 0) any_first_ = true;  // kAnyFirst (or kGap in a list Each() may not use)
+    else if (e.first < 256) ++first_start_[static_cast<size_t>(e.first) + 1];
+    else wide_first_ = true;
     entries_.push_back(e);
+  }
+  // Group the entries below 256 by first code point (a counting sort, so
+  // each group keeps the alternation order).
+  for (size_t c = 0; c < 256; ++c) first_start_[c + 1] += first_start_[c];
+  by_first_.resize(first_start_[256]);
+  std::array<uint32_t, 256> next;
+  std::copy(first_start_.begin(), first_start_.end() - 1, next.begin());
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    const int32_t c = entries_[i].first;
+    if (c >= 0 && c < 256) by_first_[next[static_cast<size_t>(c)]++] = static_cast<uint32_t>(i);
   }
 }
 

@@ -22,6 +22,7 @@
 #ifndef REFERAT_ANALYZE_PHRASES_H_
 #define REFERAT_ANALYZE_PHRASES_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -83,12 +84,24 @@ class PhraseList {
     size_t len = 0;
     int32_t first = pos < s.size() ? DecodeAt(s, pos, &len) : -1;
     if (fold_) first = FoldCp(first);
-    for (const Entry& e : entries_) {
-      if (e.first != kAnyFirst && e.first != first) continue;
-      if (only != Only::kAll && e.ellipsis != (only == Only::kEllipsis)) continue;
+    auto try_entry = [&](const Entry& e) {
+      if (e.first != kAnyFirst && e.first != first) return false;
+      if (only != Only::kAll && e.ellipsis != (only == Only::kEllipsis)) return false;
       size_t end = MatchWords(e, s, pos);
-      if (end != std::string_view::npos && f(end, e.open)) return true;
+      return end != std::string_view::npos && f(end, e.open);
+    };
+    if (!any_first_ && first >= 0 && first < 256) {
+      // Only the phrases starting with `first` can match, and they are
+      // listed in alternation order: Find() calls Each() at every position
+      // of a text, and most code points start no phrase or a few.
+      const auto c = static_cast<size_t>(first);
+      for (uint32_t k = first_start_[c]; k < first_start_[c + 1]; ++k)
+        if (try_entry(entries_[by_first_[k]])) return true;
+      return false;
     }
+    if (!any_first_ && !(first >= 256 && wide_first_)) return false;
+    for (const Entry& e : entries_)
+      if (try_entry(e)) return true;
     return false;
   }
 
@@ -129,6 +142,15 @@ class PhraseList {
   std::vector<int32_t> cps_;
   bool supported_ = true;
   bool fold_ = true;
+  // The entries by first code point, for Each(): those starting with c
+  // (below 256) are entries_[by_first_[k]] for k in [first_start_[c],
+  // first_start_[c + 1]), in alternation order. wide_first_: some entry
+  // starts with a code point of 256 or above; any_first_: some entry may
+  // start with anything (a phrase of "…" alone), and Each() tries all.
+  std::vector<uint32_t> by_first_;
+  std::array<uint32_t, 257> first_start_{};
+  bool wide_first_ = false;
+  bool any_first_ = false;
 };
 
 // A decision phrase (decision_phrases.txt): words, and "*" for up to two

@@ -66,7 +66,7 @@ std::optional<Recommendation> Build(const Context& ctx, const std::vector<Piece>
     if (v != std::string_view::npos) {
       std::string_view before = TrimRight(t.substr(0, v), ",");
       std::string fb = FoldCase(before);
-      if (!before.empty() && CountWords(before) <= 8 && StartsUpper(before) && fb != "det" &&
+      if (!before.empty() && AtMostWords(before, 8) && StartsUpper(before) && fb != "det" &&
           fb != "der" && fb != "hermed")
         r.by = Collapse(before);
       // Clause on the same line: "… indstiller, at X godkender …".

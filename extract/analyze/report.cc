@@ -61,7 +61,7 @@ bool ContinuesHeading(const Context& ctx, size_t i, size_t j) {
     return false;
   std::string_view ta = Trim(ctx.text(i)), tb = Trim(ctx.text(j));
   if (ta.empty() || tb.empty() || ta.back() == '.' || ta.back() == ':' || ta.back() == '?') return false;
-  if (CountWords(ta) + CountWords(tb) > 30) return false;
+  if (CountWordsUpTo(ta, 30) + CountWordsUpTo(tb, 30) > 30) return false;
   return ta.back() == '-' || ta.back() == ',' || StartsLowerOrDigit(tb) || (j == i + 1 && !b.gap_before);
 }
 
@@ -91,7 +91,7 @@ size_t TitleBlock(const Context& ctx) {
   for (size_t i = 0; i < n; ++i) {
     const Block& b = ctx.block(i);
     if (b.page != first_page) break;
-    int w = CountWords(ctx.text(i));
+    int w = CountWordsUpTo(ctx.text(i), 25);
     if (w == 0 || w > 25) continue;
     if (b.font_size > best_size + 0.5f) {
       best_size = b.font_size;
@@ -100,11 +100,11 @@ size_t TitleBlock(const Context& ctx) {
   }
   if (best != SIZE_MAX) return best;
   for (size_t i = 0; i < n; ++i)
-    if (ctx.block(i).kind == BlockKind::kHeading && CountWords(ctx.text(i)) <= 25) return i;
+    if (ctx.block(i).kind == BlockKind::kHeading && AtMostWords(ctx.text(i), 25)) return i;
   for (size_t i = 0; i < std::min<size_t>(n, 10); ++i)
-    if (ctx.block(i).bold && CountWords(ctx.text(i)) <= 25) return i;
+    if (ctx.block(i).bold && AtMostWords(ctx.text(i), 25)) return i;
   for (size_t i = 0; i < std::min<size_t>(n, 5); ++i)
-    if (CountWords(ctx.text(i)) <= 25 && !EndsSentence(ctx.text(i))) return i;
+    if (AtMostWords(ctx.text(i), 25) && !EndsSentence(ctx.text(i))) return i;
   return SIZE_MAX;
 }
 
@@ -119,8 +119,8 @@ Report ExtractReport(const Context& ctx) {
     std::string_view t0 = Trim(ctx.text(tb));
     // (A next line in the same type continues the title: "Politik" / "for" /
     // "Kultur og Fritid".)
-    if (CountWords(t0) == 1 && lex.HasReportWord(t0) && tb + 1 < ctx.size() &&
-        ctx.block(tb + 1).kind == BlockKind::kHeading && CountWords(ctx.text(tb + 1)) <= 20 &&
+    if (CountWordsUpTo(t0, 1) == 1 && lex.HasReportWord(t0) && tb + 1 < ctx.size() &&
+        ctx.block(tb + 1).kind == BlockKind::kHeading && AtMostWords(ctx.text(tb + 1), 20) &&
         ctx.block(tb + 1).font_size + 0.5f < ctx.block(tb).font_size)
       title_end = ++tb;
     Joiner j;
@@ -138,7 +138,7 @@ Report ExtractReport(const Context& ctx) {
     while (large && title_end + 1 < ctx.size() && title_end < tb + 3 && ctx.block(tb).font_size > 0) {
       const Block& nb = ctx.block(title_end + 1);
       if (nb.page != ctx.block(tb).page || std::abs(nb.font_size - ctx.block(tb).font_size) > 0.5f ||
-          CountWords(ctx.text(title_end + 1)) > 15)
+          !AtMostWords(ctx.text(title_end + 1), 15))
         break;
       j.Add(ctx.text(++title_end));
     }
@@ -157,7 +157,7 @@ Report ExtractReport(const Context& ctx) {
     std::string_view v = Trim(t.substr(std::min(vs, t.size())));
     if (v.empty() && i + 1 < ctx.size()) v = ctx.text(i + 1);
     if (v.empty()) continue;
-    if (field == "organisation" && !r.organisation && CountWords(v) <= 12) {
+    if (field == "organisation" && !r.organisation && AtMostWords(v, 12)) {
       r.organisation = Collapse(v);
     } else if (field == "period" && !r.period) {
       auto a = FindDate(lex, v);
@@ -174,8 +174,8 @@ Report ExtractReport(const Context& ctx) {
     for (size_t i = 0; i < n; ++i) {
       std::string_view t = Trim(ctx.text(i));
       const Block& b = ctx.block(i);
-      if (first_page == 0 ? (CountWords(t) > 4 || !RE2::FullMatch(t, lex.municipality_phrase()))
-                          : (b.page != first_page || CountWords(t) > 12 || EndsSentence(t) ||
+      if (first_page == 0 ? (!AtMostWords(t, 4) || !RE2::FullMatch(t, lex.municipality_phrase()))
+                          : (b.page != first_page || !AtMostWords(t, 12) || EndsSentence(t) ||
                              (tb != SIZE_MAX && i > title_end + 3) ||
                              !RE2::PartialMatch(t, lex.municipality_phrase())))
         continue;

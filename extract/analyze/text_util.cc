@@ -100,15 +100,17 @@ std::string_view TrimBoth(std::string_view s, std::string_view chars) {
   return s;
 }
 
-int CountWords(std::string_view s) {
+int CountWordsUpTo(std::string_view s, int limit) {
+  auto space = [](char c) { return c == ' ' || c == '\t'; };
   int n = 0;
-  bool in = false;
-  for (char c : s) {
-    bool sp = c == ' ' || c == '\t';
-    if (!sp && !in) ++n;
-    in = !sp;
+  size_t i = 0;
+  for (;;) {
+    while (i < s.size() && space(s[i])) ++i;
+    if (i == s.size() || ++n > limit) return n;
+    // The word's bytes; neither space byte is above ' ', so most bytes
+    // take one comparison.
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) > ' ' || !space(s[i]))) ++i;
   }
-  return n;
 }
 
 bool EndsSentence(std::string_view s) {
@@ -127,17 +129,36 @@ std::string Collapse(std::string_view s) {
 }
 
 void Joiner::Add(std::string_view piece) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  // Text that is already collapsed (words with single ' ' between them, as
+  // most block text is) is appended in one run: section texts are most of
+  // a document, and a push_back per byte was most of the cost.
   bool pending = !out_.empty();
-  for (char c : piece) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+  size_t i = 0;
+  while (i < piece.size()) {
+    if (space(piece[i])) {
       pending = !out_.empty();
+      ++i;
       continue;
+    }
+    size_t run = i + 1;
+    while (run < piece.size()) {
+      const char c = piece[run];
+      // No space byte is above ' ': one comparison for most bytes.
+      if (static_cast<unsigned char>(c) > ' ' || !space(c)) {
+        ++run;
+      } else if (c == ' ' && run + 1 < piece.size() && !space(piece[run + 1])) {
+        run += 2;  // a single space between words stays as it is
+      } else {
+        break;
+      }
     }
     if (pending) {
       out_.push_back(' ');
       pending = false;
     }
-    out_.push_back(c);
+    out_.append(piece.data() + i, run - i);
+    i = run;
   }
 }
 

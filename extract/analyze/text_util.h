@@ -34,8 +34,13 @@ std::string_view Trim(std::string_view s);
 std::string_view TrimRight(std::string_view s, std::string_view chars);
 // Trims spaces, tabs and any of `chars` from both ends.
 std::string_view TrimBoth(std::string_view s, std::string_view chars);
-// Number of space-separated words.
-int CountWords(std::string_view s);
+// Number of words (runs of characters other than space and tab), counted
+// no further than `limit` + 1: exact up to `limit`, `limit` + 1 for any text
+// with more. Callers only compare with a small limit, and blocks can be whole
+// pages of text; this stops reading after the word that passes the limit.
+int CountWordsUpTo(std::string_view s, int limit);
+// True when `s` has at most `n` words (CountWordsUpTo(s, n) <= n).
+inline bool AtMostWords(std::string_view s, int n) { return CountWordsUpTo(s, n) <= n; }
 // True when the text ends a sentence: a final '.', '!' or '?' after a
 // letter (not an abbreviation-like "nr." is not distinguished).
 bool EndsSentence(std::string_view s);

@@ -174,7 +174,7 @@ Toc ExtractToc(const Context& ctx) {
     // Column headers ("Punkt nr.", "Side"), page furniture and a title a
     // reader lost its number from: at most two such lines in a row, and
     // only when an entry follows.
-    if (CountWords(ctx.text(j)) <= 14 && ++misses <= 2) {
+    if (AtMostWords(ctx.text(j), 14) && ++misses <= 2) {
       bool entry_follows = false;
       for (size_t k = j + 1; k < n && k <= j + 3 - static_cast<size_t>(misses) && !entry_follows; ++k)
         entry_follows = ParseEntry(ctx, k).has_value() ||

@@ -139,6 +139,16 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Che
          if (!Lex().MatchItemMarker(in, &num, &ts)) return std::string("-");
          return num + "|" + std::string(analyze::Trim(std::string_view(in).substr(ts)));
        }},
+      {"numbered_lines",
+       [](const std::string& in) {
+         // "strict" or "loose" (a heading or bold line) before the line.
+         const bool loose = in.rfind("loose ", 0) == 0;
+         std::string_view line = std::string_view(in).substr(in.find(' ') + 1);
+         std::string num;
+         size_t ts;
+         if (!Lex().MatchNumberedLine(line, loose, &num, &ts)) return std::string("-");
+         return num + "|" + std::string(line.substr(ts));
+       }},
       {"document_types",
        [](const std::string& in) {
          std::string t = Lex().DocumentType(in);
