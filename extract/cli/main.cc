@@ -73,8 +73,8 @@ int RunExtract(const ExtractArgs& a) {
   // --summary prints the summary instead of the JSON, unless -o writes it.
   const bool want_json = !a.summary || !a.out_dir.empty();
 
-  // Workers extract in any order; the main thread emits in input order so
-  // the output is deterministic whatever the number of jobs.
+  // Documents are extracted in any order and written in input order, so the
+  // output is deterministic whatever the number of jobs.
   struct Slot {
     bool done = false;
     std::optional<Record> record;
@@ -128,44 +128,45 @@ int RunExtract(const ExtractArgs& a) {
     }
   };
 
-  if (jobs == 1) {
-    // One job: extract and write on this thread, with no hand-over (a
-    // wake-up per document between two threads cost ~5% of a batch's CPU).
-    for (size_t i = 0; i < n; ++i) {
-      Slot s = extract_one(i);
-      emit(i, s);
-    }
-  } else {
-    auto worker = [&] {
-      for (size_t i; (i = next.fetch_add(1)) < n;) {
-        {
-          std::unique_lock<std::mutex> lock(mu);
-          cv.wait(lock, [&] { return i < emitted + window; });
-        }
-        Slot s = extract_one(i);
-        {
-          std::lock_guard<std::mutex> lock(mu);
-          slots[i] = std::move(s);
-        }
-        cv.notify_all();
-      }
-    };
-    std::vector<std::thread> threads;
-    for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
-    for (size_t i = 0; i < n; ++i) {
-      Slot s;
+  // Every job thread (the main thread is one of them) extracts documents
+  // and, when it finishes one, writes out whatever is next in input order,
+  // unless another thread is writing already (that one then picks the
+  // document up). No thread exists only to write: a writer woken for every
+  // document preempted the extracting threads on two cores.
+  bool writing = false;  // guarded by mu: a thread is emitting
+  int waiting = 0;       // guarded by mu: threads waiting for the window
+  auto job = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n;) {
       {
         std::unique_lock<std::mutex> lock(mu);
-        cv.wait(lock, [&] { return slots[i].done; });
-        s = std::move(slots[i]);
-        slots[i] = Slot{};
-        emitted = i + 1;
+        if (i >= emitted + window) {
+          ++waiting;
+          cv.wait(lock, [&] { return i < emitted + window; });
+          --waiting;
+        }
       }
-      cv.notify_all();
-      emit(i, s);
+      Slot s = extract_one(i);
+      std::unique_lock<std::mutex> lock(mu);
+      slots[i] = std::move(s);
+      if (writing) continue;  // the writing thread sees slots[i] before it stops
+      writing = true;
+      while (emitted < n && slots[emitted].done) {
+        const size_t k = emitted;
+        Slot out = std::move(slots[k]);
+        slots[k] = Slot{};
+        lock.unlock();
+        emit(k, out);
+        lock.lock();
+        emitted = k + 1;
+        if (waiting) cv.notify_all();
+      }
+      writing = false;
     }
-    for (auto& t : threads) t.join();
-  }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 1; t < jobs; ++t) threads.emplace_back(job);
+  job();
+  for (auto& t : threads) t.join();
   prepare.join();
   std::cout.flush();
   if (a.summary) summary.Print(std::cout);
