@@ -214,22 +214,34 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
       {"attachments", Role::kAttachments}, {"case", Role::kCase},
       {"section", Role::kSection}, {"toc", Role::kToc},
       {"open", Role::kOpen}, {"closed", Role::kClosed}, {"end", Role::kEnd}};
-  for (const auto& [name, role] : kRoles) {
+  struct Forms {
     std::vector<std::string> exact, wild, all;
+  };
+  std::vector<Forms> forms;  // headings_[k]'s in [k]
+  for (const auto& [name, role] : kRoles) {
+    Forms f;
     for (const auto& h : Column(tables, "section_headings", name)) {
-      (h.find(kEllipsis) != std::string::npos ? wild : exact).push_back(h);
-      all.push_back(h);
+      (h.find(kEllipsis) != std::string::npos ? f.wild : f.exact).push_back(h);
+      f.all.push_back(h);
     }
-    if (all.empty()) continue;
-    HeadingRule& r = headings_.emplace_back();
-    r.role = role;
-    r.list = PhraseList(all, true);
-    r.code = engine_ == Engine::kCode && r.list.supported();
-    if (r.code) continue;
-    r.exact.Set("(?i)^(?:" + Alternation(exact) + ")$");
-    r.wildcard.Set("(?i)^(?:" + Alternation(wild, "\\s+\\S.*") + ")$");
-    r.inline_.Set("(?i)^(" + Alternation(all, "\\s+[^:\\t]+?") +
-                        ")(?:\\s*:[ \\t]*|[ ]*\\t[ \\t]*)(\\S.*)$");
+    if (f.all.empty()) continue;
+    headings_.emplace_back().role = role;
+    forms.push_back(std::move(f));
+  }
+  if (engine_ == Engine::kCode) {
+    std::vector<std::vector<std::string>> lists;
+    for (const Forms& f : forms) lists.push_back(f.all);
+    heading_list_ = PhraseList(lists, true);
+    headings_code_ = heading_list_.supported();
+  }
+  if (!headings_code_) {
+    for (size_t k = 0; k < forms.size(); ++k) {
+      HeadingRule& r = headings_[k];
+      r.exact.Set("(?i)^(?:" + Alternation(forms[k].exact) + ")$");
+      r.wildcard.Set("(?i)^(?:" + Alternation(forms[k].wild, "\\s+\\S.*") + ")$");
+      r.inline_.Set("(?i)^(" + Alternation(forms[k].all, "\\s+[^:\\t]+?") +
+                    ")(?:\\s*:[ \\t]*|[ ]*\\t[ \\t]*)(\\S.*)$");
+    }
   }
 
   // --- items
@@ -495,105 +507,141 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
   for (const auto& w : Column(tables, "name_stopwords", "particle")) name_particles_.insert(w);
 }
 
+namespace {
+
+// What follows a heading phrase ending at t[end] (`open`: it ended in "…")
+// for each of the three forms; the per-role lists and the combined one
+// (MatchHeading) ask the same questions.
+
 // (?i)^(?:ALT)$
-bool Lexicon::MatchExact(const HeadingRule& r, std::string_view t) const {
-  if (!r.code) return RE2::FullMatch(t, *r.exact);
-  return r.list.Each(t, 0, [&](size_t end, bool) { return end == t.size(); }, PhraseList::Only::kPlain);
-}
+bool ExactEnd(std::string_view t, size_t end) { return end == t.size(); }
 
 // (?i)^(?:ALT)$ with "…" as \s+\S.*: the rest after the words' spaces is
 // one line. A "…" glued to a word ("Beslutning…") is a literal word.
-bool Lexicon::MatchWildcard(const HeadingRule& r, std::string_view t) const {
-  if (!r.code) return RE2::FullMatch(t, *r.wildcard);
-  return r.list.Each(
-      t, 0,
-      [&](size_t end, bool open) {
-        if (!open) return end == t.size();
-        if (end >= t.size() || !IsReSpace(t[end])) return false;
-        while (end < t.size() && IsReSpace(t[end])) ++end;
-        return RestOfLine(t, end);
-      },
-      PhraseList::Only::kEllipsis);
+bool WildcardEnd(std::string_view t, size_t end, bool open) {
+  if (!open) return end == t.size();
+  if (end >= t.size() || !IsReSpace(t[end])) return false;
+  while (end < t.size() && IsReSpace(t[end])) ++end;
+  return RestOfLine(t, end);
 }
 
 // (?i)^(ALT)(?:\s*:[ \t]*|[ ]*\t[ \t]*)(\S.*)$ with "…" as \s+[^:\t]+?,
 // tried in the order RE2's leftmost-first match prefers: phrases in
 // alternation order; for "…" the longest run of spaces first, then the
 // fewest code points after it.
-bool Lexicon::MatchInline(const HeadingRule& r, std::string_view block, size_t* head_end,
-                          size_t* rest_start) const {
-  if (!r.code) {
-    re2::StringPiece head, rest;
-    if (!RE2::FullMatch(block, *r.inline_, &head, &rest)) return false;
-    *head_end = head.size();
-    *rest_start = static_cast<size_t>(rest.data() - block.data());
+bool InlineEnd(std::string_view block, size_t end, bool open, size_t* head_end,
+               size_t* rest_start) {
+  if (!open) {
+    size_t rest = InlineRest(block, end);
+    if (rest == std::string_view::npos) return false;
+    *head_end = end;
+    *rest_start = rest;
     return true;
   }
-  return r.list.Each(block, 0, [&](size_t end, bool open) {
-    if (!open) {
-      size_t rest = InlineRest(block, end);
-      if (rest == std::string_view::npos) return false;
-      *head_end = end;
-      *rest_start = rest;
-      return true;
-    }
-    size_t run = end;
-    while (run < block.size() && IsReSpace(block[run])) ++run;
-    for (size_t spaces_end = run; spaces_end > end; --spaces_end) {
-      for (size_t q = spaces_end; q < block.size();) {
-        size_t len = 0;
-        int32_t c = DecodeAt(block, q, &len);
-        if (c < 0 || c == ':' || c == '\t') break;
-        q += len;
-        size_t rest = InlineRest(block, q);
-        if (rest != std::string_view::npos) {
-          *head_end = q;
-          *rest_start = rest;
-          return true;
-        }
+  size_t run = end;
+  while (run < block.size() && IsReSpace(block[run])) ++run;
+  for (size_t spaces_end = run; spaces_end > end; --spaces_end) {
+    for (size_t q = spaces_end; q < block.size();) {
+      size_t len = 0;
+      int32_t c = DecodeAt(block, q, &len);
+      if (c < 0 || c == ':' || c == '\t') break;
+      q += len;
+      size_t rest = InlineRest(block, q);
+      if (rest != std::string_view::npos) {
+        *head_end = q;
+        *rest_start = rest;
+        return true;
       }
     }
-    return false;
-  });
+  }
+  return false;
+}
+
+}  // namespace
+
+bool Lexicon::MatchExact(std::string_view t, uint32_t tag, uint32_t* k) const {
+  if (headings_code_)
+    return heading_list_.EachTagged(
+        t, 0,
+        [&](size_t end, bool, uint32_t hit) {
+          if (!ExactEnd(t, end)) return false;
+          *k = hit;
+          return true;
+        },
+        PhraseList::Only::kPlain, tag);
+  for (*k = tag == kAnyRole ? 0 : tag; *k < headings_.size(); ++*k) {
+    if (RE2::FullMatch(t, *headings_[*k].exact)) return true;
+    if (tag != kAnyRole) break;
+  }
+  return false;
+}
+
+bool Lexicon::MatchWildcard(std::string_view t, uint32_t tag, uint32_t* k) const {
+  if (headings_code_)
+    return heading_list_.EachTagged(
+        t, 0,
+        [&](size_t end, bool open, uint32_t hit) {
+          if (!WildcardEnd(t, end, open)) return false;
+          *k = hit;
+          return true;
+        },
+        PhraseList::Only::kEllipsis, tag);
+  for (*k = tag == kAnyRole ? 0 : tag; *k < headings_.size(); ++*k) {
+    if (RE2::FullMatch(t, *headings_[*k].wildcard)) return true;
+    if (tag != kAnyRole) break;
+  }
+  return false;
+}
+
+bool Lexicon::MatchInline(std::string_view block, uint32_t* k, size_t* head_end,
+                          size_t* rest_start) const {
+  if (headings_code_)
+    return heading_list_.EachTagged(block, 0, [&](size_t end, bool open, uint32_t hit) {
+      if (!InlineEnd(block, end, open, head_end, rest_start)) return false;
+      *k = hit;
+      return true;
+    });
+  for (*k = 0; *k < headings_.size(); ++*k) {
+    re2::StringPiece head, rest;
+    if (RE2::FullMatch(block, *headings_[*k].inline_, &head, &rest)) {
+      *head_end = head.size();
+      *rest_start = static_cast<size_t>(rest.data() - block.data());
+      return true;
+    }
+  }
+  return false;
 }
 
 HeadingHit Lexicon::MatchHeading(std::string_view block) const {
   HeadingHit hit;
   std::string_view t = TrimRight(block, ":");
   if (t.empty() || t.size() > 200) return hit;
-  for (const auto& r : headings_) {
-    if (MatchExact(r, t)) {
-      hit.role = r.role;
-      hit.heading_end = t.size();
-      hit.text_start = block.size();
-      return hit;
-    }
+  uint32_t k = 0;
+  if (MatchExact(t, kAnyRole, &k)) {
+    hit.role = headings_[k].role;
+    hit.heading_end = t.size();
+    hit.text_start = block.size();
+    return hit;
   }
   // "…" headings stand alone: not a table row ("Sagsnr. i ESDH:<TAB>25/23642")
   // and not "label: value" (read by the inline form below). The word count,
   // the dearest test, goes last.
   if (!EndsSentence(t) && t.find('\t') == std::string_view::npos &&
-      t.find(": ") == std::string_view::npos && AtMostWords(t, 14)) {
-    for (const auto& r : headings_) {
-      if (MatchWildcard(r, t)) {
-        hit.role = r.role;
-        hit.heading_end = t.size();
-        hit.text_start = block.size();
-        hit.wildcard = true;
-        return hit;
-      }
-    }
+      t.find(": ") == std::string_view::npos && AtMostWords(t, 14) &&
+      MatchWildcard(t, kAnyRole, &k)) {
+    hit.role = headings_[k].role;
+    hit.heading_end = t.size();
+    hit.text_start = block.size();
+    hit.wildcard = true;
+    return hit;
   }
   if (block.find(':') == std::string_view::npos && block.find('\t') == std::string_view::npos)
     return hit;
-  for (const auto& r : headings_) {
-    size_t head_end = 0, rest_start = 0;
-    if (MatchInline(r, block, &head_end, &rest_start)) {
-      hit.role = r.role;
-      hit.heading_end = head_end;
-      hit.text_start = rest_start;
-      return hit;
-    }
+  size_t head_end = 0, rest_start = 0;
+  if (MatchInline(block, &k, &head_end, &rest_start)) {
+    hit.role = headings_[k].role;
+    hit.heading_end = head_end;
+    hit.text_start = rest_start;
   }
   return hit;
 }
@@ -601,8 +649,9 @@ HeadingHit Lexicon::MatchHeading(std::string_view block) const {
 bool Lexicon::IsRoleLine(std::string_view line, Role role) const {
   std::string_view t = TrimRight(Trim(line), ".:");
   if (t.empty() || t.size() > 200) return false;
-  for (const auto& r : headings_)
-    if (r.role == role) return MatchExact(r, t) || MatchWildcard(r, t);
+  uint32_t hit = 0;
+  for (uint32_t k = 0; k < headings_.size(); ++k)
+    if (headings_[k].role == role) return MatchExact(t, k, &hit) || MatchWildcard(t, k, &hit);
   return false;
 }
 

@@ -219,19 +219,27 @@ class Lexicon {
 
   struct HeadingRule {
     Role role;
-    // The role's headings, for all three forms: whole lines (the phrases
-    // without "…"), whole lines with "…", and "Heading: text" (all).
-    PhraseList list;
-    bool code = false;  // match with the list, else the patterns
+    // The three forms' patterns, when !headings_code_.
     LazyRE2 exact;
     LazyRE2 wildcard;
     LazyRE2 inline_;
   };
-  bool MatchExact(const HeadingRule& r, std::string_view t) const;
-  bool MatchWildcard(const HeadingRule& r, std::string_view t) const;
-  bool MatchInline(const HeadingRule& r, std::string_view block, size_t* head_end,
+  // The heading forms of role headings_[tag], or with kAnyRole of the
+  // first role (in headings_ order) that has one, whose index is then *k.
+  static constexpr uint32_t kAnyRole = PhraseList::kAllTags;
+  bool MatchExact(std::string_view t, uint32_t tag, uint32_t* k) const;
+  bool MatchWildcard(std::string_view t, uint32_t tag, uint32_t* k) const;
+  bool MatchInline(std::string_view block, uint32_t* k, size_t* head_end,
                    size_t* rest_start) const;
   std::deque<HeadingRule> headings_;  // deque: LazyRE2 does not move
+  // All roles' headings, for all three forms (whole lines are the phrases
+  // without "…", whole lines with "…", and "Heading: text" all), in one
+  // list: headings_[k]'s with the tag k, after those of the roles before
+  // it. A text is decoded once for all roles, and the first hit is the
+  // first role's. Matched in code when `headings_code_`, else by the rules'
+  // patterns.
+  PhraseList heading_list_;
+  bool headings_code_ = false;
 
   size_t SubjectLength(std::string_view s) const;
   size_t FindWord(const PhraseRule& r, std::string_view s, size_t* len) const;

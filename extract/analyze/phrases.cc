@@ -111,18 +111,29 @@ bool NonLetterAt(std::string_view s, size_t i, bool digits, size_t* len) {
 }
 
 PhraseList::PhraseList(std::vector<std::string> phrases, bool ellipsis, bool fold) : fold_(fold) {
+  Add(std::move(phrases), ellipsis, 0);
+  Group();
+}
+
+PhraseList::PhraseList(const std::vector<std::vector<std::string>>& lists, bool ellipsis) {
+  for (size_t k = 0; k < lists.size(); ++k) Add(lists[k], ellipsis, static_cast<uint32_t>(k));
+  Group();
+}
+
+void PhraseList::Add(std::vector<std::string> phrases, bool ellipsis, uint32_t tag) {
   // The order of lexicon.cc's Alternation(): longest first, then bytes.
   std::sort(phrases.begin(), phrases.end(), [](const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;
   });
   phrases.erase(std::unique(phrases.begin(), phrases.end()), phrases.end());
-  entries_.reserve(phrases.size());
+  entries_.reserve(entries_.size() + phrases.size());
   for (const auto& p : phrases) {
     std::vector<std::string_view> words = SplitWords(p);
     if (words.empty()) continue;  // an empty pattern: Alternation() skipped it
     Entry e;
     e.begin = static_cast<uint32_t>(cps_.size());
     e.ellipsis = p.find(kEllipsis) != std::string::npos;
+    e.tag = tag;
     for (size_t k = 0; k < words.size(); ++k) {
       if (ellipsis && words[k] == kEllipsis) {
         if (k + 1 != words.size()) supported_ = false;
@@ -134,13 +145,18 @@ PhraseList::PhraseList(std::vector<std::string> phrases, bool ellipsis, bool fol
     }
     e.end = static_cast<uint32_t>(cps_.size());
     if (e.end > e.begin) e.first = cps_[e.begin];
+    entries_.push_back(e);
+  }
+}
+
+void PhraseList::Group() {
+  for (const Entry& e : entries_) {
     if (e.first < 0) any_first_ = true;  // kAnyFirst (or kGap in a list Each() may not use)
     else if (e.first < 256) ++first_start_[static_cast<size_t>(e.first) + 1];
     else wide_first_ = true;
-    entries_.push_back(e);
   }
   // Group the entries below 256 by first code point (a counting sort, so
-  // each group keeps the alternation order).
+  // each group keeps the entries' order: the alternation order).
   for (size_t c = 0; c < 256; ++c) first_start_[c + 1] += first_start_[c];
   by_first_.resize(first_start_[256]);
   std::array<uint32_t, 256> next;

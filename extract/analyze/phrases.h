@@ -66,6 +66,13 @@ class PhraseList {
   // without it "…" is a literal word, as it was in the patterns. With
   // `fold` false, letters compare exactly (a pattern without (?i)).
   PhraseList(std::vector<std::string> phrases, bool ellipsis, bool fold = true);
+  // Several lists in one, for a caller that tries lists in turn and takes
+  // the first with a match (Lexicon::MatchHeading's roles): list k's
+  // phrases, in its own alternation order, come after those of lists
+  // 0..k-1 and have the tag k. EachTagged() then meets the phrases in the
+  // order the loop over the lists would, but decodes and folds the text's
+  // first code point once, not once a list.
+  PhraseList(const std::vector<std::vector<std::string>>& lists, bool ellipsis);
 
   bool empty() const { return entries_.empty(); }
   // False when the list needs the RE2 pattern (see above).
@@ -81,14 +88,26 @@ class PhraseList {
   // returns true; false when no call did. REQUIRES: supported().
   template <typename F>
   bool Each(std::string_view s, size_t pos, F&& f, Only only = Only::kAll) const {
+    return EachTagged(
+        s, pos, [&](size_t end, bool open, uint32_t) { return f(end, open); }, only);
+  }
+
+  // Each(), calling f(end, open, tag) with the tag of the phrase's list
+  // (0 for a list made of one); with `tag` other than kAllTags, only the
+  // phrases of that list.
+  static constexpr uint32_t kAllTags = UINT32_MAX;
+  template <typename F>
+  bool EachTagged(std::string_view s, size_t pos, F&& f, Only only = Only::kAll,
+                  uint32_t tag = kAllTags) const {
     size_t len = 0;
     int32_t first = pos < s.size() ? DecodeAt(s, pos, &len) : -1;
     if (fold_) first = FoldCp(first);
     auto try_entry = [&](const Entry& e) {
       if (e.first != kAnyFirst && e.first != first) return false;
       if (only != Only::kAll && e.ellipsis != (only == Only::kEllipsis)) return false;
+      if (tag != kAllTags && e.tag != tag) return false;
       size_t end = MatchWords(e, s, pos);
-      return end != std::string_view::npos && f(end, e.open);
+      return end != std::string_view::npos && f(end, e.open, e.tag);
     };
     if (!any_first_ && first >= 0 && first < 256) {
       // Only the phrases starting with `first` can match, and they are
@@ -133,7 +152,12 @@ class PhraseList {
     bool open = false;            // ended in "…"
     bool ellipsis = false;        // the text has a "…"
     int32_t first = kAnyFirst;    // folded first code point
+    uint32_t tag = 0;             // the index of its list
   };
+  // Appends the entries of `phrases` (one list, tagged `tag`) in
+  // alternation order; Group() then indexes all entries.
+  void Add(std::vector<std::string> phrases, bool ellipsis, uint32_t tag);
+  void Group();
   size_t MatchWords(const Entry& e, std::string_view s, size_t pos) const;
 
   std::vector<Entry> entries_;

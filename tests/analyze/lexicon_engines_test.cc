@@ -6,6 +6,7 @@
 // every Lexicon method each time.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <set>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "analyze/lexicon.h"
+#include "analyze/phrases.h"
 #include "analyze/text_util.h"
 #include "analyze_test_util.h"
 
@@ -214,10 +216,19 @@ std::string Describe(const Lexicon& lex, const std::string& s) {
   return o.str();
 }
 
+// Built once for the tests of this file.
+const Inputs& AllInputs() {
+  static const Inputs* in = [] {
+    auto* in = new Inputs;
+    AddDocuments(in);
+    AddRules(in);
+    return in;
+  }();
+  return *in;
+}
+
 TEST(AnalyzeLexiconEngines, CodeMatchesRe2OnCorpusAndRules) {
-  Inputs in;
-  AddDocuments(&in);
-  AddRules(&in);
+  const Inputs& in = AllInputs();
   ASSERT_GT(in.all().size(), 20000u);
 
   const Lexicon& code = Lexicon::For(Rules());
@@ -257,6 +268,107 @@ TEST(AnalyzeLexiconEngines, CodeMatchesRe2OnCorpusAndRules) {
   EXPECT_GT(votes, 100);
   EXPECT_GT(bodies, 200);
   EXPECT_GT(absences, 500);
+}
+
+// Lexicon::MatchHeading tries the heading roles in one pass over a
+// PhraseList made of all roles' lists. Its first hit must be the first hit
+// of a loop over the roles' own lists: same list (tag), same phrase end,
+// for each kind of phrase Each() is asked for and for callbacks that take
+// the first phrase, only whole-text ones, or only open ones.
+TEST(AnalyzeLexiconEngines, CombinedListMatchesLoopOverLists) {
+  std::vector<std::string> names;  // the roles in the table's order
+  std::vector<std::vector<std::string>> lists;
+  for (const auto& row : Rules().Table("section_headings")) {
+    if (row.size() < 2) continue;
+    size_t k = std::find(names.begin(), names.end(), row[0]) - names.begin();
+    if (k == names.size()) {
+      names.push_back(row[0]);
+      lists.emplace_back();
+    }
+    lists[k].push_back(row[1]);
+  }
+  ASSERT_GT(lists.size(), 5u);
+  std::vector<analyze::PhraseList> one;
+  for (const auto& l : lists) one.emplace_back(l, true);
+  const analyze::PhraseList combined(lists, true);
+  ASSERT_TRUE(combined.supported());
+
+  using Only = analyze::PhraseList::Only;
+  int differ = 0, hits = 0, later_lists = 0, tagged_hits = 0;
+  for (const std::string& s : AllInputs().all()) {
+    // At the start and after each space (Each() is also used mid-text).
+    for (size_t pos = 0; pos < s.size(); pos = s.find(' ', pos + 1)) {
+      if (pos > 0) ++pos;
+      for (Only only : {Only::kAll, Only::kPlain, Only::kEllipsis}) {
+        for (int want = 0; want < 3; ++want) {
+          auto accept = [&](size_t end, bool open) {
+            return want == 0 || (want == 1 && end == s.size()) || (want == 2 && open);
+          };
+          long loop_tag = -1, got_tag = -1;
+          size_t loop_end = 0, got_end = 0;
+          for (size_t k = 0; k < one.size() && loop_tag < 0; ++k)
+            one[k].Each(
+                s, pos,
+                [&](size_t end, bool open) {
+                  if (!accept(end, open)) return false;
+                  loop_tag = static_cast<long>(k);
+                  loop_end = end;
+                  return true;
+                },
+                only);
+          combined.EachTagged(
+              s, pos,
+              [&](size_t end, bool open, uint32_t k) {
+                if (!accept(end, open)) return false;
+                got_tag = k;
+                got_end = end;
+                return true;
+              },
+              only);
+          hits += loop_tag >= 0;
+          later_lists += loop_tag > 0;
+          if ((got_tag != loop_tag || got_end != loop_end) && ++differ <= 20)
+            ADD_FAILURE() << "input: \"" << s << "\" at " << pos << " only "
+                          << static_cast<int>(only) << " want " << want << ": loop " << loop_tag
+                          << " " << loop_end << ", combined " << got_tag << " " << got_end;
+          // One list's phrases of the combined list (Lexicon::IsRoleLine),
+          // at the start of the text only, where the Lexicon asks.
+          if (pos > 0) continue;
+          for (size_t k = 0; k < one.size(); ++k) {
+            long want_end = -1, got = -1;
+            one[k].Each(
+                s, 0,
+                [&](size_t end, bool open) {
+                  if (!accept(end, open)) return false;
+                  want_end = static_cast<long>(end);
+                  return true;
+                },
+                only);
+            combined.EachTagged(
+                s, 0,
+                [&](size_t end, bool open, uint32_t tag) {
+                  if (!accept(end, open)) return false;
+                  got = tag == k ? static_cast<long>(end) : -2;
+                  return true;
+                },
+                only, static_cast<uint32_t>(k));
+            tagged_hits += want_end >= 0;
+            if (got != want_end && ++differ <= 20)
+              ADD_FAILURE() << "input: \"" << s << "\" list " << k << " only "
+                            << static_cast<int>(only) << " want " << want << ": own list "
+                            << want_end << ", combined " << got;
+          }
+        }
+      }
+      if (pos >= 200) break;
+    }
+  }
+  EXPECT_EQ(differ, 0);
+  std::printf("combined heading list: %d hits, %d in a later list, %d by one list's tag\n", hits,
+              later_lists, tagged_hits);
+  EXPECT_GT(hits, 10000);
+  EXPECT_GT(later_lists, 5000);
+  EXPECT_GT(tagged_hits, 5000);
 }
 
 }  // namespace
