@@ -58,6 +58,9 @@ int YearOf(std::string_view iso) {
 
 std::optional<DateHit> FindDate(const Lexicon& lex, std::string_view s, size_t from,
                                 int default_year) {
+  // Each form starts with a digit (\d, ASCII only); most lines searched
+  // have none, and three RE2 searches cost far more than this scan.
+  if (from > s.size() || !HasDigit(s.substr(from))) return std::nullopt;
   std::optional<DateHit> best;
   auto consider = [&](DateHit h) {
     if (!best || h.start < best->start) best = std::move(h);
@@ -113,6 +116,8 @@ std::optional<DateHit> FindDate(const Lexicon& lex, std::string_view s, size_t f
 }
 
 std::optional<TimeHit> FindTime(const Lexicon& lex, std::string_view s, bool bare) {
+  // Both patterns need digits (\d, ASCII only): no date to mask, no time.
+  if (!HasDigit(s)) return std::nullopt;
   // Dates are masked first so "24.10.2017" never reads as 24:10.
   std::vector<std::pair<size_t, size_t>> dates;
   for (size_t from = 0; from < s.size();) {

@@ -69,7 +69,11 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
 
 std::optional<std::string> MeetingEndTime(const Context& ctx, size_t i) {
   std::string_view t = ctx.text(i);
-  if (ctx.IsTableRow(i) || !AtMostWords(t, 10) || !ctx.lex().IsRoleLine(t, Role::kEnd)) return std::nullopt;
+  // FindTime needs a digit; testing for one first spares most lines the
+  // heading match.
+  if (ctx.IsTableRow(i) || !AtMostWords(t, 10) || !HasDigit(t) ||
+      !ctx.lex().IsRoleLine(t, Role::kEnd))
+    return std::nullopt;
   auto tm = FindTime(ctx.lex(), t, true);
   if (!tm) return std::nullopt;
   return tm->start_time;

@@ -41,6 +41,12 @@ std::string_view TrimBoth(std::string_view s, std::string_view chars);
 int CountWordsUpTo(std::string_view s, int limit);
 // True when `s` has at most `n` words (CountWordsUpTo(s, n) <= n).
 inline bool AtMostWords(std::string_view s, int n) { return CountWordsUpTo(s, n) <= n; }
+// True when `s` has an ASCII digit (what RE2's \d matches).
+inline bool HasDigit(std::string_view s) {
+  for (char c : s)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
 // True when the text ends a sentence: a final '.', '!' or '?' after a
 // letter (not an abbreviation-like "nr." is not distinguished).
 bool EndsSentence(std::string_view s);

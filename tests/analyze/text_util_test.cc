@@ -2,6 +2,7 @@
 #include "analyze/text_util.h"
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <random>
 #include <string>
@@ -101,6 +102,16 @@ TEST(Joiner, AgreesWithBytewiseJoin) {
       }
     }
     ASSERT_EQ(j.str(), want);
+  }
+}
+
+// FindDate, FindTime and MeetingEndTime skip texts without a digit: only
+// ASCII digits count, as only they match RE2's \d.
+TEST(AnalyzeTextUtil, HasDigitIsRe2Digit) {
+  const RE2 digit("\\d");
+  for (std::string_view s :
+       {"", "Mødet hævet", "kl. 9", "0", "x9y", "\u0663", "\uFF19", "\u00B2", "\u2070", "/:"}) {
+    EXPECT_EQ(HasDigit(s), RE2::PartialMatch(s, digit)) << s;
   }
 }
 
