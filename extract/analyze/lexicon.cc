@@ -392,6 +392,8 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
         suffix_alt + ")|(?:" + Alternation(prefixes) +
         ")\\s+[^.]{3,})(?:\\s*\\([^()]{1,20}\\))?$");
     std::vector<std::string> councils = Column(tables, "bodies", "council");
+    council_gate_ = MakeGate(councils);
+    council_alone_gate_ = MakeGate(Column(tables, "bodies", "council_alone"));
     council_.Set("([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+(?:[ -][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+)?)\\s+((?i:" + Alternation(councils) +
                        "))(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
     council_alone_.Set("(?i)^(?:" + Alternation(Column(tables, "bodies", "council_alone")) +
@@ -402,6 +404,7 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
     municipalities_[FoldCase(row[0])] = row[1];
     municipalities_[FoldCase(row[1])] = row[1];
   }
+  // MayHaveMunicipalityPhrase() tests for the words of this pattern.
   municipality_phrase_.Set(
       "([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+(?:[ -][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+)?)\\s+(?:Kommunes?|KOMMUNE|Regionskommune)(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
 
@@ -1167,6 +1170,26 @@ bool Lexicon::IsBodyName(std::string_view line) const {
   if (!StartsUpper(line)) return false;
   if (body_code_) return BodyNameCode(line);
   return RE2::FullMatch(line, *body_name_);
+}
+
+bool Lexicon::FindCouncil(std::string_view s, re2::StringPiece* town,
+                          re2::StringPiece* word) const {
+  // The pattern is "Town\s+(?i:COUNCILS)…", unanchored.
+  if (!council_gate_.AfterSpace(s)) return false;
+  return RE2::PartialMatch(s, *council_, town, word);
+}
+
+bool Lexicon::IsCouncilAlone(std::string_view s, re2::StringPiece* town) const {
+  // The pattern is "(?i)^(?:COUNCIL_ALONE)(?:\s+i\s+Town)?$".
+  if (!council_alone_gate_.AtStart(s)) return false;
+  return RE2::FullMatch(s, *council_alone_, town);
+}
+
+bool Lexicon::MayHaveMunicipalityPhrase(std::string_view s) const {
+  if (engine_ != Engine::kCode) return true;
+  // The pattern's words, Kommunes?|KOMMUNE|Regionskommune (no (?i)), each
+  // contain one of these.
+  return s.find("ommune") != std::string_view::npos || s.find("OMMUNE") != std::string_view::npos;
 }
 
 std::optional<std::string> Lexicon::MunicipalityOf(std::string_view town) const {

@@ -161,6 +161,16 @@ class Lexicon {
   // "Aalborg Byråd" -> council text range; town via MunicipalityOf.
   const RE2& council() const { return *council_; }
   const RE2& council_alone() const { return *council_alone_; }
+  // RE2::PartialMatch(s, council(), town, word), run only when `s` has
+  // one of the council words ("Byråd") the pattern needs.
+  bool FindCouncil(std::string_view s, re2::StringPiece* town, re2::StringPiece* word) const;
+  // RE2::FullMatch(s, council_alone(), town), run only when `s` starts
+  // with one of its words ("Byrådet").
+  bool IsCouncilAlone(std::string_view s, re2::StringPiece* town) const;
+  // False when municipality_phrase() cannot match `s`: none of its words
+  // ("Kommune", "KOMMUNE", "Regionskommune"; case-sensitive) is in it.
+  // Always true with Engine::kRe2 (tests compare).
+  bool MayHaveMunicipalityPhrase(std::string_view s) const;
   // A committee or board name as a whole line ("Beskæftigelsesudvalget",
   // "Udvalget for plan, udvikling og kultur (PUK)").
   bool IsBodyName(std::string_view line) const;
@@ -211,6 +221,17 @@ class Lexicon {
     }
     bool Anywhere(std::string_view s) const {
       return !on || list.Find(s, false, [](size_t, bool) { return true; });
+    }
+    // Right after a run of \s (a pattern's "\s+(?:ALT)"): a phrase starts
+    // with a non-space, so only the ends of the runs need trying, and a
+    // short line has a few, where Anywhere() tries every code point.
+    bool AfterSpace(std::string_view s) const {
+      if (!on) return true;
+      for (size_t i = 1; i < s.size(); ++i)
+        if (IsReSpace(s[i - 1]) && !IsReSpace(s[i]) &&
+            list.Each(s, i, [](size_t, bool) { return true; }))
+          return true;
+      return false;
     }
   };
   Gate MakeGate(std::vector<std::string> phrases) const;
@@ -298,7 +319,9 @@ class Lexicon {
   PhraseRule letter_word_;
 
   LazyRE2 council_;
+  Gate council_gate_;  // the council words
   LazyRE2 council_alone_;
+  Gate council_alone_gate_;
   // Body names: the names, suffixes and (case-sensitive) prefixes of
   // bodies.txt when `body_code_`, else the pattern.
   PhraseList body_names_, body_suffixes_, body_prefixes_;

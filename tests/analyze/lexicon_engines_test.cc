@@ -5,6 +5,7 @@
 // spacing, colons, tabs, text around it), and requires the same answer from
 // every Lexicon method each time.
 #include <gtest/gtest.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -213,6 +214,20 @@ std::string Describe(const Lexicon& lex, const std::string& s) {
   o << "type " << lex.DocumentType(s) << " report " << lex.HasReportWord(s) << " letter "
     << lex.HasLetterWord(s) << " caption " << lex.IsCaption(s) << " body " << lex.IsBodyName(s)
     << " leadin " << lex.LeadinLength(s) << "\n";
+  // The header's council and municipality lines: the patterns run only
+  // past the code engine's gates.
+  re2::StringPiece town, word;
+  if (lex.FindCouncil(s, &town, &word))
+    o << "council " << (town.data() - s.data()) << " " << town.size() << " "
+      << (word.data() - s.data()) << " " << word.size() << "\n";
+  std::string_view t = analyze::Trim(s);
+  if (lex.IsCouncilAlone(t, &town))
+    o << "council alone " << (town.data() ? town.data() - t.data() : -1) << " " << town.size()
+      << "\n";
+  o << "municipality "
+    << (lex.MayHaveMunicipalityPhrase(t) && RE2::FullMatch(t, lex.municipality_phrase()))
+    << (lex.MayHaveMunicipalityPhrase(s) && RE2::PartialMatch(s, lex.municipality_phrase()))
+    << "\n";
   return o.str();
 }
 
@@ -237,7 +252,7 @@ TEST(AnalyzeLexiconEngines, CodeMatchesRe2OnCorpusAndRules) {
   // How often each kind of answer was positive, so the comparison is known
   // to have covered matches and not only misses.
   int headings = 0, inline_headings = 0, labels = 0, decisions = 0, types = 0, votes = 0,
-      bodies = 0, absences = 0;
+      bodies = 0, absences = 0, councils = 0, councils_alone = 0, municipalities = 0;
   for (const std::string& s : in.all()) {
     std::string want = Describe(re2, s);
     std::string got = Describe(code, s);
@@ -253,13 +268,18 @@ TEST(AnalyzeLexiconEngines, CodeMatchesRe2OnCorpusAndRules) {
     bodies += re2.IsBodyName(s);
     size_t a = 0, b = 0;
     absences += re2.MatchAbsence(s, &a, &b);
+    re2::StringPiece town, word;
+    councils += re2.FindCouncil(s, &town, &word);
+    councils_alone += re2.IsCouncilAlone(analyze::Trim(s), &town);
+    municipalities += RE2::PartialMatch(s, re2.municipality_phrase());
   }
   EXPECT_EQ(differ, 0);
   std::printf(
       "%zu inputs; RE2 positives: %d headings (%d inline), %d labels, %d decisions, %d types, "
-      "%d votes, %d body names, %d absence notes\n",
+      "%d votes, %d body names, %d absence notes, %d councils, %d councils alone, %d "
+      "municipality phrases\n",
       in.all().size(), headings, inline_headings, labels, decisions, types, votes, bodies,
-      absences);
+      absences, councils, councils_alone, municipalities);
   EXPECT_GT(headings, 1000);
   EXPECT_GT(inline_headings, 300);
   EXPECT_GT(labels, 1000);
@@ -268,6 +288,29 @@ TEST(AnalyzeLexiconEngines, CodeMatchesRe2OnCorpusAndRules) {
   EXPECT_GT(votes, 100);
   EXPECT_GT(bodies, 200);
   EXPECT_GT(absences, 500);
+  EXPECT_GT(councils, 50);
+  EXPECT_GT(councils_alone, 20);
+  EXPECT_GT(municipalities, 100);
+}
+
+// ExtractHeader reads "Økonomiudvalgets møde" with a (?i) pattern only on a
+// line whose last five bytes are "møde" in some case (analyze/header.cc,
+// EndsInMoede): that holds when RE2 folds m, ø, d and e with M, Ø, D and E
+// and no other code point.
+TEST(AnalyzeLexiconEngines, MoedeLettersFoldOnlyWithTheirCapitals) {
+  for (const char* letter : {"m", "\u00F8", "d", "e"}) {
+    const RE2 re(std::string("(?i)") + letter);
+    std::string want = letter;
+    std::string upper = want == "\u00F8" ? "\u00D8" : AsciiUpper(want);
+    for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+      if (c >= 0xD800 && c <= 0xDFFF) continue;
+      char buf[4];
+      int32_t n = 0;
+      U8_APPEND_UNSAFE(buf, n, c);
+      std::string_view cp(buf, static_cast<size_t>(n));
+      EXPECT_EQ(RE2::FullMatch(cp, re), cp == want || cp == upper) << letter << " U+" << std::hex << c;
+    }
+  }
 }
 
 // Lexicon::MatchHeading tries the heading roles in one pass over a
