@@ -280,6 +280,7 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
     p.code = engine_ == Engine::kCode && p.words.Parse(row[1]);
     if (p.code) {
       p.wildcards = p.words.wildcards();
+      p.first = p.words.first();
       continue;
     }
     std::string pat = "(?i)^(";
@@ -801,7 +802,14 @@ DecisionClass Lexicon::ClassifyDecision(std::string_view text) const {
   std::vector<std::pair<size_t, size_t>> groups;  // the wildcards' words, in c
   std::vector<re2::StringPiece> sub;
   for (std::string_view c : cands) {
+    // A phrase that starts with a letter matches only a text starting with
+    // it (folded as Match() folds it); skipping the others here spares
+    // most of the ~270 calls of Match() per candidate. The loop and its
+    // order stay as they were.
+    size_t first_len = 0;
+    const int32_t first = FoldCp(DecodeAt(c, 0, &first_len));
     for (const auto& p : phrases_) {
+      if (p.first >= 0 && p.first != first) continue;
       size_t match_end = 0;  // the phrase is c[0, match_end)
       groups.clear();
       if (p.code) {

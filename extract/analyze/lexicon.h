@@ -285,6 +285,7 @@ class Lexicon {
     std::string category;
     WildcardPhrase words;  // when `code`
     bool code = false;
+    int32_t first = -1;  // words.first() when `code`, else -1 (any text)
     LazyRE2 re;
     int wildcards = 0;
     int order = 0;

@@ -187,6 +187,9 @@ class WildcardPhrase {
   // this code does not know.
   bool Parse(std::string_view phrase);
   int wildcards() const { return wildcards_; }
+  // The folded first code point a text must start with to match, or -1
+  // when the phrase may match any text (it starts with "*", or is empty).
+  int32_t first() const { return !cps_.empty() && cps_[0] >= 0 ? cps_[0] : -1; }
   // Matches at the start of `s`: the byte after the phrase, and each
   // wildcard's bytes [first, second) in (*groups)[k]. npos if no match.
   size_t Match(std::string_view s, std::vector<std::pair<size_t, size_t>>* groups) const;
