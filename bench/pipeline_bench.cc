@@ -58,8 +58,8 @@ void Finish(benchmark::State& state, size_t bytes) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
 }
 
-void BM_Read(benchmark::State& state, Case c) {
-  const std::string bytes = Bytes(c);
+// Reads `bytes` (any format) once per iteration; checks the block count.
+void ReadLoop(benchmark::State& state, const std::string& bytes, size_t want_blocks) {
   referat::ExtractOptions options;
   size_t blocks = 0;
   for (auto _ : state) {
@@ -68,8 +68,10 @@ void BM_Read(benchmark::State& state, Case c) {
     blocks = doc->blocks.size();
     benchmark::DoNotOptimize(doc->text.data());
   }
-  if (Check(state, "blocks", blocks, c.blocks)) Finish(state, bytes.size());
+  if (Check(state, "blocks", blocks, want_blocks)) Finish(state, bytes.size());
 }
+
+void BM_Read(benchmark::State& state, Case c) { ReadLoop(state, Bytes(c), c.blocks); }
 
 void BM_Segment(benchmark::State& state, Case c) {
   const std::string bytes = Bytes(c);
@@ -140,17 +142,9 @@ const HtmlCase kHtmlCases[] = {
 };
 
 void BM_ReadHtml(benchmark::State& state, HtmlCase c) {
-  const std::string bytes =
-      Slurp(fs::path(REFERAT_SOURCE_DIR) / "corpus" / "formats" / (std::string(c.name) + ".html"));
-  referat::ExtractOptions options;
-  size_t blocks = 0;
-  for (auto _ : state) {
-    auto doc = referat::ReadDocument(bytes, options);
-    if (!doc.ok()) return state.SkipWithError(doc.status().ToString().c_str());
-    blocks = doc->blocks.size();
-    benchmark::DoNotOptimize(doc->text.data());
-  }
-  if (Check(state, "blocks", blocks, c.blocks)) Finish(state, bytes.size());
+  ReadLoop(state,
+           Slurp(fs::path(REFERAT_SOURCE_DIR) / "corpus" / "formats" / (std::string(c.name) + ".html")),
+           c.blocks);
 }
 
 int Register() {
