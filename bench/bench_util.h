@@ -1,22 +1,16 @@
-// Helpers shared by the benchmarks.
+// Helpers shared by the benchmarks: the test suites' helpers (reading a
+// whole file, the source and ../shared directories), under the name the
+// benchmarks use.
 #ifndef REFERAT_BENCH_BENCH_UTIL_H_
 #define REFERAT_BENCH_BENCH_UTIL_H_
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <string>
+#include "test_util.h"
 
 namespace referat::bench {
 
 // The whole file as bytes; empty if it cannot be read (each benchmark then
 // fails its count check or skips).
-inline std::string Slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+inline std::string Slurp(const std::filesystem::path& p) { return referat::testing::ReadFile(p); }
 
 }  // namespace referat::bench
 
