@@ -563,38 +563,30 @@ bool InlineEnd(std::string_view block, size_t end, bool open, size_t* head_end,
 
 }  // namespace
 
-bool Lexicon::MatchExact(std::string_view t, uint32_t tag, uint32_t* k) const {
+bool Lexicon::MatchForm(std::string_view t, uint32_t tag, uint32_t* k, bool wildcard) const {
   if (headings_code_)
     return heading_list_.EachTagged(
         t, 0,
-        [&](size_t end, bool, uint32_t hit) {
-          if (!ExactEnd(t, end)) return false;
+        [&](size_t end, bool open, uint32_t hit) {
+          if (!(wildcard ? WildcardEnd(t, end, open) : ExactEnd(t, end))) return false;
           *k = hit;
           return true;
         },
-        PhraseList::Only::kPlain, tag);
+        wildcard ? PhraseList::Only::kEllipsis : PhraseList::Only::kPlain, tag);
   for (*k = tag == kAnyRole ? 0 : tag; *k < headings_.size(); ++*k) {
-    if (RE2::FullMatch(t, *headings_[*k].exact)) return true;
+    const HeadingRule& h = headings_[*k];
+    if (RE2::FullMatch(t, wildcard ? *h.wildcard : *h.exact)) return true;
     if (tag != kAnyRole) break;
   }
   return false;
 }
 
+bool Lexicon::MatchExact(std::string_view t, uint32_t tag, uint32_t* k) const {
+  return MatchForm(t, tag, k, false);
+}
+
 bool Lexicon::MatchWildcard(std::string_view t, uint32_t tag, uint32_t* k) const {
-  if (headings_code_)
-    return heading_list_.EachTagged(
-        t, 0,
-        [&](size_t end, bool open, uint32_t hit) {
-          if (!WildcardEnd(t, end, open)) return false;
-          *k = hit;
-          return true;
-        },
-        PhraseList::Only::kEllipsis, tag);
-  for (*k = tag == kAnyRole ? 0 : tag; *k < headings_.size(); ++*k) {
-    if (RE2::FullMatch(t, *headings_[*k].wildcard)) return true;
-    if (tag != kAnyRole) break;
-  }
-  return false;
+  return MatchForm(t, tag, k, true);
 }
 
 bool Lexicon::MatchInline(std::string_view block, uint32_t* k, size_t* head_end,

@@ -250,6 +250,8 @@ class Lexicon {
   static constexpr uint32_t kAnyRole = PhraseList::kAllTags;
   bool MatchExact(std::string_view t, uint32_t tag, uint32_t* k) const;
   bool MatchWildcard(std::string_view t, uint32_t tag, uint32_t* k) const;
+  // Both of the above: the wildcard form ("…") or the exact one.
+  bool MatchForm(std::string_view t, uint32_t tag, uint32_t* k, bool wildcard) const;
   bool MatchInline(std::string_view block, uint32_t* k, size_t* head_end,
                    size_t* rest_start) const;
   std::deque<HeadingRule> headings_;  // deque: LazyRE2 does not move
