@@ -20,6 +20,10 @@ namespace {
 
 using J = nlohmann::ordered_json;
 
+// The store keeps paths as the file system's bytes; JSON shows bytes that
+// are not UTF-8 as U+FFFD (as `referat extract` does) and never throws.
+std::string Dump(const J& j) { return j.dump(-1, ' ', false, J::error_handler_t::replace); }
+
 // Exit status for a Status: 2 for a usage error, else 1.
 int Fail(const std::string& what, const Status& s) {
   ReportFailure(what, s.code_name(), s.message());
@@ -176,7 +180,7 @@ std::string OneLine(const std::string& s) {
 }
 
 int RunSearch(const SearchArgs& a) {
-  auto store = Store::Open(a.db);
+  auto store = Store::Open(a.db, StoreOptions{.read_only = true});
   if (!store.ok()) return Fail(a.db, store.status());
   SearchQuery q;
   q.text = a.query;
@@ -212,7 +216,7 @@ int RunSearch(const SearchArgs& a) {
       j["snippet"] = h.snippet;
       j["span"] = SpanJson(h.span);
       j["score"] = h.score;
-      out << j.dump() << '\n';
+      out << Dump(j) << '\n';
       continue;
     }
     // Readable: one block per hit.
@@ -237,7 +241,7 @@ int RunSearch(const SearchArgs& a) {
 // ---- stats ----------------------------------------------------------------
 
 int RunStats(const std::string& db, bool json) {
-  auto store = Store::Open(db);
+  auto store = Store::Open(db, StoreOptions{.read_only = true});
   if (!store.ok()) return Fail(db, store.status());
   auto st = (*store)->Stats();
   if (!st.ok()) return Fail(db, st.status());
@@ -255,7 +259,7 @@ int RunStats(const std::string& db, bool json) {
     J kinds = J::object();
     for (auto& [k, v] : s.documents_by_kind) kinds[k] = v;
     j["documents_by_kind"] = std::move(kinds);
-    std::cout << j.dump() << "\n";
+    std::cout << Dump(j) << "\n";
     return 0;
   }
   char line[128];
@@ -302,18 +306,53 @@ int RunExport(const ExportArgs& a) {
     std::cerr << "referat: --format csv writes one file per table: give -o DIR\n";
     return 2;
   }
-  auto store = Store::Open(a.db);
+  auto store = Store::Open(a.db, StoreOptions{.read_only = true});
   if (!store.ok()) return Fail(a.db, store.status());
+  // A file is written under a temporary name and renamed when complete, so
+  // a failed export never leaves a truncated file that looks whole.
+  const bool to_file = format != ExportFormat::kCsv && !a.out.empty() && a.out != "-";
+  const std::string tmp = a.out + ".tmp" + std::to_string(::getpid());
   std::ofstream file;
   std::ostream* out = &std::cout;
-  if (format != ExportFormat::kCsv && !a.out.empty() && a.out != "-") {
-    file.open(a.out, std::ios::binary | std::ios::trunc);
-    if (!file) return Fail(a.out, Status::Unreadable("cannot write"));
+  if (to_file) {
+    file.open(tmp, std::ios::binary | std::ios::trunc);
+    if (!file) return Fail(a.out, Status::WriteFailed("cannot write"));
     out = &file;
   }
-  Status s = (*store)->Export(format, *out, format == ExportFormat::kCsv ? a.out : "", a.index);
-  if (!s.ok()) return Fail(a.out.empty() ? a.db : a.out, s);
+  Status s = (*store)->Export(
+      format, *out, format == ExportFormat::kCsv ? a.out : "", a.index,
+      [&](const std::string& table, int64_t rowid, const std::string& problem) {
+        ReportFailure(a.db, "corrupt",
+                      table + " row " + std::to_string(rowid) + ": " + problem + "; skipped");
+      });
+  if (to_file) {
+    file.close();
+    if (s.ok() && !file) s = Status::WriteFailed("cannot write the export");
+    if (s.ok() && std::rename(tmp.c_str(), a.out.c_str()) != 0)
+      s = Status::WriteFailed("cannot rename " + tmp);
+    if (!s.ok()) std::remove(tmp.c_str());
+  }
+  if (!s.ok()) {
+    // A write failure names what could not be written, never the database.
+    const std::string target = s.code() != ErrorCode::kWriteFailed ? a.db
+                               : a.out.empty() || a.out == "-" ? "standard output"
+                                                               : a.out;
+    return Fail(target, s);
+  }
   return 0;
+}
+
+// ---- check ----------------------------------------------------------------
+
+int RunCheck(const std::string& db) {
+  auto store = Store::Open(db, StoreOptions{.read_only = true});
+  if (!store.ok()) return Fail(db, store.status());
+  auto report = (*store)->Check();
+  if (!report.ok()) return Fail(db, report.status());
+  for (const auto& n : report->notes) std::cerr << "referat: " << db << ": note: " << n << "\n";
+  for (const auto& p : report->problems) ReportFailure(db, "corrupt", p);
+  if (report->problems.empty()) std::cout << db << ": ok\n";
+  return report->problems.empty() ? 0 : 1;
 }
 
 }  // namespace
@@ -369,6 +408,14 @@ void RegisterStoreCommands(CLI::App& app, Runners& runners) {
     cmd->add_option("--db", *db, "The SQLite database file")->required();
     cmd->add_flag("--json", *json, "One JSON object");
     runners[cmd] = [db, json] { return RunStats(*db, *json); };
+  }
+  {
+    auto db = std::make_shared<std::string>();
+    CLI::App* cmd = app.add_subcommand(
+        "check", "Check a store: SQLite integrity, foreign keys, the full-text indexes and "
+                 "every stored document's JSON; prints ok or each problem, exit 1 on any");
+    cmd->add_option("--db", *db, "The SQLite database file")->required();
+    runners[cmd] = [db] { return RunCheck(*db); };
   }
   {
     auto args = std::make_shared<ExportArgs>();

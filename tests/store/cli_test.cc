@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -48,8 +49,12 @@ struct CliRun {
 
 // Starts the CLI with `args`; stdout and stderr go to files in `dir`,
 // stdin comes from `stdin_file` (or /dev/null). Returns the child's pid.
+// `stdout_file` replaces dir/stdout (e.g. /dev/full); `fsize_limit` > 0
+// caps the size of any file the child writes (RLIMIT_FSIZE, SIGXFSZ
+// ignored), which is how a full disk looks to a writer.
 pid_t Spawn(const std::vector<std::string>& args, const fs::path& dir,
-            const std::string& stdin_file = "/dev/null") {
+            const std::string& stdin_file = "/dev/null", const std::string& stdout_file = "",
+            rlim_t fsize_limit = 0) {
   std::vector<std::string> argv_s = {REFERAT_CLI};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -59,7 +64,13 @@ pid_t Spawn(const std::vector<std::string>& args, const fs::path& dir,
   pid_t pid = ::fork();
   if (pid == 0) {
     int in = ::open(stdin_file.c_str(), O_RDONLY);
-    int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int o = ::open(stdout_file.empty() ? out.c_str() : stdout_file.c_str(),
+                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fsize_limit > 0) {
+      ::signal(SIGXFSZ, SIG_IGN);
+      struct rlimit lim = {fsize_limit, fsize_limit};
+      ::setrlimit(RLIMIT_FSIZE, &lim);
+    }
     int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     ::dup2(in, 0);
     ::dup2(o, 1);
@@ -81,8 +92,9 @@ CliRun Wait(pid_t pid, const fs::path& dir) {
 }
 
 CliRun Cli(const std::vector<std::string>& args, const fs::path& dir,
-        const std::string& stdin_file = "/dev/null") {
-  return Wait(Spawn(args, dir, stdin_file), dir);
+        const std::string& stdin_file = "/dev/null", const std::string& stdout_file = "",
+        rlim_t fsize_limit = 0) {
+  return Wait(Spawn(args, dir, stdin_file, stdout_file, fsize_limit), dir);
 }
 
 // A read-only look at the database, as a researcher's tool would take.
@@ -523,6 +535,396 @@ TEST(KillTest, SigkillMidIngestLeavesAConsistentStoreAndARerunCompletesIt) {
   EXPECT_EQ(Count(db, "SELECT count(*) FROM targets"), e.targets);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM items_fts"), e.items);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM documents_fts"), e.itemless);
+  fs::remove_all(dir);
+}
+
+
+// Issue 15, defect 1: a Latin-1 file name (old Danish archives) ingests;
+// search --json and the exports print it as U+FFFD instead of aborting,
+// and the files table keeps the bytes, so the file is found again.
+TEST(Issue15Defect1, NonUtf8FileNameDoesNotAbortSearchOrExport) {
+  fs::path dir = TempDir("latin1");
+  fs::path docs = dir / "docs";
+  fs::create_directories(docs);
+  const std::string name = "m\xf8" "de_referat.txt";
+  fs::copy_file(testing::SourceDir() / "corpus" / "seeds" / "000_ceeb01207f6c7132.txt",
+                docs / name);
+  fs::path db = dir / "a.db";
+  CliRun in = Cli({"ingest", docs.string(), "--db", db.string(), "--quiet"}, dir);
+  ASSERT_EQ(in.status, 0) << in.err;
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM files WHERE instr(path, CAST(x'6df864655f' AS TEXT)) > 0"), 1);
+
+  CliRun search = Cli({"search", "--db", db.string(), "--json"}, dir);
+  ASSERT_EQ(search.status, 0) << search.err;
+  auto hits = JsonLines(search.out);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_NE(hits[0]["source"]["path"].get<std::string>().find("m\xEF\xBF\xBD" "de_referat.txt"),
+            std::string::npos);
+  for (const char* format : {"opensearch", "jsonl"}) {
+    CliRun ex = Cli({"export", "--db", db.string(), "--format", format}, dir);
+    EXPECT_EQ(ex.status, 0) << format << ": " << ex.err;
+    EXPECT_FALSE(JsonLines(ex.out).empty()) << format;
+  }
+  // Ingesting again finds the file unchanged under its byte name.
+  CliRun again = Cli({"ingest", docs.string(), "--db", db.string()}, dir);
+  EXPECT_NE(again.err.find("1 unchanged"), std::string::npos) << again.err;
+  fs::remove_all(dir);
+}
+
+
+// Issue 15, defect 2: every write is checked. Standard output on a full
+// device, a capped file (RLIMIT_FSIZE: what a full disk looks like to the
+// writer) and -o DIR all exit 1 with write_failed naming the target, and
+// no partial file is left under an output's name.
+TEST(Issue15Defect2, WriteErrorsAreReportedNotSuccess) {
+  fs::path dir = TempDir("full");
+  const std::string seed =
+      (testing::SourceDir() / "corpus" / "seeds" / "000_ceeb01207f6c7132.txt").string();
+  fs::path db = dir / "a.db";
+  ASSERT_EQ(Cli({"ingest", seed, "--db", db.string(), "--quiet"}, dir).status, 0);
+  const std::vector<std::vector<std::string>> commands = {
+      {"extract", seed},
+      {"extract", "--jsonl", seed, seed},
+      {"search", "--db", db.string()},
+      {"search", "--db", db.string(), "--json"},
+      {"stats", "--db", db.string()},
+      {"export", "--db", db.string(), "--format", "jsonl"},
+      {"export", "--db", db.string(), "--format", "opensearch"},
+  };
+  for (const auto& args : commands) {
+    CliRun r = Cli(args, dir, "/dev/null", "/dev/full");
+    EXPECT_EQ(r.status, 1) << args[0] << " " << args[1] << ": " << r.err;
+    EXPECT_NE(r.err.find("referat: standard output: write_failed: "), std::string::npos)
+        << args[0] << ": " << r.err;
+    EXPECT_EQ(r.err.find(db.string()), std::string::npos) << "blames the database: " << r.err;
+  }
+  // stdout redirected to a file on a "full disk".
+  CliRun capped = Cli({"extract", seed}, dir, "/dev/null", (dir / "capped.out").string(), 1000);
+  EXPECT_EQ(capped.status, 1) << capped.err;
+  EXPECT_NE(capped.err.find("write_failed"), std::string::npos) << capped.err;
+
+  // -o DIR and export -o FILE: no partial file under the output's name.
+  CliRun to_dir = Cli({"extract", seed, "-o", (dir / "json").string()}, dir, "/dev/null", "",
+                      1000);
+  EXPECT_EQ(to_dir.status, 1) << to_dir.err;
+  EXPECT_NE(to_dir.err.find("write_failed"), std::string::npos) << to_dir.err;
+  CliRun to_file = Cli({"export", "--db", db.string(), "--format", "jsonl", "-o",
+                        (dir / "all.jsonl").string()},
+                       dir, "/dev/null", "", 1000);
+  EXPECT_EQ(to_file.status, 1) << to_file.err;
+  EXPECT_NE(to_file.err.find((dir / "all.jsonl").string() + ": write_failed"), std::string::npos)
+      << to_file.err;
+  CliRun to_csv = Cli({"export", "--db", db.string(), "--format", "csv", "-o",
+                       (dir / "csv").string()},
+                      dir, "/dev/null", "", 1000);
+  EXPECT_EQ(to_csv.status, 1) << to_csv.err;
+  int leftovers = 0;
+  for (auto& e : fs::recursive_directory_iterator(dir)) {
+    const std::string name = e.path().filename().string();
+    if (e.is_regular_file() && (name.find(".tmp") != std::string::npos ||
+                                (name.size() > 5 && name.substr(name.size() - 5) == ".json") ||
+                                name == "all.jsonl"))
+      ADD_FAILURE() << "left behind: " << e.path() << " (" << ++leftovers << ")";
+  }
+  // The same commands with room to write succeed.
+  CliRun ok = Cli({"extract", seed, "-o", (dir / "json").string()}, dir);
+  EXPECT_EQ(ok.status, 0) << ok.err;
+  fs::remove_all(dir);
+}
+
+
+// Runs the CLI with `args` inside `prefix` (a wrapper command line).
+CliRun CliIn(const std::vector<std::string>& prefix, const std::vector<std::string>& args,
+             const fs::path& dir) {
+  std::vector<std::string> argv_s = prefix;
+  argv_s.push_back(REFERAT_CLI);
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_s) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::string out = (dir / "stdout").string(), err = (dir / "stderr").string();
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    int in = ::open("/dev/null", O_RDONLY);
+    int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(in, 0);
+    ::dup2(o, 1);
+    ::dup2(e, 2);
+    ::execvp(argv[0], argv.data());
+    ::_exit(127);
+  }
+  return Wait(pid, dir);
+}
+
+int64_t WriteSql(const fs::path& db, const std::string& sql) {
+  sqlite3* h = nullptr;
+  sqlite3_open(db.c_str(), &h);
+  char* err = nullptr;
+  int rc = sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) ADD_FAILURE() << sql << ": " << (err ? err : "?");
+  sqlite3_free(err);
+  sqlite3_close(h);
+  return rc;
+}
+
+std::vector<std::string> Seeds(int n) {
+  std::vector<std::string> out;
+  for (auto& e : fs::directory_iterator(testing::SourceDir() / "corpus" / "seeds"))
+    if (e.path().extension() == ".txt") out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  if (out.size() > static_cast<size_t>(n)) out.resize(n);
+  return out;
+}
+
+// Issue 15, defect 3: a damaged store is validated as it is read. Rows
+// that fail are reported with their id and skipped, the export exits 1,
+// and check names every problem; bytes scribbled over the file never make
+// referat crash or print a line that is not JSON.
+TEST(Issue15Defect3, DamagedStoreIsReportedNotExported) {
+  fs::path dir = TempDir("damaged");
+  fs::path db = dir / "a.db";
+  std::vector<std::string> args = {"ingest", "--db", db.string(), "--quiet"};
+  for (auto& p : Seeds(6)) args.push_back(p);
+  ASSERT_EQ(Cli(args, dir).status, 0);
+  const int64_t docs = Count(db, "SELECT count(*) FROM documents");
+  ASSERT_GE(docs, 4);
+  ASSERT_GT(Count(db, "SELECT count(*) FROM agenda_items WHERE document_id > 3"), 0);
+  CliRun sound = Cli({"check", "--db", db.string()}, dir);
+  EXPECT_EQ(sound.status, 0) << sound.err;
+  EXPECT_NE(sound.out.find(": ok"), std::string::npos);
+
+  WriteSql(db, "UPDATE documents SET json = '{\"broken' WHERE id = 1;"
+               "UPDATE documents SET json = CAST(x'7b22736f75726365223a7bc3' AS TEXT) WHERE id = 2;"
+               "UPDATE documents SET json = (SELECT json FROM documents WHERE id = 4) WHERE id = 3;"
+               "UPDATE agenda_items SET title = CAST(x'42756467c3' AS TEXT) WHERE id = "
+               "(SELECT min(id) FROM agenda_items WHERE document_id > 3);");
+  CliRun jsonl = Cli({"export", "--db", db.string(), "--format", "jsonl"}, dir);
+  EXPECT_EQ(jsonl.status, 1);
+  auto lines = JsonLines(jsonl.out);
+  EXPECT_EQ(static_cast<int64_t>(lines.size()), docs - 3);
+  for (const char* row : {"documents row 1: ", "documents row 2: ", "documents row 3: "})
+    EXPECT_NE(jsonl.err.find(row), std::string::npos) << row << jsonl.err;
+  EXPECT_NE(jsonl.err.find("corrupt"), std::string::npos);
+
+  CliRun bulk = Cli({"export", "--db", db.string(), "--format", "opensearch"}, dir);
+  EXPECT_EQ(bulk.status, 1);
+  EXPECT_EQ(JsonLines(bulk.out).size() % 2, 0u);
+  EXPECT_NE(bulk.err.find("agenda_items row "), std::string::npos) << bulk.err;
+
+  CliRun check = Cli({"check", "--db", db.string()}, dir);
+  EXPECT_EQ(check.status, 1);
+  for (const char* row : {"documents row 1: ", "documents row 2: ", "documents row 3: "})
+    EXPECT_NE(check.err.find(row), std::string::npos) << row << check.err;
+
+  // Scribble over pages in the middle of a copy: whatever each command
+  // says, it exits with a status, and what it printed is JSON.
+  fs::path scribbled = dir / "scribbled.db";
+  fs::copy_file(db, scribbled);
+  {
+    std::fstream f(scribbled, std::ios::in | std::ios::out | std::ios::binary);
+    const auto size = fs::file_size(scribbled);
+    std::string junk(4096 * 3, '\0');
+    for (size_t i = 0; i < junk.size(); ++i) junk[i] = static_cast<char>((i * 7919) % 251);
+    f.seekp(static_cast<std::streamoff>(size / 2 / 4096 * 4096));
+    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+  }
+  for (std::vector<std::string> cmd :
+       {std::vector<std::string>{"export", "--format", "jsonl"},
+        {"export", "--format", "opensearch"},
+        {"search", "--json"},
+        {"search", "--json", "kommune"},
+        {"stats", "--json"},
+        {"check"}}) {
+    cmd.push_back("--db");
+    cmd.push_back(scribbled.string());
+    CliRun r = Cli(cmd, dir);
+    EXPECT_TRUE(r.status == 0 || r.status == 1) << cmd[0] << " " << cmd[1] << ": " << r.status
+                                                << " " << r.err;
+    if (cmd[0] != "check") {
+      std::istringstream in(r.out);
+      for (std::string l; std::getline(in, l);)
+        EXPECT_FALSE(json::parse(l, nullptr, false).is_discarded()) << cmd[1] << ": " << l;
+    }
+  }
+  EXPECT_EQ(Cli({"check", "--db", scribbled.string()}, dir).status, 1);
+  fs::remove_all(dir);
+}
+
+// A wrapper that runs a command with `dir` bind-mounted read-only onto
+// itself (a private mount namespace; user namespace when not root), or
+// empty when this machine allows neither.
+std::vector<std::string> ReadOnlyMount(const fs::path& dir) {
+  std::vector<std::string> prefix = {"unshare", ::geteuid() == 0 ? "-m" : "-rm", "sh", "-c",
+                                     "mount --bind -o ro \"$0\" \"$0\" && exec \"$@\"",
+                                     dir.string()};
+  CliRun probe = CliIn(prefix, {"--version"}, dir);
+  if (probe.status != 0) return {};
+  return prefix;
+}
+
+// Issue 15, defect 4: a store on read-only media is searched, counted,
+// exported and checked. Ingest leaves it in rollback-journal mode; a store
+// left in WAL mode is opened as immutable.
+TEST(Issue15Defect4, StoreOnReadOnlyMediaCanBeSearched) {
+  fs::path dir = TempDir("readonly");
+  fs::path ro = dir / "ro";
+  fs::path work = dir / "work";
+  fs::create_directories(ro);
+  fs::create_directories(work);
+  fs::path db = ro / "a.db";
+  std::vector<std::string> args = {"ingest", "--db", db.string(), "--quiet"};
+  for (auto& p : Seeds(8)) args.push_back(p);
+  ASSERT_EQ(Cli(args, work).status, 0);
+  EXPECT_FALSE(fs::exists(ro / "a.db-wal"));
+  {
+    sqlite3* h = nullptr;
+    sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, nullptr);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "delete");
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+  }
+  const std::vector<std::vector<std::string>> commands = {
+      {"search", "--json", "kommune"},
+      {"search", "--json", "--from", "2000"},
+      {"stats", "--json"},
+      {"export", "--format", "jsonl"},
+      {"export", "--format", "opensearch"},
+      {"check"},
+  };
+  std::vector<std::string> writable;
+  for (auto cmd : commands) {
+    cmd.push_back("--db");
+    cmd.push_back(db.string());
+    CliRun r = Cli(cmd, work);
+    EXPECT_EQ(r.status, 0) << cmd[0] << ": " << r.err;
+    EXPECT_FALSE(r.out.empty()) << cmd[0];
+    writable.push_back(r.out);
+  }
+  std::vector<std::string> prefix = ReadOnlyMount(ro);
+  std::string mode = "read-only bind mount";
+  if (prefix.empty()) {
+    // No mount namespace: a directory and file without write permission,
+    // which binds only a user who is not root.
+    ASSERT_NE(::geteuid(), 0u) << "neither a read-only mount nor permissions can bind root";
+    fs::permissions(db, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    fs::permissions(ro, fs::perms::owner_read | fs::perms::owner_exec);
+    mode = "read-only directory";
+  }
+  for (bool wal : {false, true}) {
+    if (wal) {
+      // A store left in WAL mode (by an ingest killed before it closed, or
+      // one in use elsewhere): the header says WAL.
+      if (prefix.empty()) fs::permissions(ro, fs::perms::owner_all);
+      WriteSql(db, "PRAGMA journal_mode = WAL");
+      if (prefix.empty()) fs::permissions(ro, fs::perms::owner_read | fs::perms::owner_exec);
+    }
+    for (size_t i = 0; i < commands.size(); ++i) {
+      auto cmd = commands[i];
+      cmd.push_back("--db");
+      cmd.push_back(db.string());
+      CliRun r = CliIn(prefix, cmd, work);
+      EXPECT_EQ(r.status, 0) << mode << (wal ? ", WAL: " : ": ") << cmd[0] << " " << r.err;
+      EXPECT_EQ(r.out, writable[i]) << mode << (wal ? ", WAL: " : ": ") << cmd[0];
+    }
+  }
+  // Writing there is refused with a clear error, not a crash.
+  CliRun write = CliIn(prefix, args, work);
+  EXPECT_EQ(write.status, 1) << write.err;
+  fs::permissions(ro, fs::perms::owner_all);
+  fs::remove_all(dir);
+}
+
+
+// Runs the sqlite3 shell on `db` with `sql` (no referat code in the
+// process). -bail stops at the first error.
+CliRun Sqlite3(const fs::path& db, const std::string& sql, const fs::path& dir) {
+  fs::path script = dir / "script.sql";
+  std::ofstream(script) << sql;
+  std::string cmd = "sqlite3 -bail " + db.string() + " < " + script.string() + " > " +
+                    (dir / "stdout").string() + " 2> " + (dir / "stderr").string();
+  CliRun r;
+  int st = std::system(cmd.c_str());
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  r.out = testing::ReadFile(dir / "stdout");
+  r.err = testing::ReadFile(dir / "stderr");
+  return r;
+}
+
+// Issue 15, defect 6: the sqlite3 shell opens a store without referat and
+// queries every table; with the referat_danish extension loaded, the
+// stemmed FTS tables too; and a delete outside referat works (no trigger
+// needs the tokenizer), after which referat still ingests into the store.
+TEST(Issue15Defect6, Sqlite3ShellReadsTheStoreAndTheExtensionTheFtsTables) {
+  ASSERT_EQ(std::system("sqlite3 -version > /dev/null"), 0)
+      << "the sqlite3 shell is missing (tools/bootstrap installs it)";
+  fs::path dir = TempDir("sqlite3");
+  fs::path db = dir / "a.db";
+  std::vector<std::string> seeds = Seeds(6);
+  std::vector<std::string> args = {"ingest", "--db", db.string(), "--quiet"};
+  args.insert(args.end(), seeds.begin(), seeds.end() - 1);
+  ASSERT_EQ(Cli(args, dir).status, 0);
+
+  std::string sql;
+  std::string want;
+  for (const char* t : {"documents", "files", "meetings", "attendance", "agenda_items",
+                        "decisions", "figures", "targets", "errors", "names_fts"}) {
+    sql += std::string("SELECT count(*) FROM ") + t + ";\n";
+    want += std::to_string(Count(db, std::string("SELECT count(*) FROM ") + t)) + "\n";
+  }
+  CliRun plain = Sqlite3(db, sql, dir);
+  EXPECT_EQ(plain.status, 0) << plain.err;
+  EXPECT_EQ(plain.out, want);
+  CliRun no_ext = Sqlite3(db, "SELECT count(*) FROM items_fts;", dir);
+  EXPECT_NE(no_ext.status, 0);
+  EXPECT_NE(no_ext.err.find("no such tokenizer: danish"), std::string::npos) << no_ext.err;
+
+  // With the extension, MATCH stems as referat does: the same items.
+  const std::string load = std::string(".load ") + REFERAT_DANISH_EXTENSION + "\n";
+  std::vector<json> hits = [&] {
+    CliRun r = Cli({"search", "kommunens", "--db", db.string(), "--json", "--limit", "100000"},
+                   dir);
+    EXPECT_EQ(r.status, 0) << r.err;
+    return JsonLines(r.out);
+  }();
+  int64_t item_hits = 0;
+  for (const json& h : hits) item_hits += !h["item"].is_null();
+  ASSERT_GT(item_hits, 0);
+  CliRun with_ext = Sqlite3(db, load + "SELECT count(*) FROM items_fts WHERE items_fts MATCH "
+                                       "'kommunens';\nSELECT count(*) FROM documents_fts;\n",
+                            dir);
+  EXPECT_EQ(with_ext.status, 0) << with_ext.err;
+  EXPECT_EQ(with_ext.out, std::to_string(item_hits) + "\n" +
+                              std::to_string(Count(db, "SELECT count(*) FROM documents_fts")) +
+                              "\n");
+
+  // Deleting in plain sqlite3 works; referat then ingests on (reusing a
+  // rowid the stale FTS rows hold) and finds the new document.
+  CliRun del = Sqlite3(db, "PRAGMA foreign_keys = ON;\nDELETE FROM documents WHERE id = "
+                           "(SELECT max(id) FROM documents);\nSELECT count(*) FROM agenda_items "
+                           "WHERE document_id NOT IN (SELECT id FROM documents);\n",
+                       dir);
+  EXPECT_EQ(del.status, 0) << del.err;
+  EXPECT_EQ(del.out, "0\n");
+  CliRun more = Cli({"ingest", "--db", db.string(), "--quiet", seeds.back()}, dir);
+  EXPECT_EQ(more.status, 0) << more.err;
+  CliRun found = Cli({"search", "--db", db.string(), "--json", "--limit", "100000"}, dir);
+  EXPECT_EQ(found.status, 0) << found.err;
+  EXPECT_NE(found.out.find(fs::path(seeds.back()).filename().string()), std::string::npos);
+
+  // A store of schema version 1 (FTS delete triggers) is migrated to 2.
+  WriteSql(db, "CREATE TRIGGER agenda_items_fts_delete AFTER DELETE ON agenda_items BEGIN "
+               "DELETE FROM items_fts WHERE rowid = old.id; END;"
+               "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN "
+               "DELETE FROM documents_fts WHERE rowid = old.id; END; PRAGMA user_version = 1;");
+  EXPECT_EQ(Cli({"ingest", "--db", db.string(), "--quiet", seeds.back()}, dir).status, 0);
+  EXPECT_EQ(Count(db, "PRAGMA user_version"), kStoreSchemaVersion);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND "
+                      "name LIKE '%fts_delete'"),
+            0);
   fs::remove_all(dir);
 }
 

@@ -36,12 +36,16 @@ namespace referat {
 
 // The schema version this build writes (PRAGMA user_version). Older
 // databases are migrated forward on Open; newer ones are refused.
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 struct StoreOptions {
   // If true, a missing database file is created. Search, stats and export
   // open with false so that a typo in --db is an error, not an empty result.
   bool create_if_missing = false;
+  // Open for reading only (search, stats, export, check): works on a store
+  // on read-only media or in a directory the user cannot write. A store of
+  // an older schema version must be opened writable once to migrate it.
+  bool read_only = false;
 };
 
 // Progress of one Ingest call, reported after each input file.
@@ -157,8 +161,27 @@ class Store {
   // kJsonl and kOpenSearch write to `out`; kCsv writes one TABLE.csv per
   // table into directory `dir` (created if needed). `index` names the
   // OpenSearch index in the bulk action lines.
+  //
+  // What is read is validated: a documents row whose JSON does not parse,
+  // does not match the contract schema or names another sha256, and any
+  // row with text that is not UTF-8 (a damaged file), is passed to
+  // `on_bad_row` (table, rowid, problem) and skipped; the export then goes
+  // on and returns kCorrupt at the end.
+  using BadRowFn = std::function<void(const std::string& table, int64_t rowid,
+                                      const std::string& problem)>;
   Status Export(ExportFormat format, std::ostream& out, const std::string& dir = "",
-                const std::string& index = "referat");
+                const std::string& index = "referat", const BadRowFn& on_bad_row = {});
+
+  // Checks the whole file: PRAGMA integrity_check, foreign keys, each FTS
+  // index against its content, FTS rows without their item or document, and
+  // every stored document's JSON against the schema. `problems` is empty
+  // when the store is sound; `notes` say what could not be checked (FTS5's
+  // index check needs a writable file, though it writes nothing).
+  struct CheckReport {
+    std::vector<std::string> problems;
+    std::vector<std::string> notes;
+  };
+  Result<CheckReport> Check();
 
   // An OpenSearch / Elasticsearch index body (settings and mappings) for the
   // documents Export(kOpenSearch) writes: text fields use the built-in
@@ -171,6 +194,9 @@ class Store {
 
  private:
   explicit Store(std::unique_ptr<Impl> impl);
+  static Result<std::unique_ptr<Impl>> OpenConnection(const std::string& path,
+                                                      const StoreOptions& options,
+                                                      bool immutable);
   std::unique_ptr<Impl> impl_;
 };
 
