@@ -2,6 +2,7 @@
 // only the public API (referat/store.h); docs/store.md describes the schema.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -342,6 +343,76 @@ int RunExport(const ExportArgs& a) {
   return 0;
 }
 
+// ---- case -----------------------------------------------------------------
+
+struct CaseArgs {
+  std::string number;
+  std::string db;
+  std::string municipality;
+  bool json = false;
+};
+
+// At most `n` bytes of `s` on one line, cut at a UTF-8 character boundary.
+std::string Clip(const std::string& s, size_t n) {
+  std::string one = OneLine(s);
+  if (one.size() <= n) return one;
+  size_t cut = n;
+  while (cut > 0 && (static_cast<unsigned char>(one[cut]) & 0xC0) == 0x80) --cut;
+  return one.substr(0, cut) + "…";
+}
+
+int RunCase(const CaseArgs& a) {
+  auto store = Store::Open(a.db, StoreOptions{.read_only = true});
+  if (!store.ok()) return Fail(a.db, store.status());
+  auto steps = (*store)->CasePath(a.number, Opt(a.municipality));
+  if (!steps.ok()) return Fail("case", steps.status());
+  std::ostringstream out;
+  if (a.json) {
+    for (const CaseStep& c : *steps) {
+      J j;
+      j["municipality"] = c.municipality.empty() ? J(nullptr) : J(c.municipality);
+      j["date"] = OptJ(c.date);
+      j["body"] = OptJ(c.body);
+      j["item"] = {{"number", c.item_number}, {"title", c.item_title}};
+      j["case_number"] = c.case_number;
+      j["decision"] = c.decision_category ? J{{"category", *c.decision_category},
+                                              {"text", OptJ(c.decision_text)}}
+                                          : J(nullptr);
+      j["source"] = {{"path", c.path}, {"sha256", c.sha256}};
+      j["span"] = SpanJson(c.span);
+      out << Dump(j) << '\n';
+    }
+  } else {
+    std::string municipality = "\x01";  // no municipality printed yet
+    for (size_t i = 0; i < steps->size(); ++i) {
+      const CaseStep& c = (*steps)[i];
+      if (c.municipality != municipality) {
+        municipality = c.municipality;
+        size_t n = 0;
+        std::vector<std::string> bodies;
+        for (size_t k = i; k < steps->size() && (*steps)[k].municipality == municipality; ++k) {
+          ++n;
+          const std::string b = (*steps)[k].body.value_or("");
+          if (std::find(bodies.begin(), bodies.end(), b) == bodies.end()) bodies.push_back(b);
+        }
+        out << (i ? "\n" : "") << "case " << c.case_number << " in "
+            << (municipality.empty() ? "(no municipality)" : municipality) << ": " << n
+            << (n == 1 ? " item, " : " items, ") << bodies.size()
+            << (bodies.size() == 1 ? " body\n" : " bodies\n");
+      }
+      out << c.date.value_or("----------") << "  " << c.body.value_or("(no body)") << "  item "
+          << c.item_number << ": " << c.item_title;
+      if (c.decision_category) out << "  [" << *c.decision_category << "]";
+      out << "\n";
+      if (c.decision_text && !c.decision_text->empty())
+        out << "            " << Clip(*c.decision_text, 240) << "\n";
+    }
+  }
+  if (!a.json && steps->empty()) out << "no agenda item has case number " << a.number << "\n";
+  std::cout << out.str() << std::flush;
+  return steps->empty() ? 1 : 0;
+}
+
 // ---- check ----------------------------------------------------------------
 
 int RunCheck(const std::string& db) {
@@ -392,7 +463,9 @@ void RegisterStoreCommands(CLI::App& app, Runners& runners) {
                     "discussed, rejected, postponed, referred, withdrawn, none, other)");
     cmd->add_option("--absent", args->absent,
                     "A person absent from the meeting or the item (all words of the name)");
-    cmd->add_option("--case", args->case_number, "Case number, exactly as printed");
+    cmd->add_option("--case", args->case_number,
+                    "Case number (any printed form: spaces, dashes and letter case do not "
+                    "matter)");
     cmd->add_option("--kind", args->kind, "Document kind (minutes, agenda, agenda_item, report, "
                                           "unknown)");
     cmd->add_option("--limit", args->limit, "Most hits (default 20)")->check(CLI::Range(1, 1000000));
@@ -408,6 +481,20 @@ void RegisterStoreCommands(CLI::App& app, Runners& runners) {
     cmd->add_option("--db", *db, "The SQLite database file")->required();
     cmd->add_flag("--json", *json, "One JSON object");
     runners[cmd] = [db, json] { return RunStats(*db, *json); };
+  }
+  {
+    auto args = std::make_shared<CaseArgs>();
+    CLI::App* cmd = app.add_subcommand(
+        "case",
+        "The path of a case: every agenda item with this case number (any printed form), "
+        "oldest first, with body, item, decision category and text; exit 1 when none");
+    cmd->add_option("number", args->number, "Case number, e.g. 24-000603 or EMN-2025-010561")
+        ->required();
+    cmd->add_option("--db", args->db, "The SQLite database file")->required();
+    cmd->add_option("--municipality", args->municipality,
+                    "Only this municipality (as in meetings.municipality, e.g. 'Greve Kommune')");
+    cmd->add_flag("--json", args->json, "One JSON object per item and line");
+    runners[cmd] = [args] { return RunCase(*args); };
   }
   {
     auto db = std::make_shared<std::string>();

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "referat/store.h"
+#include "store/case_number.h"
 #include "store/sqlite.h"
 
 namespace referat::store {
@@ -187,12 +188,52 @@ Status MigrateTo1(sqlite3* db) { return Exec(db, kSchemaV1); }
 // the danish tokenizer, so without it (plain sqlite3, Datasette) even
 // DELETE FROM documents failed. names_fts uses unicode61, which every
 // SQLite has, and keeps its triggers.
+//
+// And the `cases` table: one row per agenda item with a case number, keyed
+// by the municipality and the normalized number (CaseKey), so an item is
+// followed across bodies and meetings: udvalg -> Økonomiudvalget -> Byrådet.
+// municipality is '' when the meeting names none.
 constexpr const char* kSchemaV2 = R"sql(
 DROP TRIGGER agenda_items_fts_delete;
 DROP TRIGGER documents_fts_delete;
+
+CREATE TABLE cases (
+  item_id INTEGER PRIMARY KEY REFERENCES agenda_items(id) ON DELETE CASCADE,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  municipality TEXT NOT NULL,
+  case_key TEXT NOT NULL
+);
+CREATE INDEX cases_key ON cases(case_key, municipality);
+CREATE INDEX cases_document ON cases(document_id);
 )sql";
 
-Status MigrateTo2(sqlite3* db) { return Exec(db, kSchemaV2); }
+Status MigrateTo2(sqlite3* db) {
+  if (Status s = Exec(db, kSchemaV2); !s.ok()) return s;
+  // The items a version 1 store holds.
+  Stmt items, insert;
+  if (Status s = items.Prepare(db,
+                               "SELECT i.id, i.document_id, coalesce(m.municipality, ''), "
+                               "i.case_number FROM agenda_items i LEFT JOIN meetings m ON "
+                               "m.id = i.meeting_id WHERE i.case_number IS NOT NULL");
+      !s.ok())
+    return s;
+  if (Status s = insert.Prepare(db,
+                                "INSERT INTO cases (item_id, document_id, municipality, case_key) "
+                                "VALUES (?1, ?2, ?3, ?4)");
+      !s.ok())
+    return s;
+  int rc;
+  while ((rc = items.Step()) == SQLITE_ROW) {
+    std::string key = CaseKey(items.Text(3));
+    if (key.empty()) continue;
+    insert.Bind(1, items.Int(0));
+    insert.Bind(2, items.Int(1));
+    insert.Bind(3, items.Text(2));
+    insert.Bind(4, key);
+    if (Status s = insert.Run(); !s.ok()) return s;
+  }
+  return rc == SQLITE_DONE ? Status::Ok() : items.Error(rc);
+}
 
 // kMigrations[v] brings a database from version v to v + 1. A new schema
 // version appends one function here and raises kStoreSchemaVersion; the

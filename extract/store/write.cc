@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "referat/extract.h"
+#include "store/case_number.h"
 #include "store/store_impl.h"
 
 namespace referat {
@@ -13,7 +14,7 @@ struct WriteStatements {
   Stmt find_document, find_file, files_of_document, delete_document;
   Stmt delete_items_fts, delete_document_fts, delete_item_fts_row;
   Stmt insert_document, insert_meeting, insert_item, insert_decision, insert_attendance;
-  Stmt insert_figure, insert_target, insert_item_fts, insert_document_fts;
+  Stmt insert_figure, insert_target, insert_item_fts, insert_document_fts, insert_case;
   Stmt upsert_file, delete_error, upsert_error;
 };
 
@@ -150,6 +151,9 @@ Status Store::Impl::Prepare() {
       {&w->insert_item_fts,
        "INSERT INTO items_fts (rowid, title, recommendation, decision, body) "
        "VALUES (?1, ?2, ?3, ?4, ?5)"},
+      {&w->insert_case,
+       "INSERT INTO cases (item_id, document_id, municipality, case_key) "
+       "VALUES (?1, ?2, ?3, ?4)"},
       {&w->insert_document_fts,
        "INSERT INTO documents_fts (rowid, title, body) VALUES (?1, ?2, ?3)"},
       {&w->upsert_file,
@@ -279,6 +283,17 @@ Status Store::Impl::InsertDocument(const Record& r, const std::optional<std::str
     }
     for (const auto& n : it.absent)
       if (Status s = attend(item_id, "absent", n, std::nullopt, std::nullopt); !s.ok()) return s;
+    if (it.case_number) {
+      if (std::string key = store::CaseKey(*it.case_number); !key.empty()) {
+        Stmt& c = w.insert_case;
+        c.Bind(1, item_id);
+        c.Bind(2, doc);
+        c.Bind(3, r.meeting && r.meeting->municipality ? *r.meeting->municipality
+                                                       : std::string());
+        c.Bind(4, key);
+        if (Status s = c.Run(); !s.ok()) return s;
+      }
+    }
     Stmt& f = w.insert_item_fts;
     f.Bind(1, item_id);
     f.Bind(2, it.title);

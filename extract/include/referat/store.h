@@ -87,7 +87,7 @@ struct SearchQuery {
   std::optional<std::string> to;          // meeting date <= this ISO date or prefix
   std::optional<std::string> decision;    // decision category, e.g. "approved"
   std::optional<std::string> absent;      // a person absent from the meeting or the item
-  std::optional<std::string> case_number; // exactly as printed
+  std::optional<std::string> case_number; // compared normalized (see CasePath)
   std::optional<std::string> kind;        // documents.kind: minutes, agenda, report, ...
   int limit = 20;
   // Markers around matched words in `snippet`.
@@ -110,6 +110,21 @@ struct SearchHit {
   std::string snippet;
   std::optional<Span> span;  // the item's span, or the whole text for document hits
   double score = 0;          // bm25: lower is better; 0 without a query
+};
+
+// One agenda item on a case's path (Store::CasePath).
+struct CaseStep {
+  std::string municipality;  // "" when the meeting names none
+  std::optional<std::string> date;
+  std::optional<std::string> body;
+  std::string item_number;
+  std::string item_title;
+  std::string case_number;  // as printed in this document
+  std::optional<std::string> decision_category;
+  std::optional<std::string> decision_text;
+  std::string path;
+  std::string sha256;
+  Span span;  // the item's
 };
 
 struct StoreStats {
@@ -157,6 +172,13 @@ class Store {
   Result<std::vector<SearchHit>> Search(const SearchQuery& query);
 
   Result<StoreStats> Stats();
+
+  // Every agenda item with the case number `number` (compared normalized:
+  // white space, dash forms and letter case do not matter), oldest meeting
+  // first, within `municipality` when given, else grouped by municipality:
+  // the path of a case from committee to Økonomiudvalget to Byrådet.
+  Result<std::vector<CaseStep>> CasePath(const std::string& number,
+                                         const std::optional<std::string>& municipality = {});
 
   // kJsonl and kOpenSearch write to `out`; kCsv writes one TABLE.csv per
   // table into directory `dir` (created if needed). `index` names the
