@@ -48,6 +48,7 @@ struct IngestArgs {
   bool quiet = false;
   std::string paths_from;
   std::string shard;
+  std::vector<std::string> from_jsonl;
 };
 
 // Progress on stderr: a redrawn bar on a terminal, a plain line every 1000
@@ -96,7 +97,48 @@ class Progress {
   double last_draw_ = -1;
 };
 
+void PrintSummary(const IngestStats& s, double seconds, const char* unit) {
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "referat: ingest: %zu %s: %zu extracted (%zu replaced), %zu unchanged, "
+                "%zu duplicates, %zu failed; %.1f s, %.1f %s/s\n",
+                s.files, unit, s.extracted, s.replaced, s.unchanged, s.duplicates, s.failed,
+                seconds, seconds > 0 ? s.files / seconds : 0.0, unit);
+  std::cerr << line;
+}
+
+// ingest --from-jsonl: contract JSON made elsewhere (cluster shards).
+int RunIngestJsonl(const IngestArgs& a) {
+  if (!a.inputs.empty() || !a.paths_from.empty() || !a.shard.empty()) {
+    std::cerr << "referat: --from-jsonl loads JSON lines; give input files, --paths-from and "
+                 "--shard to the extract runs that made them, not here\n";
+    return 2;
+  }
+  // Refuse a missing input before creating the store.
+  for (const auto& f : a.from_jsonl) {
+    if (f != "-" && ::access(f.c_str(), R_OK) != 0) {
+      ReportFailure(f, "not_found", "cannot read");
+      return 1;
+    }
+  }
+  auto store = Store::Open(a.db, StoreOptions{.create_if_missing = true});
+  if (!store.ok()) return Fail(a.db, store.status());
+  IngestOptions opts;
+  opts.on_failure = [&](const std::string& where, const Status& s) {
+    ReportFailure(where, s.code_name(), s.message());
+  };
+  const auto started = std::chrono::steady_clock::now();
+  Result<IngestStats> r = (*store)->IngestJsonl(a.from_jsonl, opts);
+  if (!r.ok()) return Fail(r.status().code() == ErrorCode::kNotFound ? "ingest" : a.db, r.status());
+  if (!a.quiet) {
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    PrintSummary(*r, took.count(), "lines");
+  }
+  return r->failed ? 1 : 0;
+}
+
 int RunIngest(const IngestArgs& a) {
+  if (!a.from_jsonl.empty()) return RunIngestJsonl(a);
   std::vector<std::string> paths = ExpandPaths(a.inputs);
   if (!a.paths_from.empty()) {
     auto more = ReadPathList(a.paths_from);
@@ -135,13 +177,7 @@ int RunIngest(const IngestArgs& a) {
   const IngestStats& s = *r;
   if (!a.quiet) {
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-    char line[256];
-    std::snprintf(line, sizeof line,
-                  "referat: ingest: %zu files: %zu extracted (%zu replaced), %zu unchanged, "
-                  "%zu duplicates, %zu failed; %.1f s, %.1f files/s\n",
-                  s.files, s.extracted, s.replaced, s.unchanged, s.duplicates, s.failed,
-                  took.count(), took.count() > 0 ? s.files / took.count() : 0.0);
-    std::cerr << line;
+    PrintSummary(s, took.count(), "files");
   }
   return s.failed ? 1 : 0;
 }
@@ -445,6 +481,9 @@ void RegisterStoreCommands(CLI::App& app, Runners& runners) {
                     "Also read newline-separated paths from FILE ('-' for stdin)");
     cmd->add_option("--shard", args->shard,
                     "Keep only paths in shard I of N (I/N, by a stable hash of the path)");
+    cmd->add_option("--from-jsonl", args->from_jsonl,
+                    "Load contract JSON lines made elsewhere instead of extracting (files or "
+                    "'-'; make them with: referat extract --jsonl --with-text)");
     runners[cmd] = [args] { return RunIngest(*args); };
   }
   {

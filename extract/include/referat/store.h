@@ -160,6 +160,18 @@ class Store {
   // counted in IngestStats::failed and recorded in `errors`.
   Result<IngestStats> Ingest(const std::vector<std::string>& paths, const IngestOptions& options);
 
+  // Loads contract JSON made elsewhere (`referat extract --jsonl
+  // --with-text`, e.g. the shards of a cluster run), one document per line,
+  // from each of `files` ("-" is standard input). Each line is validated
+  // against the schema and stored as one transaction through the same path
+  // as Ingest, under its source.path: a line whose content is stored
+  // already only links its path, so a re-run or an overlapping shard is a
+  // no-op, and a kill at any moment leaves whole documents. Lines that fail
+  // go to `on_failure` as "FILE:LINE" and count in `failed` (they are not
+  // files, so not in `errors`). A file that cannot be read is an error.
+  Result<IngestStats> IngestJsonl(const std::vector<std::string>& files,
+                                  const IngestOptions& options);
+
   // Stores one extracted record as one transaction, replacing the record
   // stored for record.source.path if its content differs. `text`, when
   // given, is the normalized text: it fills an item's searchable body when
