@@ -305,10 +305,18 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
   const std::string item_rank = "bm25(items_fts, 4.0, 1.5, 2.0, 1.0)";
   std::string item_sql;
   if (ranked) {
-    item_sql = item_cols +
+    // The best `limit` items first, then a snippet for those only: SQLite
+    // evaluates every result column of every match before it sorts, and a
+    // snippet of each of 100,000 matching items cost seconds.
+    item_sql = "WITH top AS (SELECT i.id AS id, " + item_rank + " AS score" + sql.items +
+               " ORDER BY score, i.id LIMIT :limit) " + item_cols +
                "snippet(items_fts, -1, :open, :close, '…', 16), i.span_start, i.span_end, "
-               "i.span_page, " +
-               item_rank + sql.items + " ORDER BY " + item_rank + " LIMIT :limit";
+               "i.span_page, top.score FROM top"
+               " JOIN items_fts ON items_fts.rowid = top.id AND items_fts MATCH :q"
+               " JOIN agenda_items i ON i.id = top.id"
+               " JOIN documents d ON d.id = i.document_id"
+               " LEFT JOIN meetings m ON m.document_id = d.id"
+               " LEFT JOIN decisions dc ON dc.item_id = i.id ORDER BY top.score, top.id";
   } else {
     item_sql = item_cols +
                "substr(coalesce(dc.text, i.recommendation_text, ''), 1, 240), i.span_start, "
@@ -327,8 +335,13 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
     const std::string doc_rank = "bm25(documents_fts, 4.0, 1.0)";
     std::string doc_sql;
     if (ranked) {
-      doc_sql = doc_cols + "snippet(documents_fts, -1, :open, :close, '…', 16)" + doc_span +
-                doc_rank + sql.documents + " ORDER BY " + doc_rank + " LIMIT :limit";
+      doc_sql = "WITH top AS (SELECT d.id AS id, " + doc_rank + " AS score" + sql.documents +
+                " ORDER BY score, d.id LIMIT :limit) " + doc_cols +
+                "snippet(documents_fts, -1, :open, :close, '…', 16)" + doc_span +
+                "top.score FROM top"
+                " JOIN documents_fts ON documents_fts.rowid = top.id AND documents_fts MATCH :q"
+                " JOIN documents d ON d.id = top.id"
+                " LEFT JOIN meetings m ON m.document_id = d.id ORDER BY top.score, top.id";
     } else {
       doc_sql = doc_cols + "coalesce(d.title, '')" + doc_span + "0.0" + sql.documents +
                 " ORDER BY m.date DESC, d.id LIMIT :limit";
