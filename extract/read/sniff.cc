@@ -101,15 +101,23 @@ bool LooksLikeMarkdown(std::string_view s) {
 
 // The name of the root element of an XML document: the first element after
 // the prolog (declaration, comments, processing instructions, DOCTYPE).
-// "" when the head is not XML or the root is not within it.
-std::string_view XmlRootName(std::string_view head) {
+// "" when the head is not XML or the root is not within it. *at is where
+// the root's start tag begins.
+std::string_view XmlRootName(std::string_view head, size_t* at) {
   size_t p = 0;
   while (true) {
     p = head.find('<', p);
     if (p == std::string_view::npos || p + 1 >= head.size()) return {};
     char c = head[p + 1];
     if (c == '?' || c == '!') {
-      size_t end = head.substr(p, 4) == "<!--" ? head.find("-->", p) : head.find('>', p);
+      size_t end = head.find('>', p);
+      if (head.substr(p, 4) == "<!--") {
+        end = head.find("-->", p);
+      } else if (head.substr(p, 9) == "<!DOCTYPE") {
+        // An internal subset "[ … ]" holds declarations with their own '>'.
+        size_t open = head.find('[', p);
+        if (open != std::string_view::npos && open < end) end = head.find("]>", open);
+      }
       if (end == std::string_view::npos) return {};
       p = end + 1;
       continue;
@@ -118,6 +126,7 @@ std::string_view XmlRootName(std::string_view head) {
     while (e < head.size() && !std::strchr(" \t\r\n/>", head[e])) ++e;
     if (e >= head.size()) return {};
     std::string_view name = head.substr(p + 1, e - p - 1);
+    *at = p;
     size_t colon = name.find(':');  // a prefixed root: its local name
     return colon == std::string_view::npos ? name : name.substr(colon + 1);
   }
@@ -129,10 +138,10 @@ std::string_view XmlRootName(std::string_view head) {
 // AgendaPublishing is <Meeting> with a Committee or MeetingDate child.
 // The readers check the full shape; this only routes the bytes.
 Format SniffXmlExport(std::string_view head) {
-  std::string_view root = XmlRootName(head);
+  size_t at = 0;
+  std::string_view root = XmlRootName(head, &at);
   if (root.empty()) return Format::kUnknown;
-  size_t at = head.find(root);
-  std::string_view after = at == std::string_view::npos ? head : head.substr(at);
+  std::string_view after = head.substr(at);
   if (root == "root" && after.substr(0, 400).find("<table name=\"agenda\"") != std::string_view::npos)
     return Format::kAcadreXml;
   if (root == "Publication" && (after.find("<Agendas") != std::string_view::npos ||

@@ -304,6 +304,15 @@ TEST(Edoc, AWrongShapeIsAnError) {
   auto r = FromBytes(bomb);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code_name(), "corrupt");
+  // 100,000 items: over the item limit, refused before any is rendered.
+  std::string many = "<Meeting><Committee>U</Committee><MeetingDate>04-12-2012</MeetingDate>"
+                     "<MeetingAgendaTypes><MeetingAgendaType><AgendaType>Åben dagsorden</AgendaType>"
+                     "<MeetingAgendaItems>";
+  for (int i = 0; i < 100000; ++i) many += "<MeetingAgendaItem/>";
+  many += "</MeetingAgendaItems></MeetingAgendaType></MeetingAgendaTypes></Meeting>";
+  auto m = FromBytes(many);
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().code_name(), "too_large");
   // Deep nesting: the depth limit.
   std::string deep = "<Meeting><Committee>U</Committee>";
   for (int i = 0; i < 5000; ++i) deep += "<x>";
