@@ -395,6 +395,29 @@ TEST(Verify, PairsByDateAndBodyInADirectory) {
   fs::remove_all(dir);
 }
 
+TEST(Store, APdfAndItsExportAreOneMeeting) {
+  fs::path dir = fs::temp_directory_path() / ("referat_exports_store_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path db = dir / "a.db";
+  CliRun in = Cli("ingest " + Q(Real() / "syddjurs_puk_2013-06-20_referat.pdf") + " " +
+                  Q(Real() / "syddjurs_puk_2013-06-20_referat.docx") + " " +
+                  Q(Real() / "syddjurs_puk_2013-06-20_acadre_referat.xml") + " " +
+                  Q(Real() / "firstagenda-json" / "greve_kultur-og-fritidsudvalget_2024-02-07.json") +
+                  " --db " + Q(db));
+  ASSERT_EQ(in.status, 0) << in.out;
+  CliRun st = Cli("stats --json --db " + Q(db));
+  ASSERT_EQ(st.status, 0) << st.out;
+  json j = json::parse(st.out);
+  EXPECT_EQ(j["documents"], 4);
+  EXPECT_EQ(j["meetings"], 4);
+  // Syddjurs's PDF, DOCX and Acadre XML are one meeting; Greve's is another
+  // with only its export.
+  EXPECT_EQ(j["meetings_distinct"], 2);
+  EXPECT_EQ(j["meetings_with_export"], 1);
+  fs::remove_all(dir);
+}
+
 // The SBSYS package's PDF minutes against its publication.xml. Disabled:
 // the PDF's reading finds none of the ten items ("1 First Agenda",
 // "1.1 Status siden sidst": numbers without a dot, which analyze/items.cc
