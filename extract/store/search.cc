@@ -7,6 +7,7 @@
 #include <array>
 #include <string_view>
 
+#include "store/case_number.h"
 #include "store/store_impl.h"
 
 namespace referat {
@@ -75,7 +76,8 @@ std::string FilterSql(const SearchQuery& q, bool items) {
   if (q.to) w += " AND substr(m.date, 1, length(:to)) <= :to";
   if (q.kind) w += " AND d.kind = :kind";
   if (items && q.decision) w += " AND dc.category = :decision";
-  if (items && q.case_number) w += " AND i.case_number = :case";
+  if (items && q.case_number)
+    w += " AND i.id IN (SELECT item_id FROM cases WHERE case_key = :case)";
   if (q.absent) {
     w += " AND EXISTS (SELECT 1 FROM attendance a WHERE a.document_id = d.id"
          " AND a.status = 'absent'";
@@ -97,7 +99,7 @@ Status RunQuery(sqlite3* db, const std::string& sql, const SearchQuery& q,
   if (q.to) BindNamed(st, ":to", *q.to);
   if (q.kind) BindNamed(st, ":kind", *q.kind);
   if (q.decision) BindNamed(st, ":decision", *q.decision);
-  if (q.case_number) BindNamed(st, ":case", *q.case_number);
+  if (q.case_number) BindNamed(st, ":case", store::CaseKey(*q.case_number));
   if (q.absent) BindNamed(st, ":absent", NameQuery(*q.absent));
   int li = sqlite3_bind_parameter_index(st.get(), ":limit");
   if (li > 0) st.Bind(li, q.limit);
