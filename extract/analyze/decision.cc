@@ -104,6 +104,22 @@ void ParseVoteList(std::string_view list, std::vector<std::string>* out, std::op
   if (!*count && paren_any) *count = paren_sum;
 }
 
+// The category of one part: its opening wording, else that of the first
+// later sentence that has a known wording ("Dorthe Bøgh Madsen deltog som
+// stedfortræder. Byrådet godkendte Økonomiudvalgets indstilling.").
+std::string ClassifyPart(const Lexicon& lex, std::string_view p) {
+  std::string c = lex.ClassifyDecision(p).category;
+  for (size_t i = 1; c == "other" && i + 2 < p.size(); ++i) {
+    if (!(p[i] == '.' || p[i] == '!' || p[i] == '?') || p[i + 1] != ' ') continue;
+    // An initial ("John T. Olsen") ends no sentence.
+    if (i >= 2 && p[i - 2] == ' ' && p[i - 1] >= 'A' && p[i - 1] <= 'Z') continue;
+    std::string_view rest = Trim(p.substr(i + 1));
+    if (rest.empty() || !StartsUpper(rest)) continue;
+    c = lex.ClassifyDecision(rest).category;
+  }
+  return c;
+}
+
 }  // namespace
 
 bool AbsenceNote(const Lexicon& lex, std::string_view sentence, std::vector<std::string>* names) {
@@ -144,6 +160,13 @@ std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* 
         continue;
       }
       if (n != expect || after >= text.size() || !StartsUpper(text.substr(after))) continue;
+      // "1. - 2. Anbefales.", "1. og 2. Godkendt.": a range of clauses
+      // sharing one decision, not a part of its own.
+      static const RE2 kConnector("(?i)[\\d\\s.,:)–-]*(?:(?:og|til)[\\d\\s.,:)–-]*)*");
+      if (RE2::FullMatch(text.substr(part_start, num_pos - part_start), kConnector)) {
+        ++expect;
+        continue;
+      }
       parts.push_back(text.substr(part_start, num_pos - part_start));
       part_start = num_pos;
       ++expect;
@@ -152,7 +175,7 @@ std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* 
   }
   std::string merged;
   for (std::string_view p : parts) {
-    std::string c = lex.ClassifyDecision(p).category;
+    std::string c = ClassifyPart(lex, p);
     if (merged.empty()) {
       merged = c;
     } else if (c != merged) {

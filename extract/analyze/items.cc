@@ -72,6 +72,19 @@ bool BrokenSentence(std::string_view t) {
   return false;
 }
 
+// "27/11/2024   Økonomiudvalget", "Økonomiudvalget 27-11-2024": the line
+// that opens an earlier body's decision in a case's history.
+bool DatedBodyLine(const Context& ctx, std::string_view t) {
+  t = Trim(t);
+  if (t.empty() || t.size() > 120) return false;
+  auto d = FindDate(ctx.lex(), t);
+  if (!d) return false;
+  std::string_view before = Trim(t.substr(0, d->start)), after = Trim(t.substr(d->end));
+  if (!before.empty() && !after.empty()) return false;
+  std::string_view body = before.empty() ? after : before;
+  return !body.empty() && ctx.lex().IsBodyName(body);
+}
+
 struct Cand {
   ItemStart st;
   bool marker = false;
@@ -164,17 +177,42 @@ void ParseAttachments(const Context& ctx, const Piece& p, std::vector<Attachment
 std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
   const Lexicon& lex = ctx.lex();
   std::vector<Cand> marked, numbered;
+  // "Punkt 1 - 3. Økonomiudvalget drøftede sagen." right under a decision
+  // heading, and the marked lines that follow it, are the decision's
+  // clauses, not items.
+  bool after_decision = false;
   for (size_t i = 0; i < ctx.size(); ++i) {
+    const bool clause_zone = after_decision;
+    after_decision = false;
     if (InToc(toc, i) || (!toc.empty() && i == toc.begin)) continue;
     Role r = ctx.heading(i).role;
+    if (r == Role::kDecision) after_decision = ctx.heading(i).text_start >= ctx.text(i).size();
     if (r != Role::kNone && !(r == Role::kSection && ctx.block(i).kind == BlockKind::kHeading)) continue;
     std::string_view t = ctx.text(i);
     const Block& b = ctx.block(i);
+    if (DatedBodyLine(ctx, t)) {
+      after_decision = true;
+      continue;
+    }
     Cand c;
     c.st.block = i;
     std::string num;
     size_t ts = 0;
     if (lex.MatchItemMarker(t, &num, &ts)) {
+      // "Punkt 1 - 3. Økonomiudvalget …": a range of clauses.
+      std::string_view between = t.substr(0, ts);
+      const bool range = (between.find('-') != std::string_view::npos ||
+                          between.find("\xE2\x80\x93") != std::string_view::npos) &&
+                         NumberCell(Trim(t.substr(ts)).substr(0, Trim(t.substr(ts)).find(' ')));
+      // "Punkt 2. Økonomiudvalget anbefaler … overfor Byrådet.": a
+      // sentence with a decision's wording is a clause of a decision.
+      std::string_view rest_all = Trim(t.substr(ts));
+      const bool sentence = !rest_all.empty() && rest_all.back() == '.' && !AtMostWords(rest_all, 3) &&
+                            lex.ClassifyDecision(rest_all).category != "other";
+      if ((clause_zone || range || sentence) && b.kind != BlockKind::kHeading && !b.bold) {
+        after_decision = true;
+        continue;
+      }
       c.marker = true;
       c.st.number = num;
       std::string_view rest = Trim(t.substr(ts));

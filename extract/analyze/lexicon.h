@@ -293,6 +293,10 @@ class Lexicon {
     int order = 0;
   };
   std::deque<Phrase> phrases_;
+  // `anywhere` rows: a folded phrase found anywhere in the decision (on word
+  // boundaries) decides over the leading wording ("Tilbagesendes … med
+  // bemærkning, at byrådet … har vedtaget indstillingen").
+  std::vector<std::pair<std::string, std::string>> anywhere_;  // folded phrase, category
   PhraseRule subject_;
   std::vector<std::string> subject_suffixes_;
   LazyRE2 clause_ref_;
