@@ -338,7 +338,9 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     it.title = Collapse(ctx.doc().Slice(st.title_start, st.title_end));
     const TocEntry* te = toc.Find(st.number);
     if (it.title.empty() && te) it.title = te->title;
-    std::optional<bool> pub = lex.TitlePublic(it.title);
+    size_t marker_len = 0;
+    std::optional<bool> pub = lex.TitlePublic(it.title, &marker_len);
+    if (marker_len) it.title.erase(0, marker_len);
     if (!pub && te) pub = te->public_;
     if (!pub) pub = body_public;
     it.public_ = pub;
@@ -445,6 +447,11 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     it.span = ctx.MakeSpan(ctx.block(st.block).start, ctx.block(std::max(last, st.title_block)).end);
     items.push_back(std::move(it));
   }
+  // A document that marks its closed items (a prefix, a "Lukket dagsorden"
+  // section) thereby says that the unmarked ones are open.
+  if (std::any_of(items.begin(), items.end(), [](const AgendaItem& a) { return a.public_ == false; }))
+    for (auto& a : items)
+      if (!a.public_) a.public_ = true;
   return items;
 }
 

@@ -695,12 +695,21 @@ bool Lexicon::MatchNumberedLine(std::string_view block, bool loose, std::string*
   return true;
 }
 
-std::optional<bool> Lexicon::TitlePublic(std::string_view title) const {
+std::optional<bool> Lexicon::TitlePublic(std::string_view title, size_t* prefix_len) const {
+  if (prefix_len) *prefix_len = 0;
   std::string f = FoldCase(Trim(title));
   for (const auto& r : public_rules_) {
     bool hit = false;
     if (r.where == 0) {
-      hit = f.compare(0, r.folded.size(), r.folded) == 0;
+      hit = f.compare(0, r.folded.size(), r.folded) == 0 && WordEndsAt(f, r.folded.size());
+      // The marker's bytes in the title itself (folding kept their length
+      // when the folded title's start is the folded marker).
+      std::string_view t = Trim(title);
+      if (hit && prefix_len && FoldCase(t.substr(0, r.folded.size())) == r.folded) {
+        size_t n = r.folded.size();
+        while (n < t.size() && (t[n] == ' ' || t[n] == '\t')) ++n;
+        if (n < t.size()) *prefix_len = static_cast<size_t>(t.data() - title.data()) + n;
+      }
     } else if (r.where == 1) {
       hit = f.size() >= r.folded.size() &&
             f.compare(f.size() - r.folded.size(), r.folded.size(), r.folded) == 0;
