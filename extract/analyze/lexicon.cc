@@ -407,7 +407,7 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
                  body_prefixes_.supported();
     if (!body_code_)
       body_name_.Set(
-        "^(?:(?i:" + Alternation(names) + ")|(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*\\s+(?:og\\s+)?){0,4}?(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*)?(?i:" +
+        "^(?:(?i:" + Alternation(names) + ")|(?:[A-ZÀ-ÖØ-Þ](?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*-,|[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*)\\s+(?:og\\s+)?){0,4}?(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*)?(?i:" +
         suffix_alt + ")|(?:" + Alternation(prefixes) +
         ")\\s+[^.]{3,})(?:\\s*\\([^()]{1,20}\\))?$");
     std::vector<std::string> councils = Column(tables, "bodies", "council");
@@ -1219,6 +1219,8 @@ bool Lexicon::BodyNameCode(std::string_view line) const {
     if (p >= n || !IsCapital(DecodeAt(line, p, &len))) return false;
     size_t q = p + len;
     while (q < n && IsNameChar(DecodeAt(line, q, &len))) q += len;
+    // "Klima-, Teknik- og Miljøudvalget": a comma after a word's hyphen.
+    if (q < n && line[q] == ',' && line[q - 1] == '-') ++q;
     if (q >= n || !IsReSpace(line[q])) return false;
     while (q < n && IsReSpace(line[q])) ++q;
     if (self(self, q, used + 1)) return true;
