@@ -174,7 +174,78 @@ void ParseAttachments(const Context& ctx, const Piece& p, std::vector<Attachment
 
 }  // namespace
 
+// True when one of the blocks after `i` (up to the next heading of level
+// `level` or higher, at most 8) opens an item's body: a decision,
+// recommendation or case heading, or a case number.
+bool ItemHeadFollows(const Context& ctx, size_t i, int level) {
+  for (size_t j = i + 1; j < ctx.size() && j <= i + 8; ++j) {
+    const Block& b = ctx.block(j);
+    if (b.kind == BlockKind::kHeading && b.heading_level > 0 && b.heading_level <= level) return false;
+    Role r = ctx.heading(j).role;
+    if (r == Role::kDecision || r == Role::kRecommendation || r == Role::kCase || ctx.lex().IsCaseNumber(ctx.text(j)))
+      return true;
+  }
+  return false;
+}
+
+// A heading that may be an item's title: a heading by markup alone (no
+// rule names it a section, decision …).
+bool TitleHeading(const Context& ctx, size_t i) {
+  // "Lukket: Køb af …" (a closed item's mark before its title) and "Beslutning
+  // om CO2-fangst …" (a "…" rule's words opening a title) are titles too.
+  const HeadingHit& h = ctx.heading(i);
+  const bool marked = (h.role == Role::kOpen || h.role == Role::kClosed) && h.text_start < ctx.text(i).size();
+  const bool title_like = h.wildcard && (h.role == Role::kDecision || h.role == Role::kRecommendation ||
+                                         h.role == Role::kSection);
+  if (h.role != Role::kNone && !(h.role == Role::kSection && h.markup) && !marked && !title_like) return false;
+  return TitleOk(ctx.text(i)) && AtMostWords(ctx.text(i), 40);
+}
+
+// Minutes pages that head each item with its title alone (FirstAgenda's
+// published minutes: an <h2> per item, its sections under <h3>): the
+// headings of the one level whose headings open items' bodies are the
+// items, numbered in order (a closed item may show its title alone).
+std::vector<ItemStart> UnnumberedHeadingStarts(const Context& ctx, const Toc& toc) {
+  std::vector<ItemStart> out;
+  int best_level = 0, best_count = 0;
+  std::vector<int> headed(7, 0), total(7, 0);
+  for (size_t i = 0; i < ctx.size(); ++i) {
+    const Block& b = ctx.block(i);
+    if (b.kind != BlockKind::kHeading || b.heading_level < 1 || b.heading_level > 6 || InToc(toc, i)) continue;
+    if (!TitleHeading(ctx, i)) continue;
+    ++total[b.heading_level];
+    if (ItemHeadFollows(ctx, i, b.heading_level)) ++headed[b.heading_level];
+  }
+  for (int l = 1; l <= 6; ++l)
+    if (headed[l] > best_count) best_count = headed[l], best_level = l;
+  // Two items at least, and most headings of that level open one.
+  if (best_count < 2 || best_count * 2 < total[best_level]) return out;
+  for (size_t i = 0; i < ctx.size(); ++i) {
+    const Block& b = ctx.block(i);
+    if (b.kind != BlockKind::kHeading || b.heading_level != best_level || InToc(toc, i)) continue;
+    if (!TitleHeading(ctx, i)) continue;
+    ItemStart st;
+    st.block = st.title_block = i;
+    st.number = std::to_string(out.size() + 1);
+    st.title_start = b.start;
+    st.title_end = b.end;
+    out.push_back(std::move(st));
+  }
+  return out;
+}
+
+std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc);
+
 std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
+  std::vector<ItemStart> out = NumberedItemStarts(ctx, toc);
+  // Numbered lines that are fewer than the headings opening items' bodies
+  // are clauses inside those items ("1. Anbefales." under a title heading).
+  std::vector<ItemStart> by_heading = UnnumberedHeadingStarts(ctx, toc);
+  if (by_heading.size() > out.size()) return by_heading;
+  return out;
+}
+
+std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   const Lexicon& lex = ctx.lex();
   std::vector<Cand> marked, numbered;
   // "Punkt 1 - 3. Økonomiudvalget drøftede sagen." right under a decision
