@@ -23,6 +23,8 @@ void RegisterExtract(CLI::App& app, Runners& runners);
 void RegisterValidate(CLI::App& app, Runners& runners);
 // ingest, search, stats, export (store_commands.cc).
 void RegisterStoreCommands(CLI::App& app, Runners& runners);
+// verify (verify.cc).
+void RegisterVerify(CLI::App& app, Runners& runners);
 
 // Expands the inputs into a file list: files as given, directories walked
 // recursively (sorted, following no symlinked directories, skipping hidden

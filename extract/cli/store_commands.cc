@@ -317,6 +317,8 @@ int RunStats(const std::string& db, bool json) {
     J kinds = J::object();
     for (auto& [k, v] : s.documents_by_kind) kinds[k] = v;
     j["documents_by_kind"] = std::move(kinds);
+    j["meetings_distinct"] = s.meetings_distinct;
+    j["meetings_with_export"] = s.meetings_with_export;
     std::cout << Dump(j) << "\n";
     return 0;
   }
@@ -325,6 +327,9 @@ int RunStats(const std::string& db, bool json) {
     std::snprintf(line, sizeof line, "%-14s %10lld\n", k, static_cast<long long>(v));
     std::cout << line;
   }
+  std::snprintf(line, sizeof line, "meetings: %lld distinct, %lld with both a document and its export\n",
+                static_cast<long long>(s.meetings_distinct), static_cast<long long>(s.meetings_with_export));
+  std::cout << line;
   if (!s.documents_by_kind.empty()) std::cout << "documents by kind:\n";
   for (auto& [k, v] : s.documents_by_kind) {
     std::snprintf(line, sizeof line, "  %-22s %10lld\n", k.c_str(), static_cast<long long>(v));

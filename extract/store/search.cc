@@ -394,6 +394,27 @@ Result<StoreStats> Store::Stats() {
     if (!v.ok()) return v.status();
     *field = *v;
   }
+  // Linking a document and the export of the same meeting: same date and
+  // body. Computed here, not stored, so re-ingesting either side needs no
+  // bookkeeping; the meetings_date index serves the grouping.
+  static constexpr const char* kMeetingKeys =
+      "SELECT m.date, lower(m.body) AS body,"
+      " max(d.format IN ('firstagenda_json','acadre_xml','sbsys_xml','edoc_xml')) AS export,"
+      " max(d.format NOT IN ('firstagenda_json','acadre_xml','sbsys_xml','edoc_xml')) AS other"
+      " FROM meetings m JOIN documents d ON d.id = m.document_id"
+      " WHERE m.date IS NOT NULL AND m.body IS NOT NULL GROUP BY m.date, lower(m.body)";
+  for (auto& [field, sql] : {std::pair<int64_t*, std::string>{
+                                 &out.meetings_distinct,
+                                 std::string("SELECT (SELECT count(*) FROM (") + kMeetingKeys +
+                                     ")) + (SELECT count(*) FROM meetings WHERE date IS NULL OR "
+                                     "body IS NULL)"},
+                             {&out.meetings_with_export,
+                              std::string("SELECT count(*) FROM (") + kMeetingKeys +
+                                  ") WHERE export AND other"}}) {
+    Result<int64_t> v = store::QueryInt(impl_->db, sql);
+    if (!v.ok()) return v.status();
+    *field = *v;
+  }
   auto groups = [&](const char* sql, std::vector<std::pair<std::string, int64_t>>* into) {
     Stmt st;
     if (Status s = st.Prepare(impl_->db, sql); !s.ok()) return s;

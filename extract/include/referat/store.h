@@ -140,6 +140,14 @@ struct StoreStats {
   int64_t figures = 0;
   int64_t targets = 0;
   int64_t errors = 0;
+  // A meeting held as several documents (its PDF and the publishing
+  // system's export, or a DOCX and a PDF) is one meeting: meetings rows
+  // with the same date and body (case-insensitive) are linked. `meetings`
+  // counts rows; `meetings_distinct` counts meetings; `meetings_with_export`
+  // those that have both an export (firstagenda_json, acadre_xml, sbsys_xml,
+  // edoc_xml) and another document.
+  int64_t meetings_distinct = 0;
+  int64_t meetings_with_export = 0;
   std::vector<std::pair<std::string, int64_t>> decisions_by_category;  // sorted by category
   std::vector<std::pair<std::string, int64_t>> documents_by_kind;      // sorted by kind
 };
