@@ -496,9 +496,9 @@ TEST_F(CorpusTest, FourShardsMergedEqualTheDirectIngest) {
     std::vector<std::string> out;
     std::istringstream in(Cli({"export", "--db", db.string(), "--format", "jsonl"}, dir_).out);
     for (std::string l; std::getline(in, l);) {
-      // Without source.path: the corpus holds byte-identical files (Greve's
-      // FirstAgenda JSON at two paths), and which path a duplicate is stored
-      // under depends on the order of loading.
+      // Byte-identical files (the corpus holds three FirstAgenda exports
+      // twice) are one document whose source.path is the first path seen,
+      // which depends on the order of loading.
       json j = json::parse(l);
       j["source"].erase("path");
       out.push_back(j.dump());
