@@ -172,14 +172,19 @@ int RunExtract(const ExtractArgs& a) {
 int RunValidate(const std::vector<std::string>& files) {
   int bad = 0;
   for (const auto& path : ExpandPaths(files)) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      ReportFailure(path, "not_found", "cannot open");
-      ++bad;
-      continue;
+    std::ifstream file;
+    std::istream* in = &std::cin;  // "-": standard input, as extract reads it
+    if (path != "-") {
+      file.open(path, std::ios::binary);
+      if (!file) {
+        ReportFailure(path, "not_found", "cannot open");
+        ++bad;
+        continue;
+      }
+      in = &file;
     }
     std::stringstream ss;
-    ss << in.rdbuf();
+    ss << in->rdbuf();
     std::string text = ss.str();
     // A .jsonl file is validated line by line.
     std::vector<std::string> docs;
@@ -232,7 +237,7 @@ void RegisterValidate(CLI::App& app, Runners& runners) {
   auto files = std::make_shared<std::vector<std::string>>();
   CLI::App* cmd = app.add_subcommand(
       "validate", "Check JSON (or JSONL) files against schemas/document.schema.json");
-  cmd->add_option("files", *files, "JSON or JSONL files")->required();
+  cmd->add_option("files", *files, "JSON or JSONL files ('-' reads stdin)")->required();
   runners[cmd] = [files] { return RunValidate(*files); };
 }
 
@@ -249,10 +254,17 @@ int main(int argc, char** argv) {
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   CLI::App app{"referat: Danish municipal minutes and reports into verifiable JSON"};
-  app.set_version_flag("--version", std::string(referat::kGeneratorName) + " " +
-                                        referat::kGeneratorVersion);
+  app.set_version_flag("-V,--version", std::string(referat::kGeneratorName) + " " +
+                                           referat::kGeneratorVersion);
+  // `referat help` as well as --help.
+  CLI::App* help = app.add_subcommand("help", "Print this help and exit");
   app.require_subcommand(1);
   referat::cli::Runners runners;
+  runners[help] = [&app] {
+    // app.help() would describe the selected subcommand ("help" itself).
+    std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
+    return 0;
+  };
   referat::cli::RegisterExtract(app, runners);
   referat::cli::RegisterValidate(app, runners);
   referat::cli::RegisterStoreCommands(app, runners);
