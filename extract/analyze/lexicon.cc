@@ -392,6 +392,12 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
     std::vector<std::string> names = Column(tables, "bodies", "name");
     std::vector<std::string> prefixes = Column(tables, "bodies", "prefix");
     for (const auto& n : Column(tables, "bodies", "council_alone")) names.push_back(n);
+    // Genitives of the bodies ("udvalgets", "byrådets", "magistratens") for
+    // "<Udvalgets> beslutning den …" headings.
+    for (const auto& x : suffixes) genitives_.push_back(FoldCase(x) + "s");
+    for (const auto& x : names) genitives_.push_back(FoldCase(x) + "s");
+    for (const auto& w : Column(tables, "section_headings", "decision_genitive"))
+      genitive_decision_words_.push_back(FoldCase(w));
     std::string suffix_alt = Alternation(suffixes);
     std::string body =
         "(?:(?i:" + Alternation(names) + ")|(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*\\s+(?:og\\s+)?){0,3}?[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*(?i:" +
@@ -649,6 +655,12 @@ HeadingHit Lexicon::MatchHeading(std::string_view block) const {
     hit.wildcard = true;
     return hit;
   }
+  if (!EndsSentence(t) && AtMostWords(t, 14) && (GenitiveDecision(t) || DatedBodyDecision(t))) {
+    hit.role = Role::kDecision;
+    hit.heading_end = t.size();
+    hit.text_start = block.size();
+    return hit;
+  }
   if (block.find(':') == std::string_view::npos && block.find('\t') == std::string_view::npos)
     return hit;
   size_t head_end = 0, rest_start = 0;
@@ -658,6 +670,47 @@ HeadingHit Lexicon::MatchHeading(std::string_view block) const {
     hit.text_start = rest_start;
   }
   return hit;
+}
+
+// "Børne- og Skoleudvalgets beslutning den 12.03.2019", "Byrådets beslutning
+// 24.10.2017 Punkt 5": a capitalised name of at most six words whose last
+// word ends in a body's genitive, a decision word, then nothing or a date.
+bool Lexicon::GenitiveDecision(std::string_view t) const {
+  if (genitive_decision_words_.empty() || !StartsUpper(t)) return false;
+  const std::string f = FoldCase(t);
+  for (const auto& w : genitive_decision_words_) {
+    size_t at = f.find(" " + w);
+    if (at == std::string::npos || !WordEndsAt(f, at + 1 + w.size())) continue;
+    std::string_view name(f.data(), at);
+    if (!AtMostWords(name, 6)) continue;
+    size_t sp = name.rfind(' ');
+    std::string_view last = sp == std::string_view::npos ? name : name.substr(sp + 1);
+    bool genitive = false;
+    for (const auto& g : genitives_)
+      genitive = genitive || (last.size() >= g.size() && last.substr(last.size() - g.size()) == g);
+    if (!genitive) continue;
+    std::string_view after = Trim(std::string_view(f).substr(at + 1 + w.size()));
+    return after.empty() || HasDigit(after);
+  }
+  return false;
+}
+
+// "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44" (Roskilde's minutes): the
+// body, the date of its meeting and maybe the item, over the body's decision.
+bool Lexicon::DatedBodyDecision(std::string_view t) const {
+  size_t comma = t.find(", ");
+  if (comma == std::string_view::npos || !HasDigit(t.substr(comma))) return false;
+  // "Klima-, Teknik- og Miljøudvalget, …": the comma after the name.
+  while (comma != std::string_view::npos && comma > 0 && t[comma - 1] == '-') comma = t.find(", ", comma + 1);
+  if (comma == std::string_view::npos || !IsBodyName(t.substr(0, comma))) return false;
+  static const RE2 kDate("\\s*\\d{1,2}[-./]\\d{1,2}[-./](?:\\d{4}|\\d{2})\\s*(?:,\\s*(.*))?");
+  re2::StringPiece item;
+  if (!RE2::FullMatch(t.substr(comma + 1), kDate, &item)) return false;
+  if (item.empty()) return true;
+  std::string number;
+  size_t title = 0;
+  return MatchItemMarker(std::string_view(item.data(), item.size()), &number, &title) &&
+         Trim(std::string_view(item.data(), item.size()).substr(title)).empty();
 }
 
 bool Lexicon::IsRoleLine(std::string_view line, Role role) const {
