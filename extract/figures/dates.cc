@@ -485,7 +485,16 @@ bool Scanner::TryTime(size_t i, Found* f) {
   f->type = "time";
   f->unit.emplace("h");  // (emplace: GCC 12 warns falsely on operator= here)
   double h2;
-  if (Has(next + 1) && (IsDash(T(next)) || T(next).IsWord("til")) && ClockTime(next + 1, &h2) &&
+  // The end may be a whole hour too: "fra kl. 10 til 12".
+  auto end_clock = [&](size_t q, double* h) {
+    if (ClockTime(q, h)) return true;
+    if (!Has(q) || !IsPlainInt(T(q), 2)) return false;
+    *h = std::atoi(T(q).key.c_str());
+    // Not "kl. 10 til 12. maj" (a date) nor "kl. 10 - 12 deltagere".
+    if (Has(q + 1) && T(q + 1).IsPunct('.') && !T(q + 1).space_before && Has(q + 2)) return false;
+    return *h <= 24;
+  };
+  if (Has(next + 1) && (IsDash(T(next)) || T(next).IsWord("til")) && end_clock(next + 1, &h2) &&
       h2 > h1) {
     f->min = h1;
     f->max = h2;
