@@ -113,6 +113,10 @@ std::string ClassifyPart(const Lexicon& lex, std::string_view p) {
   static const RE2 kLeadDate("^\\s*\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\s+");
   re2::StringPiece in(p);
   if (RE2::Consume(&in, kLeadDate)) p = std::string_view(in.data(), in.size());
+  // "18. september 2012: Sagen udsat …": a dated entry's label.
+  if (size_t colon = p.find(": "); colon != std::string_view::npos && colon < 40 &&
+                                    HasDigit(p.substr(0, colon)) && AtMostWords(p.substr(0, colon), 4))
+    p = Trim(p.substr(colon + 1));
   std::string c = lex.ClassifyDecision(p).category;
   for (size_t i = 1; c == "other" && i + 2 < p.size(); ++i) {
     if (!(p[i] == '.' || p[i] == '!' || p[i] == '?') || p[i + 1] != ' ') continue;
