@@ -302,6 +302,7 @@ class Lexicon {
   std::vector<std::pair<std::string, std::string>> anywhere_;  // folded phrase, category
   // "<Body's> beslutning …" headings: folded body genitives and decision words.
   std::vector<std::string> genitives_, genitive_decision_words_;
+  std::vector<std::string> genitive_decision_forms_;  // " beslutning", " Beslutning", " BESLUTNING"
   bool GenitiveDecision(std::string_view t) const;
   bool DatedBodyDecision(std::string_view t) const;
   PhraseRule subject_;
