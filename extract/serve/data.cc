@@ -152,7 +152,7 @@ Result<json> SearchData(sqlite3* db, const SearchParams& p) {
   if (ranked) {
     const std::string rank = "bm25(items_fts, 4.0, 1.5, 2.0, 1.0)";
     items = item_cols +
-            "snippet(items_fts, -1, :open, :close, '…', 16) AS snippet, i.span_start AS "
+            "NULL AS snippet, i.span_start AS "
             "span_start, i.span_end AS span_end, i.span_page AS span_page, " +
             rank + " AS score, i.position AS pos FROM items_fts JOIN agenda_items i ON i.id = "
                    "items_fts.rowid" +
@@ -160,7 +160,7 @@ Result<json> SearchData(sqlite3* db, const SearchParams& p) {
     items_count = "SELECT count(*) FROM items_fts JOIN agenda_items i ON i.id = items_fts.rowid" +
                   std::string(kItemJoins) + " WHERE items_fts MATCH :q" + FilterSql(p, true);
     documents = doc_cols +
-                "snippet(documents_fts, -1, :open, :close, '…', 16), 0, d.text_length, CASE "
+                "NULL, 0, d.text_length, CASE "
                 "WHEN d.pages IS NOT NULL THEN 1 END, bm25(documents_fts, 4.0, 1.0), 0 FROM "
                 "documents_fts JOIN documents d ON d.id = documents_fts.rowid LEFT JOIN meetings "
                 "m ON m.document_id = d.id WHERE documents_fts MATCH :q" +
@@ -203,6 +203,29 @@ Result<json> SearchData(sqlite3* db, const SearchParams& p) {
   if (!hits.ok()) return hits.status();
   Result<json> count = Query(db, count_sql, params);
   if (!count.ok()) return count.status();
+  // Snippets only for the page's rows: in the ordered query SQLite would
+  // compute one for every match before sorting, and a snippet of a long
+  // report reads its whole text.
+  if (ranked && !hits->empty()) {
+    for (const char* type : {"item", "document"}) {
+      std::string ids;
+      for (const json& h : *hits)
+        if (h["type"] == type)
+          ids += (ids.empty() ? "" : ",") + std::to_string(h[std::string(type) + "_id"].get<int64_t>());
+      if (ids.empty()) continue;
+      const std::string table = std::string(type) == "item" ? "items_fts" : "documents_fts";
+      Result<json> snips = Query(db,
+                                 "SELECT rowid AS id, snippet(" + table +
+                                     ", -1, :open, :close, '…', 16) AS snippet FROM " + table +
+                                     " WHERE " + table + " MATCH :q AND rowid IN (" + ids + ")",
+                                 params);
+      if (!snips.ok()) return snips.status();
+      std::map<int64_t, std::string> by_id;
+      for (const json& r : *snips) by_id[r["id"].get<int64_t>()] = r["snippet"].get<std::string>();
+      for (json& h : *hits)
+        if (h["type"] == type) h["snippet"] = by_id[h[std::string(type) + "_id"].get<int64_t>()];
+    }
+  }
   for (json& h : *hits) {
     SplitSnippet(&h);
     h.erase("pos");

@@ -45,7 +45,11 @@ Latencies Load(int port, const std::vector<std::string>& paths, int total, int c
         auto t0 = std::chrono::steady_clock::now();
         auto r = cli.Get(path);
         auto t1 = std::chrono::steady_clock::now();
-        if (!r || r->status != 200) ++errors;
+        if (!r || r->status != 200) {
+          if (errors++ < 3)
+            std::cerr << "GET " << path << ": " << (r ? std::to_string(r->status) : "no response")
+                      << "\n";
+        }
         ms[c].push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
       }
     });
@@ -92,8 +96,8 @@ const std::vector<std::string> kSearches = {
     "/?q=godkendelse&decision=approved",
     "/?q=%C3%B8konomi*&from=2015&page=2&n=5",
     "/?decision=noted",
-    "/search.json?absent=Mariann+N%C3%B8rgaard",
-    "/?q=budget+OR+regnskab&kind=minutes",
+    "/search.json?absent=Mariann%20N%C3%B8rgaard",
+    "/?q=budget%20OR%20regnskab&kind=minutes",
     "/?body=udvalg",
 };
 
