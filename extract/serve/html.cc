@@ -381,21 +381,25 @@ std::string ItemHtml(const json& d) {
                   Esc(Str(d, "body", Str(d, "path"))) + " " + Esc(Str(d, "date")) + "</a>";
   if (d["municipality"].is_string()) b += " · " + Esc(Str(d, "municipality"));
   b += "</p><h1>" + Esc(title) + "</h1><p class=\"meta\">";
-  if (d["public"].is_boolean()) b += d["public"].get<bool>() ? "Åbent punkt" : "Lukket punkt";
+  std::vector<std::string> meta;
+  if (d["public"].is_boolean()) meta.push_back(d["public"].get<bool>() ? "Åbent punkt" : "Lukket punkt");
   if (d["case_number"].is_string()) {
-    b += " · Sagsnr. " + Esc(Str(d, "case_number")) + " · <a href=\"/case/" + Num(d["item_id"]) +
-         "\">sagens forløb";
-    if (d.value("case_elsewhere", 0) > 0) b += " (" + Num(d["case_elsewhere"]) + " andre punkter)";
-    b += "</a>";
+    std::string c = "Sagsnr. " + Esc(Str(d, "case_number")) + " · <a href=\"/case/" +
+                    Num(d["item_id"]) + "\">sagens forløb";
+    const int64_t others = d.value("case_elsewhere", int64_t{0});
+    if (others == 1) c += " (1 andet punkt)";
+    if (others > 1) c += " (" + std::to_string(others) + " andre punkter)";
+    meta.push_back(c + "</a>");
   }
+  for (size_t i = 0; i < meta.size(); ++i) b += (i ? " · " : "") + meta[i];
   b += EvLink(doc, d["span"], "hele punktet i kilden") + "</p>";
 
   const json& dec = d["decision"];
   b += "<h2>Beslutning</h2>";
   if (dec.is_object()) {
     b += "<p><span class=\"cat cat-" + Esc(Str(dec, "category")) + "\" id=\"category\">" +
-         Esc(CategoryLabel(dec["category"])) + "</span> <code>" + Esc(Str(dec, "category")) +
-         "</code>" + EvLink(doc, dec["span"], "", "decision") + "</p>";
+         Esc(CategoryLabel(dec.value("category", json()))) + "</span> <code>" + Esc(Str(dec, "category")) +
+         "</code>" + EvLink(doc, dec.value("span", json()), "", "decision") + "</p>";
     b += "<div class=\"verbatim\" id=\"decision\">" + Esc(Str(dec, "text")) + "</div>";
   } else {
     b += "<p class=\"meta\">Ingen beslutning i dokumentet (fx en dagsorden).</p>";
@@ -403,14 +407,14 @@ std::string ItemHtml(const json& d) {
   const json& rec = d["recommendation"];
   if (rec.is_object()) {
     b += "<h2>Indstilling</h2>";
-    if (rec["by"].is_string()) b += "<p class=\"meta\">" + Esc(Str(rec, "by")) + " indstiller</p>";
+    if (rec.value("by", json()).is_string()) b += "<p class=\"meta\">" + Esc(Str(rec, "by")) + " indstiller</p>";
     b += "<div class=\"verbatim\">" + Esc(Str(rec, "text")) + "</div>";
     if (rec.contains("clauses") && rec["clauses"].is_array() && !rec["clauses"].empty()) {
       b += "<ul>";
       for (const json& c : rec["clauses"]) b += "<li>" + Esc(c.is_string() ? c.get<std::string>() : "") + "</li>";
       b += "</ul>";
     }
-    b += "<p>" + EvLink(doc, rec["span"]) + "</p>";
+    b += "<p>" + EvLink(doc, rec.value("span", json())) + "</p>";
   }
   if (d["absent"].is_array() && !d["absent"].empty()) {
     b += "<h2>Fraværende under punktet</h2><ul>";

@@ -4,6 +4,8 @@
 #include <unicode/ustring.h>
 
 #include <charconv>
+#include <chrono>
+#include <ctime>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -149,6 +151,25 @@ struct Server::Impl {
   // Runs `body` with a connection; maps BadRequest and Status to error pages.
   template <typename F>
   void Handle(const httplib::Request& req, httplib::Response& res, bool as_json, F&& body) {
+    // Server-Timing (shown by browsers' developer tools, read by the load
+    // test): this thread's CPU time and the wall time of the handler, so a
+    // slow answer on a busy machine can be told from a slow query.
+    struct Timer {
+      httplib::Response& res;
+      timespec cpu0{};
+      std::chrono::steady_clock::time_point wall0 = std::chrono::steady_clock::now();
+      explicit Timer(httplib::Response& r) : res(r) { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu0); }
+      ~Timer() {
+        timespec cpu1{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu1);
+        const double cpu = (cpu1.tv_sec - cpu0.tv_sec) * 1e3 + (cpu1.tv_nsec - cpu0.tv_nsec) / 1e6;
+        const double wall =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - wall0).count();
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "cpu;dur=%.3f, total;dur=%.3f", cpu, wall);
+        res.set_header("Server-Timing", buf);
+      }
+    } timer(res);
     try {
       Result<std::unique_ptr<Conn>> conn = pool->Acquire();
       if (!conn.ok()) return SendError(req, res, 500, conn.status().ToString(), as_json);
