@@ -60,10 +60,20 @@ std::string FilterSql(const SearchParams& p, bool items) {
   if (items && p.decision) w += " AND dc.category = :decision";
   if (items && p.case_number) w += " AND i.case_number = :case";
   if (p.absent) {
-    w += " AND EXISTS (SELECT 1 FROM attendance a WHERE a.document_id = d.id"
-         " AND a.status = 'absent'";
-    w += items ? " AND (a.item_id IS NULL OR a.item_id = i.id)" : " AND a.item_id IS NULL";
-    w += " AND a.id IN (SELECT rowid FROM names_fts WHERE names_fts MATCH :absent))";
+    // Absent from the meeting, or (items) from that item. Uncorrelated
+    // subqueries: SQLite builds each set once instead of probing the
+    // attendance table for every candidate row.
+    const std::string named =
+        " AND a.status = 'absent' AND a.id IN (SELECT rowid FROM names_fts WHERE names_fts MATCH "
+        ":absent)";
+    const std::string meeting =
+        "(SELECT a.document_id FROM attendance a WHERE a.item_id IS NULL" + named + ")";
+    if (items)
+      w += " AND (i.document_id IN " + meeting +
+           " OR i.id IN (SELECT a.item_id FROM attendance a WHERE a.item_id IS NOT NULL" + named +
+           "))";
+    else
+      w += " AND d.id IN " + meeting;
   }
   return w;
 }
@@ -192,13 +202,20 @@ Result<json> SearchData(sqlite3* db, const SearchParams& p) {
   if (docs) sql += " UNION ALL " + documents;
   sql += ranked ? " ORDER BY score, document_id, pos" : " ORDER BY date DESC, document_id, pos";
   sql += " LIMIT :limit OFFSET :offset";
-  std::string count_sql = "SELECT (" + items_count + ")";
-  if (docs) count_sql += " + (" + documents_count + ")";
+  // Counted up to kMaxCount: a broad query on a large archive should not
+  // pay for counting every match ("over 10000" is enough to say: refine).
+  auto capped = [](const std::string& count) {
+    const std::string head = "SELECT count(*) FROM ";
+    return "SELECT count(*) FROM (SELECT 1 FROM " + count.substr(head.size()) + " LIMIT :cap)";
+  };
+  std::string count_sql = "SELECT (" + capped(items_count) + ")";
+  if (docs) count_sql += " + (" + capped(documents_count) + ")";
   count_sql += " AS n";
 
   std::vector<Param> params = FilterParams(p);
   params.push_back({":limit", p.per_page});
   params.push_back({":offset", static_cast<int64_t>(p.page - 1) * p.per_page});
+  params.push_back({":cap", kMaxCount + 1});
   Result<json> hits = Query(db, sql, params);
   if (!hits.ok()) return hits.status();
   Result<json> count = Query(db, count_sql, params);
@@ -231,7 +248,9 @@ Result<json> SearchData(sqlite3* db, const SearchParams& p) {
     h.erase("pos");
     if (!ranked) h.erase("score");
   }
-  const int64_t total = (*count)[0]["n"].get<int64_t>();
+  const int64_t counted = (*count)[0]["n"].get<int64_t>();
+  const bool capped_total = counted > kMaxCount;
+  const int64_t total = std::min<int64_t>(counted, kMaxCount);
   json query = {{"q", p.q}, {"page", p.page}, {"per_page", p.per_page}};
   auto opt = [&](const char* k, const std::optional<std::string>& v) {
     query[k] = v ? json(*v) : json();
@@ -247,6 +266,7 @@ Result<json> SearchData(sqlite3* db, const SearchParams& p) {
   const int64_t reachable = std::min<int64_t>(total, kMaxOffset + p.per_page);
   return json{{"query", query},
               {"total", total},
+              {"total_is_lower_bound", capped_total},
               {"pages", (reachable + p.per_page - 1) / p.per_page},
               {"hits", std::move(*hits)}};
 }

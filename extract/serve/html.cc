@@ -293,6 +293,7 @@ std::string SearchHtml(const json& data, const json& choices) {
   const std::string qs = SearchQueryString(p, false);
   b += "<p class=\"meta\" id=\"total\">" + std::to_string(total) +
        (total == 1 ? " resultat" : " resultater");
+  if (data.value("total_is_lower_bound", false)) b += " eller flere (afgræns søgningen)";
   if (total > 0) b += " · side " + std::to_string(page) + " af " + std::to_string(pages);
   b += " · <a href=\"/figures?" + Esc(qs) + "\">tal fra søgningen</a></p>";
   b += "<ol class=\"hits\">";

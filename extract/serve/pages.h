@@ -25,6 +25,7 @@ struct SearchParams {
 
 inline constexpr int kMaxPerPage = 100;
 inline constexpr int kMaxOffset = 10000;   // deeper pages: refine the query
+inline constexpr int kMaxCount = 10000;    // totals above this show as "over 10000"
 inline constexpr int kMaxFigureRows = 2000;
 
 // The parameters as a query string ("q=...&body=..."), without page unless
