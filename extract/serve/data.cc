@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <set>
 
 #include "serve/pages.h"
 
@@ -405,20 +406,18 @@ Result<json> CaseData(sqlite3* db, int64_t item_id) {
       "m.document_id = d.id LEFT JOIN decisions dc ON dc.item_id = i.id ";
   Result<json> steps = json::array();
   if ((*has_cases)[0]["n"].get<int64_t>() > 0) {
-    // Column names of the table as built by the store (issue 15): probe
-    // for an item_id and case id pair before trusting it.
+    // The store's case links (docs/store.md, "Case paths"): items sharing
+    // the normalized case key within one municipality. Probed by column, so
+    // a store without them falls back to the printed number below.
     Result<json> info = Query(db, "SELECT name FROM pragma_table_info('cases')");
     if (!info.ok()) return info.status();
-    bool item_col = false, case_col = false;
-    for (const json& c : *info) {
-      item_col |= c["name"] == "item_id";
-      case_col |= c["name"] == "case_id";
-    }
-    if (item_col && case_col) {
+    std::set<std::string> names;
+    for (const json& c : *info) names.insert(c["name"].get<std::string>());
+    if (names.count("item_id") && names.count("case_key") && names.count("municipality")) {
       steps = Query(db,
-                    cols + "WHERE i.id IN (SELECT item_id FROM cases WHERE case_id IN (SELECT "
-                           "case_id FROM cases WHERE item_id = :id)) ORDER BY m.date, d.id, "
-                           "i.position LIMIT 500",
+                    cols + "WHERE i.id IN (SELECT c.item_id FROM cases c JOIN cases me ON "
+                           "me.case_key = c.case_key AND me.municipality = c.municipality "
+                           "WHERE me.item_id = :id) ORDER BY m.date, d.id, i.position LIMIT 500",
                     {{":id", item_id}});
       out["source"] = "cases";
     }
@@ -433,10 +432,16 @@ Result<json> CaseData(sqlite3* db, int64_t item_id) {
   if (!steps.ok()) return steps.status();
   out["steps"] = std::move(*steps);
   // Stated onward paths ("oversendes til Byrådet den …") of each step.
+  std::map<int64_t, json> contracts;  // each document parsed once
   for (json& s : out["steps"]) {
-    Result<json> c = DocumentJson(db, s["document_id"].get<int64_t>());
-    if (!c.ok()) continue;
-    for (const json& it : (*c)["agenda_items"])
+    const int64_t doc = s["document_id"].get<int64_t>();
+    if (!contracts.count(doc)) {
+      Result<json> c = DocumentJson(db, doc);
+      contracts[doc] = c.ok() ? std::move(*c) : json::object();
+    }
+    const json& c = contracts[doc];
+    if (!c.contains("agenda_items") || !c["agenda_items"].is_array()) continue;
+    for (const json& it : c["agenda_items"])
       if (it.value("number", json()) == s["number"]) {
         s["referrals"] = it.value("referrals", json::array());
         break;

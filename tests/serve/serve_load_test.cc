@@ -143,9 +143,11 @@ TEST(ServeLoad, CorpusStore2000Requests) {
               << " ms, p95 " << l.cpu_p95 << " ms\n";
     EXPECT_EQ(l.errors, 0);
     EXPECT_GE(l.cpu_p50, 0);  // every answer carries Server-Timing
-    // Generous for sanitizer builds and a busy CI machine; the measured
-    // numbers are in the output and in the README.
-    EXPECT_LT(l.p95, 1000);
+    // The bound is on the server's CPU per request, which a busy machine
+    // (ctest -j, other jobs) does not inflate the way it does wall time;
+    // generous for sanitizer builds. Wall time only gets a sanity bound.
+    EXPECT_LT(l.cpu_p95, 250);
+    EXPECT_LT(l.p95, 5000);
   }
   fs::remove_all(dir);
 }
