@@ -19,6 +19,8 @@ void RegisterExtract(CLI::App& app, Runners& runners);
 void RegisterValidate(CLI::App& app, Runners& runners);
 // ingest, search, stats, export (store_commands.cc).
 void RegisterStoreCommands(CLI::App& app, Runners& runners);
+// verify (verify.cc).
+void RegisterVerify(CLI::App& app, Runners& runners);
 // serve (serve_command.cc).
 void RegisterServe(CLI::App& app, Runners& runners);
 

@@ -260,6 +260,7 @@ int main(int argc, char** argv) {
   referat::cli::RegisterExtract(app, runners);
   referat::cli::RegisterValidate(app, runners);
   referat::cli::RegisterStoreCommands(app, runners);
+  referat::cli::RegisterVerify(app, runners);
   referat::cli::RegisterServe(app, runners);
   try {
     app.parse(argc, argv);
