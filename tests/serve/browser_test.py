@@ -117,7 +117,8 @@ try:
     check("q=kommunerne" in driver.current_url, "the URL holds the query")
     driver.save_screenshot(os.path.join(out_dir, "1-search.png"))
 
-    # 2. A filter: decisions only ("Godkendt", approved).
+    # 2. Filters: decisions "Godkendt" (approved), then also one committee
+    # (Aalborg's Beskæftigelsesudvalget, whose minutes are a PDF).
     Select(driver.find_element(By.NAME, "decision")).select_by_value("approved")
     driver.find_element(By.CSS_SELECTOR, "form.search button").click()
     wait.until(lambda d: "decision=approved" in d.current_url)
@@ -125,6 +126,13 @@ try:
     check(0 < filtered <= total, "filter decision=approved: %d of %d" % (filtered, total))
     cats = {c.text for c in driver.find_elements(By.CSS_SELECTOR, "ol.hits .cat")}
     check(cats == {"Godkendt"}, "every hit is approved: %s" % cats)
+    driver.find_element(By.NAME, "body").send_keys("Beskæftigelsesudvalget")
+    driver.find_element(By.CSS_SELECTOR, "form.search button").click()
+    wait.until(lambda d: "body=" in d.current_url)
+    narrowed = int(driver.find_element(By.ID, "total").text.split()[0])
+    check(0 < narrowed <= filtered, "filter body=Beskæftigelsesudvalget: %d of %d" % (narrowed, filtered))
+    metas = [m.text for m in driver.find_elements(By.CSS_SELECTOR, "ol.hits .meta")]
+    check(all("Beskæftigelsesudvalget" in m for m in metas), "every hit is from that committee")
     driver.save_screenshot(os.path.join(out_dir, "2-filtered.png"))
 
     # 3. Open items until one is from a PDF (the evidence is a page image).
