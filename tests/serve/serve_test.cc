@@ -311,6 +311,75 @@ TEST_F(ServeTest, FiguresTableCsvAndCasePath) {
   }
 }
 
+// A metric over meetings (the same type and unit on three meeting dates)
+// becomes a series and an SVG chart; figures elsewhere stay table rows only.
+TEST(ServeFigures, SeriesOverMeetingsGetAChart) {
+  fs::path dir = fs::temp_directory_path() / ("referat_serve_fig_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string db = (dir / "a.db").string();
+  {
+    auto store = Store::Open(db, {.create_if_missing = true});
+    ASSERT_TRUE(store.ok());
+    for (int d = 0; d < 3; ++d) {
+      Record r;
+      r.source.path = "m" + std::to_string(d) + ".txt";
+      r.source.sha256 = std::string(63, '0') + std::to_string(d);
+      r.source.format = "txt";
+      r.kind = "minutes";
+      Meeting m;
+      m.body = std::string("Økonomiudvalget");
+      m.date = "2020-0" + std::to_string(d + 1) + "-15";
+      r.meeting = m;
+      const std::string text = "1. Budget\nBudgettet er 4,5 mio. kr.\nBeslutning: Godkendt.\n";
+      AgendaItem it;
+      it.number = "1";
+      it.title = "Budget";
+      it.decision = Decision{"Godkendt.", "approved", Span{52, 61, 0}};
+      it.span = Span{0, text.size(), 0};
+      r.agenda_items.push_back(it);
+      Figure f;
+      f.type = "amount";
+      f.text = "4,5 mio. kr.";
+      f.value = 4.5e6 + d * 1e6;
+      f.unit = "DKK";
+      f.item = "1";
+      f.sentence = "Budgettet er 4,5 mio. kr.";
+      f.span = Span{23, 35, 0};
+      r.figures.push_back(f);
+      r.text_length = text.size();
+      ASSERT_TRUE((*store)->Put(r, text).ok());
+    }
+  }
+  ServeOptions o;
+  o.db_path = db;
+  o.port = 0;
+  auto server = Server::Create(o);
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  ASSERT_TRUE((*server)->Bind().ok());
+  std::thread t([&] { (*server)->Run(); });
+  httplib::Client cli("127.0.0.1", (*server)->port());
+  auto r = cli.Get("/figures.json?q=budget");
+  ASSERT_TRUE(r);
+  json j = json::parse(r->body);
+  EXPECT_EQ(j["figures"].size(), 3u);
+  ASSERT_EQ(j["series"].size(), 1u);
+  EXPECT_EQ(j["series"][0]["unit"], "DKK");
+  EXPECT_EQ(j["series"][0]["points"].size(), 3u);
+  EXPECT_EQ(j["series"][0]["points"][2]["sum"].get<double>(), 6.5e6);
+  auto html = cli.Get("/figures?q=budget");
+  ASSERT_TRUE(html);
+  EXPECT_NE(html->body.find("<svg class=\"chart\""), std::string::npos);
+  auto csv = cli.Get("/figures.csv?q=budget");
+  ASSERT_TRUE(csv);
+  EXPECT_NE(csv->body.find("2020-03-15,Økonomiudvalget,1,Budget,amount,\"4,5 mio. kr.\",6500000"),
+            std::string::npos)
+      << csv->body;
+  (*server)->Stop();
+  t.join();
+  fs::remove_all(dir);
+}
+
 TEST(MatchWords, FindsRunsHyphensAndPunctuation) {
   auto words = [](std::initializer_list<const char*> ws) {
     std::vector<PageWord> out;
