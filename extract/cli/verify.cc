@@ -58,8 +58,8 @@ std::string Norm(std::string_view s) {
   return r;
 }
 
-// Case numbers: letters and digits only ("12/27845" == "12-27845" is not
-// assumed: separators are dropped, so both read 1227845).
+// Case numbers: letters and digits only, so "12/27845", "12-27845" and
+// "12 27845" compare equal (systems and templates differ in separators).
 std::string NormCase(std::string_view s) {
   std::string out;
   for (char c : Norm(s))
@@ -128,7 +128,7 @@ struct Comparison {
   }
 };
 
-const char* const kFieldOrder[] = {"date", "body", "present", "absent", "items", "title",
+const char* const kFieldOrder[] = {"date", "body", "present", "absent", "items", "number", "title",
                                    "case_number", "public", "decision_category", "decision_text",
                                    "item_absent", "attachments"};
 
@@ -148,29 +148,49 @@ Comparison Compare(const Record& doc, const Record& exp) {
     if (!ep.empty()) c.Count("present", dp == ep, "meeting", Join(dp), Join(ep));
     c.Count("absent", dabs == eabs, "meeting", Join(dabs), Join(eabs));
   }
+  // Items by number; an export item whose number the document lacks is
+  // then looked for by title among the document's unmatched items (a PDF
+  // that numbers from 1 where the system numbers by case order), and the
+  // number is reported as a disagreement.
   std::map<std::string, const AgendaItem*> by_number;
-  for (const auto& it : doc.agenda_items) by_number.emplace(NormNumber(it.number), &it);
-  std::set<std::string> matched;
+  std::map<std::string, const AgendaItem*> by_title;
+  for (const auto& it : doc.agenda_items) {
+    by_number.emplace(NormNumber(it.number), &it);
+    by_title.emplace(Norm(it.title), &it);
+  }
+  std::set<const AgendaItem*> matched;
   for (const auto& e : exp.agenda_items) {
-    const std::string num = NormNumber(e.number);
+    auto f = by_number.find(NormNumber(e.number));
+    if (f != by_number.end() && !matched.count(f->second)) matched.insert(f->second);
+  }
+  for (const auto& e : exp.agenda_items) {
     const std::string where = "item " + e.number;
-    auto f = by_number.find(num);
+    const AgendaItem* found = nullptr;
+    bool by_title_only = false;
+    if (auto f = by_number.find(NormNumber(e.number)); f != by_number.end()) {
+      found = f->second;
+    } else if (auto t = by_title.find(Norm(e.title)); t != by_title.end() && !Norm(e.title).empty() &&
+                                                       !matched.count(t->second)) {
+      found = t->second;
+      by_title_only = true;
+      matched.insert(found);
+    }
     ordered_json item = {{"number", e.number}};
-    c.Count("items", f != by_number.end(), where, f != by_number.end() ? "found" : "missing", "present");
-    if (f == by_number.end()) {
+    c.Count("items", found != nullptr, where, found ? "found" : "missing", "present");
+    if (!found) {
       item["status"] = "missing_in_document";
       item["export_title"] = e.title;
       c.items.push_back(item);
       continue;
     }
-    matched.insert(num);
-    const AgendaItem& d = *f->second;
-    item["status"] = "matched";
+    const AgendaItem& d = *found;
+    item["status"] = by_title_only ? "matched_by_title" : "matched";
     ordered_json fields = ordered_json::object();
     auto field = [&](const std::string& name, bool ok, const std::string& dv, const std::string& ev) {
       c.Count(name, ok, where, dv, ev);
       fields[name] = {{"agree", ok}, {"document", dv}, {"export", ev}};
     };
+    if (by_title_only) field("number", false, d.number, e.number);
     field("title", Norm(d.title) == Norm(e.title), d.title, e.title);
     if (e.case_number)
       field("case_number", d.case_number && NormCase(*d.case_number) == NormCase(*e.case_number),
@@ -199,7 +219,7 @@ Comparison Compare(const Record& doc, const Record& exp) {
     c.items.push_back(item);
   }
   for (const auto& d : doc.agenda_items)
-    if (!matched.count(NormNumber(d.number)))
+    if (!matched.count(&d))
       c.items.push_back({{"number", d.number}, {"status", "extra_in_document"}, {"document_title", d.title}});
   return c;
 }

@@ -51,6 +51,8 @@ Result<Document> Read(std::string_view bytes, const ExtractOptions& options,
     case Format::kSbsys:
     case Format::kEdocXml: break;  // read above
     case Format::kUnknown:
+      if (DamagedZip(bytes))
+        return Status::Corrupt("a zip archive without its central directory (truncated or damaged)");
       return Status::UnsupportedFormat(DescribeUnknown(bytes) +
                                        "; referat reads text, Markdown, PDF, DOCX, HTML and the "
                                        "FirstAgenda, Acadre, SBSYS and eDoc exports");

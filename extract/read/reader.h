@@ -35,6 +35,10 @@ std::string_view FormatName(Format f);
 // For kUnknown: a sentence saying what the bytes look like ("a Word 97-2003
 // .doc file", "binary data", "an empty file"), for the unsupported_format message.
 std::string DescribeUnknown(std::string_view bytes);
+// True for bytes that start like a zip archive but have no end of central
+// directory record where a zip must have one (its last 65,557 bytes): a
+// truncated or damaged archive, `corrupt` whatever it was meant to hold.
+bool DamagedZip(std::string_view bytes);
 
 // Each reader. REQUIRES: bytes.size() <= options.max_input_bytes.
 Result<Document> ReadText(std::string_view bytes, bool markdown, const ExtractOptions& options);

@@ -241,6 +241,12 @@ std::string_view FormatName(Format f) {
   return "unknown";
 }
 
+bool DamagedZip(std::string_view bytes) {
+  if (!StartsWith(bytes, "PK\x03\x04")) return false;
+  const size_t tail = std::min<size_t>(bytes.size(), 22 + 65535);
+  return bytes.substr(bytes.size() - tail).find("PK\x05\x06") == std::string_view::npos;
+}
+
 std::string DescribeUnknown(std::string_view bytes) {
   if (bytes.empty()) return "the file is empty";
   if (StartsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))

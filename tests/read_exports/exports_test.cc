@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <set>
 
 #include "read/docx_zip.h"
@@ -73,7 +74,16 @@ TEST(FirstAgenda, EveryGreveMeetingReadsSchemaValid) {
   std::vector<fs::path> paths;
   for (const auto& e : fs::directory_iterator(Real() / "firstagenda-json" / "greve")) paths.push_back(e.path());
   ASSERT_EQ(paths.size(), 172u);
-  for (const auto& p : paths) {
+  std::sort(paths.begin(), paths.end());
+#if defined(__SANITIZE_ADDRESS__)
+  // Under the sanitizers (about ten times slower) every eighth meeting: the
+  // Release run reads them all, and these cover every committee's layout.
+  constexpr size_t kStride = 8;
+#else
+  constexpr size_t kStride = 1;
+#endif
+  for (size_t k = 0; k < paths.size(); k += kStride) {
+    const fs::path& p = paths[k];
     auto r = ExtractFile(p.string(), ExtractOptions{});
     ASSERT_TRUE(r.ok()) << p << ": " << r.status().ToString();
     EXPECT_EQ(r->source.format, "firstagenda_json");
@@ -91,13 +101,13 @@ TEST(FirstAgenda, EveryGreveMeetingReadsSchemaValid) {
     }
     if (r->attendance) absent += r->attendance->absent.size();
   }
-  EXPECT_EQ(files, 172u);
+  EXPECT_EQ(files, (172u + kStride - 1) / kStride);
   // The published set's own counts (json: len(Dagsordenpunkter) summed).
-  EXPECT_GT(items, 2500u);
+  EXPECT_GT(items, 2500u / kStride);
   // Every item of a concluded meeting but the signature sheets
   // ("Underskriftsark") and a few agenda-only items carries a decision.
   EXPECT_GT(decisions * 100, items * 90);
-  EXPECT_GT(absent, 50u);
+  EXPECT_GT(absent, 50u / kStride);
 }
 
 TEST(FirstAgenda, MeetingAttendanceAndItemsAsStated) {
@@ -366,6 +376,25 @@ TEST(Verify, AnotherMeetingsExportDisagrees) {
   EXPECT_NE(r.out.find("DISAGREE"), std::string::npos);
 }
 
+TEST(Verify, ItemsWithAnotherNumberAreFoundByTitle) {
+  // The Acadre export with the item renumbered: found by its title, the
+  // number reported as a disagreement, the default tolerance still met.
+  std::string xml = ReadFile(Real() / "syddjurs_puk_2013-06-20_acadre_referat.xml");
+  const std::string from = "<field name=\"sort\">715</field>";
+  size_t p = xml.find(from);
+  ASSERT_NE(p, std::string::npos);
+  xml.replace(p, from.size(), "<field name=\"sort\">1</field>");
+  fs::path tmp = fs::temp_directory_path() / ("referat_renumbered_" + std::to_string(::getpid()) + ".xml");
+  std::ofstream(tmp, std::ios::binary) << xml;
+  CliRun r = Cli("verify --json " + Q(Real() / "syddjurs_puk_2013-06-20_referat.pdf") + " --against " + Q(tmp));
+  fs::remove(tmp);
+  EXPECT_EQ(r.status, 0) << r.out;
+  json j = json::parse(r.out);
+  EXPECT_EQ(j["items"][0]["status"], "matched_by_title");
+  EXPECT_EQ(j["summary"]["fields"]["number"]["agree"], 0);
+  EXPECT_EQ(j["summary"]["fields"]["items"]["agree"], 1);
+}
+
 TEST(Verify, UsageErrors) {
   EXPECT_EQ(Cli("verify " + Q(Real() / "syddjurs_puk_2013-06-20_referat.pdf")).status, 2);
   EXPECT_EQ(Cli("verify " + Q(Real() / "syddjurs_puk_2013-06-20_referat.pdf") + " --against " +
@@ -392,6 +421,29 @@ TEST(Verify, PairsByDateAndBodyInADirectory) {
   CliRun t = Cli("verify " + Q(Real() / "syddjurs_puk_2013-06-20_referat.pdf") + " --against " + Q(dir) +
               " --tolerance public");
   EXPECT_EQ(t.status, 1) << t.out;
+  fs::remove_all(dir);
+}
+
+TEST(Store, APdfAndItsExportAreOneMeeting) {
+  fs::path dir = fs::temp_directory_path() / ("referat_exports_store_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path db = dir / "a.db";
+  CliRun in = Cli("ingest " + Q(Real() / "syddjurs_puk_2013-06-20_referat.pdf") + " " +
+                  Q(Real() / "syddjurs_puk_2013-06-20_referat.docx") + " " +
+                  Q(Real() / "syddjurs_puk_2013-06-20_acadre_referat.xml") + " " +
+                  Q(Real() / "firstagenda-json" / "greve_kultur-og-fritidsudvalget_2024-02-07.json") +
+                  " --db " + Q(db));
+  ASSERT_EQ(in.status, 0) << in.out;
+  CliRun st = Cli("stats --json --db " + Q(db));
+  ASSERT_EQ(st.status, 0) << st.out;
+  json j = json::parse(st.out);
+  EXPECT_EQ(j["documents"], 4);
+  EXPECT_EQ(j["meetings"], 4);
+  // Syddjurs's PDF, DOCX and Acadre XML are one meeting; Greve's is another
+  // with only its export.
+  EXPECT_EQ(j["meetings_distinct"], 2);
+  EXPECT_EQ(j["meetings_with_export"], 1);
   fs::remove_all(dir);
 }
 

@@ -81,8 +81,8 @@ Result<ExportDocument> ReadEdoc(std::string_view bytes, const ExtractOptions& op
     std::string type = Clean(t->ChildText("AgendaType"));
     std::string lower = Lower(type);
     std::optional<bool> pub;
-    if (lower.find("åben") != std::string::npos || lower.find("Åben") != std::string::npos ||
-        type.find("Åben") != std::string::npos)
+    // Lower() folds ASCII only: "Å" is matched in both cases.
+    if (lower.find("åben") != std::string::npos || lower.find("Åben") != std::string::npos)
       pub = true;
     else if (lower.find("lukket") != std::string::npos)
       pub = false;

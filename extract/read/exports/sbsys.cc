@@ -50,15 +50,15 @@ bool LooksLikeHtml(std::string_view s) {
   return false;
 }
 
-// Absent when the member's participation says so. SBSYS writes a status
-// (ParticipationStatusAsText "NotDecided", "Participating",
-// "NotParticipating") or, in Aarhus's export, a bare Participate value
-// that is 0 for every member of a held meeting, so 0 is not "absent".
+// Absent when the member's participation says so in words. SBSYS writes a
+// status (ParticipationStatusAsText: "NotDecided" in both samples; the
+// absent values are taken from the enum's naming) or, in Aarhus's export, a
+// bare Participate number that is 0 for every member of a held meeting
+// whose minutes list them as present: numbers are not read as absence.
 bool MemberAbsent(const XNode* mm) {
   std::string text = Lower(Clean(mm->ChildText("ParticipationStatusAsText")));
   if (text == "notparticipating" || text == "absent" || text == "cancelled") return true;
-  std::string v = Clean(mm->ChildText("Participate"));
-  return Lower(v) == "false" || v == "2";
+  return Lower(Clean(mm->ChildText("Participate"))) == "false";
 }
 
 Result<ExportDocument> ReadPublicationXml(std::string_view xml, const std::string& part,
