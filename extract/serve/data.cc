@@ -6,6 +6,7 @@
 #include <set>
 
 #include "serve/pages.h"
+#include "store/case_number.h"
 
 namespace referat::serve {
 namespace {
@@ -59,7 +60,9 @@ std::string FilterSql(const SearchParams& p, bool items) {
   if (p.to) w += " AND substr(m.date, 1, length(:to)) <= :to";
   if (p.kind) w += " AND d.kind = :kind";
   if (items && p.decision) w += " AND dc.category = :decision";
-  if (items && p.case_number) w += " AND i.case_number = :case";
+  if (items && p.case_number)
+    w += p.case_key ? " AND i.id IN (SELECT item_id FROM cases WHERE case_key = :case)"
+                    : " AND i.case_number = :case";
   if (p.absent) {
     // Absent from the meeting, or (items) from that item. Uncorrelated
     // subqueries: SQLite builds each set once instead of probing the
@@ -90,7 +93,7 @@ std::vector<Param> FilterParams(const SearchParams& p) {
   if (p.to) v.push_back({":to", *p.to});
   if (p.kind) v.push_back({":kind", *p.kind});
   if (p.decision) v.push_back({":decision", *p.decision});
-  if (p.case_number) v.push_back({":case", *p.case_number});
+  if (p.case_number) v.push_back({":case", p.case_key ? store::CaseKey(*p.case_number) : *p.case_number});
   if (p.absent) v.push_back({":absent", NameQuery(*p.absent)});
   return v;
 }

@@ -21,6 +21,9 @@ struct SearchParams {
   std::optional<std::string> body, municipality, from, to, decision, absent, case_number, kind;
   int page = 1;       // 1-based
   int per_page = 20;  // 1..100
+  // The store has the `cases` table (schema 2): the case filter matches the
+  // normalized case key, as `referat search --case`; else the printed number.
+  bool case_key = false;
 };
 
 inline constexpr int kMaxPerPage = 100;

@@ -137,6 +137,7 @@ struct Server::Impl {
   std::unique_ptr<Pool> pool;
   std::unique_ptr<Evidence> evidence;
   json choices;
+  bool case_key = false;  // the store has cases(item_id, case_key)
   bool own_cache = false;
   httplib::Server http;
   int port = 0;
@@ -199,6 +200,7 @@ void Server::Impl::Routes() {
     const bool as_json = WantsJson(req, ext);
     Handle(req, res, as_json, [&](sqlite3* db) -> Status {
       SearchParams p = ParseSearch(Params(req, kSearchParams));
+      p.case_key = case_key;
       Result<json> data = SearchData(db, p);
       if (!data.ok()) return data.status();
       if (as_json) SendJson(res, *data);
@@ -277,6 +279,7 @@ void Server::Impl::Routes() {
         qs = "document=" + std::to_string(doc);
       }
       SearchParams p = ParseSearch(m);
+      p.case_key = case_key;
       if (!doc) qs = SearchQueryString(p, false);
       Result<json> data = FiguresData(db, doc, p);
       if (!data.ok()) return data.status();
@@ -329,6 +332,10 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
     Result<json> choices = FormChoices((*conn)->get());
     if (!choices.ok()) return choices.status();
     impl->choices = std::move(*choices);
+    Result<json> cols = Query((*conn)->get(),
+                              "SELECT count(*) AS n FROM pragma_table_info('cases') WHERE name IN "
+                              "('item_id', 'case_key')");
+    impl->case_key = cols.ok() && (*cols)[0]["n"].get<int64_t>() == 2;
   }
   const int threads = impl->options.threads;
   impl->http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };

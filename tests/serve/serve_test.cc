@@ -308,6 +308,12 @@ TEST_F(ServeTest, FiguresTableCsvAndCasePath) {
     json c = GetJson("/case/" + std::to_string(hit["item_id"].get<int64_t>()) + ".json");
     EXPECT_GE(c["steps"].size(), 2u);
     for (const json& s : c["steps"]) EXPECT_EQ(s["case_number"], item["case_number"]);
+    // The case filter takes the number however it is printed (the store's
+    // case key: a trailing '.' and spaces do not matter).
+    const std::string printed = item["case_number"].get<std::string>() + ".";
+    json hits = GetJson("/search.json?case=" + printed);
+    EXPECT_GE(hits["total"].get<int>(), 2) << printed;
+    for (const json& h : hits["hits"]) EXPECT_EQ(h["type"], "item");
   }
 }
 
