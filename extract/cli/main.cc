@@ -269,6 +269,7 @@ int main(int argc, char** argv) {
   referat::cli::RegisterValidate(app, runners);
   referat::cli::RegisterStoreCommands(app, runners);
   referat::cli::RegisterVerify(app, runners);
+  referat::cli::RegisterServe(app, runners);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
