@@ -141,6 +141,7 @@ struct Line {
   bool mixed = false;  // both bold and regular words
   bool running = false;  // running header/footer or page number: not body
   std::string marker;    // list marker, when the line starts a list item
+  int low_confidence = 0;  // OCR words the engine was unsure of
 };
 
 struct Row {
@@ -199,6 +200,7 @@ Line MakeLine(const std::vector<Tok>& toks, size_t b, size_t e, bool marker_join
   for (size_t k = b; k < e; ++k) {
     const Tok& t = toks[k];
     const Word& w = *t.w;
+    L.low_confidence += w.low_confidence;
     L.y0 = std::min(L.y0, w.y0);
     L.y1 = std::max(L.y1, w.y1);
     size_t n = t.text.size();
@@ -935,6 +937,7 @@ struct Pending {
   bool gap_before = false;
   int lines = 0;
   std::string marker;
+  int low_confidence = 0;
 };
 
 }  // namespace
@@ -1063,6 +1066,7 @@ void AppendLineText(std::string* acc, std::string_view next) {
 struct Layout::Impl {
   std::vector<PageData> pages;
   int with_text = 0;
+  std::vector<std::pair<size_t, int>> low_confidence;
 
   // Usual baseline pitch per font size (key: SizeKey), learnt from flows.
   std::map<float, float> pitch;
@@ -1191,6 +1195,7 @@ void Layout::Impl::Emit(std::vector<Pending>* out) {
               }
               above = &L;
               all_bold = all_bold && L.bold;
+              t.low_confidence += L.low_confidence;
               if (!any) t.size = L.size;
               any = true;
             }
@@ -1266,6 +1271,7 @@ void Layout::Impl::Emit(std::vector<Pending>* out) {
         if (joins) {
           AppendLineText(&cur.text, L.text);
           ++cur.lines;
+          cur.low_confidence += L.low_confidence;
           cur.bold = cur.bold && L.bold;
           cur.italic = cur.italic && L.italic;
         } else {
@@ -1277,6 +1283,7 @@ void Layout::Impl::Emit(std::vector<Pending>* out) {
           cur.bold = L.bold;
           cur.italic = L.italic;
           cur.lines = 1;
+          cur.low_confidence = L.low_confidence;
           cur.marker = L.marker;
           cur.kind = L.marker.empty() ? BlockKind::kParagraph : BlockKind::kListItem;
           cur.gap_before = gap || new_unit;
@@ -1298,6 +1305,10 @@ void Layout::AddPage(const Page& page, int page_number) {
 }
 
 int Layout::pages_with_text() const { return impl_->with_text; }
+
+const std::vector<std::pair<size_t, int>>& Layout::low_confidence_blocks() const {
+  return impl_->low_confidence;
+}
 
 Status Layout::Finish(DocumentBuilder* out) {
   Impl& m = *impl_;
@@ -1333,7 +1344,8 @@ Status Layout::Finish(DocumentBuilder* out) {
     proto.font_size = b.size;
     proto.gap_before = b.gap_before;
     if (b.kind == BlockKind::kTableRow) {
-      out->AddRow(b.cells, proto);
+      if (out->AddRow(b.cells, proto) && b.low_confidence > 0)
+        m.low_confidence.emplace_back(out->doc().blocks.size() - 1, b.low_confidence);
       continue;
     }
     if (is_heading(b)) {
@@ -1346,7 +1358,8 @@ Status Layout::Finish(DocumentBuilder* out) {
       proto.heading_level = std::min(level, 6);
     }
     if (b.kind == BlockKind::kListItem) proto.list_marker = b.marker;
-    out->Add(b.text, proto);
+    if (out->Add(b.text, proto) && b.low_confidence > 0)
+      m.low_confidence.emplace_back(out->doc().blocks.size() - 1, b.low_confidence);
   }
   return Status::Ok();
 }
