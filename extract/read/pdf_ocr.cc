@@ -1,15 +1,13 @@
 // Tesseract behind the PDF reader. See pdf_ocr.h.
 #include "read/pdf_ocr.h"
 
-#include <omp.h>
-#include <tesseract/baseapi.h>
-#include <tesseract/ocrclass.h>
-#include <tesseract/resultiterator.h>
+#include <dlfcn.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
@@ -21,8 +19,11 @@
 #include <mutex>
 #include <thread>
 
+#include <unistd.h>
+
 #include "core/deadline.h"
 #include "core/sha256.h"
+#include "read/tesseract/ocr_plugin.h"
 
 namespace referat::pdf {
 namespace {
@@ -47,45 +48,93 @@ constexpr float kBoldStroke = 1.3f;
 // Grey values below this count as ink.
 constexpr uint8_t kInk = 128;
 
-// Tesseract keeps some parameters process-wide (debug_file among them), and
-// Init reads them; engines are set up one at a time.
-std::mutex g_init_mu;
+// ---------------------------------------------------------- the plugin
+
+struct Plugin {
+  std::string error;  // empty when loaded
+  ReferatOcrCreateFn create = nullptr;
+  ReferatOcrDestroyFn destroy = nullptr;
+  ReferatOcrVersionFn version = nullptr;
+  ReferatOcrDataPathFn datapath = nullptr;
+  ReferatOcrRecognizeFn recognize = nullptr;
+};
+
+// Where libreferat_tesseract.so is: $REFERAT_OCR_PLUGIN, else beside the
+// running program, else where the build put it.
+std::vector<std::string> PluginPaths() {
+  std::vector<std::string> paths;
+  if (const char* env = std::getenv("REFERAT_OCR_PLUGIN"); env && *env) paths.push_back(env);
+  char exe[4096];
+  ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    std::string dir(exe, static_cast<size_t>(n));
+    dir.resize(dir.rfind('/') + 1);
+    paths.push_back(dir + "libreferat_tesseract.so");
+  }
+#ifdef REFERAT_OCR_PLUGIN_PATH
+  paths.push_back(REFERAT_OCR_PLUGIN_PATH);
+#endif
+  return paths;
+}
+
+const Plugin& LoadPlugin() {
+  static const Plugin plugin = [] {
+    Plugin p;
+    void* lib = nullptr;
+    std::string tried;
+    for (const std::string& path : PluginPaths()) {
+      lib = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+      if (lib) break;
+      const char* why = ::dlerror();
+      tried += (tried.empty() ? "" : "; ") + std::string(why ? why : path.c_str());
+    }
+    if (!lib) {
+      p.error = "OCR is needed but the Tesseract plugin could not be loaded (" + tried + ")";
+      return p;
+    }
+    // Never dlclose()d: engines live in thread_locals until their threads end.
+    p.create = reinterpret_cast<ReferatOcrCreateFn>(::dlsym(lib, "referat_ocr_create"));
+    p.destroy = reinterpret_cast<ReferatOcrDestroyFn>(::dlsym(lib, "referat_ocr_destroy"));
+    p.version = reinterpret_cast<ReferatOcrVersionFn>(::dlsym(lib, "referat_ocr_version"));
+    p.datapath = reinterpret_cast<ReferatOcrDataPathFn>(::dlsym(lib, "referat_ocr_datapath"));
+    p.recognize = reinterpret_cast<ReferatOcrRecognizeFn>(::dlsym(lib, "referat_ocr_recognize"));
+    if (!p.create || !p.destroy || !p.version || !p.datapath || !p.recognize)
+      p.error = "the Tesseract plugin lacks the referat_ocr_* functions";
+    return p;
+  }();
+  return plugin;
+}
 
 struct Engine {
-  tesseract::TessBaseAPI api;
+  void* handle = nullptr;
   std::string key;  // data dir + '\n' + language
   std::string error;
+  ~Engine() {
+    if (handle) LoadPlugin().destroy(handle);
+  }
 };
 
 std::string EngineKey(const ExtractOptions& o) { return o.ocr_data_dir + "\n" + o.ocr_language; }
 
 // This thread's engine for `o`'s language, created on first use and kept
-// for the thread's lifetime.
+// for the thread's lifetime (loading a model costs ~100 ms).
 Engine* ThreadEngine(const ExtractOptions& o) {
   thread_local std::unique_ptr<Engine> engine;
   const std::string key = EngineKey(o);
   if (engine && engine->key == key) return engine.get();
   engine = std::make_unique<Engine>();
   engine->key = key;
-  // Debian's Tesseract parallelises its LSTM with OpenMP. We run one engine
-  // per thread on whole pages instead; nested OpenMP teams oversubscribe
-  // the cores and spin (2 pages: 11.7 s user + 8.8 s system CPU, against
-  // 4.0 s + 0.2 s with one thread each). No active parallel levels on this
-  // thread makes every OpenMP region inside Tesseract run single-threaded,
-  // which OMP_THREAD_LIMIT=1 would do for the whole process.
-  omp_set_max_active_levels(0);
-  std::lock_guard<std::mutex> lock(g_init_mu);
-  // Tesseract writes warnings ("Estimating resolution", "Empty page") to
-  // stderr, which belongs to the batch's one-line-per-failure reports.
-  engine->api.SetVariable("debug_file", "/dev/null");
-  const char* dir = o.ocr_data_dir.empty() ? nullptr : o.ocr_data_dir.c_str();
-  if (engine->api.Init(dir, o.ocr_language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
-    engine->error = "Tesseract could not load the '" + o.ocr_language + "' model" +
-                    (dir ? std::string(" from ") + dir : std::string()) +
-                    " (Debian: apt-get install tesseract-ocr-" + o.ocr_language + ")";
-  } else {
-    engine->api.SetPageSegMode(tesseract::PSM_AUTO);
+  const Plugin& plugin = LoadPlugin();
+  if (!plugin.error.empty()) {
+    engine->error = plugin.error;
+    return engine.get();
   }
+  char err[512] = "";
+  engine->handle = plugin.create(o.ocr_data_dir.empty() ? nullptr : o.ocr_data_dir.c_str(),
+                                 o.ocr_language.c_str(), err, sizeof err);
+  if (!engine->handle)
+    engine->error = std::string(err) + " (Debian: apt-get install tesseract-ocr-" +
+                    o.ocr_language + ")";
   return engine.get();
 }
 
@@ -140,80 +189,59 @@ Status RecognizePage(PdfFile& file, int page_number, const ExtractOptions& o, En
   Status s = file.RenderGray(page_number, dpi, &img);
   if (!s.ok()) return s;
 
-  tesseract::TessBaseAPI& api = engine.api;
-  api.SetImage(img.data, img.width, img.height, 1, img.stride);
-  api.SetSourceResolution(dpi);
-  tesseract::ETEXT_DESC monitor;
+  int timeout_ms = 0;
   if (o.ocr_page_timeout_ms > 0) {
     const int64_t used = std::chrono::duration_cast<std::chrono::milliseconds>(
                              std::chrono::steady_clock::now() - start)
                              .count();
-    monitor.set_deadline_msecs(
-        static_cast<int32_t>(std::clamp<int64_t>(o.ocr_page_timeout_ms - used, 1, INT32_MAX)));
+    timeout_ms = static_cast<int>(std::clamp<int64_t>(o.ocr_page_timeout_ms - used, 1, INT32_MAX));
   }
-  const int rc = api.Recognize(&monitor);
-  if (monitor.deadline_exceeded() || DeadlineExpired()) {
-    api.Clear();
+  // Points per pixel.
+  struct Collect {
+    const GrayImage* img;
+    const ExtractOptions* o;
+    float scale;
+    Page* page;
+    std::vector<float> strokes;  // per word: stroke width / font size in pixels
+    double conf_sum = 0;
+  } c{&img, &o, 72.0f / static_cast<float>(dpi), &out->page, {}, 0};
+  Page& page = out->page;
+  page.fonts = {Font{"OCR", false, false}, Font{"OCR-Bold", true, false}};
+  auto on_word = [](void* ctx, const ReferatOcrWord* ow) {
+    Collect& c = *static_cast<Collect*>(ctx);
+    Word w;
+    w.text = ow->text;
+    // Tesseract's words hold no spaces, but the layout splits lines only
+    // between words.
+    std::replace(w.text.begin(), w.text.end(), ' ', '_');
+    w.x0 = static_cast<float>(ow->left) * c.scale;
+    w.y0 = static_cast<float>(ow->top) * c.scale;
+    w.x1 = static_cast<float>(ow->right) * c.scale;
+    w.y1 = static_cast<float>(ow->bottom) * c.scale;
+    w.baseline = ow->baseline * c.scale;
+    const float size_px = ow->row_height / kRowHeightPerEm;
+    // Half points: the layout groups lines by size.
+    w.font_size = std::max(1.0f, std::round(size_px * c.scale * 2.0f) / 2.0f);
+    c.conf_sum += ow->confidence;
+    w.low_confidence = ow->confidence < static_cast<float>(c.o->ocr_low_confidence);
+    c.strokes.push_back(size_px > 0 ? StrokeWidth(*c.img, ow->left, ow->top, ow->right, ow->bottom) /
+                                          size_px
+                                    : 0.0f);
+    c.page->words.push_back(std::move(w));
+  };
+  const int rc = LoadPlugin().recognize(engine.handle, img.data, img.width, img.height, img.stride,
+                                        dpi, timeout_ms, on_word, &c);
+  if (rc == 1 || DeadlineExpired()) {
+    page.words.clear();
     return Status::Timeout("OCR of page " + std::to_string(page_number) + " took longer than " +
                            std::to_string(o.ocr_page_timeout_ms) + " ms");
   }
   if (rc != 0) {
-    api.Clear();
+    page.words.clear();
     return Status::Internal("Tesseract failed on page " + std::to_string(page_number));
   }
-
-  // Points per pixel.
-  const float scale = 72.0f / static_cast<float>(dpi);
-  Page& page = out->page;
-  page.fonts = {Font{"OCR", false, false}, Font{"OCR-Bold", true, false}};
-  std::vector<float> strokes;  // per word: stroke width / font size in pixels
-  double conf_sum = 0;
-  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
-  float row_px = 0;
-  if (it) {
-    do {
-      if (it->Empty(tesseract::RIL_WORD)) continue;
-      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
-        float descenders = 0, ascenders = 0;
-        it->RowAttributes(&row_px, &descenders, &ascenders);
-      }
-      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
-      if (!text || text[0] == '\0') continue;
-      int l = 0, t = 0, r = 0, b = 0;
-      if (!it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b) || r <= l || b <= t) continue;
-      Word w;
-      w.text = text.get();
-      // Tesseract's words never hold spaces, but be safe: the layout
-      // splits lines at word boundaries only.
-      std::replace(w.text.begin(), w.text.end(), ' ', '_');
-      w.x0 = static_cast<float>(l) * scale;
-      w.y0 = static_cast<float>(t) * scale;
-      w.x1 = static_cast<float>(r) * scale;
-      w.y1 = static_cast<float>(b) * scale;
-      int bx1, by1, bx2, by2;
-      float base_px = static_cast<float>(b);
-      if (it->Baseline(tesseract::RIL_WORD, &bx1, &by1, &bx2, &by2)) {
-        const float mid = 0.5f * static_cast<float>(l + r);
-        base_px = bx2 != bx1 ? static_cast<float>(by1) + static_cast<float>(by2 - by1) *
-                                                             (mid - static_cast<float>(bx1)) /
-                                                             static_cast<float>(bx2 - bx1)
-                             : static_cast<float>(by1);
-      }
-      w.baseline = base_px * scale;
-      const float size_px = row_px > 0 ? row_px / kRowHeightPerEm
-                                       : static_cast<float>(b - t) / kRowHeightPerEm;
-      // Half points: OCR line heights wobble by a pixel or two, and the
-      // layout groups lines by size.
-      w.font_size = std::max(1.0f, std::round(size_px * scale * 2.0f) / 2.0f);
-      const float conf = it->Confidence(tesseract::RIL_WORD);
-      conf_sum += conf;
-      w.low_confidence = conf < static_cast<float>(o.ocr_low_confidence);
-      strokes.push_back(size_px > 0 ? StrokeWidth(img, l, t, r, b) / size_px : 0.0f);
-      page.words.push_back(std::move(w));
-    } while (it->Next(tesseract::RIL_WORD));
-  }
-  it.reset();
-  api.Clear();
+  std::vector<float>& strokes = c.strokes;
+  const double conf_sum = c.conf_sum;
   if (!page.words.empty()) {
     out->mean_confidence = conf_sum / static_cast<double>(page.words.size());
     std::vector<float> sizes;
@@ -413,10 +441,11 @@ Result<OcrEngineInfo> DescribeOcrEngine(const ExtractOptions& options) {
   auto it = cache.find(engine->key);
   if (it != cache.end()) return it->second;
   OcrEngineInfo info;
-  info.engine = std::string("tesseract ") + tesseract::TessBaseAPI::Version();
+  info.engine = std::string("tesseract ") + LoadPlugin().version();
   info.model = options.ocr_language;
   // One id per language of "dan+eng".
-  const std::string dir = engine->api.GetDatapath() ? engine->api.GetDatapath() : "";
+  const char* path = LoadPlugin().datapath(engine->handle);
+  const std::string dir = path ? path : "";
   std::string lang = options.ocr_language;
   for (size_t pos = 0; pos <= lang.size();) {
     size_t plus = lang.find('+', pos);
