@@ -1066,6 +1066,7 @@ void AppendLineText(std::string* acc, std::string_view next) {
 struct Layout::Impl {
   std::vector<PageData> pages;
   int with_text = 0;
+  int ocr_pages = 0;
   std::vector<std::pair<size_t, int>> low_confidence;
 
   // Usual baseline pitch per font size (key: SizeKey), learnt from flows.
@@ -1108,11 +1109,19 @@ void Layout::Impl::LearnStyle() {
   }
   for (const auto& [size, h] : hist) {
     int best = 0, count = 0;
-    for (const auto& [q, c] : h)
-      if (c > count) {
+    for (const auto& [q, c] : h) {
+      // OCR baselines fall on whole pixels (0.36 pt at 200 dpi), so one
+      // pitch spreads over neighbouring quarter points: count the bins
+      // within half a point together. A text layer's pitches are exact.
+      int n = c;
+      if (ocr_pages > 0)
+        for (auto it = h.lower_bound(q - 2); it != h.end() && it->first <= q + 2; ++it)
+          n += it->first == q ? 0 : it->second;
+      if (n > count) {
         best = q;
-        count = c;
+        count = n;
       }
+    }
     if (count >= 2) pitch[size] = best / 4.0f;
   }
   size_t most = 0;
@@ -1301,6 +1310,7 @@ Layout::~Layout() = default;
 
 void Layout::AddPage(const Page& page, int page_number) {
   impl_->pages.push_back(BuildLines(page, page_number));
+  if (page.ocr) ++impl_->ocr_pages;
   if (!impl_->pages.back().lines.empty()) ++impl_->with_text;
 }
 

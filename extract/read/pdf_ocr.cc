@@ -183,6 +183,7 @@ Status RecognizePage(PdfFile& file, int page_number, const ExtractOptions& o, En
   out->dpi = dpi;
   out->page.width = width;
   out->page.height = height;
+  out->page.ocr = true;
   ScopedDeadline deadline(o.ocr_page_timeout_ms);
   const auto start = std::chrono::steady_clock::now();
   GrayImage img;

@@ -268,6 +268,7 @@ Status PdfFile::ReadPage(int page_number, Page* out) {
   out->words.clear();
   out->fonts.clear();
   out->rotated_words = 0;
+  out->ocr = false;
   out->width = static_cast<float>(doc.getPageCropWidth(page_number));
   out->height = static_cast<float>(doc.getPageCropHeight(page_number));
   if (doc.getPageRotate(page_number) % 180 != 0) std::swap(out->width, out->height);

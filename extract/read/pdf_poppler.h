@@ -53,6 +53,7 @@ struct Page {
   std::vector<Word> words;  // horizontal words only, in content-stream order
   std::vector<Font> fonts;
   int rotated_words = 0;  // vertical or upside-down words left out
+  bool ocr = false;       // the words come from OCR (pdf_ocr.h), not a text layer
 };
 
 // A page rendered to 8-bit grey (0 black .. 255 white), rows top to bottom.

@@ -4,6 +4,8 @@
 // 23-page seed and the real minutes are in ocr_slow_test.cc (label `slow`).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -168,6 +170,45 @@ TEST(OcrTest, DanishLettersComeThrough) {
   const std::string& t = *r->text_content;
   for (const char* w : {"forsøg", "integrationspålæg", "Beskæftigelsesudvalget"})
     EXPECT_NE(t.find(w), std::string::npos) << w << " in\n" << t;
+}
+
+// Shards (docs/ocr.md): `--shard I/N` runs together give every document
+// once, with the JSON of a single run.
+std::vector<std::string> Lines(const std::string& cmd) {
+  std::vector<std::string> out;
+  FILE* f = ::popen(cmd.c_str(), "r");
+  if (!f) return out;
+  std::string cur;
+  for (int c; (c = std::fgetc(f)) != EOF;) {
+    if (c == '\n') {
+      out.push_back(cur);
+      cur.clear();
+    } else {
+      cur.push_back(static_cast<char>(c));
+    }
+  }
+  ::pclose(f);
+  return out;
+}
+
+TEST(OcrShardTest, ShardsTogetherGiveOneRun) {
+  std::string files;
+  for (const char* f : {kScan004, "corpus/formats/000_ceeb01207f6c7132.pdf",
+                        "corpus/formats/002_b44ae0ca33a94f06.pdf", kText004,
+                        "corpus/formats/003_e736c8e4e10a2309.pdf"})
+    files += std::string(" ") + f;
+  const std::string cli = std::string(REFERAT_CLI) + " extract --jsonl --jobs 2";
+  auto all = Lines("cd " + SourceDir().string() + " && " + cli + files + " 2>/dev/null");
+  ASSERT_EQ(all.size(), 5u);
+  std::vector<std::string> parts;
+  for (int i = 0; i < 3; ++i) {
+    auto shard = Lines("cd " + SourceDir().string() + " && " + cli + " --shard " +
+                       std::to_string(i) + "/3" + files + " 2>/dev/null");
+    parts.insert(parts.end(), shard.begin(), shard.end());
+  }
+  std::sort(all.begin(), all.end());
+  std::sort(parts.begin(), parts.end());
+  EXPECT_EQ(parts, all);
 }
 
 }  // namespace
