@@ -162,6 +162,10 @@ struct Unit {
 struct PageData {
   int number = 0;
   float width = 0, height = 0;
+  // Baselines of OCR words fall on whole pixels: two lines of one cell can
+  // be a pixel or two further apart than the tightest pitch (0.36 pt a
+  // pixel at 200 dpi). 0 for a text layer.
+  float pitch_slack = 0;
   std::vector<Line> lines;
   std::vector<Row> rows;
   std::vector<Unit> units;
@@ -309,6 +313,7 @@ PageData BuildLines(const Page& page, int number) {
   P.number = number;
   P.width = page.width;
   P.height = page.height;
+  if (page.ocr) P.pitch_slack = 0.75f;
   std::vector<const Word*> ws;
   ws.reserve(page.words.size());
   for (const Word& w : page.words) {
@@ -720,7 +725,7 @@ class Orderer {
           const Line& b = P_.lines[id];
           wrap = IsWrap(a, b, right[c]) &&
                  (StartsLower(b.text) || EndsWith(a.text, "-") ||
-                  b.base - a.base <= *pitch_of(c, b.size) * 1.02f + 0.2f);
+                  b.base - a.base <= *pitch_of(c, b.size) * 1.02f + 0.2f + P_.pitch_slack);
         }
         starts[id] = !wrap;
         if (!wrap || last_row[c] + 1 != r) all_wrap = false;
