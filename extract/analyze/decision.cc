@@ -104,6 +104,27 @@ void ParseVoteList(std::string_view list, std::vector<std::string>* out, std::op
   if (!*count && paren_any) *count = paren_sum;
 }
 
+// The category of one part: its opening wording, else that of the first
+// later sentence that has a known wording ("Dorthe Bøgh Madsen deltog som
+// stedfortræder. Byrådet godkendte Økonomiudvalgets indstilling.").
+std::string ClassifyPart(const Lexicon& lex, std::string_view p) {
+  // "11/08/2025 Social- og Handicapudvalget Orienteringen blev …": the date
+  // of a case history's entry before the body and its decision.
+  static const RE2 kLeadDate("^\\s*\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\s+");
+  re2::StringPiece in(p);
+  if (RE2::Consume(&in, kLeadDate)) p = std::string_view(in.data(), in.size());
+  std::string c = lex.ClassifyDecision(p).category;
+  for (size_t i = 1; c == "other" && i + 2 < p.size(); ++i) {
+    if (!(p[i] == '.' || p[i] == '!' || p[i] == '?') || p[i + 1] != ' ') continue;
+    // An initial ("John T. Olsen") ends no sentence.
+    if (i >= 2 && p[i - 2] == ' ' && p[i - 1] >= 'A' && p[i - 1] <= 'Z') continue;
+    std::string_view rest = Trim(p.substr(i + 1));
+    if (rest.empty() || !StartsUpper(rest)) continue;
+    c = lex.ClassifyDecision(rest).category;
+  }
+  return c;
+}
+
 }  // namespace
 
 bool AbsenceNote(const Lexicon& lex, std::string_view sentence, std::vector<std::string>* names) {
@@ -123,7 +144,8 @@ bool AbsenceNote(const Lexicon& lex, std::string_view sentence, std::vector<std:
   return true;
 }
 
-std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* mixed) {
+std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* mixed,
+                               std::vector<std::string>* part_categories) {
   *mixed = false;
   text = Trim(text);
   // Numbered parts: "1. …", then "2. …" with the next number and a capital.
@@ -144,28 +166,42 @@ std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* 
         continue;
       }
       if (n != expect || after >= text.size() || !StartsUpper(text.substr(after))) continue;
+      // "1. - 2. Anbefales.", "1. og 2. Godkendt.": a range of clauses
+      // sharing one decision, not a part of its own.
+      static const RE2 kConnector("(?i)[\\d\\s.,:)–-]*(?:(?:og|til)[\\d\\s.,:)–-]*)*");
+      if (RE2::FullMatch(text.substr(part_start, num_pos - part_start), kConnector)) {
+        ++expect;
+        continue;
+      }
       parts.push_back(text.substr(part_start, num_pos - part_start));
       part_start = num_pos;
       ++expect;
     }
     parts.push_back(text.substr(part_start));
   }
-  std::string merged;
+  // Parts with no known wording ("3. Administrationen skal sikre …") are
+  // details of the decision, not decisions of their own. Compatible
+  // categories merge (approved_with_changes > approved > noted); parts that
+  // disagree ("1. Anbefales. 2. Anbefales ikke.") set `mixed`, and the
+  // decision takes the first part's category: the first clause of a
+  // recommendation is its principal one, and the warning names each part's.
+  std::string merged, first;
   for (std::string_view p : parts) {
-    std::string c = lex.ClassifyDecision(p).category;
+    std::string c = ClassifyPart(lex, p);
+    if (part_categories) part_categories->push_back(c);
+    if (c == "other") continue;
+    if (first.empty()) first = c;
     if (merged.empty()) {
       merged = c;
     } else if (c != merged) {
       if (Rank(c) > 0 && Rank(merged) > 0) {
         if (Rank(c) > Rank(merged)) merged = c;
-      } else if (c == "other" || merged == "other") {
-        merged = "other";
       } else {
         *mixed = true;
-        merged = "other";
       }
     }
   }
+  if (*mixed) return first;
   return merged.empty() ? "other" : merged;
 }
 
@@ -405,10 +441,15 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
     d.text = j.Take();
     d.span = ctx.MakeSpan(decision_ranges.front().first, decision_ranges.back().second);
     bool mixed = false;
-    d.category = CategorizeDecision(lex, d.text, &mixed);
+    std::vector<std::string> part_categories;
+    d.category = CategorizeDecision(lex, d.text, &mixed, &part_categories);
     if (mixed) {
+      std::string each;
+      for (size_t k = 0; k < part_categories.size(); ++k)
+        each += (k ? ", " : "") + std::to_string(k + 1) + ": " + part_categories[k];
       ctx.Warn("mixed_decision",
-               "the decision's numbered parts have different categories: \"" + Clip(d.text, 120) + "\"",
+               "the decision's numbered parts have different categories (" + each + "; the first is the "
+               "decision's): \"" + Clip(d.text, 120) + "\"",
                d.span);
     } else if (d.category == "other") {
       ctx.Warn("unknown_decision_phrase",

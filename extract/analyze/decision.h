@@ -38,8 +38,10 @@ void DedupeNames(std::vector<std::string>* names);
 
 // The category of a decision text, merging numbered parts ("1. Godkendt.
 // 2. Godkendt med den ændring, at …"). `mixed` is set when the parts'
-// categories cannot be merged (the result is then "other").
-std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* mixed);
+// categories cannot be merged (the result is then the first part's);
+// `part_categories`, when given, receives each part's category.
+std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* mixed,
+                               std::vector<std::string>* part_categories = nullptr);
 
 // Votes, dissents and referrals in one sentence (a byte range of the
 // document text). Exposed for tests.

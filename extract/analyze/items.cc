@@ -72,6 +72,19 @@ bool BrokenSentence(std::string_view t) {
   return false;
 }
 
+// "27/11/2024   Økonomiudvalget", "Økonomiudvalget 27-11-2024": the line
+// that opens an earlier body's decision in a case's history.
+bool DatedBodyLine(const Context& ctx, std::string_view t) {
+  t = Trim(t);
+  if (t.empty() || t.size() > 120) return false;
+  auto d = FindDate(ctx.lex(), t);
+  if (!d) return false;
+  std::string_view before = Trim(t.substr(0, d->start)), after = Trim(t.substr(d->end));
+  if (!before.empty() && !after.empty()) return false;
+  std::string_view body = before.empty() ? after : before;
+  return !body.empty() && ctx.lex().IsBodyName(body);
+}
+
 struct Cand {
   ItemStart st;
   bool marker = false;
@@ -161,20 +174,116 @@ void ParseAttachments(const Context& ctx, const Piece& p, std::vector<Attachment
 
 }  // namespace
 
+// True when one of the blocks after `i` (up to the next heading of level
+// `level` or higher, at most 8) opens an item's body: a decision,
+// recommendation or case heading, or a case number.
+bool ItemHeadFollows(const Context& ctx, size_t i, int level) {
+  for (size_t j = i + 1; j < ctx.size() && j <= i + 8; ++j) {
+    const Block& b = ctx.block(j);
+    if (b.kind == BlockKind::kHeading && b.heading_level > 0 && b.heading_level <= level) return false;
+    Role r = ctx.heading(j).role;
+    if (r == Role::kDecision || r == Role::kRecommendation || r == Role::kCase || ctx.lex().IsCaseNumber(ctx.text(j)))
+      return true;
+  }
+  return false;
+}
+
+// A heading that may be an item's title: a heading by markup alone (no
+// rule names it a section, decision …).
+bool TitleHeading(const Context& ctx, size_t i) {
+  // "Lukket: Køb af …" (a closed item's mark before its title) and "Beslutning
+  // om CO2-fangst …" (a "…" rule's words opening a title) are titles too.
+  const HeadingHit& h = ctx.heading(i);
+  const bool marked = (h.role == Role::kOpen || h.role == Role::kClosed) && h.text_start < ctx.text(i).size();
+  const bool title_like = h.wildcard && (h.role == Role::kDecision || h.role == Role::kRecommendation ||
+                                         h.role == Role::kSection);
+  if (h.role != Role::kNone && !(h.role == Role::kSection && h.markup) && !marked && !title_like) return false;
+  return TitleOk(ctx.text(i)) && AtMostWords(ctx.text(i), 40);
+}
+
+// Minutes pages that head each item with its title alone (FirstAgenda's
+// published minutes: an <h2> per item, its sections under <h3>): the
+// headings of the one level whose headings open items' bodies are the
+// items, numbered in order (a closed item may show its title alone).
+std::vector<ItemStart> UnnumberedHeadingStarts(const Context& ctx, const Toc& toc) {
+  std::vector<ItemStart> out;
+  int best_level = 0, best_count = 0;
+  std::vector<int> headed(7, 0), total(7, 0);
+  for (size_t i = 0; i < ctx.size(); ++i) {
+    const Block& b = ctx.block(i);
+    if (b.kind != BlockKind::kHeading || b.heading_level < 1 || b.heading_level > 6 || InToc(toc, i)) continue;
+    if (!TitleHeading(ctx, i)) continue;
+    ++total[b.heading_level];
+    if (ItemHeadFollows(ctx, i, b.heading_level)) ++headed[b.heading_level];
+  }
+  for (int l = 1; l <= 6; ++l)
+    if (headed[l] > best_count) best_count = headed[l], best_level = l;
+  // Two items at least, and most headings of that level open one.
+  if (best_count < 2 || best_count * 2 < total[best_level]) return out;
+  for (size_t i = 0; i < ctx.size(); ++i) {
+    const Block& b = ctx.block(i);
+    if (b.kind != BlockKind::kHeading || b.heading_level != best_level || InToc(toc, i)) continue;
+    if (!TitleHeading(ctx, i)) continue;
+    ItemStart st;
+    st.block = st.title_block = i;
+    st.number = std::to_string(out.size() + 1);
+    st.title_start = b.start;
+    st.title_end = b.end;
+    out.push_back(std::move(st));
+  }
+  return out;
+}
+
+std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc);
+
 std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
+  std::vector<ItemStart> out = NumberedItemStarts(ctx, toc);
+  // Numbered lines that are fewer than the headings opening items' bodies
+  // are clauses inside those items ("1. Anbefales." under a title heading).
+  std::vector<ItemStart> by_heading = UnnumberedHeadingStarts(ctx, toc);
+  if (by_heading.size() > out.size()) return by_heading;
+  return out;
+}
+
+std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   const Lexicon& lex = ctx.lex();
   std::vector<Cand> marked, numbered;
+  // "Punkt 1 - 3. Økonomiudvalget drøftede sagen." right under a decision
+  // heading, and the marked lines that follow it, are the decision's
+  // clauses, not items.
+  bool after_decision = false;
   for (size_t i = 0; i < ctx.size(); ++i) {
+    const bool clause_zone = after_decision;
+    after_decision = false;
     if (InToc(toc, i) || (!toc.empty() && i == toc.begin)) continue;
     Role r = ctx.heading(i).role;
+    if (r == Role::kDecision) after_decision = ctx.heading(i).text_start >= ctx.text(i).size();
     if (r != Role::kNone && !(r == Role::kSection && ctx.block(i).kind == BlockKind::kHeading)) continue;
     std::string_view t = ctx.text(i);
     const Block& b = ctx.block(i);
+    if (DatedBodyLine(ctx, t)) {
+      after_decision = true;
+      continue;
+    }
     Cand c;
     c.st.block = i;
     std::string num;
     size_t ts = 0;
     if (lex.MatchItemMarker(t, &num, &ts)) {
+      // "Punkt 1 - 3. Økonomiudvalget …": a range of clauses.
+      std::string_view between = t.substr(0, ts);
+      const bool range = (between.find('-') != std::string_view::npos ||
+                          between.find("\xE2\x80\x93") != std::string_view::npos) &&
+                         NumberCell(Trim(t.substr(ts)).substr(0, Trim(t.substr(ts)).find(' ')));
+      // "Punkt 2. Økonomiudvalget anbefaler … overfor Byrådet.": a
+      // sentence with a decision's wording is a clause of a decision.
+      std::string_view rest_all = Trim(t.substr(ts));
+      const bool sentence = !rest_all.empty() && rest_all.back() == '.' && !AtMostWords(rest_all, 3) &&
+                            lex.ClassifyDecision(rest_all).category != "other";
+      if ((clause_zone || range || sentence) && b.kind != BlockKind::kHeading && !b.bold) {
+        after_decision = true;
+        continue;
+      }
       c.marker = true;
       c.st.number = num;
       std::string_view rest = Trim(t.substr(ts));
@@ -300,7 +409,9 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     it.title = Collapse(ctx.doc().Slice(st.title_start, st.title_end));
     const TocEntry* te = toc.Find(st.number);
     if (it.title.empty() && te) it.title = te->title;
-    std::optional<bool> pub = lex.TitlePublic(it.title);
+    size_t marker_len = 0;
+    std::optional<bool> pub = lex.TitlePublic(it.title, &marker_len);
+    if (marker_len) it.title.erase(0, marker_len);
     if (!pub && te) pub = te->public_;
     if (!pub) pub = body_public;
     it.public_ = pub;
@@ -407,6 +518,11 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     it.span = ctx.MakeSpan(ctx.block(st.block).start, ctx.block(std::max(last, st.title_block)).end);
     items.push_back(std::move(it));
   }
+  // A document that marks its closed items (a prefix, a "Lukket dagsorden"
+  // section) thereby says that the unmarked ones are open.
+  if (std::any_of(items.begin(), items.end(), [](const AgendaItem& a) { return a.public_ == false; }))
+    for (auto& a : items)
+      if (!a.public_) a.public_ = true;
   return items;
 }
 

@@ -1,6 +1,7 @@
 #include "analyze/lexicon.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <mutex>
 
@@ -274,6 +275,10 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
   for (const auto& row : tables("decision_phrases")) {
     if (row.size() < 2) continue;
     if (row[0] == "subject" || row[0] == "subject_suffix") continue;
+    if (row[0] == "anywhere") {
+      if (row.size() >= 3) anywhere_.emplace_back(FoldCase(row[2]), row[1]);
+      continue;
+    }
     Phrase& p = phrases_.emplace_back();
     p.category = row[0];
     p.order = order++;
@@ -316,10 +321,23 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
   }
   for (const auto& s : Column(tables, "decision_phrases", "subject_suffix"))
     subject_suffixes_.push_back(FoldCase(s));
-  // "1.", "1)", "1. og 2.", "1.-3.", "1, 2 og 3:", "Ad 1:", "Ad pkt. 2)", "Pkt. 1:"
-  clause_ref_.Set(
-      "(?i)^(?:(?:ad\\s+)?(?:pkt\\.?\\s*|punkt\\s+|indstillingens\\s+punkt\\s+)?"
-      "\\d{1,2}\\s*[.):]?(?:\\s*(?:-|–|,|og|til)\\s*\\d{1,2}\\s*[.):]?)*\\s*[.):]\\s*)");
+  // "1.", "1)", "1. og 2.", "1.-3.", "1, 2 og 3:", "Ad 1:", "Ad pkt. 2)", "Pkt. 1:",
+  // with lettered sub-clauses ("1. a) - c)", "1. a.-b.", "1.c.", "1A"); without
+  // the closing mark only after "Ad" or as a range ("Ad 1 Orienteringen …",
+  // "1-2 anbefales", "1 - 7 Økonomiudvalget …").
+  {
+    const std::string pfx = "(?:ad\\.?\\s*)?(?:pkt\\.?\\s*|punkt\\s+|indstillingens\\s+punkt\\s+)?";
+    const std::string range = "(?:\\s*(?:-|–|,|og|til)\\s*\\d{1,2}\\s*[.):]?)*";
+    const std::string letter = "[a-h][.)]?";
+    const std::string letters =
+        "(?:\\s*(?:" + letter + "\\s*(?:-|–|og|,)\\s*)+" + letter + "|\\s*[a-h][.)])?";
+    const std::string closed = pfx + "\\d{1,2}\\s*[.):]?" + range + "\\s*[.):]" + letters + "\\s*";
+    const std::string open =
+        "(?:ad\\.?\\s*(?:pkt\\.?\\s*|punkt\\s+)?\\d{1,2}(?:\\s*(?:-|–|og)\\s*\\d{1,2})?"
+        "|(?:pkt\\.?\\s*|punkt\\s+)?\\d{1,2}\\s*(?:-|–|og)\\s*\\d{1,2}|\\d{1,2}[a-h])" +
+        letters + "\\s+";
+    clause_ref_.Set("(?i)^(?:" + closed + "|" + open + ")");
+  }
 
   // --- absence
   {
@@ -389,7 +407,7 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
                  body_prefixes_.supported();
     if (!body_code_)
       body_name_.Set(
-        "^(?:(?i:" + Alternation(names) + ")|(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*\\s+(?:og\\s+)?){0,4}?(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*)?(?i:" +
+        "^(?:(?i:" + Alternation(names) + ")|(?:[A-ZÀ-ÖØ-Þ](?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*-,|[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*)\\s+(?:og\\s+)?){0,4}?(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*)?(?i:" +
         suffix_alt + ")|(?:" + Alternation(prefixes) +
         ")\\s+[^.]{3,})(?:\\s*\\([^()]{1,20}\\))?$");
     std::vector<std::string> councils = Column(tables, "bodies", "council");
@@ -677,12 +695,21 @@ bool Lexicon::MatchNumberedLine(std::string_view block, bool loose, std::string*
   return true;
 }
 
-std::optional<bool> Lexicon::TitlePublic(std::string_view title) const {
+std::optional<bool> Lexicon::TitlePublic(std::string_view title, size_t* prefix_len) const {
+  if (prefix_len) *prefix_len = 0;
   std::string f = FoldCase(Trim(title));
   for (const auto& r : public_rules_) {
     bool hit = false;
     if (r.where == 0) {
-      hit = f.compare(0, r.folded.size(), r.folded) == 0;
+      hit = f.compare(0, r.folded.size(), r.folded) == 0 && WordEndsAt(f, r.folded.size());
+      // The marker's bytes in the title itself (folding kept their length
+      // when the folded title's start is the folded marker).
+      std::string_view t = Trim(title);
+      if (hit && prefix_len && FoldCase(t.substr(0, r.folded.size())) == r.folded) {
+        size_t n = r.folded.size();
+        while (n < t.size() && (t[n] == ' ' || t[n] == '\t')) ++n;
+        if (n < t.size()) *prefix_len = static_cast<size_t>(t.data() - title.data()) + n;
+      }
     } else if (r.where == 1) {
       hit = f.size() >= r.folded.size() &&
             f.compare(f.size() - r.folded.size(), r.folded.size(), r.folded) == 0;
@@ -771,13 +798,33 @@ DecisionClass Lexicon::ClassifyDecision(std::string_view text) const {
     size_t cut = SubjectLength(s);
     if (cut == std::string_view::npos) {
       cut = 0;
-      size_t sp = s.find_first_of(" ,");
-      std::string_view w = s.substr(0, sp);
+      // "Klima-, Teknik- og Miljøudvalget": the words ending in '-' of a
+      // coordinated name lead up to the one that ends in the suffix.
+      size_t from = 0;
+      if (StartsUpper(s)) {
+        size_t q = 0;
+        bool hyphen = false;
+        for (;;) {
+          size_t sp = s.find(' ', q);
+          if (sp == std::string_view::npos) break;
+          std::string_view w = TrimRight(s.substr(q, sp - q), ",");
+          if (w.size() < 2 || (w.back() != '-')) break;
+          hyphen = true;
+          q = sp + 1;
+        }
+        if (hyphen) {
+          for (std::string_view conj : {"og ", "eller ", "& "})
+            if (s.substr(q).rfind(conj, 0) == 0) q += conj.size();
+          from = q;
+        }
+      }
+      size_t sp = s.find_first_of(" ,", from);
+      std::string_view w = s.substr(from, sp == std::string_view::npos ? sp : sp - from);
       std::string fw = FoldCase(w);
       for (const auto& suf : subject_suffixes_) {
         if (fw.size() >= suf.size() && fw.compare(fw.size() - suf.size(), suf.size(), suf) == 0 &&
             StartsUpper(w)) {
-          cut = w.size();
+          cut = from + w.size();
           break;
         }
       }
@@ -842,6 +889,24 @@ DecisionClass Lexicon::ClassifyDecision(std::string_view text) const {
   if (best) {
     out.category = best->category;
     out.phrase_end = base + best_end;
+  }
+  if (!anywhere_.empty()) {
+    const std::string f = FoldCase(t);
+    auto word_byte = [&](size_t i) {  // a letter or digit (any non-ASCII byte counts)
+      unsigned char c = static_cast<unsigned char>(f[i]);
+      return std::isalnum(c) || c >= 0x80;
+    };
+    auto whole = [&](size_t at, size_t len) {
+      return (at == 0 || !word_byte(at - 1)) && (at + len >= f.size() || !word_byte(at + len));
+    };
+    for (const auto& [phrase, category] : anywhere_) {
+      size_t at = f.find(phrase);
+      while (at != std::string::npos && !whole(at, phrase.size()))
+        at = f.find(phrase, at + 1);
+      if (at == std::string::npos) continue;
+      out.category = category;
+      break;
+    }
   }
   return out;
 }
@@ -1154,6 +1219,8 @@ bool Lexicon::BodyNameCode(std::string_view line) const {
     if (p >= n || !IsCapital(DecodeAt(line, p, &len))) return false;
     size_t q = p + len;
     while (q < n && IsNameChar(DecodeAt(line, q, &len))) q += len;
+    // "Klima-, Teknik- og Miljøudvalget": a comma after a word's hyphen.
+    if (q < n && line[q] == ',' && line[q - 1] == '-') ++q;
     if (q >= n || !IsReSpace(line[q])) return false;
     while (q < n && IsReSpace(line[q])) ++q;
     if (self(self, q, used + 1)) return true;

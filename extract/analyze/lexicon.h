@@ -113,8 +113,11 @@ class Lexicon {
   // "5. Title", "10.1 Title" (dot required unless `loose`): number, title start.
   bool MatchNumberedLine(std::string_view block, bool loose, std::string* number,
                          size_t* title_start) const;
-  // Public marker in a title: true open, false closed, nullopt none.
-  std::optional<bool> TitlePublic(std::string_view title) const;
+  // Public marker in a title: true open, false closed, nullopt none. A
+  // prefix marker ("Lukket: ", "Lukket punkt - ") is no part of the title:
+  // `prefix_len`, when given, receives its length with the spaces after it
+  // (0 for other markers).
+  std::optional<bool> TitlePublic(std::string_view title, size_t* prefix_len = nullptr) const;
 
   // --- case numbers
   // The first case number in `s` (at a word start), or npos.
@@ -293,6 +296,10 @@ class Lexicon {
     int order = 0;
   };
   std::deque<Phrase> phrases_;
+  // `anywhere` rows: a folded phrase found anywhere in the decision (on word
+  // boundaries) decides over the leading wording ("Tilbagesendes … med
+  // bemærkning, at byrådet … har vedtaget indstillingen").
+  std::vector<std::pair<std::string, std::string>> anywhere_;  // folded phrase, category
   PhraseRule subject_;
   std::vector<std::string> subject_suffixes_;
   LazyRE2 clause_ref_;

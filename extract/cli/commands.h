@@ -6,10 +6,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "referat/status.h"
 
 namespace referat::cli {
 
@@ -19,6 +23,8 @@ void RegisterExtract(CLI::App& app, Runners& runners);
 void RegisterValidate(CLI::App& app, Runners& runners);
 // ingest, search, stats, export (store_commands.cc).
 void RegisterStoreCommands(CLI::App& app, Runners& runners);
+// verify (verify.cc).
+void RegisterVerify(CLI::App& app, Runners& runners);
 
 // Expands the inputs into a file list: files as given, directories walked
 // recursively (sorted, following no symlinked directories, skipping hidden
@@ -35,6 +41,17 @@ bool ApplyShard(const std::string& spec, std::vector<std::string>* paths);
 
 // Prints "referat: PATH: CODE: message" to stderr.
 void ReportFailure(const std::string& path, std::string_view code, const std::string& message);
+
+// Writes `data` to `target` through a temporary file beside it and a
+// rename, so a failed write (a full disk) never leaves a partial file under
+// the target's name. Creates missing parent directories. A failure is a
+// kWriteFailed status.
+Status WriteFileAtomically(const std::filesystem::path& target, std::string_view data);
+
+// Flushes stdout and checks that everything written to it arrived (a full
+// disk, /dev/full, a closed pipe). On a failure prints
+// "referat: standard output: write_failed: ..." and returns 1 if `rc` was 0.
+int FinishStdout(int rc);
 
 }  // namespace referat::cli
 

@@ -152,13 +152,9 @@ int RunExtract(const ExtractArgs& a) {
     if (a.summary && s.record) summary.Add(*s.record);
     if (!a.out_dir.empty()) {
       fs::path out = OutputPath(a.out_dir, paths[i]);
-      std::error_code ec;
-      fs::create_directories(out.parent_path(), ec);
-      std::ofstream f(out, std::ios::binary | std::ios::trunc);
-      f << s.json << "\n";
-      if (!f) {
+      if (Status w = WriteFileAtomically(out, s.json + "\n"); !w.ok()) {
         ++failed;
-        ReportFailure(paths[i], "unreadable", "cannot write " + out.string());
+        ReportFailure(out.string(), w.code_name(), w.message());
       }
     } else if (!a.summary) {
       std::cout << s.json << "\n";
@@ -301,6 +297,7 @@ int main(int argc, char** argv) {
   referat::cli::RegisterExtract(app, runners);
   referat::cli::RegisterValidate(app, runners);
   referat::cli::RegisterStoreCommands(app, runners);
+  referat::cli::RegisterVerify(app, runners);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -309,7 +306,7 @@ int main(int argc, char** argv) {
   }
   for (auto* sub : app.get_subcommands()) {
     auto it = runners.find(sub);
-    if (it != runners.end()) return it->second();
+    if (it != runners.end()) return referat::cli::FinishStdout(it->second());
   }
   return 2;
 }

@@ -1,5 +1,10 @@
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -84,6 +89,48 @@ bool ApplyShard(const std::string& spec, std::vector<std::string>* paths) {
 void ReportFailure(const std::string& path, std::string_view code, const std::string& message) {
   std::string line = "referat: " + path + ": " + std::string(code) + ": " + message + "\n";
   std::cerr << line << std::flush;
+}
+
+Status WriteFileAtomically(const fs::path& target, std::string_view data) {
+  std::error_code ec;
+  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+  if (ec) return Status::WriteFailed("cannot create " + target.parent_path().string() + ": " +
+                                     ec.message());
+  // Beside the target, so the rename stays on one file system.
+  fs::path tmp = target;
+  tmp += ".tmp" + std::to_string(::getpid());
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) return Status::WriteFailed(std::string("cannot write: ") + std::strerror(errno));
+  bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
+  int err = ok ? 0 : errno;
+  if (std::fflush(f) != 0 && ok) {
+    ok = false;
+    err = errno;
+  }
+  if (std::fclose(f) != 0 && ok) {
+    ok = false;
+    err = errno;
+  }
+  if (ok && std::rename(tmp.c_str(), target.c_str()) != 0) {
+    ok = false;
+    err = errno;
+  }
+  if (!ok) {
+    fs::remove(tmp, ec);
+    return Status::WriteFailed(std::string("cannot write: ") + std::strerror(err));
+  }
+  return Status::Ok();
+}
+
+int FinishStdout(int rc) {
+  errno = 0;
+  std::cout.flush();
+  const bool failed = !std::cout || std::fflush(stdout) != 0 || std::ferror(stdout);
+  if (!failed) return rc;
+  const int err = errno;
+  ReportFailure("standard output", "write_failed",
+                err ? std::strerror(err) : "the output could not be written");
+  return rc == 0 ? 1 : rc;
 }
 
 }  // namespace referat::cli

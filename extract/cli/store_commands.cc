@@ -2,6 +2,7 @@
 // only the public API (referat/store.h); docs/store.md describes the schema.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -19,6 +20,10 @@ namespace referat::cli {
 namespace {
 
 using J = nlohmann::ordered_json;
+
+// The store keeps paths as the file system's bytes; JSON shows bytes that
+// are not UTF-8 as U+FFFD (as `referat extract` does) and never throws.
+std::string Dump(const J& j) { return j.dump(-1, ' ', false, J::error_handler_t::replace); }
 
 // Exit status for a Status: 2 for a usage error, else 1.
 int Fail(const std::string& what, const Status& s) {
@@ -43,6 +48,7 @@ struct IngestArgs {
   bool quiet = false;
   std::string paths_from;
   std::string shard;
+  std::vector<std::string> from_jsonl;
 };
 
 // Progress on stderr: a redrawn bar on a terminal, a plain line every 1000
@@ -91,7 +97,48 @@ class Progress {
   double last_draw_ = -1;
 };
 
+void PrintSummary(const IngestStats& s, double seconds, const char* unit) {
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "referat: ingest: %zu %s: %zu extracted (%zu replaced), %zu unchanged, "
+                "%zu duplicates, %zu failed; %.1f s, %.1f %s/s\n",
+                s.files, unit, s.extracted, s.replaced, s.unchanged, s.duplicates, s.failed,
+                seconds, seconds > 0 ? s.files / seconds : 0.0, unit);
+  std::cerr << line;
+}
+
+// ingest --from-jsonl: contract JSON made elsewhere (cluster shards).
+int RunIngestJsonl(const IngestArgs& a) {
+  if (!a.inputs.empty() || !a.paths_from.empty() || !a.shard.empty()) {
+    std::cerr << "referat: --from-jsonl loads JSON lines; give input files, --paths-from and "
+                 "--shard to the extract runs that made them, not here\n";
+    return 2;
+  }
+  // Refuse a missing input before creating the store.
+  for (const auto& f : a.from_jsonl) {
+    if (f != "-" && ::access(f.c_str(), R_OK) != 0) {
+      ReportFailure(f, "not_found", "cannot read");
+      return 1;
+    }
+  }
+  auto store = Store::Open(a.db, StoreOptions{.create_if_missing = true});
+  if (!store.ok()) return Fail(a.db, store.status());
+  IngestOptions opts;
+  opts.on_failure = [&](const std::string& where, const Status& s) {
+    ReportFailure(where, s.code_name(), s.message());
+  };
+  const auto started = std::chrono::steady_clock::now();
+  Result<IngestStats> r = (*store)->IngestJsonl(a.from_jsonl, opts);
+  if (!r.ok()) return Fail(r.status().code() == ErrorCode::kNotFound ? "ingest" : a.db, r.status());
+  if (!a.quiet) {
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    PrintSummary(*r, took.count(), "lines");
+  }
+  return r->failed ? 1 : 0;
+}
+
 int RunIngest(const IngestArgs& a) {
+  if (!a.from_jsonl.empty()) return RunIngestJsonl(a);
   std::vector<std::string> paths = ExpandPaths(a.inputs);
   if (!a.paths_from.empty()) {
     auto more = ReadPathList(a.paths_from);
@@ -130,13 +177,7 @@ int RunIngest(const IngestArgs& a) {
   const IngestStats& s = *r;
   if (!a.quiet) {
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-    char line[256];
-    std::snprintf(line, sizeof line,
-                  "referat: ingest: %zu files: %zu extracted (%zu replaced), %zu unchanged, "
-                  "%zu duplicates, %zu failed; %.1f s, %.1f files/s\n",
-                  s.files, s.extracted, s.replaced, s.unchanged, s.duplicates, s.failed,
-                  took.count(), took.count() > 0 ? s.files / took.count() : 0.0);
-    std::cerr << line;
+    PrintSummary(s, took.count(), "files");
   }
   return s.failed ? 1 : 0;
 }
@@ -176,7 +217,7 @@ std::string OneLine(const std::string& s) {
 }
 
 int RunSearch(const SearchArgs& a) {
-  auto store = Store::Open(a.db);
+  auto store = Store::Open(a.db, StoreOptions{.read_only = true});
   if (!store.ok()) return Fail(a.db, store.status());
   SearchQuery q;
   q.text = a.query;
@@ -212,7 +253,7 @@ int RunSearch(const SearchArgs& a) {
       j["snippet"] = h.snippet;
       j["span"] = SpanJson(h.span);
       j["score"] = h.score;
-      out << j.dump() << '\n';
+      out << Dump(j) << '\n';
       continue;
     }
     // Readable: one block per hit.
@@ -237,7 +278,7 @@ int RunSearch(const SearchArgs& a) {
 // ---- stats ----------------------------------------------------------------
 
 int RunStats(const std::string& db, bool json) {
-  auto store = Store::Open(db);
+  auto store = Store::Open(db, StoreOptions{.read_only = true});
   if (!store.ok()) return Fail(db, store.status());
   auto st = (*store)->Stats();
   if (!st.ok()) return Fail(db, st.status());
@@ -255,7 +296,9 @@ int RunStats(const std::string& db, bool json) {
     J kinds = J::object();
     for (auto& [k, v] : s.documents_by_kind) kinds[k] = v;
     j["documents_by_kind"] = std::move(kinds);
-    std::cout << j.dump() << "\n";
+    j["meetings_distinct"] = s.meetings_distinct;
+    j["meetings_with_export"] = s.meetings_with_export;
+    std::cout << Dump(j) << "\n";
     return 0;
   }
   char line[128];
@@ -263,6 +306,9 @@ int RunStats(const std::string& db, bool json) {
     std::snprintf(line, sizeof line, "%-14s %10lld\n", k, static_cast<long long>(v));
     std::cout << line;
   }
+  std::snprintf(line, sizeof line, "meetings: %lld distinct, %lld with both a document and its export\n",
+                static_cast<long long>(s.meetings_distinct), static_cast<long long>(s.meetings_with_export));
+  std::cout << line;
   if (!s.documents_by_kind.empty()) std::cout << "documents by kind:\n";
   for (auto& [k, v] : s.documents_by_kind) {
     std::snprintf(line, sizeof line, "  %-22s %10lld\n", k.c_str(), static_cast<long long>(v));
@@ -302,18 +348,123 @@ int RunExport(const ExportArgs& a) {
     std::cerr << "referat: --format csv writes one file per table: give -o DIR\n";
     return 2;
   }
-  auto store = Store::Open(a.db);
+  auto store = Store::Open(a.db, StoreOptions{.read_only = true});
   if (!store.ok()) return Fail(a.db, store.status());
+  // A file is written under a temporary name and renamed when complete, so
+  // a failed export never leaves a truncated file that looks whole.
+  const bool to_file = format != ExportFormat::kCsv && !a.out.empty() && a.out != "-";
+  const std::string tmp = a.out + ".tmp" + std::to_string(::getpid());
   std::ofstream file;
   std::ostream* out = &std::cout;
-  if (format != ExportFormat::kCsv && !a.out.empty() && a.out != "-") {
-    file.open(a.out, std::ios::binary | std::ios::trunc);
-    if (!file) return Fail(a.out, Status::Unreadable("cannot write"));
+  if (to_file) {
+    file.open(tmp, std::ios::binary | std::ios::trunc);
+    if (!file) return Fail(a.out, Status::WriteFailed("cannot write"));
     out = &file;
   }
-  Status s = (*store)->Export(format, *out, format == ExportFormat::kCsv ? a.out : "", a.index);
-  if (!s.ok()) return Fail(a.out.empty() ? a.db : a.out, s);
+  Status s = (*store)->Export(
+      format, *out, format == ExportFormat::kCsv ? a.out : "", a.index,
+      [&](const std::string& table, int64_t rowid, const std::string& problem) {
+        ReportFailure(a.db, "corrupt",
+                      table + " row " + std::to_string(rowid) + ": " + problem + "; skipped");
+      });
+  if (to_file) {
+    file.close();
+    if (s.ok() && !file) s = Status::WriteFailed("cannot write the export");
+    if (s.ok() && std::rename(tmp.c_str(), a.out.c_str()) != 0)
+      s = Status::WriteFailed("cannot rename " + tmp);
+    if (!s.ok()) std::remove(tmp.c_str());
+  }
+  if (!s.ok()) {
+    // A write failure names what could not be written, never the database.
+    const std::string target = s.code() != ErrorCode::kWriteFailed ? a.db
+                               : a.out.empty() || a.out == "-" ? "standard output"
+                                                               : a.out;
+    return Fail(target, s);
+  }
   return 0;
+}
+
+// ---- case -----------------------------------------------------------------
+
+struct CaseArgs {
+  std::string number;
+  std::string db;
+  std::string municipality;
+  bool json = false;
+};
+
+// At most `n` bytes of `s` on one line, cut at a UTF-8 character boundary.
+std::string Clip(const std::string& s, size_t n) {
+  std::string one = OneLine(s);
+  if (one.size() <= n) return one;
+  size_t cut = n;
+  while (cut > 0 && (static_cast<unsigned char>(one[cut]) & 0xC0) == 0x80) --cut;
+  return one.substr(0, cut) + "…";
+}
+
+int RunCase(const CaseArgs& a) {
+  auto store = Store::Open(a.db, StoreOptions{.read_only = true});
+  if (!store.ok()) return Fail(a.db, store.status());
+  auto steps = (*store)->CasePath(a.number, Opt(a.municipality));
+  if (!steps.ok()) return Fail("case", steps.status());
+  std::ostringstream out;
+  if (a.json) {
+    for (const CaseStep& c : *steps) {
+      J j;
+      j["municipality"] = c.municipality.empty() ? J(nullptr) : J(c.municipality);
+      j["date"] = OptJ(c.date);
+      j["body"] = OptJ(c.body);
+      j["item"] = {{"number", c.item_number}, {"title", c.item_title}};
+      j["case_number"] = c.case_number;
+      j["decision"] = c.decision_category ? J{{"category", *c.decision_category},
+                                              {"text", OptJ(c.decision_text)}}
+                                          : J(nullptr);
+      j["source"] = {{"path", c.path}, {"sha256", c.sha256}};
+      j["span"] = SpanJson(c.span);
+      out << Dump(j) << '\n';
+    }
+  } else {
+    std::string municipality = "\x01";  // no municipality printed yet
+    for (size_t i = 0; i < steps->size(); ++i) {
+      const CaseStep& c = (*steps)[i];
+      if (c.municipality != municipality) {
+        municipality = c.municipality;
+        size_t n = 0;
+        std::vector<std::string> bodies;
+        for (size_t k = i; k < steps->size() && (*steps)[k].municipality == municipality; ++k) {
+          ++n;
+          const std::string b = (*steps)[k].body.value_or("");
+          if (std::find(bodies.begin(), bodies.end(), b) == bodies.end()) bodies.push_back(b);
+        }
+        out << (i ? "\n" : "") << "case " << c.case_number << " in "
+            << (municipality.empty() ? "(no municipality)" : municipality) << ": " << n
+            << (n == 1 ? " item, " : " items, ") << bodies.size()
+            << (bodies.size() == 1 ? " body\n" : " bodies\n");
+      }
+      out << c.date.value_or("----------") << "  " << c.body.value_or("(no body)") << "  item "
+          << c.item_number << ": " << c.item_title;
+      if (c.decision_category) out << "  [" << *c.decision_category << "]";
+      out << "\n";
+      if (c.decision_text && !c.decision_text->empty())
+        out << "            " << Clip(*c.decision_text, 240) << "\n";
+    }
+  }
+  if (!a.json && steps->empty()) out << "no agenda item has case number " << a.number << "\n";
+  std::cout << out.str() << std::flush;
+  return steps->empty() ? 1 : 0;
+}
+
+// ---- check ----------------------------------------------------------------
+
+int RunCheck(const std::string& db) {
+  auto store = Store::Open(db, StoreOptions{.read_only = true});
+  if (!store.ok()) return Fail(db, store.status());
+  auto report = (*store)->Check();
+  if (!report.ok()) return Fail(db, report.status());
+  for (const auto& n : report->notes) std::cerr << "referat: " << db << ": note: " << n << "\n";
+  for (const auto& p : report->problems) ReportFailure(db, "corrupt", p);
+  if (report->problems.empty()) std::cout << db << ": ok\n";
+  return report->problems.empty() ? 0 : 1;
 }
 
 }  // namespace
@@ -335,6 +486,9 @@ void RegisterStoreCommands(CLI::App& app, Runners& runners) {
                     "Also read newline-separated paths from FILE ('-' for stdin)");
     cmd->add_option("--shard", args->shard,
                     "Keep only paths in shard I of N (I/N, by a stable hash of the path)");
+    cmd->add_option("--from-jsonl", args->from_jsonl,
+                    "Load contract JSON lines made elsewhere instead of extracting (files or "
+                    "'-'; make them with: referat extract --jsonl --with-text)");
     runners[cmd] = [args] { return RunIngest(*args); };
   }
   {
@@ -353,7 +507,9 @@ void RegisterStoreCommands(CLI::App& app, Runners& runners) {
                     "discussed, rejected, postponed, referred, withdrawn, none, other)");
     cmd->add_option("--absent", args->absent,
                     "A person absent from the meeting or the item (all words of the name)");
-    cmd->add_option("--case", args->case_number, "Case number, exactly as printed");
+    cmd->add_option("--case", args->case_number,
+                    "Case number (any printed form: spaces, dashes and letter case do not "
+                    "matter)");
     cmd->add_option("--kind", args->kind, "Document kind (minutes, agenda, agenda_item, report, "
                                           "unknown)");
     cmd->add_option("--limit", args->limit, "Most hits (default 20)")->check(CLI::Range(1, 1000000));
@@ -369,6 +525,28 @@ void RegisterStoreCommands(CLI::App& app, Runners& runners) {
     cmd->add_option("--db", *db, "The SQLite database file")->required();
     cmd->add_flag("--json", *json, "One JSON object");
     runners[cmd] = [db, json] { return RunStats(*db, *json); };
+  }
+  {
+    auto args = std::make_shared<CaseArgs>();
+    CLI::App* cmd = app.add_subcommand(
+        "case",
+        "The path of a case: every agenda item with this case number (any printed form), "
+        "oldest first, with body, item, decision category and text; exit 1 when none");
+    cmd->add_option("number", args->number, "Case number, e.g. 24-000603 or EMN-2025-010561")
+        ->required();
+    cmd->add_option("--db", args->db, "The SQLite database file")->required();
+    cmd->add_option("--municipality", args->municipality,
+                    "Only this municipality (as in meetings.municipality, e.g. 'Greve Kommune')");
+    cmd->add_flag("--json", args->json, "One JSON object per item and line");
+    runners[cmd] = [args] { return RunCase(*args); };
+  }
+  {
+    auto db = std::make_shared<std::string>();
+    CLI::App* cmd = app.add_subcommand(
+        "check", "Check a store: SQLite integrity, foreign keys, the full-text indexes and "
+                 "every stored document's JSON; prints ok or each problem, exit 1 on any");
+    cmd->add_option("--db", *db, "The SQLite database file")->required();
+    runners[cmd] = [db] { return RunCheck(*db); };
   }
   {
     auto args = std::make_shared<ExportArgs>();

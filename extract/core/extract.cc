@@ -15,32 +15,58 @@
 #include "core/sha256.h"
 #include "figures/figures.h"
 #include "figures/scanner.h"
+#include "read/exports/export.h"
+#include "read/exports/structure.h"
 #include "read/reader.h"
 #include "rules/rulebook.h"
 #include "segment/segmenter.h"
 
 namespace referat {
 
-Result<Document> ReadDocument(std::string_view bytes, const ExtractOptions& options) {
+namespace {
+
+// The reader stage; for an export, also what it states (`facts` set).
+Result<Document> Read(std::string_view bytes, const ExtractOptions& options,
+                      std::optional<exports::ExportFacts>* facts) {
   if (bytes.size() > options.max_input_bytes)
     return Status::TooLarge("input is " + std::to_string(bytes.size()) +
                             " bytes, over the limit of " +
                             std::to_string(options.max_input_bytes));
   Result<Document> doc = Status::Internal("no reader ran");
-  switch (SniffFormat(bytes)) {
+  const Format format = SniffFormat(bytes);
+  if (exports::IsExportFormat(format)) {
+    auto read = exports::ReadExport(format, bytes, options);
+    if (!read.ok()) return read.status();
+    if (facts) *facts = std::move(read->facts);
+    doc = std::move(read->doc);
+  }
+  switch (format) {
     case Format::kText: doc = ReadText(bytes, false, options); break;
     case Format::kMarkdown: doc = ReadText(bytes, true, options); break;
     case Format::kPdf: doc = ReadPdf(bytes, options); break;
     case Format::kDocx: doc = ReadDocx(bytes, options); break;
     case Format::kHtml: doc = ReadHtml(bytes, options); break;
+    case Format::kFirstAgendaJson:
+    case Format::kAcadreXml:
+    case Format::kSbsys:
+    case Format::kEdocXml: break;  // read above
     case Format::kUnknown:
+      if (DamagedZip(bytes))
+        return Status::Corrupt("a zip archive without its central directory (truncated or damaged)");
       return Status::UnsupportedFormat(DescribeUnknown(bytes) +
-                                       "; referat reads text, Markdown, PDF, DOCX and HTML");
+                                       "; referat reads text, Markdown, PDF, DOCX, HTML and the "
+                                       "FirstAgenda, Acadre, SBSYS and eDoc exports");
   }
   if (doc.ok() && doc->text.size() > options.max_text_bytes)
     return Status::TooLarge("normalized text is " + std::to_string(doc->text.size()) +
                             " bytes, over the limit of " + std::to_string(options.max_text_bytes));
   return doc;
+}
+
+}  // namespace
+
+Result<Document> ReadDocument(std::string_view bytes, const ExtractOptions& options) {
+  return Read(bytes, options, nullptr);
 }
 
 void PrepareExtract() {
@@ -60,7 +86,8 @@ void PrepareExtract() {
 Result<Record> Extract(const Input& input, const ExtractOptions& options) {
   try {
     ScopedDeadline deadline(options.timeout_ms);
-    Result<Document> read = ReadDocument(input.bytes, options);
+    std::optional<exports::ExportFacts> facts;
+    Result<Document> read = Read(input.bytes, options, &facts);
     if (!read.ok()) return read.status();
     const Document& doc = *read;
 
@@ -77,7 +104,8 @@ Result<Record> Extract(const Input& input, const ExtractOptions& options) {
 
     const Rulebook& rules = Rules();
     Segmentation seg = Segment(doc);
-    ExtractStructure(doc, seg, rules, &rec);
+    if (facts) exports::ExtractExportStructure(doc, seg, rules, *facts, &rec);
+    else ExtractStructure(doc, seg, rules, &rec);
     ExtractFigures(doc, seg, rules, &rec);
     if (DeadlineExpired())
       return Status::Timeout("extraction took longer than " + std::to_string(options.timeout_ms) +

@@ -16,6 +16,7 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kInvalidEncoding: return "invalid_encoding";
     case ErrorCode::kUsage: return "usage";
     case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kWriteFailed: return "write_failed";
   }
   return "internal";
 }

@@ -195,6 +195,14 @@ int64_t ZipPackage::Locate(std::string_view name) const {
 
 bool ZipPackage::Has(std::string_view name) const { return Locate(name) >= 0; }
 
+std::vector<std::string> ZipPackage::Names() const {
+  std::vector<std::string> out;
+  zip_int64_t n = zip_get_num_entries(zip_, 0);
+  for (zip_int64_t i = 0; i < n; ++i)
+    if (const char* name = zip_get_name(zip_, static_cast<zip_uint64_t>(i), 0)) out.emplace_back(name);
+  return out;
+}
+
 Result<std::string> ZipPackage::Read(std::string_view name) {
   int64_t idx = Locate(name);
   if (idx < 0) return Status::NotFound(std::string(name) + " is not in the package");

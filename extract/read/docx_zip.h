@@ -49,6 +49,9 @@ class ZipPackage {
   // Names of entries found in local headers but cut off (recovery only).
   const std::vector<std::string>& lost_entries() const { return lost_; }
   int entry_count() const { return entries_; }
+  // Every entry's name, in the directory's order (for packages whose part
+  // names vary, such as SBSYS's PublicationNN.xml).
+  std::vector<std::string> Names() const;
 
  private:
   ZipPackage() = default;

@@ -702,4 +702,30 @@ Result<Document> ReadHtml(std::string_view bytes, const ExtractOptions& options)
   return out;
 }
 
+Status AppendHtmlFragment(std::string_view html, DocumentBuilder* builder,
+                          const ExtractOptions& options) {
+  if (html.find_first_not_of(" \t\r\n") == std::string_view::npos) return Status();
+  if (html.size() > static_cast<size_t>(INT32_MAX)) return Status::TooLarge("HTML field over 2 GiB");
+  InitLibxmlOnce();
+  const int flags = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                    HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD |
+                    HTML_PARSE_NOIMPLIED;
+  std::unique_ptr<htmlParserCtxt, void (*)(htmlParserCtxtPtr)> ctxt(htmlNewParserCtxt(),
+                                                                     htmlFreeParserCtxt);
+  if (!ctxt) return Status::Internal("cannot create the HTML parser");
+  std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
+      htmlCtxtReadMemory(ctxt.get(), html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+                         flags),
+      xmlFreeDoc);
+  const char* error = ctxt->lastError.message;
+  if (error && std::strstr(error, "Excessive depth"))
+    return Status::TooLarge("HTML elements nested deeper than the parser allows (256)");
+  if (!doc) return Status::Corrupt("the HTML parser could not read an HTML field");
+  if (DeadlineExpired()) return Status::Timeout("reading the HTML took longer than the time limit");
+  // A fragment has no <main> or <body> to look for: every top-level node
+  // is content (HTML_PARSE_NOIMPLIED keeps the parser from adding html/body).
+  Walker walker(*builder, options);
+  return walker.Read(reinterpret_cast<xmlNodePtr>(doc.get()));
+}
+
 }  // namespace referat

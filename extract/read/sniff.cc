@@ -99,6 +99,92 @@ bool LooksLikeMarkdown(std::string_view s) {
   return false;
 }
 
+// The name of the root element of an XML document: the first element after
+// the prolog (declaration, comments, processing instructions, DOCTYPE).
+// "" when the head is not XML or the root is not within it. *at is where
+// the root's start tag begins.
+std::string_view XmlRootName(std::string_view head, size_t* at) {
+  size_t p = 0;
+  while (true) {
+    p = head.find('<', p);
+    if (p == std::string_view::npos || p + 1 >= head.size()) return {};
+    char c = head[p + 1];
+    if (c == '?' || c == '!') {
+      size_t end = head.find('>', p);
+      if (head.substr(p, 4) == "<!--") {
+        end = head.find("-->", p);
+      } else if (head.substr(p, 9) == "<!DOCTYPE") {
+        // An internal subset "[ … ]" holds declarations with their own '>'.
+        size_t open = head.find('[', p);
+        if (open != std::string_view::npos && open < end) end = head.find("]>", open);
+      }
+      if (end == std::string_view::npos) return {};
+      p = end + 1;
+      continue;
+    }
+    size_t e = p + 1;
+    while (e < head.size() && !std::strchr(" \t\r\n/>", head[e])) ++e;
+    if (e >= head.size()) return {};
+    std::string_view name = head.substr(p + 1, e - p - 1);
+    *at = p;
+    size_t colon = name.find(':');  // a prefixed root: its local name
+    return colon == std::string_view::npos ? name : name.substr(colon + 1);
+  }
+}
+
+// The export an XML document is, by its root element and what opens it:
+// Acadre's agenda is <root> whose first child is <table name="agenda">;
+// SBSYS publishes <Publication> (with Agendas or PublicationType…); eDoc's
+// AgendaPublishing is <Meeting> with a Committee or MeetingDate child.
+// The readers check the full shape; this only routes the bytes.
+Format SniffXmlExport(std::string_view head) {
+  size_t at = 0;
+  std::string_view root = XmlRootName(head, &at);
+  if (root.empty()) return Format::kUnknown;
+  std::string_view after = head.substr(at);
+  if (root == "root" && after.substr(0, 400).find("<table name=\"agenda\"") != std::string_view::npos)
+    return Format::kAcadreXml;
+  if (root == "Publication" && (after.find("<Agendas") != std::string_view::npos ||
+                                after.find("<PublicationType") != std::string_view::npos ||
+                                after.find("<Published>") != std::string_view::npos))
+    return Format::kSbsys;
+  if (root == "Meeting" && (after.find("<Committee") != std::string_view::npos ||
+                            after.find("<MeetingDate") != std::string_view::npos))
+    return Format::kEdocXml;
+  return Format::kUnknown;
+}
+
+// FirstAgenda's meeting JSON: an object with the keys "Dagsordenpunkter"
+// and "Moede" or "Udvalg", as quoted keys followed by ':'. The whole file is
+// searched: the item list (with every item's HTML) comes first in the
+// published files, so "Moede" can be megabytes in. The reader checks that
+// they are the root object's keys.
+bool LooksLikeFirstAgenda(std::string_view s) {
+  std::string_view head = s;
+  auto key = [&](std::string_view k) {
+    for (size_t p = head.find(k); p != std::string_view::npos; p = head.find(k, p + 1)) {
+      size_t q = p + k.size();
+      while (q < head.size() && (head[q] == ' ' || head[q] == '\t' || head[q] == '\r' || head[q] == '\n')) ++q;
+      if (q < head.size() && head[q] == ':') return true;
+    }
+    return false;
+  };
+  return key("\"Dagsordenpunkter\"") && (key("\"Moede\"") || key("\"Udvalg\""));
+}
+
+// An SBSYS publication package: a zip with an entry named publication.xml
+// or PublicationNN.xml (entry names are stored in clear in the headers).
+bool HasPublicationEntry(std::string_view bytes) {
+  for (size_t p = bytes.find("ublication"); p != std::string_view::npos;
+       p = bytes.find("ublication", p + 1)) {
+    if (p == 0 || (bytes[p - 1] != 'P' && bytes[p - 1] != 'p')) continue;
+    size_t q = p + 10;
+    while (q < bytes.size() && q < p + 20 && std::isdigit(static_cast<unsigned char>(bytes[q]))) ++q;
+    if (bytes.substr(q, 4) == ".xml" || bytes.substr(q, 4) == ".XML") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Format SniffFormat(std::string_view bytes) {
@@ -119,15 +205,21 @@ Format SniffFormat(std::string_view bytes) {
         bytes.find("PK\x05\x06") == std::string_view::npos &&
         bytes.find("xl/") == std::string_view::npos && bytes.find("ppt/") == std::string_view::npos)
       return Format::kDocx;
+    if (HasPublicationEntry(bytes)) return Format::kSbsys;
     return Format::kUnknown;
   }
   if (StartsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return Format::kUnknown;  // OLE2
   if (!LooksLikeText(bytes)) return Format::kUnknown;
   std::string_view head = SkipBomAndSpace(bytes.substr(0, 4096));
+  // Before the HTML test: an export's fields may hold "<body" in CDATA.
+  if (StartsWith(head, "<"))
+    if (Format f = SniffXmlExport(head); f != Format::kUnknown) return f;
   if (ContainsCaseless(head.substr(0, 15), "<!doctype html") ||
       ContainsCaseless(head.substr(0, 5), "<html") ||
       (StartsWith(head, "<") && (ContainsCaseless(head, "<html") || ContainsCaseless(head, "<body"))))
     return Format::kHtml;
+  if (StartsWith(head, "{") && !StartsWith(head, "{\\rtf") && LooksLikeFirstAgenda(SkipBomAndSpace(bytes)))
+    return Format::kFirstAgendaJson;
   if (StartsWith(head, "<?xml") || StartsWith(head, "{") || StartsWith(head, "{\\rtf"))
     return Format::kUnknown;  // other XML, JSON, RTF: not minutes text we read
   return LooksLikeMarkdown(bytes) ? Format::kMarkdown : Format::kText;
@@ -140,9 +232,19 @@ std::string_view FormatName(Format f) {
     case Format::kPdf: return "pdf";
     case Format::kDocx: return "docx";
     case Format::kHtml: return "html";
+    case Format::kFirstAgendaJson: return "firstagenda_json";
+    case Format::kAcadreXml: return "acadre_xml";
+    case Format::kSbsys: return "sbsys_xml";
+    case Format::kEdocXml: return "edoc_xml";
     case Format::kUnknown: break;
   }
   return "unknown";
+}
+
+bool DamagedZip(std::string_view bytes) {
+  if (!StartsWith(bytes, "PK\x03\x04")) return false;
+  const size_t tail = std::min<size_t>(bytes.size(), 22 + 65535);
+  return bytes.substr(bytes.size() - tail).find("PK\x05\x06") == std::string_view::npos;
 }
 
 std::string DescribeUnknown(std::string_view bytes) {
@@ -150,11 +252,13 @@ std::string DescribeUnknown(std::string_view bytes) {
   if (StartsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
     return "an OLE2 compound file (Word 97-2003 .doc or similar); convert it to DOCX or PDF";
   if (StartsWith(bytes, "PK\x03\x04") || StartsWith(bytes, "PK\x05\x06"))
-    return "a zip archive that is not a Word document";
+    return "a zip archive that is neither a Word document nor an SBSYS publication package";
   std::string_view head = SkipBomAndSpace(bytes.substr(0, 4096));
   if (StartsWith(head, "{\\rtf")) return "an RTF document";
-  if (StartsWith(head, "<?xml")) return "an XML file that is not HTML";
-  if (StartsWith(head, "{") || StartsWith(head, "[")) return "a JSON file";
+  if (StartsWith(head, "<?xml"))
+    return "an XML file that is neither HTML nor an Acadre, SBSYS or eDoc export";
+  if (StartsWith(head, "{") || StartsWith(head, "["))
+    return "a JSON file that is not a FirstAgenda meeting export";
   return "binary data of no known document format";
 }
 

@@ -1,5 +1,13 @@
 #include "store/danish_tokenizer.h"
 
+// Compiled twice: into the store, calling SQLite directly, and into the
+// loadable extension (danish_extension.cc), where every sqlite3_* call must
+// go through the routines the loading SQLite hands over.
+#ifdef REFERAT_SQLITE_EXTENSION
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT3
+#endif
+
 #include <libstemmer.h>
 
 #include <memory>

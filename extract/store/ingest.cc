@@ -25,6 +25,8 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
+#include <iostream>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -32,6 +34,7 @@
 
 #include "core/sha256.h"
 #include "referat/extract.h"
+#include "store/from_json.h"
 #include "store/store_impl.h"
 
 namespace referat {
@@ -243,6 +246,54 @@ Result<IngestStats> Store::Ingest(const std::vector<std::string>& paths,
   space_cv.notify_all();
   for (auto& t : threads) t.join();
   if (!failure.ok()) return failure;
+  (void)store::Exec(impl_->db, "PRAGMA optimize");
+  return stats;
+}
+
+Result<IngestStats> Store::IngestJsonl(const std::vector<std::string>& files,
+                                       const IngestOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  IngestStats stats;
+  for (const std::string& name : files) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (name != "-") {
+      file.open(name, std::ios::binary);
+      if (!file) return Status::NotFound(name + ": cannot open");
+      in = &file;
+    }
+    size_t line_no = 0;
+    for (std::string line; std::getline(*in, line);) {
+      ++line_no;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      ++stats.files;
+      Result<Record> r = store::RecordFromJson(line);
+      if (!r.ok()) {
+        ++stats.failed;
+        if (options.on_failure) options.on_failure(name + ":" + std::to_string(line_no), r.status());
+        continue;
+      }
+      std::optional<std::string> text = std::move(r->text_content);
+      r->text_content.reset();
+      // No file on this machine to stat: the stamp is the size and mtime 0,
+      // so a later ingest of the same path from disk hashes the file and,
+      // finding the content stored, only links it.
+      const FileStamp stamp{r->source.bytes, 0};
+      PutOutcome outcome = PutOutcome::kStored;
+      if (Status s = impl_->PutFile(r->source.path, stamp, *r, text, &outcome); !s.ok()) return s;
+      if (outcome == PutOutcome::kDuplicate) {
+        ++stats.duplicates;
+      } else {
+        ++stats.extracted;
+        if (outcome == PutOutcome::kReplaced) ++stats.replaced;
+      }
+      if (options.on_progress) {
+        std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+        options.on_progress(IngestProgress{stats.files, 0, elapsed.count()});
+      }
+    }
+    if (in->bad()) return Status::Unreadable(name + ": read error");
+  }
   (void)store::Exec(impl_->db, "PRAGMA optimize");
   return stats;
 }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "referat/store.h"
+#include "store/case_number.h"
 #include "store/sqlite.h"
 
 namespace referat::store {
@@ -12,7 +13,8 @@ namespace {
 // Version 1. Spans are three columns (span_start, span_end: UTF-8 byte
 // offsets into the document's normalized text; span_page: 1-based or NULL).
 // Every child row references documents(id) ON DELETE CASCADE, so deleting a
-// document removes all it contributed; the FTS rows follow through triggers.
+// document removes all it contributed; the FTS rows followed through
+// triggers until version 2.
 constexpr const char* kSchemaV1 = R"sql(
 CREATE TABLE documents (
   id INTEGER PRIMARY KEY,
@@ -181,16 +183,68 @@ END;
 
 Status MigrateTo1(sqlite3* db) { return Exec(db, kSchemaV1); }
 
+// Version 2: the stemmed FTS tables are kept in step by referat, not by
+// triggers. A trigger that deletes from items_fts or documents_fts needs
+// the danish tokenizer, so without it (plain sqlite3, Datasette) even
+// DELETE FROM documents failed. names_fts uses unicode61, which every
+// SQLite has, and keeps its triggers.
+//
+// And the `cases` table: one row per agenda item with a case number, keyed
+// by the municipality and the normalized number (CaseKey), so an item is
+// followed across bodies and meetings: udvalg -> Økonomiudvalget -> Byrådet.
+// municipality is '' when the meeting names none.
+constexpr const char* kSchemaV2 = R"sql(
+DROP TRIGGER agenda_items_fts_delete;
+DROP TRIGGER documents_fts_delete;
+
+CREATE TABLE cases (
+  item_id INTEGER PRIMARY KEY REFERENCES agenda_items(id) ON DELETE CASCADE,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  municipality TEXT NOT NULL,
+  case_key TEXT NOT NULL
+);
+CREATE INDEX cases_key ON cases(case_key, municipality);
+CREATE INDEX cases_document ON cases(document_id);
+)sql";
+
+Status MigrateTo2(sqlite3* db) {
+  if (Status s = Exec(db, kSchemaV2); !s.ok()) return s;
+  // The items a version 1 store holds.
+  Stmt items, insert;
+  if (Status s = items.Prepare(db,
+                               "SELECT i.id, i.document_id, coalesce(m.municipality, ''), "
+                               "i.case_number FROM agenda_items i LEFT JOIN meetings m ON "
+                               "m.id = i.meeting_id WHERE i.case_number IS NOT NULL");
+      !s.ok())
+    return s;
+  if (Status s = insert.Prepare(db,
+                                "INSERT INTO cases (item_id, document_id, municipality, case_key) "
+                                "VALUES (?1, ?2, ?3, ?4)");
+      !s.ok())
+    return s;
+  int rc;
+  while ((rc = items.Step()) == SQLITE_ROW) {
+    std::string key = CaseKey(items.Text(3));
+    if (key.empty()) continue;
+    insert.Bind(1, items.Int(0));
+    insert.Bind(2, items.Int(1));
+    insert.Bind(3, items.Text(2));
+    insert.Bind(4, key);
+    if (Status s = insert.Run(); !s.ok()) return s;
+  }
+  return rc == SQLITE_DONE ? Status::Ok() : items.Error(rc);
+}
+
 // kMigrations[v] brings a database from version v to v + 1. A new schema
 // version appends one function here and raises kStoreSchemaVersion; the
 // test opens a database of every older version and checks the result.
 using Migration = Status (*)(sqlite3*);
-constexpr Migration kMigrations[] = {MigrateTo1};
+constexpr Migration kMigrations[] = {MigrateTo1, MigrateTo2};
 static_assert(std::size(kMigrations) == kStoreSchemaVersion);
 
 }  // namespace
 
-Status Configure(sqlite3* db) {
+Status Configure(sqlite3* db, bool read_only) {
   sqlite3_busy_timeout(db, 10000);
   Result<int64_t> app = QueryInt(db, "PRAGMA application_id");
   if (!app.ok()) return app.status();
@@ -199,11 +253,28 @@ Status Configure(sqlite3* db) {
   if (!tables.ok()) return tables.status();
   if (*app != kApplicationId && *tables > 0)
     return Status::UnsupportedFormat("a SQLite database, but not a referat store");
+  if (read_only) return Exec(db, "PRAGMA foreign_keys = ON");
   Stmt mode;
   if (Status s = mode.Prepare(db, "PRAGMA journal_mode = WAL"); !s.ok()) return s;
   int rc = mode.Step();
   if (rc != SQLITE_ROW) return mode.Error(rc);
   return Exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+}
+
+Status CheckVersion(sqlite3* db) {
+  Result<int64_t> version = QueryInt(db, "PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  if (*version > kStoreSchemaVersion)
+    return Status::UnsupportedFormat(
+        "store schema version " + std::to_string(*version) + " is newer than this referat " +
+        "understands (" + std::to_string(kStoreSchemaVersion) + "); use a newer referat");
+  if (*version == 0) return Status::UnsupportedFormat("an empty database, not a referat store");
+  if (*version < kStoreSchemaVersion)
+    return Status::UnsupportedFormat(
+        "store schema version " + std::to_string(*version) + " needs migrating to " +
+        std::to_string(kStoreSchemaVersion) +
+        ": open it once with a writing command (referat ingest) where it can be written");
+  return Status::Ok();
 }
 
 Status Migrate(sqlite3* db) {

@@ -18,7 +18,12 @@ inline constexpr int kApplicationId = 0x52465254;
 // synchronous=NORMAL (with WAL a crash of the process loses nothing that
 // was committed; a power cut may lose the last transactions but never
 // leaves a torn database), a busy timeout for readers beside a writer.
-Status Configure(sqlite3* db);
+// A read-only connection changes nothing: it only checks the file.
+Status Configure(sqlite3* db, bool read_only = false);
+
+// For a read-only connection: refuses a newer schema version, and an older
+// one (it would need a migration, which needs to write).
+Status CheckVersion(sqlite3* db);
 
 // Brings the schema from its current user_version to kStoreSchemaVersion,
 // one transaction per version step. Refuses a newer version or a non-empty

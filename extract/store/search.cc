@@ -7,6 +7,7 @@
 #include <array>
 #include <string_view>
 
+#include "store/case_number.h"
 #include "store/store_impl.h"
 
 namespace referat {
@@ -75,7 +76,8 @@ std::string FilterSql(const SearchQuery& q, bool items) {
   if (q.to) w += " AND substr(m.date, 1, length(:to)) <= :to";
   if (q.kind) w += " AND d.kind = :kind";
   if (items && q.decision) w += " AND dc.category = :decision";
-  if (items && q.case_number) w += " AND i.case_number = :case";
+  if (items && q.case_number)
+    w += " AND i.id IN (SELECT item_id FROM cases WHERE case_key = :case)";
   if (q.absent) {
     w += " AND EXISTS (SELECT 1 FROM attendance a WHERE a.document_id = d.id"
          " AND a.status = 'absent'";
@@ -97,7 +99,7 @@ Status RunQuery(sqlite3* db, const std::string& sql, const SearchQuery& q,
   if (q.to) BindNamed(st, ":to", *q.to);
   if (q.kind) BindNamed(st, ":kind", *q.kind);
   if (q.decision) BindNamed(st, ":decision", *q.decision);
-  if (q.case_number) BindNamed(st, ":case", *q.case_number);
+  if (q.case_number) BindNamed(st, ":case", store::CaseKey(*q.case_number));
   if (q.absent) BindNamed(st, ":absent", NameQuery(*q.absent));
   int li = sqlite3_bind_parameter_index(st.get(), ":limit");
   if (li > 0) st.Bind(li, q.limit);
@@ -232,6 +234,27 @@ Result<StoreStats> Store::Stats() {
       {&out.errors, "SELECT count(*) FROM errors"},
   };
   for (auto& [field, sql] : counts) {
+    Result<int64_t> v = store::QueryInt(impl_->db, sql);
+    if (!v.ok()) return v.status();
+    *field = *v;
+  }
+  // Linking a document and the export of the same meeting: same date and
+  // body. Computed here, not stored, so re-ingesting either side needs no
+  // bookkeeping; the meetings_date index serves the grouping.
+  static constexpr const char* kMeetingKeys =
+      "SELECT m.date, lower(m.body) AS body,"
+      " max(d.format IN ('firstagenda_json','acadre_xml','sbsys_xml','edoc_xml')) AS export,"
+      " max(d.format NOT IN ('firstagenda_json','acadre_xml','sbsys_xml','edoc_xml')) AS other"
+      " FROM meetings m JOIN documents d ON d.id = m.document_id"
+      " WHERE m.date IS NOT NULL AND m.body IS NOT NULL GROUP BY m.date, lower(m.body)";
+  for (auto& [field, sql] : {std::pair<int64_t*, std::string>{
+                                 &out.meetings_distinct,
+                                 std::string("SELECT (SELECT count(*) FROM (") + kMeetingKeys +
+                                     ")) + (SELECT count(*) FROM meetings WHERE date IS NULL OR "
+                                     "body IS NULL)"},
+                             {&out.meetings_with_export,
+                              std::string("SELECT count(*) FROM (") + kMeetingKeys +
+                                  ") WHERE export AND other"}}) {
     Result<int64_t> v = store::QueryInt(impl_->db, sql);
     if (!v.ok()) return v.status();
     *field = *v;

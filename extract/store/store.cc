@@ -1,6 +1,8 @@
 // Store lifetime: open, configure, migrate, close.
 #include <sys/stat.h>
 
+#include <cstdio>
+
 #include "referat/store.h"
 #include "store/danish_tokenizer.h"
 #include "store/schema.h"
@@ -16,17 +18,66 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   struct stat st;
   if (!options.create_if_missing && ::stat(path.c_str(), &st) != 0)
     return Status::NotFound("no such database file");
+  if (options.read_only) {
+    // A store on read-only media: a plain read-only open works when the
+    // database is in rollback-journal mode (as ingest leaves it) or its WAL
+    // index can be created; otherwise (a WAL store in a directory nobody
+    // may write) it is opened as immutable, which needs no lock files.
+    Result<std::unique_ptr<Impl>> impl = OpenConnection(path, options, false);
+    if (!impl.ok()) impl = OpenConnection(path, options, true);
+    if (!impl.ok()) return impl.status();
+    return std::unique_ptr<Store>(new Store(std::move(*impl)));
+  }
+  Result<std::unique_ptr<Impl>> impl = OpenConnection(path, options, false);
+  if (!impl.ok()) return impl.status();
+  return std::unique_ptr<Store>(new Store(std::move(*impl)));
+}
+
+namespace {
+
+// "file:" URI of `path` with the characters a URI gives meaning to escaped.
+std::string FileUri(const std::string& path) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x21 || c >= 0x7f) {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      uri += buf;
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store::Impl>> Store::OpenConnection(const std::string& path,
+                                                           const StoreOptions& options,
+                                                           bool immutable) {
   auto impl = std::make_unique<Impl>();
   impl->path = path;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-  if (options.create_if_missing) flags |= SQLITE_OPEN_CREATE;
-  int rc = sqlite3_open_v2(path.c_str(), &impl->db, flags, nullptr);
+  impl->read_only = options.read_only;
+  int flags = SQLITE_OPEN_NOMUTEX;
+  if (options.read_only) flags |= SQLITE_OPEN_READONLY;
+  else flags |= SQLITE_OPEN_READWRITE;
+  if (options.create_if_missing && !options.read_only) flags |= SQLITE_OPEN_CREATE;
+  std::string name = path;
+  if (immutable) {
+    flags |= SQLITE_OPEN_URI;
+    name = FileUri(path) + "?immutable=1";
+  }
+  int rc = sqlite3_open_v2(name.c_str(), &impl->db, flags, nullptr);
   if (rc != SQLITE_OK) return store::SqlError(impl->db, rc, "");
   sqlite3_extended_result_codes(impl->db, 1);
   if (Status s = store::RegisterDanishTokenizer(impl->db); !s.ok()) return s;
-  if (Status s = store::Configure(impl->db); !s.ok()) return s;
-  if (Status s = store::Migrate(impl->db); !s.ok()) return s;
-  return std::unique_ptr<Store>(new Store(std::move(impl)));
+  if (Status s = store::Configure(impl->db, options.read_only); !s.ok()) return s;
+  if (options.read_only) {
+    if (Status s = store::CheckVersion(impl->db); !s.ok()) return s;
+  } else if (Status s = store::Migrate(impl->db); !s.ok()) {
+    return s;
+  }
+  return impl;
 }
 
 int Store::schema_version() const {

@@ -29,6 +29,7 @@ struct WriteStatements;  // write.cc
 struct Store::Impl {
   sqlite3* db = nullptr;
   std::string path;
+  bool read_only = false;
   std::unique_ptr<WriteStatements> write;  // prepared on first write
 
   Impl();
@@ -59,7 +60,15 @@ struct Store::Impl {
                         int64_t* document_id);
   Status Link(const std::string& path, const FileStamp& stamp, int64_t document_id,
               bool* replaced);
+  // Deletes a document with its FTS rows; the other rows go by cascade.
+  Status DeleteDocument(int64_t document_id);
 };
+
+// Why the stored JSON of a documents row is unfit to export ("" if it is a
+// JSON object with that sha256; with `schema`, a contract document).
+// export.cc; used by Check too.
+std::string DocumentJsonProblem(const std::string& sha256, const std::string& json,
+                                bool schema);
 
 }  // namespace referat
 

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "referat/extract.h"
+#include "store/case_number.h"
 #include "store/store_impl.h"
 
 namespace referat {
@@ -11,14 +12,25 @@ using store::Stmt;
 struct WriteStatements {
   Stmt begin, commit, rollback;
   Stmt find_document, find_file, files_of_document, delete_document;
+  Stmt delete_items_fts, delete_document_fts, delete_item_fts_row;
   Stmt insert_document, insert_meeting, insert_item, insert_decision, insert_attendance;
-  Stmt insert_figure, insert_target, insert_item_fts, insert_document_fts;
+  Stmt insert_figure, insert_target, insert_item_fts, insert_document_fts, insert_case;
   Stmt upsert_file, delete_error, upsert_error;
 };
 
 Store::Impl::Impl() = default;
 Store::Impl::~Impl() {
   write.reset();  // statements first: a connection with live statements does not close
+  if (db && !read_only) {
+    // Leave the file in rollback-journal mode, with the WAL folded in, so a
+    // copy on read-only media (a DVD, a read-only share) opens anywhere: a
+    // WAL database needs a writable directory even to be read. This needs
+    // the database to itself; with another connection open it fails at
+    // once (no busy wait) and the file stays in WAL mode, which is still
+    // consistent; the next writer sets WAL again either way.
+    sqlite3_busy_timeout(db, 0);
+    (void)store::Exec(db, "PRAGMA journal_mode = DELETE");
+  }
   if (db) sqlite3_close_v2(db);
 }
 
@@ -61,6 +73,30 @@ std::string RecommendationText(const AgendaItem& item) {
   return out;
 }
 
+// Runs the bound FTS insert `insert` for `rowid`. A row of that rowid can
+// be there already when rows were deleted outside referat (plain sqlite3
+// cannot delete from the stemmed FTS tables) and SQLite reused the id: the
+// stale row is deleted and the insert made again.
+Status InsertFts(Stmt& insert, int64_t rowid, Stmt& delete_row) {
+  int rc = insert.Step();
+  if (rc == SQLITE_DONE) {
+    insert.Reset();
+    return Status::Ok();
+  }
+  if ((rc & 0xff) != SQLITE_CONSTRAINT) {
+    Status s = insert.Error(rc);
+    insert.Reset();
+    return s;
+  }
+  sqlite3_reset(insert.get());  // keeps the bindings for the retry
+  delete_row.Bind(1, rowid);
+  if (Status s = delete_row.Run(); !s.ok()) {
+    insert.Reset();
+    return s;
+  }
+  return insert.Run();
+}
+
 }  // namespace
 
 Status Store::Impl::Prepare() {
@@ -77,6 +113,13 @@ Status Store::Impl::Prepare() {
       {&w->find_file, "SELECT document_id FROM files WHERE path = ?1"},
       {&w->files_of_document, "SELECT count(*) FROM files WHERE document_id = ?1"},
       {&w->delete_document, "DELETE FROM documents WHERE id = ?1"},
+      // The stemmed FTS rows of a document, deleted by referat before the
+      // document (schema version 2 has no triggers for them).
+      {&w->delete_items_fts,
+       "DELETE FROM items_fts WHERE rowid IN "
+       "(SELECT id FROM agenda_items WHERE document_id = ?1)"},
+      {&w->delete_document_fts, "DELETE FROM documents_fts WHERE rowid = ?1"},
+      {&w->delete_item_fts_row, "DELETE FROM items_fts WHERE rowid = ?1"},
       {&w->insert_document,
        "INSERT INTO documents (sha256, path, format, bytes, pages, title, created, kind, "
        "text_length, warnings, generator_version, json) "
@@ -108,6 +151,9 @@ Status Store::Impl::Prepare() {
       {&w->insert_item_fts,
        "INSERT INTO items_fts (rowid, title, recommendation, decision, body) "
        "VALUES (?1, ?2, ?3, ?4, ?5)"},
+      {&w->insert_case,
+       "INSERT INTO cases (item_id, document_id, municipality, case_key) "
+       "VALUES (?1, ?2, ?3, ?4)"},
       {&w->insert_document_fts,
        "INSERT INTO documents_fts (rowid, title, body) VALUES (?1, ?2, ?3)"},
       {&w->upsert_file,
@@ -220,7 +266,8 @@ Status Store::Impl::InsertDocument(const Record& r, const std::optional<std::str
     if (it.recommendation) {
       st.Bind(8, it.recommendation->by);
       st.Bind(9, it.recommendation->text);
-      st.Bind(10, nlohmann::json(it.recommendation->clauses).dump());
+      st.Bind(10, nlohmann::json(it.recommendation->clauses)
+                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
     BindSpan(st, 11, it.span);
     if (Status s = st.Run(); !s.ok()) return s;
@@ -236,13 +283,24 @@ Status Store::Impl::InsertDocument(const Record& r, const std::optional<std::str
     }
     for (const auto& n : it.absent)
       if (Status s = attend(item_id, "absent", n, std::nullopt, std::nullopt); !s.ok()) return s;
+    if (it.case_number) {
+      if (std::string key = store::CaseKey(*it.case_number); !key.empty()) {
+        Stmt& c = w.insert_case;
+        c.Bind(1, item_id);
+        c.Bind(2, doc);
+        c.Bind(3, r.meeting && r.meeting->municipality ? *r.meeting->municipality
+                                                       : std::string());
+        c.Bind(4, key);
+        if (Status s = c.Run(); !s.ok()) return s;
+      }
+    }
     Stmt& f = w.insert_item_fts;
     f.Bind(1, item_id);
     f.Bind(2, it.title);
     f.Bind(3, RecommendationText(it));
     f.Bind(4, it.decision ? it.decision->text : std::string());
     f.Bind(5, ItemBody(it, text));
-    if (Status s = f.Run(); !s.ok()) return s;
+    if (Status s = InsertFts(f, item_id, w.delete_item_fts_row); !s.ok()) return s;
   }
 
   // Documents without items (reports, letters, anything the structure
@@ -255,7 +313,7 @@ Status Store::Impl::InsertDocument(const Record& r, const std::optional<std::str
     f.Bind(1, doc);
     f.Bind(2, title);
     f.Bind(3, text ? std::string_view(*text) : std::string_view());
-    if (Status s = f.Run(); !s.ok()) return s;
+    if (Status s = InsertFts(f, doc, w.delete_document_fts); !s.ok()) return s;
   }
 
   for (const auto& fg : r.figures) {
@@ -296,6 +354,15 @@ Status Store::Impl::InsertDocument(const Record& r, const std::optional<std::str
   return Status::Ok();
 }
 
+Status Store::Impl::DeleteDocument(int64_t document_id) {
+  WriteStatements& w = *write;
+  for (Stmt* st : {&w.delete_items_fts, &w.delete_document_fts, &w.delete_document}) {
+    st->Bind(1, document_id);
+    if (Status s = st->Run(); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 Status Store::Impl::Link(const std::string& path, const FileStamp& stamp, int64_t document_id,
                          bool* replaced) {
   WriteStatements& w = *write;
@@ -324,8 +391,7 @@ Status Store::Impl::Link(const std::string& path, const FileStamp& stamp, int64_
     w.files_of_document.Reset();
     if (!s.ok()) return s;
     if (holders == 0) {
-      w.delete_document.Bind(1, *before);
-      if (s = w.delete_document.Run(); !s.ok()) return s;
+      if (s = DeleteDocument(*before); !s.ok()) return s;
     }
   }
   w.delete_error.Bind(1, path);

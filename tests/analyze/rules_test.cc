@@ -214,8 +214,13 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Che
        }},
       {"public_markers",
        [](const std::string& in) {
-         auto p = Lex().TitlePublic(in);
-         return p ? std::string(*p ? "open" : "closed") : std::string("-");
+         size_t prefix = 0;
+         auto p = Lex().TitlePublic(in, &prefix);
+         if (!p) return std::string("-");
+         std::string r = *p ? "open" : "closed";
+         // A prefix marker is cut off the title: "closed|the title left".
+         if (prefix) r += "|" + in.substr(prefix);
+         return r;
        }},
       {"recommendation_phrases",
        [](const std::string& in) {

@@ -21,7 +21,9 @@ namespace referat {
 struct SourceInfo {
   std::string path;    // as given by the caller ("-" for stdin)
   std::string sha256;  // hex of the input bytes
-  std::string format;  // txt, md, pdf, docx, html
+  // txt, md, pdf, docx, html; the publishing systems' exports:
+  // firstagenda_json, acadre_xml, sbsys_xml, edoc_xml
+  std::string format;
   uint64_t bytes = 0;
   std::optional<int> pages;
   std::optional<std::string> title;

@@ -24,6 +24,7 @@ enum class ErrorCode {
   kInvalidEncoding,    // "invalid_encoding": text whose encoding cannot be determined
   kUsage,              // "usage": a caller error (bad option); CLI exit 2
   kInternal,           // "internal": a bug; reported, never a crash
+  kWriteFailed,        // "write_failed": an output (stdout, a file, a directory) could not be written
 };
 
 // The stable lower_snake_case name, e.g. "no_text".
@@ -50,6 +51,7 @@ class [[nodiscard]] Status {
   }
   static Status Usage(std::string m) { return {ErrorCode::kUsage, std::move(m)}; }
   static Status Internal(std::string m) { return {ErrorCode::kInternal, std::move(m)}; }
+  static Status WriteFailed(std::string m) { return {ErrorCode::kWriteFailed, std::move(m)}; }
 
   bool ok() const { return code_ == ErrorCode::kOk; }
   ErrorCode code() const { return code_; }

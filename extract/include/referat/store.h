@@ -36,12 +36,16 @@ namespace referat {
 
 // The schema version this build writes (PRAGMA user_version). Older
 // databases are migrated forward on Open; newer ones are refused.
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 struct StoreOptions {
   // If true, a missing database file is created. Search, stats and export
   // open with false so that a typo in --db is an error, not an empty result.
   bool create_if_missing = false;
+  // Open for reading only (search, stats, export, check): works on a store
+  // on read-only media or in a directory the user cannot write. A store of
+  // an older schema version must be opened writable once to migrate it.
+  bool read_only = false;
 };
 
 // Progress of one Ingest call, reported after each input file.
@@ -83,7 +87,7 @@ struct SearchQuery {
   std::optional<std::string> to;          // meeting date <= this ISO date or prefix
   std::optional<std::string> decision;    // decision category, e.g. "approved"
   std::optional<std::string> absent;      // a person absent from the meeting or the item
-  std::optional<std::string> case_number; // exactly as printed
+  std::optional<std::string> case_number; // compared normalized (see CasePath)
   std::optional<std::string> kind;        // documents.kind: minutes, agenda, report, ...
   int limit = 20;
   // Markers around matched words in `snippet`.
@@ -108,6 +112,21 @@ struct SearchHit {
   double score = 0;          // bm25: lower is better; 0 without a query
 };
 
+// One agenda item on a case's path (Store::CasePath).
+struct CaseStep {
+  std::string municipality;  // "" when the meeting names none
+  std::optional<std::string> date;
+  std::optional<std::string> body;
+  std::string item_number;
+  std::string item_title;
+  std::string case_number;  // as printed in this document
+  std::optional<std::string> decision_category;
+  std::optional<std::string> decision_text;
+  std::string path;
+  std::string sha256;
+  Span span;  // the item's
+};
+
 struct StoreStats {
   int64_t documents = 0;
   int64_t meetings = 0;
@@ -117,6 +136,14 @@ struct StoreStats {
   int64_t figures = 0;
   int64_t targets = 0;
   int64_t errors = 0;
+  // A meeting held as several documents (its PDF and the publishing
+  // system's export, or a DOCX and a PDF) is one meeting: meetings rows
+  // with the same date and body (case-insensitive) are linked. `meetings`
+  // counts rows; `meetings_distinct` counts meetings; `meetings_with_export`
+  // those that have both an export (firstagenda_json, acadre_xml, sbsys_xml,
+  // edoc_xml) and another document.
+  int64_t meetings_distinct = 0;
+  int64_t meetings_with_export = 0;
   std::vector<std::pair<std::string, int64_t>> decisions_by_category;  // sorted by category
   std::vector<std::pair<std::string, int64_t>> documents_by_kind;      // sorted by kind
 };
@@ -141,6 +168,18 @@ class Store {
   // counted in IngestStats::failed and recorded in `errors`.
   Result<IngestStats> Ingest(const std::vector<std::string>& paths, const IngestOptions& options);
 
+  // Loads contract JSON made elsewhere (`referat extract --jsonl
+  // --with-text`, e.g. the shards of a cluster run), one document per line,
+  // from each of `files` ("-" is standard input). Each line is validated
+  // against the schema and stored as one transaction through the same path
+  // as Ingest, under its source.path: a line whose content is stored
+  // already only links its path, so a re-run or an overlapping shard is a
+  // no-op, and a kill at any moment leaves whole documents. Lines that fail
+  // go to `on_failure` as "FILE:LINE" and count in `failed` (they are not
+  // files, so not in `errors`). A file that cannot be read is an error.
+  Result<IngestStats> IngestJsonl(const std::vector<std::string>& files,
+                                  const IngestOptions& options);
+
   // Stores one extracted record as one transaction, replacing the record
   // stored for record.source.path if its content differs. `text`, when
   // given, is the normalized text: it fills an item's searchable body when
@@ -154,11 +193,37 @@ class Store {
 
   Result<StoreStats> Stats();
 
+  // Every agenda item with the case number `number` (compared normalized:
+  // white space, dash forms and letter case do not matter), oldest meeting
+  // first, within `municipality` when given, else grouped by municipality:
+  // the path of a case from committee to Økonomiudvalget to Byrådet.
+  Result<std::vector<CaseStep>> CasePath(const std::string& number,
+                                         const std::optional<std::string>& municipality = {});
+
   // kJsonl and kOpenSearch write to `out`; kCsv writes one TABLE.csv per
   // table into directory `dir` (created if needed). `index` names the
   // OpenSearch index in the bulk action lines.
+  //
+  // What is read is validated: a documents row whose JSON does not parse,
+  // does not match the contract schema or names another sha256, and any
+  // row with text that is not UTF-8 (a damaged file), is passed to
+  // `on_bad_row` (table, rowid, problem) and skipped; the export then goes
+  // on and returns kCorrupt at the end.
+  using BadRowFn = std::function<void(const std::string& table, int64_t rowid,
+                                      const std::string& problem)>;
   Status Export(ExportFormat format, std::ostream& out, const std::string& dir = "",
-                const std::string& index = "referat");
+                const std::string& index = "referat", const BadRowFn& on_bad_row = {});
+
+  // Checks the whole file: PRAGMA integrity_check, foreign keys, each FTS
+  // index against its content, FTS rows without their item or document, and
+  // every stored document's JSON against the schema. `problems` is empty
+  // when the store is sound; `notes` say what could not be checked (FTS5's
+  // index check needs a writable file, though it writes nothing).
+  struct CheckReport {
+    std::vector<std::string> problems;
+    std::vector<std::string> notes;
+  };
+  Result<CheckReport> Check();
 
   // An OpenSearch / Elasticsearch index body (settings and mappings) for the
   // documents Export(kOpenSearch) writes: text fields use the built-in
@@ -171,6 +236,9 @@ class Store {
 
  private:
   explicit Store(std::unique_ptr<Impl> impl);
+  static Result<std::unique_ptr<Impl>> OpenConnection(const std::string& path,
+                                                      const StoreOptions& options,
+                                                      bool immutable);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -1,0 +1,51 @@
+// Case paths: the agenda items of one case across meetings and bodies,
+// from the `cases` table (schema.cc, version 2).
+#include "store/case_number.h"
+#include "store/store_impl.h"
+
+namespace referat {
+
+Result<std::vector<CaseStep>> Store::CasePath(const std::string& number,
+                                              const std::optional<std::string>& municipality) {
+  const std::string key = store::CaseKey(number);
+  if (key.empty()) return Status::Usage("no case number given");
+  store::Stmt st;
+  // Oldest first; a meeting without a date sorts last; within a meeting,
+  // by the item's position (one case can be on one agenda twice).
+  std::string sql =
+      "SELECT c.municipality, m.date, m.body, i.number, i.title, i.case_number, dc.category, "
+      "dc.text, d.path, d.sha256, i.span_start, i.span_end, i.span_page "
+      "FROM cases c JOIN agenda_items i ON i.id = c.item_id "
+      "JOIN documents d ON d.id = c.document_id "
+      "LEFT JOIN meetings m ON m.id = i.meeting_id "
+      "LEFT JOIN decisions dc ON dc.item_id = i.id "
+      "WHERE c.case_key = ?1";
+  if (municipality) sql += " AND c.municipality = ?2";
+  sql += " ORDER BY c.municipality, m.date IS NULL, m.date, m.start_time, d.id, i.position";
+  if (Status s = st.Prepare(impl_->db, sql); !s.ok()) return s;
+  st.Bind(1, key);
+  if (municipality) st.Bind(2, *municipality);
+  std::vector<CaseStep> out;
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    CaseStep c;
+    c.municipality = st.Text(0);
+    c.date = st.OptText(1);
+    c.body = st.OptText(2);
+    c.item_number = st.Text(3);
+    c.item_title = st.Text(4);
+    c.case_number = st.Text(5);
+    c.decision_category = st.OptText(6);
+    c.decision_text = st.OptText(7);
+    c.path = st.Text(8);
+    c.sha256 = st.Text(9);
+    c.span.start = static_cast<size_t>(st.Int(10));
+    c.span.end = static_cast<size_t>(st.Int(11));
+    c.span.page = st.IsNull(12) ? 0 : static_cast<int>(st.Int(12));
+    out.push_back(std::move(c));
+  }
+  if (rc != SQLITE_DONE) return st.Error(rc);
+  return out;
+}
+
+}  // namespace referat
