@@ -70,8 +70,13 @@ TEST(OcrUnitTest, ResolutionFitsThePixelLimit) {
 TEST(OcrTest, ScannedSeedGivesTheStructureOfItsTextPdf) {
   const std::string scan = ReadFile(SourceDir() / kScan004);
   const std::string text = ReadFile(SourceDir() / kText004);
-  auto got = ExtractBytes(kScan004, scan);
+  ExtractOptions with_text;
+  with_text.with_text = true;
+  auto got = ExtractBytes(kScan004, scan, with_text);
   ASSERT_TRUE(got.ok()) << got.status().ToString();
+  // Danish letters come through.
+  for (const char* w : {"forsøg", "integrationspålæg", "Beskæftigelsesudvalget"})
+    EXPECT_NE(got->text_content->find(w), std::string::npos) << w << " in\n" << *got->text_content;
   auto ref = ExtractBytes(kText004, text, [] {
     ExtractOptions o;
     o.ocr = OcrMode::kNever;
@@ -96,7 +101,7 @@ TEST(OcrTest, ScannedSeedGivesTheStructureOfItsTextPdf) {
   for (const auto& item : got->agenda_items) EXPECT_GE(item.span.page, 1) << item.number;
 
   // Same bytes out every time, whichever thread read which page.
-  auto again = ExtractBytes(kScan004, scan);
+  auto again = ExtractBytes(kScan004, scan, with_text);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(ToJson(*got, false), ToJson(*again, false));
   EXPECT_TRUE(ValidateDocumentJson(ToJson(*got, false)).empty());
@@ -160,16 +165,6 @@ TEST(OcrRealTest, TheRealScanIsABlankPageWithNothingToRead) {
   EXPECT_EQ(r.status().code(), ErrorCode::kNoText);
   EXPECT_NE(r.status().message().find("no image for OCR"), std::string::npos)
       << r.status().ToString();
-}
-
-TEST(OcrTest, DanishLettersComeThrough) {
-  ExtractOptions o;
-  o.with_text = true;
-  auto r = ExtractBytes(kScan004, ReadFile(SourceDir() / kScan004), o);
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
-  const std::string& t = *r->text_content;
-  for (const char* w : {"forsøg", "integrationspålæg", "Beskæftigelsesudvalget"})
-    EXPECT_NE(t.find(w), std::string::npos) << w << " in\n" << t;
 }
 
 // Shards (docs/ocr.md): `--shard I/N` runs together give every document
