@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <iterator>
 #include <map>
 #include <new>
 #include <optional>
@@ -45,6 +46,7 @@ Result<Document> ReadPdfUnguarded(std::string_view bytes, const ExtractOptions& 
   std::vector<int> empty_pages;
   std::vector<int> ocr_pages;
   std::map<int, pdf::Page> held;
+  std::vector<int> picture_pages;  // no text, an image: a scan or a picture
   const bool always = options.ocr == OcrMode::kAlways;
   for (int p = 1; p <= pages; ++p) {
     if (DeadlineExpired())
@@ -56,8 +58,10 @@ Result<Document> ReadPdfUnguarded(std::string_view bytes, const ExtractOptions& 
       if (!s.ok()) return s;
       // A page without text is a scan when it draws an image, else blank;
       // a text layer of unmapped glyphs is read from the picture too.
-      if (options.ocr == OcrMode::kAuto && !pdf::TextLayerUsable(page))
+      if (options.ocr == OcrMode::kAuto && !pdf::TextLayerUsable(page)) {
         ocr = !page.words.empty() || file.PageHasImages(p);
+        if (ocr && page.words.empty()) picture_pages.push_back(p);
+      }
     }
     if (ocr) {
       ocr_pages.push_back(p);
@@ -70,6 +74,29 @@ Result<Document> ReadPdfUnguarded(std::string_view bytes, const ExtractOptions& 
       held.emplace(p, std::move(page));
       page = pdf::Page();
     }
+  }
+
+  // In a document that is mostly text, a page that is only a picture is a
+  // photo, a chart or a cover (the KL report has 13 among 108 pages), not a
+  // scan of text: OCR would cost seconds a page and find little. Scans are
+  // read when they are at least half of the document; --ocr always reads
+  // every page.
+  if (!picture_pages.empty() && picture_pages.size() * 2 < static_cast<size_t>(pages)) {
+    for (int p : picture_pages) {
+      pdf::Page blank;
+      file.PageSize(p, &blank.width, &blank.height);
+      held.emplace(p, std::move(blank));
+      empty_pages.push_back(p);
+    }
+    std::vector<int> rest;
+    std::set_difference(ocr_pages.begin(), ocr_pages.end(), picture_pages.begin(),
+                        picture_pages.end(), std::back_inserter(rest));
+    ocr_pages = std::move(rest);
+    if (ocr_pages.empty()) {
+      for (auto& [p, held_page] : held) layout.AddPage(held_page, p);
+      held.clear();
+    }
+    std::sort(empty_pages.begin(), empty_pages.end());
   }
 
   std::optional<OcrInfo> ocr_info;
