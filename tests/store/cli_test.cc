@@ -495,7 +495,14 @@ TEST_F(CorpusTest, FourShardsMergedEqualTheDirectIngest) {
   auto exported = [&](const fs::path& db) {
     std::vector<std::string> out;
     std::istringstream in(Cli({"export", "--db", db.string(), "--format", "jsonl"}, dir_).out);
-    for (std::string l; std::getline(in, l);) out.push_back(l);
+    for (std::string l; std::getline(in, l);) {
+      // Byte-identical files (the corpus holds three FirstAgenda exports
+      // twice) are one document whose source.path is the first path seen,
+      // which depends on the order of loading.
+      json j = json::parse(l);
+      j["source"].erase("path");
+      out.push_back(j.dump());
+    }
     std::sort(out.begin(), out.end());
     return out;
   };
