@@ -76,7 +76,9 @@ std::optional<DateHit> FindDate(const Lexicon& lex, std::string_view s, size_t f
           (end < s.size() && (s[end] == '-' || s[end] == '/') && DigitAt(s, end + 1)))
         continue;
       int year = ToInt(y);
-      if (y.size() == 2) year += 2000;
+      // Two-digit years as the figures read them: 00-69 are 20xx, 70-99 19xx
+      // ("24.10.98" in historic minutes is 1998).
+      if (y.size() == 2) year += year < 70 ? 2000 : 1900;
       if (!ValidDate(year, ToInt(m), ToInt(d))) continue;
       consider({Iso(year, ToInt(m), ToInt(d)), start, end});
       break;

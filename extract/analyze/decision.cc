@@ -113,6 +113,10 @@ std::string ClassifyPart(const Lexicon& lex, std::string_view p) {
   static const RE2 kLeadDate("^\\s*\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\s+");
   re2::StringPiece in(p);
   if (RE2::Consume(&in, kLeadDate)) p = std::string_view(in.data(), in.size());
+  // "18. september 2012: Sagen udsat …": a dated entry's label.
+  if (size_t colon = p.find(": "); colon != std::string_view::npos && colon < 40 &&
+                                    HasDigit(p.substr(0, colon)) && AtMostWords(p.substr(0, colon), 4))
+    p = Trim(p.substr(colon + 1));
   std::string c = lex.ClassifyDecision(p).category;
   for (size_t i = 1; c == "other" && i + 2 < p.size(); ++i) {
     if (!(p[i] == '.' || p[i] == '!' || p[i] == '?') || p[i + 1] != ' ') continue;
@@ -416,12 +420,29 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
   const Lexicon& lex = ctx.lex();
   std::vector<std::pair<size_t, size_t>> decision_ranges, other_ranges;
   bool after_absence = false;
+  bool names_follow = false;  // "Følgende deltog ikke i behandlingen af punktet:" ended the last line
   for (const Piece& p : section.pieces) {
     std::string_view whole = ctx.doc().Slice(p.start, p.end);
+    // The names under such a note, a line each ("Hans Hansen").
+    if (names_follow) {
+      std::string_view w = Trim(whole);
+      if (!w.empty() && w.back() != '.' && w.back() != ':' && AtMostWords(w, 8)) {
+        auto names = ParseNames(lex, w);
+        bool all_names = !names.empty();
+        for (const auto& pn : names) all_names = all_names && pn.name.find(' ') != std::string::npos;
+        if (all_names) {
+          for (auto& pn : names) out.absent.push_back(std::move(pn.name));
+          continue;
+        }
+      }
+      names_follow = false;
+    }
     // A whole line that is an absence note ("John T. Olsen var fraværende."
     // may be split by the sentence breaker at the initial).
+    const size_t absent_before = out.absent.size();
     if (AbsenceNote(lex, whole, &out.absent)) {
       after_absence = true;
+      names_follow = out.absent.size() == absent_before && !Trim(whole).empty() && Trim(whole).back() == ':';
       continue;
     }
     for (auto [s, e] : Sentences(ctx, p.start, p.end)) {

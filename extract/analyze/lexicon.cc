@@ -392,6 +392,19 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
     std::vector<std::string> names = Column(tables, "bodies", "name");
     std::vector<std::string> prefixes = Column(tables, "bodies", "prefix");
     for (const auto& n : Column(tables, "bodies", "council_alone")) names.push_back(n);
+    // Genitives of the bodies ("udvalgets", "byrådets", "magistratens") for
+    // "<Udvalgets> beslutning den …" headings.
+    for (const auto& x : suffixes) genitives_.push_back(FoldCase(x) + "s");
+    for (const auto& x : names) genitives_.push_back(FoldCase(x) + "s");
+    for (const auto& w : Column(tables, "section_headings", "decision_genitive")) {
+      genitive_decision_words_.push_back(FoldCase(w));
+      std::string lower = genitive_decision_words_.back(), cap = lower, upper = lower;
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (!cap.empty()) cap[0] = upper[0];
+      genitive_decision_forms_.push_back(" " + lower);
+      genitive_decision_forms_.push_back(" " + cap);
+      genitive_decision_forms_.push_back(" " + upper);
+    }
     std::string suffix_alt = Alternation(suffixes);
     std::string body =
         "(?:(?i:" + Alternation(names) + ")|(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*\\s+(?:og\\s+)?){0,3}?[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*(?i:" +
@@ -626,6 +639,23 @@ bool Lexicon::MatchInline(std::string_view block, uint32_t* k, size_t* head_end,
   return false;
 }
 
+namespace {
+// Where `needle` (folded, lower-case) is in `hay`, comparing ASCII letters
+// without case and other bytes exactly; npos if nowhere. No folding of the
+// whole text: this runs on every block (headings) or decision.
+size_t FindCaseless(std::string_view hay, std::string_view needle, size_t from = 0) {
+  if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
+  for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
+    size_t k = 0;
+    while (k < needle.size() &&
+           static_cast<char>(std::tolower(static_cast<unsigned char>(hay[i + k]))) == needle[k])
+      ++k;
+    if (k == needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+}  // namespace
+
 HeadingHit Lexicon::MatchHeading(std::string_view block) const {
   HeadingHit hit;
   std::string_view t = TrimRight(block, ":");
@@ -640,13 +670,25 @@ HeadingHit Lexicon::MatchHeading(std::string_view block) const {
   // "…" headings stand alone: not a table row ("Sagsnr. i ESDH:<TAB>25/23642")
   // and not "label: value" (read by the inline form below). The word count,
   // the dearest test, goes last.
-  if (!EndsSentence(t) && t.find('\t') == std::string_view::npos &&
-      t.find(": ") == std::string_view::npos && AtMostWords(t, 14) &&
+  const bool ends_sentence = EndsSentence(t);
+  int short_line = -1;  // AtMostWords(t, 14), computed once when asked
+  auto is_short = [&] {
+    if (short_line < 0) short_line = AtMostWords(t, 14) ? 1 : 0;
+    return short_line == 1;
+  };
+  if (!ends_sentence && t.find('\t') == std::string_view::npos &&
+      t.find(": ") == std::string_view::npos && is_short() &&
       MatchWildcard(t, kAnyRole, &k)) {
     hit.role = headings_[k].role;
     hit.heading_end = t.size();
     hit.text_start = block.size();
     hit.wildcard = true;
+    return hit;
+  }
+  if (!ends_sentence && StartsUpper(t) && is_short() && (GenitiveDecision(t) || DatedBodyDecision(t))) {
+    hit.role = Role::kDecision;
+    hit.heading_end = t.size();
+    hit.text_start = block.size();
     return hit;
   }
   if (block.find(':') == std::string_view::npos && block.find('\t') == std::string_view::npos)
@@ -658,6 +700,52 @@ HeadingHit Lexicon::MatchHeading(std::string_view block) const {
     hit.text_start = rest_start;
   }
   return hit;
+}
+
+// "Børne- og Skoleudvalgets beslutning den 12.03.2019", "Byrådets beslutning
+// 24.10.2017 Punkt 5": a capitalised name of at most six words whose last
+// word ends in a body's genitive, a decision word, then nothing or a date.
+bool Lexicon::GenitiveDecision(std::string_view t) const {
+  if (genitive_decision_words_.empty() || !StartsUpper(t)) return false;
+  // Most blocks are no such heading: the word as written (lower, capitalised
+  // or upper case) is looked for first, by memchr-fast finds.
+  bool any = false;
+  for (const auto& w : genitive_decision_forms_) any = any || t.find(w) != std::string_view::npos;
+  if (!any) return false;
+  const std::string f = FoldCase(t);
+  for (const auto& w : genitive_decision_words_) {
+    size_t at = f.find(" " + w);
+    if (at == std::string::npos || !WordEndsAt(f, at + 1 + w.size())) continue;
+    std::string_view name(f.data(), at);
+    if (!AtMostWords(name, 6)) continue;
+    size_t sp = name.rfind(' ');
+    std::string_view last = sp == std::string_view::npos ? name : name.substr(sp + 1);
+    bool genitive = false;
+    for (const auto& g : genitives_)
+      genitive = genitive || (last.size() >= g.size() && last.substr(last.size() - g.size()) == g);
+    if (!genitive) continue;
+    std::string_view after = Trim(std::string_view(f).substr(at + 1 + w.size()));
+    return after.empty() || HasDigit(after);
+  }
+  return false;
+}
+
+// "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44" (Roskilde's minutes): the
+// body, the date of its meeting and maybe the item, over the body's decision.
+bool Lexicon::DatedBodyDecision(std::string_view t) const {
+  size_t comma = t.find(", ");
+  if (comma == std::string_view::npos || !HasDigit(t.substr(comma))) return false;
+  // "Klima-, Teknik- og Miljøudvalget, …": the comma after the name.
+  while (comma != std::string_view::npos && comma > 0 && t[comma - 1] == '-') comma = t.find(", ", comma + 1);
+  if (comma == std::string_view::npos || !IsBodyName(t.substr(0, comma))) return false;
+  static const RE2 kDate("\\s*\\d{1,2}[-./]\\d{1,2}[-./](?:\\d{4}|\\d{2})\\s*(?:,\\s*(.*))?");
+  re2::StringPiece item;
+  if (!RE2::FullMatch(t.substr(comma + 1), kDate, &item)) return false;
+  if (item.empty()) return true;
+  std::string number;
+  size_t title = 0;
+  return MatchItemMarker(std::string_view(item.data(), item.size()), &number, &title) &&
+         Trim(std::string_view(item.data(), item.size()).substr(title)).empty();
 }
 
 bool Lexicon::IsRoleLine(std::string_view line, Role role) const {
@@ -891,7 +979,7 @@ DecisionClass Lexicon::ClassifyDecision(std::string_view text) const {
     out.phrase_end = base + best_end;
   }
   if (!anywhere_.empty()) {
-    const std::string f = FoldCase(t);
+    const std::string_view f = t;
     auto word_byte = [&](size_t i) {  // a letter or digit (any non-ASCII byte counts)
       unsigned char c = static_cast<unsigned char>(f[i]);
       return std::isalnum(c) || c >= 0x80;
@@ -900,10 +988,10 @@ DecisionClass Lexicon::ClassifyDecision(std::string_view text) const {
       return (at == 0 || !word_byte(at - 1)) && (at + len >= f.size() || !word_byte(at + len));
     };
     for (const auto& [phrase, category] : anywhere_) {
-      size_t at = f.find(phrase);
-      while (at != std::string::npos && !whole(at, phrase.size()))
-        at = f.find(phrase, at + 1);
-      if (at == std::string::npos) continue;
+      size_t at = FindCaseless(f, phrase);
+      while (at != std::string_view::npos && !whole(at, phrase.size()))
+        at = FindCaseless(f, phrase, at + 1);
+      if (at == std::string_view::npos) continue;
       out.category = category;
       break;
     }

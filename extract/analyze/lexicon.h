@@ -300,6 +300,11 @@ class Lexicon {
   // boundaries) decides over the leading wording ("Tilbagesendes … med
   // bemærkning, at byrådet … har vedtaget indstillingen").
   std::vector<std::pair<std::string, std::string>> anywhere_;  // folded phrase, category
+  // "<Body's> beslutning …" headings: folded body genitives and decision words.
+  std::vector<std::string> genitives_, genitive_decision_words_;
+  std::vector<std::string> genitive_decision_forms_;  // " beslutning", " Beslutning", " BESLUTNING"
+  bool GenitiveDecision(std::string_view t) const;
+  bool DatedBodyDecision(std::string_view t) const;
   PhraseRule subject_;
   std::vector<std::string> subject_suffixes_;
   LazyRE2 clause_ref_;

@@ -344,6 +344,22 @@ bool Scanner::TryDate(size_t i, Found* f) {
   bool bare_year = false;
   if (SimpleDate(i, &from, &to, &period, &next)) {
     end = end_byte_;
+  } else if (IsPlainInt(t, 2) && !(i > 0 && lex_.IsReference(T(i - 1))) && Has(i + 3) && T(i + 1).IsPunct('.') && !T(i + 1).space_before &&
+             (T(i + 2).IsWord("og") || T(i + 2).IsPunct(',')) &&
+             SimpleDate(i + 3, &from, &to, &period, &next) && !period && Before(from, to) == 0) {
+    // "den 4. og 5. januar 2017": the first day takes the month and year of
+    // the date after it; that date is read on its own next.
+    const int d = std::atoi(t.key.c_str());
+    if (d < 1 || d > 31 || d >= from.d) return false;
+    from.d = to.d = d;
+    if (from.y == 0) from.y = to.y = ResolveYear(from.m, from.d, 0);
+    f->tb = i;
+    f->te = i + 2;
+    f->start = t.start;
+    f->end = T(i + 1).end;
+    f->type = "date";
+    if (from.y) f->date = IsoDate(from.y, from.m, from.d);
+    return true;
   } else if (Year(i, &y)) {
     // A bare year starts a period only when a dated end follows:
     // "2016 til sommeren 2020", "2016 - 2019".
@@ -485,7 +501,16 @@ bool Scanner::TryTime(size_t i, Found* f) {
   f->type = "time";
   f->unit.emplace("h");  // (emplace: GCC 12 warns falsely on operator= here)
   double h2;
-  if (Has(next + 1) && (IsDash(T(next)) || T(next).IsWord("til")) && ClockTime(next + 1, &h2) &&
+  // The end may be a whole hour too: "fra kl. 10 til 12".
+  auto end_clock = [&](size_t q, double* h) {
+    if (ClockTime(q, h)) return true;
+    if (!Has(q) || !IsPlainInt(T(q), 2)) return false;
+    *h = std::atoi(T(q).key.c_str());
+    // Not "kl. 10 til 12. maj" (a date) nor "kl. 10 - 12 deltagere".
+    if (Has(q + 1) && T(q + 1).IsPunct('.') && !T(q + 1).space_before && Has(q + 2)) return false;
+    return *h <= 24;
+  };
+  if (Has(next + 1) && (IsDash(T(next)) || T(next).IsWord("til")) && end_clock(next + 1, &h2) &&
       h2 > h1) {
     f->min = h1;
     f->max = h2;

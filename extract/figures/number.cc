@@ -389,8 +389,10 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
       Has(k + 1))
     return false;
 
-  // Ranges written with a spaced dash ("20 – 30 mia. kr.") or "mellem 9 og 29".
-  if (!range && Has(k + 1) && ((IsDash(T(k)) && !spelled) || (between && T(k).IsWord("og")))) {
+  // Ranges written with a spaced dash ("20 – 30 mia. kr."), "mellem 9 og 29",
+  // or "ca. 250 til 300" (an approximate span, not two counts).
+  if (!range && Has(k + 1) &&
+      ((IsDash(T(k)) && !spelled) || (between && T(k).IsWord("og")) || (approx && T(k).IsWord("til")))) {
     double v2, m2;
     bool r2, s2;
     size_t k2;
