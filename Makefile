@@ -9,9 +9,16 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: run test test-release test-sanitize build deps bench clean
 
+# Also builds out/archive.db (the corpus and, beside the clone, the real
+# documents in ../shared/corpus/real) for `referat serve`. Ingest exits 1
+# when some files fail (the real corpus has damaged and scanned files on
+# purpose); they are listed and the rest is stored.
+REAL_CORPUS := $(wildcard ../shared/corpus/real)
 run: build
 	@mkdir -p out
 	./$(BUILD)/referat extract corpus -o out --summary
+	./$(BUILD)/referat ingest corpus $(REAL_CORPUS) --db out/archive.db --quiet || test $$? -eq 1
+	@echo "Browse it: ./$(BUILD)/referat serve --db out/archive.db   (then open the printed URL)"
 
 test: test-release test-sanitize
 

@@ -25,6 +25,8 @@ void RegisterValidate(CLI::App& app, Runners& runners);
 void RegisterStoreCommands(CLI::App& app, Runners& runners);
 // verify (verify.cc).
 void RegisterVerify(CLI::App& app, Runners& runners);
+// serve (serve_command.cc).
+void RegisterServe(CLI::App& app, Runners& runners);
 
 // Expands the inputs into a file list: files as given, directories walked
 // recursively (sorted, following no symlinked directories, skipping hidden

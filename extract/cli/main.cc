@@ -1,7 +1,10 @@
 // The `referat` command line. It uses only the public API in include/referat/.
 #include <malloc.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <cstdio>
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
@@ -30,6 +33,36 @@ struct ExtractArgs {
   int jobs = 0;
   std::string paths_from;
   std::string shard;
+  std::string ocr = "auto";
+};
+
+// "OCR: 12/40 pages" on stderr while scans are read, when stderr is a
+// terminal; redrawn at most every 200 ms.
+class OcrProgress {
+ public:
+  void Update(int queued, int done) {
+    queued_ += queued;
+    done_ += done;
+    const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::steady_clock::now().time_since_epoch())
+                            .count();
+    int64_t last = last_ms_.load();
+    if (now - last < 200 && done_.load() != queued_.load()) return;
+    if (!last_ms_.compare_exchange_strong(last, now)) return;
+    std::lock_guard<std::mutex> lock(mu_);
+    std::fprintf(stderr, "\rOCR: %d/%d pages", done_.load(), queued_.load());
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+  ~OcrProgress() {
+    if (drawn_) std::fprintf(stderr, "\n");
+  }
+
+ private:
+  std::atomic<int> queued_{0}, done_{0};
+  std::atomic<int64_t> last_ms_{0};
+  std::mutex mu_;
+  bool drawn_ = false;
 };
 
 // Where `-o DIR` writes the JSON of `path`: DIR/<path without leading '/'
@@ -64,6 +97,10 @@ int RunExtract(const ExtractArgs& a) {
   std::thread prepare(PrepareExtract);
   ExtractOptions opts;
   opts.with_text = a.with_text;
+  opts.ocr = a.ocr == "never" ? OcrMode::kNever : a.ocr == "always" ? OcrMode::kAlways : OcrMode::kAuto;
+  OcrProgress progress;
+  if (isatty(STDERR_FILENO))
+    opts.ocr_progress = [&progress](int queued, int done) { progress.Update(queued, done); };
 
   const size_t n = paths.size();
   int jobs = a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -172,14 +209,19 @@ int RunExtract(const ExtractArgs& a) {
 int RunValidate(const std::vector<std::string>& files) {
   int bad = 0;
   for (const auto& path : ExpandPaths(files)) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      ReportFailure(path, "not_found", "cannot open");
-      ++bad;
-      continue;
+    std::ifstream file;
+    std::istream* in = &std::cin;  // "-": standard input, as extract reads it
+    if (path != "-") {
+      file.open(path, std::ios::binary);
+      if (!file) {
+        ReportFailure(path, "not_found", "cannot open");
+        ++bad;
+        continue;
+      }
+      in = &file;
     }
     std::stringstream ss;
-    ss << in.rdbuf();
+    ss << in->rdbuf();
     std::string text = ss.str();
     // A .jsonl file is validated line by line.
     std::vector<std::string> docs;
@@ -222,6 +264,10 @@ void RegisterExtract(CLI::App& app, Runners& runners) {
                   "Also read newline-separated input paths from FILE ('-' for stdin)");
   cmd->add_option("--shard", args->shard,
                   "Keep only paths in shard I of N (I/N, by a stable hash of the path)");
+  cmd->add_option("--ocr", args->ocr,
+                  "OCR (Tesseract, Danish) of scanned PDF pages: auto (pages without a usable "
+                  "text layer), never, always (ignore text layers)")
+      ->check(CLI::IsMember({"auto", "never", "always"}));
   cmd->add_flag("--summary", args->summary,
                 "Print a summary (documents, items, decisions by category) instead of JSON "
                 "on stdout");
@@ -232,7 +278,7 @@ void RegisterValidate(CLI::App& app, Runners& runners) {
   auto files = std::make_shared<std::vector<std::string>>();
   CLI::App* cmd = app.add_subcommand(
       "validate", "Check JSON (or JSONL) files against schemas/document.schema.json");
-  cmd->add_option("files", *files, "JSON or JSONL files")->required();
+  cmd->add_option("files", *files, "JSON or JSONL files ('-' reads stdin)")->required();
   runners[cmd] = [files] { return RunValidate(*files); };
 }
 
@@ -249,14 +295,22 @@ int main(int argc, char** argv) {
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   CLI::App app{"referat: Danish municipal minutes and reports into verifiable JSON"};
-  app.set_version_flag("--version", std::string(referat::kGeneratorName) + " " +
-                                        referat::kGeneratorVersion);
+  app.set_version_flag("-V,--version", std::string(referat::kGeneratorName) + " " +
+                                           referat::kGeneratorVersion);
+  // `referat help` as well as --help.
+  CLI::App* help = app.add_subcommand("help", "Print this help and exit");
   app.require_subcommand(1);
   referat::cli::Runners runners;
+  runners[help] = [&app] {
+    // app.help() would describe the selected subcommand ("help" itself).
+    std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
+    return 0;
+  };
   referat::cli::RegisterExtract(app, runners);
   referat::cli::RegisterValidate(app, runners);
   referat::cli::RegisterStoreCommands(app, runners);
   referat::cli::RegisterVerify(app, runners);
+  referat::cli::RegisterServe(app, runners);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

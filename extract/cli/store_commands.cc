@@ -187,9 +187,10 @@ int RunIngest(const IngestArgs& a) {
 struct SearchArgs {
   std::string query;
   std::string db;
-  std::string body, from, to, decision, absent, case_number, kind;
+  std::string body, from, to, decision, absent, case_number, kind, municipality, council;
   int limit = 20;
   bool json = false;
+  bool count = false;
 };
 
 std::optional<std::string> Opt(const std::string& s) {
@@ -228,7 +229,15 @@ int RunSearch(const SearchArgs& a) {
   q.absent = Opt(a.absent);
   q.case_number = Opt(a.case_number);
   q.kind = Opt(a.kind);
+  q.municipality = Opt(a.municipality);
+  q.council = Opt(a.council);
   q.limit = a.limit;
+  if (a.count) {
+    auto total = (*store)->CountHits(q);
+    if (!total.ok()) return Fail("search", total.status());
+    std::cout << *total << "\n";
+    return *total > 0 ? 0 : 1;
+  }
   const bool color = !a.json && ::isatty(STDOUT_FILENO);
   if (color) {
     q.highlight_open = "\033[1m";
@@ -271,8 +280,20 @@ int RunSearch(const SearchArgs& a) {
     out << "\n";
   }
   if (!a.json && n == 0) out << "no hits\n";
+  // When the limit cut the list, say how many there are (on stderr with
+  // --json, so the output stays one hit per line).
+  if (n == a.limit) {
+    auto total = (*store)->CountHits(q);
+    if (total.ok() && *total > n) {
+      std::string more = std::to_string(n) + " of " + std::to_string(*total) +
+                         " hits (--limit " + std::to_string(a.limit) + ")\n";
+      if (a.json) std::cerr << "referat: search: " << more;
+      else out << more;
+    }
+  }
   std::cout << out.str() << std::flush;
-  return 0;
+  // As grep: 0 when something was found, 1 when nothing was.
+  return n > 0 ? 0 : 1;
 }
 
 // ---- stats ----------------------------------------------------------------
@@ -495,11 +516,12 @@ void RegisterStoreCommands(CLI::App& app, Runners& runners) {
     auto args = std::make_shared<SearchArgs>();
     CLI::App* cmd = app.add_subcommand(
         "search",
-        "Full-text search in Danish (stemmed, FTS5 syntax: \"phrases\", OR, NOT, prefix*); "
-        "without a query, list agenda items by the filters, newest first");
+        "Full-text search in Danish (stemmed, FTS5 syntax: \"phrases\", OR, NOT, prefix*; "
+        "other punctuation is quoted for you); without a query, list agenda items by the "
+        "filters, newest first. Exit 0 when something is found, 1 when nothing is");
     cmd->add_option("query", args->query, "FTS5 query (optional)");
     cmd->add_option("--db", args->db, "The SQLite database file")->required();
-    cmd->add_option("--body", args->body, "Meeting body contains this text");
+    cmd->add_option("--body", args->body, "Meeting body contains this text (case-insensitive)");
     cmd->add_option("--from", args->from, "Meetings on or after this date (YYYY[-MM[-DD]])");
     cmd->add_option("--to", args->to, "Meetings on or before this date (YYYY[-MM[-DD]])");
     cmd->add_option("--decision", args->decision,
@@ -512,8 +534,13 @@ void RegisterStoreCommands(CLI::App& app, Runners& runners) {
                     "matter)");
     cmd->add_option("--kind", args->kind, "Document kind (minutes, agenda, agenda_item, report, "
                                           "unknown)");
+    cmd->add_option("--municipality", args->municipality,
+                    "Meeting municipality contains this text (case-insensitive)");
+    cmd->add_option("--council", args->council,
+                    "Meeting council contains this text (case-insensitive)");
     cmd->add_option("--limit", args->limit, "Most hits (default 20)")->check(CLI::Range(1, 1000000));
     cmd->add_flag("--json", args->json, "One JSON object per hit and line");
+    cmd->add_flag("--count", args->count, "Print only the number of hits");
     runners[cmd] = [args] { return RunSearch(*args); };
   }
   {

@@ -34,4 +34,10 @@ bool DeadlineExpired() {
   return g_expired;
 }
 
+void ExtendDeadline(int64_t ms) {
+  if (g_deadline_ns == 0 || ms <= 0) return;
+  g_deadline_ns += ms * 1000000;
+  g_expired = NowNs() > g_deadline_ns;
+}
+
 }  // namespace referat

@@ -25,6 +25,11 @@ class ScopedDeadline {
 // True once this thread's armed deadline has passed.
 bool DeadlineExpired();
 
+// Moves this thread's armed deadline `ms` later (nothing when none is
+// armed): the PDF reader gives back the time spent in OCR, which has its
+// own per-page limit.
+void ExtendDeadline(int64_t ms);
+
 }  // namespace referat
 
 #endif  // REFERAT_CORE_DEADLINE_H_

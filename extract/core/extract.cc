@@ -99,6 +99,7 @@ Result<Record> Extract(const Input& input, const ExtractOptions& options) {
     if (doc.pages > 0) rec.source.pages = doc.pages;
     rec.source.title = doc.title;
     rec.source.created = doc.created;
+    rec.source.ocr = doc.ocr;
     rec.warnings = doc.warnings;
 
     const Rulebook& rules = Rules();

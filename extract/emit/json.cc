@@ -446,6 +446,26 @@ std::string ToJson(const Record& r, bool pretty) {
   Int(w, "pages", r.source.pages);
   Str(w, "title", r.source.title);
   Str(w, "created", r.source.created);
+  if (r.source.ocr) {
+    // Only for documents read by OCR, so text-layer output is unchanged.
+    const OcrInfo& o = *r.source.ocr;
+    w.Key("ocr");
+    w.BeginObject();
+    Str(w, "engine", o.engine);
+    Str(w, "model", o.model);
+    Str(w, "model_id", o.model_id);
+    w.Key("pages");
+    w.BeginArray();
+    for (int p : o.pages) w.Int(p);
+    w.EndArray();
+    w.Key("dpi");
+    w.Int(o.dpi);
+    // One decimal: the mean of Tesseract's float confidences.
+    Num(w, "mean_confidence", std::round(o.mean_confidence * 10.0) / 10.0);
+    w.Key("low_confidence_words");
+    w.Int(o.low_confidence_words);
+    w.EndObject();
+  }
   w.EndObject();
   Str(w, "kind", r.kind);
   w.Key("meeting");

@@ -141,6 +141,7 @@ struct Line {
   bool mixed = false;  // both bold and regular words
   bool running = false;  // running header/footer or page number: not body
   std::string marker;    // list marker, when the line starts a list item
+  int low_confidence = 0;  // OCR words the engine was unsure of
 };
 
 struct Row {
@@ -161,6 +162,10 @@ struct Unit {
 struct PageData {
   int number = 0;
   float width = 0, height = 0;
+  // Baselines of OCR words fall on whole pixels: two lines of one cell can
+  // be a pixel or two further apart than the tightest pitch (0.36 pt a
+  // pixel at 200 dpi). 0 for a text layer.
+  float pitch_slack = 0;
   std::vector<Line> lines;
   std::vector<Row> rows;
   std::vector<Unit> units;
@@ -199,6 +204,7 @@ Line MakeLine(const std::vector<Tok>& toks, size_t b, size_t e, bool marker_join
   for (size_t k = b; k < e; ++k) {
     const Tok& t = toks[k];
     const Word& w = *t.w;
+    L.low_confidence += w.low_confidence;
     L.y0 = std::min(L.y0, w.y0);
     L.y1 = std::max(L.y1, w.y1);
     size_t n = t.text.size();
@@ -307,6 +313,7 @@ PageData BuildLines(const Page& page, int number) {
   P.number = number;
   P.width = page.width;
   P.height = page.height;
+  if (page.ocr) P.pitch_slack = 0.75f;
   std::vector<const Word*> ws;
   ws.reserve(page.words.size());
   for (const Word& w : page.words) {
@@ -718,7 +725,7 @@ class Orderer {
           const Line& b = P_.lines[id];
           wrap = IsWrap(a, b, right[c]) &&
                  (StartsLower(b.text) || EndsWith(a.text, "-") ||
-                  b.base - a.base <= *pitch_of(c, b.size) * 1.02f + 0.2f);
+                  b.base - a.base <= *pitch_of(c, b.size) * 1.02f + 0.2f + P_.pitch_slack);
         }
         starts[id] = !wrap;
         if (!wrap || last_row[c] + 1 != r) all_wrap = false;
@@ -935,6 +942,7 @@ struct Pending {
   bool gap_before = false;
   int lines = 0;
   std::string marker;
+  int low_confidence = 0;
 };
 
 }  // namespace
@@ -1063,6 +1071,8 @@ void AppendLineText(std::string* acc, std::string_view next) {
 struct Layout::Impl {
   std::vector<PageData> pages;
   int with_text = 0;
+  int ocr_pages = 0;
+  std::vector<std::pair<size_t, int>> low_confidence;
 
   // Usual baseline pitch per font size (key: SizeKey), learnt from flows.
   std::map<float, float> pitch;
@@ -1104,11 +1114,19 @@ void Layout::Impl::LearnStyle() {
   }
   for (const auto& [size, h] : hist) {
     int best = 0, count = 0;
-    for (const auto& [q, c] : h)
-      if (c > count) {
+    for (const auto& [q, c] : h) {
+      // OCR baselines fall on whole pixels (0.36 pt at 200 dpi), so one
+      // pitch spreads over neighbouring quarter points: count the bins
+      // within half a point together. A text layer's pitches are exact.
+      int n = c;
+      if (ocr_pages > 0)
+        for (auto it = h.lower_bound(q - 2); it != h.end() && it->first <= q + 2; ++it)
+          n += it->first == q ? 0 : it->second;
+      if (n > count) {
         best = q;
-        count = c;
+        count = n;
       }
+    }
     if (count >= 2) pitch[size] = best / 4.0f;
   }
   size_t most = 0;
@@ -1191,6 +1209,7 @@ void Layout::Impl::Emit(std::vector<Pending>* out) {
               }
               above = &L;
               all_bold = all_bold && L.bold;
+              t.low_confidence += L.low_confidence;
               if (!any) t.size = L.size;
               any = true;
             }
@@ -1266,6 +1285,7 @@ void Layout::Impl::Emit(std::vector<Pending>* out) {
         if (joins) {
           AppendLineText(&cur.text, L.text);
           ++cur.lines;
+          cur.low_confidence += L.low_confidence;
           cur.bold = cur.bold && L.bold;
           cur.italic = cur.italic && L.italic;
         } else {
@@ -1277,6 +1297,7 @@ void Layout::Impl::Emit(std::vector<Pending>* out) {
           cur.bold = L.bold;
           cur.italic = L.italic;
           cur.lines = 1;
+          cur.low_confidence = L.low_confidence;
           cur.marker = L.marker;
           cur.kind = L.marker.empty() ? BlockKind::kParagraph : BlockKind::kListItem;
           cur.gap_before = gap || new_unit;
@@ -1294,10 +1315,15 @@ Layout::~Layout() = default;
 
 void Layout::AddPage(const Page& page, int page_number) {
   impl_->pages.push_back(BuildLines(page, page_number));
+  if (page.ocr) ++impl_->ocr_pages;
   if (!impl_->pages.back().lines.empty()) ++impl_->with_text;
 }
 
 int Layout::pages_with_text() const { return impl_->with_text; }
+
+const std::vector<std::pair<size_t, int>>& Layout::low_confidence_blocks() const {
+  return impl_->low_confidence;
+}
 
 Status Layout::Finish(DocumentBuilder* out) {
   Impl& m = *impl_;
@@ -1333,7 +1359,8 @@ Status Layout::Finish(DocumentBuilder* out) {
     proto.font_size = b.size;
     proto.gap_before = b.gap_before;
     if (b.kind == BlockKind::kTableRow) {
-      out->AddRow(b.cells, proto);
+      if (out->AddRow(b.cells, proto) && b.low_confidence > 0)
+        m.low_confidence.emplace_back(out->doc().blocks.size() - 1, b.low_confidence);
       continue;
     }
     if (is_heading(b)) {
@@ -1346,7 +1373,8 @@ Status Layout::Finish(DocumentBuilder* out) {
       proto.heading_level = std::min(level, 6);
     }
     if (b.kind == BlockKind::kListItem) proto.list_marker = b.marker;
-    out->Add(b.text, proto);
+    if (out->Add(b.text, proto) && b.low_confidence > 0)
+      m.low_confidence.emplace_back(out->doc().blocks.size() - 1, b.low_confidence);
   }
   return Status::Ok();
 }

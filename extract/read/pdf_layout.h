@@ -41,6 +41,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "read/pdf_poppler.h"
 #include "referat/document.h"
@@ -65,6 +67,10 @@ class Layout {
   // Orders every page, leaves out running headers and footers and appends
   // the blocks to `out`. Polls the deadline per page (kTimeout).
   Status Finish(DocumentBuilder* out);
+
+  // After Finish: the blocks (index into the builder's blocks) holding OCR
+  // words marked low_confidence, with how many such words each holds.
+  const std::vector<std::pair<size_t, int>>& low_confidence_blocks() const;
 
   // After Finish: the reading-order units per page (flows and tables with
   // their lines and boxes), for debugging by eye (tests/read_pdf/pdfdump).

@@ -7,6 +7,9 @@
 #include <GfxState.h>
 #include <GlobalParams.h>
 #include <PDFDoc.h>
+#include <Page.h>
+#include <SplashOutputDev.h>
+#include <splash/SplashBitmap.h>
 #include <Stream.h>
 #include <TextOutputDev.h>
 #include <UTF.h>
@@ -207,6 +210,8 @@ struct PdfFile::Impl {
   // in the output device, and rebuilding them per page (lcms profiles and
   // transforms) cost a quarter of the time on InDesign PDFs.
   std::unique_ptr<TextOutputDev> dev;
+  // For OCR only; created at the first rendered page.
+  std::unique_ptr<SplashOutputDev> splash;
 };
 
 PdfFile::PdfFile(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -214,6 +219,7 @@ PdfFile::~PdfFile() {
   if (impl_) {
     ScopedSink scope(&impl_->sink);
     impl_->dev.reset();
+    impl_->splash.reset();
     impl_->doc.reset();
   }
 }
@@ -262,6 +268,7 @@ Status PdfFile::ReadPage(int page_number, Page* out) {
   out->words.clear();
   out->fonts.clear();
   out->rotated_words = 0;
+  out->ocr = false;
   out->width = static_cast<float>(doc.getPageCropWidth(page_number));
   out->height = static_cast<float>(doc.getPageCropHeight(page_number));
   if (doc.getPageRotate(page_number) % 180 != 0) std::swap(out->width, out->height);
@@ -335,6 +342,75 @@ Status PdfFile::ReadPage(int page_number, Page* out) {
     word.italic = out->fonts[word.font].italic;
     out->words.push_back(std::move(word));
   }
+  return Status::Ok();
+}
+
+void PdfFile::PageSize(int page_number, float* width, float* height) const {
+  PDFDoc& doc = *impl_->doc;
+  *width = static_cast<float>(doc.getPageCropWidth(page_number));
+  *height = static_cast<float>(doc.getPageCropHeight(page_number));
+  if (doc.getPageRotate(page_number) % 180 != 0) std::swap(*width, *height);
+}
+
+namespace {
+
+// Image XObjects in `resources`, looking into form XObjects `depth` levels
+// deep (scanners and OCR tools wrap the page image in a form at most once
+// or twice; the depth bound stops reference cycles).
+bool ResourcesHaveImage(Dict* resources, int depth) {
+  if (resources == nullptr) return false;
+  Object xobjects = resources->lookup("XObject");
+  if (!xobjects.isDict()) return false;
+  Dict* xd = xobjects.getDict();
+  for (int i = 0; i < xd->getLength(); ++i) {
+    Object x = xd->getVal(i);
+    if (!x.isStream()) continue;
+    Dict* sd = x.streamGetDict();
+    Object subtype = sd->lookup("Subtype");
+    if (subtype.isName("Image")) return true;
+    if (subtype.isName("Form") && depth > 0) {
+      Object res = sd->lookup("Resources");
+      if (res.isDict() && ResourcesHaveImage(res.getDict(), depth - 1)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool PdfFile::PageHasImages(int page_number) {
+  ScopedSink scope(&impl_->sink);
+  ::Page* page = impl_->doc->getPage(page_number);
+  return page != nullptr && ResourcesHaveImage(page->getResourceDict(), 2);
+}
+
+Status PdfFile::RenderGray(int page_number, double dpi, GrayImage* out) {
+  ScopedSink scope(&impl_->sink);
+  *out = GrayImage();
+  PDFDoc& doc = *impl_->doc;
+  if (!impl_->splash) {
+    SplashColor white;
+    white[0] = 0xff;
+    // Row padding 1: rows are exactly `width` bytes, the layout Tesseract
+    // takes without a copy.
+    impl_->splash = std::make_unique<SplashOutputDev>(splashModeMono8, 1, false, white);
+    impl_->splash->startDoc(&doc);
+  }
+  SplashOutputDev& dev = *impl_->splash;
+  doc.displayPage(&dev, page_number, dpi, dpi, /*rotate=*/0, /*useMediaBox=*/false,
+                  /*crop=*/true, /*printing=*/false, &AbortCheck, nullptr);
+  if (DeadlineExpired())
+    return Status::Timeout("the time limit passed while rendering page " +
+                           std::to_string(page_number) + " for OCR");
+  std::shared_ptr<SplashBitmap> bitmap(dev.takeBitmap());
+  if (!bitmap || bitmap->getMode() != splashModeMono8 || bitmap->getWidth() <= 0 ||
+      bitmap->getHeight() <= 0)
+    return Status::Internal("poppler rendered no image of page " + std::to_string(page_number));
+  out->width = bitmap->getWidth();
+  out->height = bitmap->getHeight();
+  out->stride = bitmap->getRowSize();
+  out->data = bitmap->getDataPtr();
+  out->owner = std::move(bitmap);
   return Status::Ok();
 }
 

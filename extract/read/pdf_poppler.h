@@ -39,6 +39,7 @@ struct Word {
   uint16_t font = 0;                     // index into Page::fonts
   bool bold = false;
   bool italic = false;
+  bool low_confidence = false;  // OCR (pdf_ocr.h) was unsure of this word
 };
 
 struct Font {
@@ -52,6 +53,15 @@ struct Page {
   std::vector<Word> words;  // horizontal words only, in content-stream order
   std::vector<Font> fonts;
   int rotated_words = 0;  // vertical or upside-down words left out
+  bool ocr = false;       // the words come from OCR (pdf_ocr.h), not a text layer
+};
+
+// A page rendered to 8-bit grey (0 black .. 255 white), rows top to bottom.
+struct GrayImage {
+  int width = 0, height = 0;
+  int stride = 0;                 // bytes per row
+  const uint8_t* data = nullptr;  // owned by `owner`
+  std::shared_ptr<void> owner;
 };
 
 // The Info dictionary, converted to UTF-8; `created` is ISO 8601
@@ -82,6 +92,19 @@ class PdfFile {
   // fills `out`. Gives up with kTimeout when this thread's deadline
   // (core/deadline.h) passes during the page.
   Status ReadPage(int page_number, Page* out);
+
+  // The page's size in points, /Rotate applied (as Page::width/height).
+  void PageSize(int page_number, float* width, float* height) const;
+
+  // True when the page's resources hold an image XObject (directly or in a
+  // form XObject): a page without text that draws no image is blank, and
+  // OCR would find nothing on it.
+  bool PageHasImages(int page_number);
+
+  // Renders the page at `dpi` to 8-bit grey with poppler's Splash device
+  // (for OCR). The caller checks the pixel count first (PageSize). kTimeout
+  // when this thread's deadline passes during the page.
+  Status RenderGray(int page_number, double dpi, GrayImage* out);
 
   // Problems poppler reported while parsing (damaged xref repaired, syntax
   // errors), as warnings; collected so far.

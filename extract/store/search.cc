@@ -5,8 +5,10 @@
 // enough to rank a report among items, though not a calibrated comparison.
 #include <algorithm>
 #include <array>
+#include <string>
 #include <string_view>
 
+#include "analyze/text_util.h"
 #include "store/case_number.h"
 #include "store/store_impl.h"
 
@@ -19,25 +21,107 @@ constexpr std::array<std::string_view, 11> kCategories = {
     "approved",  "approved_with_changes", "recommended", "noted", "discussed", "rejected",
     "postponed", "referred",              "withdrawn",   "none",  "other"};
 
-// "2015", "2015-06" or "2015-06-30".
+constexpr std::array<std::string_view, 5> kKinds = {"minutes", "agenda", "agenda_item", "report",
+                                                    "unknown"};
+
+// "2015", "2015-06" or "2015-06-30", with a month 01-12 and a day that
+// month has ("2015-13" and "2015-02-30" are typos, not dates).
 bool IsDatePrefix(std::string_view s) {
   if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
   for (size_t i = 0; i < s.size(); ++i) {
     bool dash = i == 4 || i == 7;
     if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
   }
+  if (s.size() == 4) return true;
+  const int year = std::stoi(std::string(s.substr(0, 4)));
+  const int month = (s[5] - '0') * 10 + (s[6] - '0');
+  if (month < 1 || month > 12) return false;
+  if (s.size() == 7) return true;
+  const int day = (s[8] - '0') * 10 + (s[9] - '0');
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  const int last = month == 2 && !leap ? 28 : kDays[month - 1];
+  return day >= 1 && day <= last;
+}
+
+// FTS5 syntax a query may use as is: a bare word (letters, digits, '_',
+// any non-ASCII byte), with a column filter "title:" and a prefix '*'.
+bool IsBareTerm(std::string_view t) {
+  if (size_t colon = t.find(':'); colon != std::string_view::npos) {
+    const std::string_view col = t.substr(0, colon);
+    if (col != "title" && col != "recommendation" && col != "decision" && col != "body")
+      return false;
+    t = t.substr(colon + 1);
+  }
+  if (!t.empty() && t.back() == '*') t.remove_suffix(1);
+  if (t.empty()) return false;
+  for (unsigned char c : t)
+    if (!(c >= 0x80 || c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+          (c >= 'A' && c <= 'Z')))
+      return false;
   return true;
 }
 
-// LIKE pattern matching `s` anywhere, with % _ and \ taken literally.
-std::string ContainsPattern(std::string_view s) {
-  std::string p = "%";
-  for (char c : s) {
-    if (c == '%' || c == '_' || c == '\\') p += '\\';
-    p += c;
+}  // namespace
+
+// The FTS5 expression for what a user typed. Words, "phrases", OR, AND,
+// NOT, NEAR, parentheses, prefix* and column: filters pass as they are;
+// any other run of characters (COVID-19, 12/27845, kl., §, 2.500) becomes
+// a quoted string, which the tokenizer splits like the indexed text, so a
+// natural query is never a syntax error. An unbalanced quote stays one.
+std::string MatchExpression(std::string_view text) {
+  std::string out;
+  size_t i = 0;
+  const size_t n = text.size();
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (i < n) {
+    if (space(text[i])) {
+      ++i;
+      continue;
+    }
+    if (!out.empty()) out += ' ';
+    if (text[i] == '"') {  // a phrase: verbatim to its closing quote
+      size_t end = text.find('"', i + 1);
+      end = end == std::string_view::npos ? n : end + 1;
+      while (end < n && !space(text[end]) && text[end] != ')') ++end;  // "phrase"* etc.
+      out.append(text.substr(i, end - i));
+      i = end;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && !space(text[j]) && text[j] != '"') ++j;
+    std::string_view tok = text.substr(i, j - i);
+    i = j;
+    // Parentheses around a term are grouping, kept outside any quotes.
+    size_t open = 0;
+    while (open < tok.size() && tok[open] == '(') ++open;
+    size_t close = 0;
+    while (close < tok.size() - open && tok[tok.size() - 1 - close] == ')') ++close;
+    out.append(open, '(');
+    std::string_view core = tok.substr(open, tok.size() - open - close);
+    if (core.empty() || core == "OR" || core == "AND" || core == "NOT" || core == "NEAR" ||
+        IsBareTerm(core)) {
+      out.append(core);
+    } else {
+      std::string_view star;
+      if (core.size() > 1 && core.back() == '*') {
+        star = "*";
+        core.remove_suffix(1);
+      }
+      out += '"';
+      for (char c : core) {
+        if (c == '"') out += '"';
+        out += c;
+      }
+      out += '"';
+      out.append(star);
+    }
+    out.append(close, ')');
   }
-  return p + "%";
+  return out;
 }
+
+namespace {
 
 // An FTS5 query over names_fts: every word of `name` must occur in the
 // name, in any order ("Nørgaard" and "Nørgaard Mariann" both find
@@ -71,7 +155,10 @@ void BindNamed(Stmt& st, const char* name, const std::string& value) {
 // The WHERE clauses of the filters. `items` is true for the item query.
 std::string FilterSql(const SearchQuery& q, bool items) {
   std::string w;
-  if (q.body) w += " AND m.body LIKE :body ESCAPE '\\'";
+  // Contains, case folded for every letter (BESKÆFTIGELSESUDVALGET).
+  if (q.body) w += " AND instr(referat_fold(m.body), :body) > 0";
+  if (q.municipality) w += " AND instr(referat_fold(m.municipality), :municipality) > 0";
+  if (q.council) w += " AND instr(referat_fold(m.council), :council) > 0";
   if (q.from) w += " AND substr(m.date, 1, length(:from)) >= :from";
   if (q.to) w += " AND substr(m.date, 1, length(:to)) <= :to";
   if (q.kind) w += " AND d.kind = :kind";
@@ -87,14 +174,13 @@ std::string FilterSql(const SearchQuery& q, bool items) {
   return w;
 }
 
-Status RunQuery(sqlite3* db, const std::string& sql, const SearchQuery& q,
-                std::vector<SearchHit>* hits) {
-  Stmt st;
-  if (Status s = st.Prepare(db, sql); !s.ok()) return s;
-  BindNamed(st, ":q", q.text);
+void BindAll(Stmt& st, const SearchQuery& q) {
+  BindNamed(st, ":q", MatchExpression(q.text));
   BindNamed(st, ":open", q.highlight_open);
   BindNamed(st, ":close", q.highlight_close);
-  if (q.body) BindNamed(st, ":body", ContainsPattern(*q.body));
+  if (q.body) BindNamed(st, ":body", analyze::FoldCase(*q.body));
+  if (q.municipality) BindNamed(st, ":municipality", analyze::FoldCase(*q.municipality));
+  if (q.council) BindNamed(st, ":council", analyze::FoldCase(*q.council));
   if (q.from) BindNamed(st, ":from", *q.from);
   if (q.to) BindNamed(st, ":to", *q.to);
   if (q.kind) BindNamed(st, ":kind", *q.kind);
@@ -103,6 +189,22 @@ Status RunQuery(sqlite3* db, const std::string& sql, const SearchQuery& q,
   if (q.absent) BindNamed(st, ":absent", NameQuery(*q.absent));
   int li = sqlite3_bind_parameter_index(st.get(), ":limit");
   if (li > 0) st.Bind(li, q.limit);
+}
+
+// Our SQL is fixed; a plain SQL error comes from the user's query (FTS5
+// syntax left after MatchExpression: an unbalanced quote, a bad NEAR).
+Status QueryError(sqlite3* db, Stmt& st, int rc) {
+  if ((rc & 0xff) == SQLITE_ERROR)
+    return Status::Usage(std::string("bad search query: ") + sqlite3_errmsg(db) +
+                         " (FTS5 syntax: close every \"double quote\")");
+  return st.Error(rc);
+}
+
+Status RunQuery(sqlite3* db, const std::string& sql, const SearchQuery& q,
+                std::vector<SearchHit>* hits) {
+  Stmt st;
+  if (Status s = st.Prepare(db, sql); !s.ok()) return s;
+  BindAll(st, q);
   int rc;
   while ((rc = st.Step()) == SQLITE_ROW) {
     SearchHit h;
@@ -127,61 +229,105 @@ Status RunQuery(sqlite3* db, const std::string& sql, const SearchQuery& q,
     hits->push_back(std::move(h));
   }
   if (rc == SQLITE_DONE) return Status::Ok();
-  // Our SQL is fixed; a plain SQL error here comes from the user's query
-  // (FTS5 syntax, an unknown column filter).
-  if ((rc & 0xff) == SQLITE_ERROR)
-    return Status::Usage(std::string("bad search query: ") + sqlite3_errmsg(db) +
-                         " (FTS5 syntax: put words with - or other punctuation in \"double "
-                         "quotes\")");
-  return st.Error(rc);
+  return QueryError(db, st, rc);
 }
 
-}  // namespace
+Result<int64_t> RunCount(sqlite3* db, const std::string& sql, const SearchQuery& q) {
+  Stmt st;
+  if (Status s = st.Prepare(db, sql); !s.ok()) return s;
+  BindAll(st, q);
+  int rc = st.Step();
+  if (rc == SQLITE_ROW) return st.Int(0);
+  return QueryError(db, st, rc);
+}
 
-Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
+// The FROM ... WHERE of the item and the document queries.
+struct QuerySql {
+  bool ranked;
+  std::string items, documents;  // documents empty: a filter needs an item
+};
+
+QuerySql BuildSql(const SearchQuery& q) {
+  QuerySql out;
+  out.ranked = q.text.find_first_not_of(" \t\r\n") != std::string::npos;
+  const std::string item_joins =
+      " JOIN documents d ON d.id = i.document_id"
+      " LEFT JOIN meetings m ON m.document_id = d.id"
+      " LEFT JOIN decisions dc ON dc.item_id = i.id";
+  out.items = out.ranked ? " FROM items_fts JOIN agenda_items i ON i.id = items_fts.rowid" +
+                               item_joins + " WHERE items_fts MATCH :q" + FilterSql(q, true)
+                         : " FROM agenda_items i" + item_joins + " WHERE 1" + FilterSql(q, true);
+  if (!q.decision && !q.case_number) {
+    out.documents =
+        out.ranked
+            ? " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+              " LEFT JOIN meetings m ON m.document_id = d.id WHERE documents_fts MATCH :q" +
+                  FilterSql(q, false)
+            : " FROM documents d LEFT JOIN meetings m ON m.document_id = d.id"
+              " WHERE NOT EXISTS (SELECT 1 FROM agenda_items x WHERE x.document_id = d.id)" +
+                  FilterSql(q, false);
+  }
+  return out;
+}
+
+Status CheckQuery(const SearchQuery& q) {
   if (q.limit <= 0) return Status::Usage("--limit must be at least 1");
   if (q.from && !IsDatePrefix(*q.from))
-    return Status::Usage("--from takes YYYY, YYYY-MM or YYYY-MM-DD");
-  if (q.to && !IsDatePrefix(*q.to)) return Status::Usage("--to takes YYYY, YYYY-MM or YYYY-MM-DD");
+    return Status::Usage("--from takes a date YYYY, YYYY-MM or YYYY-MM-DD, not '" + *q.from + "'");
+  if (q.to && !IsDatePrefix(*q.to))
+    return Status::Usage("--to takes a date YYYY, YYYY-MM or YYYY-MM-DD, not '" + *q.to + "'");
   if (q.decision &&
       std::find(kCategories.begin(), kCategories.end(), *q.decision) == kCategories.end()) {
     std::string all;
     for (auto c : kCategories) all += (all.empty() ? "" : ", ") + std::string(c);
     return Status::Usage("unknown decision category '" + *q.decision + "'; one of: " + all);
   }
+  if (q.kind && std::find(kKinds.begin(), kKinds.end(), *q.kind) == kKinds.end()) {
+    std::string all;
+    for (auto c : kKinds) all += (all.empty() ? "" : ", ") + std::string(c);
+    return Status::Usage("unknown document kind '" + *q.kind + "'; one of: " + all);
+  }
   if (q.absent && NameQuery(*q.absent).empty()) return Status::Usage("--absent needs a name");
+  return Status::Ok();
+}
 
-  const bool ranked = q.text.find_first_not_of(" \t\r\n") != std::string::npos;
+}  // namespace
+
+Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
+  if (Status s = CheckQuery(q); !s.ok()) return s;
+  const QuerySql sql = BuildSql(q);
+  const bool ranked = sql.ranked;
   const std::string item_cols =
       "SELECT d.path, d.sha256, d.kind, m.body, m.date, i.number, i.title, dc.category, "
       "dc.text, ";
-  const std::string item_joins =
-      " JOIN documents d ON d.id = i.document_id"
-      " LEFT JOIN meetings m ON m.document_id = d.id"
-      " LEFT JOIN decisions dc ON dc.item_id = i.id";
   // Weights: a word in the title counts most, then the decision, the
   // recommendation, and the body text.
   const std::string item_rank = "bm25(items_fts, 4.0, 1.5, 2.0, 1.0)";
   std::string item_sql;
   if (ranked) {
-    item_sql = item_cols +
+    // The best `limit` items first, then a snippet for those only: SQLite
+    // evaluates every result column of every match before it sorts, and a
+    // snippet of each of 100,000 matching items cost seconds.
+    item_sql = "WITH top AS (SELECT i.id AS id, " + item_rank + " AS score" + sql.items +
+               " ORDER BY score, i.id LIMIT :limit) " + item_cols +
                "snippet(items_fts, -1, :open, :close, '…', 16), i.span_start, i.span_end, "
-               "i.span_page, " +
-               item_rank + " FROM items_fts JOIN agenda_items i ON i.id = items_fts.rowid" +
-               item_joins + " WHERE items_fts MATCH :q" + FilterSql(q, true) + " ORDER BY " +
-               item_rank + " LIMIT :limit";
+               "i.span_page, top.score FROM top"
+               " JOIN items_fts ON items_fts.rowid = top.id AND items_fts MATCH :q"
+               " JOIN agenda_items i ON i.id = top.id"
+               " JOIN documents d ON d.id = i.document_id"
+               " LEFT JOIN meetings m ON m.document_id = d.id"
+               " LEFT JOIN decisions dc ON dc.item_id = i.id ORDER BY top.score, top.id";
   } else {
     item_sql = item_cols +
                "substr(coalesce(dc.text, i.recommendation_text, ''), 1, 240), i.span_start, "
-               "i.span_end, i.span_page, 0.0 FROM agenda_items i" +
-               item_joins + " WHERE 1" + FilterSql(q, true) +
-               " ORDER BY m.date DESC, d.id, i.position LIMIT :limit";
+               "i.span_end, i.span_page, 0.0" +
+               sql.items + " ORDER BY m.date DESC, d.id, i.position LIMIT :limit";
   }
   std::vector<SearchHit> hits;
   if (Status s = RunQuery(impl_->db, item_sql, q, &hits); !s.ok()) return s;
 
   // Whole documents only when no filter needs an item.
-  if (!q.decision && !q.case_number) {
+  if (!sql.documents.empty()) {
     const std::string doc_cols =
         "SELECT d.path, d.sha256, d.kind, m.body, m.date, NULL, NULL, NULL, NULL, ";
     const std::string doc_span =
@@ -189,16 +335,16 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
     const std::string doc_rank = "bm25(documents_fts, 4.0, 1.0)";
     std::string doc_sql;
     if (ranked) {
-      doc_sql = doc_cols + "snippet(documents_fts, -1, :open, :close, '…', 16)" + doc_span +
-                doc_rank +
-                " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
-                " LEFT JOIN meetings m ON m.document_id = d.id WHERE documents_fts MATCH :q" +
-                FilterSql(q, false) + " ORDER BY " + doc_rank + " LIMIT :limit";
+      doc_sql = "WITH top AS (SELECT d.id AS id, " + doc_rank + " AS score" + sql.documents +
+                " ORDER BY score, d.id LIMIT :limit) " + doc_cols +
+                "snippet(documents_fts, -1, :open, :close, '…', 16)" + doc_span +
+                "top.score FROM top"
+                " JOIN documents_fts ON documents_fts.rowid = top.id AND documents_fts MATCH :q"
+                " JOIN documents d ON d.id = top.id"
+                " LEFT JOIN meetings m ON m.document_id = d.id ORDER BY top.score, top.id";
     } else {
-      doc_sql = doc_cols + "coalesce(d.title, '')" + doc_span +
-                "0.0 FROM documents d LEFT JOIN meetings m ON m.document_id = d.id"
-                " WHERE NOT EXISTS (SELECT 1 FROM agenda_items x WHERE x.document_id = d.id)" +
-                FilterSql(q, false) + " ORDER BY m.date DESC, d.id LIMIT :limit";
+      doc_sql = doc_cols + "coalesce(d.title, '')" + doc_span + "0.0" + sql.documents +
+                " ORDER BY m.date DESC, d.id LIMIT :limit";
     }
     std::vector<SearchHit> docs;
     if (Status s = RunQuery(impl_->db, doc_sql, q, &docs); !s.ok()) return s;
@@ -216,6 +362,16 @@ Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
     if (hits.size() > static_cast<size_t>(q.limit)) hits.resize(q.limit);
   }
   return hits;
+}
+
+Result<int64_t> Store::CountHits(const SearchQuery& q) {
+  if (Status s = CheckQuery(q); !s.ok()) return s;
+  const QuerySql sql = BuildSql(q);
+  Result<int64_t> items = RunCount(impl_->db, "SELECT count(*)" + sql.items, q);
+  if (!items.ok() || sql.documents.empty()) return items;
+  Result<int64_t> docs = RunCount(impl_->db, "SELECT count(*)" + sql.documents, q);
+  if (!docs.ok()) return docs;
+  return *items + *docs;
 }
 
 Result<StoreStats> Store::Stats() {

@@ -2,7 +2,10 @@
 #include <sys/stat.h>
 
 #include <cstdio>
+#include <string>
+#include <string_view>
 
+#include "analyze/text_util.h"
 #include "referat/store.h"
 #include "store/danish_tokenizer.h"
 #include "store/schema.h"
@@ -50,6 +53,27 @@ std::string FileUri(const std::string& path) {
   return uri;
 }
 
+// referat_fold(text): Unicode case folding, for filters that compare
+// case-insensitively beyond ASCII (SQLite's LIKE folds A-Z only, so
+// BESKÆFTIGELSESUDVALGET missed Beskæftigelsesudvalget). NULL stays NULL.
+void Fold(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const unsigned char* text = sqlite3_value_text(argv[0]);
+  if (!text) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  std::string folded = analyze::FoldCase(
+      std::string_view(reinterpret_cast<const char*>(text), sqlite3_value_bytes(argv[0])));
+  sqlite3_result_text(ctx, folded.data(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
+}
+
+Status RegisterFold(sqlite3* db) {
+  int rc = sqlite3_create_function_v2(db, "referat_fold", 1,
+                                      SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                      nullptr, Fold, nullptr, nullptr, nullptr);
+  return rc == SQLITE_OK ? Status::Ok() : store::SqlError(db, rc, "referat_fold");
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Store::Impl>> Store::OpenConnection(const std::string& path,
@@ -71,6 +95,7 @@ Result<std::unique_ptr<Store::Impl>> Store::OpenConnection(const std::string& pa
   if (rc != SQLITE_OK) return store::SqlError(impl->db, rc, "");
   sqlite3_extended_result_codes(impl->db, 1);
   if (Status s = store::RegisterDanishTokenizer(impl->db); !s.ok()) return s;
+  if (Status s = RegisterFold(impl->db); !s.ok()) return s;
   if (Status s = store::Configure(impl->db, options.read_only); !s.ok()) return s;
   if (options.read_only) {
     if (Status s = store::CheckVersion(impl->db); !s.ok()) return s;

@@ -131,6 +131,8 @@ TEST(FirstAgenda, MeetingAttendanceAndItemsAsStated) {
   EXPECT_EQ(items[3]["attachments"][0]["title"], "Bilag 1. Orientering om fordeling af fordrevne fra Ukraine");
   // A closed item: its bare decision text is read as the decision.
   EXPECT_EQ(items[5]["public"], false);
+  // The closed mark is cut off the title, as for every format.
+  EXPECT_EQ(items[5]["title"], "Henvendelser til formanden");
   EXPECT_EQ(items[5]["decision"]["category"], "noted");
   // Spans point at the rendered text.
   std::string text = (*r).text_content.value_or("");

@@ -3,11 +3,13 @@
 //   pdfdump FILE.pdf            blocks: page, kind, style, text
 //   pdfdump --words FILE.pdf    the adapter's raw words with boxes and fonts
 //   pdfdump --units FILE.pdf    the layout's reading-order units per page
+// With --words and --units, a page without text is read by OCR (pdf_ocr.h).
 #include <cstdio>
 #include <cstring>
 #include <string>
 
 #include "read/pdf_layout.h"
+#include "read/pdf_ocr.h"
 #include "read/pdf_poppler.h"
 #include "read/reader.h"
 #include "../test_util.h"
@@ -24,6 +26,15 @@ const char* KindName(referat::BlockKind k) {
   return "?";
 }
 
+void OcrIfEmpty(const std::string& bytes, referat::pdf::PdfFile& f, int p,
+                referat::pdf::Page* page) {
+  if (referat::pdf::TextLayerUsable(*page)) return;
+  std::vector<referat::pdf::OcrPage> out;
+  referat::ExtractOptions o;
+  if (referat::pdf::OcrPages(bytes, f, {p}, o, &out).ok() && out[0].status.ok())
+    *page = std::move(out[0].page);
+}
+
 int DumpUnits(const std::string& bytes) {
   auto f = referat::pdf::PdfFile::Open(bytes);
   if (!f.ok()) {
@@ -34,6 +45,7 @@ int DumpUnits(const std::string& bytes) {
   referat::pdf::Page page;
   for (int p = 1; p <= (*f)->num_pages(); ++p) {
     if (!(*f)->ReadPage(p, &page).ok()) return 1;
+    OcrIfEmpty(bytes, **f, p, &page);
     layout.AddPage(page, p);
   }
   referat::DocumentBuilder b("pdf");
@@ -51,6 +63,7 @@ int DumpWords(const std::string& bytes) {
   for (int p = 1; p <= (*f)->num_pages(); ++p) {
     referat::pdf::Page page;
     referat::Status s = (*f)->ReadPage(p, &page);
+    OcrIfEmpty(bytes, **f, p, &page);
     std::printf("=== page %d  %.1f x %.1f  %zu words  %d rotated  %s\n", p, page.width, page.height,
                 page.words.size(), page.rotated_words, s.ok() ? "" : s.ToString().c_str());
     for (const auto& w : page.words)

@@ -78,6 +78,17 @@ struct Block {
   bool gap_before = false;
 };
 
+// How a document's text was read by OCR (PDF scans); see read/pdf_ocr.h.
+struct OcrInfo {
+  std::string engine;      // "tesseract 5.3.0"
+  std::string model;       // language model(s): "dan"
+  std::string model_id;    // the model file and a digest of it
+  std::vector<int> pages;  // 1-based pages whose text came from OCR
+  int dpi = 0;             // resolution of the rendered pages (the lowest used)
+  double mean_confidence = 0;  // mean word confidence, 0-100
+  int low_confidence_words = 0;  // words below ExtractOptions::ocr_low_confidence
+};
+
 struct Document {
   std::string format;  // "txt", "md", "pdf", "docx", "html"
   std::string text;    // see the layout notes above
@@ -92,6 +103,9 @@ struct Document {
   std::optional<std::string> created;  // ISO 8601 date or date-time
 
   std::vector<Warning> warnings;
+
+  // Set when some pages' text came from OCR.
+  std::optional<OcrInfo> ocr;
 
   std::string_view BlockText(const Block& b) const {
     return std::string_view(text).substr(b.start, b.end - b.start);

@@ -5,9 +5,17 @@
 #define REFERAT_OPTIONS_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace referat {
+
+// When the PDF reader runs OCR (Tesseract) on a page.
+enum class OcrMode {
+  kAuto,    // only pages without a usable text layer that draw an image
+  kNever,   // never: a scan gives `no_text`
+  kAlways,  // every page, ignoring text layers
+};
 
 struct ExtractOptions {
   // If true, the Record keeps the normalized text and JSON output carries
@@ -43,6 +51,49 @@ struct ExtractOptions {
   // Wall-time limit per document in milliseconds; past it: `timeout`.
   // 0 disables. The 108-page KL report takes well under a second.
   int64_t timeout_ms = 60000;
+
+  // ---- OCR of scanned PDF pages (read/pdf_ocr.h).
+  OcrMode ocr = OcrMode::kAuto;
+
+  // Tesseract language(s) ("dan", "dan+eng") and the folder of its
+  // .traineddata files; empty: Tesseract's own default (TESSDATA_PREFIX,
+  // else Debian's /usr/share/tesseract-ocr/5/tessdata).
+  std::string ocr_language = "dan";
+  std::string ocr_data_dir;
+
+  // Resolution pages are rendered at for OCR. Tesseract is trained on text
+  // with a capital height of 20-40 pixels; 300 dpi gives that for 10-12 pt.
+  int ocr_dpi = 300;
+
+  // Most pixels a page is rendered to (8-bit grey: bytes). 40 M is an A2
+  // sheet at 300 dpi; a larger page (a fold-out map) is rendered at a lower
+  // resolution to fit, and one that would fall under 100 dpi, where text is
+  // no longer readable, is skipped with a warning.
+  uint64_t ocr_max_page_pixels = 40'000'000;
+
+  // Most pages OCR runs on in one document. A page takes 1-3 CPU seconds;
+  // 1,000 pages is an hour of one core, far beyond any minutes, while a
+  // scan of thousands of pages is usually a whole binder to be split.
+  int max_ocr_pages = 1000;
+
+  // Wall time for one page's rendering and recognition. A real page takes
+  // a few seconds; noise (a photo, a dithered page) can take minutes.
+  // The document's `timeout_ms` does not count time spent in OCR: pages
+  // are bounded by this limit and by max_ocr_pages instead.
+  int64_t ocr_page_timeout_ms = 30000;
+
+  // Threads that OCR the pages of documents, each with its own engine
+  // created once; 0: one per core. The thread reading a document works on
+  // its pages too.
+  int ocr_threads = 0;
+
+  // A word whose Tesseract confidence (0-100) is below this is marked: the
+  // block holding it gets an `ocr_low_confidence` warning with its span.
+  int ocr_low_confidence = 60;
+
+  // Called (from any thread) with +N when a document queues N pages for
+  // OCR and with +1 for each page done; for progress bars. May be empty.
+  std::function<void(int queued, int done)> ocr_progress;
 };
 
 }  // namespace referat

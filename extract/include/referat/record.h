@@ -28,6 +28,7 @@ struct SourceInfo {
   std::optional<int> pages;
   std::optional<std::string> title;
   std::optional<std::string> created;
+  std::optional<OcrInfo> ocr;  // pages read by OCR, engine, model
 };
 
 struct Meeting {

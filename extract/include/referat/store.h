@@ -25,6 +25,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -79,10 +80,13 @@ struct IngestStats {
 
 struct SearchQuery {
   // FTS5 query syntax (words, "phrases", OR, NOT, prefix*, column:word).
-  // Words are stemmed with the Danish stemmer like the index; prefix terms
-  // are matched against stems unstemmed. Empty: list by the filters alone.
+  // Anything else (COVID-19, 12/27845, kl. 10) is quoted automatically
+  // (MatchExpression). Words are stemmed with the Danish stemmer like the
+  // index. Empty: list by the filters alone.
   std::string text;
-  std::optional<std::string> body;        // meeting body contains this (ASCII case-insensitive)
+  std::optional<std::string> body;        // meeting body contains this (case folded)
+  std::optional<std::string> municipality;  // meetings.municipality contains this (case folded)
+  std::optional<std::string> council;     // meetings.council contains this (case folded)
   std::optional<std::string> from;        // meeting date >= this ISO date or prefix ("2015")
   std::optional<std::string> to;          // meeting date <= this ISO date or prefix
   std::optional<std::string> decision;    // decision category, e.g. "approved"
@@ -150,6 +154,9 @@ struct StoreStats {
 
 enum class ExportFormat { kJsonl, kCsv, kOpenSearch };
 
+// The FTS5 expression Search matches for what a user typed (search.cc).
+std::string MatchExpression(std::string_view text);
+
 class Store {
  public:
   // Opens (or with create_if_missing creates) the database, registers the
@@ -190,6 +197,10 @@ class Store {
   // bm25-ranked hits (best first), or with an empty query all matches of the
   // filters by date. An FTS5 syntax error is a kUsage status.
   Result<std::vector<SearchHit>> Search(const SearchQuery& query);
+
+  // How many hits Search would return without a limit (items and whole
+  // documents), for "20 of 67" and --count.
+  Result<int64_t> CountHits(const SearchQuery& query);
 
   Result<StoreStats> Stats();
 

@@ -32,7 +32,10 @@ void ExtractExportStructure(const Document& doc, const Segmentation& seg, const 
     AgendaItem& out = record->agenda_items[k];
     const ItemFacts& in = *rendered[k];
     out.number = in.number;
-    out.title = in.title;
+    // The item extractor read the title from the export's own title text;
+    // it differs only where it cut a closed item's mark ("Lukket: …"), as it
+    // does for every format, so the PDF twin reads the same title.
+    if (out.title.empty()) out.title = in.title;
     if (in.public_) out.public_ = in.public_;
     if (in.case_number) out.case_number = in.case_number;
     // The export's list of attachments is the list; the names are the
