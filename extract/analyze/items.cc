@@ -229,6 +229,17 @@ std::vector<ItemStart> UnnumberedHeadingStarts(const Context& ctx, const Toc& to
     st.number = std::to_string(out.size() + 1);
     st.title_start = b.start;
     st.title_end = b.end;
+    // A heading that prints its number ("2. Godkendelse af dagsorden") keeps it.
+    std::string num;
+    size_t ts = 0;
+    if (ctx.lex().MatchNumberedLine(ctx.text(i), true, &num, &ts)) {
+      std::string_view rest = Trim(ctx.text(i).substr(ts));
+      if (!rest.empty()) {
+        st.number = num;
+        st.title_start = ctx.Offset(rest);
+        st.title_end = st.title_start + rest.size();
+      }
+    }
     out.push_back(std::move(st));
   }
   return out;
