@@ -60,7 +60,8 @@ struct Plugin {
 };
 
 // Where libreferat_tesseract.so is: $REFERAT_OCR_PLUGIN, else beside the
-// running program, else where the build put it.
+// running program (the build tree), else in ../lib/referat/ from it (an
+// installed referat), else where the build put it.
 std::vector<std::string> PluginPaths() {
   std::vector<std::string> paths;
   if (const char* env = std::getenv("REFERAT_OCR_PLUGIN"); env && *env) paths.push_back(env);
@@ -70,6 +71,7 @@ std::vector<std::string> PluginPaths() {
     std::string dir(exe, static_cast<size_t>(n));
     dir.resize(dir.rfind('/') + 1);
     paths.push_back(dir + "libreferat_tesseract.so");
+    paths.push_back(dir + "../lib/referat/libreferat_tesseract.so");  // installed
   }
 #ifdef REFERAT_OCR_PLUGIN_PATH
   paths.push_back(REFERAT_OCR_PLUGIN_PATH);

@@ -25,7 +25,7 @@ inline Result<Document> ReadAny(std::string_view bytes) {
     case Format::kPdf: return ReadPdf(bytes, opt);
     case Format::kDocx: return ReadDocx(bytes, opt);
     case Format::kHtml: return ReadHtml(bytes, opt);
-    case Format::kUnknown: break;
+    default: break;  // the structured exports and unknown bytes
   }
   return Status::UnsupportedFormat("unknown format");
 }

@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
       case referat::Format::kPdf: doc = referat::ReadPdf(bytes, options); break;
       case referat::Format::kDocx: doc = referat::ReadDocx(bytes, options); break;
       case referat::Format::kHtml: doc = referat::ReadHtml(bytes, options); break;
-      case referat::Format::kUnknown: break;
+      default: break;  // the structured exports and unknown bytes
     }
     if (texts && doc.ok()) {
       for (const auto& b : doc->blocks) std::cout << doc->BlockText(b) << "\n";
