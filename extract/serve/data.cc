@@ -6,6 +6,7 @@
 #include <set>
 
 #include "serve/pages.h"
+#include "referat/store.h"
 #include "store/case_number.h"
 
 namespace referat::serve {
@@ -24,29 +25,6 @@ std::string ContainsPattern(std::string_view s) {
     p += c;
   }
   return p + "%";
-}
-
-// Every word of `name` must occur in the name (names_fts is not stemmed);
-// each word quoted, so no word is FTS5 syntax. As `referat search --absent`.
-std::string NameQuery(std::string_view name) {
-  std::string q;
-  size_t i = 0;
-  while (i < name.size()) {
-    while (i < name.size() && (name[i] == ' ' || name[i] == '\t' || name[i] == ',')) ++i;
-    size_t j = i;
-    while (j < name.size() && name[j] != ' ' && name[j] != '\t' && name[j] != ',') ++j;
-    if (j > i) {
-      if (!q.empty()) q += ' ';
-      q += '"';
-      for (char c : name.substr(i, j - i)) {
-        if (c == '"') q += '"';
-        q += c;
-      }
-      q += '"';
-    }
-    i = j;
-  }
-  return q;
 }
 
 bool Ranked(const SearchParams& p) { return p.q.find_first_not_of(" \t\r\n") != std::string::npos; }
@@ -94,7 +72,7 @@ std::vector<Param> FilterParams(const SearchParams& p) {
   if (p.kind) v.push_back({":kind", *p.kind});
   if (p.decision) v.push_back({":decision", *p.decision});
   if (p.case_number) v.push_back({":case", p.case_key ? store::CaseKey(*p.case_number) : *p.case_number});
-  if (p.absent) v.push_back({":absent", NameQuery(*p.absent)});
+  if (p.absent) v.push_back({":absent", referat::NameQuery(*p.absent)});
   return v;
 }
 

@@ -121,8 +121,6 @@ std::string MatchExpression(std::string_view text) {
   return out;
 }
 
-namespace {
-
 // An FTS5 query over names_fts: every word of `name` must occur in the
 // name, in any order ("Nørgaard" and "Nørgaard Mariann" both find
 // "Mariann Nørgaard"). Each word is a quoted string, so no word is syntax.
@@ -146,6 +144,8 @@ std::string NameQuery(std::string_view name) {
   }
   return q;
 }
+
+namespace {
 
 void BindNamed(Stmt& st, const char* name, const std::string& value) {
   int i = sqlite3_bind_parameter_index(st.get(), name);

@@ -156,6 +156,9 @@ enum class ExportFormat { kJsonl, kCsv, kOpenSearch };
 
 // The FTS5 expression Search matches for what a user typed (search.cc).
 std::string MatchExpression(std::string_view text);
+// The FTS5 expression over names_fts for `--absent NAME`: every word of
+// `name` must occur in the name, in any order (search.cc).
+std::string NameQuery(std::string_view name);
 
 class Store {
  public:
