@@ -324,7 +324,7 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
   // "1.", "1)", "1. og 2.", "1.-3.", "1, 2 og 3:", "Ad 1:", "Ad pkt. 2)", "Pkt. 1:",
   // with lettered sub-clauses ("1. a) - c)", "1. a.-b.", "1.c.", "1A"); without
   // the closing mark only after "Ad" or as a range ("Ad 1 Orienteringen …",
-  // "1-2 anbefales", "1 - 7 Økonomiudvalget …").
+  // "1-2 anbefales", "1 - 7 Økonomiudvalget …", "1 og 2, Godkendt.").
   {
     const std::string pfx = "(?:ad\\.?\\s*)?(?:pkt\\.?\\s*|punkt\\s+|indstillingens\\s+punkt\\s+)?";
     const std::string range = "(?:\\s*(?:-|–|,|og|til)\\s*\\d{1,2}\\s*[.):]?)*";
@@ -335,7 +335,7 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
     const std::string open =
         "(?:ad\\.?\\s*(?:pkt\\.?\\s*|punkt\\s+)?\\d{1,2}(?:\\s*(?:-|–|og)\\s*\\d{1,2})?"
         "|(?:pkt\\.?\\s*|punkt\\s+)?\\d{1,2}\\s*(?:-|–|og)\\s*\\d{1,2}|\\d{1,2}[a-h])" +
-        letters + "\\s+";
+        letters + "(?:\\s*,)?\\s+";
     clause_ref_.Set("(?i)^(?:" + closed + "|" + open + ")");
   }
 
