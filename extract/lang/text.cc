@@ -1,10 +1,10 @@
-#include "analyze/text_util.h"
+#include "lang/text.h"
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-namespace referat::analyze {
+namespace referat::lang {
 namespace {
 
 UChar32 CodePointAt(std::string_view s, size_t i) {
@@ -183,4 +183,4 @@ std::string UpperFirst(std::string_view s) {
   return out;
 }
 
-}  // namespace referat::analyze
+}  // namespace referat::lang

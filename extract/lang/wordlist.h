@@ -1,0 +1,48 @@
+// A closed word class read from a rule file ("function words", "unit
+// words", "open/closed markers"): the code asks whether a word or phrase is
+// in the class, the wording stays in extract/rules/NAME.txt.
+//
+// Entries are compared after Unicode case folding. An entry matches a word
+// or phrase whole; an entry ending in '*' matches any word that starts with
+// the rest ("udvalg*"), one starting with '*' any word that ends with it
+// ("*udvalget"). With a tag, only the rows whose second field is the tag
+// ("og<TAB>conjunction") are read; the entry is always the first field.
+//
+// Thread safety: immutable after construction.
+#ifndef REFERAT_LANG_WORDLIST_H_
+#define REFERAT_LANG_WORDLIST_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "rules/rulebook.h"
+
+namespace referat::lang {
+
+class WordList {
+ public:
+  WordList() = default;
+  // The entries of rules/NAME.txt (with `tag`: its rows tagged so).
+  WordList(const Rulebook& rules, std::string_view name, std::string_view tag = {});
+
+  // True when `word` (any case) is an entry, or matches a prefix or suffix
+  // entry.
+  bool Contains(std::string_view word) const;
+  // The same for an already case-folded word (no allocation).
+  bool ContainsFolded(std::string_view folded) const;
+
+  // The entries as written in the file (folded), for building a matcher.
+  const std::vector<std::string>& entries() const { return entries_; }
+  bool empty() const { return entries_.empty(); }
+
+ private:
+  std::vector<std::string> entries_;
+  std::unordered_set<std::string> whole_;
+  std::vector<std::string> prefixes_, suffixes_;
+};
+
+}  // namespace referat::lang
+
+#endif  // REFERAT_LANG_WORDLIST_H_
