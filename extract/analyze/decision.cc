@@ -52,7 +52,8 @@ int Rank(const std::string& c) {  // merge order for compatible categories
 bool IsSingleWord(std::string_view s) { return Trim(s).find(' ') == std::string_view::npos; }
 
 // Parses "5 (A, V)", "A, V og O", "Per Clausen (Ø)" into entries and a count.
-void ParseVoteList(std::string_view list, std::vector<std::string>* out, std::optional<int>* count) {
+void ParseVoteList(const Lexicon::Words& words, std::string_view list, std::vector<std::string>* out,
+                   std::optional<int>* count) {
   list = TrimBoth(list, ".,;:");
   if (list.empty()) return;
   size_t i = 0;
@@ -62,7 +63,8 @@ void ParseVoteList(std::string_view list, std::vector<std::string>* out, std::op
     for (size_t k = 0; k < i; ++k) v = v * 10 + (list[k] - '0');
     *count = v;
     list = Trim(list.substr(i));
-    if (list.rfind("stemmer", 0) == 0) list = Trim(list.substr(7));
+    for (const auto& w : words.vote_count.entries())
+      if (list.rfind(w, 0) == 0) list = Trim(list.substr(w.size()));
     if (!list.empty() && list.front() == '(' && list.back() == ')') {
       list.remove_prefix(1);
       list.remove_suffix(1);
@@ -73,11 +75,26 @@ void ParseVoteList(std::string_view list, std::vector<std::string>* out, std::op
   // list, summed into it.
   int paren_sum = 0;
   bool paren_any = false;
+  // The first " og " (an `and` word between spaces) at or after `from`;
+  // its length in *len.
+  auto find_and = [&](size_t from, size_t* len) {
+    size_t best = std::string_view::npos;
+    for (const auto& w : words.and_.entries()) {
+      const std::string sep = " " + w + " ";
+      size_t at = list.find(sep, from);
+      if (at < best) {
+        best = at;
+        *len = sep.size();
+      }
+    }
+    return best;
+  };
   size_t pos = 0;
-  size_t og = list.find(" og ");
+  size_t og_len = 0;
+  size_t og = find_and(0, &og_len);
   while (pos <= list.size()) {
     size_t comma = list.find(',', pos);
-    if (og != std::string_view::npos && og < pos) og = list.find(" og ", pos);
+    if (og != std::string_view::npos && og < pos) og = find_and(pos, &og_len);
     size_t cut = std::min(comma, og);
     std::string_view e = TrimBoth(list.substr(pos, cut == std::string_view::npos ? cut : cut - pos), ".;:");
     if (!e.empty()) {
@@ -99,7 +116,7 @@ void ParseVoteList(std::string_view list, std::vector<std::string>* out, std::op
       if (!number && AtMostWords(e, 6)) out->push_back(Collapse(e));
     }
     if (cut == std::string_view::npos) break;
-    pos = cut + (cut == comma ? 1 : 4);
+    pos = cut + (cut == comma ? 1 : og_len);
   }
   if (!*count && paren_any) *count = paren_sum;
 }
@@ -143,7 +160,7 @@ bool AbsenceNote(const Lexicon& lex, std::string_view sentence, std::vector<std:
   }
   if (!any) {
     std::string f = FoldCase(TrimBoth(s.substr(a, b - a), ".:"));
-    return f.empty() || f == "ingen" || f == "-";
+    return f.empty() || lex.words().none.ContainsFolded(f) || f == "-";
   }
   return true;
 }
@@ -172,8 +189,7 @@ std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* 
       if (n != expect || after >= text.size() || !StartsUpper(text.substr(after))) continue;
       // "1. - 2. Anbefales.", "1. og 2. Godkendt.": a range of clauses
       // sharing one decision, not a part of its own.
-      static const RE2 kConnector("(?i)[\\d\\s.,:)–-]*(?:(?:og|til)[\\d\\s.,:)–-]*)*");
-      if (RE2::FullMatch(text.substr(part_start, num_pos - part_start), kConnector)) {
+      if (RE2::FullMatch(text.substr(part_start, num_pos - part_start), lex.clause_connector())) {
         ++expect;
         continue;
       }
@@ -267,10 +283,12 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
       size_t dot = list.find(". ");
       if (dot != std::string_view::npos) list = list.substr(0, dot);
       list = TrimRight(list, ",;");
-      for (std::string_view tail : {" mens", " medens", " og", ","})
-        if (list.size() > tail.size() && list.substr(list.size() - tail.size()) == tail)
-          list = list.substr(0, list.size() - tail.size());
-      ParseVoteList(list, &lists[side], &counts[side]);
+      for (const auto& w : lex.words().vote_tail.entries())
+        if (list.size() > w.size() + 1 && list.substr(list.size() - w.size()) == w &&
+            list[list.size() - w.size() - 1] == ' ')
+          list = list.substr(0, list.size() - w.size() - 1);
+      if (list.size() > 1 && list.back() == ',') list.remove_suffix(1);
+      ParseVoteList(lex.words(), list, &lists[side], &counts[side]);
       any = true;
     }
     in = re2::StringPiece(s);
@@ -279,10 +297,9 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
       std::string_view before = s.substr(0, mpos);
       size_t cut = before.find_last_of(".,;:");
       std::string_view list = Trim(cut == std::string_view::npos ? before : before.substr(cut + 1));
-      for (std::string_view lead : {"mens ", "medens ", "og ", "men "})
-        if (list.rfind(lead, 0) == 0) list.remove_prefix(lead.size());
+      for (const auto& w : lex.words().vote_lead.entries()) lang::ConsumeLeadingWord(&list, w);
       if (list.empty() || !AtMostWords(list, 12)) continue;
-      ParseVoteList(list, &lists[side], &counts[side]);
+      ParseVoteList(lex.words(), list, &lists[side], &counts[side]);
       any = true;
     }
   }
@@ -315,7 +332,8 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
 void ReadDissent(const Context& ctx, size_t start, size_t end, std::vector<Dissent>* out) {
   std::string_view s = ctx.doc().Slice(start, end);
   size_t len = 0;
-  size_t p = ctx.lex().FindDissent(s, &len);
+  const Lexicon& lex = ctx.lex();
+  size_t p = lex.FindDissent(s, &len);
   if (p == std::string_view::npos) return;
   std::string_view who = TrimRight(s.substr(0, p), ",;:");
   // The subject is the last clause before the phrase: after the last ',' or
@@ -342,8 +360,7 @@ void ReadDissent(const Context& ctx, size_t start, size_t end, std::vector<Disse
     }
     if (cut != std::string_view::npos) who = Trim(who.substr(cut + 1));
   }
-  for (std::string_view lead : {"men ", "Men ", "dog ", "Dog ", "idet ", "og ", "Og ", "mens ", "Mens "})
-    if (who.rfind(lead, 0) == 0) who.remove_prefix(lead.size());
+  for (const auto& w : lex.words().dissent_lead.entries()) lang::ConsumeLeadingWord(&who, w, true);
   std::string who_s;
   if (Trim(who).empty() || !AtMostWords(who, 10)) {
     // "Mindretallet (A) …": the phrase and its parenthesis are the who.

@@ -19,15 +19,17 @@ struct SpanAcc {
   bool empty() const { return start == SIZE_MAX; }
 };
 
-// True when `t` ends in "møde", in any case. kBodysMeeting below can only
-// match such a line: each alternative ends in "møde" under (?i), and RE2
-// folds m, ø, d and e with M, Ø, D and E only (no other code point has
-// their case folding; lexicon_engines_test checks), so these five bytes.
-bool EndsInMoede(std::string_view t) {
-  if (t.size() < 5) return false;
-  std::string_view e = t.substr(t.size() - 5);
-  return (e[0] == 'm' || e[0] == 'M') && e[1] == '\xC3' && (e[2] == '\xB8' || e[2] == '\x98') &&
-         (e[3] == 'd' || e[3] == 'D') && (e[4] == 'e' || e[4] == 'E');
+// True when `t` ends in the last word of a `meeting` word ("… møde"), in any
+// case: Lexicon::bodys_meeting() can only match such a line, and this test
+// is far cheaper than the pattern.
+bool EndsInMeetingWord(const Lexicon& lex, std::string_view t) {
+  for (const auto& e : lex.words().meeting.entries()) {
+    std::string_view last = e;
+    size_t sp = last.rfind(' ');
+    if (sp != std::string_view::npos) last.remove_prefix(sp + 1);
+    if (t.size() >= last.size() && FoldCase(t.substr(t.size() - last.size())) == FoldCase(last)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -207,9 +209,8 @@ HeaderResult ExtractHeader(const Context& ctx, size_t end, const Toc& toc) {
     }
     // "Økonomiudvalgets møde", "Byrådets ekstraordinære møde".
     if (!m.body && words <= 5) {
-      static const RE2 kBodysMeeting("^(\\S.*?)s\\s+(?i:møde|ordinære møde|ekstraordinære møde)$");
       re2::StringPiece name;
-      if (EndsInMoede(Trim(t)) && RE2::FullMatch(Trim(t), kBodysMeeting, &name) &&
+      if (EndsInMeetingWord(lex, Trim(t)) && RE2::FullMatch(Trim(t), lex.bodys_meeting(), &name) &&
           lex.IsBodyName(std::string_view(name.data(), name.size()))) {
         m.body = std::string(name.data(), name.size());
         span.Add(b.start, b.end);

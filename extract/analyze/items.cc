@@ -60,16 +60,11 @@ std::optional<std::string> NumberCell(std::string_view s) {
 
 // A line a reader set as a heading (bold, large) that is really the start
 // of a sentence: it ends in a word that cannot end a heading.
-bool BrokenSentence(std::string_view t) {
-  static const char* const kOpenEnds[] = {"til", "af", "for", "og", "i", "på", "med", "at", "om", "fra",
-                                          "en", "et", "den", "det", "de", "som", "der", "samt", "eller"};
+bool BrokenSentence(const Lexicon& lex, std::string_view t) {
   t = Trim(t);
   size_t sp = t.rfind(' ');
   if (sp == std::string_view::npos) return false;
-  std::string_view last = t.substr(sp + 1);
-  for (const char* w : kOpenEnds)
-    if (last == w) return true;
-  return false;
+  return lex.words().open_end.ContainsAsWritten(t.substr(sp + 1));
 }
 
 // "27/11/2024   Økonomiudvalget", "Økonomiudvalget 27-11-2024": the line
@@ -116,7 +111,6 @@ void TitleFromNextLine(const Context& ctx, size_t i, ItemStart* st) {
 // "1 Åben Opsamlingsnotat. Temamøde 20.09.2012 222359/12", table rows
 // [1, Åben, title, 222359/12], "a.docx b.pdf.msg" (two files on one line).
 void ParseAttachments(const Context& ctx, const Piece& p, std::vector<Attachment>* out) {
-  static const RE2 kLead("^\\d{1,3}[.)]?\\s+(?i:åben|åbent|lukket|lukkede)\\s+");
   static const RE2 kDocNo("(\\s+\\d{2,}/\\d{2})$");  // the group is what PartialMatch reports
   static const RE2 kDocNoCell("\\d{2,}/\\d{2}");
   static const RE2 kFileEnd(
@@ -130,7 +124,7 @@ void ParseAttachments(const Context& ctx, const Piece& p, std::vector<Attachment
     if (RE2::Consume(&num, kListNumber)) v = std::string_view(num.data(), num.size());
     if (v.empty()) return;
     std::string f = FoldCase(TrimRight(v, "."));
-    if (f == "ingen" || f == "ingen bilag" || f == "-") return;
+    if (ctx.lex().words().no_attachments.ContainsFolded(f) || f == "-") return;
     s = ctx.Offset(v);
     Attachment a;
     a.title = Collapse(v);
@@ -143,7 +137,7 @@ void ParseAttachments(const Context& ctx, const Piece& p, std::vector<Attachment
     for (size_t c = 0; c < b.cells.size(); ++c) {
       std::string_view v = Trim(ctx.cell(p.block, c));
       std::string f = FoldCase(v);
-      if (v.empty() || NumberCell(v) || f == "åben" || f == "åbent" || f == "lukket" || f == "lukkede" ||
+      if (v.empty() || NumberCell(v) || ctx.lex().words().open_closed.ContainsFolded(f) ||
           RE2::FullMatch(v, kDocNoCell))
         continue;
       first = std::min(first, c);
@@ -155,7 +149,7 @@ void ParseAttachments(const Context& ctx, const Piece& p, std::vector<Attachment
   std::string_view t = ctx.doc().Slice(p.start, p.end);
   size_t s = p.start, e = p.end;
   re2::StringPiece in(t);
-  if (RE2::Consume(&in, kLead)) {
+  if (RE2::Consume(&in, ctx.lex().attachment_lead())) {
     s += static_cast<size_t>(in.data() - t.data());
     re2::StringPiece m;
     std::string_view rest = ctx.doc().Slice(s, e);
@@ -449,7 +443,7 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
       if (whole && (h.role == Role::kOpen || h.role == Role::kClosed)) continue;
       if ((h.role == Role::kDecision || h.role == Role::kRecommendation || h.role == Role::kAttachments ||
            h.role == Role::kSection) &&
-          !(h.markup && BrokenSentence(t))) {
+          !(h.markup && BrokenSentence(ctx.lex(), t))) {
         SectionDraft s;
         s.heading = Collapse(TrimRight(t.substr(0, h.heading_end), ":"));
         if (s.heading->empty()) s.heading.reset();

@@ -209,6 +209,50 @@ Lexicon::Gate Lexicon::MakeGate(std::vector<std::string> phrases) const {
 
 Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
   Tables tables(rules);
+  // --- the small word classes (function_words.txt)
+  auto words = [&](std::string_view tag) { return lang::WordList(rules, "function_words", tag); };
+  auto alt = [&](std::string_view tag) { return lang::ReAlternation(words(tag).entries()); };
+  // An entry written with a final '.' is an abbreviation: the dot may be
+  // left out and a space need not follow ("pkt.2", "pkt 2"); other entries
+  // are words, followed by a space ("punkt 2").
+  auto refs = [&](std::string_view tag) {
+    std::string out;
+    const lang::WordList list = words(tag);
+    for (const auto& e : list.entries()) {
+      if (!out.empty()) out += '|';
+      if (e.size() > 1 && e.back() == '.')
+        out += lang::ReAlternation({e.substr(0, e.size() - 1)}) + "\\.?\\s*";
+      else
+        out += lang::ReAlternation({e}) + "\\s+";
+    }
+    return out;
+  };
+  words_.and_ = words("and");
+  words_.or_ = words("or");
+  words_.also = words("also");
+  words_.open_end = words("open_end");
+  words_.vote_count = words("vote_count");
+  words_.vote_tail = words("vote_tail");
+  words_.vote_lead = words("vote_lead");
+  words_.dissent_lead = words("dissent_lead");
+  words_.none = words("none");
+  words_.no_attachments = words("no_attachments");
+  words_.negation = words("negation");
+  words_.not_by = words("not_by");
+  words_.party = words("party");
+  words_.meeting = words("meeting");
+  for (const auto& w : words_.and_.entries()) words_.name_separators.push_back(" " + w + " ");
+  for (const auto& w : words_.also.entries()) words_.name_separators.push_back(" " + w + " ");
+  words_.name_separators.push_back(" & ");
+  for (const auto& w : words_.or_.entries()) words_.name_separators.push_back(" " + w + " ");
+  council_words_ = words("council_word").entries();
+  for (const auto& w : words_.negation.entries()) negations_.push_back(" " + FoldCase(w) + " ");
+  const std::string and_alt = alt("and");
+  const std::string range_alt = alt("range");
+  const std::string in_alt = alt("in");
+  const std::string clock = refs("clock");
+  bodys_meeting_.Set("^(\\S.*?)s\\s+(?i:" + alt("meeting") + ")$");
+  clause_connector_.Set("(?i)[\\d\\s.,:)–-]*(?:(?:" + alt("clause_join") + ")[\\d\\s.,:)–-]*)*");
   // --- headings
   static const std::pair<std::string_view, Role> kRoles[] = {
       {"decision", Role::kDecision}, {"recommendation", Role::kRecommendation},
@@ -248,10 +292,17 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
   // --- items
   item_marker_gate_ = MakeGate(rules.Lines("item_markers"));
   item_marker_.Set("(?i)^(?:" + Alternation(rules.Lines("item_markers")) +
-                         ")\\s*(?:nr\\.?\\s*)?(\\d{1,4}(?:\\.\\d{1,3})*)([ \\t]*[.:)][ \\t]*|[ \\t]+[-–][ \\t]*|[ \\t]+|$)");
+                         ")\\s*(?:" + refs("number") + ")?(\\d{1,4}(?:\\.\\d{1,3})*)([ \\t]*[.:)][ \\t]*|[ \\t]+[-–][ \\t]*|[ \\t]+|$)");
   numbered_line_.Set("^(\\d{1,4}(?:\\.\\d{1,3})*)(\\.|\\))?[ \\t]+(\\S.*)$");
+  {
+    std::string open_closed;
+    for (const auto& row : tables("public_markers"))
+      if (row.size() >= 3 && row[1] == "word") open_closed += row[2] + "\n";
+    words_.open_closed = lang::WordList(Rulebook::FromTexts({{"w", open_closed}}), "w");
+    attachment_lead_.Set("^\\d{1,3}[.)]?\\s+(?i:" + lang::ReAlternation(words_.open_closed.entries()) + ")\\s+");
+  }
   for (const auto& row : tables("public_markers")) {
-    if (row.size() < 3) continue;
+    if (row.size() < 3 || row[1] == "word") continue;
     PublicRule r;
     r.open = row[0] == "open";
     r.where = row[1] == "prefix" ? 0 : row[1] == "suffix" ? 1 : 2;
@@ -326,15 +377,18 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
   // the closing mark only after "Ad" or as a range ("Ad 1 Orienteringen …",
   // "1-2 anbefales", "1 - 7 Økonomiudvalget …", "1 og 2, Godkendt.").
   {
-    const std::string pfx = "(?:ad\\.?\\s*)?(?:pkt\\.?\\s*|punkt\\s+|indstillingens\\s+punkt\\s+)?";
-    const std::string range = "(?:\\s*(?:-|–|,|og|til)\\s*\\d{1,2}\\s*[.):]?)*";
+    const std::string ad = "(?:" + refs("clause_ad") + ")?";
+    const std::string ref = refs("clause_ref");
+    const std::string pfx = ad + "(?:" + ref + "|" + refs("clause_ref_long") + ")?";
+    const std::string range = "(?:\\s*(?:-|–|,|" + alt("clause_join") + ")\\s*\\d{1,2}\\s*[.):]?)*";
     const std::string letter = "[a-h][.)]?";
     const std::string letters =
-        "(?:\\s*(?:" + letter + "\\s*(?:-|–|og|,)\\s*)+" + letter + "|\\s*[a-h][.)])?";
+        "(?:\\s*(?:" + letter + "\\s*(?:-|–|" + and_alt + "|,)\\s*)+" + letter + "|\\s*[a-h][.)])?";
     const std::string closed = pfx + "\\d{1,2}\\s*[.):]?" + range + "\\s*[.):]" + letters + "\\s*";
+    const std::string ad_open = refs("clause_ad");
     const std::string open =
-        "(?:ad\\.?\\s*(?:pkt\\.?\\s*|punkt\\s+)?\\d{1,2}(?:\\s*(?:-|–|og)\\s*\\d{1,2})?"
-        "|(?:pkt\\.?\\s*|punkt\\s+)?\\d{1,2}\\s*(?:-|–|og)\\s*\\d{1,2}|\\d{1,2}[a-h])" +
+        "(?:(?:" + ad_open + ")(?:" + ref + ")?\\d{1,2}(?:\\s*(?:-|–|" + and_alt + ")\\s*\\d{1,2})?"
+        "|(?:" + ref + ")?\\d{1,2}\\s*(?:-|–|" + and_alt + ")\\s*\\d{1,2}|\\d{1,2}[a-h])" +
         letters + "(?:\\s*,)?\\s+";
     clause_ref_.Set("(?i)^(?:" + closed + "|" + open + ")");
   }
@@ -407,11 +461,11 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
     }
     std::string suffix_alt = Alternation(suffixes);
     std::string body =
-        "(?:(?i:" + Alternation(names) + ")|(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*\\s+(?:og\\s+)?){0,3}?[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*(?i:" +
+        "(?:(?i:" + Alternation(names) + ")|(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*\\s+(?:(?:" + and_alt + ")\\s+)?){0,3}?[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*(?i:" +
         suffix_alt + "))";
     referral_target_.Set(
-        "(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(?i:i|til|for|og)\\s+(?:(?i:behandling|videre\\s+behandling|endelig\\s+"
-        "behandling|godkendelse|endelig\\s+godkendelse|orientering)\\s+i\\s+)?(" +
+        "(?:^|[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])(?i:" + alt("referral_to") + ")\\s+(?:(?i:" + alt("referral_for") +
+        ")\\s+(?:" + in_alt + ")\\s+)?(" +
         body + ")" + std::string(kWordEnd));
     body_names_ = PhraseList(names, false);
     body_suffixes_ = PhraseList(suffixes, false);
@@ -420,7 +474,7 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
                  body_prefixes_.supported();
     if (!body_code_)
       body_name_.Set(
-        "^(?:(?i:" + Alternation(names) + ")|(?:[A-ZÀ-ÖØ-Þ](?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*-,|[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*)\\s+(?:og\\s+)?){0,4}?(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*)?(?i:" +
+        "^(?:(?i:" + Alternation(names) + ")|(?:[A-ZÀ-ÖØ-Þ](?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*-,|[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*)\\s+(?:(?:" + and_alt + ")\\s+)?){0,4}?(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*)?(?i:" +
         suffix_alt + ")|(?:" + Alternation(prefixes) +
         ")\\s+[^.]{3,})(?:\\s*\\([^()]{1,20}\\))?$");
     std::vector<std::string> councils = Column(tables, "bodies", "council");
@@ -429,7 +483,7 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
     council_.Set("([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+(?:[ -][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+)?)\\s+((?i:" + Alternation(councils) +
                        "))(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
     council_alone_.Set("(?i)^(?:" + Alternation(Column(tables, "bodies", "council_alone")) +
-                             ")(?:\\s+i\\s+([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+))?$");
+                             ")(?:\\s+(?:" + in_alt + ")\\s+([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+))?$");
   }
   for (const auto& row : tables("municipalities")) {
     if (row.size() < 2) continue;
@@ -438,7 +492,8 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
   }
   // MayHaveMunicipalityPhrase() tests for the words of this pattern.
   municipality_phrase_.Set(
-      "([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+(?:[ -][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+)?)\\s+(?:Kommunes?|KOMMUNE|Regionskommune)(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
+      "([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+(?:[ -][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+)?)\\s+(?:" +
+      lang::ReAlternation(council_words_) + ")(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
 
   // --- header labels
   static const std::pair<std::string_view, Field> kFields[] = {
@@ -462,7 +517,8 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
   std::vector<std::string> type_words;
   for (const auto& row : tables("document_types")) {
     if (row.size() < 2) continue;
-    if (row[0] == "referat" || row[0] == "dagsorden" || row[0] == "beslutningsprotokol") {
+    if (row[0] == "agenda") agenda_types_.push_back(row[1]);
+    if (row[0] != "report" && row[0] != "letter" && row[0] != "annual" && row[0] != "agenda") {
       doc_types_[Collapse(FoldCase(row[1]))] = row[0];
       type_words.push_back(row[1]);
     }
@@ -470,6 +526,11 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
   SetRule(&doc_type_, type_words, false, [&] {
     return "(?i)^(" + Alternation(type_words) + ")" + std::string(kNotLetter);
   });
+  annual_report_.Set("(?i)(?:" + lang::ReAlternation(Column(tables, "document_types", "annual")) +
+                     ")\\s+((?:19|20)\\d{2})(?:[^\\d]|$)");
+  year_range_.Set("(?:^|[^\\d])((?:19|20)\\d{2})\\s*(?:-|–|" + range_alt +
+                  ")\\s*((?:19|20)\\d{2})(?:[^\\d]|$)");
+  years_.Set("((?:19|20)\\d{2})(?:\\s*(?:-|–|" + range_alt + ")\\s*((?:19|20)\\d{2}))?");
   {
     std::vector<std::string> report = Column(tables, "document_types", "report");
     std::vector<std::string> letter = Column(tables, "document_types", "letter");
@@ -526,9 +587,10 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
   text_date_.Set("(\\d{1,2})\\.?\\s*((?i:" + Alternation(month_words) +
                        "))\\.?(?:,?\\s+(\\d{4}))?(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9]|$)");
   iso_date_.Set("((?:19|20)\\d{2})-(\\d{2})-(\\d{2})");
-  time_range_.Set(
-      "(?i)kl\\.?\\s*(\\d{1,2})[.:](\\d{2})(?:\\s*(?:-|–|til)\\s*(?:kl\\.?\\s*)?(\\d{1,2})[.:](\\d{2}))?");
-  bare_time_.Set("(\\d{1,2})[.:](\\d{2})(?:\\s*(?:-|–|til)\\s*(?:kl\\.?\\s*)?(\\d{1,2})[.:](\\d{2}))?");
+  time_range_.Set("(?i)(?:" + clock + ")(\\d{1,2})[.:](\\d{2})(?:\\s*(?:-|–|" + range_alt + ")\\s*(?:" + clock +
+                  ")?(\\d{1,2})[.:](\\d{2}))?");
+  bare_time_.Set("(\\d{1,2})[.:](\\d{2})(?:\\s*(?:-|–|" + range_alt + ")\\s*(?:" + clock +
+                 ")?(\\d{1,2})[.:](\\d{2}))?");
 
   // --- names
   for (const auto& r : Column(tables, "roles", "role")) roles_.insert(FoldCase(r));
@@ -901,8 +963,12 @@ DecisionClass Lexicon::ClassifyDecision(std::string_view text) const {
           q = sp + 1;
         }
         if (hyphen) {
-          for (std::string_view conj : {"og ", "eller ", "& "})
-            if (s.substr(q).rfind(conj, 0) == 0) q += conj.size();
+          // "Social- og Sundhedsudvalget": the conjunction after the hyphen.
+          std::string_view rest = s.substr(q);
+          for (const auto* list : {&words_.and_, &words_.or_})
+            for (const auto& conj : list->entries())
+              if (lang::ConsumeLeadingWord(&rest, conj)) q = s.size() - rest.size();
+          if (rest.rfind("& ", 0) == 0) q += 2;
           from = q;
         }
       }
@@ -958,8 +1024,8 @@ DecisionClass Lexicon::ClassifyDecision(std::string_view text) const {
         std::string fw = " ";
         fw += FoldCase(c.substr(gs, ge - gs));
         fw += ' ';
-        if (fw.find(" ikke ") != std::string::npos || fw.find(" ej ") != std::string::npos)
-          negated = true;
+        for (const auto& neg : negations_)
+          if (fw.find(neg) != std::string::npos) negated = true;
       }
       if (negated) continue;
       size_t len = match_end;
@@ -1312,8 +1378,14 @@ bool Lexicon::BodyNameCode(std::string_view line) const {
     if (q >= n || !IsReSpace(line[q])) return false;
     while (q < n && IsReSpace(line[q])) ++q;
     if (self(self, q, used + 1)) return true;
-    if (line.substr(q, 2) != "og" || q + 2 >= n || !IsReSpace(line[q + 2])) return false;
-    q += 2;
+    size_t conj = 0;
+    for (const auto& w : words_.and_.entries())
+      if (line.substr(q, w.size()) == w && q + w.size() < n && IsReSpace(line[q + w.size()])) {
+        conj = w.size();
+        break;
+      }
+    if (conj == 0) return false;
+    q += conj;
     while (q < n && IsReSpace(line[q])) ++q;
     return self(self, q, used + 1);
   };
@@ -1342,9 +1414,9 @@ bool Lexicon::IsCouncilAlone(std::string_view s, re2::StringPiece* town) const {
 
 bool Lexicon::MayHaveMunicipalityPhrase(std::string_view s) const {
   if (engine_ != Engine::kCode) return true;
-  // The pattern's words, Kommunes?|KOMMUNE|Regionskommune (no (?i)), each
-  // contain one of these.
-  return s.find("ommune") != std::string_view::npos || s.find("OMMUNE") != std::string_view::npos;
+  for (const auto& w : council_words_)
+    if (s.find(w) != std::string_view::npos) return true;
+  return false;
 }
 
 std::optional<std::string> Lexicon::MunicipalityOf(std::string_view town) const {

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "analyze/phrases.h"
+#include "lang/wordlist.h"
 #include "rules/rulebook.h"
 
 namespace referat::analyze {
@@ -157,6 +158,18 @@ class Lexicon {
   std::string DocumentType(std::string_view line) const;
   // Report / letter words (rules/document_types.txt).
   bool HasReportWord(std::string_view s) const;
+  // True when a meeting.document_type is an agenda's ("dagsorden").
+  bool IsAgendaType(std::string_view type) const {
+    for (const auto& t : agenda_types_)
+      if (t == type) return true;
+    return false;
+  }
+  // "Årsrapport 2018": group 1 is the year a report covers.
+  const RE2& annual_report() const { return *annual_report_; }
+  // "2016-2019", "2017 til 2020" inside a line: groups 1 and 2.
+  const RE2& year_range() const { return *year_range_; }
+  // "2013", "2016-2019" as a whole line: groups 1 and 2 (empty for one year).
+  const RE2& years() const { return *years_; }
   // A figure or table caption or a source note ("Figur 5.1. …", "Tabel 3 …",
   // "Kilde: …"; report_captions.txt).
   bool IsCaption(std::string_view line) const;
@@ -171,7 +184,7 @@ class Lexicon {
   // with one of its words ("Byrådet").
   bool IsCouncilAlone(std::string_view s, re2::StringPiece* town) const;
   // False when municipality_phrase() cannot match `s`: none of its words
-  // ("Kommune", "KOMMUNE", "Regionskommune"; case-sensitive) is in it.
+  // (function_words.txt's council_word; case-sensitive) is in it.
   // Always true with Engine::kRe2 (tests compare).
   bool MayHaveMunicipalityPhrase(std::string_view s) const;
   // A committee or board name as a whole line ("Beskæftigelsesudvalget",
@@ -199,6 +212,27 @@ class Lexicon {
   bool IsNameStopword(std::string_view word) const;
   // A lower-case word inside a name ("van", "der", "la"): case-sensitive.
   bool IsNameParticle(std::string_view word) const { return name_particles_.count(std::string(word)) > 0; }
+
+  // The small word classes the analyzers try in their own places
+  // (rules/function_words.txt, one member per class; what each class is
+  // for is said there).
+  struct Words {
+    lang::WordList and_, or_, also, open_end, vote_count, vote_tail, vote_lead, dissent_lead, none,
+        no_attachments, negation, not_by, party, meeting;
+    // The open/closed words of an attachment list or table row ("1 Åben
+    // Notat"): rules/public_markers.txt's `word` rows, folded.
+    lang::WordList open_closed;
+    // Between two names in a list, tried in this order: " og ", " samt ",
+    // " & ", " eller " (and, also, "&", or).
+    std::vector<std::string> name_separators;
+  };
+  const Words& words() const { return words_; }
+  // "Byrådets møde": group 1 is the body's name (a header line).
+  const RE2& bodys_meeting() const { return *bodys_meeting_; }
+  // "1 Åben " before an attachment's title.
+  const RE2& attachment_lead() const { return *attachment_lead_; }
+  // What may stand between two clause numbers of one decision ("1. og 2.").
+  const RE2& clause_connector() const { return *clause_connector_; }
 
  private:
   // A phrase list matched in code, or by its RE2 pattern when `code` is
@@ -363,6 +397,15 @@ class Lexicon {
   std::set<std::string> name_stopwords_;  // folded
   std::vector<std::string> name_stop_endings_;  // folded
   std::set<std::string> name_particles_;
+
+  Words words_;
+  std::vector<std::string> council_words_;  // for MayHaveMunicipalityPhrase
+  std::vector<std::string> negations_;      // " ikke ": folded, between spaces
+  LazyRE2 bodys_meeting_;
+  LazyRE2 attachment_lead_;
+  LazyRE2 clause_connector_;
+  std::vector<std::string> agenda_types_;
+  LazyRE2 annual_report_, year_range_, years_;
 };
 
 }  // namespace referat::analyze

@@ -78,13 +78,13 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
   if (!record->agenda_items.empty()) {
     if (is_meeting) {
       const auto& type = header.meeting.document_type;
-      bool minutes = has_decision || (type && *type != "dagsorden");
+      bool minutes = has_decision || (type && !ctx.lex().IsAgendaType(*type));
       record->kind = minutes ? "minutes" : "agenda";
     } else {
       record->kind = "agenda_item";
     }
   } else if (header.found && header.meeting.document_type) {
-    record->kind = *header.meeting.document_type == "dagsorden" ? "agenda" : "minutes";
+    record->kind = ctx.lex().IsAgendaType(*header.meeting.document_type) ? "agenda" : "minutes";
     ctx.Warn("no_agenda_items", "the document has a meeting header but no agenda item was recognised",
              header.meeting.span);
   } else if (!LooksLikeLetter(ctx) && LooksLikeReport(ctx)) {

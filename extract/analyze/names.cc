@@ -17,7 +17,8 @@ bool IsInitial(std::string_view w) {  // "T." or "T"
 
 // Splits at ',', ';', TAB, " og ", " samt ", " & ", and at ". " that ends a
 // sentence; never inside parentheses.
-std::vector<Piece> SplitPieces(std::string_view s) {
+std::vector<Piece> SplitPieces(const Lexicon& lex, std::string_view s) {
+  const std::vector<std::string>& seps = lex.words().name_separators;
   std::vector<Piece> out;
   size_t start = 0;
   int depth = 0;
@@ -35,7 +36,7 @@ std::vector<Piece> SplitPieces(std::string_view s) {
       continue;
     }
     if (c == ' ') {
-      for (std::string_view sep : {" og ", " samt ", " & ", " eller "}) {
+      for (std::string_view sep : seps) {
         if (s.compare(i, sep.size(), sep) == 0) {
           push(i);
           start = i + sep.size();
@@ -61,11 +62,10 @@ std::vector<Piece> SplitPieces(std::string_view s) {
 }
 
 // Party letters "A", "SF", "Ø", "RV", or "løsgænger": not a role.
-bool IsPartyMark(std::string_view in) {
+bool IsPartyMark(const Lexicon& lex, std::string_view in) {
   std::string_view t = Trim(in);
   if (t.empty()) return true;
-  std::string f = FoldCase(t);
-  if (f == "løsgænger" || f == "uden for partierne" || f == "udenfor partierne") return true;
+  if (lex.words().party.Contains(t)) return true;
   // One capital ("A", "Ø") or an all-caps word of up to six bytes.
   const bool one_capital =
       StartsUpper(t) && (t.size() == 1 || (t.size() == 2 && static_cast<unsigned char>(t[0]) >= 0xC0));
@@ -76,7 +76,7 @@ bool IsPartyMark(std::string_view in) {
 
 std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
   std::vector<PersonName> out;
-  for (Piece p : SplitPieces(text)) {
+  for (Piece p : SplitPieces(lex, text)) {
     std::string_view piece = text.substr(p.start, p.end - p.start);
     size_t off = p.start;
     // Lead-in phrases ("Desuden deltager").
@@ -201,7 +201,7 @@ std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
       inner.remove_prefix(1);
       if (!inner.empty() && inner.back() == ')') inner.remove_suffix(1);
       inner = Trim(inner);
-      if (!IsPartyMark(inner)) {
+      if (!IsPartyMark(lex, inner)) {
         if (lex.IsRoleWord(inner) || lex.IsRoleWord(TrimRight(inner, "."))) {
           pn.role = std::string(inner);
           pn.end = toks[best_b].end;
@@ -211,7 +211,7 @@ std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
     // Role after a dash: "Peter Hansen (A) - formand".
     if (!pn.role) {
       size_t k = best_b;
-      if (k < toks.size() && toks[k].w.front() == '(' && IsPartyMark(Trim(TrimBoth(toks[k].w, "()")))) ++k;
+      if (k < toks.size() && toks[k].w.front() == '(' && IsPartyMark(lex, Trim(TrimBoth(toks[k].w, "()")))) ++k;
       if (k + 2 == toks.size() && (toks[k].w == "-" || toks[k].w == "\xE2\x80\x93") &&
           lex.IsRoleWord(TrimRight(toks[k + 1].w, ".,;"))) {
         pn.role = std::string(TrimRight(toks[k + 1].w, ",;"));

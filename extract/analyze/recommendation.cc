@@ -22,7 +22,7 @@ bool ClauseLike(const Context& ctx, const Piece& p) {
 // "1. at forslaget sendes i høring," -> "at forslaget sendes i høring". A
 // `listed_point` (a line under "indstiller, at") loses its number also
 // before a lower-case word ("1. planen godkendes").
-std::string CleanClause(std::string_view t, bool listed_point = false) {
+std::string CleanClause(const Lexicon& lex, std::string_view t, bool listed_point = false) {
   static const RE2 kNumber("^(?:\\d{1,2}|[a-zæøå])[.)][ \t]*");
   t = Trim(t);
   re2::StringPiece in(t);
@@ -34,7 +34,11 @@ std::string CleanClause(std::string_view t, bool listed_point = false) {
   }
   t = TrimBoth(t, ",;");
   // "…, og" before the next clause: list glue, not the clause's words.
-  if (t.size() > 3 && t.substr(t.size() - 3) == " og") t = TrimBoth(t.substr(0, t.size() - 3), ",;");
+  for (const auto& w : lex.words().and_.entries())
+    if (t.size() > w.size() + 1 && t.substr(t.size() - w.size()) == w && t[t.size() - w.size() - 1] == ' ') {
+      t = TrimBoth(t.substr(0, t.size() - w.size() - 1), ",;");
+      break;
+    }
   return Collapse(t);
 }
 
@@ -65,14 +69,12 @@ std::optional<Recommendation> Build(const Context& ctx, const std::vector<Piece>
     size_t v = FindVerb(lex, t, &verb_end);
     if (v != std::string_view::npos) {
       std::string_view before = TrimRight(t.substr(0, v), ",");
-      std::string fb = FoldCase(before);
-      if (!before.empty() && AtMostWords(before, 8) && StartsUpper(before) && fb != "det" &&
-          fb != "der" && fb != "hermed")
+      if (!before.empty() && AtMostWords(before, 8) && StartsUpper(before) && !lex.words().not_by.Contains(before))
         r.by = Collapse(before);
       // Clause on the same line: "… indstiller, at X godkender …".
       std::string_view after = TrimBoth(t.substr(verb_end), ",:");
       if (after.size() > 3 && (after.rfind("at ", 0) == 0 || after.rfind("At ", 0) == 0))
-        r.clauses.push_back(CleanClause(after));
+        r.clauses.push_back(CleanClause(lex, after));
       // "… indstiller, at" with the clauses on the lines below, unmarked.
       dangling_at = after == "at" || after == "At";
     }
@@ -89,7 +91,7 @@ std::optional<Recommendation> Build(const Context& ctx, const std::vector<Piece>
       joined += ' ';
       joined += t;
       if (EndsSentence(t)) {
-        r.clauses[0] = CleanClause(joined);
+        r.clauses[0] = CleanClause(lex, joined);
         first_listed = k + 1;
         break;
       }
@@ -98,7 +100,7 @@ std::optional<Recommendation> Build(const Context& ctx, const std::vector<Piece>
   std::vector<std::string> listed;
   for (size_t k = first_listed; k < pieces.size(); ++k)
     if (dangling_at || ClauseLike(ctx, pieces[k]))
-      listed.push_back(CleanClause(ctx.doc().Slice(pieces[k].start, pieces[k].end), dangling_at));
+      listed.push_back(CleanClause(lex, ctx.doc().Slice(pieces[k].start, pieces[k].end), dangling_at));
   // A clause on the verb's line that only introduces a printed list ("…
   // indstiller, at Beskæftigelsesudvalget godkender" + "At …" lines) is not
   // a clause of its own; one that ends a sentence is.

@@ -25,17 +25,13 @@ std::string YearEnd(int y) {
 
 // "2016-2019", "2017 til 2020", "2017–2020" in a title; or one year after an
 // annual-report word ("Årsrapport 2018").
-std::optional<Period> PeriodFromTitle(std::string_view title) {
-  static const RE2 kRange("(?:^|[^\\d])((?:19|20)\\d{2})\\s*(?:-|–|til)\\s*((?:19|20)\\d{2})(?:[^\\d]|$)");
-  static const RE2 kAnnual(
-      "(?i)(?:årsrapport|årsberetning|årsregnskab|regnskab|resultatrevision|beretning|budget)\\s+"
-      "((?:19|20)\\d{2})(?:[^\\d]|$)");
+std::optional<Period> PeriodFromTitle(const Lexicon& lex, std::string_view title) {
   re2::StringPiece a, b;
-  if (RE2::PartialMatch(title, kRange, &a, &b)) {
+  if (RE2::PartialMatch(title, lex.year_range(), &a, &b)) {
     int ya = std::stoi(std::string(a.data(), a.size())), yb = std::stoi(std::string(b.data(), b.size()));
     if (yb >= ya) return Period{YearStart(ya), YearEnd(yb)};
   }
-  if (RE2::PartialMatch(title, kAnnual, &a)) {
+  if (RE2::PartialMatch(title, lex.annual_report(), &a)) {
     int y = std::stoi(std::string(a.data(), a.size()));
     return Period{YearStart(y), YearEnd(y)};
   }
@@ -67,10 +63,16 @@ bool ContinuesHeading(const Context& ctx, size_t i, size_t j) {
 
 // Joins a wrapped heading's lines; "udviklings-" + "tendenser" gives
 // "udviklingstendenser", "Sundheds-" + "og …" keeps the hyphen.
-void AppendLine(std::string* heading, std::string_view line) {
+void AppendLine(const Lexicon& lex, std::string* heading, std::string_view line) {
   line = Trim(line);
-  if (!heading->empty() && heading->back() == '-' && !line.empty() && !StartsUpper(line) &&
-      line.rfind("og ", 0) != 0 && line.rfind("eller ", 0) != 0) {
+  auto conjunction = [&] {
+    std::string_view rest = line;
+    for (const auto* list : {&lex.words().and_, &lex.words().or_})
+      for (const auto& w : list->entries())
+        if (lang::ConsumeLeadingWord(&rest, w)) return true;
+    return false;
+  };
+  if (!heading->empty() && heading->back() == '-' && !line.empty() && !StartsUpper(line) && !conjunction()) {
     heading->pop_back();
     *heading += line;
   } else {
@@ -164,7 +166,7 @@ Report ExtractReport(const Context& ctx) {
       std::optional<DateHit> b;
       if (a) b = FindDate(lex, v, a->end);
       if (a) r.period = Period{a->iso, b ? std::optional<std::string>(b->iso) : std::nullopt};
-      else if (auto p = PeriodFromTitle(v)) r.period = p;
+      else if (auto p = PeriodFromTitle(ctx.lex(), v)) r.period = p;
     }
   }
   if (!r.organisation) {
@@ -187,15 +189,14 @@ Report ExtractReport(const Context& ctx) {
       }
     }
   }
-  if (!r.period && r.title) r.period = PeriodFromTitle(*r.title);
+  if (!r.period && r.title) r.period = PeriodFromTitle(ctx.lex(), *r.title);
   if (!r.period && tb != SIZE_MAX) {
     // A year (or years) alone on a line of the cover, near the title
     // ("Kvalitetsstandarder for …" / "2013").
-    static const RE2 kYears("((?:19|20)\\d{2})(?:\\s*(?:-|–|til)\\s*((?:19|20)\\d{2}))?");
     for (size_t i = title_end + 1; i < ctx.size() && i <= title_end + 3; ++i) {
       if (ctx.block(i).page != ctx.block(tb).page) break;
       re2::StringPiece a, b;
-      if (!RE2::FullMatch(Trim(ctx.text(i)), kYears, &a, &b)) continue;
+      if (!RE2::FullMatch(Trim(ctx.text(i)), ctx.lex().years(), &a, &b)) continue;
       int ya = std::stoi(std::string(a.data(), a.size()));
       int yb = b.empty() ? ya : std::stoi(std::string(b.data(), b.size()));
       if (yb >= ya) r.period = Period{YearStart(ya), YearEnd(yb)};
@@ -256,7 +257,7 @@ Report ExtractReport(const Context& ctx) {
           !ContinuesHeading(ctx, c.block, i))
         continue;
       ReportSection& prev = r.sections[c.section];
-      AppendLine(&prev.heading, ctx.text(i));
+      AppendLine(ctx.lex(), &prev.heading, ctx.text(i));
       if (prev.span.end < b.end) prev.span.end = b.end;
       c.block = i;
       joined = true;

@@ -6,7 +6,8 @@
 // or phrase whole; an entry ending in '*' matches any word that starts with
 // the rest ("udvalg*"), one starting with '*' any word that ends with it
 // ("*udvalget"). With a tag, only the rows whose second field is the tag
-// ("og<TAB>conjunction") are read; the entry is always the first field.
+// ("og<TAB>and") are read, "and|or" for either; the entry is always the
+// first field.
 //
 // Thread safety: immutable after construction.
 #ifndef REFERAT_LANG_WORDLIST_H_
@@ -33,7 +34,11 @@ class WordList {
   // The same for an already case-folded word (no allocation).
   bool ContainsFolded(std::string_view folded) const;
 
-  // The entries as written in the file (folded), for building a matcher.
+  // True when `word` is an entry exactly as written (case-sensitive).
+  bool ContainsAsWritten(std::string_view word) const;
+
+  // The entries as written in the file, in file order, for code that tries
+  // them in turn or builds a pattern of them.
   const std::vector<std::string>& entries() const { return entries_; }
   bool empty() const { return entries_.empty(); }
 
@@ -42,6 +47,16 @@ class WordList {
   std::unordered_set<std::string> whole_;
   std::vector<std::string> prefixes_, suffixes_;
 };
+
+// The entries as an RE2 alternation in file order (no group around it):
+// each entry quoted, the spaces inside an entry as \s+. Matches nothing when
+// there are no entries.
+std::string ReAlternation(const std::vector<std::string>& entries);
+
+// If `*s` starts with `word` and a space ("og Hansen"), removes both and
+// returns true; with `upper_first`, the word may also start with a capital
+// ("Og Hansen").
+bool ConsumeLeadingWord(std::string_view* s, std::string_view word, bool upper_first = false);
 
 }  // namespace referat::lang
 
