@@ -345,7 +345,7 @@ bool Scanner::TryDate(size_t i, Found* f) {
   if (SimpleDate(i, &from, &to, &period, &next)) {
     end = end_byte_;
   } else if (IsPlainInt(t, 2) && !(i > 0 && lex_.IsReference(T(i - 1))) && Has(i + 3) && T(i + 1).IsPunct('.') && !T(i + 1).space_before &&
-             (T(i + 2).IsWord("og") || T(i + 2).IsPunct(',')) &&
+             (T(i + 2).IsWordIn(lex_.and_words) || T(i + 2).IsPunct(',')) &&
              SimpleDate(i + 3, &from, &to, &period, &next) && !period && Before(from, to) == 0) {
     // "den 4. og 5. januar 2017": the first day takes the month and year of
     // the date after it; that date is read on its own next.
@@ -372,7 +372,7 @@ bool Scanner::TryDate(size_t i, Found* f) {
     return false;
   }
   // A range: "A til B", "A - B", "A – B", "A/B".
-  if (Has(next + 1) && (T(next).IsWord("til") || IsDash(T(next)) || T(next).IsPunct('/'))) {
+  if (Has(next + 1) && (T(next).IsWordIn(lex_.range_words) || IsDash(T(next)) || T(next).IsPunct('/'))) {
     Ymd b_from, b_to;
     bool b_period;
     size_t b_next;
@@ -448,7 +448,7 @@ bool Scanner::TryTime(size_t i, Found* f) {
   size_t j;
   double h1;
   if (t.kind == TokKind::kWord) {
-    if (!(t.key == "kl." || t.key == "kl" || t.bare_key() == "klokken")) return false;
+    if (!lex_.clock_words.count(t.key) && !lex_.clock_words.count(t.bare_key())) return false;
     j = i + 1;
     if (Has(j) && T(j).kind == TokKind::kNumber) {
       // "kl. 7-23", "kl. 8.30-16": a range in one token.
@@ -510,7 +510,7 @@ bool Scanner::TryTime(size_t i, Found* f) {
     if (Has(q + 1) && T(q + 1).IsPunct('.') && !T(q + 1).space_before && Has(q + 2)) return false;
     return *h <= 24;
   };
-  if (Has(next + 1) && (IsDash(T(next)) || T(next).IsWord("til")) && end_clock(next + 1, &h2) &&
+  if (Has(next + 1) && (IsDash(T(next)) || T(next).IsWordIn(lex_.range_words)) && end_clock(next + 1, &h2) &&
       h2 > h1) {
     f->min = h1;
     f->max = h2;

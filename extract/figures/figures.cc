@@ -32,7 +32,7 @@ namespace figures {
 
 void Scanner::Scan(size_t start, size_t end, std::vector<Found>* out) {
   toks_.clear();
-  Tokenize(text_, start, end, &toks_);
+  Tokenize(lex_, text_, start, end, &toks_);
   lex_.Classify(&toks_);
   size_t i = 0;
   while (i < toks_.size()) {
@@ -149,7 +149,7 @@ bool StartsUpper(std::string_view s) {
 class Pass {
  public:
   Pass(const Document& doc, const Segmentation& seg, const figures::Lexicon& lex, Record* rec)
-      : doc_(doc), seg_(seg), rec_(rec) {
+      : doc_(doc), seg_(seg), lex_(lex), rec_(rec) {
     figures::Ymd meeting;
     if (rec->meeting && rec->meeting->date && rec->meeting->date->size() >= 4) {
       // "2017-10-24"; a date given as a year or year-month keeps what it has.
@@ -330,7 +330,8 @@ class Pass {
         continue;
       if (b.tb != a.te + 1) continue;
       const Token& j = toks[a.te];
-      bool joiner = j.IsWord("og") || j.IsWord("eller") || j.IsWord("til") || j.IsPunct(',') ||
+      bool joiner = j.IsWordIn(lex_.and_words) || j.IsWordIn(lex_.or_words) || j.IsWordIn(lex_.range_words) ||
+                    j.IsPunct(',') ||
                     j.IsPunct('/') || figures::IsDash(j);
       if (!joiner) continue;
       a.type = b.type;
@@ -432,6 +433,7 @@ class Pass {
 
   const Document& doc_;
   const Segmentation& seg_;
+  const figures::Lexicon& lex_;
   Record* rec_;
   int meeting_year_ = 0;
   std::optional<figures::Scanner> scanner_;

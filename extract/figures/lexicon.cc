@@ -79,6 +79,18 @@ void AddSpellout(icu::RuleBasedNumberFormat& rbnf, int64_t n, const icu::Unicode
 
 std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
   auto lex = std::make_unique<Lexicon>();
+  {
+    const std::pair<const char*, WordSet*> kClasses[] = {
+        {"and", &lex->and_words},         {"or", &lex->or_words},
+        {"range", &lex->range_words},     {"from", &lex->from_words},
+        {"clock", &lex->clock_words},     {"hundreds", &lex->hundreds_words},
+        {"article", &lex->articles},      {"glued_unit", &lex->glued_units},
+        {"metric_edge", &lex->metric_edges}, {"level_lead", &lex->level_leads}};
+    for (const auto& row : rules.Table("figures_words"))
+      if (row.size() >= 2)
+        for (const auto& [tag, set] : kClasses)
+          if (row[1] == tag) set->insert(Lower(row[0]));
+  }
   for (const auto& row : rules.Table("figures_units")) {
     if (row.size() < 2) continue;
     UnitEntry e;
@@ -221,7 +233,8 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
   for (const auto& w : lex->number_words) st.insert(w);
   for (const auto& [w, u] : lex->units)
     if (u.kind == UnitKind::kCurrency) st.insert(w);
-  for (const char* w : {"kl.", "kl", "klokken", "q1", "q2", "q3", "q4"}) st.insert(w);
+  for (const auto& w : lex->clock_words) st.insert(w);
+  for (const char* w : {"q1", "q2", "q3", "q4"}) st.insert(w);
 
   // Targets.
   for (const auto& line : rules.Lines("targets_leadins")) {

@@ -263,8 +263,8 @@ bool Scanner::NumberAt(size_t i, double* value, double* max, bool* range, bool* 
       if (lex_.number_words.count(T(j).key)) {
         prev = T(j).key;
         ++j;
-      } else if (T(j).key == "og" && Has(j + 1) && lex_.number_words.count(T(j + 1).key) &&
-                 (prev == "hundrede" || prev == "tusind" || prev == "tusinde")) {
+      } else if (lex_.and_words.count(T(j).key) && Has(j + 1) && lex_.number_words.count(T(j + 1).key) &&
+                 lex_.hundreds_words.count(prev)) {
         j += 2;
         prev = T(j - 1).key;
       } else {
@@ -274,7 +274,7 @@ bool Scanner::NumberAt(size_t i, double* value, double* max, bool* range, bool* 
     if (j == i + 1) {
       // One word: the articles "en"/"et" are no count, and a lone scale
       // word ("millioner af kroner") no number.
-      if (t.key == "en" || t.key == "et") return false;
+      if (lex_.articles.count(t.key)) return false;
       bool dot;
       const UnitEntry* u = lex_.Unit(t, &dot);
       if (u && u->kind == UnitKind::kScale) return false;
@@ -354,7 +354,7 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
       if (IsPlainInt(T(q)) && T(q).space_before && IsPlainInt(T(q - 1))) {
         ++q;
       } else if (Has(q + 1) && T(q + 1).kind == TokKind::kNumber &&
-                 (T(q).IsPunct('+') || T(q).IsPunct(',') || IsDash(T(q)) || T(q).IsWord("og"))) {
+                 (T(q).IsPunct('+') || T(q).IsPunct(',') || IsDash(T(q)) || T(q).IsWordIn(lex_.and_words))) {
         q += 2;
       } else {
         break;
@@ -392,7 +392,8 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
   // Ranges written with a spaced dash ("20 – 30 mia. kr."), "mellem 9 og 29",
   // or "ca. 250 til 300" (an approximate span, not two counts).
   if (!range && Has(k + 1) &&
-      ((IsDash(T(k)) && !spelled) || (between && T(k).IsWord("og")) || (approx && T(k).IsWord("til")))) {
+      ((IsDash(T(k)) && !spelled) || (between && T(k).IsWordIn(lex_.and_words)) ||
+       (approx && T(k).IsWordIn(lex_.range_words)))) {
     double v2, m2;
     bool r2, s2;
     size_t k2;

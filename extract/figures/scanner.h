@@ -69,10 +69,16 @@ struct Token {
   bool IsWord(std::string_view w) const {
     return kind == TokKind::kWord && (key == w || bare_key() == w);
   }
+  // IsWord() for any word of `words` (a WordSet, below).
+  template <typename Set>
+  bool IsWordIn(const Set& words) const {
+    return kind == TokKind::kWord && (words.count(key) || words.count(bare_key()));
+  }
 };
 
 // Tokenizes text[start, end) (one sentence), appending to *out.
-void Tokenize(std::string_view text, size_t start, size_t end, std::vector<Token>* out);
+struct Lexicon;
+void Tokenize(const Lexicon& lex, std::string_view text, size_t start, size_t end, std::vector<Token>* out);
 
 // True for '-', en dash and em dash.
 inline bool IsDash(const Token& t) {
@@ -148,6 +154,10 @@ struct Lexicon {
   WordSet number_words;          // spelled-out cardinals
   WordMap<int> cardinal_values;  // one-word cardinals: "femogtyve" -> 25
   WordMap<int> ordinal_words;    // "tredje" -> 3 (1..31)
+  // The small word classes of figures_words.txt, by class (what each is
+  // for is said there).
+  WordSet and_words, or_words, range_words, from_words, clock_words, hundreds_words, articles,
+      glued_units, metric_edges, level_leads;
   // Every word that can start a date, time or quantity: one look-up lets the
   // scanner pass over all other words.
   WordSet starters;

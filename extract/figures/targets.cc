@@ -53,17 +53,6 @@ bool IsDateType(const std::string& type) {
   return type == "date" || type == "period" || type == "year";
 }
 
-// Words trimmed from the ends of a metric: they belong to the statement's
-// grammar, not to what is measured.
-bool IsMetricEdgeWord(std::string_view k) {
-  static const std::string_view kWords[] = {
-      "skal",   "bør",     "vil",    "må",    "være",    "er",  "på",    "til",   "med",
-      "mindst", "minimum", "over",   "under", "at",      "som", "der",   "og",    "i",
-      "fra",    "af",      "senest", "inden", "opgjort", "for", "efter", "altid", "højst"};
-  for (auto w : kWords)
-    if (k == w) return true;
-  return false;
-}
 
 struct Phrase {
   size_t begin = 0, end = 0;  // tokens
@@ -75,8 +64,7 @@ struct Phrase {
 // A weak trigger counts only right before the level or date it bounds:
 // "mindst 50 %", "minimum 100 unge", "senest 1. juli 2018", "senest i 2020".
 bool TargetFinder::LevelFollows(const std::vector<Token>& toks, size_t i) const {
-  while (i < toks.size() && (toks[i].IsWord("i") || toks[i].IsWord("den") || toks[i].IsWord("d.") ||
-                             toks[i].IsWord("på")))
+  while (i < toks.size() && toks[i].IsWordIn(lex_.level_leads))
     ++i;
   if (i >= toks.size()) return false;
   const Token& t = toks[i];
@@ -141,7 +129,7 @@ class Analyzer {
   // "Målsætning N". `marker`: a numbered-list marker at its start ("1.").
   Target Analyze(size_t start, size_t end, bool label, const std::string& marker) {
     toks_.clear();
-    Tokenize(doc_.text, start, end, &toks_);
+    Tokenize(lex_, doc_.text, start, end, &toks_);
     Target t;
     t.text = std::string(doc_.Slice(start, end));
     t.span = doc_.MakeSpan(start, end);
@@ -231,9 +219,9 @@ class Analyzer {
         if (IsValueType(f.f->type) && (f.f->type == "duration") == (pass == 1) && f.tb >= label_end)
           values.push_back(&f);
     for (size_t a = 0; a + 1 < values.size() && !base; ++a) {
-      if (values[a]->tb == 0 || !toks_[values[a]->tb - 1].IsWord("fra")) continue;
+      if (values[a]->tb == 0 || !toks_[values[a]->tb - 1].IsWordIn(lex_.from_words)) continue;
       for (size_t b = a + 1; b < values.size(); ++b)
-        if (values[b]->tb > 0 && toks_[values[b]->tb - 1].IsWord("til")) {
+        if (values[b]->tb > 0 && toks_[values[b]->tb - 1].IsWordIn(lex_.range_words)) {
           base = values[a];
           value = values[b];
           break;
@@ -404,7 +392,7 @@ class Analyzer {
     auto edge = [&](size_t i) {
       const Token& t = toks_[i];
       return t.kind == TokKind::kPunct ||
-             (t.kind == TokKind::kWord && IsMetricEdgeWord(t.bare_key()));
+             (t.kind == TokKind::kWord && lex_.metric_edges.count(t.bare_key()));
     };
     while (a < b && edge(a)) ++a;
     while (b > a && edge(b - 1)) --b;

@@ -55,13 +55,7 @@ bool IsIgnorable(UChar32 c) { return c == 0xAD || (c >= 0x200B && c <= 0x200D) |
 
 // Letters glued to a number that are a unit, so "1.000kr." still reads as
 // 1.000 kr.; any other glued letters make the number a code ("3a", "24_10").
-bool IsGluedUnit(std::string_view w) {
-  static const std::string_view kUnits[] = {"kr", "mio", "mia", "pct", "mdr",   "md",
-                                            "t",  "tkr", "år",  "dkk", "timer", "procent"};
-  for (auto u : kUnits)
-    if (w == u) return true;
-  return false;
-}
+bool IsGluedUnit(const Lexicon& lex, std::string_view w) { return lex.glued_units.count(w) > 0; }
 
 // ASCII first: most letters of Danish text are, and ICU's case tables cost
 // a look-up per letter.
@@ -85,7 +79,7 @@ inline void AppendLower(UChar32 c, std::string* out) {
 
 }  // namespace
 
-void Tokenize(std::string_view s, size_t start, size_t end, std::vector<Token>* out) {
+void Tokenize(const Lexicon& lex, std::string_view s, size_t start, size_t end, std::vector<Token>* out) {
   bool space = true;
   size_t i = start;
   while (i < end) {
@@ -145,7 +139,7 @@ void Tokenize(std::string_view s, size_t start, size_t end, std::vector<Token>* 
           k += l;
         }
         bool more = k < end && (IsDigit(s[k]) || s[k] == '_' || IsLetterAt(s, k, end));
-        code = !(IsGluedUnit(w) && !more);
+        code = !(IsGluedUnit(lex, w) && !more);
       } else if (s.compare(j, 3, "\xE2\x80\x99") == 0 || (j < end && s[j] == '\'')) {
         code = IsLetterAt(s, j + (s[j] == '\'' ? 1 : 3), end);  // "70’erne"
       } else if (j + 1 < end && (s[j] == '-' || s[j] == '_') &&

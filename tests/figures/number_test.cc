@@ -125,7 +125,7 @@ TEST(NumShape, Groups) {
 TEST(Tokens, NumbersWordsCodes) {
   std::string text = "kr. 1,5 mio. 00.01.00-A00-1-17 18-årige t.kr. 2015.docx 14,8%";
   std::vector<Token> t;
-  Tokenize(text, 0, text.size(), &t);
+  Tokenize(*LexiconFor(Rules()), text, 0, text.size(), &t);
   ASSERT_GE(t.size(), 11u);
   EXPECT_EQ(t[0].kind, TokKind::kWord);
   EXPECT_EQ(t[0].key, "kr.");
@@ -150,7 +150,7 @@ TEST(Tokens, FractionsAndGluedCodes) {
       "2\xC2\xBD \xC3\xA5r, 2 \xC2\xBC mia. 70\xE2\x80\x99"
       "erne 3a";
   std::vector<Token> t;
-  Tokenize(text, 0, text.size(), &t);
+  Tokenize(*LexiconFor(Rules()), text, 0, text.size(), &t);
   ASSERT_GE(t.size(), 7u);
   EXPECT_EQ(t[0].kind, TokKind::kNumber);
   EXPECT_EQ(t[0].key, "2\xC2\xBD");
