@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "analyze/text_util.h"
+#include "lang/dates.h"
 
 namespace referat::analyze {
 namespace {
@@ -15,18 +16,10 @@ int ToInt(re2::StringPiece s) {
 }
 
 bool ValidDate(int y, int m, int d) {
-  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
-  if (d > kDays[m - 1]) return false;
-  if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return false;
-  return true;
+  return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= lang::DaysInMonth(y, m);
 }
 
-std::string Iso(int y, int m, int d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
-}
+std::string Iso(int y, int m, int d) { return lang::IsoDate(y, m, d); }
 
 std::string Hhmm(int h, int m) {
   char buf[8];
@@ -76,9 +69,8 @@ std::optional<DateHit> FindDate(const Lexicon& lex, std::string_view s, size_t f
           (end < s.size() && (s[end] == '-' || s[end] == '/') && DigitAt(s, end + 1)))
         continue;
       int year = ToInt(y);
-      // Two-digit years as the figures read them: 00-69 are 20xx, 70-99 19xx
-      // ("24.10.98" in historic minutes is 1998).
-      if (y.size() == 2) year += year < 70 ? 2000 : 1900;
+      // The document's year, when given, places a two-digit year.
+      if (y.size() == 2) year = lang::FullYear(year, default_year);
       if (!ValidDate(year, ToInt(m), ToInt(d))) continue;
       consider({Iso(year, ToInt(m), ToInt(d)), start, end});
       break;

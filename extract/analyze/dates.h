@@ -1,7 +1,7 @@
 // Danish dates and clock times as they appear in meeting headers, decision
 // headings and referrals: "24.10.2017", "06.11.17", "19-11-2025",
 // "24. oktober 2017", "Tirsdag d. 27. august 2025", "2017-10-24";
-// "kl. 12.15 - 15.15", "kl. 16:00". Two-digit years are 20xx.
+// "kl. 12.15 - 15.15", "kl. 16:00". Two-digit years: lang::FullYear.
 #ifndef REFERAT_ANALYZE_DATES_H_
 #define REFERAT_ANALYZE_DATES_H_
 
@@ -28,7 +28,8 @@ struct TimeHit {
 };
 
 // The first valid date in `s` at or after `from`. A date without a year
-// ("1. november") takes `default_year` when given, else is skipped.
+// ("1. november") takes `default_year` (the document's year) when given,
+// else is skipped; a two-digit year is placed near it (lang::FullYear).
 std::optional<DateHit> FindDate(const Lexicon& lex, std::string_view s, size_t from = 0,
                                 int default_year = 0);
 

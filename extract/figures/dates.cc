@@ -17,8 +17,8 @@
 // weekday is written, the nearest whose weekday matches ("tirsdag den 5.
 // december" is 2017 in minutes of 2018). Without a meeting date the figure's
 // date stays null. In a range the year-less end takes the other end's year
-// ("20. september til 30. oktober 2017"). Two-digit years: 00-69 are 20xx,
-// 70-99 19xx.
+// ("20. september til 30. oktober 2017"). Two-digit years follow
+// lang::FullYear: near the meeting's year when it is known.
 #include <cstdio>
 #include <cstdlib>
 
@@ -44,28 +44,10 @@ bool ValidDay(int y, int m, int d) {
   return m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y == 0 ? 2000 : y, m);
 }
 
-int FullYear(int yy, size_t digits) {
-  if (digits == 4) return yy;
-  return yy < 70 ? 2000 + yy : 1900 + yy;
-}
-
 }  // namespace
 
-int DaysInMonth(int y, int m) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-  return kDays[(m - 1) % 12];
-}
-
-long DaysFromCivil(int y, int m, int d) {
-  // The days-from-civil algorithm (H. Hinnant): exact for the proleptic
-  // Gregorian calendar.
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+int Scanner::FullYear(int yy, size_t digits) const {
+  return digits == 4 ? yy : lang::FullYear(yy, meeting_.y);
 }
 
 int Scanner::ResolveYear(int m, int d, int weekday) const {
@@ -84,12 +66,6 @@ int Scanner::ResolveYear(int m, int d, int weekday) const {
   }
   // A weekday that fits none of the three years: the nearest year anyway.
   return best || !weekday ? best : ResolveYear(m, d, 0);
-}
-
-std::string IsoDate(int y, int m, int d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
 }
 
 bool Scanner::Year(size_t i, int* y) const {

@@ -26,6 +26,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "lang/dates.h"
 #include "referat/document.h"
 #include "referat/record.h"
 #include "rules/rulebook.h"
@@ -237,10 +238,9 @@ struct Found {
   bool drop = false;  // removed by a filter
 };
 
-std::string IsoDate(int y, int m, int d);
-int DaysInMonth(int y, int m);
-// Days since 1970-01-01 of a proleptic Gregorian date.
-long DaysFromCivil(int y, int m, int d);
+using lang::DaysFromCivil;
+using lang::DaysInMonth;
+using lang::IsoDate;
 
 // The scanner over one sentence's tokens. Not thread-safe; one per call.
 class Scanner {
@@ -271,6 +271,8 @@ class Scanner {
   // the meeting's, the one that puts the day nearest the meeting, among
   // those that fit a written weekday (1 = Monday .. 7) when there is one.
   int ResolveYear(int m, int d, int weekday) const;
+  // A written year of `digits` digits as a full year (lang::FullYear).
+  int FullYear(int yy, size_t digits) const;
 
   // number.cc
   bool TryQuantity(size_t i, Found* f);

@@ -235,7 +235,14 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Ana
        }},
       {"date",
        [](const std::string& in) {
-         auto d = analyze::FindDate(Lex(), in, 0, 0);
+         // "@1998 text": the text of a document of 1998.
+         int year = 0;
+         std::string text = in;
+         if (in.size() > 6 && in[0] == '@' && in[5] == ' ') {
+           year = std::stoi(in.substr(1, 4));
+           text = in.substr(6);
+         }
+         auto d = analyze::FindDate(Lex(), text, 0, year);
          return d ? d->iso : std::string("-");
        }},
       {"time",
@@ -357,7 +364,14 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Ana
 }
 
 // A text read as a plain document, run through the figures pass.
-Record FiguresRecord(const std::string& in) {
+Record FiguresRecord(std::string in) {
+  // "@2017-10-24 text": the text of minutes of that day.
+  Record rec;
+  if (in.size() > 12 && in[0] == '@' && in[11] == ' ') {
+    rec.meeting = Meeting{};
+    rec.meeting->date = in.substr(1, 10);
+    in = in.substr(12);
+  }
   std::string text;
   // " / " separates lines, as in the analyzers' examples.
   size_t pos = 0;
@@ -367,7 +381,6 @@ Record FiguresRecord(const std::string& in) {
     if (sep == std::string::npos) break;
     pos = sep + 3;
   }
-  Record rec;
   auto doc = ReadText(text, false, ExtractOptions{});
   if (!doc.ok()) return rec;
   Segmentation seg = Segment(*doc);
