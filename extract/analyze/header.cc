@@ -92,207 +92,250 @@ std::optional<std::string> MeetingEndTime(const Context& ctx, size_t i) {
   return tm->start_time;
 }
 
-HeaderResult ExtractHeader(const Context& ctx, size_t end, const Toc& toc) {
-  HeaderResult r;
-  Meeting& m = r.meeting;
-  const Lexicon& lex = ctx.lex();
-  end = std::min(end, ctx.size());
-  SpanAcc span;
+namespace {
 
-  std::optional<std::string> label_date, label_start, label_end, label_location;
-  std::optional<std::string> line_date, line_start, line_end, line_location;
-  std::optional<std::string> caps_council, caps_town;
-  std::optional<std::string> council_alone;
-  size_t date_line = SIZE_MAX;
+// The header's reading, one block at a time, in three parts: labelled
+// fields ("Tid: …", "Sted: …"), the lines that name the meeting's council,
+// municipality and body, and a cover page's unlabelled date, time and place
+// lines. Merge() then prefers what labels said over what cover lines said.
+class HeaderReader {
+ public:
+  HeaderReader(const Context& ctx, size_t end) : ctx_(ctx), lex_(ctx.lex()), end_(end) {}
 
-  for (size_t i = 0; i < end; ++i) {
-    if (InToc(toc, i) || (toc.begin == i && !toc.empty())) continue;
-    std::string_view t = ctx.text(i);
-    const Block& b = ctx.block(i);
+  // Reads block *i; may use the blocks after it (a value on the next lines,
+  // an address), then sets *i to the last block used.
+  void Read(size_t* i) {
+    std::string_view t = ctx_.text(*i);
     // Exact up to 25, the largest limit it is compared with below.
     const int words = CountWordsUpTo(t, 25);
-
-    LabelHit lh = lex.MatchLabel(t, words <= 25);
+    LabelHit lh = lex_.MatchLabel(t, words <= 25);
     if (lh.field != Field::kNone) {
-      size_t last = i;
-      auto ranges = LabelValue(ctx, i, lh, end, false, &last);
-      std::string value;
-      if (!ranges.empty()) value = Collapse(ctx.doc().Slice(ranges[0].first, ranges.back().second));
-      switch (lh.field) {
-        case Field::kDate: {
-          if (auto d = FindDate(lex, value)) {
-            if (!label_date) label_date = d->iso;
-          }
-          if (auto tm = FindTime(lex, value, true)) {
-            if (!label_start) label_start = tm->start_time;
-            if (tm->end_time && !label_end) label_end = tm->end_time;
-          }
-          break;
-        }
-        case Field::kStart:
-          if (auto tm = FindTime(lex, value, true)) {
-            if (!label_start) label_start = tm->start_time;
-          }
-          break;
-        case Field::kEnd:
-          if (auto tm = FindTime(lex, value, true)) {
-            if (!label_end) label_end = tm->start_time;
-          }
-          break;
-        case Field::kLocation:
-          if (!value.empty() && !label_location) label_location = value;
-          break;
-        default:
-          break;
-      }
-      if (lh.field == Field::kDate || lh.field == Field::kStart || lh.field == Field::kEnd ||
-          lh.field == Field::kLocation) {
-        span.Add(b.start, ctx.block(last).end);
-        i = last;
-        continue;
-      }
-      continue;  // attendance fields are read by ExtractAttendance
+      Label(lh, i);
+      return;
     }
-    if (words > 16) continue;
+    if (words > 16) return;
+    if (Names(*i, t, words)) return;
+    CoverLine(i, t, words);
+  }
 
+  HeaderResult Merge() {
+    Meeting& m = r_.meeting;
+    if (!m.council && caps_council_) {
+      m.council = caps_council_;
+      if (!m.municipality) m.municipality = caps_town_;
+    }
+    m.date = label_date_ ? label_date_ : line_date_;
+    // Times belong with the date they were read with; a labelled date without
+    // a time takes the cover line's time.
+    m.start_time = label_start_ ? label_start_ : line_start_;
+    m.end_time = label_end_ ? label_end_ : line_end_;
+    m.location = label_location_ ? label_location_ : line_location_;
+    if (!m.body && council_alone_) m.body = m.council ? *m.council : *council_alone_;
+    if (!span_.empty()) m.span = ctx_.MakeSpan(span_.start, span_.end);
+    r_.found = ((m.document_type || m.body || m.council) && m.date) || (m.document_type && m.body);
+    return std::move(r_);
+  }
+
+ private:
+  // A labelled field: date, start, end and location are the header's;
+  // attendance fields are read by ExtractAttendance.
+  void Label(const LabelHit& lh, size_t* i) {
+    size_t last = *i;
+    auto ranges = LabelValue(ctx_, *i, lh, end_, false, &last);
+    std::string value;
+    if (!ranges.empty()) value = Collapse(ctx_.doc().Slice(ranges[0].first, ranges.back().second));
+    switch (lh.field) {
+      case Field::kDate: {
+        if (auto d = FindDate(lex_, value)) {
+          if (!label_date_) label_date_ = d->iso;
+        }
+        if (auto tm = FindTime(lex_, value, true)) {
+          if (!label_start_) label_start_ = tm->start_time;
+          if (tm->end_time && !label_end_) label_end_ = tm->end_time;
+        }
+        break;
+      }
+      case Field::kStart:
+        if (auto tm = FindTime(lex_, value, true)) {
+          if (!label_start_) label_start_ = tm->start_time;
+        }
+        break;
+      case Field::kEnd:
+        if (auto tm = FindTime(lex_, value, true)) {
+          if (!label_end_) label_end_ = tm->start_time;
+        }
+        break;
+      case Field::kLocation:
+        if (!value.empty() && !label_location_) label_location_ = value;
+        break;
+      default:
+        break;
+    }
+    if (lh.field == Field::kDate || lh.field == Field::kStart || lh.field == Field::kEnd ||
+        lh.field == Field::kLocation) {
+      span_.Add(ctx_.block(*i).start, ctx_.block(last).end);
+      *i = last;
+    }
+  }
+
+  // The document type (read from any short line), then the lines naming
+  // the council, municipality or body. True when the line was one of those
+  // names (nothing more to read from it).
+  bool Names(size_t i, std::string_view t, int words) {
+    Meeting& m = r_.meeting;
+    const Block& b = ctx_.block(i);
     if (!m.document_type && words <= 12) {
-      std::string type = lex.DocumentType(t);
+      std::string type = lex_.DocumentType(t);
       if (!type.empty()) {
         m.document_type = type;
-        span.Add(b.start, b.end);
+        span_.Add(b.start, b.end);
       }
     }
     if (words <= 8) {
       re2::StringPiece town, word;
-      if (lex.FindCouncil(t, &town, &word)) {
+      if (lex_.FindCouncil(t, &town, &word)) {
         std::string_view tv(town.data(), town.size());
-        auto muni = lex.MunicipalityOf(tv);
+        auto muni = lex_.MunicipalityOf(tv);
         if (muni) {
           std::string council = std::string(tv) + " " + std::string(word.data(), word.size());
           if (IsAllCaps(council)) {
-            if (!caps_council) {
-              caps_council = council;
-              caps_town = *muni;
+            if (!caps_council_) {
+              caps_council_ = council;
+              caps_town_ = *muni;
             }
           } else if (!m.council) {
             m.council = council;
             if (!m.municipality) m.municipality = *muni;
           }
-          span.Add(b.start, b.end);
-          continue;
+          span_.Add(b.start, b.end);
+          return true;
         }
       }
-      if (lex.MayHaveMunicipalityPhrase(t) && RE2::FullMatch(Trim(t), lex.municipality_phrase())) {
+      if (lex_.MayHaveMunicipalityPhrase(t) && RE2::FullMatch(Trim(t), lex_.municipality_phrase())) {
         re2::StringPiece tw;
-        RE2::PartialMatch(t, lex.municipality_phrase(), &tw);
-        if (auto muni = lex.MunicipalityOf(std::string_view(tw.data(), tw.size()))) {
+        RE2::PartialMatch(t, lex_.municipality_phrase(), &tw);
+        if (auto muni = lex_.MunicipalityOf(std::string_view(tw.data(), tw.size()))) {
           if (!m.municipality) m.municipality = *muni;
-          span.Add(b.start, b.end);
-          continue;
+          span_.Add(b.start, b.end);
+          return true;
         }
       }
       re2::StringPiece ctown;
-      if (lex.IsCouncilAlone(Trim(t), &ctown)) {
-        if (!council_alone) council_alone = std::string(Trim(t));
+      if (lex_.IsCouncilAlone(Trim(t), &ctown)) {
+        if (!council_alone_) council_alone_ = std::string(Trim(t));
         if (!ctown.empty()) {
-          if (auto muni = lex.MunicipalityOf(std::string_view(ctown.data(), ctown.size())))
+          if (auto muni = lex_.MunicipalityOf(std::string_view(ctown.data(), ctown.size())))
             if (!m.municipality) m.municipality = *muni;
         }
-        span.Add(b.start, b.end);
-        continue;
+        span_.Add(b.start, b.end);
+        return true;
       }
     }
-    if (!m.body && words <= 14 && lex.IsBodyName(t) && lex.DocumentType(t).empty()) {
+    if (!m.body && words <= 14 && lex_.IsBodyName(t) && lex_.DocumentType(t).empty()) {
       m.body = Collapse(t);
-      span.Add(b.start, b.end);
-      continue;
+      span_.Add(b.start, b.end);
+      return true;
     }
     // "Økonomiudvalgets møde", "Byrådets ekstraordinære møde".
     if (!m.body && words <= 5) {
       re2::StringPiece name;
-      if (EndsInMeetingWord(lex, Trim(t)) && RE2::FullMatch(Trim(t), lex.bodys_meeting(), &name) &&
-          lex.IsBodyName(std::string_view(name.data(), name.size()))) {
+      if (EndsInMeetingWord(lex_, Trim(t)) && RE2::FullMatch(Trim(t), lex_.bodys_meeting(), &name) &&
+          lex_.IsBodyName(std::string_view(name.data(), name.size()))) {
         m.body = std::string(name.data(), name.size());
-        span.Add(b.start, b.end);
-        continue;
+        span_.Add(b.start, b.end);
+        return true;
       }
     }
-    // Unlabelled date line of a cover page.
-    // Cover lines are often set large, so readers mark them as headings.
-    const bool plain = ctx.heading(i).role == Role::kNone || ctx.heading(i).markup;
-    if (words <= 14 && plain) {
-      auto d = FindDate(lex, t);
-      if (d && !line_date) {
-        line_date = d->iso;
-        if (auto tm = FindTime(lex, t, false)) {
-          line_start = tm->start_time;
-          line_end = tm->end_time;
-        }
-        date_line = i;
-        span.Add(b.start, b.end);
-        continue;
+    return false;
+  }
+
+  // A cover page's unlabelled lines: the date line, a time on the line
+  // after it, and the place on the short lines right after the date line.
+  // Cover lines are often set large, so readers mark them as headings.
+  void CoverLine(size_t* i, std::string_view t, int words) {
+    const Block& b = ctx_.block(*i);
+    const bool plain = ctx_.heading(*i).role == Role::kNone || ctx_.heading(*i).markup;
+    if (words > 14 || !plain) return;
+    auto d = FindDate(lex_, t);
+    if (d && !line_date_) {
+      line_date_ = d->iso;
+      if (auto tm = FindTime(lex_, t, false)) {
+        line_start_ = tm->start_time;
+        line_end_ = tm->end_time;
       }
-      // "Kl. 10:30" on its own line after the date.
-      if (!d && line_date && !line_start && date_line != SIZE_MAX && i <= date_line + 2 && words <= 5) {
-        if (auto tm = FindTime(lex, t, false)) {
-          line_start = tm->start_time;
-          line_end = tm->end_time;
-          date_line = i;
-          span.Add(b.start, b.end);
-          continue;
-        }
-      }
-      // The place: the short lines right after the date line.
-      if (!d && date_line != SIZE_MAX && i == date_line + 1 && !line_location &&
-          lex.DocumentType(t).empty() && !EndsSentence(t) && words <= 10) {
-        Joiner loc;
-        size_t j = i;
-        for (; j < end && j < i + 5; ++j) {
-          std::string_view v = ctx.text(j);
-          // Address lines: no gap, or set like the first line (readers
-          // that mark every line as a paragraph).
-          const Block& bj = ctx.block(j);
-          bool same_style = bj.kind == b.kind && bj.font_size == b.font_size && bj.bold == b.bold;
-          if (j > i && ((bj.gap_before && !same_style) || !AtMostWords(v, 8))) break;
-          if (lex.MatchLabel(v, false).field != Field::kNone ||
-              (ctx.heading(j).role != Role::kNone && !ctx.heading(j).markup) ||
-              FindDate(lex, v) || EndsSentence(v))
-            break;
-          if (!loc.empty()) loc.Add(",");
-          loc.Add(v);
-        }
-        if (!loc.empty()) {
-          std::string s = loc.Take();
-          // Joiner puts a space before the comma; join as "a, b".
-          std::string fixed;
-          for (size_t k = 0; k < s.size(); ++k) {
-            if (s[k] == ' ' && k + 1 < s.size() && s[k + 1] == ',') continue;
-            fixed.push_back(s[k]);
-          }
-          line_location = fixed;
-          span.Add(b.start, ctx.block(j - 1).end);
-          i = j - 1;
-        }
-        continue;
+      date_line_ = *i;
+      span_.Add(b.start, b.end);
+      return;
+    }
+    // "Kl. 10:30" on its own line after the date.
+    if (!d && line_date_ && !line_start_ && date_line_ != SIZE_MAX && *i <= date_line_ + 2 && words <= 5) {
+      if (auto tm = FindTime(lex_, t, false)) {
+        line_start_ = tm->start_time;
+        line_end_ = tm->end_time;
+        date_line_ = *i;
+        span_.Add(b.start, b.end);
+        return;
       }
     }
+    if (!d && date_line_ != SIZE_MAX && *i == date_line_ + 1 && !line_location_ &&
+        lex_.DocumentType(t).empty() && !EndsSentence(t) && words <= 10)
+      Place(i);
   }
 
-  if (!m.council && caps_council) {
-    m.council = caps_council;
-    if (!m.municipality) m.municipality = caps_town;
+  // The place: the short lines from *i on, joined "a, b".
+  void Place(size_t* i) {
+    const Block& b = ctx_.block(*i);
+    Joiner loc;
+    size_t j = *i;
+    for (; j < end_ && j < *i + 5; ++j) {
+      std::string_view v = ctx_.text(j);
+      // Address lines: no gap, or set like the first line (readers
+      // that mark every line as a paragraph).
+      const Block& bj = ctx_.block(j);
+      bool same_style = bj.kind == b.kind && bj.font_size == b.font_size && bj.bold == b.bold;
+      if (j > *i && ((bj.gap_before && !same_style) || !AtMostWords(v, 8))) break;
+      if (lex_.MatchLabel(v, false).field != Field::kNone ||
+          (ctx_.heading(j).role != Role::kNone && !ctx_.heading(j).markup) || FindDate(lex_, v) ||
+          EndsSentence(v))
+        break;
+      if (!loc.empty()) loc.Add(",");
+      loc.Add(v);
+    }
+    if (loc.empty()) return;
+    std::string s = loc.Take();
+    // Joiner puts a space before the comma; join as "a, b".
+    std::string fixed;
+    for (size_t k = 0; k < s.size(); ++k) {
+      if (s[k] == ' ' && k + 1 < s.size() && s[k + 1] == ',') continue;
+      fixed.push_back(s[k]);
+    }
+    line_location_ = fixed;
+    span_.Add(b.start, ctx_.block(j - 1).end);
+    *i = j - 1;
   }
-  m.date = label_date ? label_date : line_date;
-  // Times belong with the date they were read with; a labelled date without
-  // a time takes the cover line's time.
-  m.start_time = label_start ? label_start : line_start;
-  m.end_time = label_end ? label_end : line_end;
-  m.location = label_location ? label_location : line_location;
-  if (!m.body && council_alone) m.body = m.council ? *m.council : *council_alone;
-  if (!span.empty()) m.span = ctx.MakeSpan(span.start, span.end);
 
-  r.found = ((m.document_type || m.body || m.council) && m.date) || (m.document_type && m.body);
-  return r;
+  const Context& ctx_;
+  const Lexicon& lex_;
+  const size_t end_;
+  HeaderResult r_;
+  SpanAcc span_;
+  std::optional<std::string> label_date_, label_start_, label_end_, label_location_;
+  std::optional<std::string> line_date_, line_start_, line_end_, line_location_;
+  std::optional<std::string> caps_council_, caps_town_;
+  std::optional<std::string> council_alone_;
+  size_t date_line_ = SIZE_MAX;
+};
+
+}  // namespace
+
+HeaderResult ExtractHeader(const Context& ctx, size_t end, const Toc& toc) {
+  end = std::min(end, ctx.size());
+  HeaderReader reader(ctx, end);
+  for (size_t i = 0; i < end; ++i) {
+    if (InToc(toc, i) || (toc.begin == i && !toc.empty())) continue;
+    reader.Read(&i);
+  }
+  return reader.Merge();
 }
 
 }  // namespace referat::analyze

@@ -125,8 +125,9 @@ class Analyzer {
   Analyzer(const Document& doc, const Lexicon& lex, const Record& rec)
       : doc_(doc), lex_(lex), rec_(rec) {}
 
-  // Builds the target for the statement text[start, end). `label`: it starts
-  // "Målsætning N". `marker`: a numbered-list marker at its start ("1.").
+  // Builds the target for the statement text[start, end): trigger, level,
+  // deadline, direction, metric. `label`: it starts "Målsætning N".
+  // `marker`: a numbered-list marker at its start ("1.").
   Target Analyze(size_t start, size_t end, bool label, const std::string& marker) {
     toks_.clear();
     Tokenize(lex_, doc_.text, start, end, &toks_);
@@ -135,13 +136,49 @@ class Analyzer {
     t.span = doc_.MakeSpan(start, end);
     for (const auto& it : rec_.agenda_items)
       if (start >= it.span.start && start < it.span.end && !it.number.empty()) t.item = it.number;
+    Reading r;
+    Figures(start, end, &r);
+    Triggers(&r);
+    Level(label, &r, &t);
+    Deadline(&r, &t);
+    if (r.dir)
+      t.direction = r.dir->p->direction;
+    else if (r.weak)
+      t.direction = r.weak->p->direction;
+    else if (t.placeholder || t.value)
+      t.direction = "reach";
+    t.metric = Metric(start, end, label, marker, r);
+    return t;
+  }
 
-    // The figures inside, with their token ranges.
-    struct Fig {
-      const Figure* f;
-      size_t tb, te;
-    };
-    std::vector<Fig> figs;
+ private:
+  struct Fig {
+    const Figure* f;
+    size_t tb, te;
+  };
+  // What Analyze() has read of one statement so far.
+  struct Reading {
+    std::vector<Fig> figs;        // the figures inside, with their token ranges
+    std::vector<Phrase> phrases;  // the target phrases found
+    const Phrase* dir = nullptr;   // the first trigger or direction phrase with a direction
+    const Phrase* lead = nullptr;  // "målet er": a trigger without a direction
+    const Phrase* weak = nullptr;  // "mindst"
+    long ph_tok = -1;              // a placeholder level's token ("X %"), or -1
+    std::vector<const Fig*> values;
+    const Fig* value = nullptr;
+    const Fig* base = nullptr;
+    const Fig* deadline = nullptr;
+    // True when a phrase of `kind` ends at most one token before `tok`.
+    bool PhraseBefore(size_t tok, TargetPhraseKind kind) const {
+      for (const auto& ph : phrases)
+        if (ph.p->kind == kind && ph.end <= tok && tok - ph.end <= 1) return true;
+      return false;
+    }
+  };
+
+  // The figures of the statement text[start, end), with their tokens.
+  void Figures(size_t start, size_t end, Reading* r) {
+    std::vector<Fig>& figs = r->figs;
     auto lo = std::lower_bound(rec_.figures.begin(), rec_.figures.end(), start,
                                [](const Figure& f, size_t s) { return f.span.start < s; });
     for (auto it = lo; it != rec_.figures.end() && it->span.start < end; ++it) {
@@ -150,9 +187,11 @@ class Analyzer {
       while (te < toks_.size() && toks_[te].start < it->span.end) ++te;
       figs.push_back({&*it, tb, te});
     }
+  }
 
-    // Phrases.
-    std::vector<Phrase> phrases;
+  // The trigger: the phrases, and which of them give the direction.
+  void Triggers(Reading* r) {
+    std::vector<Phrase>& phrases = r->phrases;
     for (size_t i = 0; i < toks_.size(); ++i) {
       if (toks_[i].kind != TokKind::kWord) continue;
       auto it = lex_.target_phrase_index.find(toks_[i].bare_key());
@@ -162,9 +201,9 @@ class Analyzer {
         if (Matches(toks_, i, p.words)) phrases.push_back({i, i + p.words.size(), &p});
       }
     }
-    const Phrase* dir = nullptr;   // the first trigger or direction phrase with a direction
-    const Phrase* lead = nullptr;  // "målet er": a trigger without a direction
-    const Phrase* weak = nullptr;  // "mindst"
+    const Phrase*& dir = r->dir;
+    const Phrase*& lead = r->lead;
+    const Phrase*& weak = r->weak;
     for (const auto& ph : phrases) {
       auto k = ph.p->kind;
       if ((k == TargetPhraseKind::kTrigger || k == TargetPhraseKind::kDirection) &&
@@ -173,14 +212,20 @@ class Analyzer {
       if (k == TargetPhraseKind::kTrigger && ph.p->direction.empty() && !lead) lead = &ph;
       if (k == TargetPhraseKind::kWeak && !ph.p->direction.empty() && !weak) weak = &ph;
     }
-    auto phrase_before = [&](size_t tok, TargetPhraseKind kind) {
-      for (const auto& ph : phrases)
-        if (ph.p->kind == kind && ph.end <= tok && tok - ph.end <= 1) return true;
-      return false;
-    };
+  }
 
+  // The level: a placeholder ("X %"), the value and the baseline ("fra A
+  // til B"), and the baseline's date.
+  void Level(bool label, Reading* r, Target* tp) {
+    Target& t = *tp;
+    const std::vector<Fig>& figs = r->figs;
+    const std::vector<Phrase>& phrases = r->phrases;
+    const Phrase* dir = r->dir;
+    long& ph_tok = r->ph_tok;
+    std::vector<const Fig*>& values = r->values;
+    const Fig*& value = r->value;
+    const Fig*& base = r->base;
     // Placeholder levels: "X %", "X pct.".
-    long ph_tok = -1;
     for (size_t i = 0; i + 1 < toks_.size(); ++i) {
       std::string_view k = toks_[i].bare_key();
       if (toks_[i].kind != TokKind::kWord || (k != "x" && k != "xx" && k != "xxx")) continue;
@@ -200,8 +245,6 @@ class Analyzer {
     }
 
     // Value and baseline value: "fra A til B" makes A the baseline.
-    const Fig* value = nullptr;
-    const Fig* base = nullptr;
     // Durations are levels only when nothing else is ("ventetiden ... 4 uger");
     // otherwise they belong to the metric ("fastholder uddannelse i 6 måneder").
     // After a label, the metric runs to the first date; levels come after it.
@@ -213,7 +256,6 @@ class Analyzer {
           break;
         }
     if (label && label_end == 0) label_end = toks_.size();
-    std::vector<const Fig*> values;
     for (int pass = 0; pass < 2 && values.empty(); ++pass)
       for (const auto& f : figs)
         if (IsValueType(f.f->type) && (f.f->type == "duration") == (pass == 1) && f.tb >= label_end)
@@ -278,9 +320,14 @@ class Analyzer {
       b.date = base_date;
       t.baseline = b;
     }
+  }
 
-    // Deadline.
-    const Fig* deadline = nullptr;
+  // The deadline: a marked date ("ultimo 2018"), one after a deadline
+  // phrase, or a date after the level.
+  void Deadline(Reading* r, Target* t) {
+    const std::vector<Fig>& figs = r->figs;
+    const Fig* value = r->value;
+    const Fig*& deadline = r->deadline;
     for (const auto& f : figs) {
       if (!IsDateType(f.f->type) || f.f == base_date_fig_) continue;
       const Token& first = toks_[f.tb];
@@ -289,9 +336,9 @@ class Analyzer {
           first.kind == TokKind::kWord && dw != lex_.date_words.end() &&
           (dw->second.role == DateWordRole::kEnd || dw->second.role == DateWordRole::kStart ||
            dw->second.role == DateWordRole::kMiddle);
-      bool after_phrase = phrase_before(f.tb, TargetPhraseKind::kDeadline) ||
+      bool after_phrase = r->PhraseBefore(f.tb, TargetPhraseKind::kDeadline) ||
                           (f.tb > 0 && toks_[f.tb - 1].IsWord("i") &&
-                           phrase_before(f.tb - 1, TargetPhraseKind::kDeadline));
+                           r->PhraseBefore(f.tb - 1, TargetPhraseKind::kDeadline));
       // A date after the level: "skal reduceres med 2 mio. kr. i 2019".
       bool after_value = value && f.tb >= value->te;
       if (marked || after_phrase || after_value) {
@@ -299,17 +346,21 @@ class Analyzer {
         break;
       }
     }
-    if (deadline) t.deadline = FigureDate(*deadline->f, true);
+    if (deadline) t->deadline = FigureDate(*deadline->f, true);
+  }
 
-    // Direction.
-    if (dir)
-      t.direction = dir->p->direction;
-    else if (weak)
-      t.direction = weak->p->direction;
-    else if (t.placeholder || t.value)
-      t.direction = "reach";
-
-    // Metric.
+  // The metric: what is measured, between the statement's lead-in, trigger,
+  // level and deadline.
+  std::optional<std::string> Metric(size_t start, size_t end, bool label, const std::string& marker,
+                                    const Reading& r) const {
+    const std::vector<Fig>& figs = r.figs;
+    const std::vector<Phrase>& phrases = r.phrases;
+    const Phrase* dir = r.dir;
+    const Phrase* lead = r.lead;
+    const Phrase* weak = r.weak;
+    const long ph_tok = r.ph_tok;
+    const Fig* value = r.value;
+    const Fig* deadline = r.deadline;
     size_t m0 = 0, m1 = toks_.size();
     if (!marker.empty() && m1 > 0 && doc_.Slice(start, end).substr(0, marker.size()) == marker) {
       while (m0 < m1 && toks_[m0].end <= start + marker.size()) ++m0;
@@ -366,11 +417,9 @@ class Analyzer {
             m1 = ph.begin;
       }
     }
-    t.metric = MetricText(m0, m1);
-    return t;
+    return MetricText(m0, m1);
   }
 
- private:
   size_t TokAt(size_t byte) const {
     size_t i = 0;
     while (i < toks_.size() && toks_[i].end <= byte) ++i;
