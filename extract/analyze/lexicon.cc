@@ -622,10 +622,10 @@ bool WildcardEnd(std::string_view t, size_t end, bool open) {
   return RestOfLine(t, end);
 }
 
-// (?i)^(ALT)(?:\s*:[ \t]*|[ ]*\t[ \t]*)(\S.*)$ with "…" as \s+[^:\t]+?,
-// tried in the order RE2's leftmost-first match prefers: phrases in
-// alternation order; for "…" the longest run of spaces first, then the
-// fewest code points after it.
+// "Heading: text" or "Heading<TAB>text" on one line, the heading a phrase
+// of the list (with "…": some further words, up to the colon or TAB). The
+// phrases are tried in list order; for "…" the longest run of spaces first,
+// then the fewest code points after it (the shortest heading).
 bool InlineEnd(std::string_view block, size_t end, bool open, size_t* head_end,
                size_t* rest_start) {
   if (!open) {

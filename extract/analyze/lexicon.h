@@ -5,10 +5,8 @@
 //
 // Start-up is part of every `referat extract` process, so little is done up
 // front: the phrase lists are folded into PhraseLists (analyze/phrases.h)
-// and matched in code, with the same answers as the RE2 alternations they
-// replace (Engine::kRe2 still builds those; tests compare the two); the
-// remaining RE2 patterns compile on first use (LazyRE2), and most are only
-// run when one of their phrases is there.
+// and matched in code; the remaining RE2 patterns compile on first use
+// (LazyRE2), and most are only run when one of their phrases is there.
 #ifndef REFERAT_ANALYZE_LEXICON_H_
 #define REFERAT_ANALYZE_LEXICON_H_
 
@@ -90,8 +88,8 @@ struct DecisionClass {
 class Lexicon {
  public:
   // How the phrase lists are matched: kCode by PhraseList (the default),
-  // kRe2 by the RE2 alternations the code replaced, which give the same
-  // answers; tests compare the two.
+  // kRe2 by RE2 alternations of the same phrases, the reference that
+  // tests/analyze/lexicon_engines_test.cc holds kCode to.
   enum class Engine { kCode, kRe2 };
   explicit Lexicon(const Rulebook& rules, Engine engine = Engine::kCode);
   Lexicon(const Lexicon&) = delete;

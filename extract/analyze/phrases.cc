@@ -203,7 +203,7 @@ size_t WildcardPhrase::Match(std::string_view s,
   return MatchFrom(s, 0, 0, 0, groups);
 }
 
-// A backtracking match in the order RE2's leftmost-first search preferred.
+// A backtracking match that takes the first alternative that succeeds.
 // Each \s+ takes its whole run of spaces: what follows it is a word (which
 // starts with a non-space) or a wildcard's \S+, so a shorter run never
 // matches. A wildcard tries zero words, then one, then two (lazy); each

@@ -1,24 +1,21 @@
-// Phrase lists of the rule tables matched in code instead of RE2.
-//
-// The Lexicon used to compile every phrase list into an alternation such as
-// (?i)^(?:Beslutning|Udvalgets\s+beslutning|…)$ and the decision phrases
-// into one pattern each. Compiling them was most of a small document's CPU
-// time, and most lists are only ever matched at a known position. A
-// PhraseList matches exactly what that alternation matched, in the order
-// RE2's leftmost-first semantics tried the alternatives, so the Lexicon
-// gives the same answers byte for byte:
+// Phrase lists of the rule tables, matched in code. Compiling the lists as
+// regular expressions costs most of a small document's CPU time, and most
+// lists are only matched at a known position, so they are matched here; the
+// rules a rule author sees are in extract/rules/README.md ("How phrases
+// match"). Precisely:
 //
 //   - a phrase is its words (the rule text split on spaces); between two
-//     words any run of RE2 whitespace ([\t\n\f\r ], what \s matched);
-//   - letters compare as RE2's (?i) did: two code points are equal when
-//     they have the same simple case folding (ICU u_foldCase, the same
-//     Unicode CaseFolding.txt orbits RE2 uses);
-//   - alternatives are tried longest phrase text first, then in byte order
-//     (the order lexicon.cc's Alternation() wrote them).
+//     words any run of whitespace ([\t\n\f\r ]);
+//   - letters compare by simple case folding (ICU u_foldCase): two code
+//     points are equal when they fold to the same one;
+//   - alternatives are tried longest phrase text first, then in byte order,
+//     and the first that matches wins.
 //
-// Where a list has a shape this code does not know (a "…" that is not the
-// last word, a word with whitespace in it), supported() is false and the
-// Lexicon keeps the RE2 pattern for it.
+// These are the semantics of an RE2 alternation of the same phrases, which
+// tests/analyze/lexicon_engines_test.cc uses as the reference (the
+// Lexicon's Engine::kRe2). Where a list has a shape this code does not know
+// (a "…" that is not the last word, a word with whitespace in it),
+// supported() is false and the Lexicon compiles the RE2 pattern for it.
 #ifndef REFERAT_ANALYZE_PHRASES_H_
 #define REFERAT_ANALYZE_PHRASES_H_
 
