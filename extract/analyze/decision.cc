@@ -403,7 +403,7 @@ void ReadReferrals(const Context& ctx, size_t start, size_t end, int default_yea
     // "… den 06.11.17", "… d. 13. november 2017", "…, den 5/12"
     size_t k = bend;
     while (k < s.size() && (s[k] == ' ' || s[k] == ',')) ++k;
-    for (std::string_view w : {"den ", "d. ", "d."}) {
+    for (std::string_view w : lex.words().date_leads) {
       if (s.compare(k, w.size(), w) == 0) {
         size_t dpos = k + w.size();
         while (dpos < s.size() && s[dpos] == ' ') ++dpos;

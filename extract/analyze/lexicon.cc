@@ -241,6 +241,13 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
   words_.not_by = words("not_by");
   words_.party = words("party");
   words_.meeting = words("meeting");
+  words_.that = words("that");
+  const lang::WordList date_leads = words("date_lead");
+  for (const auto& w : date_leads.entries()) {
+    words_.date_leads.push_back(w + " ");
+    if (w.size() > 1 && w.back() == '.') words_.date_leads.push_back(w);
+  }
+  clause_start_.Set("^(?:(?:\\d{1,2}|[a-zæøå])[.)][ \\t]*)?(?i:" + alt("that") + ")[ \\t]");
   for (const auto& w : words_.and_.entries()) words_.name_separators.push_back(" " + w + " ");
   for (const auto& w : words_.also.entries()) words_.name_separators.push_back(" " + w + " ");
   words_.name_separators.push_back(" & ");

@@ -216,7 +216,10 @@ class Lexicon {
   // for is said there).
   struct Words {
     lang::WordList and_, or_, also, open_end, vote_count, vote_tail, vote_lead, dissent_lead, none,
-        no_attachments, negation, not_by, party, meeting;
+        no_attachments, negation, not_by, party, meeting, that;
+    // Before a referral's date, tried in this order: "den ", "d. ", "d."
+    // (date_lead; an entry ending in '.' also without the space).
+    std::vector<std::string> date_leads;
     // The open/closed words of an attachment list or table row ("1 Åben
     // Notat"): rules/public_markers.txt's `word` rows, folded.
     lang::WordList open_closed;
@@ -229,6 +232,8 @@ class Lexicon {
   const RE2& bodys_meeting() const { return *bodys_meeting_; }
   // "1 Åben " before an attachment's title.
   const RE2& attachment_lead() const { return *attachment_lead_; }
+  // A recommendation's clause: "At …", "1. at …", "a) At …".
+  const RE2& clause_start() const { return *clause_start_; }
   // What may stand between two clause numbers of one decision ("1. og 2.").
   const RE2& clause_connector() const { return *clause_connector_; }
 
@@ -402,6 +407,7 @@ class Lexicon {
   LazyRE2 bodys_meeting_;
   LazyRE2 attachment_lead_;
   LazyRE2 clause_connector_;
+  LazyRE2 clause_start_;
   std::vector<std::string> agenda_types_;
   LazyRE2 annual_report_, year_range_, years_;
 };

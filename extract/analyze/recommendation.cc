@@ -9,10 +9,9 @@ namespace {
 // that starts a sentence ("1. Kultur- og Fritidsudvalget fastholder …";
 // not "1) godkendes.", the end of a line broken after "(bilag").
 bool ClauseLike(const Context& ctx, const Piece& p) {
-  static const RE2 kClause("^(?:(?:\\d{1,2}|[a-zæøå])[.)][ \\t]*)?(?i:at)[ \\t]");
   static const RE2 kNumbered("^(?:\\d{1,2}|[a-zæøå])[.)][ \\t]+");
   std::string_view t = ctx.doc().Slice(p.start, p.end);
-  if (RE2::PartialMatch(t, kClause)) return true;
+  if (RE2::PartialMatch(t, ctx.lex().clause_start())) return true;
   if (p.whole_block && ctx.block(p.block).kind == BlockKind::kListItem) return true;
   re2::StringPiece in(t);
   return RE2::Consume(&in, kNumbered) && StartsUpper(std::string_view(in.data(), in.size()));
@@ -28,8 +27,10 @@ std::string CleanClause(const Lexicon& lex, std::string_view t, bool listed_poin
   re2::StringPiece in(t);
   if (RE2::Consume(&in, kNumber)) {
     std::string_view rest(in.data(), in.size());
-    const bool at = rest.size() > 3 && (rest[0] == 'a' || rest[0] == 'A') && (rest[1] == 't' || rest[1] == 'T') &&
-                    (rest[2] == ' ' || rest[2] == '\t');
+    bool at = false;
+    for (const auto& w : lex.words().that.entries())
+      at = at || (rest.size() > w.size() + 1 && FoldCase(rest.substr(0, w.size())) == FoldCase(w) &&
+                  (rest[w.size()] == ' ' || rest[w.size()] == '\t'));
     if (at || StartsUpper(rest) || listed_point) t = rest;
   }
   t = TrimBoth(t, ",;");
@@ -73,10 +74,16 @@ std::optional<Recommendation> Build(const Context& ctx, const std::vector<Piece>
         r.by = Collapse(before);
       // Clause on the same line: "… indstiller, at X godkender …".
       std::string_view after = TrimBoth(t.substr(verb_end), ",:");
-      if (after.size() > 3 && (after.rfind("at ", 0) == 0 || after.rfind("At ", 0) == 0))
-        r.clauses.push_back(CleanClause(lex, after));
+      for (const auto& w : lex.words().that.entries()) {
+        std::string_view rest = after;
+        if (after.size() > 3 && lang::ConsumeLeadingWord(&rest, w, true)) {
+          r.clauses.push_back(CleanClause(lex, after));
+          break;
+        }
+      }
       // "… indstiller, at" with the clauses on the lines below, unmarked.
-      dangling_at = after == "at" || after == "At";
+      for (const auto& w : lex.words().that.entries())
+        dangling_at = dangling_at || after == w || after == UpperFirst(w);
     }
   }
   size_t first_listed = verb_piece == SIZE_MAX ? 0 : verb_piece + 1;

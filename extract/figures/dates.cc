@@ -134,7 +134,7 @@ bool Scanner::SimpleDate(size_t i, Ymd* from, Ymd* to, bool* period, size_t* nex
     if (wd != lex_.weekdays.end()) {
       size_t j = i + 1;
       if (Has(j) && T(j).IsPunct(',')) ++j;
-      if (Has(j) && (T(j).key == "d." || T(j).key == "den")) ++j;
+      if (Has(j) && lex_.date_leads.count(T(j).key)) ++j;
       if (!Has(j) || !DayMonth(j, from, next)) return false;
       *to = *from;
       weekday_ = wd->second;
@@ -178,7 +178,7 @@ bool Scanner::SimpleDate(size_t i, Ymd* from, Ymd* to, bool* period, size_t* nex
         else
           after = i + 2;
       }
-      bool den = i > 0 && (T(i - 1).key == "d." || T(i - 1).bare_key() == "den");
+      bool den = i > 0 && (lex_.date_leads.count(T(i - 1).key) || lex_.date_leads.count(T(i - 1).bare_key()));
       if ((y || den) && ValidDay(y, m, d)) {
         *from = *to = Ymd{y, m, d};
         end_byte_ = T(after - 1).end;

@@ -236,7 +236,7 @@ class Pass {
     // declaration, not an amount.
     for (auto& f : *fs) {
       if (f.drop || f.type != "amount" || !f.value || *f.value != 1000 || f.tb == 0) continue;
-      bool before = toks[f.tb - 1].IsWord("i") || toks[f.tb - 1].IsPunct('(');
+      bool before = toks[f.tb - 1].IsWordIn(lex_.in_words) || toks[f.tb - 1].IsPunct('(');
       bool after = f.te == toks.size() || toks[f.te].IsPunct(')');
       if (before && after) f.drop = true;
     }

@@ -85,7 +85,10 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
         {"range", &lex->range_words},     {"from", &lex->from_words},
         {"clock", &lex->clock_words},     {"hundreds", &lex->hundreds_words},
         {"article", &lex->articles},      {"glued_unit", &lex->glued_units},
-        {"metric_edge", &lex->metric_edges}, {"level_lead", &lex->level_leads}};
+        {"metric_edge", &lex->metric_edges}, {"level_lead", &lex->level_leads},
+        {"in", &lex->in_words},           {"that", &lex->that_words},
+        {"of", &lex->of_words},           {"date_lead", &lex->date_leads},
+        {"point", &lex->point_words}};
     for (const auto& row : rules.Table("figures_words"))
       if (row.size() >= 2)
         for (const auto& [tag, set] : kClasses)

@@ -454,7 +454,7 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
   bool points = unit && unit->kind == UnitKind::kPoints;
   if (unit && unit->kind == UnitKind::kPercent && Has(k + 1) && IsDash(T(k)) &&
       !T(k).space_before && !T(k + 1).space_before &&
-      (T(k + 1).IsWord("point") || T(k + 1).IsWord("points"))) {
+      T(k + 1).IsWordIn(lex_.point_words)) {
     points = true;
     end = T(k + 1).end;
     k += 2;

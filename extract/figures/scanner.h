@@ -158,7 +158,7 @@ struct Lexicon {
   // The small word classes of figures_words.txt, by class (what each is
   // for is said there).
   WordSet and_words, or_words, range_words, from_words, clock_words, hundreds_words, articles,
-      glued_units, metric_edges, level_leads;
+      glued_units, metric_edges, level_leads, in_words, that_words, of_words, date_leads, point_words;
   // Every word that can start a date, time or quantity: one look-up lets the
   // scanner pass over all other words.
   WordSet starters;

@@ -337,7 +337,7 @@ class Analyzer {
           (dw->second.role == DateWordRole::kEnd || dw->second.role == DateWordRole::kStart ||
            dw->second.role == DateWordRole::kMiddle);
       bool after_phrase = r->PhraseBefore(f.tb, TargetPhraseKind::kDeadline) ||
-                          (f.tb > 0 && toks_[f.tb - 1].IsWord("i") &&
+                          (f.tb > 0 && toks_[f.tb - 1].IsWordIn(lex_.in_words) &&
                            r->PhraseBefore(f.tb - 1, TargetPhraseKind::kDeadline));
       // A date after the level: "skal reduceres med 2 mio. kr. i 2019".
       bool after_value = value && f.tb >= value->te;
@@ -378,7 +378,7 @@ class Analyzer {
         m0 = std::max(m0, lead->end);
         // "Målet med indsatsen er, at ledigheden falder til 3 %": after "at".
         for (size_t q = m0; q < dir->begin; ++q)
-          if (toks_[q].IsWord("at")) {
+          if (toks_[q].IsWordIn(lex_.that_words)) {
             m0 = q + 1;
             break;
           }
@@ -393,7 +393,7 @@ class Analyzer {
     } else {
       // After "Målet er, at": the statement proper.
       if (lead && lead->begin <= m0 + 1) m0 = lead->end;
-      while (m0 < m1 && (toks_[m0].kind == TokKind::kPunct || toks_[m0].IsWord("at"))) ++m0;
+      while (m0 < m1 && (toks_[m0].kind == TokKind::kPunct || toks_[m0].IsWordIn(lex_.that_words))) ++m0;
       size_t lead_end = m0;
       if (weak && weak->begin == m0) lead_end = weak->end;
       size_t vb = value ? value->tb : SIZE_MAX, ve = value ? value->te : 0;
@@ -401,7 +401,7 @@ class Analyzer {
       if (vb != SIZE_MAX && vb <= lead_end) {
         // The level leads: "50% af deltagergruppen påbegynder uddannelse".
         m0 = ve;
-        if (m0 < m1 && toks_[m0].IsWord("af")) ++m0;
+        if (m0 < m1 && toks_[m0].IsWordIn(lex_.of_words)) ++m0;
       } else if (lead) {
         // "Målet er at videreudvikle ...": everything after the lead-in, up to a level.
         if (vb != SIZE_MAX && vb > m0) m1 = vb;

@@ -39,7 +39,10 @@ class WordList {
 
   // The entries as written in the file, in file order, for code that tries
   // them in turn or builds a pattern of them.
-  const std::vector<std::string>& entries() const { return entries_; }
+  const std::vector<std::string>& entries() const& { return entries_; }
+  // On a temporary list, the entries by value, so that
+  // `for (auto& w : WordList(...).entries())` does not dangle.
+  std::vector<std::string> entries() && { return std::move(entries_); }
   bool empty() const { return entries_.empty(); }
 
  private:
