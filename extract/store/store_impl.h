@@ -9,17 +9,11 @@
 #include <optional>
 #include <string>
 
+#include "referat/batch.h"  // FileStamp: a file whose size and mtime equal its `files` row is unchanged
 #include "referat/store.h"
 #include "store/sqlite.h"
 
 namespace referat {
-
-// What the store knows of a file on disk: the `files` table's stamp. A file
-// whose size and mtime equal the stamp is taken as unchanged and not read.
-struct FileStamp {
-  uint64_t size = 0;
-  int64_t mtime_ns = 0;
-};
 
 // What storing one file did (see IngestStats).
 enum class PutOutcome { kStored, kReplaced, kDuplicate };

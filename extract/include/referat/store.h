@@ -11,14 +11,15 @@
 //   auto hits = (*store)->Search(q);
 //
 // Thread safety: a Store is one SQLite connection and must be used by one
-// thread at a time. Ingest runs its own extraction workers internally; only
-// its single writer thread touches the connection. Several processes may
+// thread at a time. Ingest runs its own extraction workers internally, and
+// they write to the connection one at a time. Several processes may
 // read one database while one process writes it (WAL mode).
 //
 // No exception crosses this API: every failure is a Status.
 #ifndef REFERAT_STORE_H_
 #define REFERAT_STORE_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -66,6 +67,9 @@ struct IngestOptions {
   // Called on the writer thread for each failed file, after the failure is
   // recorded in the `errors` table.
   std::function<void(const std::string& path, const Status& status)> on_failure;
+  // Set (e.g. from a SIGINT handler) to stop: the files being extracted are
+  // finished and stored, the rest are left for the next run.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 // What one Ingest call did, by file.
@@ -76,6 +80,7 @@ struct IngestStats {
   size_t unchanged = 0;   // path, size and mtime as stored: not even read
   size_t duplicates = 0;  // read and hashed, but that content is stored already
   size_t failed = 0;      // recorded in `errors`
+  bool interrupted = false;  // `cancel` stopped the run before every file was handled
 };
 
 struct SearchQuery {
