@@ -118,13 +118,13 @@ int RunIngest(const IngestArgs& a) {
     std::cerr << "referat: no input files\n";
     return 2;
   }
+  IngestOptions opts;
+  opts.cancel = CatchInterrupt();  // before the store exists: a Ctrl-C from here on is an interrupt
   auto store = Store::Open(a.db, StoreOptions{.create_if_missing = true});
   if (!store.ok()) return Fail(a.db, store.status());
 
   Progress progress("ingest", a.quiet);
-  IngestOptions opts;
   opts.jobs = a.jobs;
-  opts.cancel = CatchInterrupt();
   opts.on_progress = [&](const IngestProgress& p) {
     progress.Update(p.done, p.total, p.elapsed_seconds);
   };
