@@ -12,9 +12,9 @@
 #include <sstream>
 #include <thread>
 
-#include "cli/commands.h"
-#include "cli/progress.h"
-#include "cli/summary.h"
+#include "commands.h"
+#include "progress.h"
+#include "summary.h"
 #include "referat/batch.h"
 #include "referat/extract.h"
 #include "referat/validate.h"

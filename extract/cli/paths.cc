@@ -9,7 +9,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "cli/commands.h"
+#include "commands.h"
 
 namespace referat::cli {
 namespace fs = std::filesystem;

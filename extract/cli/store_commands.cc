@@ -14,8 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/commands.h"
-#include "cli/progress.h"
+#include "commands.h"
+#include "progress.h"
 #include "referat/store.h"
 
 namespace referat::cli {
