@@ -42,6 +42,7 @@ struct IngestArgs {
   bool quiet = false;
   std::string paths_from;
   bool null_separated = false;
+  bool prune = false;
   std::string shard;
   std::vector<std::string> from_jsonl;
 };
@@ -54,6 +55,11 @@ void PrintSummary(const IngestStats& s, double seconds, const char* unit, size_t
                 s.files, unit, s.extracted, s.replaced, s.unchanged, s.duplicates, s.failed,
                 skipped, seconds, seconds > 0 ? s.files / seconds : 0.0, unit);
   std::cerr << line;
+}
+
+void PrintPruned(const PruneStats& p) {
+  std::cerr << "referat: prune: " << p.files << " files gone: " << p.documents
+            << " documents removed, " << p.errors << " errors removed\n";
 }
 
 // ingest --from-jsonl: contract JSON made elsewhere (cluster shards).
@@ -145,7 +151,21 @@ int RunIngest(const IngestArgs& a) {
     std::cerr << kInterrupted;
     return kInterruptedExit;
   }
+  if (a.prune) {
+    Result<PruneStats> p = (*store)->Prune();
+    if (!p.ok()) return Fail(a.db, p.status());
+    if (!a.quiet) PrintPruned(*p);
+  }
   return s.failed ? 1 : 0;
+}
+
+int RunPrune(const std::string& db) {
+  auto store = Store::Open(db);
+  if (!store.ok()) return Fail(db, store.status());
+  Result<PruneStats> p = (*store)->Prune();
+  if (!p.ok()) return Fail(db, p.status());
+  PrintPruned(*p);
+  return 0;
 }
 
 // ---- search ---------------------------------------------------------------
@@ -476,12 +496,24 @@ void RegisterStoreCommands(CLI::App& app, Runners& runners) {
                     "Also read newline-separated paths from FILE ('-' for stdin)");
     cmd->add_flag("-0,--null", args->null_separated,
                   "--paths-from names are separated by NUL bytes (find -print0)");
+    cmd->add_flag("--prune", args->prune,
+                  "Afterwards remove what the store holds for files that are gone from the disk "
+                  "(as `referat prune`)");
     cmd->add_option("--shard", args->shard,
                     "Keep only paths in shard I of N (I/N, by a stable hash of the path)");
     cmd->add_option("--from-jsonl", args->from_jsonl,
                     "Load contract JSON lines made elsewhere instead of extracting (files or "
                     "'-'; make them with: referat extract --jsonl --with-text)");
     runners[cmd] = [args] { return RunIngest(*args); };
+  }
+  {
+    auto db = std::make_shared<std::string>();
+    CLI::App* cmd = app.add_subcommand(
+        "prune",
+        "Remove from a store the files that are gone from the disk, the documents no remaining "
+        "file holds and the errors of gone files (one transaction)");
+    cmd->add_option("--db", *db, "The SQLite database file")->required();
+    runners[cmd] = [db] { return RunPrune(*db); };
   }
   {
     auto args = std::make_shared<SearchArgs>();

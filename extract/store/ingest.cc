@@ -18,7 +18,11 @@
 // Failed files are retried on every run: they are few, and a newer referat
 // may read them.
 #include <algorithm>
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <unordered_map>
@@ -31,6 +35,20 @@
 
 namespace referat {
 namespace {
+
+// The path the store keeps for `path`: absolute, "." and ".." resolved
+// lexically, so one file named three ways ("a.pdf", "./a.pdf", an absolute
+// path) is one row. Symlinks are not resolved: an archive reached through
+// a link keeps the names the archivist uses.
+std::string CanonicalPath(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path abs = std::filesystem::absolute(path, ec);
+  if (ec) return path;
+  std::string out = abs.lexically_normal().string();
+  // "dir/" normalizes to "dir/"; a file's path never ends in a separator.
+  if (out.size() > 1 && out.back() == '/') out.pop_back();
+  return out;
+}
 
 struct Known {
   std::unordered_map<std::string, FileStamp> files;  // path -> stamp
@@ -64,6 +82,9 @@ Result<IngestStats> Store::Ingest(const std::vector<std::string>& paths,
   IngestStats stats;
   stats.files = n;
   if (n == 0) return stats;
+  std::vector<std::string> canonical;
+  canonical.reserve(n);
+  for (const std::string& p : paths) canonical.push_back(CanonicalPath(p));
 
   BatchOptions batch;
   batch.jobs = options.jobs;
@@ -127,7 +148,7 @@ Result<IngestStats> Store::Ingest(const std::vector<std::string>& paths,
         failure = impl_->PutError(path, item.stamp, item.status);
         if (failure.ok()) {
           ++stats.failed;
-          if (options.on_failure) options.on_failure(path, item.status);
+          if (options.on_failure) options.on_failure(paths[item.index], item.status);
         }
         break;
     }
@@ -138,10 +159,20 @@ Result<IngestStats> Store::Ingest(const std::vector<std::string>& paths,
     }
     return true;
   };
-  const size_t done = ExtractBatch(paths, batch, store_one);
+  const size_t done = ExtractBatch(canonical, batch, store_one);
   stats.interrupted = failure.ok() && done < n;
   if (!failure.ok()) return failure;
   (void)store::Exec(impl_->db, "PRAGMA optimize");
+  return stats;
+}
+
+Result<PruneStats> Store::Prune() {
+  PruneStats stats;
+  auto gone = [](const std::string& path) {
+    struct stat st;
+    return ::stat(path.c_str(), &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
+  };
+  if (Status s = impl_->Prune(gone, &stats); !s.ok()) return s;
   return stats;
 }
 

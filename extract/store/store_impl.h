@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,6 +47,10 @@ struct Store::Impl {
   // error for the path). The document the path held before, if any, stays.
   Status PutError(const std::string& path, const std::optional<FileStamp>& stamp,
                   const Status& status);
+
+  // One transaction: removes the `files` and `errors` rows whose path is
+  // `gone`, and the documents no file holds any more (see Store::Prune).
+  Status Prune(const std::function<bool(const std::string& path)>& gone, PruneStats* stats);
 
  private:
   Status Prepare();

@@ -13,6 +13,8 @@
 #include <fstream>
 #include <thread>
 
+#include <sqlite3.h>
+
 #include "../test_util.h"
 
 namespace referat {
@@ -36,7 +38,7 @@ class BatchCliTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  pid_t Start(const std::vector<std::string>& args) {
+  pid_t Start(const std::vector<std::string>& args, const fs::path& cwd = {}) {
     std::vector<std::string> argv_s = {REFERAT_CLI};
     argv_s.insert(argv_s.end(), args.begin(), args.end());
     pid_t pid = ::fork();
@@ -50,6 +52,7 @@ class BatchCliTest : public ::testing::Test {
       ::dup2(in, 0);
       ::dup2(o, 1);
       ::dup2(e, 2);
+      if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) ::_exit(126);
       ::execv(argv[0], argv.data());
       ::_exit(127);
     }
@@ -64,7 +67,9 @@ class BatchCliTest : public ::testing::Test {
     r.err = testing::ReadFile(dir_ / "stderr");
     return r;
   }
-  CliRun Cli(const std::vector<std::string>& args) { return Wait(Start(args)); }
+  CliRun Cli(const std::vector<std::string>& args, const fs::path& cwd = {}) {
+    return Wait(Start(args, cwd));
+  }
 
   // `n` small minutes, each different (so none is a duplicate of another).
   fs::path Documents(int n, int repeat = 1) {
@@ -194,6 +199,97 @@ TEST_F(BatchCliTest, CtrlCStopsAndARerunResumes) {
     CliRun again = Cli(args);
     EXPECT_EQ(again.status, 0) << command << ": " << again.err;
   }
+}
+
+// Issue 15, defect 5: the store follows the disk. Each test fails on a
+// store that keeps paths as typed and has no prune.
+class StorePathsTest : public BatchCliTest {
+ protected:
+  // A note without agenda items: the whole text is one searchable document.
+  static std::string Note(const std::string& word) {
+    return "Notat\n\nDette notat handler om " + word + " i Glostrup.\n";
+  }
+  int64_t Count(const std::string& sql) {
+    sqlite3* h = nullptr;
+    int64_t v = -1;
+    if (sqlite3_open_v2(db_.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+      sqlite3_stmt* st = nullptr;
+      if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
+          sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+      sqlite3_finalize(st);
+    }
+    sqlite3_close(h);
+    return v;
+  }
+  // The paths `referat search WORD --json` shows, one per hit.
+  std::vector<std::string> HitPaths(const std::string& word) {
+    CliRun r = Cli({"search", word, "--db", db_.string(), "--json"});
+    std::vector<std::string> out;
+    const std::string key = "{\"source\":{\"path\":\"";
+    for (size_t at = 0; (at = r.out.find(key, at)) != std::string::npos;) {
+      at += key.size();
+      out.push_back(r.out.substr(at, r.out.find('"', at) - at));
+    }
+    return out;
+  }
+  fs::path db_ = fs::temp_directory_path() / ("referat_paths_" + std::to_string(::getpid()) + ".db");
+  void TearDown() override {
+    fs::remove(db_);
+    BatchCliTest::TearDown();
+  }
+};
+
+TEST_F(StorePathsTest, OneFileNamedThreeWaysIsOneRow) {
+  std::ofstream(dir_ / "names.txt") << Note("kvarkbroer");
+  CliRun r = Cli({"ingest", "names.txt", "./names.txt", (dir_ / "names.txt").string(), "--db",
+                  db_.string(), "--quiet"},
+                 dir_);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(Count("SELECT count(*) FROM files"), 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM files WHERE path = '" + (dir_ / "names.txt").string() + "'"), 1);
+}
+
+TEST_F(StorePathsTest, ARenamedFileIsFoundUnderItsNewName) {
+  fs::path docs = dir_ / "docs";
+  fs::create_directories(docs);
+  std::ofstream(docs / "old.txt") << Note("kvarkbroer");
+  ASSERT_EQ(Cli({"ingest", docs.string(), "--db", db_.string(), "--quiet"}).status, 0);
+  fs::rename(docs / "old.txt", docs / "new.txt");
+  CliRun r = Cli({"ingest", docs.string(), "--db", db_.string(), "--prune"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("prune: 1 files gone"), std::string::npos) << r.err;
+  EXPECT_EQ(HitPaths("kvarkbroer"), std::vector<std::string>{(docs / "new.txt").string()});
+  EXPECT_EQ(Count("SELECT count(*) FROM files"), 1);
+}
+
+TEST_F(StorePathsTest, ADeletedFileNoLongerTurnsUp) {
+  fs::path docs = dir_ / "docs";
+  fs::create_directories(docs);
+  std::ofstream(docs / "gone.txt") << Note("kvarkbroer");
+  std::ofstream(docs / "stays.txt") << Note("pladsvarme");
+  ASSERT_EQ(Cli({"ingest", docs.string(), "--db", db_.string(), "--quiet"}).status, 0);
+  ASSERT_EQ(HitPaths("kvarkbroer").size(), 1u);
+  fs::remove(docs / "gone.txt");
+  CliRun r = Cli({"prune", "--db", db_.string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(HitPaths("kvarkbroer").empty());
+  EXPECT_EQ(HitPaths("pladsvarme").size(), 1u);
+  EXPECT_EQ(Count("SELECT count(*) FROM documents"), 1);
+}
+
+// a.txt and its copy c.txt hold one document; a.txt then changes. The old
+// text is still stored (c.txt holds it) and must be shown under c.txt.
+TEST_F(StorePathsTest, AChangedFilesOldTextIsNotShownUnderItsName) {
+  fs::path docs = dir_ / "docs";
+  fs::create_directories(docs);
+  std::ofstream(docs / "a.txt") << Note("kvarkbroer");
+  std::ofstream(docs / "c.txt") << Note("kvarkbroer");
+  ASSERT_EQ(Cli({"ingest", docs.string(), "--db", db_.string(), "--quiet"}).status, 0);
+  std::ofstream(docs / "a.txt") << Note("pladsvarme");
+  ASSERT_EQ(Cli({"ingest", docs.string(), "--db", db_.string(), "--quiet"}).status, 0);
+  EXPECT_EQ(HitPaths("kvarkbroer"), std::vector<std::string>{(docs / "c.txt").string()});
+  EXPECT_EQ(HitPaths("pladsvarme"), std::vector<std::string>{(docs / "a.txt").string()});
 }
 
 }  // namespace

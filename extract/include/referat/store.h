@@ -83,6 +83,13 @@ struct IngestStats {
   bool interrupted = false;  // `cancel` stopped the run before every file was handled
 };
 
+// What one Prune call removed.
+struct PruneStats {
+  size_t files = 0;      // `files` rows whose file is gone
+  size_t documents = 0;  // documents no file holds any more (with all their rows)
+  size_t errors = 0;     // `errors` rows whose file is gone
+};
+
 struct SearchQuery {
   // FTS5 query syntax (words, "phrases", OR, NOT, prefix*, column:word).
   // Anything else (COVID-19, 12/27845, kl. 10) is quoted automatically
@@ -179,9 +186,20 @@ class Store {
 
   // Extracts and stores the files at `paths` (files, not directories; see
   // docs/store.md for the skip rules). Each document is one transaction.
+  // Paths are stored canonical: absolute, with "." and ".." resolved
+  // lexically (symlinks are kept as named), so "a.pdf", "./a.pdf" and
+  // "/archive/a.pdf" are one file; on_failure gets the path as given.
   // Returns an error only when the database itself fails; file failures are
   // counted in IngestStats::failed and recorded in `errors`.
   Result<IngestStats> Ingest(const std::vector<std::string>& paths, const IngestOptions& options);
+
+  // Removes, in one transaction, what the store holds for files that are
+  // gone from the disk (stat(2) says the path does not exist): their
+  // `files` and `errors` rows, and each document no remaining file holds.
+  // A document still held by another path is shown under that path. Paths
+  // loaded by IngestJsonl from other machines are removed too when they do
+  // not exist here; prune on the machine that holds the files.
+  Result<PruneStats> Prune();
 
   // Loads contract JSON made elsewhere (`referat extract --jsonl
   // --with-text`, e.g. the shards of a cluster run), one document per line,
