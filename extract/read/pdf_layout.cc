@@ -10,10 +10,12 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "core/deadline.h"
+#include "rules/rulebook.h"
 
 namespace referat::pdf {
 namespace {
@@ -1000,10 +1002,26 @@ bool IsNumberMarker(std::string_view w) {
   return w.size() <= 12 && re2::RE2::FullMatch(re2::StringPiece(w.data(), w.size()), kRe);
 }
 
+// "Side 3 af 31", "side 3", "Page 2 of 9", "1/3", "2 of 5", "s. 4": the
+// label and of-words from rules/page_number_labels.txt and page_number_of.txt.
+std::string PageNumberPattern() {
+  auto alternation = [](const std::vector<std::string>& words) {
+    std::string alt;
+    for (const std::string& w : words) alt += (alt.empty() ? "" : "|") + re2::RE2::QuoteMeta(w);
+    return alt;
+  };
+  const std::string labels = alternation(Rules().Lines("page_number_labels"));
+  const std::string of = alternation(Rules().Lines("page_number_of"));
+  const std::string of_or_slash = of.empty() ? "/" : of + "|/";
+  const std::string count = R"(\s*\d{1,4}(?:\s*(?:)" + of_or_slash + R"()\s*\d{1,4})?)";
+  std::string re = R"((?i)(?:)";
+  if (!labels.empty()) re += "(?:" + labels + ")" + count + "|";
+  re += R"(\d{1,4}\s*(?:)" + of_or_slash + R"()\s*\d{1,4}))";
+  return re;
+}
+
 bool IsPageNumberLine(std::string_view text, bool bare_ok) {
-  // "Side 3 af 31", "side 3", "Page 2 of 9", "1/3", "2 of 5", "s. 4".
-  static const re2::RE2 kLabelled(
-      R"((?i)(?:(?:side|page|s\.)\s*\d{1,4}(?:\s*(?:af|of|/|ud af)\s*\d{1,4})?|\d{1,4}\s*(?:af|of|/)\s*\d{1,4}))");
+  static const re2::RE2 kLabelled(PageNumberPattern());
   // "7", "- 7 -", "– 7 –".
   static const re2::RE2 kBare(R"((?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?)");
   re2::StringPiece s(text.data(), text.size());
@@ -1039,7 +1057,7 @@ void AppendLineText(std::string* acc, std::string_view next) {
     return;
   }
   // "Familie- og Beskæftigelsesforvaltningen": an elided compound part.
-  static const std::string_view kConjunctions[] = {"og", "eller", "samt", "til", "&", "and", "or"};
+  static const std::vector<std::string>& kConjunctions = Rules().Lines("hyphen_conjunctions");
   for (std::string_view c : kConjunctions)
     if (after == c || (after.size() == c.size() + 1 && after.substr(0, c.size()) == c &&
                        (after.back() == ',' || after.back() == ';'))) {
