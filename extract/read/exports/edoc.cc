@@ -10,8 +10,8 @@
 //           <AgendaItemNumber>1</AgendaItemNumber> <PDFDocument>…</PDFDocument>
 //           <Document><Title/><CaseLogicIdentifier/>…</Document>
 //
-// No sample was at hand when this was written: the layout is taken from the
-// description of the format, so the reader is strict about it. A root other
+// No real sample is at hand: the layout is taken from the description of
+// the format, so the reader is strict about it. A root other
 // than Meeting, a missing or unreadable MeetingDate, no MeetingAgendaType,
 // an AgendaType that is neither open nor closed, or an item without
 // AgendaItemNumber or Document/Title is `unsupported_format` naming what is
