@@ -578,7 +578,7 @@ std::vector<std::filesystem::path> ExampleFiles() {
 TEST(RuleFiles, EveryRuleFileHasExamplesBesideIt) {
   int rules = 0;
   for (const auto& e : std::filesystem::directory_iterator(RulesDir())) {
-    if (e.path().extension() != ".txt") continue;
+    if (e.path().extension() != ".txt" || e.path().filename() == "CMakeLists.txt") continue;
     ++rules;
     const std::string name = e.path().stem().string();
     EXPECT_TRUE(std::filesystem::exists(RulesDir() / (name + ".examples.tsv")))
