@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <string>
+#include <vector>
 
 #include "core/numbering.h"
 #include "read/docx_xml.h"
+#include "rules/rulebook.h"
 
 namespace referat::docx {
 namespace {
@@ -26,9 +29,27 @@ std::string Squash(std::string_view s) {
   return out;
 }
 
-// "heading1".."heading9", "overskrift1".. (Danish Word) -> 1..9, else 0.
-int HeadingLevelFromName(std::string_view squashed) {
-  for (std::string_view p : {"heading", "overskrift"}) {
+// The style names of rules/docx_style_names.txt, squashed, by role.
+struct StyleNames {
+  std::vector<std::string> heading, toc, title;
+  StyleNames() {
+    for (const auto& row : Rules().Table("docx_style_names")) {
+      if (row.size() < 2) continue;
+      std::vector<std::string>* to =
+          row[1] == "heading" ? &heading : row[1] == "toc" ? &toc : row[1] == "title" ? &title : nullptr;
+      if (to) to->push_back(Squash(row[0]));
+    }
+  }
+};
+
+const StyleNames& Names() {
+  static const StyleNames names;
+  return names;
+}
+
+// A name of `names` followed by one digit 1-9: the digit, else 0.
+int NumberedName(std::string_view squashed, const std::vector<std::string>& names) {
+  for (std::string_view p : names) {
     if (squashed.size() == p.size() + 1 && squashed.substr(0, p.size()) == p &&
         squashed.back() >= '1' && squashed.back() <= '9')
       return squashed.back() - '0';
@@ -36,17 +57,15 @@ int HeadingLevelFromName(std::string_view squashed) {
   return 0;
 }
 
-bool IsTocName(std::string_view squashed) {
-  for (std::string_view p : {"toc", "indholdsfortegnelse", "contents"}) {
-    if (squashed.size() == p.size() + 1 && squashed.substr(0, p.size()) == p &&
-        squashed.back() >= '1' && squashed.back() <= '9')
-      return true;
-  }
-  return false;
+// "heading1".."heading9", "overskrift1".. (Danish Word) -> 1..9, else 0.
+int HeadingLevelFromName(std::string_view squashed) { return NumberedName(squashed, Names().heading); }
+
+bool IsTocName(std::string_view squashed) { return NumberedName(squashed, Names().toc) > 0; }
+
+bool IsTitleName(std::string_view squashed) {
+  const auto& title = Names().title;
+  return std::find(title.begin(), title.end(), squashed) != title.end();
 }
-
-bool IsTitleName(std::string_view squashed) { return squashed == "title" || squashed == "titel"; }
-
 
 // Reads b / i / sz / vanish children of an rPr into `rp`.
 void ReadRunProp(XmlReader& x, RunProps* rp) {

@@ -63,6 +63,12 @@ Status OcrPages(std::string_view bytes, PdfFile& file, const std::vector<int>& p
 // with unmapped glyphs give.
 bool TextLayerUsable(const Page& page);
 
+// True when page `page_number` of `file`, a page without text, is a scan of
+// text rather than a photo, a chart or a cover: an image covering most of
+// the page that is bilevel, or grey and mostly light paper with some ink
+// (rendered at 50 dpi to see). A colour image is taken for a picture.
+bool LooksLikeTextScan(PdfFile& file, int page_number);
+
 // The resolution to render a `width` x `height` points page at: `dpi`, or
 // less so that it fits `max_pixels`; 0 when that would be under 100 dpi.
 int OcrResolution(float width, float height, int dpi, uint64_t max_pixels);

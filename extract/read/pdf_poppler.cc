@@ -377,6 +377,51 @@ bool ResourcesHaveImage(Dict* resources, int depth) {
   return false;
 }
 
+// Colour components of an image's /ColorSpace, as far as the dictionary
+// says without building the space: 1 for grey, 0 when unknown or colour.
+int GreyComponents(Object cs, int depth) {
+  if (cs.isName("DeviceGray") || cs.isName("G") || cs.isName("CalGray")) return 1;
+  if (!cs.isArray() || cs.arrayGetLength() < 1 || depth <= 0) return 0;
+  Object family = cs.arrayGet(0);
+  if (family.isName("CalGray")) return 1;
+  if (family.isName("ICCBased") && cs.arrayGetLength() >= 2) {
+    Object icc = cs.arrayGet(1);
+    if (!icc.isStream()) return 0;
+    Object n = icc.streamGetDict()->lookup("N");
+    return n.isInt() && n.getInt() == 1 ? 1 : 0;
+  }
+  if ((family.isName("Indexed") || family.isName("I")) && cs.arrayGetLength() >= 2)
+    return GreyComponents(cs.arrayGet(1), depth - 1);
+  return 0;
+}
+
+// True when the resources hold an image XObject that is bilevel (an image
+// mask or one bit per component) or grey, looking into form XObjects as
+// ResourcesHaveImage does.
+bool ResourcesHaveGreyImage(Dict* resources, int depth) {
+  if (resources == nullptr) return false;
+  Object xobjects = resources->lookup("XObject");
+  if (!xobjects.isDict()) return false;
+  Dict* xd = xobjects.getDict();
+  for (int i = 0; i < xd->getLength(); ++i) {
+    Object x = xd->getVal(i);
+    if (!x.isStream()) continue;
+    Dict* sd = x.streamGetDict();
+    Object subtype = sd->lookup("Subtype");
+    if (subtype.isName("Image")) {
+      Object mask = sd->lookup("ImageMask");
+      Object bpc = sd->lookup("BitsPerComponent");
+      if ((mask.isBool() && mask.getBool()) || (bpc.isInt() && bpc.getInt() == 1) ||
+          GreyComponents(sd->lookup("ColorSpace"), 2) == 1)
+        return true;
+    } else if (subtype.isName("Form") && depth > 0) {
+      Object res = sd->lookup("Resources");
+      if (res.isDict() && ResourcesHaveGreyImage(res.getDict(), depth - 1)) return true;
+    }
+  }
+  return false;
+}
+
 // Records the resolution of the largest image a page draws: its pixels over
 // the size it is drawn at (the CTM maps the image's unit square onto the
 // page, in points at 72 dpi). Only the operators are interpreted; the image
@@ -390,36 +435,42 @@ class ImageResolutionDev : public OutputDev {
 
   void drawImageMask(GfxState* state, Object*, Stream*, int width, int height, bool, bool,
                      bool) override {
-    Note(state, width, height);
+    Note(state, width, height, nullptr);
   }
-  void drawImage(GfxState* state, Object*, Stream*, int width, int height, GfxImageColorMap*, bool,
-                 const int*, bool) override {
-    Note(state, width, height);
+  void drawImage(GfxState* state, Object*, Stream*, int width, int height, GfxImageColorMap* map,
+                 bool, const int*, bool) override {
+    Note(state, width, height, map);
   }
-  void drawMaskedImage(GfxState* state, Object*, Stream*, int width, int height, GfxImageColorMap*,
-                       bool, Stream*, int, int, bool, bool) override {
-    Note(state, width, height);
+  void drawMaskedImage(GfxState* state, Object*, Stream*, int width, int height,
+                       GfxImageColorMap* map, bool, Stream*, int, int, bool, bool) override {
+    Note(state, width, height, map);
   }
   void drawSoftMaskedImage(GfxState* state, Object*, Stream*, int width, int height,
-                           GfxImageColorMap*, bool, Stream*, int, int, GfxImageColorMap*,
+                           GfxImageColorMap* map, bool, Stream*, int, int, GfxImageColorMap*,
                            bool) override {
-    Note(state, width, height);
+    Note(state, width, height, map);
   }
 
   double dpi() const { return dpi_; }
   double area() const { return area_; }  // square points
+  int bits() const { return bits_; }
+  int components() const { return components_; }
 
  private:
-  void Note(GfxState* state, int width, int height) {
+  // `map` is null for an image mask (a stencil: one bit, one colour).
+  void Note(GfxState* state, int width, int height, GfxImageColorMap* map) {
     const double* m = state->getCTM();  // device space here: 72 dpi, points
     const double w = std::hypot(m[0], m[1]), h = std::hypot(m[2], m[3]);
     if (!(w > 1) || !(h > 1) || width <= 0 || height <= 0) return;
     if (w * h <= area_) return;
     area_ = w * h;
     dpi_ = std::min(width / (w / 72.0), height / (h / 72.0));
+    bits_ = map ? map->getBits() : 1;
+    components_ = map ? map->getNumPixelComps() : 1;
   }
   double area_ = 0;
   double dpi_ = 0;
+  int bits_ = 0, components_ = 0;
 };
 
 }  // namespace
@@ -434,9 +485,17 @@ PageImage PdfFile::LargestImage(int page_number) {
   PageSize(page_number, &width, &height);
   if (dev.area() > 0 && width > 0 && height > 0) {
     out.dpi = dev.dpi();
+    out.bits = dev.bits();
+    out.components = dev.components();
     out.share = std::min(1.0, dev.area() / (static_cast<double>(width) * height));
   }
   return out;
+}
+
+bool PdfFile::PageHasGreyImage(int page_number) {
+  ScopedSink scope(&impl_->sink);
+  ::Page* page = impl_->doc->getPage(page_number);
+  return page != nullptr && ResourcesHaveGreyImage(page->getResourceDict(), 2);
 }
 
 bool PdfFile::PageHasImages(int page_number) {

@@ -68,6 +68,8 @@ struct GrayImage {
 struct PageImage {
   double dpi = 0;    // its pixels per inch as drawn (a scan's own resolution)
   double share = 0;  // the share of the page's area it covers, 0-1
+  int bits = 0;        // bits per colour component (1: a bilevel image or a mask)
+  int components = 0;  // colour components per pixel (1: grey, 3: RGB, ...)
 };
 
 // The Info dictionary, converted to UTF-8; `created` is ISO 8601
@@ -106,6 +108,11 @@ class PdfFile {
   // form XObject): a page without text that draws no image is blank, and
   // OCR would find nothing on it.
   bool PageHasImages(int page_number);
+
+  // True when the page's resources hold a bilevel or grey image (read from
+  // the image dictionaries alone: no content is interpreted, no colour
+  // space built).
+  bool PageHasGreyImage(int page_number);
 
   // The largest image the page draws (zeros when none). Interprets the
   // page's content without decoding any image.

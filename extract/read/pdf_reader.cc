@@ -76,11 +76,19 @@ Result<Document> ReadPdfUnguarded(std::string_view bytes, const ExtractOptions& 
     }
   }
 
-  // In a document that is mostly text, a page that is only a picture is a
-  // photo, a chart or a cover (the KL report has 13 among 108 pages), not a
-  // scan of text: OCR would cost seconds a page and find little. Scans are
-  // read when they are at least half of the document; --ocr always reads
-  // every page.
+  // In a document that is mostly text, a page that is only a picture is
+  // mostly a photo, a chart or a cover (the KL report has 13 among 108
+  // pages): OCR would cost seconds a page and find little. Such pages are
+  // read only when they look like scans of text (a signed page or an
+  // appendix scanned into typed minutes; pdf::LooksLikeTextScan). When
+  // pictures are at least half of the document they are all read; --ocr
+  // always reads every page.
+  if (!picture_pages.empty() && picture_pages.size() * 2 < static_cast<size_t>(pages)) {
+    std::vector<int> photos;
+    for (int p : picture_pages)
+      if (!pdf::LooksLikeTextScan(file, p)) photos.push_back(p);
+    picture_pages = std::move(photos);
+  }
   if (!picture_pages.empty() && picture_pages.size() * 2 < static_cast<size_t>(pages)) {
     for (int p : picture_pages) {
       pdf::Page blank;

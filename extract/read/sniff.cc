@@ -4,7 +4,9 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <string>
 
+#include "read/exports/firstagenda_keys.h"
 #include "read/reader.h"
 
 namespace referat {
@@ -169,7 +171,9 @@ bool LooksLikeFirstAgenda(std::string_view s) {
     }
     return false;
   };
-  return key("\"Dagsordenpunkter\"") && (key("\"Moede\"") || key("\"Udvalg\""));
+  namespace k = exports::firstagenda_key;
+  auto quoted = [](const char* name) { return "\"" + std::string(name) + "\""; };
+  return key(quoted(k::kItems)) && (key(quoted(k::kMeeting)) || key(quoted(k::kCommittee)));
 }
 
 // An SBSYS publication package: a zip with an entry named publication.xml

@@ -175,6 +175,52 @@ TEST(OcrTest, LimitsEndInTheirCodes) {
   EXPECT_NE(r.status().message().find("no_such_language"), std::string::npos);
 }
 
+// A page scanned into a text PDF (a signed page, an appendix: a minority of
+// its pages) is read in --ocr auto when it looks like a scan of text: seed
+// 004's two text pages followed by seed 001's first page scanned in 1-bit
+// and in 8-bit grey (tools/make_scans --mixed).
+TEST(OcrTest, AScannedPageInsideATextPdfIsRead) {
+  for (const char* name : {"mixed_bilevel.pdf", "mixed_gray.pdf"}) {
+    const std::string path = std::string("tests/read_pdf/data/") + name;
+    const std::string bytes = ReadFile(SourceDir() / path);
+    {
+      auto file = pdf::PdfFile::Open(bytes);
+      ASSERT_TRUE(file.ok()) << name;
+      EXPECT_FALSE(pdf::LooksLikeTextScan(**file, 1)) << name << ": a text page";
+      EXPECT_TRUE(pdf::LooksLikeTextScan(**file, 3)) << name;
+    }
+    ExtractOptions with_text;
+    with_text.with_text = true;
+    auto r = ExtractBytes(path, bytes, with_text);
+    ASSERT_TRUE(r.ok()) << name << ": " << r.status().ToString();
+    ASSERT_TRUE(r->source.ocr.has_value()) << name;
+    EXPECT_EQ(r->source.ocr->pages, std::vector<int>({3})) << name;
+    EXPECT_FALSE(HasWarning(*r, "pages_without_text")) << name;
+    EXPECT_NE(r->text_content->find("Beskæftigelsesudvalget"), std::string::npos) << name;
+    // Without OCR the page is a page without text, as before.
+    ExtractOptions never;
+    never.ocr = OcrMode::kNever;
+    auto n = ExtractBytes(path, bytes, never);
+    ASSERT_TRUE(n.ok()) << name;
+    EXPECT_TRUE(HasWarning(*n, "pages_without_text")) << name;
+  }
+}
+
+// The photos, charts and covers among the KL report's pages (colour
+// images) are not taken for scans: the report reads without OCR.
+TEST(OcrRealTest, PhotoPagesOfAReportAreNotScans) {
+  const auto path = testing::SharedDir() / "corpus/real/KL_rapport_det-naere-sundhedsvaesen_2012.pdf";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no real corpus";
+  const std::string bytes = ReadFile(path);
+  auto file = pdf::PdfFile::Open(bytes);
+  ASSERT_TRUE(file.ok());
+  for (int p : {14, 17, 28, 58, 108}) EXPECT_FALSE(pdf::LooksLikeTextScan(**file, p)) << p;
+  auto r = ExtractBytes("kl.pdf", bytes);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_FALSE(r->source.ocr.has_value());
+  EXPECT_TRUE(HasWarning(*r, "pages_without_text"));
+}
+
 TEST(OcrRealTest, TheRealScanIsABlankPageWithNothingToRead) {
   // SOURCES.md calls it a scan, but the file is a Word export of one space
   // character: no image on the page, so OCR has nothing to read either.

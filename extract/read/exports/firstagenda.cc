@@ -26,6 +26,7 @@
 #include <cctype>
 
 #include "read/exports/export.h"
+#include "read/exports/firstagenda_keys.h"
 #include "read/exports/render.h"
 
 namespace referat::exports {
@@ -90,6 +91,7 @@ bool HasHeadingTag(std::string_view html) {
 }  // namespace
 
 Result<ExportDocument> ReadFirstAgenda(std::string_view bytes, const ExtractOptions& options) {
+  namespace k = firstagenda_key;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   json root;
   const int max_depth = options.max_xml_depth;
@@ -100,72 +102,72 @@ Result<ExportDocument> ReadFirstAgenda(std::string_view bytes, const ExtractOpti
   } catch (const json::exception& e) {
     return Status::Corrupt(std::string("not valid JSON: ") + e.what());
   }
-  if (!root.is_object() || !root.contains("Dagsordenpunkter") || !root["Dagsordenpunkter"].is_array() ||
-      !root.contains("Moede") || !root["Moede"].is_object())
+  if (!root.is_object() || !root.contains(k::kItems) || !root[k::kItems].is_array() ||
+      !root.contains(k::kMeeting) || !root[k::kMeeting].is_object())
     return Status::UnsupportedFormat(
-        "a JSON file that is not a FirstAgenda meeting export (it needs an object \"Moede\" and an "
-        "array \"Dagsordenpunkter\")");
-  const json& items = root["Dagsordenpunkter"];
-  const json& moede = root["Moede"];
+        std::string("a JSON file that is not a FirstAgenda meeting export (it needs an object \"") +
+        k::kMeeting + "\" and an array \"" + k::kItems + "\")");
+  const json& items = root[k::kItems];
+  const json& moede = root[k::kMeeting];
   if (items.size() > kMaxExportItems)
     return Status::TooLarge("the export holds " + std::to_string(items.size()) +
                             " agenda items, over the limit of " + std::to_string(kMaxExportItems));
   for (const json& it : items)
     if (!it.is_object())
       return Status::UnsupportedFormat(
-          "a JSON file that is not a FirstAgenda meeting export (an entry of \"Dagsordenpunkter\" "
-          "is not an object)");
+          std::string("a JSON file that is not a FirstAgenda meeting export (an entry of \"") +
+          k::kItems + "\" is not an object)");
 
   ExportFacts f;
   Meeting& m = f.meeting;
-  if (root.contains("Udvalg")) {
-    std::string body = Clean(Str(root["Udvalg"], "Navn"));
+  if (root.contains(k::kCommittee)) {
+    std::string body = Clean(Str(root[k::kCommittee], k::kName));
     if (!body.empty()) m.body = body;
   }
   std::string date, time, end_date, end_time;
-  if (SplitDateTime(Str2(moede, "MeetingBeginUtc", "Dato"), &date, &time) ||
-      SplitDateTime(Str(moede, "Dato"), &date, &time)) {
+  if (SplitDateTime(Str2(moede, k::kBegin, k::kDate), &date, &time) ||
+      SplitDateTime(Str(moede, k::kDate), &date, &time)) {
     m.date = date;
     if (!time.empty()) m.start_time = time;
   }
-  if (SplitDateTime(Str(moede, "MeetingEndUtc"), &end_date, &end_time) && !end_time.empty())
+  if (SplitDateTime(Str(moede, k::kEnd), &end_date, &end_time) && !end_time.empty())
     m.end_time = end_time;
-  std::string place = Clean(Str(moede, "Sted"));
+  std::string place = Clean(Str(moede, k::kPlace));
   if (!place.empty()) m.location = place;
-  if (moede.contains("Moededeltagere") && moede["Moededeltagere"].is_array()) {
-    for (const json& p : moede["Moededeltagere"]) {
-      std::string name = Clean(Str(p, "Name"));
+  if (moede.contains(k::kParticipants) && moede[k::kParticipants].is_array()) {
+    for (const json& p : moede[k::kParticipants]) {
+      std::string name = Clean(Str(p, k::kParticipantName));
       if (name.empty()) continue;
-      if (Bool(p, "Absent") || Bool(p, "ParticipationCancelled")) f.absent.push_back(name);
+      if (Bool(p, k::kAbsent) || Bool(p, k::kCancelled)) f.absent.push_back(name);
       else f.present.push_back(name);
     }
   }
-  const bool concluded = Bool(moede, "Afsluttet");
+  const bool concluded = Bool(moede, k::kConcluded);
 
   Renderer r("firstagenda_json", options);
-  std::string label = Clean(Str(moede, "Navn"));
+  std::string label = Clean(Str(moede, k::kName));
   r.Header(label.empty() ? Label("agenda") : label, &f);
   for (const json& it : items) {
     ItemFacts item;
-    item.number = Str2(it, "Punktnummer", "Number");
-    item.title = Str2(it, "Navn", "Caption");
-    std::string cn = Str2(it, "SagsNummer", "CaseNumber");
+    item.number = Str2(it, k::kNumber, k::kNumberEn);
+    item.title = Str2(it, k::kName, k::kCaptionEn);
+    std::string cn = Str2(it, k::kCaseNumber, k::kCaseNumberEn);
     if (!Clean(cn).empty()) item.case_number = cn;
-    if (Bool(it, "IsOpen")) item.public_ = true;
+    if (Bool(it, k::kIsOpen)) item.public_ = true;
     r.ItemHead(&item);
-    if (it.contains("Felter") && it["Felter"].is_array()) {
-      for (const json& fe : it["Felter"]) {
-        std::string caption = Clean(Str(fe, "Navn"));
-        std::string html = Str(fe, "Html");
-        if (Clean(html).empty()) html = Str(fe, "Tekst");
+    if (it.contains(k::kFields) && it[k::kFields].is_array()) {
+      for (const json& fe : it[k::kFields]) {
+        std::string caption = Clean(Str(fe, k::kName));
+        std::string html = Str(fe, k::kHtml);
+        if (Clean(html).empty()) html = Str(fe, k::kText);
         if (Clean(html).empty()) continue;
         if (!caption.empty()) r.Heading(caption, 3);
         else if (concluded && !HasHeadingTag(html)) r.Heading(Label("decision"), 3);
         r.Html(html);
       }
     }
-    if (it.contains("Bilag") && it["Bilag"].is_array())
-      for (const json& b : it["Bilag"]) item.attachments.push_back({Str(b, "Navn"), kNoBlock});
+    if (it.contains(k::kAttachments) && it[k::kAttachments].is_array())
+      for (const json& b : it[k::kAttachments]) item.attachments.push_back({Str(b, k::kName), kNoBlock});
     r.Attachments(&item);
     if (!r.status().ok()) return r.status();
     f.items.push_back(std::move(item));
