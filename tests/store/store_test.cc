@@ -70,7 +70,7 @@ Record MakeRecord(const std::string& sha, const std::string& path, const std::st
   r.source.sha256 = sha;
   r.source.format = "txt";
   r.source.bytes = 1000;
-  r.kind = kind;
+  r.kind = *FromName<DocumentKind>(kind);
   r.text_length = 1000;
   if (body || date) {
     Meeting m;
@@ -96,7 +96,7 @@ Record MakeRecord(const std::string& sha, const std::string& path, const std::st
     it.absent = s.absent;
     if (s.decision_category) {
       Decision d;
-      d.category = *s.decision_category;
+      d.category = *FromName<DecisionCategory>(*s.decision_category);
       d.text = s.decision_text;
       d.span = Span{at + 10, at + 20, 0};
       it.decision = d;

@@ -1,0 +1,68 @@
+// The contract's name tables agree with schemas/document.schema.json, and
+// every category a rule file gives is one the contract knows.
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "referat/contract.h"
+#include "referat/validate.h"
+#include "rules/rulebook.h"
+
+namespace referat {
+namespace {
+
+using J = nlohmann::json;
+
+const J& Schema() {
+  static const J schema = J::parse(DocumentSchemaText());
+  return schema;
+}
+
+template <ContractEnum E>
+std::vector<std::string> TableNames() {
+  std::vector<std::string> out;
+  for (const auto& e : Names<E>()) out.emplace_back(e.name);
+  return out;
+}
+
+TEST(ContractEnums, KindTableIsTheSchemaEnum) {
+  EXPECT_EQ(Schema()["properties"]["kind"]["enum"].get<std::vector<std::string>>(),
+            TableNames<DocumentKind>());
+}
+
+TEST(ContractEnums, CategoryTableIsTheSchemaEnum) {
+  const J& decision = Schema()["$defs"]["agenda_item"]["properties"]["decision"]["anyOf"][0];
+  EXPECT_EQ(decision["properties"]["category"]["enum"].get<std::vector<std::string>>(),
+            TableNames<DecisionCategory>());
+}
+
+TEST(ContractEnums, NamesRoundTrip) {
+  for (const auto& e : Names<DocumentKind>()) EXPECT_EQ(FromName<DocumentKind>(Name(e.value)), e.value);
+  for (const auto& e : Names<DecisionCategory>())
+    EXPECT_EQ(FromName<DecisionCategory>(Name(e.value)), e.value);
+  EXPECT_FALSE(FromName<DocumentKind>("minute"));
+  EXPECT_FALSE(FromName<DecisionCategory>("Approved"));
+  EXPECT_FALSE(FromName<DecisionCategory>(""));
+  EXPECT_EQ(NameList<DocumentKind>(), "minutes, agenda, agenda_item, report, unknown");
+}
+
+// decision_phrases.txt: "category<TAB>phrase", "anywhere<TAB>category<TAB>
+// phrase", and the subject rows. A category the contract lacks would make
+// every decision it matches read as "other".
+TEST(ContractEnums, DecisionPhraseCategoriesAreTheContracts) {
+  int rows = 0;
+  for (const auto& row : Rules().Table("decision_phrases")) {
+    ASSERT_FALSE(row.empty());
+    if (row[0] == "subject" || row[0] == "subject_suffix") continue;
+    const std::string& category = row[0] == "anywhere" ? row.at(1) : row[0];
+    EXPECT_TRUE(FromName<DecisionCategory>(category)) << "decision_phrases.txt: " << category;
+    EXPECT_NE(category, "other") << "\"other\" means no rule matched; a rule never gives it";
+    ++rows;
+  }
+  EXPECT_GT(rows, 100);
+}
+
+}  // namespace
+}  // namespace referat
