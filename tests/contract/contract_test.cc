@@ -1,5 +1,6 @@
 // The contract's name tables agree with schemas/document.schema.json, and
 // every category a rule file gives is one the contract knows.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,24 @@ TEST(ContractEnums, DecisionPhraseCategoriesAreTheContracts) {
     ++rows;
   }
   EXPECT_GT(rows, 100);
+}
+
+// targets_phrases.txt: "phrase<TAB>kind<TAB>direction or -". Target
+// directions are still strings in the Record; the schema's enum is their
+// list, so every direction a rule gives must be in it.
+TEST(ContractRules, TargetDirectionsAreTheSchemas) {
+  std::vector<std::string> allowed;
+  for (const auto& v : Schema()["$defs"]["target"]["properties"]["direction"]["enum"])
+    if (v.is_string()) allowed.push_back(v.get<std::string>());
+  ASSERT_FALSE(allowed.empty());
+  int directions = 0;
+  for (const auto& row : Rules().Table("targets_phrases")) {
+    if (row.size() < 3 || row[2] == "-") continue;
+    EXPECT_NE(std::find(allowed.begin(), allowed.end(), row[2]), allowed.end())
+        << "targets_phrases.txt: " << row[0] << " -> " << row[2];
+    ++directions;
+  }
+  EXPECT_GT(directions, 10);
 }
 
 }  // namespace
