@@ -465,8 +465,9 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
     std::vector<std::string> part_categories;
     // The rule files' categories are checked against the contract's table
     // by tests/contract; a name it lacks would read as "other".
-    d.category = FromName<DecisionCategory>(CategorizeDecision(lex, d.text, &mixed, &part_categories))
-                     .value_or(DecisionCategory::kOther);
+    d.category =
+        FromName<DecisionCategory>(CategorizeDecision(lex, d.text, &mixed, &part_categories))
+            .value_or(DecisionCategory::kOther);
     if (mixed) {
       std::string each;
       for (size_t k = 0; k < part_categories.size(); ++k)

@@ -84,7 +84,8 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
       record->kind = DocumentKind::kAgendaItem;
     }
   } else if (header.found && header.meeting.document_type) {
-    record->kind = *header.meeting.document_type == "dagsorden" ? DocumentKind::kAgenda : DocumentKind::kMinutes;
+    record->kind = *header.meeting.document_type == "dagsorden" ? DocumentKind::kAgenda
+                                                                  : DocumentKind::kMinutes;
     ctx.Warn("no_agenda_items", "the document has a meeting header but no agenda item was recognised",
              header.meeting.span);
   } else if (!LooksLikeLetter(ctx) && LooksLikeReport(ctx)) {

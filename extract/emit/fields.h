@@ -291,12 +291,13 @@ void Fields(V& v, T& r) {
 // True for the objects above. A Span has fields too, but every walker
 // treats it as one value (three columns, the schema's $defs/span).
 template <class T>
-concept Described = (Is<T, OcrInfo> || Is<T, SourceInfo> || Is<T, Meeting> || Is<T, OtherAttendee> ||
-      Is<T, Attendance> || Is<T, TocEntry> || Is<T, Recommendation> || Is<T, Decision> ||
-      Is<T, VoteCounts> || Is<T, Votes> || Is<T, Dissent> || Is<T, Attachment> ||
-      Is<T, Section> || Is<T, Referral> || Is<T, AgendaItem> || Is<T, ReportSection> ||
-      Is<T, Period> || Is<T, Report> || Is<T, Figure> || Is<T, Baseline> || Is<T, Target> ||
-      Is<T, Warning> || Is<T, Record>);
+concept Described = (Is<T, OcrInfo> || Is<T, SourceInfo> || Is<T, Meeting> ||
+                     Is<T, OtherAttendee> || Is<T, Attendance> || Is<T, TocEntry> ||
+                     Is<T, Recommendation> || Is<T, Decision> || Is<T, VoteCounts> ||
+                     Is<T, Votes> || Is<T, Dissent> || Is<T, Attachment> || Is<T, Section> ||
+                     Is<T, Referral> || Is<T, AgendaItem> || Is<T, ReportSection> ||
+                     Is<T, Period> || Is<T, Report> || Is<T, Figure> || Is<T, Baseline> ||
+                     Is<T, Target> || Is<T, Warning> || Is<T, Record>);
 
 }  // namespace referat::fields
 

@@ -12,12 +12,11 @@
 #ifndef REFERAT_STORE_COLUMNS_H_
 #define REFERAT_STORE_COLUMNS_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "emit/fields.h"
 #include "store/sqlite.h"
@@ -44,8 +43,10 @@ struct IsOptional<std::optional<T>> : std::true_type {
 // An array of objects is never a column.
 template <class T>
 constexpr bool IsObjectList() {
-  if constexpr (IsVector<T>::value) return fields::Described<typename IsVector<T>::Element>;
-  else return false;
+  if constexpr (IsVector<T>::value)
+    return fields::Described<typename IsVector<T>::Element>;
+  else
+    return false;
 }
 
 // Walks T's columns: Column(name, value) for each, with value nullptr when
@@ -84,8 +85,10 @@ class Walker {
       return;
     } else if constexpr (fields::Described<Value>) {
       const Value* inner = nullptr;
-      if constexpr (IsOptional<T>::value) inner = v && *v ? &**v : nullptr;
-      else inner = v;
+      if constexpr (IsOptional<T>::value)
+        inner = v && *v ? &**v : nullptr;
+      else
+        inner = v;
       Nested(key, flags, [&] {
         if (inner) {
           fields::Fields(*this, *inner);
@@ -129,13 +132,17 @@ class BindSink {
   void Column(const std::string&, const T* v) {
     if constexpr (std::is_same_v<typename IsOptional<T>::Value, Span>) {
       const Span* span = nullptr;
-      if constexpr (IsOptional<T>::value) span = v && *v ? &**v : nullptr;
-      else span = v;
+      if constexpr (IsOptional<T>::value)
+        span = v && *v ? &**v : nullptr;
+      else
+        span = v;
       if (span) {
         st_.Bind(i_, static_cast<uint64_t>(span->start));
         st_.Bind(i_ + 1, static_cast<uint64_t>(span->end));
-        if (span->page > 0) st_.Bind(i_ + 2, span->page);
-        else st_.BindNull(i_ + 2);
+        if (span->page > 0)
+          st_.Bind(i_ + 2, span->page);
+        else
+          st_.BindNull(i_ + 2);
       } else {
         st_.BindNull(i_);
         st_.BindNull(i_ + 1);
@@ -145,8 +152,8 @@ class BindSink {
     } else if (!v) {
       st_.BindNull(i_++);
     } else if constexpr (IsVector<T>::value) {
-      st_.Bind(i_++, nlohmann::json(*v).dump(-1, ' ', false,
-                                             nlohmann::json::error_handler_t::replace));
+      st_.Bind(i_++,
+               nlohmann::json(*v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     } else if constexpr (ContractEnum<T>) {
       st_.Bind(i_++, Name(*v));
     } else {

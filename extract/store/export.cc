@@ -125,7 +125,8 @@ Status ExportCsvTable(sqlite3* db, const std::string& table, const std::filesyst
       return s;
     std::string columns;
     int rc;
-    while ((rc = info.Step()) == SQLITE_ROW) (columns.empty() ? columns : columns += ", ") += info.Text(0);
+    while ((rc = info.Step()) == SQLITE_ROW)
+      (columns.empty() ? columns : columns += ", ") += info.Text(0);
     if (rc != SQLITE_DONE) return info.Error(rc);
     sql = "SELECT " + columns + " FROM documents";
   }

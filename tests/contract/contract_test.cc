@@ -1,13 +1,14 @@
 // The contract's name tables agree with schemas/document.schema.json, and
 // every category a rule file gives is one the contract knows.
+#include "referat/contract.h"
+
+#include <gtest/gtest.h>
+
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
-#include "referat/contract.h"
 #include "referat/validate.h"
 #include "rules/rulebook.h"
 
@@ -40,7 +41,8 @@ TEST(ContractEnums, CategoryTableIsTheSchemaEnum) {
 }
 
 TEST(ContractEnums, NamesRoundTrip) {
-  for (const auto& e : Names<DocumentKind>()) EXPECT_EQ(FromName<DocumentKind>(Name(e.value)), e.value);
+  for (const auto& e : Names<DocumentKind>())
+    EXPECT_EQ(FromName<DocumentKind>(Name(e.value)), e.value);
   for (const auto& e : Names<DecisionCategory>())
     EXPECT_EQ(FromName<DecisionCategory>(Name(e.value)), e.value);
   EXPECT_FALSE(FromName<DocumentKind>("minute"));

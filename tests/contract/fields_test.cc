@@ -4,21 +4,20 @@
 // type, nullability and requiredness; and against the store: every table
 // that holds a contract object has exactly the columns store/columns.h
 // derives from the table.
-#include <sqlite3.h>
+#include "emit/fields.h"
 
+#include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
-#include "emit/fields.h"
 #include "referat/extract.h"
 #include "referat/store.h"
 #include "referat/validate.h"
@@ -90,8 +89,10 @@ Shape FromSchema(const J& raw) {
   if (p.contains("enum")) {
     Shape s = Type("string");
     for (const auto& v : p["enum"]) {
-      if (v.is_null()) s.type = "string?";
-      else s.values.push_back(v.get<std::string>());
+      if (v.is_null())
+        s.type = "string?";
+      else
+        s.values.push_back(v.get<std::string>());
     }
     return s;
   }
@@ -107,19 +108,23 @@ Shape FromSchema(const J& raw) {
   bool nullable = false;
   if (p["type"].is_array()) {
     for (const auto& t : p["type"]) {
-      if (t == "null") nullable = true;
-      else type = t;
+      if (t == "null")
+        nullable = true;
+      else
+        type = t;
     }
   } else {
     type = p["type"];
   }
   Shape s;
-  if (type == "object") s = ObjectFromSchema(p);
+  if (type == "object")
+    s = ObjectFromSchema(p);
   else if (type == "array") {
     Shape item = FromSchema(p["items"]);
     s = item;
     s.type = item.type + "[]";
-  } else s.type = type;
+  } else
+    s.type = type;
   if (nullable) s.type += "?";
   return s;
 }
@@ -219,8 +224,8 @@ TEST(FieldTable, IsTheSchema) {
 // Every store table that holds a contract object has exactly the columns
 // the field table gives it, beside its own keys.
 TEST(FieldTable, IsTheStoresColumns) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("referat_fields_" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("referat_fields_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const std::string db_path = (dir / "store.db").string();
   {
@@ -232,9 +237,9 @@ TEST(FieldTable, IsTheStoresColumns) {
   auto columns = [&](const std::string& table) {
     std::set<std::string> out;
     sqlite3_stmt* st = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db, ("PRAGMA table_info(" + table + ")").c_str(), -1, &st,
-                                 nullptr),
-              SQLITE_OK);
+    EXPECT_EQ(
+        sqlite3_prepare_v2(db, ("PRAGMA table_info(" + table + ")").c_str(), -1, &st, nullptr),
+        SQLITE_OK);
     while (sqlite3_step(st) == SQLITE_ROW)
       out.insert(reinterpret_cast<const char*>(sqlite3_column_text(st, 1)));
     sqlite3_finalize(st);
@@ -246,7 +251,8 @@ TEST(FieldTable, IsTheStoresColumns) {
     for (auto& n : names) EXPECT_TRUE(want.insert(n).second) << table << "." << n << " twice";
     EXPECT_EQ(columns(table), want) << table;
   };
-  expect("documents", store::ColumnNames<Record>(), {"id", "warnings", "generator_version", "json"});
+  expect("documents", store::ColumnNames<Record>(),
+         {"id", "warnings", "generator_version", "json"});
   expect("meetings", store::ColumnNames<Meeting>(), {"id", "document_id"});
   expect("agenda_items", store::ColumnNames<AgendaItem>(),
          {"id", "document_id", "meeting_id", "position"});

@@ -7,9 +7,9 @@
 #ifndef REFERAT_CONTRACT_H_
 #define REFERAT_CONTRACT_H_
 
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
-#include <concepts>
 #include <optional>
 #include <span>
 #include <string>
@@ -36,10 +36,10 @@ enum class DecisionCategory : uint8_t {
   kDiscussed,
   kRejected,
   kPostponed,
-  kReferred,   // sent back or on to another body
+  kReferred,  // sent back or on to another body
   kWithdrawn,
-  kNone,       // the text states no decision was made
-  kOther,      // a decision whose wording no rule knows
+  kNone,   // the text states no decision was made
+  kOther,  // a decision whose wording no rule knows
 };
 
 // One enumerator and its contract name.
@@ -51,7 +51,7 @@ struct EnumName {
 
 // The name tables, in enum order (the order of the schema's enum lists).
 inline constexpr EnumName<DocumentKind> kDocumentKindNames[] = {
-    {DocumentKind::kMinutes, "minutes"},       {DocumentKind::kAgenda, "agenda"},
+    {DocumentKind::kMinutes, "minutes"},        {DocumentKind::kAgenda, "agenda"},
     {DocumentKind::kAgendaItem, "agenda_item"}, {DocumentKind::kReport, "report"},
     {DocumentKind::kUnknown, "unknown"},
 };
