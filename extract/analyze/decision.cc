@@ -480,7 +480,11 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
     d.span = ctx.MakeSpan(decision_ranges.front().first, decision_ranges.back().second);
     bool mixed = false;
     std::vector<std::string> part_categories;
-    d.category = CategorizeDecision(lex, d.text, &mixed, &part_categories);
+    // The rule files' categories are checked against the contract's table
+    // by tests/contract; a name it lacks would read as "other".
+    d.category =
+        FromName<DecisionCategory>(CategorizeDecision(lex, d.text, &mixed, &part_categories))
+            .value_or(DecisionCategory::kOther);
     if (mixed) {
       std::string each;
       for (size_t k = 0; k < part_categories.size(); ++k)
@@ -489,7 +493,7 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
                "the decision's numbered parts have different categories (" + each + "; the first is the "
                "decision's): \"" + Clip(d.text, 120) + "\"",
                d.span);
-    } else if (d.category == "other") {
+    } else if (d.category == DecisionCategory::kOther) {
       ctx.Warn("unknown_decision_phrase",
                "no rule in decision_phrases.txt matches the decision \"" + Clip(d.text, 120) + "\"",
                d.span);

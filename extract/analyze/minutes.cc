@@ -79,21 +79,22 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
     if (is_meeting) {
       const auto& type = header.meeting.document_type;
       bool minutes = has_decision || (type && !ctx.lex().IsAgendaType(*type));
-      record->kind = minutes ? "minutes" : "agenda";
+      record->kind = minutes ? DocumentKind::kMinutes : DocumentKind::kAgenda;
     } else {
-      record->kind = "agenda_item";
+      record->kind = DocumentKind::kAgendaItem;
     }
   } else if (header.found && header.meeting.document_type) {
-    record->kind = ctx.lex().IsAgendaType(*header.meeting.document_type) ? "agenda" : "minutes";
+    record->kind = ctx.lex().IsAgendaType(*header.meeting.document_type) ? DocumentKind::kAgenda
+                                                                         : DocumentKind::kMinutes;
     ctx.Warn("no_agenda_items", "the document has a meeting header but no agenda item was recognised",
              header.meeting.span);
   } else if (!LooksLikeLetter(ctx) && LooksLikeReport(ctx)) {
-    record->kind = "report";
+    record->kind = DocumentKind::kReport;
   } else {
-    record->kind = "unknown";
+    record->kind = DocumentKind::kUnknown;
   }
 
-  if (record->kind == "minutes" || record->kind == "agenda") {
+  if (record->kind == DocumentKind::kMinutes || record->kind == DocumentKind::kAgenda) {
     record->meeting = header.meeting;
     // "Mødet hævet kl. 17.30." after the items gives the end time the
     // header did not state.
@@ -106,7 +107,7 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
     }
     record->attendance = analyze::ExtractAttendance(ctx, header_end, toc);
   }
-  if (record->kind == "report") record->report = analyze::ExtractReport(ctx);
+  if (record->kind == DocumentKind::kReport) record->report = analyze::ExtractReport(ctx);
 
   // The TOC and the body should agree; closed items are often left out of
   // the published body, so only open ones are reported missing.

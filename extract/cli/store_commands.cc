@@ -16,6 +16,7 @@
 
 #include "commands.h"
 #include "progress.h"
+#include "referat/contract.h"
 #include "referat/store.h"
 
 namespace referat::cli {
@@ -528,15 +529,13 @@ void RegisterStoreCommands(CLI::App& app, Runners& runners) {
     cmd->add_option("--from", args->from, "Meetings on or after this date (YYYY[-MM[-DD]])");
     cmd->add_option("--to", args->to, "Meetings on or before this date (YYYY[-MM[-DD]])");
     cmd->add_option("--decision", args->decision,
-                    "Decision category (approved, approved_with_changes, recommended, noted, "
-                    "discussed, rejected, postponed, referred, withdrawn, none, other)");
+                    "Decision category (" + NameList<DecisionCategory>() + ")");
     cmd->add_option("--absent", args->absent,
                     "A person absent from the meeting or the item (all words of the name)");
     cmd->add_option("--case", args->case_number,
                     "Case number (any printed form: spaces, dashes and letter case do not "
                     "matter)");
-    cmd->add_option("--kind", args->kind, "Document kind (minutes, agenda, agenda_item, report, "
-                                          "unknown)");
+    cmd->add_option("--kind", args->kind, "Document kind (" + NameList<DocumentKind>() + ")");
     cmd->add_option("--municipality", args->municipality,
                     "Meeting municipality contains this text (case-insensitive)");
     cmd->add_option("--council", args->council,

@@ -15,13 +15,13 @@ void PrintMap(std::ostream& out, const std::map<std::string, int>& m) {
 
 void Summary::Add(const Record& r) {
   ++documents_;
-  ++kinds_[r.kind];
+  ++kinds_[std::string(Name(r.kind))];
   ++formats_[r.source.format];
   items_ += static_cast<int>(r.agenda_items.size());
   for (const auto& it : r.agenda_items) {
     if (!it.decision) continue;
     ++decisions_;
-    ++categories_[it.decision->category];
+    ++categories_[std::string(Name(it.decision->category))];
   }
   figures_ += static_cast<int>(r.figures.size());
   targets_ += static_cast<int>(r.targets.size());

@@ -201,7 +201,8 @@ Comparison Compare(const Record& doc, const Record& exp) {
     }
     if (e.decision) {
       field("decision_category", d.decision && d.decision->category == e.decision->category,
-            d.decision ? d.decision->category : "", e.decision->category);
+            d.decision ? std::string(Name(d.decision->category)) : "",
+            std::string(Name(e.decision->category)));
       field("decision_text", d.decision && Norm(d.decision->text) == Norm(e.decision->text),
             d.decision ? d.decision->text : "", e.decision->text);
     }

@@ -7,19 +7,21 @@
 // same object (indent 2 or compact, ensure_ascii off, invalid UTF-8
 // replaced): strings escape only '"', '\\' and control characters, with
 // nlohmann's short forms; non-integral numbers and any string that is not
-// valid UTF-8 are formatted by nlohmann itself. This was checked byte for
-// byte against the DOM-based writer it replaced on every corpus document.
+// valid UTF-8 are formatted by nlohmann itself. The fields and their order
+// come from the contract's field table (emit/fields.h).
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 #include <unicode/utf8.h>
 
+#include "emit/fields.h"
 #include "referat/extract.h"
 
 namespace referat {
@@ -185,323 +187,89 @@ class Writer {
   std::string out_;
 };
 
-// Field helpers: a key and its value.
-void Str(Writer& w, std::string_view key, std::string_view v) {
-  w.Key(key);
-  w.String(v);
-}
-void Str(Writer& w, std::string_view key, const std::string& v) {
-  Str(w, key, std::string_view(v));
-}
-void Str(Writer& w, std::string_view key, const char* v) { Str(w, key, std::string_view(v)); }
-void Str(Writer& w, std::string_view key, const std::optional<std::string>& v) {
-  w.Key(key);
-  if (v) w.String(*v);
-  else w.Null();
-}
-void Bool(Writer& w, std::string_view key, const std::optional<bool>& v) {
-  w.Key(key);
-  if (v) w.Bool(*v);
-  else w.Null();
-}
-void Int(Writer& w, std::string_view key, const std::optional<int>& v) {
-  w.Key(key);
-  if (v) w.Int(*v);
-  else w.Null();
-}
-void Num(Writer& w, std::string_view key, const std::optional<double>& v) {
-  w.Key(key);
-  if (v) w.Number(*v);
-  else w.Null();
-}
-void StrList(Writer& w, std::string_view key, const std::vector<std::string>& v) {
-  w.Key(key);
-  w.BeginArray();
-  for (const auto& s : v) w.String(s);
-  w.EndArray();
-}
-void SpanValue(Writer& w, const Span& s) {
-  w.BeginObject();
-  w.Key("start");
-  w.UInt(s.start);
-  w.Key("end");
-  w.UInt(s.end);
-  w.Key("page");
-  if (s.page > 0) w.Int(s.page);
-  else w.Null();
-  w.EndObject();
-}
-void SpanField(Writer& w, const Span& s) {
-  w.Key("span");
-  SpanValue(w, s);
-}
-void SpanField(Writer& w, const std::optional<Span>& s) {
-  w.Key("span");
-  if (s) SpanValue(w, *s);
-  else w.Null();
-}
-// `key`: an array of `seq`, each element written by `each`.
-template <class Seq, class Each>
-void Array(Writer& w, std::string_view key, const Seq& seq, Each each) {
-  w.Key(key);
-  w.BeginArray();
-  for (const auto& e : seq) each(e);
-  w.EndArray();
-}
+// Writes the fields of the contract's table (emit/fields.h) as they come:
+// one overload per kind of value.
+class JsonFields {
+ public:
+  explicit JsonFields(Writer& w) : w_(w) {}
 
-void MeetingValue(Writer& w, const Meeting& m) {
-  w.BeginObject();
-  Str(w, "document_type", m.document_type);
-  Str(w, "council", m.council);
-  Str(w, "municipality", m.municipality);
-  Str(w, "body", m.body);
-  Str(w, "date", m.date);
-  Str(w, "start_time", m.start_time);
-  Str(w, "end_time", m.end_time);
-  Str(w, "location", m.location);
-  SpanField(w, m.span);
-  w.EndObject();
-}
-
-void AttendanceValue(Writer& w, const Attendance& a) {
-  w.BeginObject();
-  StrList(w, "present", a.present);
-  StrList(w, "absent", a.absent);
-  Array(w, "others", a.others, [&](const OtherAttendee& o) {
-    w.BeginObject();
-    Str(w, "name", o.name);
-    Str(w, "role", o.role);
-    SpanField(w, o.span);
-    w.EndObject();
-  });
-  SpanField(w, a.span);
-  w.EndObject();
-}
-
-void ItemValue(Writer& w, const AgendaItem& it) {
-  w.BeginObject();
-  Str(w, "number", it.number);
-  Str(w, "title", it.title);
-  Bool(w, "public", it.public_);
-  Str(w, "case_number", it.case_number);
-  w.Key("recommendation");
-  if (it.recommendation) {
-    const auto& r = *it.recommendation;
-    w.BeginObject();
-    Str(w, "by", r.by);
-    Str(w, "text", r.text);
-    StrList(w, "clauses", r.clauses);
-    SpanField(w, r.span);
-    w.EndObject();
-  } else {
-    w.Null();
-  }
-  w.Key("decision");
-  if (it.decision) {
-    w.BeginObject();
-    Str(w, "text", it.decision->text);
-    Str(w, "category", it.decision->category);
-    SpanField(w, it.decision->span);
-    w.EndObject();
-  } else {
-    w.Null();
-  }
-  StrList(w, "absent", it.absent);
-  w.Key("votes");
-  if (it.votes) {
-    const auto& v = *it.votes;
-    w.BeginObject();
-    StrList(w, "for", v.for_);
-    StrList(w, "against", v.against);
-    StrList(w, "abstained", v.abstained);
-    w.Key("counts");
-    if (v.counts) {
-      w.BeginObject();
-      Int(w, "for", v.counts->for_);
-      Int(w, "against", v.counts->against);
-      Int(w, "abstained", v.counts->abstained);
-      w.EndObject();
-    } else {
-      w.Null();
+  template <class T>
+  void operator()(std::string_view key, const T& v, unsigned flags = fields::kPlain) {
+    if constexpr (IsOptional<T>::value) {
+      if (!v && (flags & fields::kOmitWhenAbsent)) return;
     }
-    SpanField(w, v.span);
-    w.EndObject();
-  } else {
-    w.Null();
+    w_.Key(key);
+    Value(v, flags);
   }
-  Array(w, "dissents", it.dissents, [&](const Dissent& d) {
-    w.BeginObject();
-    Str(w, "who", d.who);
-    Str(w, "text", d.text);
-    SpanField(w, d.span);
-    w.EndObject();
-  });
-  Array(w, "attachments", it.attachments, [&](const Attachment& a) {
-    w.BeginObject();
-    Str(w, "title", a.title);
-    SpanField(w, a.span);
-    w.EndObject();
-  });
-  Array(w, "sections", it.sections, [&](const Section& s) {
-    w.BeginObject();
-    Str(w, "heading", s.heading);
-    Str(w, "text", s.text);
-    SpanField(w, s.span);
-    w.EndObject();
-  });
-  Array(w, "referrals", it.referrals, [&](const Referral& r) {
-    w.BeginObject();
-    Str(w, "body", r.body);
-    Str(w, "date", r.date);
-    SpanField(w, r.span);
-    w.EndObject();
-  });
-  SpanField(w, it.span);
-  w.EndObject();
-}
-
-void ReportValue(Writer& w, const Report& r) {
-  w.BeginObject();
-  Str(w, "title", r.title);
-  Str(w, "organisation", r.organisation);
-  w.Key("period");
-  if (r.period) {
-    w.BeginObject();
-    Str(w, "from", r.period->from);
-    Str(w, "to", r.period->to);
-    w.EndObject();
-  } else {
-    w.Null();
+  void Constant(std::string_view key, std::string_view v) {
+    w_.Key(key);
+    w_.String(v);
   }
-  Array(w, "sections", r.sections, [&](const ReportSection& s) {
-    w.BeginObject();
-    Str(w, "heading", s.heading);
-    w.Key("level");
-    w.Int(s.level);
-    SpanField(w, s.span);
-    w.EndObject();
-  });
-  w.EndObject();
-}
-
-void FigureValue(Writer& w, const Figure& f) {
-  w.BeginObject();
-  Str(w, "type", f.type);
-  Str(w, "text", f.text);
-  Num(w, "value", f.value);
-  Num(w, "min", f.min);
-  Num(w, "max", f.max);
-  Str(w, "unit", f.unit);
-  Str(w, "date", f.date);
-  Str(w, "date_end", f.date_end);
-  Str(w, "item", f.item);
-  Str(w, "sentence", f.sentence);
-  SpanField(w, f.span);
-  w.EndObject();
-}
-
-void TargetValue(Writer& w, const Target& t) {
-  w.BeginObject();
-  Str(w, "text", t.text);
-  Str(w, "metric", t.metric);
-  Str(w, "direction", t.direction);
-  Num(w, "value", t.value);
-  Str(w, "unit", t.unit);
-  w.Key("placeholder");
-  w.Bool(t.placeholder);
-  Str(w, "deadline", t.deadline);
-  w.Key("baseline");
-  if (t.baseline) {
-    w.BeginObject();
-    Num(w, "value", t.baseline->value);
-    Str(w, "unit", t.baseline->unit);
-    Str(w, "date", t.baseline->date);
-    w.EndObject();
-  } else {
-    w.Null();
+  template <class Fn>
+  void Inline(std::string_view key, Fn&& fn, unsigned = fields::kPlain) {
+    w_.Key(key);
+    w_.BeginObject();
+    fn(*this);
+    w_.EndObject();
   }
-  Str(w, "item", t.item);
-  SpanField(w, t.span);
-  w.EndObject();
-}
+
+ private:
+  template <class T>
+  struct IsOptional : std::false_type {};
+  template <class T>
+  struct IsOptional<std::optional<T>> : std::true_type {};
+
+  void Value(const std::string& v, unsigned) { w_.String(v); }
+  void Value(bool v, unsigned) { w_.Bool(v); }
+  void Value(int v, unsigned) { w_.Int(v); }
+  void Value(uint64_t v, unsigned) { w_.UInt(v); }
+  void Value(double v, unsigned flags) {
+    w_.Number(flags & fields::kOneDecimal ? std::round(v * 10.0) / 10.0 : v);
+  }
+  template <ContractEnum E>
+  void Value(E v, unsigned) {
+    w_.String(Name(v));
+  }
+  // A span's page 0 means the text has no pages: null.
+  void Value(const Span& s, unsigned) {
+    w_.BeginObject();
+    w_.Key("start");
+    w_.UInt(s.start);
+    w_.Key("end");
+    w_.UInt(s.end);
+    w_.Key("page");
+    if (s.page > 0) w_.Int(s.page);
+    else w_.Null();
+    w_.EndObject();
+  }
+  template <fields::Described T>
+  void Value(const T& v, unsigned) {
+    w_.BeginObject();
+    fields::Fields(*this, v);
+    w_.EndObject();
+  }
+  template <class T>
+  void Value(const std::optional<T>& v, unsigned flags) {
+    if (v) Value(*v, flags);
+    else w_.Null();
+  }
+  template <class T>
+  void Value(const std::vector<T>& v, unsigned flags) {
+    w_.BeginArray();
+    for (const auto& e : v) Value(e, flags);
+    w_.EndArray();
+  }
+
+  Writer& w_;
+};
 
 }  // namespace
 
 std::string ToJson(const Record& r, bool pretty) {
   Writer w(pretty);
+  JsonFields out(w);
   w.BeginObject();
-  Str(w, "schema_version", "1");
-  w.Key("generator");
-  w.BeginObject();
-  Str(w, "name", kGeneratorName);
-  Str(w, "version", kGeneratorVersion);
-  w.EndObject();
-  w.Key("source");
-  w.BeginObject();
-  Str(w, "path", r.source.path);
-  Str(w, "sha256", r.source.sha256);
-  Str(w, "format", r.source.format);
-  w.Key("bytes");
-  w.UInt(r.source.bytes);
-  Int(w, "pages", r.source.pages);
-  Str(w, "title", r.source.title);
-  Str(w, "created", r.source.created);
-  if (r.source.ocr) {
-    // Only for documents read by OCR, so text-layer output is unchanged.
-    const OcrInfo& o = *r.source.ocr;
-    w.Key("ocr");
-    w.BeginObject();
-    Str(w, "engine", o.engine);
-    Str(w, "model", o.model);
-    Str(w, "model_id", o.model_id);
-    w.Key("pages");
-    w.BeginArray();
-    for (int p : o.pages) w.Int(p);
-    w.EndArray();
-    w.Key("dpi");
-    w.Int(o.dpi);
-    // One decimal: the mean of Tesseract's float confidences.
-    Num(w, "mean_confidence", std::round(o.mean_confidence * 10.0) / 10.0);
-    w.Key("low_confidence_words");
-    w.Int(o.low_confidence_words);
-    w.EndObject();
-  }
-  w.EndObject();
-  Str(w, "kind", r.kind);
-  w.Key("meeting");
-  if (r.meeting) MeetingValue(w, *r.meeting);
-  else w.Null();
-  w.Key("attendance");
-  if (r.attendance) AttendanceValue(w, *r.attendance);
-  else w.Null();
-  Array(w, "toc", r.toc, [&](const TocEntry& t) {
-    w.BeginObject();
-    Str(w, "number", t.number);
-    Str(w, "title", t.title);
-    Int(w, "page", t.page);
-    Bool(w, "public", t.public_);
-    SpanField(w, t.span);
-    w.EndObject();
-  });
-  Array(w, "agenda_items", r.agenda_items, [&](const AgendaItem& it) { ItemValue(w, it); });
-  w.Key("report");
-  if (r.report) ReportValue(w, *r.report);
-  else w.Null();
-  Array(w, "figures", r.figures, [&](const Figure& f) { FigureValue(w, f); });
-  Array(w, "targets", r.targets, [&](const Target& t) { TargetValue(w, t); });
-  Array(w, "warnings", r.warnings, [&](const Warning& wn) {
-    w.BeginObject();
-    Str(w, "code", wn.code);
-    Str(w, "message", wn.message);
-    SpanField(w, wn.span);
-    w.EndObject();
-  });
-  w.Key("text");
-  w.BeginObject();
-  w.Key("length");
-  w.UInt(r.text_length);
-  if (r.text_content) Str(w, "content", *r.text_content);
-  w.EndObject();
+  fields::Fields(out, r);
   w.EndObject();
   return std::move(w).Finish();
 }

@@ -116,9 +116,20 @@ Status ExportCsvTable(sqlite3* db, const std::string& table, const std::filesyst
                       const Store::BadRowFn& bad, int64_t* skipped) {
   Stmt st;
   std::string sql = "SELECT * FROM " + table;
-  if (table == "documents")
-    sql = "SELECT id, sha256, path, format, bytes, pages, title, created, kind, text_length, "
-          "warnings, generator_version FROM documents";
+  if (table == "documents") {
+    // Every column but json, in the table's order.
+    Stmt info;
+    if (Status s = info.Prepare(db, "SELECT name FROM pragma_table_info('documents') "
+                                    "WHERE name <> 'json' ORDER BY cid");
+        !s.ok())
+      return s;
+    std::string columns;
+    int rc;
+    while ((rc = info.Step()) == SQLITE_ROW)
+      (columns.empty() ? columns : columns += ", ") += info.Text(0);
+    if (rc != SQLITE_DONE) return info.Error(rc);
+    sql = "SELECT " + columns + " FROM documents";
+  }
   // files and errors hold paths as the file system's bytes, which need not
   // be UTF-8; every other text column must be.
   const bool byte_paths = table == "files" || table == "errors";
@@ -164,11 +175,72 @@ Status ExportCsvTable(sqlite3* db, const std::string& table, const std::filesyst
   return Status::Ok();
 }
 
-J OptText(const Stmt& st, int c) { return st.IsNull(c) ? J(nullptr) : J(st.Text(c)); }
+// The OpenSearch documents: one per agenda item, one per document without
+// items. This table is both the export and the mapping: each field's name,
+// its mapping type, and its value in the item query and in the document
+// query (nullptr: not in a document's entry).
+enum class Os {
+  kKeyword,
+  kDanish,       // Danish text
+  kKeywordText,  // exact keyword for sorting and aggregations, plus Danish text
+  kDate,
+  kBoolean,      // from a 0/1 column
+  kNames,        // the names of attendance rows with the status in `item` (not a column)
+  kSpan,         // three columns: start, end, page
+};
+struct OsField {
+  const char* name;
+  Os type;
+  const char* item;
+  const char* document;
+};
+constexpr OsField kOpenSearchFields[] = {
+    {"sha256", Os::kKeyword, "d.sha256", "d.sha256"},
+    {"path", Os::kKeyword, "d.path", "d.path"},
+    {"kind", Os::kKeyword, "d.kind", "d.kind"},
+    {"format", Os::kKeyword, "d.format", "d.format"},
+    {"municipality", Os::kKeyword, "m.municipality", "m.municipality"},
+    {"council", Os::kKeyword, "m.council", "m.council"},
+    {"body", Os::kKeywordText, "m.body", "m.body"},
+    {"date", Os::kDate, "m.date", "m.date"},
+    {"document_type", Os::kKeyword, "m.document_type", "m.document_type"},
+    {"item_number", Os::kKeyword, "i.number", "NULL"},
+    {"title", Os::kDanish, "i.title", "coalesce(nullif(f.title, ''), d.title)"},
+    {"public", Os::kBoolean, "i.public", nullptr},
+    {"case_number", Os::kKeyword, "i.case_number", nullptr},
+    {"recommendation_by", Os::kKeyword, "i.recommendation_by", nullptr},
+    {"recommendation", Os::kDanish, "i.recommendation_text", nullptr},
+    {"decision_category", Os::kKeyword, "dc.category", nullptr},
+    {"decision", Os::kDanish, "dc.text", nullptr},
+    {"absent", Os::kNames, "absent", nullptr},
+    {"present", Os::kNames, "present", nullptr},
+    {"text", Os::kDanish, "f.body", "f.body"},
+    {"span", Os::kSpan, "i.span_start, i.span_end, i.span_page",
+     "0, d.text_length, CASE WHEN d.pages IS NULL THEN NULL ELSE 1 END"},
+};
+// The first two columns of both queries are the document's and the row's
+// id; the fields' columns follow, sha256 and path first.
+constexpr int kFirstField = 2;
 
-Status NamesOf(Stmt& st, int64_t document_id, int64_t item_id, J* out) {
+// "d.sha256, d.path, ...": the fields' columns for the item or the
+// document query.
+std::string OsColumns(bool item) {
+  std::string out;
+  for (const OsField& f : kOpenSearchFields) {
+    const char* sql = item ? f.item : f.document;
+    if (!sql || f.type == Os::kNames) continue;
+    (out.empty() ? out : out += ", ") += sql;
+  }
+  return out;
+}
+
+// The names of one status attendance rows of the meeting or of item ?2,
+// each once: a member absent from the meeting and from the item too is
+// one absentee.
+Status NamesOf(Stmt& st, int64_t document_id, int64_t item_id, const char* status, J* out) {
   st.Bind(1, document_id);
   st.Bind(2, item_id);
+  st.Bind(3, status);
   *out = J::array();
   int rc;
   while ((rc = st.Step()) == SQLITE_ROW) out->push_back(st.Text(0));
@@ -177,47 +249,60 @@ Status NamesOf(Stmt& st, int64_t document_id, int64_t item_id, J* out) {
   return s;
 }
 
+// One OpenSearch document from the current row of `st`.
+Status OsDocument(const Stmt& st, bool item, Stmt& names, J* doc) {
+  int c = kFirstField;
+  for (const OsField& f : kOpenSearchFields) {
+    if (!(item ? f.item : f.document)) continue;
+    J& v = (*doc)[f.name];
+    switch (f.type) {
+      case Os::kNames:
+        if (Status s = NamesOf(names, st.Int(0), st.Int(1), f.item, &v); !s.ok()) return s;
+        break;
+      case Os::kBoolean:
+        v = st.IsNull(c) ? J(nullptr) : J(st.Int(c) != 0);
+        ++c;
+        break;
+      case Os::kSpan:
+        v["start"] = st.Int(c);
+        v["end"] = st.Int(c + 1);
+        v["page"] = st.IsNull(c + 2) ? J(nullptr) : J(st.Int(c + 2));
+        c += 3;
+        break;
+      default:
+        v = st.IsNull(c) ? J(nullptr) : J(st.Text(c));
+        ++c;
+    }
+  }
+  return Status::Ok();
+}
+
 Status ExportOpenSearch(sqlite3* db, std::ostream& out, const std::string& index,
                         const Store::BadRowFn& bad, int64_t* skipped) {
-  // Names absent from the meeting or from this item; present at the meeting.
-  Stmt absent, present;
-  if (Status s = absent.Prepare(db,
-                                "SELECT name FROM attendance WHERE document_id = ?1 AND "
-                                "status = 'absent' AND (item_id IS NULL OR item_id = ?2) "
-                                "ORDER BY id");
+  Stmt names;
+  if (Status s = names.Prepare(db,
+                               "SELECT name FROM attendance WHERE document_id = ?1 AND "
+                               "status = ?3 AND (item_id IS NULL OR item_id = ?2) "
+                               "GROUP BY name ORDER BY min(id)");
       !s.ok())
     return s;
-  if (Status s = present.Prepare(db,
-                                 "SELECT name FROM attendance WHERE document_id = ?1 AND "
-                                 "status = 'present' AND ?2 IS NOT NULL ORDER BY id");
-      !s.ok())
-    return s;
-  auto meeting_fields = [](const Stmt& st, J& doc) {
-    doc["sha256"] = st.Text(1);
-    doc["path"] = st.Text(2);
-    doc["kind"] = st.Text(3);
-    doc["format"] = st.Text(4);
-    doc["municipality"] = OptText(st, 5);
-    doc["council"] = OptText(st, 6);
-    doc["body"] = OptText(st, 7);
-    doc["date"] = OptText(st, 8);
-    doc["document_type"] = OptText(st, 9);
-  };
   auto action = [&](const std::string& id) {
     J a;
     a["index"]["_index"] = index;
     a["index"]["_id"] = id;
     out << Dump(a) << '\n';
   };
-  const std::string common =
-      "SELECT d.id, d.sha256, d.path, d.kind, d.format, m.municipality, m.council, m.body, "
-      "m.date, m.document_type, ";
+  // The sha256 is checked for its shape; the path (the file system's
+  // bytes) may be any; every other text column must be UTF-8.
+  auto damaged = [](const Stmt& st) {
+    int badc = BadTextColumn(st, kFirstField + 2, st.Columns());
+    if (badc < 0 && !IsSha256(st.Text(kFirstField))) badc = kFirstField;
+    return badc;
+  };
   Stmt items;
   if (Status s = items.Prepare(
-          db, common +
-                  "i.id, i.number, i.title, i.public, i.case_number, i.recommendation_by, "
-                  "i.recommendation_text, dc.category, dc.text, f.body, i.span_start, "
-                  "i.span_end, i.span_page FROM agenda_items i "
+          db, "SELECT d.id, i.id, " + OsColumns(true) +
+                  " FROM agenda_items i "
                   "JOIN documents d ON d.id = i.document_id "
                   "LEFT JOIN meetings m ON m.document_id = d.id "
                   "LEFT JOIN decisions dc ON dc.item_id = i.id "
@@ -229,40 +314,18 @@ Status ExportOpenSearch(sqlite3* db, std::ostream& out, const std::string& index
   std::map<std::string, int> seen;  // item numbers within the document
   while ((rc = items.Step()) == SQLITE_ROW) {
     const int64_t doc_id = items.Int(0);
-    // Path (2) is the file system's bytes and may be any; the rest must be text.
-    int badc = BadTextColumn(items, 3, items.Columns());
-    if (badc < 0 && !IsSha256(items.Text(1))) badc = 1;
-    if (badc >= 0) {
+    if (int badc = damaged(items); badc >= 0) {
       ++*skipped;
-      if (bad) bad("agenda_items", items.Int(10), items.ColumnName(badc) + " is damaged");
+      if (bad) bad("agenda_items", items.Int(1), items.ColumnName(badc) + " is damaged");
       continue;
     }
     if (doc_id != last_doc) seen.clear();
     last_doc = doc_id;
     J doc;
-    meeting_fields(items, doc);
-    const std::string number = items.Text(11);
-    doc["item_number"] = number;
-    doc["title"] = items.Text(12);
-    doc["public"] = items.IsNull(13) ? J(nullptr) : J(items.Int(13) != 0);
-    doc["case_number"] = OptText(items, 14);
-    doc["recommendation_by"] = OptText(items, 15);
-    doc["recommendation"] = OptText(items, 16);
-    doc["decision_category"] = OptText(items, 17);
-    doc["decision"] = OptText(items, 18);
-    J names;
-    if (Status s = NamesOf(absent, doc_id, items.Int(10), &names); !s.ok()) return s;
-    doc["absent"] = std::move(names);
-    if (Status s = NamesOf(present, doc_id, items.Int(10), &names); !s.ok()) return s;
-    doc["present"] = std::move(names);
-    doc["text"] = OptText(items, 19);
-    J span;
-    span["start"] = items.Int(20);
-    span["end"] = items.Int(21);
-    span["page"] = items.IsNull(22) ? J(nullptr) : J(items.Int(22));
-    doc["span"] = std::move(span);
+    if (Status s = OsDocument(items, true, names, &doc); !s.ok()) return s;
     // _id is sha256/number; a number printed twice in one document (it
     // happens in the wild) gets "~2", "~3" so no item overwrites another.
+    const std::string number = doc["item_number"].get<std::string>();
     int n = ++seen[number];
     action(doc["sha256"].get<std::string>() + "/" + number +
            (n > 1 ? "~" + std::to_string(n) : ""));
@@ -272,32 +335,21 @@ Status ExportOpenSearch(sqlite3* db, std::ostream& out, const std::string& index
 
   Stmt docs;
   if (Status s = docs.Prepare(
-          db, common +
-                  "coalesce(nullif(f.title, ''), d.title), f.body, d.text_length, d.pages "
-                  "FROM documents d LEFT JOIN meetings m ON m.document_id = d.id "
+          db, "SELECT d.id, NULL, " + OsColumns(false) +
+                  " FROM documents d LEFT JOIN meetings m ON m.document_id = d.id "
                   "LEFT JOIN documents_fts f ON f.rowid = d.id "
                   "WHERE NOT EXISTS (SELECT 1 FROM agenda_items x WHERE x.document_id = d.id) "
                   "ORDER BY d.id");
       !s.ok())
     return s;
   while ((rc = docs.Step()) == SQLITE_ROW) {
-    int badc = BadTextColumn(docs, 3, docs.Columns());
-    if (badc < 0 && !IsSha256(docs.Text(1))) badc = 1;
-    if (badc >= 0) {
+    if (int badc = damaged(docs); badc >= 0) {
       ++*skipped;
       if (bad) bad("documents", docs.Int(0), docs.ColumnName(badc) + " is damaged");
       continue;
     }
     J doc;
-    meeting_fields(docs, doc);
-    doc["item_number"] = nullptr;
-    doc["title"] = OptText(docs, 10);
-    doc["text"] = OptText(docs, 11);
-    J span;
-    span["start"] = 0;
-    span["end"] = docs.Int(12);
-    span["page"] = docs.IsNull(13) ? J(nullptr) : J(1);
-    doc["span"] = std::move(span);
+    if (Status s = OsDocument(docs, false, names, &doc); !s.ok()) return s;
     action(doc["sha256"].get<std::string>());
     out << Dump(doc) << '\n';
   }
@@ -367,36 +419,26 @@ Status Store::Export(ExportFormat format, std::ostream& out, const std::string& 
 }
 
 std::string Store::OpenSearchMapping() {
-  J keyword = {{"type", "keyword"}};
-  J danish = {{"type", "text"}, {"analyzer", "danish"}};
-  // Titles and bodies: Danish text, plus an exact keyword for sorting and
-  // aggregations on the body name.
-  J body = {{"type", "keyword"}, {"fields", {{"text", danish}}}};
+  const J keyword = {{"type", "keyword"}};
+  const J danish = {{"type", "text"}, {"analyzer", "danish"}};
   J props;
-  props["sha256"] = keyword;
-  props["path"] = keyword;
-  props["kind"] = keyword;
-  props["format"] = keyword;
-  props["municipality"] = keyword;
-  props["council"] = keyword;
-  props["body"] = body;
-  props["date"] = {{"type", "date"}, {"format", "strict_date"}};
-  props["document_type"] = keyword;
-  props["item_number"] = keyword;
-  props["title"] = danish;
-  props["public"] = {{"type", "boolean"}};
-  props["case_number"] = keyword;
-  props["recommendation_by"] = keyword;
-  props["recommendation"] = danish;
-  props["decision_category"] = keyword;
-  props["decision"] = danish;
-  props["absent"] = keyword;
-  props["present"] = keyword;
-  props["text"] = danish;
-  props["span"] = {{"properties",
-                    {{"start", {{"type", "long"}}},
-                     {"end", {{"type", "long"}}},
-                     {"page", {{"type", "integer"}}}}}};
+  for (const OsField& f : kOpenSearchFields) {
+    J& p = props[f.name];
+    switch (f.type) {
+      case Os::kKeyword:
+      case Os::kNames: p = keyword; break;
+      case Os::kDanish: p = danish; break;
+      case Os::kKeywordText: p = {{"type", "keyword"}, {"fields", {{"text", danish}}}}; break;
+      case Os::kDate: p = {{"type", "date"}, {"format", "strict_date"}}; break;
+      case Os::kBoolean: p = {{"type", "boolean"}}; break;
+      case Os::kSpan:
+        p = {{"properties",
+              {{"start", {{"type", "long"}}},
+               {"end", {{"type", "long"}}},
+               {"page", {{"type", "integer"}}}}}};
+        break;
+    }
+  }
   J mapping;
   mapping["mappings"]["dynamic"] = "strict";
   mapping["mappings"]["properties"] = std::move(props);

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "analyze/text_util.h"
+#include "referat/contract.h"
 #include "store/case_number.h"
 #include "store/store_impl.h"
 
@@ -16,13 +17,6 @@ namespace referat {
 namespace {
 
 using store::Stmt;
-
-constexpr std::array<std::string_view, 11> kCategories = {
-    "approved",  "approved_with_changes", "recommended", "noted", "discussed", "rejected",
-    "postponed", "referred",              "withdrawn",   "none",  "other"};
-
-constexpr std::array<std::string_view, 5> kKinds = {"minutes", "agenda", "agenda_item", "report",
-                                                    "unknown"};
 
 // "2015", "2015-06" or "2015-06-30", with a month 01-12 and a day that
 // month has ("2015-13" and "2015-02-30" are typos, not dates).
@@ -276,17 +270,11 @@ Status CheckQuery(const SearchQuery& q) {
     return Status::Usage("--from takes a date YYYY, YYYY-MM or YYYY-MM-DD, not '" + *q.from + "'");
   if (q.to && !IsDatePrefix(*q.to))
     return Status::Usage("--to takes a date YYYY, YYYY-MM or YYYY-MM-DD, not '" + *q.to + "'");
-  if (q.decision &&
-      std::find(kCategories.begin(), kCategories.end(), *q.decision) == kCategories.end()) {
-    std::string all;
-    for (auto c : kCategories) all += (all.empty() ? "" : ", ") + std::string(c);
-    return Status::Usage("unknown decision category '" + *q.decision + "'; one of: " + all);
-  }
-  if (q.kind && std::find(kKinds.begin(), kKinds.end(), *q.kind) == kKinds.end()) {
-    std::string all;
-    for (auto c : kKinds) all += (all.empty() ? "" : ", ") + std::string(c);
-    return Status::Usage("unknown document kind '" + *q.kind + "'; one of: " + all);
-  }
+  if (q.decision && !FromName<DecisionCategory>(*q.decision))
+    return Status::Usage("unknown decision category '" + *q.decision +
+                         "'; one of: " + NameList<DecisionCategory>());
+  if (q.kind && !FromName<DocumentKind>(*q.kind))
+    return Status::Usage("unknown document kind '" + *q.kind + "'; one of: " + NameList<DocumentKind>());
   if (q.absent && NameQuery(*q.absent).empty()) return Status::Usage("--absent needs a name");
   return Status::Ok();
 }

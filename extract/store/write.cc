@@ -3,10 +3,9 @@
 #include <functional>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "referat/extract.h"
 #include "store/case_number.h"
+#include "store/columns.h"
 #include "store/store_impl.h"
 
 namespace referat {
@@ -40,20 +39,6 @@ Store::Impl::~Impl() {
 }
 
 namespace {
-
-// Binds a span as (start, end, page) at i, i+1, i+2; page 0 (not paged) is NULL.
-void BindSpan(Stmt& st, int i, const std::optional<Span>& span) {
-  if (!span) {
-    st.BindNull(i);
-    st.BindNull(i + 1);
-    st.BindNull(i + 2);
-    return;
-  }
-  st.Bind(i, static_cast<uint64_t>(span->start));
-  st.Bind(i + 1, static_cast<uint64_t>(span->end));
-  if (span->page > 0) st.Bind(i + 2, span->page);
-  else st.BindNull(i + 2);
-}
 
 // The searchable body of an item: its sections with their headings, or,
 // when the extractor found no sections, the item's own slice of the text.
@@ -102,14 +87,52 @@ Status InsertFts(Stmt& insert, int64_t rowid, Stmt& delete_row) {
   return insert.Run();
 }
 
+// An attendance row's span as (start, end, page) at i, i+1, i+2; page 0
+// (not paged) is NULL, as in store/columns.h.
+void BindSpan(Stmt& st, int i, const std::optional<Span>& span) {
+  if (!span) {
+    st.BindNull(i);
+    st.BindNull(i + 1);
+    st.BindNull(i + 2);
+    return;
+  }
+  st.Bind(i, static_cast<uint64_t>(span->start));
+  st.Bind(i + 1, static_cast<uint64_t>(span->end));
+  if (span->page > 0) st.Bind(i + 2, span->page);
+  else st.BindNull(i + 2);
+}
+
+// "INSERT INTO table (keys..., the columns of T) VALUES (?1, ...)": the
+// row's own keys first, bound by the caller, then T's columns from the
+// contract's field table (store/columns.h).
+template <fields::Described T>
+std::string InsertSql(const char* table, std::vector<std::string> keys) {
+  for (auto& c : store::ColumnNames<T>()) keys.push_back(std::move(c));
+  return std::string("INSERT INTO ") + table + " (" + store::ColumnList(keys) + ") VALUES (" +
+         store::ParameterList(keys.size(), 1) + ")";
+}
+
 }  // namespace
 
 Status Store::Impl::Prepare() {
   if (write) return Status::Ok();
   auto w = std::make_unique<WriteStatements>();
+  // documents: the columns of the Record (source, kind, text length), then
+  // what the store adds.
+  const std::vector<std::string> document_columns = store::ColumnNames<Record>();
+  const std::string insert_document =
+      "INSERT INTO documents (" + store::ColumnList(document_columns) +
+      ", warnings, generator_version, json) VALUES (" +
+      store::ParameterList(document_columns.size() + 3, 1) + ")";
+  const std::string insert_meeting = InsertSql<Meeting>("meetings", {"document_id"});
+  const std::string insert_item =
+      InsertSql<AgendaItem>("agenda_items", {"document_id", "meeting_id", "position"});
+  const std::string insert_decision = InsertSql<Decision>("decisions", {"item_id", "document_id"});
+  const std::string insert_figure = InsertSql<Figure>("figures", {"document_id"});
+  const std::string insert_target = InsertSql<Target>("targets", {"document_id"});
   struct {
     Stmt* st;
-    const char* sql;
+    std::string_view sql;
   } all[] = {
       {&w->begin, "BEGIN IMMEDIATE"},
       {&w->commit, "COMMIT"},
@@ -125,34 +148,15 @@ Status Store::Impl::Prepare() {
        "(SELECT id FROM agenda_items WHERE document_id = ?1)"},
       {&w->delete_document_fts, "DELETE FROM documents_fts WHERE rowid = ?1"},
       {&w->delete_item_fts_row, "DELETE FROM items_fts WHERE rowid = ?1"},
-      {&w->insert_document,
-       "INSERT INTO documents (sha256, path, format, bytes, pages, title, created, kind, "
-       "text_length, warnings, generator_version, json) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"},
-      {&w->insert_meeting,
-       "INSERT INTO meetings (document_id, document_type, council, municipality, body, date, "
-       "start_time, end_time, location, span_start, span_end, span_page) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"},
-      {&w->insert_item,
-       "INSERT INTO agenda_items (document_id, meeting_id, position, number, title, public, "
-       "case_number, recommendation_by, recommendation_text, recommendation_clauses, "
-       "span_start, span_end, span_page) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"},
-      {&w->insert_decision,
-       "INSERT INTO decisions (item_id, document_id, category, text, span_start, span_end, "
-       "span_page) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
+      {&w->insert_document, insert_document},
+      {&w->insert_meeting, insert_meeting},
+      {&w->insert_item, insert_item},
+      {&w->insert_decision, insert_decision},
       {&w->insert_attendance,
        "INSERT INTO attendance (document_id, meeting_id, item_id, status, name, role, "
        "span_start, span_end, span_page) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
-      {&w->insert_figure,
-       "INSERT INTO figures (document_id, item, type, text, value, min, max, unit, date, "
-       "date_end, sentence, span_start, span_end, span_page) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"},
-      {&w->insert_target,
-       "INSERT INTO targets (document_id, item, text, metric, direction, value, unit, "
-       "placeholder, deadline, baseline_value, baseline_unit, baseline_date, span_start, "
-       "span_end, span_page) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"},
+      {&w->insert_figure, insert_figure},
+      {&w->insert_target, insert_target},
       {&w->insert_item_fts,
        "INSERT INTO items_fts (rowid, title, recommendation, decision, body) "
        "VALUES (?1, ?2, ?3, ?4, ?5)"},
@@ -210,18 +214,10 @@ Status Store::Impl::InsertDocument(const Record& r, const std::optional<std::str
     json = ToJson(r, false);
   }
   Stmt& d = w.insert_document;
-  d.Bind(1, r.source.sha256);
-  d.Bind(2, r.source.path);
-  d.Bind(3, r.source.format);
-  d.Bind(4, r.source.bytes);
-  d.Bind(5, r.source.pages);
-  d.Bind(6, r.source.title);
-  d.Bind(7, r.source.created);
-  d.Bind(8, r.kind);
-  d.Bind(9, r.text_length);
-  d.Bind(10, static_cast<int64_t>(r.warnings.size()));
-  d.Bind(11, kGeneratorVersion);
-  d.Bind(12, json);
+  int next = store::BindColumns(d, 1, r);
+  d.Bind(next, static_cast<int64_t>(r.warnings.size()));
+  d.Bind(next + 1, kGeneratorVersion);
+  d.Bind(next + 2, json);
   if (Status s = d.Run(); !s.ok()) return s;
   const int64_t doc = sqlite3_last_insert_rowid(db);
   *document_id = doc;
@@ -231,15 +227,7 @@ Status Store::Impl::InsertDocument(const Record& r, const std::optional<std::str
     const Meeting& m = *r.meeting;
     Stmt& st = w.insert_meeting;
     st.Bind(1, doc);
-    st.Bind(2, m.document_type);
-    st.Bind(3, m.council);
-    st.Bind(4, m.municipality);
-    st.Bind(5, m.body);
-    st.Bind(6, m.date);
-    st.Bind(7, m.start_time);
-    st.Bind(8, m.end_time);
-    st.Bind(9, m.location);
-    BindSpan(st, 10, m.span);
+    store::BindColumns(st, 2, m);
     if (Status s = st.Run(); !s.ok()) return s;
     meeting_id = sqlite3_last_insert_rowid(db);
   }
@@ -273,26 +261,14 @@ Status Store::Impl::InsertDocument(const Record& r, const std::optional<std::str
     st.Bind(1, doc);
     st.Bind(2, meeting_id);
     st.Bind(3, static_cast<int64_t>(i));
-    st.Bind(4, it.number);
-    st.Bind(5, it.title);
-    st.Bind(6, it.public_);
-    st.Bind(7, it.case_number);
-    if (it.recommendation) {
-      st.Bind(8, it.recommendation->by);
-      st.Bind(9, it.recommendation->text);
-      st.Bind(10, nlohmann::json(it.recommendation->clauses)
-                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    }
-    BindSpan(st, 11, it.span);
+    store::BindColumns(st, 4, it);
     if (Status s = st.Run(); !s.ok()) return s;
     const int64_t item_id = sqlite3_last_insert_rowid(db);
     if (it.decision) {
       Stmt& dc = w.insert_decision;
       dc.Bind(1, item_id);
       dc.Bind(2, doc);
-      dc.Bind(3, it.decision->category);
-      dc.Bind(4, it.decision->text);
-      BindSpan(dc, 5, it.decision->span);
+      store::BindColumns(dc, 3, *it.decision);
       if (Status s = dc.Run(); !s.ok()) return s;
     }
     for (const auto& n : it.absent)
@@ -333,36 +309,13 @@ Status Store::Impl::InsertDocument(const Record& r, const std::optional<std::str
   for (const auto& fg : r.figures) {
     Stmt& st = w.insert_figure;
     st.Bind(1, doc);
-    st.Bind(2, fg.item);
-    st.Bind(3, fg.type);
-    st.Bind(4, fg.text);
-    st.Bind(5, fg.value);
-    st.Bind(6, fg.min);
-    st.Bind(7, fg.max);
-    st.Bind(8, fg.unit);
-    st.Bind(9, fg.date);
-    st.Bind(10, fg.date_end);
-    st.Bind(11, fg.sentence);
-    BindSpan(st, 12, fg.span);
+    store::BindColumns(st, 2, fg);
     if (Status s = st.Run(); !s.ok()) return s;
   }
   for (const auto& t : r.targets) {
     Stmt& st = w.insert_target;
     st.Bind(1, doc);
-    st.Bind(2, t.item);
-    st.Bind(3, t.text);
-    st.Bind(4, t.metric);
-    st.Bind(5, t.direction);
-    st.Bind(6, t.value);
-    st.Bind(7, t.unit);
-    st.Bind(8, t.placeholder);
-    st.Bind(9, t.deadline);
-    if (t.baseline) {
-      st.Bind(10, t.baseline->value);
-      st.Bind(11, t.baseline->unit);
-      st.Bind(12, t.baseline->date);
-    }
-    BindSpan(st, 13, t.span);
+    store::BindColumns(st, 2, t);
     if (Status s = st.Run(); !s.ok()) return s;
   }
   return Status::Ok();

@@ -272,7 +272,7 @@ TEST_P(Greve, ItemsCaseNumbersDecisionsAbsentees) {
     std::string text = Print(j, style);
     auto r = testing::StructureOfBytes(text);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
-    EXPECT_EQ(r->kind, "minutes");
+    EXPECT_EQ(Name(r->kind), "minutes");
     ASSERT_TRUE(r->meeting);
     EXPECT_EQ(r->meeting->body, j["Udvalg"]["Navn"].get<std::string>());
     EXPECT_EQ(r->meeting->date, j["Moede"]["Dato"].get<std::string>().substr(0, 10));
@@ -328,7 +328,7 @@ TEST_P(Greve, ItemsCaseNumbersDecisionsAbsentees) {
       EXPECT_TRUE(dec_ok) << number << ": got \"" << (got->decision ? got->decision->text : "null")
                           << "\" want \"" << want_text << "\"";
       t.decisions_ok += dec_ok;
-      if (got->decision && got->decision->category == "other") ++t.unknown_category;
+      if (got->decision && got->decision->category == DecisionCategory::kOther) ++t.unknown_category;
       ++t.absent;
       // The truth for who was away: the participants' flags. An item with
       // no decision field (closed items) records nobody.

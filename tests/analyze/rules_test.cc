@@ -31,7 +31,7 @@ TEST(Decisions, UnknownWordingWarns) {
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->agenda_items.size(), 1u);
   ASSERT_TRUE(r->agenda_items[0].decision);
-  EXPECT_EQ(r->agenda_items[0].decision->category, "other");
+  EXPECT_EQ(Name(r->agenda_items[0].decision->category), "other");
   bool warned = false;
   for (const auto& w : r->warnings) warned = warned || w.code == "unknown_decision_phrase";
   EXPECT_TRUE(warned);

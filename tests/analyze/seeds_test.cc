@@ -41,7 +41,7 @@ bool HasWarning(const Record& r, const std::string& code) {
 
 TEST(Seed001, MeetingHeader) {
   Record r = Seed("001");
-  EXPECT_EQ(r.kind, "minutes");
+  EXPECT_EQ(Name(r.kind), "minutes");
   ASSERT_TRUE(r.meeting);
   const Meeting& m = *r.meeting;
   EXPECT_EQ(m.document_type, "referat");
@@ -122,7 +122,7 @@ TEST(Seed001, Decisions) {
       {"9", "noted"},    {"10", "none"},     {"13", "approved"}};
   for (const auto& it : r.agenda_items) {
     ASSERT_TRUE(it.decision) << it.number;
-    EXPECT_EQ(it.decision->category, cats.at(it.number)) << it.number << ": " << it.decision->text;
+    EXPECT_EQ(Name(it.decision->category), cats.at(it.number)) << it.number << ": " << it.decision->text;
   }
   EXPECT_EQ(Item(r, "1")->decision->text, "Godkendt.");
   EXPECT_EQ(Item(r, "2")->decision->text,
@@ -211,7 +211,7 @@ TEST(SeedExcerpts, SingleItemsWithoutHeader) {
   };
   for (const auto& w : wants) {
     Record r = Seed(w.seed);
-    EXPECT_EQ(r.kind, "agenda_item") << w.seed;
+    EXPECT_EQ(Name(r.kind), "agenda_item") << w.seed;
     EXPECT_FALSE(r.meeting) << w.seed;
     ASSERT_EQ(r.agenda_items.size(), 1u) << w.seed;
     const AgendaItem& it = r.agenda_items[0];
@@ -219,7 +219,7 @@ TEST(SeedExcerpts, SingleItemsWithoutHeader) {
     EXPECT_EQ(it.case_number, w.case_number);
     EXPECT_EQ(it.absent, w.absent) << w.seed;
     ASSERT_TRUE(it.decision);
-    EXPECT_EQ(it.decision->category, "noted") << w.seed;
+    EXPECT_EQ(Name(it.decision->category), "noted") << w.seed;
     EXPECT_EQ(it.public_, std::nullopt);
     ASSERT_FALSE(it.sections.empty());
     EXPECT_FALSE(it.sections[0].heading);  // the text before the first heading
@@ -230,7 +230,7 @@ TEST(SeedExcerpts, SingleItemsWithoutHeader) {
 
 TEST(Seed003, IsAReportWithoutItems) {
   Record r = Seed("003");
-  EXPECT_EQ(r.kind, "report");
+  EXPECT_EQ(Name(r.kind), "report");
   EXPECT_TRUE(r.agenda_items.empty());
   EXPECT_FALSE(r.meeting);
   ASSERT_TRUE(r.report);

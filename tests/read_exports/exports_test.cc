@@ -89,7 +89,7 @@ TEST(FirstAgenda, EveryGreveMeetingReadsSchemaValid) {
     auto r = ExtractFile(p.string(), ExtractOptions{});
     ASSERT_TRUE(r.ok()) << p << ": " << r.status().ToString();
     EXPECT_EQ(r->source.format, "firstagenda_json");
-    EXPECT_EQ(r->kind, "minutes") << p;
+    EXPECT_EQ(Name(r->kind), "minutes") << p;
     ASSERT_TRUE(r->meeting && r->meeting->date && r->meeting->body) << p;
     // The file name carries the meeting date.
     EXPECT_NE(p.filename().string().find(*r->meeting->date), std::string::npos) << p;
@@ -194,7 +194,7 @@ TEST(Acadre, SameItemsAndCaseNumbersAsItsDocx) {
   EXPECT_EQ(x->attendance->present.size(), 5u);
   // Of the three dated decisions, the meeting's own (20-06-2013) is taken.
   ASSERT_TRUE(x->agenda_items[0].decision);
-  EXPECT_EQ(x->agenda_items[0].decision->category, d->agenda_items[0].decision->category);
+  EXPECT_EQ(Name(x->agenda_items[0].decision->category), Name(d->agenda_items[0].decision->category));
   EXPECT_EQ(x->agenda_items[0].decision->text.rfind("Punktet blev drøftet", 0), 0u);
   EXPECT_EQ(x->agenda_items[0].attachments.size(), 3u);
 }

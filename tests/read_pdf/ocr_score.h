@@ -49,7 +49,7 @@ struct Score {
 
 inline Score StructureScore(const Record& ref, const Record& got) {
   Score s;
-  s.Check("kind " + ref.kind, ref.kind == got.kind);
+  s.Check("kind " + std::string(Name(ref.kind)), ref.kind == got.kind);
   if (ref.meeting) {
     const Meeting& a = *ref.meeting;
     const Meeting empty;
@@ -87,8 +87,8 @@ inline Score StructureScore(const Record& ref, const Record& got) {
       s.Check("case " + a.number + " " + *a.case_number + " / " + b.case_number.value_or("null"),
               a.case_number == b.case_number);
     if (a.decision)
-      s.Check("decision " + a.number + " " + a.decision->category + " / " +
-                  (b.decision ? b.decision->category : "null"),
+      s.Check("decision " + a.number + " " + std::string(Name(a.decision->category)) + " / " +
+                  std::string(b.decision ? Name(b.decision->category) : "null"),
               b.decision && b.decision->category == a.decision->category);
     s.Check("page " + a.number + " " + std::to_string(a.span.page) + " / " +
                 std::to_string(b.span.page),

@@ -185,7 +185,7 @@ TEST(ServeLoad, GeneratedStore) {
       std::snprintf(sha, sizeof sha, "%064d", d);
       r.source.sha256 = sha;
       r.source.format = "txt";
-      r.kind = "minutes";
+      r.kind = DocumentKind::kMinutes;
       Meeting m;
       m.body = std::string(d % 3 ? "Økonomiudvalget" : "Børne- og skoleudvalget");
       m.municipality = "Generated Kommune";
@@ -204,7 +204,7 @@ TEST(ServeLoad, GeneratedStore) {
         size_t start = text.size();
         text += it.title + "\nSagsfremstilling: " + b + " i " + a + " drøftes for " +
                 std::to_string(2000 + i) + ".\nBeslutning: " + dec.first + "\n";
-        it.decision = Decision{dec.first, dec.second, Span{text.size() - dec.first.size() - 1, text.size() - 1, 0}};
+        it.decision = Decision{dec.first, *FromName<DecisionCategory>(dec.second), Span{text.size() - dec.first.size() - 1, text.size() - 1, 0}};
         it.span = Span{start, text.size(), 0};
         r.agenda_items.push_back(std::move(it));
       }

@@ -332,7 +332,7 @@ TEST(ServeFigures, SeriesOverMeetingsGetAChart) {
       r.source.path = "m" + std::to_string(d) + ".txt";
       r.source.sha256 = std::string(63, '0') + std::to_string(d);
       r.source.format = "txt";
-      r.kind = "minutes";
+      r.kind = DocumentKind::kMinutes;
       Meeting m;
       m.body = std::string("Økonomiudvalget");
       m.date = "2020-0" + std::to_string(d + 1) + "-15";
@@ -341,7 +341,7 @@ TEST(ServeFigures, SeriesOverMeetingsGetAChart) {
       AgendaItem it;
       it.number = "1";
       it.title = "Budget";
-      it.decision = Decision{"Godkendt.", "approved", Span{52, 61, 0}};
+      it.decision = Decision{"Godkendt.", DecisionCategory::kApproved, Span{52, 61, 0}};
       it.span = Span{0, text.size(), 0};
       r.agenda_items.push_back(it);
       Figure f;

@@ -70,7 +70,7 @@ Record MakeRecord(const std::string& sha, const std::string& path, const std::st
   r.source.sha256 = sha;
   r.source.format = "txt";
   r.source.bytes = 1000;
-  r.kind = kind;
+  r.kind = *FromName<DocumentKind>(kind);
   r.text_length = 1000;
   if (body || date) {
     Meeting m;
@@ -96,7 +96,7 @@ Record MakeRecord(const std::string& sha, const std::string& path, const std::st
     it.absent = s.absent;
     if (s.decision_category) {
       Decision d;
-      d.category = *s.decision_category;
+      d.category = *FromName<DecisionCategory>(*s.decision_category);
       d.text = s.decision_text;
       d.span = Span{at + 10, at + 20, 0};
       it.decision = d;
@@ -357,6 +357,46 @@ TEST_F(StoreTest, ChangedContentAtAPathReplacesItsRowsByCascade) {
   q.text = "marselisborg";
   EXPECT_TRUE(Keys(q).empty());
   EXPECT_EQ(Count(db_, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+}
+
+// A member absent from the whole meeting whom the item's own note names
+// again is one absentee in the item's OpenSearch document, not two; the
+// order is that of the attendance rows (meeting first, then the item's).
+TEST_F(StoreTest, OpenSearchAbsentNamesEachAbsenteeOnce) {
+  Record r = MakeRecord("e5", "e/2018-udvalg.txt", "minutes", "Kulturudvalget", "2018-01-09",
+                        {"Mariann Nørgaard", "Peter Hansen"},
+                        {{"3", "Budget", "approved", "Godkendt.", std::nullopt,
+                          {"Per Clausen", "Mariann Nørgaard", "Per Clausen"}, "Budgettet."}});
+  ASSERT_TRUE(store_->Put(r).ok());
+  std::ostringstream bulk;
+  ASSERT_TRUE(store_->Export(ExportFormat::kOpenSearch, bulk).ok());
+  std::istringstream bl(bulk.str());
+  bool found = false;
+  for (std::string action, doc; std::getline(bl, action) && std::getline(bl, doc);) {
+    if (nlohmann::json::parse(action)["index"]["_id"] != "e5/3") continue;
+    found = true;
+    auto d = nlohmann::json::parse(doc);
+    EXPECT_EQ(d["absent"], nlohmann::json({"Mariann Nørgaard", "Peter Hansen", "Per Clausen"}));
+    EXPECT_EQ(d["present"], nlohmann::json({"Lasse Frimand Jensen", "Hans Olesen"}));
+  }
+  EXPECT_TRUE(found);
+}
+
+// Every field of an exported document is in the mapping, and the mapping
+// has no field the export never writes ("dynamic": "strict" would refuse
+// the bulk load).
+TEST_F(StoreTest, OpenSearchMappingHasEveryExportedField) {
+  std::ostringstream bulk;
+  ASSERT_TRUE(store_->Export(ExportFormat::kOpenSearch, bulk).ok());
+  auto props = nlohmann::json::parse(Store::OpenSearchMapping())["mappings"]["properties"];
+  std::set<std::string> mapped, written;
+  for (const auto& [k, v] : props.items()) mapped.insert(k);
+  std::istringstream bl(bulk.str());
+  for (std::string action, doc; std::getline(bl, action) && std::getline(bl, doc);) {
+    const auto d = nlohmann::json::parse(doc);
+    for (const auto& [k, v] : d.items()) written.insert(k);
+  }
+  EXPECT_EQ(written, mapped);
 }
 
 TEST_F(StoreTest, ExportReproducesTheStoredJsonAndCounts) {

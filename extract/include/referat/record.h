@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "referat/contract.h"
 #include "referat/document.h"
 
 namespace referat {
@@ -73,7 +74,7 @@ struct Recommendation {
 
 struct Decision {
   std::string text;
-  std::string category;  // approved, approved_with_changes, ..., other
+  DecisionCategory category = DecisionCategory::kOther;
   Span span;
 };
 
@@ -183,7 +184,7 @@ struct Target {
 
 struct Record {
   SourceInfo source;
-  std::string kind = "unknown";  // minutes, agenda, agenda_item, report, unknown
+  DocumentKind kind = DocumentKind::kUnknown;
   std::optional<Meeting> meeting;
   std::optional<Attendance> attendance;
   std::vector<TocEntry> toc;

@@ -61,7 +61,7 @@ void ExtractExportStructure(const Document& doc, const Segmentation& seg, const 
   if (facts.header_first != kNoBlock)
     m.span = ctx.BlockSpan(facts.header_first, facts.header_last);
   record->meeting = m;
-  record->kind = has_decision || *m.document_type != "dagsorden" ? "minutes" : "agenda";
+  record->kind = has_decision || *m.document_type != "dagsorden" ? DocumentKind::kMinutes : DocumentKind::kAgenda;
 
   if (!facts.present.empty() || !facts.absent.empty()) {
     Attendance a;
