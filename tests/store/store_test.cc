@@ -288,6 +288,47 @@ TEST_F(StoreTest, EveryFilter) {
   EXPECT_EQ(*all[0].date, "2017-10-24");
 }
 
+// Pages of Find, one hit at a time, are the one list Search gives, and
+// every page carries the count CountHits gives: ranked (items and a report
+// mixed by score) and by date.
+TEST_F(StoreTest, FindPagesTheOneOrderedListWithItsCount) {
+  for (const char* text : {"integration*", ""}) {
+    SearchQuery q;
+    q.text = text;
+    q.limit = 100;
+    const std::vector<SearchHit> all = Search(q);
+    auto count = store_->CountHits(q);
+    ASSERT_TRUE(count.ok());
+    ASSERT_EQ(static_cast<int64_t>(all.size()), *count) << text;
+    ASSERT_GE(all.size(), 5u) << text;
+    q.limit = 1;
+    q.count = true;
+    for (size_t i = 0; i <= all.size(); ++i) {
+      q.offset = static_cast<int>(i);
+      auto page = store_->Find(q);
+      ASSERT_TRUE(page.ok()) << page.status().ToString();
+      EXPECT_EQ(page->total, *count) << text << " offset " << i;
+      if (i == all.size()) {
+        EXPECT_TRUE(page->hits.empty());
+        continue;
+      }
+      ASSERT_EQ(page->hits.size(), 1u);
+      EXPECT_EQ(page->hits[0].sha256, all[i].sha256) << text << " offset " << i;
+      EXPECT_EQ(page->hits[0].item_number, all[i].item_number) << text << " offset " << i;
+      EXPECT_EQ(page->hits[0].item_id.has_value(), all[i].item_number.has_value());
+      EXPECT_GT(page->hits[0].document_id, 0);
+    }
+    q.count = false;
+    q.offset = 0;
+    auto uncounted = store_->Find(q);
+    ASSERT_TRUE(uncounted.ok());
+    EXPECT_EQ(uncounted->total, -1);
+  }
+  SearchQuery bad;
+  bad.offset = -1;
+  EXPECT_EQ(store_->Find(bad).status().code(), ErrorCode::kUsage);
+}
+
 TEST_F(StoreTest, AbsentMatchesUnstemmedNamesOfMeetingOrItem) {
   SearchQuery q;
   q.absent = "Mariann Nørgaard";  // absent from the whole meeting: every item
