@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -160,41 +162,58 @@ bool Ranked(const SearchQuery& q) { return q.text.find_first_not_of(" \t\r\n") !
 // Whole documents are hits unless a filter needs an item.
 bool WithDocuments(const SearchQuery& q) { return !q.decision && !q.case_number; }
 
-// The WHERE clauses of the filters; `items` for the item arm. Each filter
-// on the meeting or on attendance is an uncorrelated subquery: SQLite
-// builds its set once (a few thousand meetings, the absent person's rows)
-// instead of folding a body or probing attendance for every matching item.
-std::string FilterSql(const SearchQuery& q, bool items) {
+// The conditions on the meeting, for `SELECT document_id FROM meetings
+// WHERE 1 ...`; empty when no filter is on the meeting.
+std::string MeetingConditions(const SearchQuery& q) {
   std::string w;
-  std::string meeting;
   // Contains, case folded for every letter (BESKÆFTIGELSESUDVALGET).
-  if (q.body) meeting += " AND instr(referat_fold(body), :body) > 0";
-  if (q.municipality) meeting += " AND instr(referat_fold(municipality), :municipality) > 0";
-  if (q.council) meeting += " AND instr(referat_fold(council), :council) > 0";
+  if (q.body) w += " AND instr(referat_fold(body), :body) > 0";
+  if (q.municipality) w += " AND instr(referat_fold(municipality), :municipality) > 0";
+  if (q.council) w += " AND instr(referat_fold(council), :council) > 0";
   // An ISO date compares as text: date >= "2015" is the prefix comparison
   // substr(date, 1, 4) >= "2015", and substr(date, 1, n) <= TO is
   // date <= TO || '~' ('~' sorts after digits and '-'), so the
   // meetings_date index serves both.
-  if (q.from) meeting += " AND date >= :from";
-  if (q.to) meeting += " AND date <= :to || '~'";
-  if (!meeting.empty()) w += " AND m.id IN (SELECT id FROM meetings WHERE 1" + meeting + ")";
-  if (q.kind) w += " AND d.kind = :kind";
-  if (items && q.decision) w += " AND dc.category = :decision";
-  if (items && q.case_number)
-    w += " AND i.id IN (SELECT item_id FROM cases WHERE case_key = :case)";
+  if (q.from) w += " AND date >= :from";
+  if (q.to) w += " AND date <= :to || '~'";
+  return w;
+}
+
+// The filters as conditions on a hit's ids. Each is an uncorrelated
+// subquery, a set SQLite builds once from an index (a few thousand
+// meetings, the absent person's rows, one category), never a join per
+// candidate: reading each matching item's or document's row (a document's
+// row holds its whole contract JSON) is what made a broad query slow.
+//
+// `item` is the item id of the item arm (empty for the document arm).
+// `doc` is the document id when the arm has it at hand; for the ranked item
+// arm it is empty, and a condition on the document becomes one on the item
+// ids of those documents (agenda_items_document covers it).
+std::string FilterSql(const SearchQuery& q, const std::string& item, const std::string& doc) {
+  std::string w;
+  auto on_documents = [&](const std::string& documents) {
+    if (!doc.empty()) return doc + " IN (" + documents + ")";
+    return item + " IN (SELECT id FROM agenda_items WHERE document_id IN (" + documents + "))";
+  };
+  if (const std::string m = MeetingConditions(q); !m.empty())
+    w += " AND " + on_documents("SELECT document_id FROM meetings WHERE 1" + m);
+  if (q.kind) w += " AND " + on_documents("SELECT id FROM documents WHERE kind = :kind");
+  if (!item.empty() && q.decision)
+    w += " AND " + item + " IN (SELECT item_id FROM decisions WHERE category = :decision)";
+  if (!item.empty() && q.case_number)
+    w += " AND " + item + " IN (SELECT item_id FROM cases WHERE case_key = :case)";
   if (q.absent) {
     // Absent from the meeting, or (items) from that item.
     const std::string named =
         " AND a.status = 'absent' AND a.id IN (SELECT rowid FROM names_fts WHERE names_fts MATCH "
         ":absent)";
     const std::string from_meeting =
-        "(SELECT a.document_id FROM attendance a WHERE a.item_id IS NULL" + named + ")";
-    if (items)
-      w += " AND (i.document_id IN " + from_meeting +
-           " OR i.id IN (SELECT a.item_id FROM attendance a WHERE a.item_id IS NOT NULL" + named +
-           "))";
+        on_documents("SELECT a.document_id FROM attendance a WHERE a.item_id IS NULL" + named);
+    if (!item.empty())
+      w += " AND (" + from_meeting + " OR " + item +
+           " IN (SELECT a.item_id FROM attendance a WHERE a.item_id IS NOT NULL" + named + "))";
     else
-      w += " AND d.id IN " + from_meeting;
+      w += " AND " + from_meeting;
   }
   return w;
 }
@@ -233,34 +252,32 @@ Status Prepared(sqlite3* db, const std::string& sql, const SearchQuery& q, Stmt*
 
 // The hits of each arm, one row each: the item arm (doc = 0, id =
 // agenda_items.id) and the document arm (doc = 1, id = documents.id), with
-// their sort keys.
+// their sort keys. Ranked, an arm reads only its FTS index (the filters are
+// sets of ids; the unary + keeps SQLite from handing an id set to FTS5 as a
+// rowid lookup per id); by date, the meeting's date and the item's
+// position, which the covering index agenda_items_document holds.
 std::string HitsSql(const SearchQuery& q, bool with_documents) {
-  const std::string item_joins =
-      " JOIN documents d ON d.id = i.document_id"
-      " LEFT JOIN meetings m ON m.document_id = d.id"
-      " LEFT JOIN decisions dc ON dc.item_id = i.id";
   std::string sql;
   if (Ranked(q)) {
     // Weights: a word in the title counts most, then the decision, the
     // recommendation, and the body text.
-    sql = "SELECT 0 AS doc, i.id AS id, bm25(items_fts, 4.0, 1.5, 2.0, 1.0) AS score, "
-          "NULL AS date, 0 AS did, 0 AS pos FROM items_fts JOIN agenda_items i ON i.id = "
-          "items_fts.rowid" +
-          item_joins + " WHERE items_fts MATCH :q" + FilterSql(q, true);
+    sql = "SELECT 0 AS doc, items_fts.rowid AS id, bm25(items_fts, 4.0, 1.5, 2.0, 1.0) AS "
+          "score, NULL AS date, 0 AS did, 0 AS pos FROM items_fts WHERE items_fts MATCH :q" +
+          FilterSql(q, "+items_fts.rowid", "");
     if (with_documents)
-      sql += " UNION ALL SELECT 1, d.id, bm25(documents_fts, 4.0, 1.0), NULL, 0, 0 FROM "
-             "documents_fts JOIN documents d ON d.id = documents_fts.rowid LEFT JOIN meetings m "
-             "ON m.document_id = d.id WHERE documents_fts MATCH :q" +
-             FilterSql(q, false);
+      sql += " UNION ALL SELECT 1, documents_fts.rowid, bm25(documents_fts, 4.0, 1.0), NULL, 0, "
+             "0 FROM documents_fts WHERE documents_fts MATCH :q" +
+             FilterSql(q, "", "+documents_fts.rowid");
   } else {
-    sql = "SELECT 0 AS doc, i.id AS id, 0.0 AS score, m.date AS date, d.id AS did, i.position "
-          "AS pos FROM agenda_items i" +
-          item_joins + " WHERE 1" + FilterSql(q, true);
+    sql = "SELECT 0 AS doc, i.id AS id, 0.0 AS score, m.date AS date, i.document_id AS did, "
+          "i.position AS pos FROM agenda_items i LEFT JOIN meetings m ON m.document_id = "
+          "i.document_id WHERE 1" +
+          FilterSql(q, "i.id", "i.document_id");
     if (with_documents)
       sql += " UNION ALL SELECT 1, d.id, 0.0, m.date, d.id, 0 FROM documents d LEFT JOIN "
              "meetings m ON m.document_id = d.id WHERE NOT EXISTS (SELECT 1 FROM agenda_items x "
              "WHERE x.document_id = d.id)" +
-             FilterSql(q, false);
+             FilterSql(q, "", "d.id");
   }
   return sql;
 }
@@ -335,6 +352,54 @@ SearchHit ReadHit(const Stmt& st) {
   return h;
 }
 
+// The pages the spans of a contract JSON state: (start, page) of every
+// object with a span that has a page, sorted by start.
+void CollectPages(const nlohmann::json& j, std::vector<std::pair<size_t, int>>* out) {
+  if (j.is_object()) {
+    auto span = j.find("span");
+    if (span != j.end() && span->is_object() && (*span)["start"].is_number_unsigned() &&
+        (*span)["page"].is_number_integer())
+      out->emplace_back((*span)["start"].get<size_t>(), (*span)["page"].get<int>());
+    for (const auto& [key, value] : j.items())
+      if (value.is_structured()) CollectPages(value, out);
+  } else if (j.is_array()) {
+    for (const auto& value : j) CollectPages(value, out);
+  }
+}
+
+// The span of a document hit's own snippet: where the body snippet (its
+// matches between \x01 and \x02, no ellipses) stands in the text, and its
+// page when the values the contract places on pages bracket it on one page
+// (the store keeps no page map, so a snippet between two values on
+// different pages gets no page). Empty when the match is not in the body
+// (a title match) or the snippet cannot be placed.
+std::optional<Span> SnippetSpan(const std::string& text, const std::string& marked,
+                                const std::optional<std::string>& json) {
+  if (marked.find('\x01') == std::string::npos) return std::nullopt;
+  std::string plain;
+  plain.reserve(marked.size());
+  for (char c : marked)
+    if (c != '\x01' && c != '\x02') plain += c;
+  const size_t at = text.find(plain);
+  if (plain.empty() || at == std::string::npos) return std::nullopt;
+  Span span;
+  span.start = at;
+  span.end = at + plain.size();
+  if (json) {
+    const nlohmann::json j = nlohmann::json::parse(*json, nullptr, false);
+    std::vector<std::pair<size_t, int>> pages;
+    CollectPages(j, &pages);
+    std::sort(pages.begin(), pages.end());
+    int before = 0, after = 0;
+    for (const auto& [start, page] : pages) {
+      if (start <= span.start) before = std::max(before, page);
+      else if (start >= span.end && (after == 0 || page < after)) after = page;
+    }
+    if (before > 0 && before == after) span.page = before;
+  }
+  return span;
+}
+
 // The hits of one page with their columns and snippets: a snippet is made
 // for these rows only, since one of a long report reads its whole text.
 Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& page,
@@ -356,11 +421,18 @@ Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& p
             "d.id LEFT JOIN decisions dc ON dc.item_id = i.id WHERE i.id IN (" +
             ids + ")";
     } else {
+      // Ranked, also the text, the body's snippet between control marks
+      // (they cannot occur in the normalized text) and, for paged
+      // documents, the contract JSON: the snippet's own span and page.
       sql = "SELECT d.id, d.id, d.path, d.sha256, d.kind, m.body, m.municipality, m.date, "
             "d.title, NULL, NULL, NULL, NULL, " +
             std::string(ranked ? "snippet(documents_fts, -1, :open, :close, '…', 16)"
                                : "coalesce(d.title, '')") +
-            ", 0, d.text_length, CASE WHEN d.pages IS NOT NULL THEN 1 END FROM documents d" +
+            ", 0, d.text_length, CASE WHEN d.pages IS NOT NULL THEN 1 END" +
+            (ranked ? ", documents_fts.body, snippet(documents_fts, 1, char(1), char(2), '', 16), "
+                      "CASE WHEN d.pages IS NOT NULL THEN d.json END"
+                    : "") +
+            " FROM documents d" +
             (ranked ? " JOIN documents_fts ON documents_fts.rowid = d.id AND documents_fts "
                       "MATCH :q"
                     : "") +
@@ -369,7 +441,11 @@ Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& p
     Stmt st;
     if (Status s = Prepared(db, sql, q, &st); !s.ok()) return s;
     int rc = store::EachRow(st, [&](const Stmt& row) {
-      by_id.emplace(std::make_pair(doc, row.Int(0)), ReadHit(row));
+      SearchHit hit = ReadHit(row);
+      if (doc && ranked && hit.span)
+        if (std::optional<Span> own = SnippetSpan(row.Text(17), row.Text(18), row.OptText(19)))
+          hit.span = own;
+      by_id.emplace(std::make_pair(doc, row.Int(0)), std::move(hit));
     });
     if (rc != SQLITE_DONE) return QueryError(db, st, rc);
   }

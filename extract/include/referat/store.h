@@ -124,7 +124,10 @@ struct SearchHit {
   std::optional<std::string> decision_category;
   std::optional<std::string> decision_text;
   std::string snippet;
-  std::optional<Span> span;  // the item's span, or the whole text for document hits
+  // The item's span; for a document hit, its snippet's own span in the text
+  // (with the page when the values the record places on pages bracket it
+  // on one page), or the whole text when the match is not in the text.
+  std::optional<Span> span;
   double score = 0;          // bm25: lower is better; 0 without a query
 };
 
