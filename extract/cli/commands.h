@@ -29,13 +29,16 @@ void RegisterVerify(CLI::App& app, Runners& runners);
 void RegisterServe(CLI::App& app, Runners& runners);
 
 // Expands the inputs into a file list: files as given, directories walked
-// recursively (sorted, following no symlinked directories, skipping hidden
-// entries and our own *.expected.json golden files). "-" stays "-".
+// recursively (sorted, following no symlinked directories). The walk skips
+// hidden entries, our own *.expected.json golden files and dangling
+// symlinks without a message, and counts them in `skipped`. "-" stays "-".
 // A path that does not exist is kept, so the extractor reports not_found.
-std::vector<std::string> ExpandPaths(const std::vector<std::string>& inputs);
+std::vector<std::string> ExpandPaths(const std::vector<std::string>& inputs,
+                                     size_t* skipped = nullptr);
 
-// Reads newline-separated paths from `source` ("-" for stdin).
-std::vector<std::string> ReadPathList(const std::string& source);
+// Reads paths from `source` ("-" for stdin), one per line, or separated by
+// NUL bytes with `separator` '\0' (names may then hold newlines).
+std::vector<std::string> ReadPathList(const std::string& source, char separator = '\n');
 
 // Keeps the paths whose stable hash (FNV-1a 64 of the path bytes) modulo n
 // equals i. `spec` is "I/N" with 0 <= I < N. Returns false on a bad spec.

@@ -5,17 +5,17 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <condition_variable>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <optional>
 #include <sstream>
 #include <thread>
 
-#include "cli/commands.h"
-#include "cli/summary.h"
+#include "commands.h"
+#include "progress.h"
+#include "summary.h"
+#include "referat/batch.h"
 #include "referat/extract.h"
 #include "referat/validate.h"
 
@@ -32,12 +32,13 @@ struct ExtractArgs {
   bool summary = false;
   int jobs = 0;
   std::string paths_from;
+  bool null_separated = false;
   std::string shard;
   std::string ocr = "auto";
 };
 
-// "OCR: 12/40 pages" on stderr while scans are read, when stderr is a
-// terminal; redrawn at most every 200 ms.
+// "OCR: 12/40 pages" on stderr while the scans of one file are read, when
+// stderr is a terminal; redrawn at most every 200 ms.
 class OcrProgress {
  public:
   void Update(int queued, int done) {
@@ -79,9 +80,10 @@ fs::path OutputPath(const std::string& dir, const std::string& path) {
 }
 
 int RunExtract(const ExtractArgs& a) {
-  std::vector<std::string> paths = ExpandPaths(a.inputs);
+  size_t skipped = 0;
+  std::vector<std::string> paths = ExpandPaths(a.inputs, &skipped);
   if (!a.paths_from.empty()) {
-    auto more = ReadPathList(a.paths_from);
+    auto more = ReadPathList(a.paths_from, a.null_separated ? '\0' : '\n');
     paths.insert(paths.end(), more.begin(), more.end());
   }
   if (!a.shard.empty() && !ApplyShard(a.shard, &paths)) {
@@ -95,134 +97,88 @@ int RunExtract(const ExtractArgs& a) {
   // The rule tables compile on a second thread while the first files are
   // read; for one small file that hides most of the set-up in wall time.
   std::thread prepare(PrepareExtract);
-  ExtractOptions opts;
-  opts.with_text = a.with_text;
-  opts.ocr = a.ocr == "never" ? OcrMode::kNever : a.ocr == "always" ? OcrMode::kAlways : OcrMode::kAuto;
-  OcrProgress progress;
-  if (isatty(STDERR_FILENO))
-    opts.ocr_progress = [&progress](int queued, int done) { progress.Update(queued, done); };
-
+  BatchOptions batch;
+  batch.jobs = a.jobs;
+  batch.extract.with_text = a.with_text;
+  batch.extract.ocr =
+      a.ocr == "never" ? OcrMode::kNever : a.ocr == "always" ? OcrMode::kAlways : OcrMode::kAuto;
   const size_t n = paths.size();
-  int jobs = a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  jobs = static_cast<int>(std::min<size_t>(jobs, n));
+  // The file bar for a batch on a terminal; the OCR page count for one file.
+  Progress progress("extract", n == 1 || !isatty(STDERR_FILENO));
+  OcrProgress ocr_progress;
+  if (n == 1 && isatty(STDERR_FILENO))
+    batch.extract.ocr_progress = [&ocr_progress](int queued, int done) {
+      ocr_progress.Update(queued, done);
+    };
+  batch.cancel = CatchInterrupt();
+
   // A single document on stdout is pretty JSON; batches are JSONL unless -o.
   const bool one_line = a.jsonl || (n > 1 && a.out_dir.empty());
   // --summary prints the summary instead of the JSON, unless -o writes it.
   const bool want_json = !a.summary || !a.out_dir.empty();
-
-  // Documents are extracted in any order and written in input order, so the
-  // output is deterministic whatever the number of jobs.
-  struct Slot {
-    bool done = false;
-    std::optional<Record> record;
-    Status status;
-    std::string json;
-  };
-  std::vector<Slot> slots(n);
-  std::mutex mu;
-  std::condition_variable cv;
-  std::atomic<size_t> next{0};
-  // Workers stay at most `window` documents ahead of the one being written,
-  // so one slow document never lets finished JSON pile up: peak memory
-  // depends on the jobs, not on the number of files.
-  const size_t window = 2 * static_cast<size_t>(jobs);
-  size_t emitted = 0;  // guarded by mu
-  auto extract_one = [&](size_t i) {
-    Slot s;
-    auto r = ExtractFile(paths[i], opts);
-    if (r.ok()) {
-      if (want_json) s.json = ToJson(*r, !one_line);
-      if (a.summary) s.record = std::move(*r);
-    } else {
-      s.status = r.status();
-    }
-    s.done = true;
-    return s;
+  // JSON is rendered on the worker threads; only writing it is in order.
+  batch.finish = [&](BatchItem& item) {
+    if (item.outcome != BatchItem::kExtracted) return;
+    if (want_json) item.output = ToJson(*item.record, !one_line);
+    if (!a.summary) item.record.reset();
   };
 
   Summary summary;
   int failed = 0;
-  auto emit = [&](size_t i, Slot& s) {
-    if (!s.status.ok()) {
+  const auto started = std::chrono::steady_clock::now();
+  auto emit = [&](BatchItem& item) {
+    if (item.outcome != BatchItem::kExtracted) {
       ++failed;
-      ReportFailure(paths[i], s.status.code_name(), s.status.message());
-      if (a.summary) summary.AddFailure(s.status);
-      return;
-    }
-    if (a.summary && s.record) summary.Add(*s.record);
-    if (!a.out_dir.empty()) {
-      fs::path out = OutputPath(a.out_dir, paths[i]);
-      if (Status w = WriteFileAtomically(out, s.json + "\n"); !w.ok()) {
-        ++failed;
-        ReportFailure(out.string(), w.code_name(), w.message());
-      }
-    } else if (!a.summary) {
-      std::cout << s.json << "\n";
-    }
-  };
-
-  // Every job thread (the main thread is one of them) extracts documents
-  // and, when it finishes one, writes out whatever is next in input order,
-  // unless another thread is writing already (that one then picks the
-  // document up). No thread exists only to write: a writer woken for every
-  // document preempted the extracting threads on two cores.
-  bool writing = false;  // guarded by mu: a thread is emitting
-  int waiting = 0;       // guarded by mu: threads waiting for the window
-  auto job = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < n;) {
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        if (i >= emitted + window) {
-          ++waiting;
-          cv.wait(lock, [&] { return i < emitted + window; });
-          --waiting;
+      progress.Interrupt();
+      ReportFailure(item.path, item.status.code_name(), item.status.message());
+      if (a.summary) summary.AddFailure(item.status);
+    } else {
+      if (a.summary) summary.Add(*item.record);
+      if (!a.out_dir.empty()) {
+        fs::path out = OutputPath(a.out_dir, item.path);
+        item.output += "\n";
+        if (Status w = WriteFileAtomically(out, item.output); !w.ok()) {
+          ++failed;
+          progress.Interrupt();
+          ReportFailure(out.string(), w.code_name(), w.message());
         }
+      } else if (!a.summary) {
+        std::cout << item.output << "\n";
       }
-      Slot s = extract_one(i);
-      std::unique_lock<std::mutex> lock(mu);
-      slots[i] = std::move(s);
-      if (writing) continue;  // the writing thread sees slots[i] before it stops
-      writing = true;
-      while (emitted < n && slots[emitted].done) {
-        const size_t k = emitted;
-        Slot out = std::move(slots[k]);
-        slots[k] = Slot{};
-        lock.unlock();
-        emit(k, out);
-        lock.lock();
-        emitted = k + 1;
-        if (waiting) cv.notify_all();
-      }
-      writing = false;
     }
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    progress.Update(item.index + 1, n, took.count());
+    return true;
   };
-  std::vector<std::thread> threads;
-  for (int t = 1; t < jobs; ++t) threads.emplace_back(job);
-  job();
-  for (auto& t : threads) t.join();
+  const size_t done = ExtractBatch(paths, batch, emit);
+  progress.Finish();
   prepare.join();
   std::cout.flush();
-  if (a.summary) summary.Print(std::cout);
+  if (a.summary) {
+    summary.Print(std::cout);
+    if (skipped)
+      std::cout << "skipped:      " << skipped
+                << " in directories (hidden, *.expected.json, dangling symlinks)\n";
+  }
+  if (done < n) {
+    std::cerr << kInterrupted;
+    return kInterruptedExit;
+  }
   return failed ? 1 : 0;
 }
 
 int RunValidate(const std::vector<std::string>& files) {
   int bad = 0;
+  ExtractOptions read;
+  read.max_input_bytes = UINT64_MAX;  // JSONL of a whole archive may be large
   for (const auto& path : ExpandPaths(files)) {
-    std::ifstream file;
-    std::istream* in = &std::cin;  // "-": standard input, as extract reads it
-    if (path != "-") {
-      file.open(path, std::ios::binary);
-      if (!file) {
-        ReportFailure(path, "not_found", "cannot open");
-        ++bad;
-        continue;
-      }
-      in = &file;
+    Result<InputFile> in = ReadInput(path, read);
+    if (!in.ok()) {
+      ReportFailure(path, in.status().code_name(), in.status().message());
+      ++bad;
+      continue;
     }
-    std::stringstream ss;
-    ss << in->rdbuf();
-    std::string text = ss.str();
+    std::string& text = in->bytes;
     // A .jsonl file is validated line by line.
     std::vector<std::string> docs;
     if (path.size() > 6 && path.substr(path.size() - 6) == ".jsonl") {
@@ -254,7 +210,10 @@ void RegisterExtract(CLI::App& app, Runners& runners) {
       "extract",
       "Extract minutes, agendas and reports into contract JSON. One file gives pretty JSON on "
       "stdout; several give JSON lines, or one .json file each under -o DIR.");
-  cmd->add_option("files", args->inputs, "Files or directories ('-' reads stdin)");
+  cmd->add_option("files", args->inputs,
+                  "Files or directories ('-' reads stdin); directories are walked recursively, "
+                  "skipping hidden entries, *.expected.json golden files and dangling symlinks "
+                  "(--summary counts them)");
   cmd->add_option("-o,--out", args->out_dir, "Write DIR/<input path>.json for each input");
   cmd->add_flag("--jsonl", args->jsonl, "One JSON object per line on stdout");
   cmd->add_flag("--with-text", args->with_text, "Include text.content (the normalized text)");
@@ -262,6 +221,8 @@ void RegisterExtract(CLI::App& app, Runners& runners) {
       ->check(CLI::Range(1, 256));
   cmd->add_option("--paths-from", args->paths_from,
                   "Also read newline-separated input paths from FILE ('-' for stdin)");
+  cmd->add_flag("-0,--null", args->null_separated,
+                "--paths-from names are separated by NUL bytes (find -print0)");
   cmd->add_option("--shard", args->shard,
                   "Keep only paths in shard I of N (I/N, by a stable hash of the path)");
   cmd->add_option("--ocr", args->ocr,

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "cli/commands.h"
+#include "commands.h"
 
 namespace referat::cli {
 namespace fs = std::filesystem;
@@ -23,8 +23,9 @@ bool Skip(const fs::path& p) {
 }
 }  // namespace
 
-std::vector<std::string> ExpandPaths(const std::vector<std::string>& inputs) {
+std::vector<std::string> ExpandPaths(const std::vector<std::string>& inputs, size_t* skipped) {
   std::vector<std::string> out;
+  size_t skips = 0;
   for (const auto& in : inputs) {
     std::error_code ec;
     if (in != "-" && fs::is_directory(in, ec)) {
@@ -32,10 +33,12 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& inputs) {
       fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec), end;
       for (; !ec && it != end; it.increment(ec)) {
         if (Skip(it->path())) {
+          ++skips;
           if (it->is_directory(ec)) it.disable_recursion_pending();
           continue;
         }
         if (it->is_regular_file(ec)) found.push_back(it->path().string());
+        else if (it->is_symlink(ec) && !fs::exists(it->path(), ec)) ++skips;  // dangling
       }
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
@@ -43,20 +46,21 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& inputs) {
       out.push_back(in);
     }
   }
+  if (skipped) *skipped += skips;
   return out;
 }
 
-std::vector<std::string> ReadPathList(const std::string& source) {
+std::vector<std::string> ReadPathList(const std::string& source, char separator) {
   std::vector<std::string> out;
   std::ifstream file;
   std::istream* in = &std::cin;
   if (source != "-") {
-    file.open(source);
+    file.open(source, std::ios::binary);
     in = &file;
   }
   std::string line;
-  while (std::getline(*in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+  while (std::getline(*in, line, separator)) {
+    if (separator == '\n' && !line.empty() && line.back() == '\r') line.pop_back();
     if (!line.empty()) out.push_back(line);
   }
   return out;

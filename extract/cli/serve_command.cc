@@ -6,8 +6,8 @@
 #include <memory>
 #include <thread>
 
-#include "cli/commands.h"
-#include "serve/serve.h"
+#include "commands.h"
+#include "serve.h"
 
 namespace referat::cli {
 

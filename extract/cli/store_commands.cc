@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -13,7 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/commands.h"
+#include "commands.h"
+#include "progress.h"
 #include "referat/store.h"
 
 namespace referat::cli {
@@ -31,14 +33,6 @@ int Fail(const std::string& what, const Status& s) {
   return s.code() == ErrorCode::kUsage ? 2 : 1;
 }
 
-std::string Duration(double seconds) {
-  long s = static_cast<long>(seconds + 0.5);
-  char buf[32];
-  if (s >= 3600) std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
-  else std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
-  return buf;
-}
-
 // ---- ingest ---------------------------------------------------------------
 
 struct IngestArgs {
@@ -47,64 +41,25 @@ struct IngestArgs {
   int jobs = 0;
   bool quiet = false;
   std::string paths_from;
+  bool null_separated = false;
+  bool prune = false;
   std::string shard;
   std::vector<std::string> from_jsonl;
 };
 
-// Progress on stderr: a redrawn bar on a terminal, a plain line every 1000
-// files otherwise (logs stay readable), nothing with --quiet.
-class Progress {
- public:
-  Progress(bool quiet) : quiet_(quiet), tty_(!quiet && ::isatty(STDERR_FILENO)) {}
-
-  void Update(const IngestProgress& p) {
-    if (quiet_) return;
-    const double rate = p.elapsed_seconds > 0 ? p.done / p.elapsed_seconds : 0;
-    const double eta = rate > 0 ? (p.total - p.done) / rate : 0;
-    char line[160];
-    if (tty_) {
-      // Redraw at most ten times a second, and always at the end.
-      if (p.done != p.total && p.elapsed_seconds - last_draw_ < 0.1) return;
-      last_draw_ = p.elapsed_seconds;
-      constexpr int kWidth = 30;
-      int fill = p.total ? static_cast<int>(kWidth * p.done / p.total) : kWidth;
-      std::string bar(fill, '#');
-      bar.resize(kWidth, '.');
-      std::snprintf(line, sizeof line, "\r\033[K[%s] %zu/%zu files  %.1f/s  ETA %s", bar.c_str(),
-                    p.done, p.total, rate, Duration(eta).c_str());
-      std::cerr << line << std::flush;
-      drawn_ = true;
-    } else if (p.done % 1000 == 0 && p.done != p.total) {
-      std::snprintf(line, sizeof line, "referat: ingest: %zu/%zu files, %.1f/s, ETA %s\n", p.done,
-                    p.total, rate, Duration(eta).c_str());
-      std::cerr << line << std::flush;
-    }
-  }
-  // Before any other line on stderr: end the bar's line.
-  void Interrupt() {
-    if (drawn_) std::cerr << "\r\033[K";
-    drawn_ = false;
-  }
-  void Finish() {
-    if (drawn_) std::cerr << "\n";
-    drawn_ = false;
-  }
-
- private:
-  bool quiet_;
-  bool tty_;
-  bool drawn_ = false;
-  double last_draw_ = -1;
-};
-
-void PrintSummary(const IngestStats& s, double seconds, const char* unit) {
-  char line[256];
+void PrintSummary(const IngestStats& s, double seconds, const char* unit, size_t skipped = 0) {
+  char line[320];
   std::snprintf(line, sizeof line,
                 "referat: ingest: %zu %s: %zu extracted (%zu replaced), %zu unchanged, "
-                "%zu duplicates, %zu failed; %.1f s, %.1f %s/s\n",
+                "%zu duplicates, %zu failed, %zu skipped in directories; %.1f s, %.1f %s/s\n",
                 s.files, unit, s.extracted, s.replaced, s.unchanged, s.duplicates, s.failed,
-                seconds, seconds > 0 ? s.files / seconds : 0.0, unit);
+                skipped, seconds, seconds > 0 ? s.files / seconds : 0.0, unit);
   std::cerr << line;
+}
+
+void PrintPruned(const PruneStats& p) {
+  std::cerr << "referat: prune: " << p.files << " files gone: " << p.documents
+            << " documents removed, " << p.errors << " errors removed\n";
 }
 
 // ingest --from-jsonl: contract JSON made elsewhere (cluster shards).
@@ -139,17 +94,27 @@ int RunIngestJsonl(const IngestArgs& a) {
 
 int RunIngest(const IngestArgs& a) {
   if (!a.from_jsonl.empty()) return RunIngestJsonl(a);
-  std::vector<std::string> paths = ExpandPaths(a.inputs);
-  if (!a.paths_from.empty()) {
-    auto more = ReadPathList(a.paths_from);
-    paths.insert(paths.end(), more.begin(), more.end());
-  }
-  for (const auto& p : paths) {
+  // A path named on the command line that is not there is a typo: refuse
+  // before the store is created, so `ingest /nonexistent` leaves no empty
+  // database behind. (Paths from --paths-from are a list; each missing one
+  // is recorded in `errors` like any other failure.)
+  for (const auto& p : a.inputs) {
     if (p == "-") {
       std::cerr << "referat: ingest reads files, not standard input; give paths on stdin "
                    "with --paths-from -\n";
       return 2;
     }
+    std::error_code ec;
+    if (!std::filesystem::exists(p, ec)) {
+      ReportFailure(p, "not_found", "no such file or directory; nothing ingested");
+      return 1;
+    }
+  }
+  size_t skipped = 0;
+  std::vector<std::string> paths = ExpandPaths(a.inputs, &skipped);
+  if (!a.paths_from.empty()) {
+    auto more = ReadPathList(a.paths_from, a.null_separated ? '\0' : '\n');
+    paths.insert(paths.end(), more.begin(), more.end());
   }
   if (!a.shard.empty() && !ApplyShard(a.shard, &paths)) {
     std::cerr << "referat: --shard takes I/N with 0 <= I < N\n";
@@ -159,13 +124,16 @@ int RunIngest(const IngestArgs& a) {
     std::cerr << "referat: no input files\n";
     return 2;
   }
+  IngestOptions opts;
+  opts.cancel = CatchInterrupt();  // before the store exists: a Ctrl-C from here on is an interrupt
   auto store = Store::Open(a.db, StoreOptions{.create_if_missing = true});
   if (!store.ok()) return Fail(a.db, store.status());
 
-  Progress progress(a.quiet);
-  IngestOptions opts;
+  Progress progress("ingest", a.quiet);
   opts.jobs = a.jobs;
-  opts.on_progress = [&](const IngestProgress& p) { progress.Update(p); };
+  opts.on_progress = [&](const IngestProgress& p) {
+    progress.Update(p.done, p.total, p.elapsed_seconds);
+  };
   opts.on_failure = [&](const std::string& path, const Status& s) {
     progress.Interrupt();
     ReportFailure(path, s.code_name(), s.message());
@@ -177,9 +145,27 @@ int RunIngest(const IngestArgs& a) {
   const IngestStats& s = *r;
   if (!a.quiet) {
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-    PrintSummary(s, took.count(), "files");
+    PrintSummary(s, took.count(), "files", skipped);
+  }
+  if (s.interrupted) {
+    std::cerr << kInterrupted;
+    return kInterruptedExit;
+  }
+  if (a.prune) {
+    Result<PruneStats> p = (*store)->Prune();
+    if (!p.ok()) return Fail(a.db, p.status());
+    if (!a.quiet) PrintPruned(*p);
   }
   return s.failed ? 1 : 0;
+}
+
+int RunPrune(const std::string& db) {
+  auto store = Store::Open(db);
+  if (!store.ok()) return Fail(db, store.status());
+  Result<PruneStats> p = (*store)->Prune();
+  if (!p.ok()) return Fail(db, p.status());
+  PrintPruned(*p);
+  return 0;
 }
 
 // ---- search ---------------------------------------------------------------
@@ -499,7 +485,10 @@ void RegisterStoreCommands(CLI::App& app, Runners& runners) {
         "ingest",
         "Extract files and directories into a SQLite store (one transaction per document; "
         "unchanged files are skipped, so a re-run completes an interrupted one)");
-    cmd->add_option("paths", args->inputs, "Files or directories");
+    cmd->add_option("paths", args->inputs,
+                    "Files or directories (walked recursively, skipping hidden entries, "
+                    "*.expected.json golden files and dangling symlinks; the summary counts "
+                    "them)");
     cmd->add_option("--db", args->db, "The SQLite database file (created if missing)")
         ->required();
     cmd->add_option("-j,--jobs", args->jobs, "Parallel extractions (default: all cores)")
@@ -507,12 +496,26 @@ void RegisterStoreCommands(CLI::App& app, Runners& runners) {
     cmd->add_flag("-q,--quiet", args->quiet, "No progress and no summary on stderr");
     cmd->add_option("--paths-from", args->paths_from,
                     "Also read newline-separated paths from FILE ('-' for stdin)");
+    cmd->add_flag("-0,--null", args->null_separated,
+                  "--paths-from names are separated by NUL bytes (find -print0)");
+    cmd->add_flag("--prune", args->prune,
+                  "Afterwards remove what the store holds for files that are gone from the disk "
+                  "(as `referat prune`)");
     cmd->add_option("--shard", args->shard,
                     "Keep only paths in shard I of N (I/N, by a stable hash of the path)");
     cmd->add_option("--from-jsonl", args->from_jsonl,
                     "Load contract JSON lines made elsewhere instead of extracting (files or "
                     "'-'; make them with: referat extract --jsonl --with-text)");
     runners[cmd] = [args] { return RunIngest(*args); };
+  }
+  {
+    auto db = std::make_shared<std::string>();
+    CLI::App* cmd = app.add_subcommand(
+        "prune",
+        "Remove from a store the files that are gone from the disk, the documents no remaining "
+        "file holds and the errors of gone files (one transaction)");
+    cmd->add_option("--db", *db, "The SQLite database file")->required();
+    runners[cmd] = [db] { return RunPrune(*db); };
   }
   {
     auto args = std::make_shared<SearchArgs>();

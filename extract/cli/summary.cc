@@ -1,4 +1,4 @@
-#include "cli/summary.h"
+#include "summary.h"
 
 namespace referat::cli {
 namespace {

@@ -26,7 +26,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/commands.h"
+#include "commands.h"
 #include "referat/extract.h"
 
 namespace referat::cli {

@@ -32,6 +32,9 @@ namespace {
 // under 10 pixels, which Tesseract reads as noise.
 constexpr int kMinDpi = 100;
 
+// An image covering at least this share of a page is a scan of it.
+constexpr double kScanShare = 0.5;
+
 // Tesseract's row height (ascender to descender line) per point of font
 // size: 12 pt body text of seed 004 scanned at 300 dpi gives rows of 11.9 pt.
 constexpr float kRowHeightPerEm = 1.0f;
@@ -168,12 +171,24 @@ float Median(std::vector<float> v) {
   return *mid;
 }
 
+// The resolution to OCR a page at: ocr_dpi, or the page's scan's own
+// resolution when that is lower. Rendering a 200 dpi scan at 300 dpi adds
+// pixels but no detail, and Tesseract's page analysis (thresholding, line
+// finding) costs by the pixel. Only an image covering most of the page is
+// the scan: a small logo on a page of vector glyphs says nothing of them.
+int ScanResolution(PdfFile& file, int page_number, int dpi) {
+  const PageImage image = file.LargestImage(page_number);
+  if (image.share < kScanShare || !(image.dpi > 0) || image.dpi >= dpi) return dpi;
+  return std::max(kMinDpi, static_cast<int>(std::lround(image.dpi)));
+}
+
 Status RecognizePage(PdfFile& file, int page_number, const ExtractOptions& o, Engine& engine,
                      OcrPage* out) {
   *out = OcrPage();
   float width = 0, height = 0;
   file.PageSize(page_number, &width, &height);
-  const int dpi = OcrResolution(width, height, o.ocr_dpi, o.ocr_max_page_pixels);
+  const int dpi = OcrResolution(width, height, ScanResolution(file, page_number, o.ocr_dpi),
+                                o.ocr_max_page_pixels);
   if (dpi == 0) {
     char size[64];
     std::snprintf(size, sizeof size, "%.0f x %.0f pt", width, height);

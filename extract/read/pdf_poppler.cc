@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <mutex>
 #include <utility>
@@ -208,7 +209,7 @@ struct PdfFile::Impl {
   std::unique_ptr<PDFDoc> doc;
   // One text device for all pages: poppler caches parsed ICC colour spaces
   // in the output device, and rebuilding them per page (lcms profiles and
-  // transforms) cost a quarter of the time on InDesign PDFs.
+  // transforms) costs a quarter of the time on InDesign PDFs.
   std::unique_ptr<TextOutputDev> dev;
   // For OCR only; created at the first rendered page.
   std::unique_ptr<SplashOutputDev> splash;
@@ -376,7 +377,67 @@ bool ResourcesHaveImage(Dict* resources, int depth) {
   return false;
 }
 
+// Records the resolution of the largest image a page draws: its pixels over
+// the size it is drawn at (the CTM maps the image's unit square onto the
+// page, in points at 72 dpi). Only the operators are interpreted; the image
+// data is never decoded.
+class ImageResolutionDev : public OutputDev {
+ public:
+  bool upsideDown() override { return true; }
+  bool useDrawChar() override { return false; }
+  bool interpretType3Chars() override { return false; }
+  bool needCharCount() override { return false; }
+
+  void drawImageMask(GfxState* state, Object*, Stream*, int width, int height, bool, bool,
+                     bool) override {
+    Note(state, width, height);
+  }
+  void drawImage(GfxState* state, Object*, Stream*, int width, int height, GfxImageColorMap*, bool,
+                 const int*, bool) override {
+    Note(state, width, height);
+  }
+  void drawMaskedImage(GfxState* state, Object*, Stream*, int width, int height, GfxImageColorMap*,
+                       bool, Stream*, int, int, bool, bool) override {
+    Note(state, width, height);
+  }
+  void drawSoftMaskedImage(GfxState* state, Object*, Stream*, int width, int height,
+                           GfxImageColorMap*, bool, Stream*, int, int, GfxImageColorMap*,
+                           bool) override {
+    Note(state, width, height);
+  }
+
+  double dpi() const { return dpi_; }
+  double area() const { return area_; }  // square points
+
+ private:
+  void Note(GfxState* state, int width, int height) {
+    const double* m = state->getCTM();  // device space here: 72 dpi, points
+    const double w = std::hypot(m[0], m[1]), h = std::hypot(m[2], m[3]);
+    if (!(w > 1) || !(h > 1) || width <= 0 || height <= 0) return;
+    if (w * h <= area_) return;
+    area_ = w * h;
+    dpi_ = std::min(width / (w / 72.0), height / (h / 72.0));
+  }
+  double area_ = 0;
+  double dpi_ = 0;
+};
+
 }  // namespace
+
+PageImage PdfFile::LargestImage(int page_number) {
+  ScopedSink scope(&impl_->sink);
+  ImageResolutionDev dev;
+  impl_->doc->displayPage(&dev, page_number, 72.0, 72.0, /*rotate=*/0, /*useMediaBox=*/false,
+                          /*crop=*/true, /*printing=*/false, &AbortCheck, nullptr);
+  PageImage out;
+  float width = 0, height = 0;
+  PageSize(page_number, &width, &height);
+  if (dev.area() > 0 && width > 0 && height > 0) {
+    out.dpi = dev.dpi();
+    out.share = std::min(1.0, dev.area() / (static_cast<double>(width) * height));
+  }
+  return out;
+}
 
 bool PdfFile::PageHasImages(int page_number) {
   ScopedSink scope(&impl_->sink);

@@ -64,6 +64,12 @@ struct GrayImage {
   std::shared_ptr<void> owner;
 };
 
+// An image as a page draws it.
+struct PageImage {
+  double dpi = 0;    // its pixels per inch as drawn (a scan's own resolution)
+  double share = 0;  // the share of the page's area it covers, 0-1
+};
+
 // The Info dictionary, converted to UTF-8; `created` is ISO 8601
 // ("2012-03-02" or "2012-03-02T10:34:08Z" / "...+01:00").
 struct DocInfo {
@@ -100,6 +106,10 @@ class PdfFile {
   // form XObject): a page without text that draws no image is blank, and
   // OCR would find nothing on it.
   bool PageHasImages(int page_number);
+
+  // The largest image the page draws (zeros when none). Interprets the
+  // page's content without decoding any image.
+  PageImage LargestImage(int page_number);
 
   // Renders the page at `dpi` to 8-bit grey with poppler's Splash device
   // (for OCR). The caller checks the pixel count first (PageSize). kTimeout

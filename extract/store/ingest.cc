@@ -1,6 +1,6 @@
-// Ingest: many files into the store. Worker threads read, hash and extract;
-// the calling thread is the one writer and owns the connection. Files are
-// written in input order (so document ids do not depend on --jobs), each as
+// Ingest: many files into the store through ExtractBatch: worker threads
+// read, hash and extract, and the store is written by one of them at a time,
+// in input order (so document ids do not depend on --jobs), each file as
 // one transaction, so a kill at any moment leaves every document stored
 // whole or not at all, and a second run stores the rest.
 //
@@ -17,22 +17,18 @@
 //      another path still holds it).
 // Failed files are retried on every run: they are few, and a newer referat
 // may read them.
+#include <algorithm>
 #include <sys/stat.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <chrono>
-#include <condition_variable>
-#include <cstdio>
-#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <mutex>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/sha256.h"
+#include "referat/batch.h"
 #include "referat/extract.h"
 #include "store/from_json.h"
 #include "store/store_impl.h"
@@ -40,92 +36,24 @@
 namespace referat {
 namespace {
 
-// What a worker found out about one path.
-struct Job {
-  enum Kind { kUnchanged, kKnownContent, kExtracted, kFailed } kind = kFailed;
-  std::optional<FileStamp> stamp;
-  std::string sha256;
-  std::optional<Record> record;
-  std::optional<std::string> text;
-  Status status;
-  bool ready = false;
-};
+// The path the store keeps for `path`: absolute, "." and ".." resolved
+// lexically, so one file named three ways ("a.pdf", "./a.pdf", an absolute
+// path) is one row. Symlinks are not resolved: an archive reached through
+// a link keeps the names the archivist uses.
+std::string CanonicalPath(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path abs = std::filesystem::absolute(path, ec);
+  if (ec) return path;
+  std::string out = abs.lexically_normal().string();
+  // "dir/" normalizes to "dir/"; a file's path never ends in a separator.
+  if (out.size() > 1 && out.back() == '/') out.pop_back();
+  return out;
+}
 
 struct Known {
   std::unordered_map<std::string, FileStamp> files;  // path -> stamp
   std::unordered_set<std::string> contents;          // sha256 of stored documents
 };
-
-// Reads the file the way ExtractFile does (same checks, same error codes),
-// but keeps the bytes so they can be hashed before deciding to extract.
-Job Process(const std::string& path, const Known* known, const ExtractOptions& extract) {
-  Job job;
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) {
-    job.status = errno == ENOENT || errno == ENOTDIR ? Status::NotFound("no such file")
-                                                     : Status::Unreadable(std::strerror(errno));
-    return job;
-  }
-  if (S_ISDIR(st.st_mode)) {
-    job.status = Status::Unreadable("is a directory");
-    return job;
-  }
-  if (!S_ISREG(st.st_mode)) {
-    job.status = Status::Unreadable("not a regular file");
-    return job;
-  }
-  FileStamp stamp{static_cast<uint64_t>(st.st_size),
-                  static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
-  job.stamp = stamp;
-  if (known) {
-    auto it = known->files.find(path);
-    if (it != known->files.end() && it->second.size == stamp.size &&
-        it->second.mtime_ns == stamp.mtime_ns) {
-      job.kind = Job::kUnchanged;
-      return job;
-    }
-  }
-  if (stamp.size > extract.max_input_bytes) {
-    job.status = Status::TooLarge("file is " + std::to_string(stamp.size) +
-                                  " bytes, over the limit of " +
-                                  std::to_string(extract.max_input_bytes));
-    return job;
-  }
-  std::string bytes;
-  {
-    FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) {
-      job.status = Status::Unreadable(std::strerror(errno));
-      return job;
-    }
-    bytes.resize(stamp.size);
-    size_t got = bytes.empty() ? 0 : std::fread(bytes.data(), 1, bytes.size(), f);
-    bool err = std::ferror(f);
-    std::fclose(f);
-    if (err) {
-      job.status = Status::Unreadable("read error");
-      return job;
-    }
-    bytes.resize(got);
-  }
-  job.sha256 = Sha256Hex(bytes);
-  if (known && known->contents.count(job.sha256)) {
-    job.kind = Job::kKnownContent;
-    return job;
-  }
-  ExtractOptions opts = extract;
-  opts.with_text = true;  // for the searchable body; never stored in the JSON
-  Result<Record> r = Extract(Input{path, bytes}, opts);
-  if (!r.ok()) {
-    job.status = r.status();
-    return job;
-  }
-  job.kind = Job::kExtracted;
-  job.text = std::move(r->text_content);
-  r->text_content.reset();
-  job.record = std::move(*r);
-  return job;
-}
 
 Status LoadKnown(sqlite3* db, Known* known) {
   store::Stmt files;
@@ -154,69 +82,58 @@ Result<IngestStats> Store::Ingest(const std::vector<std::string>& paths,
   IngestStats stats;
   stats.files = n;
   if (n == 0) return stats;
-  int jobs = options.jobs > 0 ? options.jobs
-                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  jobs = static_cast<int>(std::min<size_t>(jobs, n));
-  // Finished jobs wait in a ring of `window` slots for the writer, which
-  // bounds memory whatever the archive size, and lets workers run ahead of
-  // a slow write by a few documents.
-  const size_t window = static_cast<size_t>(jobs) * 4;
-  std::vector<Job> ring(window);
-  std::mutex mu;
-  std::condition_variable ready_cv, space_cv;
-  size_t next = 0, written = 0;
-  bool stop = false;
+  std::vector<std::string> canonical;
+  canonical.reserve(n);
+  for (const std::string& p : paths) canonical.push_back(CanonicalPath(p));
 
-  auto worker = [&] {
-    for (;;) {
-      size_t i;
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        space_cv.wait(lock, [&] { return stop || next >= n || next < written + window; });
-        if (stop || next >= n) return;
-        i = next++;
-      }
-      Job job = Process(paths[i], &known, options.extract);
-      job.ready = true;
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        ring[i % window] = std::move(job);
-      }
-      ready_cv.notify_all();
-    }
+  BatchOptions batch;
+  batch.jobs = options.jobs;
+  batch.extract = options.extract;
+  batch.extract.with_text = true;  // for the searchable body; never stored in the JSON
+  batch.cancel = options.cancel;
+  batch.unchanged = [&known](const std::string& path, const FileStamp& stamp) {
+    auto it = known.files.find(path);
+    return it != known.files.end() && it->second.size == stamp.size &&
+           it->second.mtime_ns == stamp.mtime_ns;
   };
-  std::vector<std::thread> threads;
-  for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  batch.known_content = [&known](const std::string& sha256) {
+    return known.contents.count(sha256) > 0;
+  };
 
   Status failure;
-  for (size_t i = 0; i < n && failure.ok(); ++i) {
-    Job job;
-    {
-      std::unique_lock<std::mutex> lock(mu);
-      ready_cv.wait(lock, [&] { return ring[i % window].ready; });
-      job = std::move(ring[i % window]);
-      ring[i % window] = Job{};
-      written = i + 1;
-    }
-    space_cv.notify_all();
-    const std::string& path = paths[i];
+  auto store_one = [&](BatchItem& item) -> bool {
+    const std::string& path = item.path;
     PutOutcome outcome = PutOutcome::kStored;
-    if (job.kind == Job::kKnownContent) {
-      Status s = impl_->LinkFile(path, *job.stamp, job.sha256, &outcome);
-      // The content was stored when the run began but has been replaced
-      // since (its only path changed earlier in this run): extract it here.
-      if (s.code() == ErrorCode::kNotFound) job = Process(path, nullptr, options.extract);
-      else if (!s.ok()) failure = s;
+    if (item.outcome == BatchItem::kKnownContent) {
+      Status s = impl_->LinkFile(path, *item.stamp, item.sha256, &outcome);
+      if (s.code() == ErrorCode::kNotFound) {
+        // The content was stored when the run began but has been replaced
+        // since (its only path changed earlier in this run): extract it here.
+        BatchOptions again = batch;
+        again.known_content = nullptr;
+        again.unchanged = nullptr;
+        again.jobs = 1;
+        ExtractBatch({path}, again, [&item](BatchItem& fresh) {
+          fresh.index = item.index;
+          item = std::move(fresh);
+          return true;
+        });
+      } else if (!s.ok()) {
+        failure = s;
+      }
     }
-    switch (job.kind) {
-      case Job::kUnchanged:
+    if (!failure.ok()) return false;
+    switch (item.outcome) {
+      case BatchItem::kUnchanged:
         ++stats.unchanged;
         break;
-      case Job::kKnownContent:
+      case BatchItem::kKnownContent:
         ++stats.duplicates;
         break;
-      case Job::kExtracted:
-        failure = impl_->PutFile(path, *job.stamp, *job.record, job.text, &outcome);
+      case BatchItem::kExtracted: {
+        std::optional<std::string> text = std::move(item.record->text_content);
+        item.record->text_content.reset();
+        failure = impl_->PutFile(path, *item.stamp, *item.record, text, &outcome);
         if (failure.ok()) {
           if (outcome == PutOutcome::kDuplicate) {
             ++stats.duplicates;
@@ -226,27 +143,36 @@ Result<IngestStats> Store::Ingest(const std::vector<std::string>& paths,
           }
         }
         break;
-      case Job::kFailed:
-        failure = impl_->PutError(path, job.stamp, job.status);
+      }
+      case BatchItem::kFailed:
+        failure = impl_->PutError(path, item.stamp, item.status);
         if (failure.ok()) {
           ++stats.failed;
-          if (options.on_failure) options.on_failure(path, job.status);
+          if (options.on_failure) options.on_failure(paths[item.index], item.status);
         }
         break;
     }
-    if (failure.ok() && options.on_progress) {
+    if (!failure.ok()) return false;
+    if (options.on_progress) {
       std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-      options.on_progress(IngestProgress{i + 1, n, elapsed.count()});
+      options.on_progress(IngestProgress{item.index + 1, n, elapsed.count()});
     }
-  }
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    stop = true;
-  }
-  space_cv.notify_all();
-  for (auto& t : threads) t.join();
+    return true;
+  };
+  const size_t done = ExtractBatch(canonical, batch, store_one);
+  stats.interrupted = failure.ok() && done < n;
   if (!failure.ok()) return failure;
   (void)store::Exec(impl_->db, "PRAGMA optimize");
+  return stats;
+}
+
+Result<PruneStats> Store::Prune() {
+  PruneStats stats;
+  auto gone = [](const std::string& path) {
+    struct stat st;
+    return ::stat(path.c_str(), &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
+  };
+  if (Status s = impl_->Prune(gone, &stats); !s.ok()) return s;
   return stats;
 }
 

@@ -5,10 +5,12 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "referat/batch.h"  // FileStamp: a file whose size and mtime equal its `files` row is unchanged
 #include "referat/store.h"
 #include "store/sqlite.h"
 
@@ -36,13 +38,6 @@ inline Span SpanAt(const Stmt& st, int c) {
 }
 
 }  // namespace store
-
-// What the store knows of a file on disk: the `files` table's stamp. A file
-// whose size and mtime equal the stamp is taken as unchanged and not read.
-struct FileStamp {
-  uint64_t size = 0;
-  int64_t mtime_ns = 0;
-};
 
 // What storing one file did (see IngestStats).
 enum class PutOutcome { kStored, kReplaced, kDuplicate };
@@ -75,6 +70,10 @@ struct Store::Impl {
   // error for the path). The document the path held before, if any, stays.
   Status PutError(const std::string& path, const std::optional<FileStamp>& stamp,
                   const Status& status);
+
+  // One transaction: removes the `files` and `errors` rows whose path is
+  // `gone`, and the documents no file holds any more (see Store::Prune).
+  Status Prune(const std::function<bool(const std::string& path)>& gone, PruneStats* stats);
 
  private:
   Status Prepare();

@@ -1,4 +1,8 @@
 // One extracted record into the tables, as one transaction.
+#include <algorithm>
+#include <functional>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "referat/extract.h"
@@ -16,6 +20,7 @@ struct WriteStatements {
   Stmt insert_document, insert_meeting, insert_item, insert_decision, insert_attendance;
   Stmt insert_figure, insert_target, insert_item_fts, insert_document_fts, insert_case;
   Stmt upsert_file, delete_error, upsert_error;
+  Stmt repoint_document, all_files, delete_file, all_errors;
 };
 
 Store::Impl::Impl() = default;
@@ -161,6 +166,15 @@ Status Store::Impl::Prepare() {
        "ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
        "document_id = excluded.document_id"},
       {&w->delete_error, "DELETE FROM errors WHERE path = ?1"},
+      // documents.path names a file that holds the content now: when its
+      // path moved to other content or went away, another holder's path.
+      {&w->repoint_document,
+       "UPDATE documents SET path = (SELECT min(path) FROM files WHERE document_id = ?1) "
+       "WHERE id = ?1 AND path NOT IN (SELECT path FROM files WHERE document_id = ?1) "
+       "AND EXISTS (SELECT 1 FROM files WHERE document_id = ?1)"},
+      {&w->all_files, "SELECT path, document_id FROM files ORDER BY path"},
+      {&w->delete_file, "DELETE FROM files WHERE path = ?1"},
+      {&w->all_errors, "SELECT path FROM errors ORDER BY path"},
       {&w->upsert_error,
        "INSERT INTO errors (path, code, message, size, mtime_ns) VALUES (?1, ?2, ?3, ?4, ?5) "
        "ON CONFLICT (path) DO UPDATE SET code = excluded.code, message = excluded.message, "
@@ -392,10 +406,65 @@ Status Store::Impl::Link(const std::string& path, const FileStamp& stamp, int64_
     if (!s.ok()) return s;
     if (holders == 0) {
       if (s = DeleteDocument(*before); !s.ok()) return s;
+    } else {
+      w.repoint_document.Bind(1, *before);
+      if (s = w.repoint_document.Run(); !s.ok()) return s;
     }
   }
   w.delete_error.Bind(1, path);
   return w.delete_error.Run();
+}
+
+Status Store::Impl::Prune(const std::function<bool(const std::string& path)>& gone,
+                          PruneStats* stats) {
+  if (Status s = Prepare(); !s.ok()) return s;
+  WriteStatements& w = *write;
+  return InTransaction(w, [&]() -> Status {
+    std::vector<std::pair<std::string, int64_t>> files;
+    int rc;
+    while ((rc = w.all_files.Step()) == SQLITE_ROW)
+      if (gone(w.all_files.Text(0))) files.emplace_back(w.all_files.Text(0), w.all_files.Int(1));
+    Status s = rc == SQLITE_DONE ? Status::Ok() : w.all_files.Error(rc);
+    w.all_files.Reset();
+    if (!s.ok()) return s;
+    std::vector<std::string> errors;
+    while ((rc = w.all_errors.Step()) == SQLITE_ROW)
+      if (gone(w.all_errors.Text(0))) errors.push_back(w.all_errors.Text(0));
+    s = rc == SQLITE_DONE ? Status::Ok() : w.all_errors.Error(rc);
+    w.all_errors.Reset();
+    if (!s.ok()) return s;
+
+    std::vector<int64_t> documents;
+    for (const auto& [path, document_id] : files) {
+      w.delete_file.Bind(1, path);
+      if (s = w.delete_file.Run(); !s.ok()) return s;
+      documents.push_back(document_id);
+    }
+    std::sort(documents.begin(), documents.end());
+    documents.erase(std::unique(documents.begin(), documents.end()), documents.end());
+    for (int64_t id : documents) {
+      w.files_of_document.Bind(1, id);
+      rc = w.files_of_document.Step();
+      int64_t holders = rc == SQLITE_ROW ? w.files_of_document.Int(0) : -1;
+      s = rc == SQLITE_ROW ? Status::Ok() : w.files_of_document.Error(rc);
+      w.files_of_document.Reset();
+      if (!s.ok()) return s;
+      if (holders == 0) {
+        if (s = DeleteDocument(id); !s.ok()) return s;
+        ++stats->documents;
+      } else {
+        w.repoint_document.Bind(1, id);
+        if (s = w.repoint_document.Run(); !s.ok()) return s;
+      }
+    }
+    for (const std::string& path : errors) {
+      w.delete_error.Bind(1, path);
+      if (s = w.delete_error.Run(); !s.ok()) return s;
+    }
+    stats->files = files.size();
+    stats->errors = errors.size();
+    return Status::Ok();
+  });
 }
 
 Status Store::Impl::PutFile(const std::string& path, const FileStamp& stamp, const Record& record,

@@ -13,7 +13,9 @@
 #include <set>
 
 #include "read/docx_zip.h"
+#include "read/exports/render.h"
 #include "read/reader.h"
+#include "rules/rulebook.h"
 #include "referat/extract.h"
 #include "referat/validate.h"
 #include "test_util.h"
@@ -447,6 +449,53 @@ TEST(Store, APdfAndItsExportAreOneMeeting) {
   EXPECT_EQ(j["meetings_distinct"], 2);
   EXPECT_EQ(j["meetings_with_export"], 1);
   fs::remove_all(dir);
+}
+
+// The labels an export is rendered with (rules/export_labels.txt) are read
+// back by the generic extractors: each must be a wording of the rule its
+// extractor uses, or the rendered export loses that fact.
+TEST(ExportLabels, AreWordingsTheExtractorsKnow) {
+  auto fold = [](std::string s) {
+    while (!s.empty() && s.back() == ':') s.pop_back();
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  auto known = [&](const std::string& file, const std::string& role, const std::string& label) {
+    for (const auto& row : Rules().Table(file)) {
+      const std::string& wording = role.empty() ? row[0] : row.size() >= 2 ? row[1] : row[0];
+      if ((role.empty() || row[0] == role) && fold(wording) == fold(label)) return true;
+    }
+    return false;
+  };
+  const struct {
+    const char* key;
+    const char* file;
+    const char* role;  // the rule's first field; "" when the file is a plain list
+  } kRead[] = {
+      {"date", "attendance_labels", "date"},     {"location", "attendance_labels", "location"},
+      {"present", "attendance_labels", "present"}, {"absent", "attendance_labels", "absent"},
+      {"case", "section_headings", "case"},      {"attachments", "section_headings", "attachments"},
+      {"decision", "section_headings", "decision"}, {"item", "item_markers", ""},
+  };
+  for (const auto& r : kRead) {
+    const std::string& label = exports::Label(r.key);
+    ASSERT_FALSE(label.empty()) << r.key << " has no label in export_labels.txt";
+    EXPECT_TRUE(known(r.file, r.role, label)) << r.key << " label \"" << label << "\" is not a "
+                                              << r.role << " wording in " << r.file << ".txt";
+  }
+  EXPECT_FALSE(exports::Label("agenda").empty());
+  EXPECT_FALSE(exports::Label("time").empty());
+  EXPECT_EQ(exports::Labels("document_type").size(), 2u);
+}
+
+TEST(ExportAccess, OpenAndClosedValues) {
+  EXPECT_EQ(exports::AccessOf("Åben", true), true);
+  EXPECT_EQ(exports::AccessOf("ÅBENT", true), true);
+  EXPECT_EQ(exports::AccessOf("Lukket", true), false);
+  EXPECT_EQ(exports::AccessOf("Lukket dagsorden", true), std::nullopt);
+  EXPECT_EQ(exports::AccessOf("Lukket dagsorden", false), false);
+  EXPECT_EQ(exports::AccessOf("åben dagsorden", false), true);
+  EXPECT_EQ(exports::AccessOf("Dagsorden", false), std::nullopt);
 }
 
 // The SBSYS package's PDF minutes against its publication.xml. Disabled:

@@ -63,6 +63,8 @@ struct ExtractOptions {
 
   // Resolution pages are rendered at for OCR. Tesseract is trained on text
   // with a capital height of 20-40 pixels; 300 dpi gives that for 10-12 pt.
+  // A scanned page whose image has a lower resolution is rendered at the
+  // image's own (a 200 dpi scan at 200 dpi): more pixels add no detail.
   int ocr_dpi = 300;
 
   // Most pixels a page is rendered to (8-bit grey: bytes). 40 M is an A2

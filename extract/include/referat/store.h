@@ -11,14 +11,15 @@
 //   auto hits = (*store)->Search(q);
 //
 // Thread safety: a Store is one SQLite connection and must be used by one
-// thread at a time. Ingest runs its own extraction workers internally; only
-// its single writer thread touches the connection. Several processes may
+// thread at a time. Ingest runs its own extraction workers internally, and
+// they write to the connection one at a time. Several processes may
 // read one database while one process writes it (WAL mode).
 //
 // No exception crosses this API: every failure is a Status.
 #ifndef REFERAT_STORE_H_
 #define REFERAT_STORE_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -68,6 +69,9 @@ struct IngestOptions {
   // Called on the writer thread for each failed file, after the failure is
   // recorded in the `errors` table.
   std::function<void(const std::string& path, const Status& status)> on_failure;
+  // Set (e.g. from a SIGINT handler) to stop: the files being extracted are
+  // finished and stored, the rest are left for the next run.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 // What one Ingest call did, by file.
@@ -78,6 +82,14 @@ struct IngestStats {
   size_t unchanged = 0;   // path, size and mtime as stored: not even read
   size_t duplicates = 0;  // read and hashed, but that content is stored already
   size_t failed = 0;      // recorded in `errors`
+  bool interrupted = false;  // `cancel` stopped the run before every file was handled
+};
+
+// What one Prune call removed.
+struct PruneStats {
+  size_t files = 0;      // `files` rows whose file is gone
+  size_t documents = 0;  // documents no file holds any more (with all their rows)
+  size_t errors = 0;     // `errors` rows whose file is gone
 };
 
 struct SearchQuery {
@@ -197,9 +209,20 @@ class Store {
 
   // Extracts and stores the files at `paths` (files, not directories; see
   // docs/store.md for the skip rules). Each document is one transaction.
+  // Paths are stored canonical: absolute, with "." and ".." resolved
+  // lexically (symlinks are kept as named), so "a.pdf", "./a.pdf" and
+  // "/archive/a.pdf" are one file; on_failure gets the path as given.
   // Returns an error only when the database itself fails; file failures are
   // counted in IngestStats::failed and recorded in `errors`.
   Result<IngestStats> Ingest(const std::vector<std::string>& paths, const IngestOptions& options);
+
+  // Removes, in one transaction, what the store holds for files that are
+  // gone from the disk (stat(2) says the path does not exist): their
+  // `files` and `errors` rows, and each document no remaining file holds.
+  // A document still held by another path is shown under that path. Paths
+  // loaded by IngestJsonl from other machines are removed too when they do
+  // not exist here; prune on the machine that holds the files.
+  Result<PruneStats> Prune();
 
   // Loads contract JSON made elsewhere (`referat extract --jsonl
   // --with-text`, e.g. the shards of a cluster run), one document per line,

@@ -51,10 +51,7 @@ std::string Get(const Fields& f, const char* key) {
 }
 
 std::optional<bool> Access(const Fields& f) {
-  std::string name = Clean(Get(f, "accessname"));
-  if (name == "Åben" || name == "Åbent") return true;
-  if (name == "Lukket") return false;
-  return std::nullopt;
+  return AccessOf(Get(f, "accessname"), /*whole=*/true);
 }
 
 Status NotAcadre(const std::string& why) {
@@ -83,8 +80,11 @@ Result<ExportDocument> ReadAcadre(std::string_view bytes, const ExtractOptions& 
   std::string label = Clean(Get(af, "name"));
   std::string lower = label;
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (lower.rfind("referat", 0) == 0) f.document_type = "referat";
-  else if (lower.rfind("dagsorden", 0) == 0) f.document_type = "dagsorden";
+  for (const std::string& type : Labels("document_type"))
+    if (lower.rfind(type, 0) == 0) {
+      f.document_type = type;
+      break;
+    }
   Meeting& m = f.meeting;
   std::string body = Clean(Get(FieldsOf(Table(agenda, "committee")), "name"));
   if (!body.empty()) m.body = body;
@@ -109,7 +109,7 @@ Result<ExportDocument> ReadAcadre(std::string_view bytes, const ExtractOptions& 
 
   Renderer r("acadre_xml", options);
   r.warnings() = std::move(warnings);
-  r.Header(label.empty() ? "Dagsorden" : label, &f);
+  r.Header(label.empty() ? Label("agenda") : label, &f);
   for (const XNode* parent : parents) {
     const XNode* ai = Table(parent, "agendaitem");
     if (!ai) return NotAcadre("an agendaitemparents table without its agendaitem");

@@ -10,8 +10,8 @@
 //           <AgendaItemNumber>1</AgendaItemNumber> <PDFDocument>…</PDFDocument>
 //           <Document><Title/><CaseLogicIdentifier/>…</Document>
 //
-// No sample was at hand when this was written: the layout is taken from the
-// description of the format, so the reader is strict about it. A root other
+// No real sample is at hand: the layout is taken from the description of
+// the format, so the reader is strict about it. A root other
 // than Meeting, a missing or unreadable MeetingDate, no MeetingAgendaType,
 // an AgendaType that is neither open nor closed, or an item without
 // AgendaItemNumber or Document/Title is `unsupported_format` naming what is
@@ -30,12 +30,6 @@ namespace {
 Status NotEdoc(const std::string& why) {
   return Status::UnsupportedFormat("an XML file that is not an eDoc AgendaPublishing export (" +
                                    why + ")");
-}
-
-std::string Lower(std::string s) {
-  // ASCII only; "Å" stays as is, which the comparisons below expect.
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 }  // namespace
@@ -76,19 +70,13 @@ Result<ExportDocument> ReadEdoc(std::string_view bytes, const ExtractOptions& op
   Renderer r("edoc_xml", options);
   r.warnings() = std::move(warnings);
   std::string state = Clean(root->ChildText("MeetingState"));
-  r.Header(state.empty() ? "Dagsorden" : "Dagsorden (" + state + ")", &f);
+  r.Header(state.empty() ? Label("agenda") : Label("agenda") + " (" + state + ")", &f);
   for (const XNode* t : agenda_types) {
     std::string type = Clean(t->ChildText("AgendaType"));
-    std::string lower = Lower(type);
-    std::optional<bool> pub;
-    // Lower() folds ASCII only: "Å" is matched in both cases.
-    if (lower.find("åben") != std::string::npos || lower.find("Åben") != std::string::npos)
-      pub = true;
-    else if (lower.find("lukket") != std::string::npos)
-      pub = false;
-    else
-      return NotEdoc("an <AgendaType> that is neither \"Åben dagsorden\" nor \"Lukket dagsorden\": \"" +
-                     type + "\"");
+    const std::optional<bool> pub = AccessOf(type, /*whole=*/false);
+    if (!pub)
+      return NotEdoc("an <AgendaType> that names neither an open nor a closed agenda: \"" + type +
+                     "\"");
     const XNode* its = t->Child("MeetingAgendaItems");
     if (!its) continue;
     r.Heading(type, 1);

@@ -144,7 +144,7 @@ Result<ExportDocument> ReadFirstAgenda(std::string_view bytes, const ExtractOpti
 
   Renderer r("firstagenda_json", options);
   std::string label = Clean(Str(moede, "Navn"));
-  r.Header(label.empty() ? "Dagsorden" : label, &f);
+  r.Header(label.empty() ? Label("agenda") : label, &f);
   for (const json& it : items) {
     ItemFacts item;
     item.number = Str2(it, "Punktnummer", "Number");
@@ -160,7 +160,7 @@ Result<ExportDocument> ReadFirstAgenda(std::string_view bytes, const ExtractOpti
         if (Clean(html).empty()) html = Str(fe, "Tekst");
         if (Clean(html).empty()) continue;
         if (!caption.empty()) r.Heading(caption, 3);
-        else if (concluded && !HasHeadingTag(html)) r.Heading("Beslutning", 3);
+        else if (concluded && !HasHeadingTag(html)) r.Heading(Label("decision"), 3);
         r.Html(html);
       }
     }

@@ -1,23 +1,55 @@
 #include "read/exports/render.h"
 
+#include <unicode/unistr.h>
+
 #include <cctype>
 #include <cstdlib>
+#include <map>
 
 #include "core/deadline.h"
+#include "rules/rulebook.h"
 
 namespace referat::exports {
 namespace {
 
-const char* const kMonths[] = {"januar", "februar", "marts",     "april",   "maj",      "juni",
-                               "juli",   "august",  "september", "oktober", "november", "december"};
+std::string Fold(std::string_view s) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
+      .foldCase()
+      .toUTF8String(out);
+  return out;
+}
+
+// The rule files the renderer reads, loaded once.
+struct Wording {
+  std::map<std::string, std::vector<std::string>, std::less<>> labels;  // key -> labels
+  std::map<std::string, bool, std::less<>> access;                        // folded word -> open
+  std::string months[12];                                                 // Danish month names
+
+  Wording() {
+    for (const auto& row : Rules().Table("export_labels"))
+      if (row.size() >= 2) labels[row[1]].push_back(row[0]);
+    for (const auto& row : Rules().Table("export_access"))
+      if (row.size() >= 2) access.emplace(Fold(row[0]), row[1] == "open");
+    for (const auto& row : Rules().Table("months")) {
+      const int m = row.empty() ? 0 : std::atoi(row[0].c_str());
+      if (m >= 1 && m <= 12 && row.size() >= 2) months[m - 1] = row[1];
+    }
+  }
+};
+
+const Wording& Words() {
+  static const Wording w;
+  return w;
+}
 
 // "7. februar 2024" for "2024-02-07".
 std::string DanishDate(const std::string& iso) {
   int y = std::atoi(iso.substr(0, 4).c_str());
   int m = std::atoi(iso.substr(5, 2).c_str());
   int d = std::atoi(iso.substr(8, 2).c_str());
-  if (m < 1 || m > 12) return iso;
-  return std::to_string(d) + ". " + kMonths[m - 1] + " " + std::to_string(y);
+  if (m < 1 || m > 12 || Words().months[m - 1].empty()) return iso;
+  return std::to_string(d) + ". " + Words().months[m - 1] + " " + std::to_string(y);
 }
 
 bool Digits(std::string_view s, size_t at, size_t n) {
@@ -39,6 +71,36 @@ std::string JoinNames(const std::vector<std::string>& names) {
 }  // namespace
 
 std::string Clean(std::string_view s) { return NormalizeInline(s); }
+
+const std::vector<std::string>& Labels(std::string_view key) {
+  static const std::vector<std::string> kNone;
+  auto it = Words().labels.find(key);
+  return it == Words().labels.end() ? kNone : it->second;
+}
+
+const std::string& Label(std::string_view key) {
+  static const std::string kNone;
+  const auto& all = Labels(key);
+  return all.empty() ? kNone : all.front();
+}
+
+std::optional<bool> AccessOf(std::string_view value, bool whole) {
+  const auto& access = Words().access;
+  if (whole) {
+    auto it = access.find(Fold(Clean(value)));
+    if (it == access.end()) return std::nullopt;
+    return it->second;
+  }
+  const std::string folded = Fold(value);
+  for (size_t pos = 0; pos < folded.size();) {
+    size_t end = folded.find_first_of(" \t\n", pos);
+    if (end == std::string::npos) end = folded.size();
+    auto it = access.find(std::string_view(folded).substr(pos, end - pos));
+    if (it != access.end()) return it->second;
+    pos = end + 1;
+  }
+  return std::nullopt;
+}
 
 bool SplitDateTime(std::string_view s, std::string* date, std::string* time) {
   std::string t = Clean(s);
@@ -121,21 +183,21 @@ void Renderer::Header(std::string_view label, ExportFacts* f) {
   if (m.body) mark(Heading(*m.body, 1));
   mark(Para(label));
   if (m.date) {
-    std::string line = "Dato: " + DanishDate(*m.date);
-    if (m.start_time) line += ", kl. " + *m.start_time;
+    std::string line = Label("date") + " " + DanishDate(*m.date);
+    if (m.start_time) line += ", " + Label("time") + " " + *m.start_time;
     if (m.start_time && m.end_time) line += " - " + *m.end_time;
     mark(Para(line));
   }
-  if (m.location) mark(Para("Sted: " + *m.location));
-  if (!f->present.empty()) f->present_block = Para("Til stede: " + JoinNames(f->present));
-  if (!f->absent.empty()) f->absent_block = Para("Fraværende: " + JoinNames(f->absent));
+  if (m.location) mark(Para(Label("location") + " " + *m.location));
+  if (!f->present.empty()) f->present_block = Para(Label("present") + " " + JoinNames(f->present));
+  if (!f->absent.empty()) f->absent_block = Para(Label("absent") + " " + JoinNames(f->absent));
 }
 
 void Renderer::ItemHead(ItemFacts* it) {
   it->title = Clean(it->title);
   it->number = Clean(it->number);
   std::string head = it->number.empty() ? it->title : it->number + ". " + it->title;
-  size_t b = Heading(head.empty() ? std::string("Punkt") : head, 2);
+  size_t b = Heading(head.empty() ? Label("item") : head, 2);
   if (b == kNoBlock) return;
   it->block = b;
   const Block& blk = builder_.doc().blocks[b];
@@ -145,7 +207,7 @@ void Renderer::ItemHead(ItemFacts* it) {
   if (it->case_number) {
     *it->case_number = Clean(*it->case_number);
     if (it->case_number->empty()) it->case_number.reset();
-    else it->case_block = Para("Sagsnr.: " + *it->case_number);
+    else it->case_block = Para(Label("case") + " " + *it->case_number);
   }
 }
 
@@ -156,7 +218,7 @@ void Renderer::Attachments(ItemFacts* it) {
     any = any || !a.name.empty();
   }
   if (!any) return;
-  Heading("Bilag", 3);
+  Heading(Label("attachments"), 3);
   for (auto& a : it->attachments) a.block = ListItem(a.name);
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "read/exports/export.h"
 
@@ -54,6 +55,18 @@ class Renderer {
 // "04-12-2012 13:00:00": the ISO date and "HH:MM" (local time as written;
 // the offset, when given, is the meeting's own). False when unreadable.
 bool SplitDateTime(std::string_view s, std::string* date, std::string* time);
+
+// The words a reader writes around the facts (rules/export_labels.txt):
+// the label of `key` ("case" gives "Sagsnr.:"), empty for an unknown key.
+const std::string& Label(std::string_view key);
+// Every label of `key`, in file order ("document_type": "referat", ...).
+const std::vector<std::string>& Labels(std::string_view key);
+
+// What an export's open/closed value says (rules/export_access.txt, any
+// case): true open, false closed, nullopt neither. With `whole` the value
+// must be one of the words ("Åben"); without, any of its words decides, the
+// first that is in the file ("Lukket dagsorden").
+std::optional<bool> AccessOf(std::string_view value, bool whole);
 
 // Whitespace collapsed and trimmed (NFC), as the Document holds text.
 std::string Clean(std::string_view s);

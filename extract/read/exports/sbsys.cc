@@ -116,7 +116,7 @@ Result<ExportDocument> ReadPublicationXml(std::string_view xml, const std::strin
   Renderer r("sbsys_xml", options);
   r.warnings() = std::move(warnings);
   std::string label = Clean(agenda->ChildText("Name"));
-  r.Header(label.empty() ? "Dagsorden" : label, &f);
+  r.Header(label.empty() ? Label("agenda") : label, &f);
   for (const XNode* it : item_nodes) {
     ItemFacts item;
     item.number = Clean(it->ChildText("Number"));

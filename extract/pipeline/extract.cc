@@ -1,13 +1,8 @@
 #include "referat/extract.h"
 
-#include <sys/stat.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <iostream>
-#include <iterator>
 #include <new>
+
+#include "referat/batch.h"
 
 #include "analyze/lexicon.h"
 #include "analyze/minutes.h"
@@ -15,6 +10,7 @@
 #include "core/sha256.h"
 #include "figures/figures.h"
 #include "figures/scanner.h"
+#include "pipeline/extract_internal.h"
 #include "read/exports/export.h"
 #include "read/exports/structure.h"
 #include "read/reader.h"
@@ -84,6 +80,11 @@ void PrepareExtract() {
 }
 
 Result<Record> Extract(const Input& input, const ExtractOptions& options) {
+  return pipeline::ExtractHashed(input, options, std::string());
+}
+
+Result<Record> pipeline::ExtractHashed(const Input& input, const ExtractOptions& options,
+                                       std::string sha256) {
   try {
     ScopedDeadline deadline(options.timeout_ms);
     std::optional<exports::ExportFacts> facts;
@@ -93,7 +94,7 @@ Result<Record> Extract(const Input& input, const ExtractOptions& options) {
 
     Record rec;
     rec.source.path = input.path;
-    rec.source.sha256 = Sha256Hex(input.bytes);
+    rec.source.sha256 = sha256.empty() ? Sha256Hex(input.bytes) : std::move(sha256);
     rec.source.format = doc.format;
     rec.source.bytes = input.bytes.size();
     if (doc.pages > 0) rec.source.pages = doc.pages;
@@ -122,34 +123,9 @@ Result<Record> Extract(const Input& input, const ExtractOptions& options) {
 }
 
 Result<Record> ExtractFile(const std::string& path, const ExtractOptions& options) {
-  std::string bytes;
-  if (path == "-") {
-    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    if (bytes.size() > options.max_input_bytes)
-      return Status::TooLarge("standard input is over the limit of " +
-                              std::to_string(options.max_input_bytes) + " bytes");
-  } else {
-    struct stat st;
-    if (::stat(path.c_str(), &st) != 0) {
-      if (errno == ENOENT || errno == ENOTDIR) return Status::NotFound("no such file");
-      return Status::Unreadable(std::strerror(errno));
-    }
-    if (S_ISDIR(st.st_mode)) return Status::Unreadable("is a directory");
-    if (!S_ISREG(st.st_mode)) return Status::Unreadable("not a regular file");
-    if (static_cast<uint64_t>(st.st_size) > options.max_input_bytes)
-      return Status::TooLarge("file is " + std::to_string(st.st_size) +
-                              " bytes, over the limit of " +
-                              std::to_string(options.max_input_bytes));
-    FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) return Status::Unreadable(std::strerror(errno));
-    bytes.resize(static_cast<size_t>(st.st_size));
-    size_t got = bytes.empty() ? 0 : std::fread(bytes.data(), 1, bytes.size(), f);
-    bool err = std::ferror(f);
-    std::fclose(f);
-    if (err) return Status::Unreadable("read error");
-    bytes.resize(got);
-  }
-  return Extract(Input{path, bytes}, options);
+  Result<InputFile> in = ReadInput(path, options);
+  if (!in.ok()) return in.status();
+  return Extract(Input{path, in->bytes}, options);
 }
 
 }  // namespace referat

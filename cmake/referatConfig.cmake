@@ -1,0 +1,16 @@
+# find_package(referat): the installed libraries as referat::referat (extract)
+# and referat::store (the SQLite store). They are static, so their
+# dependencies are found here the way referat's own build finds them.
+include(CMakeFindDependencyMacro)
+find_dependency(ICU COMPONENTS uc i18n data)
+find_dependency(nlohmann_json)
+find_dependency(valijson)
+find_dependency(SQLite3)
+find_dependency(LibXml2)
+find_dependency(OpenSSL COMPONENTS Crypto)
+find_dependency(Threads)
+find_dependency(PkgConfig)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+pkg_check_modules(POPPLER REQUIRED IMPORTED_TARGET poppler)
+include(${CMAKE_CURRENT_LIST_DIR}/referatTargets.cmake)
