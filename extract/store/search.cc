@@ -252,18 +252,26 @@ Status Prepared(sqlite3* db, const std::string& sql, const SearchQuery& q, Stmt*
 
 // The hits of each arm, one row each: the item arm (doc = 0, id =
 // agenda_items.id) and the document arm (doc = 1, id = documents.id), with
-// their sort keys. Ranked, an arm reads only its FTS index (the filters are
-// sets of ids; the unary + keeps SQLite from handing an id set to FTS5 as a
-// rowid lookup per id); by date, the meeting's date and the item's
-// position, which the covering index agenda_items_document holds.
+// their sort keys. Ranked, an arm reads its FTS index and, for a filter on
+// the document, the candidate item's row (the unary + keeps SQLite from
+// handing an id set to FTS5 as a rowid lookup per id); by date, the
+// meeting's date and the item's position, which the covering index
+// agenda_items_document holds.
 std::string HitsSql(const SearchQuery& q, bool with_documents) {
   std::string sql;
   if (Ranked(q)) {
     // Weights: a word in the title counts most, then the decision, the
     // recommendation, and the body text.
+    // A filter on the document (meeting, kind, absent from the meeting)
+    // reads each candidate item's document_id: a set of item ids of every
+    // such document would be built per query, all the items of the store
+    // for a broad filter (--kind minutes).
+    const bool on_document = !MeetingConditions(q).empty() || q.kind || q.absent;
     sql = "SELECT 0 AS doc, items_fts.rowid AS id, bm25(items_fts, 4.0, 1.5, 2.0, 1.0) AS "
-          "score, NULL AS date, 0 AS did, 0 AS pos FROM items_fts WHERE items_fts MATCH :q" +
-          FilterSql(q, "+items_fts.rowid", "");
+          "score, NULL AS date, 0 AS did, 0 AS pos FROM items_fts" +
+          std::string(on_document ? " JOIN agenda_items i ON i.id = items_fts.rowid" : "") +
+          " WHERE items_fts MATCH :q" +
+          FilterSql(q, "+items_fts.rowid", on_document ? "i.document_id" : "");
     if (with_documents)
       sql += " UNION ALL SELECT 1, documents_fts.rowid, bm25(documents_fts, 4.0, 1.0), NULL, 0, "
              "0 FROM documents_fts WHERE documents_fts MATCH :q" +
