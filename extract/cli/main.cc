@@ -103,8 +103,10 @@ int RunExtract(const ExtractArgs& a) {
   batch.extract.ocr =
       a.ocr == "never" ? OcrMode::kNever : a.ocr == "always" ? OcrMode::kAlways : OcrMode::kAuto;
   const size_t n = paths.size();
-  // The file bar for a batch on a terminal; the OCR page count for one file.
-  Progress progress("extract", n == 1 || !isatty(STDERR_FILENO));
+  // The file bar for a batch on a terminal (unless the JSON goes to the same
+  // terminal); the OCR page count for one file.
+  const bool json_on_tty = a.out_dir.empty() && !a.summary && isatty(STDOUT_FILENO);
+  Progress progress("extract", n == 1 || json_on_tty || !isatty(STDERR_FILENO));
   OcrProgress ocr_progress;
   if (n == 1 && isatty(STDERR_FILENO))
     batch.extract.ocr_progress = [&ocr_progress](int queued, int done) {

@@ -1,4 +1,4 @@
-// ingest, search, stats, export: the store's subcommands (issue 5). They use
+// ingest, prune, search, stats, export: the store's subcommands. They use
 // only the public API (referat/store.h); docs/store.md describes the schema.
 #include <unistd.h>
 

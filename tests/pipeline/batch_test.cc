@@ -177,5 +177,26 @@ TEST_F(BatchTest, ThePendingBytesAreBounded) {
   EXPECT_LE(finished_while_slow.load(), 1);
 }
 
+// ... and within the window in items: with two per job (too few: the cores
+// idle behind a large document), the other worker stops after three.
+TEST_F(BatchTest, TheWindowBoundsTheItemsAhead) {
+  BatchOptions o;
+  o.jobs = 2;
+  o.window_per_job = 2;
+  std::atomic<int> finished_while_slow{0};
+  std::atomic<bool> slow_running{false};
+  o.finish = [&](BatchItem& item) {
+    if (item.index == 0) {
+      slow_running = true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(500));
+      slow_running = false;
+    } else if (slow_running) {
+      ++finished_while_slow;
+    }
+  };
+  EXPECT_EQ(ExtractBatch(paths_, o, [](BatchItem&) { return true; }), paths_.size());
+  EXPECT_LE(finished_while_slow.load(), 3);
+}
+
 }  // namespace
 }  // namespace referat

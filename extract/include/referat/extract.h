@@ -35,17 +35,17 @@ struct Input {
 // Reads, segments and extracts one document.
 Result<Record> Extract(const Input& input, const ExtractOptions& options);
 
-// Reads the file at `path` (checking max_input_bytes before reading) and
-// extracts it. "-" reads standard input.
+// Reads the file at `path` with ReadInput (referat/batch.h: max_input_bytes
+// is checked before reading) and extracts it. "-" reads standard input.
+// For many files, ExtractBatch.
 Result<Record> ExtractFile(const std::string& path, const ExtractOptions& options);
 
 // Builds the extractors' shared tables (the rule files, the word tables of
 // the structure and figure passes, ICU's sentence iterator) now instead of
 // inside the first Extract(). Optional and thread-safe: a caller can run it
 // on a second thread while the first file is being read. Patterns compile on
-// first use and are not built here: a sample extraction that compiled the
-// usual ones cost more CPU than it saved in wall time (tiny text 34 -> 24 ms
-// CPU without it).
+// first use and are not built here: compiling the usual ones ahead costs a
+// small file more CPU than it saves in wall time.
 void PrepareExtract();
 
 // Only the reader stage: bytes to Document (format sniffed from the bytes).

@@ -60,13 +60,13 @@ struct IngestProgress {
 };
 
 struct IngestOptions {
-  // Extraction threads; 0 means one per core. One writer thread owns the
-  // database connection whatever the number.
+  // Extraction threads, the caller's included (ExtractBatch); 0 means one
+  // per core. They take turns writing, one at a time, in input order.
   int jobs = 0;
   ExtractOptions extract;
-  // Called on the writer thread after each file; keep it cheap.
+  // Called by the writing thread after each file, in input order; keep it cheap.
   std::function<void(const IngestProgress&)> on_progress;
-  // Called on the writer thread for each failed file, after the failure is
+  // Called by the writing thread for each failed file, after the failure is
   // recorded in the `errors` table.
   std::function<void(const std::string& path, const Status& status)> on_failure;
   // Set (e.g. from a SIGINT handler) to stop: the files being extracted are
