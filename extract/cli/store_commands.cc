@@ -230,11 +230,13 @@ int RunSearch(const SearchArgs& a) {
     q.highlight_open = "\033[1m";
     q.highlight_close = "\033[0m";
   }
-  auto hits = (*store)->Search(q);
-  if (!hits.ok()) return Fail("search", hits.status());
+  // Counted in the scan that ranks the hits, for "20 of 67" below.
+  q.count = true;
+  auto found = (*store)->Find(q);
+  if (!found.ok()) return Fail("search", found.status());
   std::ostringstream out;
   int n = 0;
-  for (const SearchHit& h : *hits) {
+  for (const SearchHit& h : found->hits) {
     ++n;
     if (a.json) {
       J j;
@@ -270,9 +272,9 @@ int RunSearch(const SearchArgs& a) {
   // When the limit cut the list, say how many there are (on stderr with
   // --json, so the output stays one hit per line).
   if (n == a.limit) {
-    auto total = (*store)->CountHits(q);
-    if (total.ok() && *total > n) {
-      std::string more = std::to_string(n) + " of " + std::to_string(*total) +
+    const int64_t total = found->total;
+    if (total > n) {
+      std::string more = std::to_string(n) + " of " + std::to_string(total) +
                          " hits (--limit " + std::to_string(a.limit) + ")\n";
       if (a.json) std::cerr << "referat: search: " << more;
       else out << more;

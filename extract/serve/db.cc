@@ -1,91 +1,60 @@
 #include "serve/db.h"
 
-#include "store/danish_tokenizer.h"
-
 namespace referat::serve {
 
-namespace {
-
-// The store's PRAGMA application_id ("RFRT", docs/store.md).
-constexpr int64_t kStoreApplicationId = 0x52465254;
-
-Status SqlStatus(sqlite3* db, std::string_view what) {
-  return Status::Unreadable(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
-}
-
-}  // namespace
-
-Conn::~Conn() { pool_->Release(db_); }
+Conn::~Conn() { pool_->Release(std::move(store_)); }
 
 Result<std::unique_ptr<Pool>> Pool::Open(const std::string& path, int max_connections) {
   std::unique_ptr<Pool> pool(new Pool());
   pool->path_ = path;
   pool->max_ = max_connections < 1 ? 1 : max_connections;
-  Result<sqlite3*> first = pool->OpenOne();
+  Result<std::unique_ptr<Store>> first = pool->OpenOne();
   if (!first.ok()) return first.status();
-  sqlite3* db = *first;
   pool->open_ = 1;
-  pool->idle_.push_back(db);
-  Result<json> id = Query(db, "PRAGMA application_id");
-  if (!id.ok()) return Status::Corrupt("not a SQLite database: " + id.status().message());
-  if (id->empty() || (*id)[0].begin()->get<int64_t>() != kStoreApplicationId)
-    return Status::UnsupportedFormat("not a referat store (application_id is not RFRT)");
+  pool->idle_.push_back(std::move(*first));
   return pool;
 }
 
-Pool::~Pool() {
-  for (sqlite3* db : idle_) sqlite3_close(db);
-}
-
-Result<sqlite3*> Pool::OpenOne() {
-  sqlite3* db = nullptr;
-  // Read-only: the server never changes the archive, and may run beside an
-  // ingest writing to it (WAL).
-  int rc = sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
-  if (rc != SQLITE_OK) {
-    Status s = SqlStatus(db, path_);
-    sqlite3_close(db);
-    return s;
-  }
-  sqlite3_extended_result_codes(db, 1);
-  sqlite3_busy_timeout(db, 2000);
-  if (Status s = store::RegisterDanishTokenizer(db); !s.ok()) {
-    sqlite3_close(db);
-    return s;
-  }
-  return db;
+// Read-only: the server never changes the archive, and may run beside an
+// ingest writing to it (WAL).
+Result<std::unique_ptr<Store>> Pool::OpenOne() {
+  return Store::Open(path_, StoreOptions{.read_only = true});
 }
 
 Result<std::unique_ptr<Conn>> Pool::Acquire() {
   std::unique_lock<std::mutex> lock(mu_);
   for (;;) {
     if (!idle_.empty()) {
-      sqlite3* db = idle_.back();
+      std::unique_ptr<Store> store = std::move(idle_.back());
       idle_.pop_back();
-      return std::make_unique<Conn>(this, db);
+      return std::make_unique<Conn>(this, std::move(store));
     }
     if (open_ < max_) {
       ++open_;
       lock.unlock();
-      Result<sqlite3*> db = OpenOne();
-      if (!db.ok()) {
+      Result<std::unique_ptr<Store>> store = OpenOne();
+      if (!store.ok()) {
         std::lock_guard<std::mutex> relock(mu_);
         --open_;
-        return db.status();
+        return store.status();
       }
-      return std::make_unique<Conn>(this, *db);
+      return std::make_unique<Conn>(this, std::move(*store));
     }
     cv_.wait(lock);
   }
 }
 
-void Pool::Release(sqlite3* db) {
+void Pool::Release(std::unique_ptr<Store> store) {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    idle_.push_back(db);
+    idle_.push_back(std::move(store));
   }
   cv_.notify_one();
+}
+
+json SpanJson(const json& start, const json& end, const json& page) {
+  if (start.is_null()) return json();
+  return json{{"start", start}, {"end", end}, {"page", page}};
 }
 
 Result<json> Query(sqlite3* db, std::string_view sql, const std::vector<Param>& params) {
@@ -132,7 +101,7 @@ Result<json> Query(sqlite3* db, std::string_view sql, const std::vector<Param>& 
       else if (name == "span_page") span["page"] = v;
       else row[std::string(name)] = std::move(v);
     }
-    if (!span.is_null()) row["span"] = span["start"].is_null() ? json() : span;
+    if (!span.is_null()) row["span"] = SpanJson(span["start"], span["end"], span["page"]);
     rows.push_back(std::move(row));
   }
   if (rc != SQLITE_DONE) {

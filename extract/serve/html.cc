@@ -1,10 +1,12 @@
 // HTML for the pages: plain HTML and CSS, no script needed, every text
-// escaped with Esc(). Labels are Danish; the contract's terms appear where
-// they help (category values, field names in the JSON variant).
+// escaped with Esc(). The wording is Danish, from labels.da.tsv (L()); the
+// contract's terms appear where they help (category values, field names in
+// the JSON variant).
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
+#include "serve/labels.h"
 #include "serve/pages.h"
 
 namespace referat::serve {
@@ -66,33 +68,16 @@ std::string SearchQueryString(const SearchParams& p, bool with_page) {
 }
 
 const std::map<std::string, std::string>& CategoryLabels() {
-  static const auto* m = new std::map<std::string, std::string>{
-      {"approved", "Godkendt"},
-      {"approved_with_changes", "Godkendt med ændringer"},
-      {"recommended", "Anbefalet"},
-      {"noted", "Taget til efterretning"},
-      {"discussed", "Drøftet"},
-      {"rejected", "Ikke godkendt"},
-      {"postponed", "Udsat"},
-      {"referred", "Oversendt"},
-      {"withdrawn", "Trukket"},
-      {"none", "Ingen beslutning"},
-      {"other", "Andet"},
-  };
+  static const auto* m = [] {
+    auto* out = new std::map<std::string, std::string>;
+    for (const auto& [key, text] : ParseLabels(kLabelsTsv))
+      if (key.rfind("category.", 0) == 0) (*out)[key.substr(9)] = text;
+    return out;
+  }();
   return *m;
 }
-
-bool IsCategory(const std::string& c) { return CategoryLabels().count(c) > 0; }
 
 namespace {
-
-const std::map<std::string, std::string>& KindLabels() {
-  static const auto* m = new std::map<std::string, std::string>{
-      {"minutes", "Referat"},       {"agenda", "Dagsorden"}, {"agenda_item", "Dagsordenspunkt"},
-      {"report", "Rapport"},        {"unknown", "Ukendt"},
-  };
-  return *m;
-}
 
 std::string Str(const json& j, const char* key, std::string_view fallback = "") {
   if (j.is_object() && j.contains(key) && j[key].is_string()) return j[key].get<std::string>();
@@ -118,8 +103,8 @@ std::string CategoryLabel(const json& c) {
 
 std::string KindLabel(const json& k) {
   if (!k.is_string()) return "";
-  auto it = KindLabels().find(k.get<std::string>());
-  return it == KindLabels().end() ? k.get<std::string>() : it->second;
+  const std::string label = L("kind." + k.get<std::string>());
+  return label.rfind("⟦", 0) == 0 ? k.get<std::string>() : label;
 }
 
 const char* kCss = R"CSS(
@@ -151,7 +136,8 @@ std::string Layout(const std::string& title, const std::string& body, const std:
       "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
       "<title>" +
       Esc(title) + " · referat</title><style>" + kCss +
-      "</style></head><body><header><a href=\"/\">referat</a> · søg i referater</header><main>";
+      "</style></head><body><header><a href=\"/\">referat</a> · " + Esc(L("header")) +
+      "</header><main>";
   out += body;
   if (!json_link.empty())
     out += "<p class=\"meta\"><a href=\"" + Esc(json_link) + "\" rel=\"alternate\" "
@@ -172,7 +158,7 @@ std::string EvLink(const json& document_id, const json& span, const std::string&
   if (page.is_number_integer()) href += "&amp;page=" + Num(page);
   std::string text = label;
   if (text.empty())
-    text = page.is_number_integer() ? "kilde, side " + Num(page) : "kilde";
+    text = page.is_number_integer() ? L("evidence.page", {Num(page)}) : L("evidence");
   return " <a class=\"ev" + (cls.empty() ? "" : " " + cls) + "\" href=\"" + href + "\">[" +
          Esc(text) + "]</a>";
 }
@@ -191,7 +177,7 @@ std::string Marked(const std::string& text, const json& marks) {
 
 std::string Select(const char* name, const std::string& label, const json& current,
                    const std::vector<std::pair<std::string, std::string>>& options) {
-  std::string out = "<label>" + Esc(label) + "<select name=\"" + name + "\"><option value=\"\">alle</option>";
+  std::string out = "<label>" + Esc(label) + "<select name=\"" + name + "\"><option value=\"\">" + Esc(L("select.all")) + "</option>";
   for (const auto& [value, text] : options) {
     out += "<option value=\"" + Esc(value) + "\"";
     if (current.is_string() && current.get<std::string>() == value) out += " selected";
@@ -214,10 +200,12 @@ std::string Datalist(const char* id, const json& values) {
 }
 
 std::string FiguresTable(const json& figures, bool with_item) {
-  std::string out =
-      "<table class=\"figures\"><tr><th>Tal</th><th>Værdi</th><th>Enhed</th><th>Type</th>"
-      "<th>Periode</th>";
-  if (with_item) out += "<th>Møde</th><th>Punkt</th>";
+  std::string out = "<table class=\"figures\"><tr>";
+  for (const char* col : {"figure", "value", "unit", "type", "period"})
+    out += "<th>" + Esc(L(std::string("figures.col.") + col)) + "</th>";
+  if (with_item)
+    out += "<th>" + Esc(L("figures.col.meeting")) + "</th><th>" + Esc(L("figures.col.item")) +
+           "</th>";
   out += "<th></th></tr>";
   for (const json& f : figures) {
     std::string period = Str(f, "date");
@@ -242,36 +230,40 @@ std::string FiguresTable(const json& figures, bool with_item) {
 
 }  // namespace
 
-bool IsKind(const std::string& k) { return KindLabels().count(k) > 0; }
 
 std::string ErrorHtml(int status, const std::string& message) {
-  std::string title = status == 400 ? "Ugyldig forespørgsel" : status == 404 ? "Ikke fundet" : "Fejl";
+  std::string title = L(status == 400 ? "error.400" : status == 404 ? "error.404" : "error.other");
   return Layout(title, "<h1>" + Esc(title) + " (" + std::to_string(status) +
                            ")</h1><p class=\"err\">" + Esc(message) +
-                           "</p><p><a href=\"/\">Til søgningen</a></p>",
+                           "</p><p><a href=\"/\">" + Esc(L("error.back")) + "</a></p>",
                 "");
 }
 
 std::string SearchHtml(const json& data, const json& choices) {
   const json& q = data["query"];
   std::string b = "<form class=\"search\" method=\"get\" action=\"/\" role=\"search\">";
-  b += "<div class=\"q\"><input type=\"search\" name=\"q\" aria-label=\"Søgeord\" "
-       "placeholder=\"Søg, fx integrationsområdet\" value=\"" +
-       Esc(Str(q, "q")) + "\"><button type=\"submit\">Søg</button></div>";
-  b += Input("body", "Udvalg", q["body"], " list=\"bodies\"") + Datalist("bodies", choices["bodies"]);
-  b += Input("municipality", "Kommune", q["municipality"], " list=\"municipalities\"") +
+  b += "<div class=\"q\"><input type=\"search\" name=\"q\" aria-label=\"" +
+       Esc(L("search.field.q")) + "\" placeholder=\"" + Esc(L("search.placeholder")) +
+       "\" value=\"" + Esc(Str(q, "q")) + "\"><button type=\"submit\">" +
+       Esc(L("search.button")) + "</button></div>";
+  b += Input("body", L("search.field.body"), q["body"], " list=\"bodies\"") +
+       Datalist("bodies", choices["bodies"]);
+  b += Input("municipality", L("search.field.municipality"), q["municipality"],
+             " list=\"municipalities\"") +
        Datalist("municipalities", choices["municipalities"]);
-  b += Input("from", "Fra dato", q["from"], " placeholder=\"ÅÅÅÅ-MM-DD\" pattern=\"\\d{4}(-\\d{2}(-\\d{2})?)?\"");
-  b += Input("to", "Til dato", q["to"], " placeholder=\"ÅÅÅÅ-MM-DD\" pattern=\"\\d{4}(-\\d{2}(-\\d{2})?)?\"");
+  const std::string date_attrs = " placeholder=\"" + Esc(L("search.date.placeholder")) +
+                                 "\" pattern=\"\\d{4}(-\\d{2}(-\\d{2})?)?\"";
+  b += Input("from", L("search.field.from"), q["from"], date_attrs);
+  b += Input("to", L("search.field.to"), q["to"], date_attrs);
   std::vector<std::pair<std::string, std::string>> cats;
   for (const auto& [k, v] : CategoryLabels()) cats.emplace_back(k, v + " (" + k + ")");
-  b += Select("decision", "Beslutning", q["decision"], cats);
-  b += Input("absent", "Fraværende", q["absent"]);
-  b += Input("case", "Sagsnummer", q["case"]);
+  b += Select("decision", L("search.field.decision"), q["decision"], cats);
+  b += Input("absent", L("search.field.absent"), q["absent"]);
+  b += Input("case", L("search.field.case"), q["case"]);
   std::vector<std::pair<std::string, std::string>> kinds;
   for (const json& k : choices["kinds"])
     if (k.is_string()) kinds.emplace_back(k.get<std::string>(), KindLabel(k));
-  b += Select("kind", "Dokumenttype", q["kind"], kinds);
+  b += Select("kind", L("search.field.kind"), q["kind"], kinds);
   b += "</form>";
 
   const int64_t total = data["total"].get<int64_t>();
@@ -292,17 +284,17 @@ std::string SearchHtml(const json& data, const json& choices) {
   p.per_page = q["per_page"].get<int>();
   const std::string qs = SearchQueryString(p, false);
   b += "<p class=\"meta\" id=\"total\">" + std::to_string(total) +
-       (total == 1 ? " resultat" : " resultater");
-  if (data.value("total_is_lower_bound", false)) b += " eller flere (afgræns søgningen)";
-  if (total > 0) b += " · side " + std::to_string(page) + " af " + std::to_string(pages);
-  b += " · <a href=\"/figures?" + Esc(qs) + "\">tal fra søgningen</a></p>";
+       " " + Esc(L(total == 1 ? "search.hit" : "search.hits"));
+  if (total > 0)
+    b += " · " + Esc(L("search.page_of", {std::to_string(page), std::to_string(pages)}));
+  b += " · <a href=\"/figures?" + Esc(qs) + "\">" + Esc(L("search.figures")) + "</a></p>";
   b += "<ol class=\"hits\">";
   for (const json& h : data["hits"]) {
     const bool item = h["type"] == "item";
     std::string href = item ? "/item/" + Num(h["item_id"]) : "/document/" + Num(h["document_id"]);
     std::string title = item ? Str(h, "number") + ". " + Str(h, "title") : Str(h, "title");
     b += "<li class=\"hit\"><a class=\"title\" href=\"" + href + "\">" + Esc(title) + "</a>";
-    b += "<div class=\"meta\">" + Esc(Str(h, "date", "uden dato"));
+    b += "<div class=\"meta\">" + Esc(Str(h, "date", L("search.undated")));
     if (h["body"].is_string()) b += " · " + Esc(Str(h, "body"));
     if (h["municipality"].is_string()) b += " · " + Esc(Str(h, "municipality"));
     b += " · " + Esc(KindLabel(h["kind"]));
@@ -315,53 +307,51 @@ std::string SearchHtml(const json& data, const json& choices) {
   if (pages > 1) {
     b += "<nav class=\"pager\">";
     std::string base = "/?" + qs + (qs.empty() ? "" : "&") + "page=";
-    if (page > 1) b += "<a rel=\"prev\" href=\"" + Esc(base + std::to_string(page - 1)) + "\">← Forrige</a>";
-    b += "<span>Side " + std::to_string(page) + " af " + std::to_string(pages) + "</span>";
-    if (page < pages) b += "<a rel=\"next\" href=\"" + Esc(base + std::to_string(page + 1)) + "\">Næste →</a>";
+    if (page > 1)
+      b += "<a rel=\"prev\" href=\"" + Esc(base + std::to_string(page - 1)) + "\">" +
+           Esc(L("search.prev")) + "</a>";
+    b += "<span>" + Esc(L("search.pager", {std::to_string(page), std::to_string(pages)})) +
+         "</span>";
+    if (page < pages)
+      b += "<a rel=\"next\" href=\"" + Esc(base + std::to_string(page + 1)) + "\">" +
+           Esc(L("search.next")) + "</a>";
     b += "</nav>";
   }
   std::string json_link = "/search.json?" + SearchQueryString(p, true);
-  return Layout(p.q.empty() ? "Søg" : p.q, b, json_link);
+  return Layout(p.q.empty() ? L("search.title") : p.q, b, json_link);
 }
 
 std::string DocumentHtml(const json& d) {
   const json& m = d["meeting"];
-  std::string title = m.is_object() ? Str(m, "body", "Møde") + " " + Str(m, "date")
+  std::string title = m.is_object() ? Str(m, "body", L("document.meeting")) + " " + Str(m, "date")
                                     : Str(d, "title", Str(d, "path"));
   std::string b = "<h1>" + Esc(title) + "</h1><p class=\"meta\">" + Esc(KindLabel(d["kind"])) +
                   " · " + Esc(Str(d, "format")) + " · " + Esc(Str(d, "path")) + "</p>";
   if (m.is_object()) {
     b += "<table class=\"meeting\">";
-    auto row = [&](const char* label, const char* key) {
-      if (m[key].is_string()) b += "<tr><th>" + Esc(label) + "</th><td>" + Esc(Str(m, key)) + "</td></tr>";
-    };
-    row("Dokument", "document_type");
-    row("Kommune", "municipality");
-    row("Råd", "council");
-    row("Udvalg", "body");
-    row("Dato", "date");
-    row("Start", "start_time");
-    row("Slut", "end_time");
-    row("Sted", "location");
-    b += "</table><p>" + EvLink(d["document_id"], m["span"], "mødehovedet i kilden") + "</p>";
+    for (const char* key : {"document_type", "municipality", "council", "body", "date",
+                            "start_time", "end_time", "location"})
+      if (m[key].is_string())
+        b += "<tr><th>" + Esc(L(std::string("document.field.") + key)) + "</th><td>" +
+             Esc(Str(m, key)) + "</td></tr>";
+    b += "</table><p>" + EvLink(d["document_id"], m["span"], L("document.header_evidence")) + "</p>";
   }
   if (!d["attendance"].empty()) {
-    b += "<h2>Deltagere</h2><ul class=\"attendance\">";
-    static const std::map<std::string, std::string> status = {
-        {"present", "Til stede"}, {"absent", "Fraværende"}, {"other", "Øvrige"}};
+    b += "<h2>" + Esc(L("document.attendance")) + "</h2><ul class=\"attendance\">";
     for (const json& a : d["attendance"]) {
-      auto it = status.find(Str(a, "status"));
-      b += "<li><b>" + Esc(it == status.end() ? Str(a, "status") : it->second) + ":</b> " +
-           Esc(Str(a, "name"));
+      b += "<li><b>" + Esc(L("attendance." + Str(a, "status"))) + ":</b> " + Esc(Str(a, "name"));
       if (a["role"].is_string()) b += " (" + Esc(Str(a, "role")) + ")";
-      if (a["item_number"].is_string()) b += ", punkt " + Esc(Str(a, "item_number"));
+      if (a["item_number"].is_string())
+        b += Esc(L("document.item_ref", {Str(a, "item_number")}));
       b += EvLink(d["document_id"], a["span"]) + "</li>";
     }
     b += "</ul>";
   }
   if (!d["items"].empty()) {
-    b += "<h2>Dagsorden</h2><table class=\"items\"><tr><th>Nr.</th><th>Punkt</th><th>Sag</th>"
-         "<th>Beslutning</th><th></th></tr>";
+    b += "<h2>" + Esc(L("document.agenda")) + "</h2><table class=\"items\"><tr>";
+    for (const char* col : {"number", "item", "case", "decision"})
+      b += "<th>" + Esc(L(std::string("document.col.") + col)) + "</th>";
+    b += "<th></th></tr>";
     for (const json& i : d["items"]) {
       b += "<tr><td>" + Esc(Str(i, "number")) + "</td><td><a href=\"/item/" + Num(i["item_id"]) +
            "\">" + Esc(Str(i, "title")) + "</a></td><td>" + Esc(Str(i, "case_number")) + "</td><td>";
@@ -371,7 +361,7 @@ std::string DocumentHtml(const json& d) {
     }
     b += "</table>";
   }
-  b += "<p><a href=\"/figures?document=" + Num(d["document_id"]) + "\">Tal i dokumentet</a></p>";
+  b += "<p><a href=\"/figures?document=" + Num(d["document_id"]) + "\">" + Esc(L("document.figures")) + "</a></p>";
   return Layout(title, b, "/document/" + Num(d["document_id"]) + ".json");
 }
 
@@ -383,32 +373,34 @@ std::string ItemHtml(const json& d) {
   if (d["municipality"].is_string()) b += " · " + Esc(Str(d, "municipality"));
   b += "</p><h1>" + Esc(title) + "</h1><p class=\"meta\">";
   std::vector<std::string> meta;
-  if (d["public"].is_boolean()) meta.push_back(d["public"].get<bool>() ? "Åbent punkt" : "Lukket punkt");
+  if (d["public"].is_boolean())
+    meta.push_back(Esc(L(d["public"].get<bool>() ? "item.open" : "item.closed")));
   if (d["case_number"].is_string()) {
-    std::string c = "Sagsnr. " + Esc(Str(d, "case_number")) + " · <a href=\"/case/" +
-                    Num(d["item_id"]) + "\">sagens forløb";
+    std::string c = Esc(L("item.case")) + " " + Esc(Str(d, "case_number")) +
+                    " · <a href=\"/case/" + Num(d["item_id"]) + "\">" + Esc(L("item.case_path"));
     const int64_t others = d.value("case_elsewhere", int64_t{0});
-    if (others == 1) c += " (1 andet punkt)";
-    if (others > 1) c += " (" + std::to_string(others) + " andre punkter)";
+    if (others == 1) c += Esc(L("item.case_one_other"));
+    if (others > 1) c += Esc(L("item.case_others", {std::to_string(others)}));
     meta.push_back(c + "</a>");
   }
   for (size_t i = 0; i < meta.size(); ++i) b += (i ? " · " : "") + meta[i];
-  b += EvLink(doc, d["span"], "hele punktet i kilden") + "</p>";
+  b += EvLink(doc, d["span"], L("item.whole_evidence")) + "</p>";
 
   const json& dec = d["decision"];
-  b += "<h2>Beslutning</h2>";
+  b += "<h2>" + Esc(L("item.decision")) + "</h2>";
   if (dec.is_object()) {
     b += "<p><span class=\"cat cat-" + Esc(Str(dec, "category")) + "\" id=\"category\">" +
          Esc(CategoryLabel(dec.value("category", json()))) + "</span> <code>" + Esc(Str(dec, "category")) +
          "</code>" + EvLink(doc, dec.value("span", json()), "", "decision") + "</p>";
     b += "<div class=\"verbatim\" id=\"decision\">" + Esc(Str(dec, "text")) + "</div>";
   } else {
-    b += "<p class=\"meta\">Ingen beslutning i dokumentet (fx en dagsorden).</p>";
+    b += "<p class=\"meta\">" + Esc(L("item.no_decision")) + "</p>";
   }
   const json& rec = d["recommendation"];
   if (rec.is_object()) {
-    b += "<h2>Indstilling</h2>";
-    if (rec.value("by", json()).is_string()) b += "<p class=\"meta\">" + Esc(Str(rec, "by")) + " indstiller</p>";
+    b += "<h2>" + Esc(L("item.recommendation")) + "</h2>";
+    if (rec.value("by", json()).is_string())
+      b += "<p class=\"meta\">" + Esc(L("item.recommends", {Str(rec, "by")})) + "</p>";
     b += "<div class=\"verbatim\">" + Esc(Str(rec, "text")) + "</div>";
     if (rec.contains("clauses") && rec["clauses"].is_array() && !rec["clauses"].empty()) {
       b += "<ul>";
@@ -418,38 +410,40 @@ std::string ItemHtml(const json& d) {
     b += "<p>" + EvLink(doc, rec.value("span", json())) + "</p>";
   }
   if (d["absent"].is_array() && !d["absent"].empty()) {
-    b += "<h2>Fraværende under punktet</h2><ul>";
+    b += "<h2>" + Esc(L("item.absent")) + "</h2><ul>";
     for (const json& n : d["absent"])
-      b += "<li>" + Esc(n.is_string() ? n.get<std::string>() : "") + EvLink(doc, d["span"], "i punktet") + "</li>";
+      b += "<li>" + Esc(n.is_string() ? n.get<std::string>() : "") +
+           EvLink(doc, d["span"], L("item.absent_evidence")) + "</li>";
     b += "</ul>";
   }
   const json& votes = d["votes"];
   if (votes.is_object()) {
-    b += "<h2>Afstemning</h2><table>";
-    for (auto [key, label] : {std::pair{"for", "For"}, {"against", "Imod"}, {"abstained", "Undlod"}}) {
+    b += "<h2>" + Esc(L("item.votes")) + "</h2><table>";
+    for (const char* key : {"for", "against", "abstained"}) {
       std::string names;
       if (votes.contains(key) && votes[key].is_array())
         for (const json& n : votes[key]) names += (names.empty() ? "" : ", ") + (n.is_string() ? n.get<std::string>() : "");
       std::string count;
       if (votes.contains("counts") && votes["counts"].is_object()) count = Num(votes["counts"].value(key, json()));
-      b += "<tr><th>" + std::string(label) + "</th><td>" + Esc(count) + "</td><td>" + Esc(names) + "</td></tr>";
+      b += "<tr><th>" + Esc(L(std::string("item.votes.") + key)) + "</th><td>" + Esc(count) +
+           "</td><td>" + Esc(names) + "</td></tr>";
     }
     b += "</table><p>" + EvLink(doc, votes.value("span", json())) + "</p>";
   }
   if (d["dissents"].is_array() && !d["dissents"].empty()) {
-    b += "<h2>Mindretalsudtalelser og forbehold</h2><ul>";
+    b += "<h2>" + Esc(L("item.dissents")) + "</h2><ul>";
     for (const json& x : d["dissents"])
       b += "<li><b>" + Esc(Str(x, "who")) + "</b>: " + Esc(Str(x, "text")) + EvLink(doc, x.value("span", json())) + "</li>";
     b += "</ul>";
   }
   if (d["referrals"].is_array() && !d["referrals"].empty()) {
-    b += "<h2>Videre behandling</h2><ul>";
+    b += "<h2>" + Esc(L("item.referrals")) + "</h2><ul>";
     for (const json& x : d["referrals"])
       b += "<li>" + Esc(Str(x, "body")) + " " + Esc(Str(x, "date")) + EvLink(doc, x.value("span", json())) + "</li>";
     b += "</ul>";
   }
   if (d["attachments"].is_array() && !d["attachments"].empty()) {
-    b += "<h2>Bilag</h2><ul>";
+    b += "<h2>" + Esc(L("item.attachments")) + "</h2><ul>";
     for (const json& x : d["attachments"])
       b += "<li>" + Esc(Str(x, "title")) + EvLink(doc, x.value("span", json())) + "</li>";
     b += "</ul>";
@@ -457,14 +451,14 @@ std::string ItemHtml(const json& d) {
   if (!d["figures"].empty()) {
     json figs = d["figures"];
     for (json& f : figs) f["document_id"] = doc;
-    b += "<h2>Tal</h2>" + FiguresTable(figs, false);
+    b += "<h2>" + Esc(L("item.figures")) + "</h2>" + FiguresTable(figs, false);
   }
   if (!d["targets"].empty()) {
-    b += "<h2>Mål</h2><ul>";
+    b += "<h2>" + Esc(L("item.targets")) + "</h2><ul>";
     for (const json& t : d["targets"]) {
       b += "<li>" + Esc(Str(t, "text"));
       if (t.value("value", json()).is_number()) b += " <b>" + Esc(Num(t["value"])) + " " + Esc(Str(t, "unit")) + "</b>";
-      if (t.value("deadline", json()).is_string()) b += " senest " + Esc(Str(t, "deadline"));
+      if (t.value("deadline", json()).is_string()) b += " " + Esc(L("item.deadline")) + " " + Esc(Str(t, "deadline"));
       b += EvLink(doc, t.value("span", json())) + "</li>";
     }
     b += "</ul>";
@@ -473,14 +467,14 @@ std::string ItemHtml(const json& d) {
 }
 
 std::string CaseHtml(const json& d) {
-  std::string title = "Sag " + Str(d, "case_number", "uden nummer");
+  std::string title = L("case.title", {Str(d, "case_number", L("case.no_number"))});
   std::string b = "<h1>" + Esc(title) + "</h1><p class=\"meta\">" + Esc(Str(d, "title")) + "</p>";
   if (d["steps"].empty()) {
-    b += "<p>Punktet har intet sagsnummer, så forløbet kan ikke følges.</p>";
+    b += "<p>" + Esc(L("case.none")) + "</p>";
   } else {
     b += "<ol class=\"timeline\">";
     for (const json& s : d["steps"]) {
-      b += "<li><b>" + Esc(Str(s, "date", "uden dato")) + "</b> " + Esc(Str(s, "body")) +
+      b += "<li><b>" + Esc(Str(s, "date", L("case.undated"))) + "</b> " + Esc(Str(s, "body")) +
            ": <a href=\"/item/" + Num(s["item_id"]) + "\">" + Esc(Str(s, "number")) + ". " +
            Esc(Str(s, "title")) + "</a>";
       if (s["category"].is_string())
@@ -488,7 +482,7 @@ std::string CaseHtml(const json& d) {
       b += EvLink(s["document_id"], s["span"]);
       if (s.contains("referrals") && s["referrals"].is_array())
         for (const json& r : s["referrals"])
-          b += "<br><span class=\"meta\">→ videre til " + Esc(Str(r, "body")) + " " + Esc(Str(r, "date")) + "</span>";
+          b += "<br><span class=\"meta\">" + Esc(L("case.onward")) + " " + Esc(Str(r, "body")) + " " + Esc(Str(r, "date")) + "</span>";
       b += "</li>";
     }
     b += "</ol>";
@@ -542,17 +536,18 @@ std::string SeriesSvg(const json& s) {
 }  // namespace
 
 std::string FiguresHtml(const json& d, const std::string& csv_link) {
-  std::string title = "Tal";
-  std::string b = "<h1>Tal</h1><p class=\"meta\">" + std::to_string(d["figures"].size()) + " tal";
-  if (d["truncated"].get<bool>()) b += " (de første " + std::to_string(kMaxFigureRows) + ")";
+  std::string title = L("figures.title");
+  std::string b = "<h1>" + Esc(title) + "</h1><p class=\"meta\">" +
+                  Esc(L("figures.count", {std::to_string(d["figures"].size())}));
+  if (d["truncated"].get<bool>()) b += Esc(L("figures.first", {std::to_string(kMaxFigureRows)}));
   b += " · <a href=\"" + Esc(csv_link) + "\">CSV</a>";
   if (d["scope"].contains("document_id"))
-    b += " · <a href=\"/document/" + Num(d["scope"]["document_id"]) + "\">dokumentet</a>";
+    b += " · <a href=\"/document/" + Num(d["scope"]["document_id"]) + "\">" + Esc(L("figures.document")) + "</a>";
   else
-    b += " · <a href=\"/?" + Esc(Str(d["scope"], "search")) + "\">søgningen</a>";
+    b += " · <a href=\"/?" + Esc(Str(d["scope"], "search")) + "\">" + Esc(L("figures.search")) + "</a>";
   b += "</p>";
   for (const json& s : d["series"])
-    b += "<h2>" + Esc(Str(s, "type")) + " (" + Esc(Str(s, "unit")) + ") pr. møde</h2>" + SeriesSvg(s);
+    b += "<h2>" + Esc(Str(s, "type")) + " (" + Esc(Str(s, "unit")) + ") " + Esc(L("figures.per_meeting")) + "</h2>" + SeriesSvg(s);
   b += FiguresTable(d["figures"], true);
   std::string json_link = csv_link;
   json_link.replace(json_link.find(".csv"), 4, ".json");
@@ -589,16 +584,17 @@ std::string FiguresCsv(const json& d) {
 }
 
 std::string EvidenceHtml(const json& d) {
-  std::string title = "Kilde: " + Str(d, "path");
+  std::string title = L("evidence.title", {Str(d, "path")});
   std::string b = "<p class=\"meta\"><a href=\"/document/" + Num(d["document_id"]) + "\">" +
                   Esc(Str(d, "path")) + "</a> · " + Esc(Str(d, "format"));
-  if (d["page"].is_number_integer()) b += " · side " + Num(d["page"]) + " af " + Num(d["pages"]);
+  if (d["page"].is_number_integer())
+    b += " · " + Esc(L("evidence.page_of", {Num(d["page"]), Num(d["pages"])}));
   b += " · bytes " + Num(d["span"]["start"]) + "–" + Num(d["span"]["end"]) + "</p>";
-  b += "<h1>Kilden</h1><div class=\"verbatim\" id=\"quote\">" + Esc(Str(d, "quote")) + "</div>";
+  b += "<h1>" + Esc(L("evidence.heading")) + "</h1><div class=\"verbatim\" id=\"quote\">" + Esc(Str(d, "quote")) + "</div>";
   if (d["error"].is_string()) b += "<p class=\"err\">" + Esc(Str(d, "error")) + "</p>";
   if (d["image"].is_string()) {
     b += "<div class=\"pagebox\" id=\"pagebox\"><img id=\"page\" src=\"" + Esc(Str(d, "image")) +
-         "\" alt=\"side " + Num(d["page"]) + "\">";
+         "\" alt=\"" + Esc(L("evidence.page_alt", {Num(d["page"])})) + "\">";
     char buf[200];
     for (const json& box : d["boxes"]) {
       std::snprintf(buf, sizeof buf,
@@ -608,14 +604,14 @@ std::string EvidenceHtml(const json& d) {
       b += buf;
     }
     b += "</div>";
-    if (d["boxes"].empty()) b += "<p class=\"meta\">Ordene blev ikke fundet på siden; se teksten nedenfor.</p>";
+    if (d["boxes"].empty()) b += "<p class=\"meta\">" + Esc(L("evidence.not_found")) + "</p>";
     b += "<p class=\"meta\">";
-    if (d["page"].get<int>() > 1) b += "<a href=\"" + Esc(Str(d, "prev")) + "\">← forrige side</a> ";
-    if (d["page"].get<int>() < d["pages"].get<int>()) b += "<a href=\"" + Esc(Str(d, "next")) + "\">næste side →</a>";
+    if (d["page"].get<int>() > 1) b += "<a href=\"" + Esc(Str(d, "prev")) + "\">" + Esc(L("evidence.prev")) + "</a> ";
+    if (d["page"].get<int>() < d["pages"].get<int>()) b += "<a href=\"" + Esc(Str(d, "next")) + "\">" + Esc(L("evidence.next")) + "</a>";
     b += "</p>";
   }
   if (d["before"].is_string()) {
-    b += "<h2>Teksten</h2><pre class=\"text\" id=\"text\">" + Esc(Str(d, "before")) + "<mark id=\"span\">" +
+    b += "<h2>" + Esc(L("evidence.text")) + "</h2><pre class=\"text\" id=\"text\">" + Esc(Str(d, "before")) + "<mark id=\"span\">" +
          Esc(Str(d, "quote")) + "</mark>" + Esc(Str(d, "after")) + "</pre>";
   }
   return Layout(title, b, Str(d, "json"));

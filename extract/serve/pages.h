@@ -21,14 +21,10 @@ struct SearchParams {
   std::optional<std::string> body, municipality, from, to, decision, absent, case_number, kind;
   int page = 1;       // 1-based
   int per_page = 20;  // 1..100
-  // The store has the `cases` table (schema 2): the case filter matches the
-  // normalized case key, as `referat search --case`; else the printed number.
-  bool case_key = false;
 };
 
 inline constexpr int kMaxPerPage = 100;
 inline constexpr int kMaxOffset = 10000;   // deeper pages: refine the query
-inline constexpr int kMaxCount = 10000;    // totals above this show as "over 10000"
 inline constexpr int kMaxFigureRows = 2000;
 
 // The parameters as a query string ("q=...&body=..."), without page unless
@@ -38,15 +34,16 @@ std::string UrlEncode(std::string_view s);
 // HTML text and attribute escaping (& < > " ').
 std::string Esc(std::string_view s);
 
-// Data.
-Result<json> SearchData(sqlite3* db, const SearchParams& p);
-Result<json> DocumentData(sqlite3* db, int64_t document_id);
-Result<json> ItemData(sqlite3* db, int64_t item_id);
-Result<json> CaseData(sqlite3* db, int64_t item_id);
+// Data. The search goes through Store::Find (its filters, ranking, paging
+// and count); the other pages read the documented tables.
+Result<json> SearchData(Store& store, const SearchParams& p);
+Result<json> DocumentData(Store& store, int64_t document_id);
+Result<json> ItemData(Store& store, int64_t item_id);
+Result<json> CaseData(Store& store, int64_t item_id);
 // Figures of one document (document_id > 0) or of the items a search finds.
-Result<json> FiguresData(sqlite3* db, int64_t document_id, const SearchParams& p);
+Result<json> FiguresData(Store& store, int64_t document_id, const SearchParams& p);
 // Lists for the search form: bodies, municipalities, kinds (distinct values).
-Result<json> FormChoices(sqlite3* db);
+Result<json> FormChoices(Store& store);
 
 // HTML.
 std::string SearchHtml(const json& data, const json& choices);
@@ -60,8 +57,6 @@ std::string ErrorHtml(int status, const std::string& message);
 
 // Decision categories in the contract's order, with Danish labels.
 const std::map<std::string, std::string>& CategoryLabels();
-bool IsCategory(const std::string& c);
-bool IsKind(const std::string& k);
 
 }  // namespace referat::serve
 

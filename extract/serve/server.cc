@@ -34,16 +34,6 @@ bool ValidUtf8(std::string_view s) {
   return U_SUCCESS(err) || err == U_BUFFER_OVERFLOW_ERROR;  // overflow: only measuring
 }
 
-// "2015", "2015-06" or "2015-06-30", as `referat search --from`.
-bool IsDatePrefix(std::string_view s) {
-  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    bool dash = i == 4 || i == 7;
-    if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
-  }
-  return true;
-}
-
 // The request's parameters, each given at most once, each known, each
 // short valid UTF-8 without control characters. Empty values count as
 // absent (a form sends its empty fields).
@@ -91,10 +81,8 @@ SearchParams ParseSearch(const std::map<std::string, std::string>& m) {
   p.absent = get("absent");
   p.case_number = get("case");
   p.kind = get("kind");
-  if (p.from && !IsDatePrefix(*p.from)) throw BadRequest{"from takes YYYY, YYYY-MM or YYYY-MM-DD"};
-  if (p.to && !IsDatePrefix(*p.to)) throw BadRequest{"to takes YYYY, YYYY-MM or YYYY-MM-DD"};
-  if (p.decision && !IsCategory(*p.decision)) throw BadRequest{"unknown decision category '" + *p.decision + "'"};
-  if (p.kind && !IsKind(*p.kind)) throw BadRequest{"unknown document kind '" + *p.kind + "'"};
+  // Dates, categories and kinds are checked by the store (Store::Find),
+  // whose kUsage answer is a 400 page.
   if (auto n = get("n")) p.per_page = static_cast<int>(ToInt(*n, "n", 1, kMaxPerPage));
   if (auto page = get("page"))
     p.page = static_cast<int>(ToInt(*page, "page", 1, kMaxOffset / p.per_page + 1));
@@ -111,6 +99,13 @@ bool WantsJson(const httplib::Request& req, const std::string& ext) {
 void SendJson(httplib::Response& res, const json& j) {
   res.set_content(j.dump(1, ' ', false, json::error_handler_t::replace) + "\n",
                    "application/json; charset=utf-8");
+}
+
+// A page's answer: its data as JSON, or the HTML rendered from that data.
+template <typename Html>
+void Send(httplib::Response& res, bool as_json, const json& data, Html&& html) {
+  if (as_json) SendJson(res, data);
+  else res.set_content(html(data), "text/html; charset=utf-8");
 }
 
 void SendError(const httplib::Request& req, httplib::Response& res, int status,
@@ -137,7 +132,6 @@ struct Server::Impl {
   std::unique_ptr<Pool> pool;
   std::unique_ptr<Evidence> evidence;
   json choices;
-  bool case_key = false;  // the store has cases(item_id, case_key)
   bool own_cache = false;
   httplib::Server http;
   int port = 0;
@@ -174,7 +168,7 @@ struct Server::Impl {
     try {
       Result<std::unique_ptr<Conn>> conn = pool->Acquire();
       if (!conn.ok()) return SendError(req, res, 500, conn.status().ToString(), as_json);
-      Status s = body((*conn)->get());
+      Status s = body(**conn);
       if (!s.ok()) SendError(req, res, HttpStatus(s), s.message(), as_json);
     } catch (const BadRequest& e) {
       SendError(req, res, 400, e.message, as_json);
@@ -198,13 +192,10 @@ void Server::Impl::Routes() {
 
   auto search = [this](const httplib::Request& req, httplib::Response& res, const std::string& ext) {
     const bool as_json = WantsJson(req, ext);
-    Handle(req, res, as_json, [&](sqlite3* db) -> Status {
-      SearchParams p = ParseSearch(Params(req, kSearchParams));
-      p.case_key = case_key;
-      Result<json> data = SearchData(db, p);
+    Handle(req, res, as_json, [&](Conn& conn) -> Status {
+      Result<json> data = SearchData(conn.store(), ParseSearch(Params(req, kSearchParams)));
       if (!data.ok()) return data.status();
-      if (as_json) SendJson(res, *data);
-      else res.set_content(SearchHtml(*data, choices), "text/html; charset=utf-8");
+      Send(res, as_json, *data, [&](const json& d) { return SearchHtml(d, choices); });
       return Status::Ok();
     });
   };
@@ -213,19 +204,18 @@ void Server::Impl::Routes() {
   http.Get("/search.json", [search](const httplib::Request& req, httplib::Response& res) { search(req, res, ".json"); });
 
   // /document/ID, /item/ID, /case/ID (+ .json): one id, no parameters.
-  using PageFn = Result<json> (*)(sqlite3*, int64_t);
+  using PageFn = Result<json> (*)(Store&, int64_t);
   using HtmlFn = std::string (*)(const json&);
   auto by_id = [this](const char* pattern, PageFn data_fn, HtmlFn html_fn) {
     http.Get(pattern, [this, data_fn, html_fn](const httplib::Request& req, httplib::Response& res) {
       const std::string ext = req.matches[2];
       const bool as_json = WantsJson(req, ext);
-      Handle(req, res, as_json, [&](sqlite3* db) -> Status {
+      Handle(req, res, as_json, [&](Conn& conn) -> Status {
         Params(req, {});
         int64_t id = ToInt(req.matches[1], "the id", 1, INT64_MAX);
-        Result<json> data = data_fn(db, id);
+        Result<json> data = data_fn(conn.store(), id);
         if (!data.ok()) return data.status();
-        if (as_json) SendJson(res, *data);
-        else res.set_content(html_fn(*data), "text/html; charset=utf-8");
+        Send(res, as_json, *data, html_fn);
         return Status::Ok();
       });
     });
@@ -236,27 +226,26 @@ void Server::Impl::Routes() {
 
   http.Get(R"(/evidence/(\d+)(\.json)?)", [this](const httplib::Request& req, httplib::Response& res) {
     const bool as_json = WantsJson(req, req.matches[2]);
-    Handle(req, res, as_json, [&](sqlite3* db) -> Status {
+    Handle(req, res, as_json, [&](Conn& conn) -> Status {
       auto m = Params(req, {"start", "end", "page"});
       if (!m.count("start") || !m.count("end")) throw BadRequest{"evidence needs start and end"};
       const int64_t id = ToInt(req.matches[1], "the id", 1, INT64_MAX);
       const int64_t start = ToInt(m["start"], "start", 0, INT64_MAX);
       const int64_t end = ToInt(m["end"], "end", start, INT64_MAX);
       const int page = m.count("page") ? static_cast<int>(ToInt(m["page"], "page", 1, 1000000)) : 0;
-      Result<json> data = evidence->Data(db, id, start, end, page);
+      Result<json> data = evidence->Data(conn.get(), id, start, end, page);
       if (!data.ok()) return data.status();
-      if (as_json) SendJson(res, *data);
-      else res.set_content(EvidenceHtml(*data), "text/html; charset=utf-8");
+      Send(res, as_json, *data, EvidenceHtml);
       return Status::Ok();
     });
   });
 
   http.Get(R"(/page/(\d+)/(\d+)\.png)", [this](const httplib::Request& req, httplib::Response& res) {
-    Handle(req, res, false, [&](sqlite3* db) -> Status {
+    Handle(req, res, false, [&](Conn& conn) -> Status {
       Params(req, {});
       const int64_t id = ToInt(req.matches[1], "the id", 1, INT64_MAX);
       const int page = static_cast<int>(ToInt(req.matches[2], "the page", 1, 1000000));
-      Result<std::string> png = evidence->PagePng(db, id, page);
+      Result<std::string> png = evidence->PagePng(conn.get(), id, page);
       if (!png.ok()) return png.status();
       res.set_header("Cache-Control", "max-age=3600");
       res.set_content(std::move(*png), "image/png");
@@ -267,7 +256,7 @@ void Server::Impl::Routes() {
   http.Get(R"(/figures(\.json|\.csv)?)", [this](const httplib::Request& req, httplib::Response& res) {
     const std::string ext = req.matches[1];
     const bool as_json = WantsJson(req, ext);
-    Handle(req, res, as_json, [&](sqlite3* db) -> Status {
+    Handle(req, res, as_json, [&](Conn& conn) -> Status {
       std::set<std::string> known = kSearchParams;
       known.insert("document");
       auto m = Params(req, known);
@@ -279,17 +268,14 @@ void Server::Impl::Routes() {
         qs = "document=" + std::to_string(doc);
       }
       SearchParams p = ParseSearch(m);
-      p.case_key = case_key;
       if (!doc) qs = SearchQueryString(p, false);
-      Result<json> data = FiguresData(db, doc, p);
+      Result<json> data = FiguresData(conn.store(), doc, p);
       if (!data.ok()) return data.status();
       if (ext == ".csv") {
         res.set_header("Content-Disposition", "attachment; filename=\"figures.csv\"");
         res.set_content(FiguresCsv(*data), "text/csv; charset=utf-8");
-      } else if (as_json) {
-        SendJson(res, *data);
       } else {
-        res.set_content(FiguresHtml(*data, "/figures.csv?" + qs), "text/html; charset=utf-8");
+        Send(res, as_json, *data, [&](const json& d) { return FiguresHtml(d, "/figures.csv?" + qs); });
       }
       return Status::Ok();
     });
@@ -329,13 +315,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
   {
     Result<std::unique_ptr<Conn>> conn = impl->pool->Acquire();
     if (!conn.ok()) return conn.status();
-    Result<json> choices = FormChoices((*conn)->get());
+    Result<json> choices = FormChoices((*conn)->store());
     if (!choices.ok()) return choices.status();
     impl->choices = std::move(*choices);
-    Result<json> cols = Query((*conn)->get(),
-                              "SELECT count(*) AS n FROM pragma_table_info('cases') WHERE name IN "
-                              "('item_id', 'case_key')");
-    impl->case_key = cols.ok() && (*cols)[0]["n"].get<int64_t>() == 2;
   }
   const int threads = impl->options.threads;
   impl->http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };

@@ -14,7 +14,7 @@ Result<std::vector<CaseStep>> Store::CasePath(const std::string& number,
   // by the item's position (one case can be on one agenda twice).
   std::string sql =
       "SELECT c.municipality, m.date, m.body, i.number, i.title, i.case_number, dc.category, "
-      "dc.text, d.path, d.sha256, i.span_start, i.span_end, i.span_page "
+      "dc.text, d.path, d.sha256, i.span_start, i.span_end, i.span_page, i.id, d.id "
       "FROM cases c JOIN agenda_items i ON i.id = c.item_id "
       "JOIN documents d ON d.id = c.document_id "
       "LEFT JOIN meetings m ON m.id = i.meeting_id "
@@ -26,24 +26,23 @@ Result<std::vector<CaseStep>> Store::CasePath(const std::string& number,
   st.Bind(1, key);
   if (municipality) st.Bind(2, *municipality);
   std::vector<CaseStep> out;
-  int rc;
-  while ((rc = st.Step()) == SQLITE_ROW) {
+  int rc = store::EachRow(st, [&](const store::Stmt& row) {
     CaseStep c;
-    c.municipality = st.Text(0);
-    c.date = st.OptText(1);
-    c.body = st.OptText(2);
-    c.item_number = st.Text(3);
-    c.item_title = st.Text(4);
-    c.case_number = st.Text(5);
-    c.decision_category = st.OptText(6);
-    c.decision_text = st.OptText(7);
-    c.path = st.Text(8);
-    c.sha256 = st.Text(9);
-    c.span.start = static_cast<size_t>(st.Int(10));
-    c.span.end = static_cast<size_t>(st.Int(11));
-    c.span.page = st.IsNull(12) ? 0 : static_cast<int>(st.Int(12));
+    c.municipality = row.Text(0);
+    c.date = row.OptText(1);
+    c.body = row.OptText(2);
+    c.item_number = row.Text(3);
+    c.item_title = row.Text(4);
+    c.case_number = row.Text(5);
+    c.decision_category = row.OptText(6);
+    c.decision_text = row.OptText(7);
+    c.path = row.Text(8);
+    c.sha256 = row.Text(9);
+    c.span = store::SpanAt(row, 10);
+    c.item_id = row.Int(13);
+    c.document_id = row.Int(14);
     out.push_back(std::move(c));
-  }
+  });
   if (rc != SQLITE_DONE) return st.Error(rc);
   return out;
 }

@@ -10,6 +10,8 @@ SQLITE_EXTENSION_INIT3
 
 #include <libstemmer.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 
 namespace referat::store {
@@ -32,6 +34,53 @@ fts5_api* Fts5Api(sqlite3* db) {
   return api;
 }
 
+// The stem exceptions: whole words (with a bit per word length, so a token
+// of a length no word has is not looked up) and endings ("*itet"), longest
+// ending first.
+struct Exceptions {
+  StemExceptions words;
+  std::vector<std::pair<std::string, std::string>> endings;
+  uint64_t lengths = 0;
+  explicit Exceptions(const StemExceptions& rows) {
+    for (const auto& [word, stem] : rows) {
+      if (word.size() > 1 && word[0] == '*') {
+        endings.emplace_back(word.substr(1), stem);
+      } else {
+        words.emplace_back(word, stem);
+        if (word.size() < 64) lengths |= uint64_t{1} << word.size();
+      }
+    }
+    std::stable_sort(endings.begin(), endings.end(), [](const auto& a, const auto& b) {
+      return a.first.size() > b.first.size();
+    });
+  }
+  // The stem of `token` if a row covers it.
+  bool Find(std::string_view token, std::string* stem) const {
+    if (token.size() < 64 && (lengths >> token.size() & 1)) {
+      auto it = std::lower_bound(words.begin(), words.end(), token,
+                                 [](const auto& row, std::string_view t) { return row.first < t; });
+      if (it != words.end() && it->first == token) {
+        *stem = it->second;
+        return true;
+      }
+    }
+    for (const auto& [ending, replacement] : endings) {
+      if (token.size() < ending.size() ||
+          token.compare(token.size() - ending.size(), ending.size(), ending) != 0)
+        continue;
+      stem->assign(token.substr(0, token.size() - ending.size()));
+      stem->append(replacement);
+      return true;
+    }
+    return false;
+  }
+};
+
+const Exceptions& TheExceptions() {
+  static const Exceptions* e = new Exceptions(DanishStemExceptions());
+  return *e;
+}
+
 // One tokenizer instance: FTS5 creates one per table per connection and
 // uses it from that connection only, so the (not thread-safe) stemmer needs
 // no lock.
@@ -39,6 +88,8 @@ struct DanishTokenizer {
   fts5_tokenizer inner_methods{};
   Fts5Tokenizer* inner = nullptr;
   sb_stemmer* stemmer = nullptr;
+  const Exceptions* exceptions = &TheExceptions();
+  std::string own_stem;  // the buffer of an exception's stem
   ~DanishTokenizer() {
     if (inner) inner_methods.xDelete(inner);
     if (stemmer) sb_stemmer_delete(stemmer);
@@ -80,6 +131,9 @@ struct Forward {
 int StemToken(void* p, int tflags, const char* token, int n, int start, int end) {
   auto* f = static_cast<Forward*>(p);
   if (n <= 0 || n > kMaxStemBytes) return f->emit(f->ctx, tflags, token, n, start, end);
+  std::string& own = f->tok->own_stem;
+  if (f->tok->exceptions->Find(std::string_view(token, n), &own))
+    return f->emit(f->ctx, tflags, own.data(), static_cast<int>(own.size()), start, end);
   const sb_symbol* stem =
       sb_stemmer_stem(f->tok->stemmer, reinterpret_cast<const sb_symbol*>(token), n);
   if (!stem) return SQLITE_NOMEM;
@@ -106,12 +160,50 @@ int Collect(void* p, int, const char* token, int n, int, int) {
 
 }  // namespace
 
+StemExceptions SortStemExceptions(StemExceptions rows) {
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end(),
+                         [](const auto& a, const auto& b) { return a.first == b.first; }),
+             rows.end());
+  return rows;
+}
+
+StemExceptions ParseStemExceptions(std::string_view text) {
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+  };
+  StemExceptions rows;
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    std::string_view line = trim(text.substr(0, nl));
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) continue;
+    rows.emplace_back(std::string(trim(line.substr(0, tab))), std::string(trim(line.substr(tab + 1))));
+  }
+  return SortStemExceptions(std::move(rows));
+}
+
 Status RegisterDanishTokenizer(sqlite3* db) {
   fts5_api* api = Fts5Api(db);
   if (!api) return Status::Internal("this SQLite has no FTS5");
   int rc = api->xCreateTokenizer(api, kDanishTokenizer, api, &kMethods, nullptr);
   if (rc != SQLITE_OK) return Status::Internal("cannot register the danish FTS5 tokenizer");
   return Status::Ok();
+}
+
+std::string StemWord(std::string_view folded, bool exceptions) {
+  std::string stem;
+  if (exceptions && TheExceptions().Find(folded, &stem)) return stem;
+  thread_local std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)> stemmer(
+      sb_stemmer_new("danish", "UTF_8"), sb_stemmer_delete);
+  const sb_symbol* out = sb_stemmer_stem(
+      stemmer.get(), reinterpret_cast<const sb_symbol*>(folded.data()), static_cast<int>(folded.size()));
+  if (!out) return std::string(folded);
+  return std::string(reinterpret_cast<const char*>(out), sb_stemmer_length(stemmer.get()));
 }
 
 Result<std::vector<std::string>> DanishTerms(sqlite3* db, std::string_view text) {

@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "referat/status.h"
@@ -22,9 +23,30 @@ namespace referat::store {
 // tokenize = 'danish remove_diacritics 2' folds diacritics as well.
 inline constexpr const char* kDanishTokenizer = "danish";
 
+// Words whose Snowball stem would part them from their own inflections
+// ("budget" -> "budg", but "budgettet" -> "budget"): rows "word<TAB>stem"
+// (the folded word is indexed as `stem`) and "*ending<TAB>replacement" (a
+// word ending so is indexed as itself with the ending replaced), sorted by
+// the first field. From extract/rules/stem_exceptions.txt:
+// the store reads it from the rulebook (stem_exceptions_rules.cc), the
+// loadable extension from the same file compiled into it, so both stem
+// alike.
+using StemExceptions = std::vector<std::pair<std::string, std::string>>;
+const StemExceptions& DanishStemExceptions();
+
+// The rows "word<TAB>stem" of a stem exceptions file ('#' comments, blank
+// lines skipped), sorted by word.
+StemExceptions ParseStemExceptions(std::string_view text);
+StemExceptions SortStemExceptions(StemExceptions rows);
+
 // Registers the tokenizer on `db` (needed on every connection that reads or
 // writes a table that uses it).
 Status RegisterDanishTokenizer(sqlite3* db);
+
+// The stem of one case-folded word: with `exceptions` as the tokenizer
+// indexes it, without as the Snowball stemmer alone gives it (for tests of
+// the exceptions).
+std::string StemWord(std::string_view folded, bool exceptions);
 
 // The index terms the registered tokenizer makes of `text`, in order (for
 // tests and for explaining a query). REQUIRES: RegisterDanishTokenizer(db).

@@ -1,10 +1,15 @@
 // Search: bm25-ranked hits from the stemmed FTS5 indexes, filtered by the
 // plain columns. Agenda items are hits; so are whole documents that have no
-// items (reports, letters), from documents_fts. The two lists are merged by
-// bm25 score: both use the same tokenizer and weights scale, which is close
-// enough to rank a report among items, though not a calibrated comparison.
+// items (reports, letters), from documents_fts. Both arms are one ordered
+// list (UNION ALL) by bm25 score: both use the same tokenizer and weights
+// scale, which is close enough to rank a report among items, though not a
+// calibrated comparison. A search is two reads: the page's ids, scores and
+// (window) count from one scan, then the page's columns and snippets.
 #include <algorithm>
 #include <array>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -146,24 +151,63 @@ void BindNamed(Stmt& st, const char* name, const std::string& value) {
   if (i > 0) st.Bind(i, value);
 }
 
-// The WHERE clauses of the filters. `items` is true for the item query.
-std::string FilterSql(const SearchQuery& q, bool items) {
+bool Ranked(const SearchQuery& q) { return q.text.find_first_not_of(" \t\r\n") != std::string::npos; }
+
+// Whole documents are hits unless a filter needs an item.
+bool WithDocuments(const SearchQuery& q) { return !q.decision && !q.case_number; }
+
+// The conditions on the meeting, for `SELECT document_id FROM meetings
+// WHERE 1 ...`; empty when no filter is on the meeting.
+std::string MeetingConditions(const SearchQuery& q) {
   std::string w;
   // Contains, case folded for every letter (BESKÆFTIGELSESUDVALGET).
-  if (q.body) w += " AND instr(referat_fold(m.body), :body) > 0";
-  if (q.municipality) w += " AND instr(referat_fold(m.municipality), :municipality) > 0";
-  if (q.council) w += " AND instr(referat_fold(m.council), :council) > 0";
-  if (q.from) w += " AND substr(m.date, 1, length(:from)) >= :from";
-  if (q.to) w += " AND substr(m.date, 1, length(:to)) <= :to";
-  if (q.kind) w += " AND d.kind = :kind";
-  if (items && q.decision) w += " AND dc.category = :decision";
-  if (items && q.case_number)
-    w += " AND i.id IN (SELECT item_id FROM cases WHERE case_key = :case)";
+  if (q.body) w += " AND instr(referat_fold(body), :body) > 0";
+  if (q.municipality) w += " AND instr(referat_fold(municipality), :municipality) > 0";
+  if (q.council) w += " AND instr(referat_fold(council), :council) > 0";
+  // An ISO date compares as text: date >= "2015" is the prefix comparison
+  // substr(date, 1, 4) >= "2015", and substr(date, 1, n) <= TO is
+  // date <= TO || '~' ('~' sorts after digits and '-'), so the
+  // meetings_date index serves both.
+  if (q.from) w += " AND date >= :from";
+  if (q.to) w += " AND date <= :to || '~'";
+  return w;
+}
+
+// The filters as conditions on a hit's ids. Each is an uncorrelated
+// subquery, a set SQLite builds once from an index (a few thousand
+// meetings, the absent person's rows, one category), never a join per
+// candidate: reading each matching item's or document's row (a document's
+// row holds its whole contract JSON) is what made a broad query slow.
+//
+// `item` is the item id of the item arm (empty for the document arm).
+// `doc` is the document id when the arm has it at hand; for the ranked item
+// arm it is empty, and a condition on the document becomes one on the item
+// ids of those documents (agenda_items_document covers it).
+std::string FilterSql(const SearchQuery& q, const std::string& item, const std::string& doc) {
+  std::string w;
+  auto on_documents = [&](const std::string& documents) {
+    if (!doc.empty()) return doc + " IN (" + documents + ")";
+    return item + " IN (SELECT id FROM agenda_items WHERE document_id IN (" + documents + "))";
+  };
+  if (const std::string m = MeetingConditions(q); !m.empty())
+    w += " AND " + on_documents("SELECT document_id FROM meetings WHERE 1" + m);
+  if (q.kind) w += " AND " + on_documents("SELECT id FROM documents WHERE kind = :kind");
+  if (!item.empty() && q.decision)
+    w += " AND " + item + " IN (SELECT item_id FROM decisions WHERE category = :decision)";
+  if (!item.empty() && q.case_number)
+    w += " AND " + item + " IN (SELECT item_id FROM cases WHERE case_key = :case)";
   if (q.absent) {
-    w += " AND EXISTS (SELECT 1 FROM attendance a WHERE a.document_id = d.id"
-         " AND a.status = 'absent'";
-    w += items ? " AND (a.item_id IS NULL OR a.item_id = i.id)" : " AND a.item_id IS NULL";
-    w += " AND a.id IN (SELECT rowid FROM names_fts WHERE names_fts MATCH :absent))";
+    // Absent from the meeting, or (items) from that item.
+    const std::string named =
+        " AND a.status = 'absent' AND a.id IN (SELECT rowid FROM names_fts WHERE names_fts MATCH "
+        ":absent)";
+    const std::string from_meeting =
+        on_documents("SELECT a.document_id FROM attendance a WHERE a.item_id IS NULL" + named);
+    if (!item.empty())
+      w += " AND (" + from_meeting + " OR " + item +
+           " IN (SELECT a.item_id FROM attendance a WHERE a.item_id IS NOT NULL" + named + "))";
+    else
+      w += " AND " + from_meeting;
   }
   return w;
 }
@@ -181,8 +225,8 @@ void BindAll(Stmt& st, const SearchQuery& q) {
   if (q.decision) BindNamed(st, ":decision", *q.decision);
   if (q.case_number) BindNamed(st, ":case", store::CaseKey(*q.case_number));
   if (q.absent) BindNamed(st, ":absent", NameQuery(*q.absent));
-  int li = sqlite3_bind_parameter_index(st.get(), ":limit");
-  if (li > 0) st.Bind(li, q.limit);
+  if (int i = sqlite3_bind_parameter_index(st.get(), ":limit"); i > 0) st.Bind(i, q.limit);
+  if (int i = sqlite3_bind_parameter_index(st.get(), ":offset"); i > 0) st.Bind(i, q.offset);
 }
 
 // Our SQL is fixed; a plain SQL error comes from the user's query (FTS5
@@ -194,78 +238,72 @@ Status QueryError(sqlite3* db, Stmt& st, int rc) {
   return st.Error(rc);
 }
 
-Status RunQuery(sqlite3* db, const std::string& sql, const SearchQuery& q,
-                std::vector<SearchHit>* hits) {
-  Stmt st;
-  if (Status s = st.Prepare(db, sql); !s.ok()) return s;
-  BindAll(st, q);
-  int rc;
-  while ((rc = st.Step()) == SQLITE_ROW) {
-    SearchHit h;
-    h.path = st.Text(0);
-    h.sha256 = st.Text(1);
-    h.kind = st.Text(2);
-    h.body = st.OptText(3);
-    h.date = st.OptText(4);
-    h.item_number = st.OptText(5);
-    h.item_title = st.OptText(6);
-    h.decision_category = st.OptText(7);
-    h.decision_text = st.OptText(8);
-    h.snippet = st.Text(9);
-    if (!st.IsNull(10)) {
-      Span span;
-      span.start = static_cast<size_t>(st.Int(10));
-      span.end = static_cast<size_t>(st.Int(11));
-      span.page = st.IsNull(12) ? 0 : static_cast<int>(st.Int(12));
-      h.span = span;
-    }
-    h.score = st.Real(13);
-    hits->push_back(std::move(h));
+Status Prepared(sqlite3* db, const std::string& sql, const SearchQuery& q, Stmt* st) {
+  if (Status s = st->Prepare(db, sql); !s.ok()) return s;
+  BindAll(*st, q);
+  return Status::Ok();
+}
+
+// The hits of each arm, one row each: the item arm (doc = 0, id =
+// agenda_items.id) and the document arm (doc = 1, id = documents.id), with
+// their sort keys. Ranked, an arm reads its FTS index and, for a filter on
+// the document, the candidate item's row (the unary + keeps SQLite from
+// handing an id set to FTS5 as a rowid lookup per id); by date, the
+// meeting's date and the item's position, which the covering index
+// agenda_items_document holds.
+std::string HitsSql(const SearchQuery& q, bool with_documents) {
+  std::string sql;
+  if (Ranked(q)) {
+    // Weights: a word in the title counts most, then the decision, the
+    // recommendation, and the body text.
+    // A filter on the document (meeting, kind, absent from the meeting)
+    // reads each candidate item's document_id: a set of item ids of every
+    // such document would be built per query, all the items of the store
+    // for a broad filter (--kind minutes).
+    const bool on_document = !MeetingConditions(q).empty() || q.kind || q.absent;
+    sql = "SELECT 0 AS doc, items_fts.rowid AS id, bm25(items_fts, 4.0, 1.5, 2.0, 1.0) AS "
+          "score, NULL AS date, 0 AS did, 0 AS pos FROM items_fts" +
+          std::string(on_document ? " JOIN agenda_items i ON i.id = items_fts.rowid" : "") +
+          " WHERE items_fts MATCH :q" +
+          FilterSql(q, "+items_fts.rowid", on_document ? "i.document_id" : "");
+    if (with_documents)
+      sql += " UNION ALL SELECT 1, documents_fts.rowid, bm25(documents_fts, 4.0, 1.0), NULL, 0, "
+             "0 FROM documents_fts WHERE documents_fts MATCH :q" +
+             FilterSql(q, "", "+documents_fts.rowid");
+  } else {
+    sql = "SELECT 0 AS doc, i.id AS id, 0.0 AS score, m.date AS date, i.document_id AS did, "
+          "i.position AS pos FROM agenda_items i LEFT JOIN meetings m ON m.document_id = "
+          "i.document_id WHERE 1" +
+          FilterSql(q, "i.id", "i.document_id");
+    if (with_documents)
+      sql += " UNION ALL SELECT 1, d.id, 0.0, m.date, d.id, 0 FROM documents d LEFT JOIN "
+             "meetings m ON m.document_id = d.id WHERE NOT EXISTS (SELECT 1 FROM agenda_items x "
+             "WHERE x.document_id = d.id)" +
+             FilterSql(q, "", "d.id");
   }
-  if (rc == SQLITE_DONE) return Status::Ok();
-  return QueryError(db, st, rc);
+  return sql;
 }
 
-Result<int64_t> RunCount(sqlite3* db, const std::string& sql, const SearchQuery& q) {
-  Stmt st;
-  if (Status s = st.Prepare(db, sql); !s.ok()) return s;
-  BindAll(st, q);
-  int rc = st.Step();
-  if (rc == SQLITE_ROW) return st.Int(0);
-  return QueryError(db, st, rc);
+// One page of the ordered hits: by bm25 (lower is better) with a query,
+// else newest meeting first (undated last); items before documents on a
+// tie. With `count`, every row carries the number of hits, computed by the
+// window over the same scan that ranks them.
+std::string PageSql(const SearchQuery& q, bool count) {
+  return "WITH hits AS (" + HitsSql(q, WithDocuments(q)) + ") SELECT doc, id, score" +
+         (count ? ", count(*) OVER ()" : "") + " FROM hits ORDER BY " +
+         (Ranked(q) ? "score, doc, id" : "date DESC, doc, did, pos") +
+         " LIMIT :limit OFFSET :offset";
 }
 
-// The FROM ... WHERE of the item and the document queries.
-struct QuerySql {
-  bool ranked;
-  std::string items, documents;  // documents empty: a filter needs an item
+struct PageRow {
+  bool doc;
+  int64_t id;
+  double score;
 };
-
-QuerySql BuildSql(const SearchQuery& q) {
-  QuerySql out;
-  out.ranked = q.text.find_first_not_of(" \t\r\n") != std::string::npos;
-  const std::string item_joins =
-      " JOIN documents d ON d.id = i.document_id"
-      " LEFT JOIN meetings m ON m.document_id = d.id"
-      " LEFT JOIN decisions dc ON dc.item_id = i.id";
-  out.items = out.ranked ? " FROM items_fts JOIN agenda_items i ON i.id = items_fts.rowid" +
-                               item_joins + " WHERE items_fts MATCH :q" + FilterSql(q, true)
-                         : " FROM agenda_items i" + item_joins + " WHERE 1" + FilterSql(q, true);
-  if (!q.decision && !q.case_number) {
-    out.documents =
-        out.ranked
-            ? " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
-              " LEFT JOIN meetings m ON m.document_id = d.id WHERE documents_fts MATCH :q" +
-                  FilterSql(q, false)
-            : " FROM documents d LEFT JOIN meetings m ON m.document_id = d.id"
-              " WHERE NOT EXISTS (SELECT 1 FROM agenda_items x WHERE x.document_id = d.id)" +
-                  FilterSql(q, false);
-  }
-  return out;
-}
 
 Status CheckQuery(const SearchQuery& q) {
   if (q.limit <= 0) return Status::Usage("--limit must be at least 1");
+  if (q.offset < 0) return Status::Usage("the offset must not be negative");
   if (q.from && !IsDatePrefix(*q.from))
     return Status::Usage("--from takes a date YYYY, YYYY-MM or YYYY-MM-DD, not '" + *q.from + "'");
   if (q.to && !IsDatePrefix(*q.to))
@@ -279,88 +317,207 @@ Status CheckQuery(const SearchQuery& q) {
   return Status::Ok();
 }
 
+// "1,5,9": the ids of one arm of a page (integers we read, so no quoting).
+std::string IdList(const std::vector<PageRow>& page, bool doc) {
+  std::string ids;
+  for (const PageRow& r : page)
+    if (r.doc == doc) ids += (ids.empty() ? "" : ",") + std::to_string(r.id);
+  return ids;
+}
+
+// The columns of a hit, shared by both arms: id, document_id, path, sha256,
+// kind, body, municipality, date, document title, item number, item title,
+// category, decision text, snippet, span_start, span_end, span_page.
+SearchHit ReadHit(const Stmt& st) {
+  SearchHit h;
+  h.document_id = st.Int(1);
+  h.path = st.Text(2);
+  h.sha256 = st.Text(3);
+  h.kind = st.Text(4);
+  h.body = st.OptText(5);
+  h.municipality = st.OptText(6);
+  h.date = st.OptText(7);
+  h.document_title = st.OptText(8);
+  h.item_number = st.OptText(9);
+  if (h.item_number) h.item_id = st.Int(0);
+  h.item_title = st.OptText(10);
+  h.decision_category = st.OptText(11);
+  h.decision_text = st.OptText(12);
+  h.snippet = st.Text(13);
+  if (!st.IsNull(14)) h.span = store::SpanAt(st, 14);
+  return h;
+}
+
+// The pages the spans of a contract JSON state: (start, page) of every
+// object with a span that has a page, sorted by start.
+void CollectPages(const nlohmann::json& j, std::vector<std::pair<size_t, int>>* out) {
+  if (j.is_object()) {
+    auto span = j.find("span");
+    if (span != j.end() && span->is_object() && (*span)["start"].is_number_unsigned() &&
+        (*span)["page"].is_number_integer())
+      out->emplace_back((*span)["start"].get<size_t>(), (*span)["page"].get<int>());
+    for (const auto& [key, value] : j.items())
+      if (value.is_structured()) CollectPages(value, out);
+  } else if (j.is_array()) {
+    for (const auto& value : j) CollectPages(value, out);
+  }
+}
+
+// The span of a document hit's own snippet: where the body snippet (its
+// matches between \x01 and \x02, no ellipses) stands in the text, and its
+// page when the values the contract places on pages bracket it on one page
+// (the store keeps no page map, so a snippet between two values on
+// different pages gets no page). Empty when the match is not in the body
+// (a title match) or the snippet cannot be placed.
+std::optional<Span> SnippetSpan(const std::string& text, const std::string& marked,
+                                const std::optional<std::string>& json) {
+  if (marked.find('\x01') == std::string::npos) return std::nullopt;
+  std::string plain;
+  plain.reserve(marked.size());
+  for (char c : marked)
+    if (c != '\x01' && c != '\x02') plain += c;
+  const size_t at = text.find(plain);
+  if (plain.empty() || at == std::string::npos) return std::nullopt;
+  Span span;
+  span.start = at;
+  span.end = at + plain.size();
+  if (json) {
+    const nlohmann::json j = nlohmann::json::parse(*json, nullptr, false);
+    std::vector<std::pair<size_t, int>> pages;
+    CollectPages(j, &pages);
+    std::sort(pages.begin(), pages.end());
+    int before = 0, after = 0;
+    for (const auto& [start, page] : pages) {
+      if (start <= span.start) before = std::max(before, page);
+      else if (start >= span.end && (after == 0 || page < after)) after = page;
+    }
+    if (before > 0 && before == after) span.page = before;
+  }
+  return span;
+}
+
+// The hits of one page with their columns and snippets: a snippet is made
+// for these rows only, since one of a long report reads its whole text.
+Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& page,
+                std::vector<SearchHit>* hits) {
+  const bool ranked = Ranked(q);
+  std::map<std::pair<bool, int64_t>, SearchHit> by_id;
+  for (bool doc : {false, true}) {
+    const std::string ids = IdList(page, doc);
+    if (ids.empty()) continue;
+    std::string sql;
+    if (!doc) {
+      sql = "SELECT i.id, d.id, d.path, d.sha256, d.kind, m.body, m.municipality, m.date, "
+            "d.title, i.number, i.title, dc.category, dc.text, " +
+            std::string(ranked ? "snippet(items_fts, -1, :open, :close, '…', 16)"
+                               : "substr(coalesce(dc.text, i.recommendation_text, ''), 1, 240)") +
+            ", i.span_start, i.span_end, i.span_page FROM agenda_items i" +
+            (ranked ? " JOIN items_fts ON items_fts.rowid = i.id AND items_fts MATCH :q" : "") +
+            " JOIN documents d ON d.id = i.document_id LEFT JOIN meetings m ON m.document_id = "
+            "d.id LEFT JOIN decisions dc ON dc.item_id = i.id WHERE i.id IN (" +
+            ids + ")";
+    } else {
+      // Ranked, also the text, the body's snippet between control marks
+      // (they cannot occur in the normalized text) and, for paged
+      // documents, the contract JSON: the snippet's own span and page.
+      sql = "SELECT d.id, d.id, d.path, d.sha256, d.kind, m.body, m.municipality, m.date, "
+            "d.title, NULL, NULL, NULL, NULL, " +
+            std::string(ranked ? "snippet(documents_fts, -1, :open, :close, '…', 16)"
+                               : "coalesce(d.title, '')") +
+            ", 0, d.text_length, CASE WHEN d.pages IS NOT NULL THEN 1 END" +
+            (ranked ? ", documents_fts.body, snippet(documents_fts, 1, char(1), char(2), '', 16), "
+                      "CASE WHEN d.pages IS NOT NULL THEN d.json END"
+                    : "") +
+            " FROM documents d" +
+            (ranked ? " JOIN documents_fts ON documents_fts.rowid = d.id AND documents_fts "
+                      "MATCH :q"
+                    : "") +
+            " LEFT JOIN meetings m ON m.document_id = d.id WHERE d.id IN (" + ids + ")";
+    }
+    Stmt st;
+    if (Status s = Prepared(db, sql, q, &st); !s.ok()) return s;
+    int rc = store::EachRow(st, [&](const Stmt& row) {
+      SearchHit hit = ReadHit(row);
+      if (doc && ranked && hit.span)
+        if (std::optional<Span> own = SnippetSpan(row.Text(17), row.Text(18), row.OptText(19)))
+          hit.span = own;
+      by_id.emplace(std::make_pair(doc, row.Int(0)), std::move(hit));
+    });
+    if (rc != SQLITE_DONE) return QueryError(db, st, rc);
+  }
+  for (const PageRow& r : page) {
+    auto it = by_id.find({r.doc, r.id});
+    if (it == by_id.end()) continue;  // deleted by a writer between the two reads
+    it->second.score = r.score;
+    hits->push_back(std::move(it->second));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
-Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
+Result<SearchResults> Store::Find(const SearchQuery& q) {
   if (Status s = CheckQuery(q); !s.ok()) return s;
-  const QuerySql sql = BuildSql(q);
-  const bool ranked = sql.ranked;
-  const std::string item_cols =
-      "SELECT d.path, d.sha256, d.kind, m.body, m.date, i.number, i.title, dc.category, "
-      "dc.text, ";
-  // Weights: a word in the title counts most, then the decision, the
-  // recommendation, and the body text.
-  const std::string item_rank = "bm25(items_fts, 4.0, 1.5, 2.0, 1.0)";
-  std::string item_sql;
-  if (ranked) {
-    // The best `limit` items first, then a snippet for those only: SQLite
-    // evaluates every result column of every match before it sorts, and a
-    // snippet of each of 100,000 matching items cost seconds.
-    item_sql = "WITH top AS (SELECT i.id AS id, " + item_rank + " AS score" + sql.items +
-               " ORDER BY score, i.id LIMIT :limit) " + item_cols +
-               "snippet(items_fts, -1, :open, :close, '…', 16), i.span_start, i.span_end, "
-               "i.span_page, top.score FROM top"
-               " JOIN items_fts ON items_fts.rowid = top.id AND items_fts MATCH :q"
-               " JOIN agenda_items i ON i.id = top.id"
-               " JOIN documents d ON d.id = i.document_id"
-               " LEFT JOIN meetings m ON m.document_id = d.id"
-               " LEFT JOIN decisions dc ON dc.item_id = i.id ORDER BY top.score, top.id";
-  } else {
-    item_sql = item_cols +
-               "substr(coalesce(dc.text, i.recommendation_text, ''), 1, 240), i.span_start, "
-               "i.span_end, i.span_page, 0.0" +
-               sql.items + " ORDER BY m.date DESC, d.id, i.position LIMIT :limit";
+  SearchResults out;
+  std::vector<PageRow> page;
+  {
+    Stmt st;
+    if (Status s = Prepared(impl_->db, PageSql(q, q.count), q, &st); !s.ok()) return s;
+    int rc = store::EachRow(st, [&](const Stmt& row) {
+      page.push_back({row.Int(0) != 0, row.Int(1), row.Real(2)});
+      if (q.count) out.total = row.Int(3);
+    });
+    if (rc != SQLITE_DONE) return QueryError(impl_->db, st, rc);
   }
-  std::vector<SearchHit> hits;
-  if (Status s = RunQuery(impl_->db, item_sql, q, &hits); !s.ok()) return s;
+  // A page past the end has no row to carry the count.
+  if (q.count && page.empty()) {
+    if (q.offset == 0) {
+      out.total = 0;
+    } else {
+      Result<int64_t> n = CountHits(q);
+      if (!n.ok()) return n.status();
+      out.total = *n;
+    }
+  }
+  if (Status s = FillPage(impl_->db, q, page, &out.hits); !s.ok()) return s;
+  return out;
+}
 
-  // Whole documents only when no filter needs an item.
-  if (!sql.documents.empty()) {
-    const std::string doc_cols =
-        "SELECT d.path, d.sha256, d.kind, m.body, m.date, NULL, NULL, NULL, NULL, ";
-    const std::string doc_span =
-        ", 0, d.text_length, CASE WHEN d.pages IS NOT NULL THEN 1 END, ";
-    const std::string doc_rank = "bm25(documents_fts, 4.0, 1.0)";
-    std::string doc_sql;
-    if (ranked) {
-      doc_sql = "WITH top AS (SELECT d.id AS id, " + doc_rank + " AS score" + sql.documents +
-                " ORDER BY score, d.id LIMIT :limit) " + doc_cols +
-                "snippet(documents_fts, -1, :open, :close, '…', 16)" + doc_span +
-                "top.score FROM top"
-                " JOIN documents_fts ON documents_fts.rowid = top.id AND documents_fts MATCH :q"
-                " JOIN documents d ON d.id = top.id"
-                " LEFT JOIN meetings m ON m.document_id = d.id ORDER BY top.score, top.id";
-    } else {
-      doc_sql = doc_cols + "coalesce(d.title, '')" + doc_span + "0.0" + sql.documents +
-                " ORDER BY m.date DESC, d.id LIMIT :limit";
-    }
-    std::vector<SearchHit> docs;
-    if (Status s = RunQuery(impl_->db, doc_sql, q, &docs); !s.ok()) return s;
-    // Merge: by score when ranked, else newest first; stable, items first on ties.
-    hits.insert(hits.end(), std::make_move_iterator(docs.begin()),
-                std::make_move_iterator(docs.end()));
-    if (ranked) {
-      std::stable_sort(hits.begin(), hits.end(),
-                       [](const SearchHit& a, const SearchHit& b) { return a.score < b.score; });
-    } else {
-      std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) {
-        return a.date.value_or("") > b.date.value_or("");
-      });
-    }
-    if (hits.size() > static_cast<size_t>(q.limit)) hits.resize(q.limit);
-  }
-  return hits;
+Result<std::vector<SearchHit>> Store::Search(const SearchQuery& q) {
+  SearchQuery plain = q;
+  plain.count = false;
+  Result<SearchResults> r = Find(plain);
+  if (!r.ok()) return r.status();
+  return std::move(r->hits);
+}
+
+Result<std::vector<int64_t>> Store::FindItemIds(const SearchQuery& q) {
+  if (Status s = CheckQuery(q); !s.ok()) return s;
+  SearchQuery items = q;
+  items.offset = 0;
+  std::string sql = "WITH hits AS (" + HitsSql(items, false) + ") SELECT id FROM hits ORDER BY " +
+                    (Ranked(q) ? "score, id" : "date DESC, did, pos") +
+                    " LIMIT :limit";
+  Stmt st;
+  if (Status s = Prepared(impl_->db, sql, items, &st); !s.ok()) return s;
+  std::vector<int64_t> ids;
+  int rc = store::EachRow(st, [&](const Stmt& row) { ids.push_back(row.Int(0)); });
+  if (rc != SQLITE_DONE) return QueryError(impl_->db, st, rc);
+  return ids;
 }
 
 Result<int64_t> Store::CountHits(const SearchQuery& q) {
   if (Status s = CheckQuery(q); !s.ok()) return s;
-  const QuerySql sql = BuildSql(q);
-  Result<int64_t> items = RunCount(impl_->db, "SELECT count(*)" + sql.items, q);
-  if (!items.ok() || sql.documents.empty()) return items;
-  Result<int64_t> docs = RunCount(impl_->db, "SELECT count(*)" + sql.documents, q);
-  if (!docs.ok()) return docs;
-  return *items + *docs;
+  Stmt st;
+  if (Status s = Prepared(impl_->db, "SELECT count(*) FROM (" + HitsSql(q, WithDocuments(q)) + ")", q, &st);
+      !s.ok())
+    return s;
+  int rc = st.Step();
+  if (rc == SQLITE_ROW) return st.Int(0);
+  return QueryError(impl_->db, st, rc);
 }
+
+sqlite3* Store::connection() const { return impl_->db; }
 
 Result<StoreStats> Store::Stats() {
   StoreStats out;

@@ -16,6 +16,29 @@
 
 namespace referat {
 
+namespace store {
+
+// Steps `st` to its end, calling `row(st)` for each row; returns the last
+// code (SQLITE_DONE when every row was read).
+template <typename F>
+int EachRow(Stmt& st, F&& row) {
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) row(static_cast<const Stmt&>(st));
+  return rc;
+}
+
+// The span in columns `c` (span_start), c + 1 (span_end), c + 2 (span_page,
+// NULL when the document has no pages).
+inline Span SpanAt(const Stmt& st, int c) {
+  Span s;
+  s.start = static_cast<size_t>(st.Int(c));
+  s.end = static_cast<size_t>(st.Int(c + 1));
+  s.page = st.IsNull(c + 2) ? 0 : static_cast<int>(st.Int(c + 2));
+  return s;
+}
+
+}  // namespace store
+
 // What storing one file did (see IngestStats).
 enum class PutOutcome { kStored, kReplaced, kDuplicate };
 

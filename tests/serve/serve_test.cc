@@ -65,7 +65,10 @@ class ServeTest : public ::testing::Test {
 
   static httplib::Result Get(const std::string& path, const httplib::Headers& h = {}) {
     httplib::Client cli("127.0.0.1", server_->port());
-    return cli.Get(path, h);
+    auto r = cli.Get(path, h);
+    // Every label a page uses is in labels.da.tsv (a missing one shows as ⟦key⟧).
+    if (r) EXPECT_EQ(r->body.find("⟦"), std::string::npos) << path;
+    return r;
   }
   static json GetJson(const std::string& path) {
     auto r = Get(path);

@@ -288,6 +288,93 @@ TEST_F(StoreTest, EveryFilter) {
   EXPECT_EQ(*all[0].date, "2017-10-24");
 }
 
+// Pages of Find, one hit at a time, are the one list Search gives, and
+// every page carries the count CountHits gives: ranked (items and a report
+// mixed by score) and by date.
+TEST_F(StoreTest, FindPagesTheOneOrderedListWithItsCount) {
+  for (const char* text : {"integration*", ""}) {
+    SearchQuery q;
+    q.text = text;
+    q.limit = 100;
+    const std::vector<SearchHit> all = Search(q);
+    auto count = store_->CountHits(q);
+    ASSERT_TRUE(count.ok());
+    ASSERT_EQ(static_cast<int64_t>(all.size()), *count) << text;
+    ASSERT_GE(all.size(), 5u) << text;
+    q.limit = 1;
+    q.count = true;
+    for (size_t i = 0; i <= all.size(); ++i) {
+      q.offset = static_cast<int>(i);
+      auto page = store_->Find(q);
+      ASSERT_TRUE(page.ok()) << page.status().ToString();
+      EXPECT_EQ(page->total, *count) << text << " offset " << i;
+      if (i == all.size()) {
+        EXPECT_TRUE(page->hits.empty());
+        continue;
+      }
+      ASSERT_EQ(page->hits.size(), 1u);
+      EXPECT_EQ(page->hits[0].sha256, all[i].sha256) << text << " offset " << i;
+      EXPECT_EQ(page->hits[0].item_number, all[i].item_number) << text << " offset " << i;
+      EXPECT_EQ(page->hits[0].item_id.has_value(), all[i].item_number.has_value());
+      EXPECT_GT(page->hits[0].document_id, 0);
+    }
+    q.count = false;
+    q.offset = 0;
+    auto uncounted = store_->Find(q);
+    ASSERT_TRUE(uncounted.ok());
+    EXPECT_EQ(uncounted->total, -1);
+  }
+  SearchQuery bad;
+  bad.offset = -1;
+  EXPECT_EQ(store_->Find(bad).status().code(), ErrorCode::kUsage);
+}
+
+// A long report's hit points at its snippet, not at the whole text, and
+// gets the page when the record's values on pages bracket the snippet.
+TEST_F(StoreTest, DocumentHitSpanIsItsSnippets) {
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "Afsnit " + std::to_string(i) + " om skoler og veje. ";
+  const size_t word_at = text.size();
+  text += "Klimaplanen vedtages. ";
+  for (int i = 0; i < 200; ++i) text += "Bilag " + std::to_string(i) + " om trafik. ";
+  Record r = MakeRecord("e5", "e/lang-rapport.pdf", "report", std::nullopt, std::nullopt, {}, {});
+  r.source.format = "pdf";
+  r.source.pages = 3;
+  r.text_length = text.size();
+  for (auto [start, page] : {std::pair<size_t, int>{10, 1}, {word_at - 40, 2}, {word_at + 60, 2},
+                              {text.size() - 20, 3}}) {
+    Figure f;
+    f.type = "count";
+    f.text = "1";
+    f.value = 1;
+    f.sentence = "1";
+    f.span = Span{start, start + 1, page};
+    r.figures.push_back(f);
+  }
+  ASSERT_TRUE(store_->Put(r, text).ok());
+  SearchQuery q;
+  q.text = "klimaplan";
+  auto hits = Search(q);
+  ASSERT_EQ(hits.size(), 1u);
+  ASSERT_TRUE(hits[0].span);
+  EXPECT_LE(hits[0].span->start, word_at);
+  EXPECT_GT(hits[0].span->end, word_at + 11);
+  EXPECT_LT(hits[0].span->end - hits[0].span->start, 400u);  // not the whole text
+  EXPECT_EQ(text.substr(hits[0].span->start, hits[0].span->end - hits[0].span->start),
+            [&] {
+              std::string plain;
+              for (char c : hits[0].snippet)
+                if (c != '[' && c != ']') plain += c;
+              const std::string ellipsis = "…";
+              if (plain.rfind(ellipsis, 0) == 0) plain.erase(0, ellipsis.size());
+              if (plain.size() >= ellipsis.size() &&
+                  plain.compare(plain.size() - ellipsis.size(), ellipsis.size(), ellipsis) == 0)
+                plain.resize(plain.size() - ellipsis.size());
+              return plain;
+            }());
+  EXPECT_EQ(hits[0].span->page, 2);
+}
+
 TEST_F(StoreTest, AbsentMatchesUnstemmedNamesOfMeetingOrItem) {
   SearchQuery q;
   q.absent = "Mariann Nørgaard";  // absent from the whole meeting: every item

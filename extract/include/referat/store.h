@@ -34,6 +34,8 @@
 #include "referat/record.h"
 #include "referat/status.h"
 
+struct sqlite3;
+
 namespace referat {
 
 // The schema version this build writes (PRAGMA user_version). Older
@@ -106,6 +108,12 @@ struct SearchQuery {
   std::optional<std::string> case_number; // compared normalized (see CasePath)
   std::optional<std::string> kind;        // documents.kind: minutes, agenda, report, ...
   int limit = 20;
+  // Hits to skip before the first returned (paging): a page is the hits
+  // [offset, offset + limit) of the one ordered list.
+  int offset = 0;
+  // Find also counts every hit (SearchResults::total), in the same scan
+  // that ranks them.
+  bool count = false;
   // Markers around matched words in `snippet`.
   std::string highlight_open = "[";
   std::string highlight_close = "]";
@@ -114,18 +122,31 @@ struct SearchQuery {
 // One hit: an agenda item, or a whole document for documents without items
 // (reports, letters), in which case the item and decision fields are empty.
 struct SearchHit {
+  int64_t document_id = 0;            // documents.id
+  std::optional<int64_t> item_id;     // agenda_items.id; empty for a document hit
   std::string path;
   std::string sha256;
   std::string kind;
   std::optional<std::string> body;
+  std::optional<std::string> municipality;
   std::optional<std::string> date;
+  std::optional<std::string> document_title;  // documents.title
   std::optional<std::string> item_number;
   std::optional<std::string> item_title;
   std::optional<std::string> decision_category;
   std::optional<std::string> decision_text;
   std::string snippet;
-  std::optional<Span> span;  // the item's span, or the whole text for document hits
+  // The item's span; for a document hit, its snippet's own span in the text
+  // (with the page when the values the record places on pages bracket it
+  // on one page), or the whole text when the match is not in the text.
+  std::optional<Span> span;
   double score = 0;          // bm25: lower is better; 0 without a query
+};
+
+// One page of hits and, when SearchQuery::count is set, how many there are.
+struct SearchResults {
+  std::vector<SearchHit> hits;
+  int64_t total = -1;  // every hit of the query; -1 when not counted
 };
 
 // One agenda item on a case's path (Store::CasePath).
@@ -141,6 +162,8 @@ struct CaseStep {
   std::string path;
   std::string sha256;
   Span span;  // the item's
+  int64_t item_id = 0;      // agenda_items.id
+  int64_t document_id = 0;  // documents.id
 };
 
 struct StoreStats {
@@ -221,8 +244,16 @@ class Store {
   Status Put(const Record& record, const std::optional<std::string>& text = std::nullopt);
 
   // bm25-ranked hits (best first), or with an empty query all matches of the
-  // filters by date. An FTS5 syntax error is a kUsage status.
+  // filters, newest meeting first. Items and whole documents form one
+  // ordered list (ties: items first, then by id), of which `offset` and
+  // `limit` take a page. An FTS5 syntax error, an unknown category or kind
+  // and a malformed date are kUsage statuses.
+  Result<SearchResults> Find(const SearchQuery& query);
+  // Find's hits alone.
   Result<std::vector<SearchHit>> Search(const SearchQuery& query);
+  // The ids of the agenda items the query finds (no whole documents), in
+  // Find's order, at most query.limit of them, without snippets.
+  Result<std::vector<int64_t>> FindItemIds(const SearchQuery& query);
 
   // How many hits Search would return without a limit (items and whole
   // documents), for "20 of 67" and --count.
@@ -268,6 +299,12 @@ class Store {
   static std::string OpenSearchMapping();
 
   int schema_version() const;
+
+  // The store's SQLite connection, for read-only SQL over the documented
+  // tables (docs/store.md) by programs that show a store (`referat serve`).
+  // The danish tokenizer and referat_fold() are registered on it. Owned by
+  // the Store, under the same one-thread-at-a-time rule.
+  sqlite3* connection() const;
 
   struct Impl;
 
