@@ -11,7 +11,10 @@
 //
 // For the kind `wordlist` a positive line is "+<TAB>word" (the word or
 // phrase is in the class: lang::WordList of NAME.txt) and may carry a tag
-// ("+<TAB>word<TAB>tag": the rows of NAME.txt tagged so). Every file needs
+// ("+<TAB>word<TAB>tag": the rows of NAME.txt tagged so). For the kind
+// `stem` (stem_exceptions.txt) a positive is "+<TAB>word<TAB>stem" (the
+// store's tokenizer indexes the word as stem) and a negative "-<TAB>word"
+// (no row rewrites the word). Every file needs
 // at least one positive and one negative example; a rule file without an
 // examples file fails. The kinds are listed in extract/rules/README.md.
 #include <gtest/gtest.h>
@@ -32,6 +35,8 @@
 #include "analyze/text_util.h"
 #include "analyze_test_util.h"
 #include "figures/figures.h"
+#include "store/danish_tokenizer.h"
+#include "lang/text.h"
 #include "lang/wordlist.h"
 
 namespace referat {
@@ -519,6 +524,14 @@ std::string RuleName(const std::filesystem::path& p) {
 // What the kind answers for an input; "none" is its answer for nothing found.
 std::string Answer(const std::string& kind, const std::string& rule, const Example& ex) {
   if (kind == "wordlist") return lang::WordList(Rules(), rule, ex.expected).Contains(ex.input) ? "+" : "-";
+  if (kind == "stem") {
+    // The stem the store's tokenizer indexes the word under; a negative
+    // asserts that no row rewrites the word (the stemmer alone decides).
+    const std::string folded = lang::FoldCase(ex.input);
+    const std::string with = store::StemWord(folded, true);
+    if (!ex.positive) return with == store::StemWord(folded, false) ? "-" : with;
+    return with;
+  }
   if (kind == "figures") return FiguresOf(ex.input);
   if (kind == "targets") return TargetsOf(ex.input);
   if (kind == "sentences") {
@@ -531,7 +544,7 @@ std::string Answer(const std::string& kind, const std::string& rule, const Examp
 }
 
 bool KnownKind(const std::string& kind) {
-  return kind == "wordlist" || kind == "figures" || kind == "targets" || kind == "sentences" ||
+  return kind == "wordlist" || kind == "stem" || kind == "figures" || kind == "targets" || kind == "sentences" ||
          AnalyzeKinds().count(kind);
 }
 
