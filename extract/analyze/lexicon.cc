@@ -525,7 +525,9 @@ Lexicon::Lexicon(const Rulebook& rules, Engine engine) : engine_(engine) {
   for (const auto& row : tables("document_types")) {
     if (row.size() < 2) continue;
     if (row[0] == "agenda") agenda_types_.push_back(row[1]);
-    if (row[0] != "report" && row[0] != "letter" && row[0] != "annual" && row[0] != "agenda") {
+    if (row[0] == "minutes" && minutes_type_.empty()) minutes_type_ = row[1];
+    if (row[0] != "report" && row[0] != "letter" && row[0] != "annual" && row[0] != "agenda" &&
+        row[0] != "minutes") {
       doc_types_[Collapse(FoldCase(row[1]))] = row[0];
       type_words.push_back(row[1]);
     }

@@ -162,6 +162,12 @@ class Lexicon {
       if (t == type) return true;
     return false;
   }
+  // The meeting.document_type of an agenda and of minutes, for a document
+  // that states none (rules/document_types.txt rows `agenda` and `minutes`).
+  const std::string& AgendaTypeName() const {
+    return agenda_types_.empty() ? minutes_type_ : agenda_types_.front();
+  }
+  const std::string& MinutesTypeName() const { return minutes_type_; }
   // "Årsrapport 2018": group 1 is the year a report covers.
   const RE2& annual_report() const { return *annual_report_; }
   // "2016-2019", "2017 til 2020" inside a line: groups 1 and 2.
@@ -409,6 +415,7 @@ class Lexicon {
   LazyRE2 clause_connector_;
   LazyRE2 clause_start_;
   std::vector<std::string> agenda_types_;
+  std::string minutes_type_;
   LazyRE2 annual_report_, year_range_, years_;
 };
 

@@ -567,7 +567,7 @@ void RegisterStoreCommands(CLI::App& app, Runners& runners) {
         ->required();
     cmd->add_option("--db", args->db, "The SQLite database file")->required();
     cmd->add_option("--municipality", args->municipality,
-                    "Only this municipality (as in meetings.municipality, e.g. 'Greve Kommune')");
+                    "Only this municipality (as in meetings.municipality; case folded)");
     cmd->add_flag("--json", args->json, "One JSON object per item and line");
     runners[cmd] = [args] { return RunCase(*args); };
   }

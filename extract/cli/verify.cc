@@ -67,10 +67,13 @@ std::string NormCase(std::string_view s) {
   return out;
 }
 
-// Item numbers: "715", "715.", "Punkt 715" -> "715"; leading zeros dropped.
+// Item numbers: "715", "715.", "Punkt 715", "Pkt. 715" -> "715": a marker
+// word before the number (whatever the system calls an item) and leading
+// zeros dropped.
 std::string NormNumber(std::string_view s) {
   std::string n = Norm(s);
-  if (n.rfind("punkt ", 0) == 0) n = n.substr(6);
+  const size_t digit = n.find_first_of("0123456789");
+  if (digit != std::string::npos && digit > 0 && n[digit - 1] == ' ') n = n.substr(digit);
   size_t z = 0;
   while (z + 1 < n.size() && n[z] == '0' && std::isdigit(static_cast<unsigned char>(n[z + 1]))) ++z;
   return n.substr(z);

@@ -2,6 +2,7 @@
 // They are the format's schema, named in Danish (and some in English) by
 // its makers, not wording referat chooses: they stay literals, all of them
 // here, read by the reader and by the format sniffer (read/sniff.cc).
+// check_literals: format keys only
 #ifndef REFERAT_READ_EXPORTS_FIRSTAGENDA_KEYS_H_
 #define REFERAT_READ_EXPORTS_FIRSTAGENDA_KEYS_H_
 
