@@ -355,10 +355,12 @@ void PdfFile::PageSize(int page_number, float* width, float* height) const {
 
 namespace {
 
-// Image XObjects in `resources`, looking into form XObjects `depth` levels
-// deep (scanners and OCR tools wrap the page image in a form at most once
-// or twice; the depth bound stops reference cycles).
-bool ResourcesHaveImage(Dict* resources, int depth) {
+// True when `resources` hold an image XObject whose stream dictionary
+// `accept` takes, looking into form XObjects `depth` levels deep (scanners
+// and OCR tools wrap the page image in a form at most once or twice; the
+// depth bound stops reference cycles).
+template <typename Accept>
+bool ResourcesHaveImage(Dict* resources, int depth, const Accept& accept) {
   if (resources == nullptr) return false;
   Object xobjects = resources->lookup("XObject");
   if (!xobjects.isDict()) return false;
@@ -368,10 +370,11 @@ bool ResourcesHaveImage(Dict* resources, int depth) {
     if (!x.isStream()) continue;
     Dict* sd = x.streamGetDict();
     Object subtype = sd->lookup("Subtype");
-    if (subtype.isName("Image")) return true;
-    if (subtype.isName("Form") && depth > 0) {
+    if (subtype.isName("Image")) {
+      if (accept(sd)) return true;
+    } else if (subtype.isName("Form") && depth > 0) {
       Object res = sd->lookup("Resources");
-      if (res.isDict() && ResourcesHaveImage(res.getDict(), depth - 1)) return true;
+      if (res.isDict() && ResourcesHaveImage(res.getDict(), depth - 1, accept)) return true;
     }
   }
   return false;
@@ -395,31 +398,12 @@ int GreyComponents(Object cs, int depth) {
   return 0;
 }
 
-// True when the resources hold an image XObject that is bilevel (an image
-// mask or one bit per component) or grey, looking into form XObjects as
-// ResourcesHaveImage does.
-bool ResourcesHaveGreyImage(Dict* resources, int depth) {
-  if (resources == nullptr) return false;
-  Object xobjects = resources->lookup("XObject");
-  if (!xobjects.isDict()) return false;
-  Dict* xd = xobjects.getDict();
-  for (int i = 0; i < xd->getLength(); ++i) {
-    Object x = xd->getVal(i);
-    if (!x.isStream()) continue;
-    Dict* sd = x.streamGetDict();
-    Object subtype = sd->lookup("Subtype");
-    if (subtype.isName("Image")) {
-      Object mask = sd->lookup("ImageMask");
-      Object bpc = sd->lookup("BitsPerComponent");
-      if ((mask.isBool() && mask.getBool()) || (bpc.isInt() && bpc.getInt() == 1) ||
-          GreyComponents(sd->lookup("ColorSpace"), 2) == 1)
-        return true;
-    } else if (subtype.isName("Form") && depth > 0) {
-      Object res = sd->lookup("Resources");
-      if (res.isDict() && ResourcesHaveGreyImage(res.getDict(), depth - 1)) return true;
-    }
-  }
-  return false;
+// An image that is bilevel (an image mask or one bit per component) or grey.
+bool IsGreyImage(Dict* sd) {
+  Object mask = sd->lookup("ImageMask");
+  Object bpc = sd->lookup("BitsPerComponent");
+  return (mask.isBool() && mask.getBool()) || (bpc.isInt() && bpc.getInt() == 1) ||
+         GreyComponents(sd->lookup("ColorSpace"), 2) == 1;
 }
 
 // Records the resolution of the largest image a page draws: its pixels over
@@ -495,13 +479,13 @@ PageImage PdfFile::LargestImage(int page_number) {
 bool PdfFile::PageHasGreyImage(int page_number) {
   ScopedSink scope(&impl_->sink);
   ::Page* page = impl_->doc->getPage(page_number);
-  return page != nullptr && ResourcesHaveGreyImage(page->getResourceDict(), 2);
+  return page != nullptr && ResourcesHaveImage(page->getResourceDict(), 2, IsGreyImage);
 }
 
 bool PdfFile::PageHasImages(int page_number) {
   ScopedSink scope(&impl_->sink);
   ::Page* page = impl_->doc->getPage(page_number);
-  return page != nullptr && ResourcesHaveImage(page->getResourceDict(), 2);
+  return page != nullptr && ResourcesHaveImage(page->getResourceDict(), 2, [](Dict*) { return true; });
 }
 
 Status PdfFile::RenderGray(int page_number, double dpi, GrayImage* out) {
