@@ -102,15 +102,7 @@ Result<json> SearchData(Store& store, const SearchParams& p) {
     hits.push_back(std::move(hit));
   }
   json query = {{"q", p.q}, {"page", p.page}, {"per_page", p.per_page}};
-  auto opt = [&](const char* k, const std::optional<std::string>& v) { query[k] = OptJson(v); };
-  opt("body", p.body);
-  opt("municipality", p.municipality);
-  opt("from", p.from);
-  opt("to", p.to);
-  opt("decision", p.decision);
-  opt("absent", p.absent);
-  opt("case", p.case_number);
-  opt("kind", p.kind);
+  for (const auto& f : kSearchFilters) query[f.name] = OptJson(p.*f.field);
   const int64_t total = found->total;
   const int64_t reachable = std::min<int64_t>(total, kMaxOffset + p.per_page);
   return json{{"query", query},

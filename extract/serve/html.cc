@@ -51,17 +51,8 @@ std::string SearchQueryString(const SearchParams& p, bool with_page) {
     out += UrlEncode(v);
   };
   if (!p.q.empty()) add("q", p.q);
-  auto opt = [&](const char* k, const std::optional<std::string>& v) {
-    if (v) add(k, *v);
-  };
-  opt("body", p.body);
-  opt("municipality", p.municipality);
-  opt("from", p.from);
-  opt("to", p.to);
-  opt("decision", p.decision);
-  opt("absent", p.absent);
-  opt("case", p.case_number);
-  opt("kind", p.kind);
+  for (const auto& f : kSearchFilters)
+    if (const auto& v = p.*f.field) add(f.name, *v);
   if (p.per_page != 20) add("n", std::to_string(p.per_page));
   if (with_page && p.page != 1) add("page", std::to_string(p.page));
   return out;
@@ -273,14 +264,7 @@ std::string SearchHtml(const json& data, const json& choices) {
   auto opt = [&](const char* k) -> std::optional<std::string> {
     return q[k].is_string() ? std::optional<std::string>(q[k].get<std::string>()) : std::nullopt;
   };
-  p.body = opt("body");
-  p.municipality = opt("municipality");
-  p.from = opt("from");
-  p.to = opt("to");
-  p.decision = opt("decision");
-  p.absent = opt("absent");
-  p.case_number = opt("case");
-  p.kind = opt("kind");
+  for (const auto& f : kSearchFilters) p.*f.field = opt(f.name);
   p.per_page = q["per_page"].get<int>();
   const std::string qs = SearchQueryString(p, false);
   b += "<p class=\"meta\" id=\"total\">" + std::to_string(total) +

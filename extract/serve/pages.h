@@ -23,6 +23,19 @@ struct SearchParams {
   int per_page = 20;  // 1..100
 };
 
+// The filters by their URL names, in the order links and JSON show them:
+// the one list that parsing, links and the JSON answer walk.
+struct SearchFilter {
+  const char* name;
+  std::optional<std::string> SearchParams::*field;
+};
+inline constexpr SearchFilter kSearchFilters[] = {
+    {"body", &SearchParams::body},         {"municipality", &SearchParams::municipality},
+    {"from", &SearchParams::from},         {"to", &SearchParams::to},
+    {"decision", &SearchParams::decision}, {"absent", &SearchParams::absent},
+    {"case", &SearchParams::case_number},  {"kind", &SearchParams::kind},
+};
+
 inline constexpr int kMaxPerPage = 100;
 inline constexpr int kMaxOffset = 10000;   // deeper pages: refine the query
 inline constexpr int kMaxFigureRows = 2000;

@@ -63,8 +63,11 @@ int64_t ToInt(const std::string& s, const char* what, int64_t lo, int64_t hi) {
   return v;
 }
 
-const std::set<std::string> kSearchParams = {"q",      "body", "municipality", "from", "to", "decision",
-                                             "absent", "case", "kind",         "page", "n"};
+const std::set<std::string> kSearchParams = [] {
+  std::set<std::string> names = {"q", "page", "n"};
+  for (const auto& f : kSearchFilters) names.insert(f.name);
+  return names;
+}();
 
 SearchParams ParseSearch(const std::map<std::string, std::string>& m) {
   SearchParams p;
@@ -73,14 +76,7 @@ SearchParams ParseSearch(const std::map<std::string, std::string>& m) {
     return it == m.end() ? std::nullopt : std::optional<std::string>(it->second);
   };
   p.q = get("q").value_or("");
-  p.body = get("body");
-  p.municipality = get("municipality");
-  p.from = get("from");
-  p.to = get("to");
-  p.decision = get("decision");
-  p.absent = get("absent");
-  p.case_number = get("case");
-  p.kind = get("kind");
+  for (const auto& f : kSearchFilters) p.*f.field = get(f.name);
   // Dates, categories and kinds are checked by the store (Store::Find),
   // whose kUsage answer is a 400 page.
   if (auto n = get("n")) p.per_page = static_cast<int>(ToInt(*n, "n", 1, kMaxPerPage));
