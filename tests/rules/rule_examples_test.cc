@@ -44,6 +44,20 @@ namespace {
 
 using analyze::Lexicon;
 
+// An example's input with " / " between its lines, as lines (each ended by
+// a newline): the examples files hold one example per line.
+std::string ExampleLines(std::string_view in) {
+  std::string out;
+  size_t pos = 0;
+  while (true) {
+    size_t sep = in.find(" / ", pos);
+    out.append(in.substr(pos, sep == std::string_view::npos ? in.size() - pos : sep - pos));
+    out += '\n';
+    if (sep == std::string_view::npos) return out;
+    pos = sep + 3;
+  }
+}
+
 const Lexicon& Lex() { return Lexicon::For(Rules()); }
 
 // A one-block-per-line Document and what the analyzers need with it.
@@ -219,13 +233,7 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Ana
        [](const std::string& in) {
          // The input is an item's opening text; " / " separates lines.
          std::string text = "Punkt 1.\nTitel\n";
-         size_t pos = 0;
-         while (true) {
-           size_t sep = in.find(" / ", pos);
-           text += in.substr(pos, sep == std::string::npos ? sep : sep - pos) + "\n";
-           if (sep == std::string::npos) break;
-           pos = sep + 3;
-         }
+         text += ExampleLines(in);
          text += "Beslutning:\nGodkendt.\n";
          auto r = testing::StructureOfBytes(text);
          if (!r.ok() || r->agenda_items.empty() || !r->agenda_items[0].recommendation) return std::string("-");
@@ -260,13 +268,7 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Ana
        [](const std::string& in) {
          // The Indstilling section's lines (" / " separates them): its clauses.
          std::string text = "Punkt 1.\nTitel\nIndstilling\n";
-         size_t pos = 0;
-         while (true) {
-           size_t sep = in.find(" / ", pos);
-           text += in.substr(pos, sep == std::string::npos ? sep : sep - pos) + "\n";
-           if (sep == std::string::npos) break;
-           pos = sep + 3;
-         }
+         text += ExampleLines(in);
          text += "Beslutning:\nGodkendt.\n";
          auto r = testing::StructureOfBytes(text);
          if (!r.ok() || r->agenda_items.empty() || !r->agenda_items[0].recommendation ||
@@ -278,13 +280,7 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Ana
        [](const std::string& in) {
          // The Bilag section's lines (" / " separates them): the titles.
          std::string text = "Punkt 1.\nTitel\nBeslutning:\nGodkendt.\nBilag\n";
-         size_t pos = 0;
-         while (true) {
-           size_t sep = in.find(" / ", pos);
-           text += in.substr(pos, sep == std::string::npos ? sep : sep - pos) + "\n";
-           if (sep == std::string::npos) break;
-           pos = sep + 3;
-         }
+         text += ExampleLines(in);
          auto r = testing::StructureOfBytes(text);
          if (!r.ok() || r->agenda_items.empty() || r->agenda_items[0].attachments.empty())
            return std::string("-");
@@ -306,13 +302,7 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Ana
          // An item's lines (" / " between them) in the minutes of a meeting
          // held 12 March 2019: the decision read as this meeting's.
          std::string text = "Referat\nKommunalbestyrelsen\nDato: 12. marts 2019, kl. 17.00\n\nPunkt 1.\nTitel\n";
-         size_t pos = 0;
-         while (true) {
-           size_t sep = in.find(" / ", pos);
-           text += in.substr(pos, sep == std::string::npos ? sep : sep - pos) + "\n";
-           if (sep == std::string::npos) break;
-           pos = sep + 3;
-         }
+         text += ExampleLines(in);
          auto r = testing::StructureOfBytes(text);
          if (!r.ok() || r->agenda_items.size() != 1) return std::string("error");
          const auto& d = r->agenda_items[0].decision;
@@ -322,13 +312,7 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Ana
        [](const std::string& in) {
          // Header lines (" / " between them) of minutes: who was there.
          std::string text = "Referat\nBeskæftigelsesudvalget\nMødet den 24.10.2017 kl. 12.15\n";
-         size_t pos = 0;
-         while (true) {
-           size_t sep = in.find(" / ", pos);
-           text += in.substr(pos, sep == std::string::npos ? sep : sep - pos) + "\n";
-           if (sep == std::string::npos) break;
-           pos = sep + 3;
-         }
+         text += ExampleLines(in);
          text += "\nPunkt 1.\nTitel\nBeslutning:\nGodkendt.\n";
          auto r = testing::StructureOfBytes(text);
          if (!r.ok()) return std::string("error");
@@ -379,13 +363,7 @@ Record FiguresRecord(std::string in) {
   }
   std::string text;
   // " / " separates lines, as in the analyzers' examples.
-  size_t pos = 0;
-  while (true) {
-    size_t sep = in.find(" / ", pos);
-    text += in.substr(pos, sep == std::string::npos ? sep : sep - pos) + "\n";
-    if (sep == std::string::npos) break;
-    pos = sep + 3;
-  }
+  text += ExampleLines(in);
   auto doc = ReadText(text, false, ExtractOptions{});
   if (!doc.ok()) return rec;
   Segmentation seg = Segment(*doc);
