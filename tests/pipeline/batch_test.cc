@@ -10,6 +10,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -45,6 +46,27 @@ class BatchTest : public ::testing::Test {
   fs::path dir_;
   std::vector<std::string> paths_;
 };
+
+// Makes document 0 slow: its finish hook sleeps 500 ms (with `enough`: up
+// to 3 s, until that many others have finished), and `*finished_while_slow`
+// counts the documents the other worker finishes meanwhile.
+void SlowFirstDocument(BatchOptions* o, std::atomic<int>* finished_while_slow, int enough = 0) {
+  auto running = std::make_shared<std::atomic<bool>>(false);
+  o->finish = [=](BatchItem& item) {
+    if (item.index == 0) {
+      *running = true;
+      if (enough > 0) {
+        for (int i = 0; i < 300 && *finished_while_slow < enough; ++i)
+          std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      } else {
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+      }
+      *running = false;
+    } else if (*running) {
+      ++*finished_while_slow;
+    }
+  };
+}
 
 TEST_F(BatchTest, ReadInputKeepsTheBytesAndTheStamp) {
   struct stat st;
@@ -140,17 +162,7 @@ TEST_F(BatchTest, ASlowDocumentDoesNotStallTheOtherWorker) {
   BatchOptions o;
   o.jobs = 2;
   std::atomic<int> finished_while_slow{0};
-  std::atomic<bool> slow_running{false};
-  o.finish = [&](BatchItem& item) {
-    if (item.index == 0) {
-      slow_running = true;
-      for (int i = 0; i < 300 && finished_while_slow < 12; ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-      slow_running = false;
-    } else if (slow_running) {
-      ++finished_while_slow;
-    }
-  };
+  SlowFirstDocument(&o, &finished_while_slow, 12);
   ExtractBatch(paths_, o, [](BatchItem&) { return true; });
   EXPECT_GE(finished_while_slow.load(), 12);
 }
@@ -162,16 +174,7 @@ TEST_F(BatchTest, ThePendingBytesAreBounded) {
   o.jobs = 2;
   o.max_pending_bytes = 1;
   std::atomic<int> finished_while_slow{0};
-  std::atomic<bool> slow_running{false};
-  o.finish = [&](BatchItem& item) {
-    if (item.index == 0) {
-      slow_running = true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(500));
-      slow_running = false;
-    } else if (slow_running) {
-      ++finished_while_slow;
-    }
-  };
+  SlowFirstDocument(&o, &finished_while_slow);
   size_t n = ExtractBatch(paths_, o, [](BatchItem&) { return true; });
   EXPECT_EQ(n, paths_.size());
   EXPECT_LE(finished_while_slow.load(), 1);
@@ -184,16 +187,7 @@ TEST_F(BatchTest, TheWindowBoundsTheItemsAhead) {
   o.jobs = 2;
   o.window_per_job = 2;
   std::atomic<int> finished_while_slow{0};
-  std::atomic<bool> slow_running{false};
-  o.finish = [&](BatchItem& item) {
-    if (item.index == 0) {
-      slow_running = true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(500));
-      slow_running = false;
-    } else if (slow_running) {
-      ++finished_while_slow;
-    }
-  };
+  SlowFirstDocument(&o, &finished_while_slow);
   EXPECT_EQ(ExtractBatch(paths_, o, [](BatchItem&) { return true; }), paths_.size());
   EXPECT_LE(finished_while_slow.load(), 3);
 }
