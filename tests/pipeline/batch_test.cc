@@ -156,7 +156,7 @@ TEST_F(BatchTest, CancelFinishesWhatIsInHandInOrder) {
 }
 
 // The first document is slow (its finish hook sleeps). The other worker
-// goes on with the rest of the batch meanwhile, beyond the old window of
+// goes on with the rest of the batch meanwhile, beyond a window of
 // two documents per job: the cores stay busy behind a large document.
 TEST_F(BatchTest, ASlowDocumentDoesNotStallTheOtherWorker) {
   BatchOptions o;
