@@ -62,7 +62,7 @@ std::optional<DateHit> FindDate(const Lexicon& lex, std::string_view s, size_t f
   {
     re2::StringPiece in(s.data() + from, s.size() - from);
     re2::StringPiece d, s1, m, s2, y;
-    while (RE2::FindAndConsume(&in, lex.numeric_date(), &d, &s1, &m, &s2, &y)) {
+    while (RE2::FindAndConsume(&in, lex.dates().numeric_date(), &d, &s1, &m, &s2, &y)) {
       size_t start = static_cast<size_t>(d.data() - s.data());
       size_t end = static_cast<size_t>(y.data() + y.size() - s.data());
       if (s1 != s2 || GluedBefore(s, start) || DigitAt(s, end) ||
@@ -80,7 +80,7 @@ std::optional<DateHit> FindDate(const Lexicon& lex, std::string_view s, size_t f
   {
     re2::StringPiece in(s.data() + from, s.size() - from);
     re2::StringPiece y, m, d;
-    while (RE2::FindAndConsume(&in, lex.iso_date(), &y, &m, &d)) {
+    while (RE2::FindAndConsume(&in, lex.dates().iso_date(), &y, &m, &d)) {
       size_t start = static_cast<size_t>(y.data() - s.data());
       size_t end = static_cast<size_t>(d.data() + d.size() - s.data());
       if (GluedBefore(s, start) || DigitAt(s, end)) continue;
@@ -93,10 +93,10 @@ std::optional<DateHit> FindDate(const Lexicon& lex, std::string_view s, size_t f
   {
     re2::StringPiece in(s.data() + from, s.size() - from);
     re2::StringPiece d, mon, y;
-    while (RE2::FindAndConsume(&in, lex.text_date(), &d, &mon, &y)) {
+    while (RE2::FindAndConsume(&in, lex.dates().text_date(), &d, &mon, &y)) {
       size_t start = static_cast<size_t>(d.data() - s.data());
       if (GluedBefore(s, start)) continue;
-      int month = lex.MonthNumber(std::string_view(mon.data(), mon.size()));
+      int month = lex.dates().MonthNumber(std::string_view(mon.data(), mon.size()));
       int year = y.empty() ? default_year : ToInt(y);
       if (month == 0 || year == 0 || !ValidDate(year, month, ToInt(d))) continue;
       size_t end = y.empty() ? static_cast<size_t>(mon.data() + mon.size() - s.data())
@@ -126,7 +126,7 @@ std::optional<TimeHit> FindTime(const Lexicon& lex, std::string_view s, bool bar
     return false;
   };
   for (int pass = 0; pass < (bare ? 2 : 1); ++pass) {
-    const RE2& re = pass == 0 ? lex.time_range() : lex.bare_time();
+    const RE2& re = pass == 0 ? lex.dates().time_range() : lex.dates().bare_time();
     re2::StringPiece in(s);
     re2::StringPiece h1, m1, h2, m2;
     while (RE2::FindAndConsume(&in, re, &h1, &m1, &h2, &m2)) {

@@ -77,7 +77,7 @@ bool DatedBodyLine(const Context& ctx, std::string_view t) {
   std::string_view before = Trim(t.substr(0, d->start)), after = Trim(t.substr(d->end));
   if (!before.empty() && !after.empty()) return false;
   std::string_view body = before.empty() ? after : before;
-  return !body.empty() && ctx.lex().IsBodyName(body);
+  return !body.empty() && ctx.lex().header().IsBodyName(body);
 }
 
 struct Cand {
@@ -101,7 +101,7 @@ void TitleFromNextLine(const Context& ctx, size_t i, ItemStart* st) {
   const bool title_like = h.wildcard && (h.role == Role::kDecision || h.role == Role::kRecommendation ||
                                          h.role == Role::kSection);
   if ((h.role != Role::kNone && ctx.block(j).kind != BlockKind::kHeading && !title_like) ||
-      ctx.lex().IsCaseNumber(t) || ctx.lex().MatchItemMarker(t, &num, &ts))
+      ctx.lex().items().IsCaseNumber(t) || ctx.lex().items().MatchItemMarker(t, &num, &ts))
     return;
   st->title_block = j;
   st->title_start = ctx.block(j).start;
@@ -149,7 +149,7 @@ void ParseAttachments(const Context& ctx, const Piece& p, std::vector<Attachment
   std::string_view t = ctx.doc().Slice(p.start, p.end);
   size_t s = p.start, e = p.end;
   re2::StringPiece in(t);
-  if (RE2::Consume(&in, ctx.lex().attachment_lead())) {
+  if (RE2::Consume(&in, ctx.lex().items().attachment_lead())) {
     s += static_cast<size_t>(in.data() - t.data());
     re2::StringPiece m;
     std::string_view rest = ctx.doc().Slice(s, e);
@@ -176,7 +176,7 @@ bool ItemHeadFollows(const Context& ctx, size_t i, int level) {
     const Block& b = ctx.block(j);
     if (b.kind == BlockKind::kHeading && b.heading_level > 0 && b.heading_level <= level) return false;
     Role r = ctx.heading(j).role;
-    if (r == Role::kDecision || r == Role::kRecommendation || r == Role::kCase || ctx.lex().IsCaseNumber(ctx.text(j)))
+    if (r == Role::kDecision || r == Role::kRecommendation || r == Role::kCase || ctx.lex().items().IsCaseNumber(ctx.text(j)))
       return true;
   }
   return false;
@@ -226,7 +226,7 @@ std::vector<ItemStart> UnnumberedHeadingStarts(const Context& ctx, const Toc& to
     // A heading that prints its number ("2. Godkendelse af dagsorden") keeps it.
     std::string num;
     size_t ts = 0;
-    if (ctx.lex().MatchNumberedLine(ctx.text(i), true, &num, &ts)) {
+    if (ctx.lex().items().MatchNumberedLine(ctx.text(i), true, &num, &ts)) {
       std::string_view rest = Trim(ctx.text(i).substr(ts));
       if (!rest.empty()) {
         st.number = num;
@@ -274,7 +274,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     c.st.block = i;
     std::string num;
     size_t ts = 0;
-    if (lex.MatchItemMarker(t, &num, &ts)) {
+    if (lex.items().MatchItemMarker(t, &num, &ts)) {
       // "Punkt 1 - 3. Økonomiudvalget …": a range of clauses.
       std::string_view between = t.substr(0, ts);
       const bool range = (between.find('-') != std::string_view::npos ||
@@ -284,7 +284,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       // sentence with a decision's wording is a clause of a decision.
       std::string_view rest_all = Trim(t.substr(ts));
       const bool sentence = !rest_all.empty() && rest_all.back() == '.' && !AtMostWords(rest_all, 3) &&
-                            lex.ClassifyDecision(rest_all).category != "other";
+                            lex.decisions().ClassifyDecision(rest_all).category != "other";
       if ((clause_zone || range || sentence) && b.kind != BlockKind::kHeading && !b.bold) {
         after_decision = true;
         continue;
@@ -327,7 +327,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       numbered.push_back(std::move(c));
       continue;
     }
-    if (!lex.MatchNumberedLine(t, loose, &num, &ts)) continue;
+    if (!lex.items().MatchNumberedLine(t, loose, &num, &ts)) continue;
     std::string_view rest = Trim(t.substr(ts));
     if (!TitleOk(rest) || !AtMostWords(rest, 30)) continue;
     c.st.number = num;
@@ -355,7 +355,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     for (size_t j = c.st.title_block + 1; !head[k] && j < next && j <= c.st.title_block + 6; ++j) {
       Role r = ctx.heading(j).role;
       head[k] = r == Role::kDecision || r == Role::kRecommendation || r == Role::kCase ||
-                lex.IsCaseNumber(ctx.text(j));
+                lex.items().IsCaseNumber(ctx.text(j));
     }
     any_head = any_head || head[k];
   }
@@ -415,7 +415,7 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     const TocEntry* te = toc.Find(st.number);
     if (it.title.empty() && te) it.title = te->title;
     size_t marker_len = 0;
-    std::optional<bool> pub = lex.TitlePublic(it.title, &marker_len);
+    std::optional<bool> pub = lex.items().TitlePublic(it.title, &marker_len);
     if (marker_len) it.title.erase(0, marker_len);
     if (!pub && te) pub = te->public_;
     if (!pub) pub = body_public;
@@ -432,10 +432,10 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
         // "Sagsnr.: X", "Sagsnr.<TAB>X", or the label's wildcard form
         // "Sagsnr. 18/12345" (a whole-line heading holding its value).
         std::string_view value = whole ? t : t.substr(h.text_start);
-        bool next_is_value = whole && j + 1 < end && lex.IsCaseNumber(ctx.text(j + 1));
+        bool next_is_value = whole && j + 1 < end && lex.items().IsCaseNumber(ctx.text(j + 1));
         if (next_is_value) value = ctx.text(j + 1);
         size_t len = 0;
-        size_t p = lex.FindCaseNumber(value, &len);
+        size_t p = lex.items().FindCaseNumber(value, &len);
         if (!it.case_number && p != std::string_view::npos) it.case_number = std::string(value.substr(p, len));
         if (next_is_value) ++j;
         continue;
@@ -453,7 +453,7 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
         secs.push_back(std::move(s));
         continue;
       }
-      if (!it.case_number && secs.size() == 1 && secs[0].pieces.size() < 4 && lex.IsCaseNumber(t)) {
+      if (!it.case_number && secs.size() == 1 && secs[0].pieces.size() < 4 && lex.items().IsCaseNumber(t)) {
         it.case_number = std::string(TrimRight(Trim(t), "."));
         continue;
       }

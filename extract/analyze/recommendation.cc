@@ -11,7 +11,7 @@ namespace {
 bool ClauseLike(const Context& ctx, const Piece& p) {
   static const RE2 kNumbered("^(?:\\d{1,2}|[a-zæøå])[.)][ \\t]+");
   std::string_view t = ctx.doc().Slice(p.start, p.end);
-  if (RE2::PartialMatch(t, ctx.lex().clause_start())) return true;
+  if (RE2::PartialMatch(t, ctx.lex().decisions().clause_start())) return true;
   if (p.whole_block && ctx.block(p.block).kind == BlockKind::kListItem) return true;
   re2::StringPiece in(t);
   return RE2::Consume(&in, kNumbered) && StartsUpper(std::string_view(in.data(), in.size()));
@@ -46,7 +46,7 @@ std::string CleanClause(const Lexicon& lex, std::string_view t, bool listed_poin
 // Position of the recommending verb in `t`, or npos; *verb_end after it.
 size_t FindVerb(const Lexicon& lex, std::string_view t, size_t* verb_end) {
   size_t len = 0;
-  size_t pos = lex.FindRecommendationVerb(t, &len);
+  size_t pos = lex.decisions().FindRecommendationVerb(t, &len);
   if (pos == std::string_view::npos) return pos;
   *verb_end = pos + len;
   return pos;

@@ -46,7 +46,7 @@ std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
   size_t ts = 0;
   std::string_view c0 = ctx.IsTableRow(i) ? ctx.cell(i, 0) : std::string_view();
   if (ctx.IsTableRow(i) && ctx.block(i).cells.size() >= 2 &&
-      (NumberCell(c0) || (ctx.lex().MatchItemMarker(c0, &number, &ts) && Trim(c0.substr(ts)).empty()))) {
+      (NumberCell(c0) || (ctx.lex().items().MatchItemMarker(c0, &number, &ts) && Trim(c0.substr(ts)).empty()))) {
     const size_t n = ctx.block(i).cells.size();
     if (auto num = NumberCell(c0)) number = *num;  // else "Punkt 5" in the first cell
     Parsed p;
@@ -81,7 +81,7 @@ std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
   ts = 0;
   std::string_view line = t;
   std::string lead;
-  if (ctx.lex().MatchItemMarker(t, &number, &ts)) {
+  if (ctx.lex().items().MatchItemMarker(t, &number, &ts)) {
     lead = number + " ";
     line = t.substr(ts);
   }
@@ -164,7 +164,7 @@ Toc ExtractToc(const Context& ctx) {
       e.title = std::move(p->title);
       e.page = p->page;
       e.public_ = pub;
-      if (auto tp = ctx.lex().TitlePublic(e.title)) e.public_ = *tp;
+      if (auto tp = ctx.lex().items().TitlePublic(e.title)) e.public_ = *tp;
       e.span = ctx.BlockSpan(j, j);
       toc.Add(std::move(e));
       last_good = j;

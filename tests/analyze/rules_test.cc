@@ -43,8 +43,8 @@ TEST(Decisions, LexiconIsCompiledOncePerRulebook) {
   const Lexicon& a = Lexicon::For(other);
   EXPECT_EQ(&a, &Lexicon::For(other));
   EXPECT_NE(&a, &Lexicon::For(Rules()));
-  EXPECT_EQ(a.ClassifyDecision("Ja.").category, "approved");
-  EXPECT_EQ(Lex().ClassifyDecision("Ja.").category, "other");
+  EXPECT_EQ(a.decisions().ClassifyDecision("Ja.").category, "approved");
+  EXPECT_EQ(Lex().decisions().ClassifyDecision("Ja.").category, "other");
 }
 
 }  // namespace

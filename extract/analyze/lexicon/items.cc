@@ -1,0 +1,115 @@
+#include "analyze/lexicon/items.h"
+
+#include "analyze/text_util.h"
+
+namespace referat::analyze {
+
+using namespace lexicon_detail;
+
+ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) {
+  marker_words_ = PhraseList(rules.Lines("item_markers"), false);
+  item_marker_.Set("(?i)^(?:" + Alternation(rules.Lines("item_markers")) + ")\\s*(?:" +
+                   RefAlternation(rules, "number") +
+                   ")?(\\d{1,4}(?:\\.\\d{1,3})*)([ \\t]*[.:)][ \\t]*|[ \\t]+[-–][ \\t]*|[ \\t]+|$)");
+  numbered_line_.Set("^(\\d{1,4}(?:\\.\\d{1,3})*)(\\.|\\))?[ \\t]+(\\S.*)$");
+  attachment_lead_.Set("^\\d{1,3}[.)]?\\s+(?i:" + lang::ReAlternation(words.open_closed.entries()) +
+                       ")\\s+");
+  for (const auto& row : rules.Table("public_markers")) {
+    if (row.size() < 3 || row[1] == "word") continue;
+    PublicRule r;
+    r.open = row[0] == "open";
+    r.where = row[1] == "prefix" ? 0 : row[1] == "suffix" ? 1 : 2;
+    r.folded = FoldCase(row[2]);
+    public_rules_.push_back(std::move(r));
+  }
+  // Case numbers: 2017-047330, 21-014482, 12/27845, EMN-2023-009832,
+  // KLE 00.01.00-A00-1-17 (with or without the trailing parts).
+  const std::string case_pat =
+      "(?:[A-ZÆØÅ]{2,5}-\\d{2,4}-\\d{3,8}"
+      "|\\d{2}\\.\\d{2}\\.\\d{2}-[A-ZÆØÅ]\\d{2}(?:-\\d{1,5}-\\d{2})?"
+      "|(?:19|20)\\d{2}-\\d{3,8}"
+      "|\\d{2}-\\d{4,8}"
+      "|\\d{1,2}/\\d{3,8})";
+  case_number_.Set("(" + case_pat + ")");
+  case_number_whole_.Set("^" + case_pat + "$");
+}
+
+bool ItemMatcher::MatchItemMarker(std::string_view block, std::string* number,
+                                  size_t* title_start) const {
+  if (!marker_words_.Each(block, 0, [](size_t, bool) { return true; })) return false;
+  re2::StringPiece num, sep;
+  re2::StringPiece in(block);
+  if (!RE2::Consume(&in, *item_marker_, &num, &sep)) return false;
+  number->assign(num.data(), num.size());
+  *title_start = static_cast<size_t>(in.data() - block.data());
+  return true;
+}
+
+bool ItemMatcher::MatchNumberedLine(std::string_view block, bool loose, std::string* number,
+                                    size_t* title_start) const {
+  // The pattern starts with a digit; most blocks do not, and RE2's set-up
+  // for a match with groups costs more than this test.
+  if (block.empty() || block[0] < '0' || block[0] > '9') return false;
+  re2::StringPiece num, sep, title;
+  if (!RE2::FullMatch(block, *numbered_line_, &num, &sep, &title)) return false;
+  bool dotted = num.find('.') != re2::StringPiece::npos;
+  if (sep.empty() && !dotted && !loose) return false;
+  if (sep == ")" && !loose) return false;
+  number->assign(num.data(), num.size());
+  *title_start = static_cast<size_t>(title.data() - block.data());
+  return true;
+}
+
+std::optional<bool> ItemMatcher::TitlePublic(std::string_view title, size_t* prefix_len) const {
+  if (prefix_len) *prefix_len = 0;
+  std::string f = FoldCase(Trim(title));
+  for (const auto& r : public_rules_) {
+    bool hit = false;
+    if (r.where == 0) {
+      hit = f.compare(0, r.folded.size(), r.folded) == 0 && WordEndsAt(f, r.folded.size());
+      // The marker's bytes in the title itself (folding kept their length
+      // when the folded title's start is the folded marker).
+      std::string_view t = Trim(title);
+      if (hit && prefix_len && FoldCase(t.substr(0, r.folded.size())) == r.folded) {
+        size_t n = r.folded.size();
+        while (n < t.size() && (t[n] == ' ' || t[n] == '\t')) ++n;
+        if (n < t.size()) *prefix_len = static_cast<size_t>(t.data() - title.data()) + n;
+      }
+    } else if (r.where == 1) {
+      hit = f.size() >= r.folded.size() &&
+            f.compare(f.size() - r.folded.size(), r.folded.size(), r.folded) == 0;
+    } else {
+      size_t p = f.find(r.folded);
+      hit = p != std::string::npos && WordStartsAt(f, p) && WordEndsAt(f, p + r.folded.size());
+    }
+    if (hit) return r.open;
+  }
+  return std::nullopt;
+}
+
+size_t ItemMatcher::FindCaseNumber(std::string_view s, size_t* len) const {
+  re2::StringPiece in(s), m;
+  while (RE2::FindAndConsume(&in, *case_number_, &m)) {
+    size_t start = static_cast<size_t>(m.data() - s.data());
+    size_t end = start + m.size();
+    auto glue = [](char c) {
+      return (c >= '0' && c <= '9') || c == '-' || c == '/' || c == '.' || (c >= 'A' && c <= 'Z') ||
+             (c >= 'a' && c <= 'z');
+    };
+    bool ok_before = start == 0 || !glue(s[start - 1]);
+    // A trailing '.' ends a sentence and is fine; a digit or '-' glues on.
+    bool ok_after = end >= s.size() || !glue(s[end]) ||
+                    (s[end] == '.' && (end + 1 >= s.size() || s[end + 1] == ' '));
+    if (ok_before && ok_after) {
+      *len = m.size();
+      return start;
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool ItemMatcher::IsCaseNumber(std::string_view s) const {
+  return RE2::FullMatch(TrimRight(Trim(s), "."), *case_number_whole_);
+}
+
+}  // namespace referat::analyze
