@@ -127,9 +127,8 @@ void ParseVoteList(const Words& words, std::string_view list, std::vector<std::s
 std::string ClassifyPart(const Lexicon& lex, std::string_view p) {
   // "11/08/2025 Social- og Handicapudvalget Orienteringen blev …": the date
   // of a case history's entry before the body and its decision.
-  static const RE2 kLeadDate("^\\s*\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\s+");
   re2::StringPiece in(p);
-  if (RE2::Consume(&in, kLeadDate)) p = std::string_view(in.data(), in.size());
+  if (RE2::Consume(&in, lex.decisions().lead_date())) p = std::string_view(in.data(), in.size());
   // "18. september 2012: Sagen udsat …": a dated entry's label.
   if (size_t colon = p.find(": "); colon != std::string_view::npos && colon < 40 &&
                                     HasDigit(p.substr(0, colon)) && AtMostWords(p.substr(0, colon), 4))
@@ -170,13 +169,12 @@ std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* 
   *mixed = false;
   text = Trim(text);
   // Numbered parts: "1. …", then "2. …" with the next number and a capital.
-  static const RE2 kPart("(?:^|[\\s,;])(\\d{1,2})[.)]\\s+");
   std::vector<std::string_view> parts;
   {
     size_t part_start = 0;
     int expect = 0;
     re2::StringPiece in(text), num;
-    while (RE2::FindAndConsume(&in, kPart, &num)) {
+    while (RE2::FindAndConsume(&in, lex.decisions().numbered_part(), &num)) {
       int n = 0;
       for (char c : num) n = n * 10 + (c - '0');
       size_t num_pos = static_cast<size_t>(num.data() - text.data());

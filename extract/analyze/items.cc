@@ -111,17 +111,13 @@ void TitleFromNextLine(const Context& ctx, size_t i, ItemStart* st) {
 // "1 Åben Opsamlingsnotat. Temamøde 20.09.2012 222359/12", table rows
 // [1, Åben, title, 222359/12], "a.docx b.pdf.msg" (two files on one line).
 void ParseAttachments(const Context& ctx, const Piece& p, std::vector<Attachment>* out) {
-  static const RE2 kDocNo("(\\s+\\d{2,}/\\d{2})$");  // the group is what PartialMatch reports
-  static const RE2 kDocNoCell("\\d{2,}/\\d{2}");
-  static const RE2 kFileEnd(
-      "(?i)\\.(?:docx?|pdf|msg|xlsx?|pptx?|txt|rtf|odt|ods|odp|jpe?g|png|gif|tiff?|zip|csv|html?|eml)(?:\\s)");
+  const ItemMatcher& items = ctx.lex().items();
   // A list number before a title ("1. Høringsmateriale.pdf") is not part
   // of it.
-  static const RE2 kListNumber("^\\d{1,3}[.)]\\s+");
   auto emit = [&](size_t s, size_t e) {
     std::string_view v = TrimBoth(ctx.doc().Slice(s, e), ",;");
     re2::StringPiece num(v);
-    if (RE2::Consume(&num, kListNumber)) v = std::string_view(num.data(), num.size());
+    if (RE2::Consume(&num, items.list_number())) v = std::string_view(num.data(), num.size());
     if (v.empty()) return;
     std::string f = FoldCase(TrimRight(v, "."));
     if (ctx.lex().words().no_attachments.ContainsFolded(f) || f == "-") return;
@@ -138,7 +134,7 @@ void ParseAttachments(const Context& ctx, const Piece& p, std::vector<Attachment
       std::string_view v = Trim(ctx.cell(p.block, c));
       std::string f = FoldCase(v);
       if (v.empty() || NumberCell(v) || ctx.lex().words().open_closed.ContainsFolded(f) ||
-          RE2::FullMatch(v, kDocNoCell))
+          RE2::FullMatch(v, items.doc_number_cell()))
         continue;
       first = std::min(first, c);
       last = c;
@@ -153,12 +149,12 @@ void ParseAttachments(const Context& ctx, const Piece& p, std::vector<Attachment
     s += static_cast<size_t>(in.data() - t.data());
     re2::StringPiece m;
     std::string_view rest = ctx.doc().Slice(s, e);
-    if (RE2::PartialMatch(rest, kDocNo, &m)) e = s + static_cast<size_t>(m.data() - rest.data());
+    if (RE2::PartialMatch(rest, items.doc_number_end(), &m)) e = s + static_cast<size_t>(m.data() - rest.data());
   }
   std::string_view body = ctx.doc().Slice(s, e);
   re2::StringPiece bin(body);
   size_t piece_start = 0;
-  while (RE2::FindAndConsume(&bin, kFileEnd)) {
+  while (RE2::FindAndConsume(&bin, items.file_end())) {
     size_t cut = static_cast<size_t>(bin.data() - body.data());
     emit(s + piece_start, s + cut);
     piece_start = cut;

@@ -75,8 +75,6 @@ std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
     t = row_line;
   }
   // Text line: "[Punkt] 5[.] Title[ ....] 14".
-  static const RE2 kLine(
-      "^(\\d{1,4}(?:\\.\\d{1,3})*)\\.?[ \\t]+(.+?)(?:[ \\t]*(?:\\.{2,}|…+)[ \\t]*(\\d{1,4})|[ \\t]+(\\d{1,3}))?$");
   number.clear();
   ts = 0;
   std::string_view line = t;
@@ -87,7 +85,7 @@ std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
   }
   std::string buf = lead + std::string(line);
   re2::StringPiece num, title, page1, page2;
-  if (!RE2::FullMatch(buf, kLine, &num, &title, &page1, &page2)) return std::nullopt;
+  if (!RE2::FullMatch(buf, ctx.lex().items().toc_line(), &num, &title, &page1, &page2)) return std::nullopt;
   Parsed p;
   p.number.assign(num.data(), num.size());
   std::string_view tv(title.data(), title.size());

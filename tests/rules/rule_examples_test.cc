@@ -18,6 +18,7 @@
 // at least one positive and one negative example; a rule file without an
 // examples file fails. The kinds are listed in extract/rules/README.md.
 #include <gtest/gtest.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -577,6 +578,29 @@ TEST(RuleFiles, EveryRuleFileHasExamplesBesideIt) {
     EXPECT_FALSE(Rules().Lines(name).empty()) << name << " is not embedded or empty";
   }
   EXPECT_GT(rules, 0) << "no rule files found in " << RulesDir();
+}
+
+// Scanners key a word by folding it a code point at a time
+// (lang::AppendFolded), the rule tables by folding the whole word
+// (lang::FoldCase): the two agree on every word of every rule file.
+TEST(RuleFiles, EveryWordFoldsTheSameWholeOrByCodePoint) {
+  int words = 0;
+  for (const auto& name : Rules().Names())
+    for (const auto& row : Rules().Table(name))
+      for (const auto& field : row) {
+        std::string by_cp;
+        for (size_t i = 0; i < field.size();) {
+          UChar32 c;
+          int32_t j = static_cast<int32_t>(i);
+          U8_NEXT(reinterpret_cast<const uint8_t*>(field.data()), j,
+                  static_cast<int32_t>(field.size()), c);
+          lang::AppendFolded(c, &by_cp);
+          i = static_cast<size_t>(j);
+        }
+        ++words;
+        EXPECT_EQ(by_cp, lang::FoldCase(field)) << name << ": " << field;
+      }
+  EXPECT_GT(words, 2000);
 }
 
 TEST(RuleFiles, EveryExamplesFileHasItsRuleFile) {

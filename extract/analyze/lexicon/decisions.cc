@@ -17,6 +17,10 @@ DecisionMatcher::DecisionMatcher(const Rulebook& rules, const Words& words) : wo
   for (const auto& w : words.negation.entries()) negations_.push_back(" " + FoldCase(w) + " ");
   clause_start_.Set("^(?:(?:\\d{1,2}|[a-zæøå])[.)][ \\t]*)?(?i:" + lang::ReAlternation(words.that.entries()) +
                     ")[ \\t]");
+  clause_mark_.Set("^(?:\\d{1,2}|[a-zæøå])[.)][ \t]*");
+  clause_mark_spaced_.Set("^(?:\\d{1,2}|[a-zæøå])[.)][ \\t]+");
+  numbered_part_.Set("(?:^|[\\s,;])(\\d{1,2})[.)]\\s+");
+  lead_date_.Set("^\\s*\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\s+");
   clause_connector_.Set("(?i)[\\d\\s.,:)–-]*(?:(?:" + alt("clause_join") + ")[\\d\\s.,:)–-]*)*");
 
   // --- decision phrases

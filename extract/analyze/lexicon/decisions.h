@@ -40,6 +40,15 @@ class DecisionMatcher {
   const RE2& clause_connector() const { return *clause_connector_; }
   // A recommendation's clause: "At …", "1. at …", "a) At …".
   const RE2& clause_start() const { return *clause_start_; }
+  // A clause's list mark and the spaces after it ("1. ", "a) "), and the
+  // same with at least one space.
+  const RE2& clause_mark() const { return *clause_mark_; }
+  const RE2& clause_mark_spaced() const { return *clause_mark_spaced_; }
+  // A numbered part of a decision: its number (group 1) after the start or
+  // a space, comma or semicolon ("1. Godkendt. 2. Udsat.").
+  const RE2& numbered_part() const { return *numbered_part_; }
+  // A case history entry's date before its body and decision ("11/08/2025 ").
+  const RE2& lead_date() const { return *lead_date_; }
 
   // Votes (vote_phrases.txt) of side 0 for, 1 against, 2 abstained: a
   // prefix phrase and an optional colon before the list ("For stemte: A"),
@@ -83,6 +92,7 @@ class DecisionMatcher {
   LazyRE2 clause_ref_;
   LazyRE2 clause_connector_;
   LazyRE2 clause_start_;
+  LazyRE2 clause_mark_, clause_mark_spaced_, numbered_part_, lead_date_;
 
   LazyRE2 vote_prefix_[3];
   LazyRE2 vote_suffix_[3];

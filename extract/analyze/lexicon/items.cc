@@ -14,6 +14,13 @@ ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) {
   numbered_line_.Set("^(\\d{1,4}(?:\\.\\d{1,3})*)(\\.|\\))?[ \\t]+(\\S.*)$");
   attachment_lead_.Set("^\\d{1,3}[.)]?\\s+(?i:" + lang::ReAlternation(words.open_closed.entries()) +
                        ")\\s+");
+  list_number_.Set("^\\d{1,3}[.)]\\s+");
+  doc_number_end_.Set("(\\s+\\d{2,}/\\d{2})$");
+  doc_number_cell_.Set("\\d{2,}/\\d{2}");
+  file_end_.Set(
+      "(?i)\\.(?:docx?|pdf|msg|xlsx?|pptx?|txt|rtf|odt|ods|odp|jpe?g|png|gif|tiff?|zip|csv|html?|eml)(?:\\s)");
+  toc_line_.Set(
+      "^(\\d{1,4}(?:\\.\\d{1,3})*)\\.?[ \\t]+(.+?)(?:[ \\t]*(?:\\.{2,}|…+)[ \\t]*(\\d{1,4})|[ \\t]+(\\d{1,3}))?$");
   for (const auto& row : rules.Table("public_markers")) {
     if (row.size() < 3 || row[1] == "word") continue;
     PublicRule r;

@@ -30,6 +30,18 @@ class ItemMatcher {
   std::optional<bool> TitlePublic(std::string_view title, size_t* prefix_len = nullptr) const;
   // "1 Åben " before an attachment's title.
   const RE2& attachment_lead() const { return *attachment_lead_; }
+  // A list number before an attachment's title ("1. Høringsmateriale.pdf").
+  const RE2& list_number() const { return *list_number_; }
+  // A document number ending an attachment's line (" 222359/12"; group 1),
+  // and one as a table cell of its own.
+  const RE2& doc_number_end() const { return *doc_number_end_; }
+  const RE2& doc_number_cell() const { return *doc_number_cell_; }
+  // The end of a file name and the space after it ("a.docx b.pdf"): where
+  // two attachments on one line part.
+  const RE2& file_end() const { return *file_end_; }
+  // A table of contents' line: "5[.] Title[ ....] 14" (groups number,
+  // title, page after dots, page after spaces).
+  const RE2& toc_line() const { return *toc_line_; }
 
   // The first case number in `s` (at a word start), or npos.
   size_t FindCaseNumber(std::string_view s, size_t* len) const;
@@ -43,6 +55,8 @@ class ItemMatcher {
   LazyRE2 item_marker_;
   LazyRE2 numbered_line_;
   LazyRE2 attachment_lead_;
+  LazyRE2 list_number_, doc_number_end_, doc_number_cell_, file_end_;
+  LazyRE2 toc_line_;
   LazyRE2 case_number_;
   LazyRE2 case_number_whole_;
 
