@@ -47,5 +47,37 @@ TEST(Decisions, LexiconIsCompiledOncePerRulebook) {
   EXPECT_EQ(Lex().ClassifyDecision("Ja.").category, "other");
 }
 
+// Items numbered in a cell of their own and grouped in an outline, with
+// "Oplæg:" / "Referat:" under each (the layout of Aarhus Kommune's SBSYS
+// minutes, Mødesystemgruppen 06-10-2016): every row of the outline is an
+// item, the groups' own rows too, while a table in an item's body that
+// numbers its rows adds none.
+TEST(Items, NumbersInCellsOfTheirOwnFormAnOutline) {
+  const std::string text =
+      "Referat\nMødesystemgruppen\nDato:\t6. oktober 2016\n"
+      "Deltagere:\tJeppe Kirkegaard\nTilde Ølholm\nPeter Marker\nFraværende:\nBemærk:\n"
+      "1\tFirst Agenda\n1.1\tStatus siden sidst\nOplæg:\nDer er foretaget et servicevindue.\n"
+      "Referat: Alle skal have indhold.\n"
+      "1.2\tStatus på udviklingsønsker\nOplæg:\nAD-integrationen er ved at komme i gang.\n"
+      "Vi har været stopklodsen.\nHjælpetekster er på vej.\nDer er problemer med at logge ind.\n"
+      "Deling af punkter kommer i første kvartal.\nReferat:\n"
+      "2\tGetOrganized\n2.1\tStatus siden sidst\nOplæg:\nFejl i versionen:\n"
+      "1\tForkert dato\n2\tBilag vendt forkert\n3\tForskellig skrifttype\nReferat:\n"
+      "3\tEventuelt\nReferat: Intet.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  std::vector<std::string> numbers;
+  for (const auto& it : rec->agenda_items) numbers.push_back(it.number + " " + it.title);
+  EXPECT_EQ(numbers, (std::vector<std::string>{"1 First Agenda", "1.1 Status siden sidst",
+                                               "1.2 Status på udviklingsønsker", "2 GetOrganized",
+                                               "2.1 Status siden sidst", "3 Eventuelt"}));
+  ASSERT_TRUE(rec->meeting && rec->meeting->body);
+  EXPECT_EQ(*rec->meeting->body, "Mødesystemgruppen");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present,
+            (std::vector<std::string>{"Jeppe Kirkegaard", "Tilde Ølholm", "Peter Marker"}));
+  EXPECT_TRUE(rec->attendance->absent.empty());
+}
+
 }  // namespace
 }  // namespace referat
