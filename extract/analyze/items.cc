@@ -342,7 +342,12 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     }
     if (!lex.MatchNumberedLine(t, loose, &num, &ts)) continue;
     std::string_view rest = Trim(t.substr(ts));
-    if (!TitleOk(rest) || !AtMostWords(rest, 30)) continue;
+    // A title in lower case ("1. test") is a sentence's piece unless an
+    // item's head follows at once ("Sagsnr.:", "Beslutning:").
+    const bool head_next = i + 1 < ctx.size() && (ctx.heading(i + 1).role == Role::kCase ||
+                                                  ctx.heading(i + 1).role == Role::kDecision ||
+                                                  ctx.heading(i + 1).role == Role::kRecommendation);
+    if (!(TitleOk(rest) || (head_next && !rest.empty())) || !AtMostWords(rest, 30)) continue;
     c.st.number = num;
     c.st.title_block = i;
     c.st.title_start = ctx.Offset(rest);
