@@ -465,9 +465,12 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
         after_absence = true;
         continue;
       }
-      // What follows an absence note is not the decision (Aalborg repeats
-      // the case summary there); it may still hold votes or dissents.
-      (after_absence ? other_ranges : decision_ranges).emplace_back(s, e);
+      // What follows an absence note after the decision is not the
+      // decision (Aalborg repeats the case summary there); it may still
+      // hold votes or dissents. A note before any decision text ("Følgende
+      // deltog ikke i behandlingen af punktet:" and the names under the
+      // heading) comes before the decision.
+      (after_absence && !decision_ranges.empty() ? other_ranges : decision_ranges).emplace_back(s, e);
     }
   }
   if (!decision_ranges.empty()) {

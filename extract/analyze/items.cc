@@ -83,7 +83,19 @@ bool DatedBodyLine(const Context& ctx, std::string_view t) {
 struct Cand {
   ItemStart st;
   bool marker = false;
+  bool row = false;  // a table row whose first cell is the number ("1.2<TAB>Title")
 };
+
+// `cur` comes next after `prev` in an outline's numbering: the next
+// sibling (1.3 -> 1.4), the first child (1 -> 1.1) or the next number of a
+// level above (1.4 -> 2).
+bool NextInOutline(const std::vector<int>& prev, const std::vector<int>& cur) {
+  if (cur.size() == prev.size() + 1 && cur.back() == 1 && std::equal(prev.begin(), prev.end(), cur.begin()))
+    return true;
+  if (cur.empty() || cur.size() > prev.size()) return false;
+  const size_t k = cur.size() - 1;
+  return std::equal(cur.begin(), cur.begin() + k, prev.begin()) && cur[k] == prev[k] + 1;
+}
 
 // The title when it sits on the line after the number.
 void TitleFromNextLine(const Context& ctx, size_t i, ItemStart* st) {
@@ -320,12 +332,18 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       c.st.title_block = i;
       c.st.title_start = ctx.Offset(title);
       c.st.title_end = c.st.title_start + title.size();
+      c.row = true;
       numbered.push_back(std::move(c));
       continue;
     }
     if (!lex.items().MatchNumberedLine(t, loose, &num, &ts)) continue;
     std::string_view rest = Trim(t.substr(ts));
-    if (!TitleOk(rest) || !AtMostWords(rest, 30)) continue;
+    // A title in lower case ("1. test") is a sentence's piece unless an
+    // item's head follows at once ("Sagsnr.:", "Beslutning:").
+    const bool head_next = i + 1 < ctx.size() && (ctx.heading(i + 1).role == Role::kCase ||
+                                                  ctx.heading(i + 1).role == Role::kDecision ||
+                                                  ctx.heading(i + 1).role == Role::kRecommendation);
+    if (!(TitleOk(rest) || (head_next && !rest.empty())) || !AtMostWords(rest, 30)) continue;
     c.st.number = num;
     c.st.title_block = i;
     c.st.title_start = ctx.Offset(rest);
@@ -356,7 +374,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     any_head = any_head || head[k];
   }
   if (!any_head) return out;
-  bool all_strong = true;
+  bool all_strong = true, all_rows = true;
   for (size_t k = 0; k < numbered.size(); ++k) {
     Cand& c = numbered[k];
     bool evidence = head[k];
@@ -373,9 +391,29 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       prev.back() += 1;
       evidence = prev == cur;
     }
+    // Items numbered in cells of their own ("1<TAB>First Agenda", "1.1<TAB>
+    // Status siden sidst"; Aarhus Kommune's SBSYS minutes) form an outline:
+    // a row numbered next in it after an item continues the agenda, and a
+    // group's own row ("1") comes before its first item ("1.1"). Body
+    // lists are not set as such rows, but a body's table may number its
+    // rows: a numbered row right under another row of a table that is not
+    // the item row above is a row of that table.
+    const size_t b = c.st.block;
+    const bool under_row = c.row && b > 0 && ctx.IsTableRow(b - 1) &&
+                           (out.empty() || out.back().block != b - 1) && !out.empty();
+    if (under_row) continue;
+    if (!evidence && c.row && all_rows) {
+      const std::vector<int> cur = NumParts(c.st.number);
+      if (!out.empty()) {
+        evidence = NextInOutline(NumParts(out.back().number), cur);
+      } else if (k + 1 < numbered.size() && numbered[k + 1].row && head[k + 1]) {
+        evidence = NextInOutline(cur, NumParts(numbered[k + 1].st.number));
+      }
+    }
     if (!evidence) continue;
     if (!out.empty() && !NumLess(out.back().number, c.st.number)) continue;
     all_strong = all_strong && strong;
+    all_rows = all_rows && c.row;
     out.push_back(std::move(c.st));
   }
   return out;
