@@ -2,8 +2,9 @@
 // extractors, built once per Rulebook and then shared read-only by all
 // threads. The wording is read by one matcher per concern, each from its
 // own rule files (analyze/lexicon/): headings, item and case numbers,
-// decisions and votes, attendance and names, bodies and the header, dates;
-// plus the small word classes of function_words.txt. No extractor compiles
+// decisions and votes, attendance and names, bodies and the header; plus
+// the small word classes of function_words.txt and the date reader of the
+// language layer (lang/dates.h). No extractor compiles
 // a pattern of its own at run time.
 //
 // Start-up is part of every `referat extract` process, so little is done up
@@ -14,12 +15,12 @@
 #define REFERAT_ANALYZE_LEXICON_H_
 
 #include "analyze/lexicon/attendance.h"
-#include "analyze/lexicon/dates.h"
 #include "analyze/lexicon/decisions.h"
 #include "analyze/lexicon/header.h"
 #include "analyze/lexicon/headings.h"
 #include "analyze/lexicon/items.h"
 #include "analyze/lexicon/words.h"
+#include "lang/dates.h"
 #include "rules/rulebook.h"
 
 namespace referat::analyze {
@@ -40,7 +41,8 @@ class Lexicon {
   const DecisionMatcher& decisions() const { return decisions_; }
   const AttendanceMatcher& attendance() const { return attendance_; }
   const HeaderMatcher& header() const { return header_; }
-  const DateMatcher& dates() const { return dates_; }
+  // Dates and times: the one date reader (lang/dates.h).
+  const lang::DateReader& dates() const { return dates_; }
 
  private:
   // In this order: a matcher may use those before it.
@@ -50,7 +52,7 @@ class Lexicon {
   HeadingMatcher headings_;
   DecisionMatcher decisions_;
   AttendanceMatcher attendance_;
-  DateMatcher dates_;
+  lang::DateReader dates_;
 };
 
 }  // namespace referat::analyze

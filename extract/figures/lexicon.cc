@@ -173,14 +173,8 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
       lex->date_words.emplace(words[0], w);
     }
   }
-  for (const auto& row : rules.Table("months")) {
-    if (row.size() < 2) continue;
-    int m = std::atoi(row[0].c_str());
-    if (m < 1 || m > 12) continue;
-    lex->months.emplace(Lower(row[1]), m);
-    if (row.size() > 2)
-      for (auto& a : SplitSpaces(Lower(row[2]))) lex->months.emplace(a, m);
-  }
+  const lang::MonthNames month_names(rules);
+  for (const auto& [form, m] : month_names.forms()) lex->months.emplace(form, m);
   // weekdays.txt lists Monday first.
   int weekday = 0;
   for (const auto& line : rules.Lines("weekdays")) lex->weekdays.emplace(Lower(line), ++weekday);
