@@ -51,11 +51,7 @@ std::string FoldCase(std::string_view s) {
   return out;
 }
 
-void AppendFolded(int32_t c, std::string* out) {
-  if (c >= 0 && c < 0x80) {
-    out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
-    return;
-  }
+void AppendFoldedSlow(int32_t c, std::string* out) {
   c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
   char buf[4];
   int32_t n = 0;

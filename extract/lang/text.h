@@ -19,7 +19,14 @@ std::string FoldCase(std::string_view s);
 // UTF-8. The same as FoldCase of the word for every letter but the few whose
 // full folding is several letters ("ß" -> "ss"), which no rule word has
 // (tests/figures checks the figures' rule words).
-void AppendFolded(int32_t c, std::string* out);
+void AppendFoldedSlow(int32_t c, std::string* out);  // c >= 0x80
+inline void AppendFolded(int32_t c, std::string* out) {
+  if (c < 0x80) {  // ASCII (and a decoder's -1, kept as one byte)
+    out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+    return;
+  }
+  AppendFoldedSlow(c, out);
+}
 
 // True when the first code point is an uppercase (or titlecase) letter.
 bool StartsUpper(std::string_view s);

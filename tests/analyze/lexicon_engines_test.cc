@@ -489,5 +489,48 @@ TEST(AnalyzeLexiconEngines, EveryRulePhraseReadsInCode) {
   EXPECT_GT(phrases, 500);
 }
 
+// ItemMatcher::MatchTocLine reads a contents line in code; the reference is
+// the pattern it replaces, with RE2's choice of groups (the shortest title
+// that leaves a page). Compared on every corpus input and on lines shaped
+// like contents entries, where the pattern's title has a non-space.
+TEST(AnalyzeLexiconEngines, TocLineMatchesItsPattern) {
+  const RE2 re(
+      "^(\\d{1,4}(?:\\.\\d{1,3})*)\\.?[ \\t]+(.+?)(?:[ \\t]*(?:\\.{2,}|\u2026+)[ \\t]*(\\d{1,4})|[ "
+      "\\t]+(\\d{1,3}))?$");
+  ASSERT_TRUE(re.ok());
+  std::vector<std::string> lines(AllInputs().all().begin(), AllInputs().all().end());
+  for (const char* num : {"5", "5.", "10.1", "10.1.", "2013", "12345", "1.2345", "1.23.4"})
+    for (const char* title : {"Budget", "Budget 2024", "Budget 2024.", "Ja", "A...", "A \u2026 B"})
+      for (const char* tail : {"", " 14", "\t14", " 1234", "..... 14", "..14", ".14", " \u2026 3",
+                               "\u2026\u20267", " .. \u2026 5", "   ", " 14 15"})
+        for (const char* gap : {" ", "\t", "  "})
+          lines.push_back(std::string(num) + gap + title + tail);
+  const analyze::ItemMatcher& items = Lexicon::For(Rules()).items();
+  int differ = 0, matches = 0, pages = 0;
+  for (const std::string& s : lines) {
+    re2::StringPiece num, title, page1, page2;
+    bool want = RE2::FullMatch(s, re, &num, &title, &page1, &page2) &&
+                std::string_view(title.data(), title.size()).find_first_not_of(" \t") !=
+                    std::string_view::npos;
+    analyze::ItemMatcher::TocLine got;
+    bool have = items.MatchTocLine(s, &got);
+    auto same = [&](re2::StringPiece a, std::string_view b) {
+      return a.empty() ? b.empty() : (b.data() == a.data() && b.size() == a.size());
+    };
+    bool ok = want == have && (!want || (same(num, got.number) && same(title, got.title) &&
+                                         same(page1, got.dotted_page) && same(page2, got.page)));
+    matches += want;
+    pages += want && !(page1.empty() && page2.empty());
+    if (!ok && ++differ <= 20)
+      ADD_FAILURE() << "input: \"" << s << "\" pattern " << want << " [" << num << "|" << title << "|"
+                    << page1 << "|" << page2 << "] code " << have << " [" << got.number << "|"
+                    << got.title << "|" << got.dotted_page << "|" << got.page << "]";
+  }
+  EXPECT_EQ(differ, 0);
+  std::printf("contents lines: %d matches, %d with a page\n", matches, pages);
+  EXPECT_GT(matches, 2000);
+  EXPECT_GT(pages, 500);
+}
+
 }  // namespace
 }  // namespace referat

@@ -1,5 +1,7 @@
 #include "analyze/lexicon/items.h"
 
+#include <algorithm>
+
 #include "analyze/text_util.h"
 
 namespace referat::analyze {
@@ -19,8 +21,6 @@ ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) {
   doc_number_cell_.Set("\\d{2,}/\\d{2}");
   file_end_.Set(
       "(?i)\\.(?:docx?|pdf|msg|xlsx?|pptx?|txt|rtf|odt|ods|odp|jpe?g|png|gif|tiff?|zip|csv|html?|eml)(?:\\s)");
-  toc_line_.Set(
-      "^(\\d{1,4}(?:\\.\\d{1,3})*)\\.?[ \\t]+(.+?)(?:[ \\t]*(?:\\.{2,}|…+)[ \\t]*(\\d{1,4})|[ \\t]+(\\d{1,3}))?$");
   for (const auto& row : rules.Table("public_markers")) {
     if (row.size() < 3 || row[1] == "word") continue;
     PublicRule r;
@@ -113,6 +113,95 @@ size_t ItemMatcher::FindCaseNumber(std::string_view s, size_t* len) const {
     }
   }
   return std::string_view::npos;
+}
+
+namespace {
+
+constexpr std::string_view kEllipsisChar = "\xE2\x80\xA6";  // "…"
+
+bool IsDigit(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
+bool IsBlank(std::string_view s, size_t i) { return i < s.size() && (s[i] == ' ' || s[i] == '\t'); }
+
+// From s[i]: exactly 1..max digits, then the end.
+bool DigitsToEnd(std::string_view s, size_t i, size_t max) {
+  size_t j = i;
+  while (IsDigit(s, j)) ++j;
+  return j == s.size() && j > i && j - i <= max;
+}
+
+}  // namespace
+
+bool ItemMatcher::MatchTocLine(std::string_view s, TocLine* out) const {
+  // The number: one to four digits, then ".digits" parts of one to three;
+  // a longer run of digits makes no number.
+  size_t p = 0;
+  while (IsDigit(s, p)) ++p;
+  if (p == 0 || p > 4) return false;
+  while (p < s.size() && s[p] == '.' && IsDigit(s, p + 1)) {
+    size_t q = p + 1;
+    while (IsDigit(s, q)) ++q;
+    if (q - p - 1 > 3) return false;
+    p = q;
+  }
+  const size_t number_end = p;
+  if (p < s.size() && s[p] == '.') ++p;
+  if (!IsBlank(s, p)) return false;
+  while (IsBlank(s, p)) ++p;
+  // The title: the rest of one line with a non-space in it (s[p] is one).
+  if (p == s.size() || !LineText(s, p, s.size())) return false;
+  // A page can only start where the rest of the line is blanks, dots, "…"
+  // and digits; the title ends at the first place from there that leaves one.
+  size_t zone = s.size();
+  while (zone > p) {
+    if (IsBlank(s, zone - 1) || s[zone - 1] == '.' || IsDigit(s, zone - 1)) {
+      --zone;
+    } else if (zone - p >= kEllipsisChar.size() &&
+               s.substr(zone - kEllipsisChar.size(), kEllipsisChar.size()) == kEllipsisChar) {
+      zone -= kEllipsisChar.size();
+    } else {
+      break;
+    }
+  }
+  size_t first_len = 0;
+  DecodeAt(s, p, &first_len);
+  size_t e = std::max(p + first_len, zone);
+  // `e` is on a code point boundary: the zone holds only ASCII and whole "…".
+  for (; e <= s.size();) {
+    // Dots or "…" and a page of up to four digits.
+    size_t i = e;
+    while (IsBlank(s, i)) ++i;
+    size_t dots = i;
+    while (dots < s.size() && s[dots] == '.') ++dots;
+    size_t marks_end = i;
+    if (dots - i >= 2) {
+      marks_end = dots;
+    } else {
+      while (s.substr(marks_end, kEllipsisChar.size()) == kEllipsisChar) marks_end += kEllipsisChar.size();
+    }
+    if (marks_end > i) {
+      size_t d = marks_end;
+      while (IsBlank(s, d)) ++d;
+      if (DigitsToEnd(s, d, 4)) {
+        *out = TocLine{s.substr(0, number_end), s.substr(p, e - p), s.substr(d), {}};
+        return true;
+      }
+    }
+    // Blanks and a page of up to three digits.
+    if (IsBlank(s, e)) {
+      size_t d = e;
+      while (IsBlank(s, d)) ++d;
+      if (DigitsToEnd(s, d, 3)) {
+        *out = TocLine{s.substr(0, number_end), s.substr(p, e - p), {}, s.substr(d)};
+        return true;
+      }
+    }
+    if (e == s.size()) break;
+    size_t len = 0;
+    DecodeAt(s, e, &len);
+    e += len;
+  }
+  *out = TocLine{s.substr(0, number_end), s.substr(p), {}, {}};
+  return true;
 }
 
 bool ItemMatcher::IsCaseNumber(std::string_view s) const {

@@ -39,9 +39,16 @@ class ItemMatcher {
   // The end of a file name and the space after it ("a.docx b.pdf"): where
   // two attachments on one line part.
   const RE2& file_end() const { return *file_end_; }
-  // A table of contents' line: "5[.] Title[ ....] 14" (groups number,
-  // title, page after dots, page after spaces).
-  const RE2& toc_line() const { return *toc_line_; }
+  // A table of contents' line, the whole of `line`: "5[.] Title[ ....] 14".
+  // The number (digits, maybe ".digits" parts, maybe a final '.'), spaces,
+  // the title (the rest of the line, up to a page number if there is one),
+  // and the page: after dots or "…" ("..... 14", "… 3"; up to four digits)
+  // or after spaces (" 14"; up to three). The title is the shortest that
+  // leaves such a page; it has a non-space. Empty views where absent.
+  struct TocLine {
+    std::string_view number, title, dotted_page, page;
+  };
+  bool MatchTocLine(std::string_view line, TocLine* out) const;
 
   // The first case number in `s` (at a word start), or npos.
   size_t FindCaseNumber(std::string_view s, size_t* len) const;
@@ -56,7 +63,6 @@ class ItemMatcher {
   LazyRE2 numbered_line_;
   LazyRE2 attachment_lead_;
   LazyRE2 list_number_, doc_number_end_, doc_number_cell_, file_end_;
-  LazyRE2 toc_line_;
   LazyRE2 case_number_;
   LazyRE2 case_number_whole_;
 
