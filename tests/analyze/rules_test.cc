@@ -138,5 +138,27 @@ TEST(Decisions, AbsenteesUnderTheHeadingComeBeforeTheDecision) {
   EXPECT_EQ(it.decision->category, DecisionCategory::kApproved);
 }
 
+// A decision recorded as its vote alone is carried or falls by the counts;
+// counts written before the phrase ("med 6 stemmer for og 3 imod") are
+// counts, not voters.
+TEST(Decisions, AVoteAloneDecidesByItsCounts) {
+  const std::string text =
+      "Referat\nByrådet\n\n1. Anlæg\nSagsnr.: 19/3333\nBeslutning:\nFor stemte 5, imod stemte 2.\n\n"
+      "2. Drift\nSagsnr.: 19/3334\nBeslutning:\nFor stemte 3, imod stemte 6.\n\n"
+      "3. Skole\nSagsnr.: 19/3335\nBeslutning:\nIndstillingen blev vedtaget med 6 stemmer for og 3 imod.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  const auto& items = rec->agenda_items;
+  ASSERT_TRUE(items[0].decision && items[1].decision && items[2].decision);
+  EXPECT_EQ(items[0].decision->category, DecisionCategory::kApproved);
+  EXPECT_EQ(items[1].decision->category, DecisionCategory::kRejected);
+  EXPECT_EQ(items[2].decision->category, DecisionCategory::kApproved);
+  ASSERT_TRUE(items[2].votes && items[2].votes->counts);
+  EXPECT_TRUE(items[2].votes->for_.empty());
+  EXPECT_EQ(items[2].votes->counts->for_, 6);
+  EXPECT_EQ(items[2].votes->counts->against, 3);
+}
+
 }  // namespace
 }  // namespace referat
