@@ -86,6 +86,25 @@ struct Cand {
   bool row = false;  // a table row whose first cell is the number ("1.2<TAB>Title")
 };
 
+// True when the blocks strictly between `a` and `b` are headings or open /
+// closed markers ("Lukket dagsorden" / "Punkter på lukket dagsorden").
+bool OnlyHeadingsBetween(const Context& ctx, size_t a, size_t b) {
+  for (size_t j = a + 1; j < b; ++j) {
+    const Role r = ctx.heading(j).role;
+    if (ctx.block(j).kind != BlockKind::kHeading && r != Role::kOpen && r != Role::kClosed) return false;
+  }
+  return true;
+}
+
+// "pkt. 12)", "punkt 4, bilag 2": a reference in running text that a
+// line break left at the start of a line, not an item's marker.
+bool ClosesReference(std::string_view line, size_t title_start) {
+  std::string_view marker = Trim(line.substr(0, title_start));
+  std::string_view after = Trim(line.substr(title_start));
+  if (!marker.empty() && marker.back() == ')' && marker.find('(') == std::string_view::npos) return true;
+  return !after.empty() && (after[0] == ')' || after[0] == ',' || after[0] == ';');
+}
+
 // `cur` comes next after `prev` in an outline's numbering: the next
 // sibling (1.3 -> 1.4), the first child (1 -> 1.1) or the next number of a
 // level above (1.4 -> 2).
@@ -282,7 +301,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     c.st.block = i;
     std::string num;
     size_t ts = 0;
-    if (lex.items().MatchItemMarker(t, &num, &ts)) {
+    if (lex.items().MatchItemMarker(t, &num, &ts) && !ClosesReference(t, ts)) {
       // "Punkt 1 - 3. Økonomiudvalget …": a range of clauses.
       std::string_view between = t.substr(0, ts);
       const bool range = (between.find('-') != std::string_view::npos ||
@@ -410,6 +429,21 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
         evidence = NextInOutline(cur, NumParts(numbered[k + 1].st.number));
       }
     }
+    // The next number after an item, in plain lines, when the line marks
+    // its item closed ("11. Lukket: Henvendelser til formanden": a closed
+    // item shows its title alone) or a section heading follows it ("3.
+    // Underskriftsark" / "Fremstilling").
+    if (!evidence && !c.row && !out.empty()) {
+      std::vector<int> prev = NumParts(out.back().number);
+      prev.back() += 1;
+      if (prev == NumParts(c.st.number)) {
+        std::string_view title = ctx.doc().Slice(c.st.title_start, c.st.title_end);
+        evidence = lex.items().TitlePublic(title).has_value();
+        const size_t next = k + 1 < numbered.size() ? numbered[k + 1].st.block : ctx.size();
+        for (size_t j = c.st.title_block + 1; !evidence && j < next && j <= c.st.title_block + 3; ++j)
+          evidence = ctx.heading(j).role == Role::kSection && ctx.heading(j).text_start >= ctx.text(j).size();
+      }
+    }
     if (!evidence) continue;
     if (!out.empty() && !NumLess(out.back().number, c.st.number)) continue;
     all_strong = all_strong && strong;
@@ -431,8 +465,11 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     for (; scanned < st.block; ++scanned) {
       if (InToc(toc, scanned)) continue;
       const HeadingHit& h = ctx.heading(scanned);
+      // "Lukket dagsorden" heads the items after it; a stray "Lukket" in an
+      // item's text (opening hours listed line by line) is followed by more
+      // of that text, not by the next item.
       if (!ctx.IsTableRow(scanned) && h.text_start >= ctx.text(scanned).size() &&
-          (h.role == Role::kOpen || h.role == Role::kClosed))
+          (h.role == Role::kOpen || h.role == Role::kClosed) && OnlyHeadingsBetween(ctx, scanned, st.block))
         body_public = h.role == Role::kOpen;
     }
     size_t end = k + 1 < starts.size() ? starts[k + 1].block : ctx.size();

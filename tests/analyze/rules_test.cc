@@ -138,5 +138,55 @@ TEST(Decisions, AbsenteesUnderTheHeadingComeBeforeTheDecision) {
   EXPECT_EQ(it.decision->category, DecisionCategory::kApproved);
 }
 
+// A decision recorded as its vote alone is carried or falls by the counts;
+// counts written before the phrase ("med 6 stemmer for og 3 imod") are
+// counts, not voters.
+TEST(Decisions, AVoteAloneDecidesByItsCounts) {
+  const std::string text =
+      "Referat\nByrådet\n\n1. Anlæg\nSagsnr.: 19/3333\nBeslutning:\nFor stemte 5, imod stemte 2.\n\n"
+      "2. Drift\nSagsnr.: 19/3334\nBeslutning:\nFor stemte 3, imod stemte 6.\n\n"
+      "3. Skole\nSagsnr.: 19/3335\nBeslutning:\nIndstillingen blev vedtaget med 6 stemmer for og 3 imod.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  const auto& items = rec->agenda_items;
+  ASSERT_TRUE(items[0].decision && items[1].decision && items[2].decision);
+  EXPECT_EQ(items[0].decision->category, DecisionCategory::kApproved);
+  EXPECT_EQ(items[1].decision->category, DecisionCategory::kRejected);
+  EXPECT_EQ(items[2].decision->category, DecisionCategory::kApproved);
+  ASSERT_TRUE(items[2].votes && items[2].votes->counts);
+  EXPECT_TRUE(items[2].votes->for_.empty());
+  EXPECT_EQ(items[2].votes->counts->for_, 6);
+  EXPECT_EQ(items[2].votes->counts->against, 3);
+}
+
+// Plain text minutes (Greve Kommune's items as text): a reference broken
+// onto a line of its own ("pkt. 12)") opens no item; a stray "Lukket" in
+// an item's text (opening hours, a line each) does not close the items
+// after it; the next number after an item is an item when its title
+// marks it closed ("Lukket: …", the title alone) or a section heading
+// follows it ("Underskriftsark" / "Fremstilling").
+TEST(Items, PlainTextMinutesKeepTheirSequence) {
+  const std::string text =
+      "Referat\nKlima-, Teknik- og Miljøudvalget\n\n"
+      "1. Godkendelse af dagsorden\nSagsnr.: 21-014454\n\nBeslutning\n\nGodkendt.\n\n"
+      "2. Valgsteder\nSagsnr.: 21-014455\n\nBeslutning\n\nAnbefales.\n\nSagsbeskrivelse\n\n"
+      "Byrådet vedtog den 2. oktober 2023 (\n\npkt. 12)\n\nBudget 2024-2027, hvor der er afsat midler.\n\n"
+      "Borgerservice\n\n10-17\n\nLukket\n\n10-12\n\n"
+      "3. Lukket: Henvendelser til formanden\n\n"
+      "4. Udbudsplan for 2024\nSagsnr.: 21-014456\n\nBeslutning\n\nGodkendt.\n\n"
+      "5. Underskriftsark\n\nFremstilling\n\nSagsprocedure\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  std::vector<std::string> got;
+  for (const auto& it : rec->agenda_items)
+    got.push_back(it.number + " " + it.title + " " +
+                  (it.public_ ? (*it.public_ ? "open" : "closed") : "?"));
+  // A document that marks its closed items says that the others are open.
+  EXPECT_EQ(got, (std::vector<std::string>{"1 Godkendelse af dagsorden open", "2 Valgsteder open",
+                                           "3 Henvendelser til formanden closed",
+                                           "4 Udbudsplan for 2024 open", "5 Underskriftsark open"}));
+}
+
 }  // namespace
 }  // namespace referat
