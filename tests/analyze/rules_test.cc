@@ -235,5 +235,53 @@ TEST(Items, AClosedItemsTextIsItsDecision) {
   EXPECT_FALSE(items[3].decision);
 }
 
+// HTML minutes whose agenda list and item headings are table rows with the
+// number in a cell of its own (the eDoc HTML layout: a printed agenda list
+// without page numbers, then "[1.][Title]" per item): the list is the
+// contents, each heading row an item.
+TEST(Items, HtmlNumbersInCellsAndAPrintedList) {
+  const std::string html =
+      "<html><body>\n"
+      "<h1>Referat</h1>\n"
+      "<p>Økonomiudvalget</p>\n"
+      "<p>Mødedato: 04-12-2012 kl. 13:00</p>\n"
+      "<p>Mødested: Rådhuset, mødelokale 1</p>\n"
+      "\n"
+      "<table>\n"
+      "<tr><td>1</td><td>Godkendelse af dagsorden</td></tr>\n"
+      "<tr><td>2</td><td>Budgetopfølgning pr. 31. oktober 2012</td></tr>\n"
+      "<tr><td>3</td><td>Lukket: Ejendomssag</td></tr>\n"
+      "</table>\n"
+      "<table><tr><td>1.</td><td><b>Godkendelse af dagsorden</b></td></tr></table>\n"
+      "<p>Sagsnr.: 12/1234</p>\n"
+      "<p><b>Beslutning</b></p>\n"
+      "<p>Godkendt.</p>\n"
+      "<table><tr><td>2.</td><td><b>Budgetopfølgning pr. 31. oktober 2012</b></td></tr></table>\n"
+      "<p>Sagsnr.: 12/2222</p>\n"
+      "<p><b>Indstilling</b></p>\n"
+      "<p>Direktionen indstiller, at budgetopfølgningen tages til efterretning.</p>\n"
+      "<p><b>Beslutning</b></p>\n"
+      "<p>Taget til efterretning.</p>\n"
+      "<p><b>Bilag</b></p>\n"
+      "<p>Budgetopfølgning oktober 2012.pdf</p>\n"
+      "<table><tr><td>3.</td><td><b>Lukket: Ejendomssag</b></td></tr></table>\n"
+      "<p><b>Beslutning</b></p>\n"
+      "<p>Godkendt.</p>\n"
+      "</body></html>\n"
+      ;
+  auto rec = testing::StructureOfBytes(html);
+  ASSERT_TRUE(rec.ok());
+  std::vector<std::string> got;
+  for (const auto& it : rec->agenda_items)
+    got.push_back(it.number + " " + it.title + " " + it.case_number.value_or("-") + " " +
+                  (it.public_ ? (*it.public_ ? "open" : "closed") : "?"));
+  EXPECT_EQ(got, (std::vector<std::string>{"1 Godkendelse af dagsorden 12/1234 open",
+                                           "2 Budgetopfølgning pr. 31. oktober 2012 12/2222 open",
+                                           "3 Ejendomssag - closed"}));
+  EXPECT_EQ(rec->toc.size(), 3u);
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  EXPECT_EQ(rec->agenda_items[1].attachments.size(), 1u);
+}
+
 }  // namespace
 }  // namespace referat
