@@ -86,6 +86,24 @@ struct Cand {
   bool row = false;  // a table row whose first cell is the number ("1.2<TAB>Title")
 };
 
+// True when the block before `b` is a numbered line: `b` then goes on a
+// list ("1. at …" / "2. at …" / "3. 0,6 mio. kr. …" under "Indstilling").
+bool AfterNumberedLine(const Context& ctx, size_t b) {
+  if (b == 0) return false;
+  std::string num;
+  size_t ts = 0;
+  return ctx.lex().items().MatchNumberedLine(ctx.text(b - 1), true, &num, &ts);
+}
+
+// A paragraph that is the decision alone, in a few words ("Vedtaget.",
+// "Bevilget.", "Sagen henvises til Finansudvalget."): minutes without
+// section headings (historic minutes, short protocols) record their
+// decisions so under each item.
+bool ShortDecision(const Lexicon& lex, std::string_view t) {
+  t = Trim(t);
+  return !t.empty() && t.back() == '.' && AtMostWords(t, 8) && lex.decisions().ClassifyDecision(t).category != "other";
+}
+
 // True when the blocks strictly between `a` and `b` are headings or open /
 // closed markers ("Lukket dagsorden" / "Punkter på lukket dagsorden").
 bool OnlyHeadingsBetween(const Context& ctx, size_t a, size_t b) {
@@ -385,10 +403,11 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   for (size_t k = 0; k < numbered.size(); ++k) {
     const Cand& c = numbered[k];
     const size_t next = k + 1 < numbered.size() ? numbered[k + 1].st.block : ctx.size();
+    const bool listed = AfterNumberedLine(ctx, c.st.block);
     for (size_t j = c.st.title_block + 1; !head[k] && j < next && j <= c.st.title_block + 6; ++j) {
       Role r = ctx.heading(j).role;
       head[k] = r == Role::kDecision || r == Role::kRecommendation || r == Role::kCase ||
-                lex.items().IsCaseNumber(ctx.text(j));
+                lex.items().IsCaseNumber(ctx.text(j)) || (!listed && ShortDecision(lex, ctx.text(j)));
     }
     any_head = any_head || head[k];
   }
@@ -433,7 +452,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     // its item closed ("11. Lukket: Henvendelser til formanden": a closed
     // item shows its title alone) or a section heading follows it ("3.
     // Underskriftsark" / "Fremstilling").
-    if (!evidence && !c.row && !out.empty()) {
+    if (!evidence && !c.row && !out.empty() && !AfterNumberedLine(ctx, c.st.block)) {
       std::vector<int> prev = NumParts(out.back().number);
       prev.back() += 1;
       if (prev == NumParts(c.st.number)) {
@@ -568,6 +587,38 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
       if (!s.pieces.empty() || !last_dec) last_dec = &s;
     }
     if (!chosen) chosen = undated ? undated : all_earlier ? nullptr : last_dec;
+    // Items without a decision heading:
+    // - minutes that write the decision in a few words as the item's last
+    //   paragraphs ("Vedtaget.", "Sagen henvises til Finansudvalget.";
+    //   historic minutes, short protocols), after the recommendation;
+    // - items with no heading at all whose text is what was decided (closed
+    //   items in published minutes: "1. Godkendt" / "2. Godkendt",
+    //   "Økonomiudvalget anbefaler overfor Byrådet, at …"), in at most 80
+    //   words.
+    // Absence notes after the decision ("Afbud: …") go with it.
+    SectionDraft inline_decision;
+    if (!last_dec && secs.back().role == Role::kNone && !secs.back().pieces.empty()) {
+      const std::vector<Piece>& ps = secs.back().pieces;
+      auto text_of = [&](const Piece& q) { return Trim(ctx.doc().Slice(q.start, q.end)); };
+      auto in_rec = [&](const Piece& q) {
+        return it.recommendation && it.recommendation->span && q.start < it.recommendation->span->end &&
+               q.end > it.recommendation->span->start;
+      };
+      size_t k = ps.size();
+      std::vector<std::string> ignored;
+      while (k > 0 && AbsenceNote(lex, text_of(ps[k - 1]), &ignored)) --k;
+      size_t from = k;
+      while (from > 0 && !in_rec(ps[from - 1]) && ShortDecision(lex, text_of(ps[from - 1]))) --from;
+      if (k > 0 && from == k && secs.size() == 1 &&
+          AtMostWords(ctx.doc().Slice(ps.front().start, ps[k - 1].end), 80) &&
+          lex.decisions().ClassifyDecision(text_of(ps.front())).category != "other")
+        from = 0;
+      if (from < k) {
+        inline_decision.role = Role::kDecision;
+        inline_decision.pieces.assign(ps.begin() + static_cast<std::ptrdiff_t>(from), ps.end());
+        chosen = &inline_decision;
+      }
+    }
     if (chosen) {
       int dyear = year;
       if (!dyear && chosen->heading)
