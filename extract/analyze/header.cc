@@ -89,7 +89,7 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
       return !c.empty() && c.size() <= 9 && std::isdigit(static_cast<unsigned char>(c[0])) &&
              c.find_first_not_of("0123456789.") == std::string_view::npos;
     };
-    if (ctx.lex().items().MatchNumberedLine(v, false, &number, &title_at) ||
+    if (ctx.lex().items().MatchNumberedLine(v, true, &number, &title_at) ||
         (ctx.IsTableRow(j) && !ctx.block(j).cells.empty() && number_cell(ctx.cell(j, 0))))
       break;
     // Further lines after a gap only while they read like a list of names

@@ -84,12 +84,13 @@ struct Cand {
   ItemStart st;
   bool marker = false;
   bool row = false;  // a table row whose first cell is the number ("1.2<TAB>Title")
+  bool margin = false;  // a row with the decision in its last cell
 };
 
 // True when the block before `b` is a numbered line: `b` then goes on a
 // list ("1. at …" / "2. at …" / "3. 0,6 mio. kr. …" under "Indstilling").
 bool AfterNumberedLine(const Context& ctx, size_t b) {
-  if (b == 0) return false;
+  if (b == 0 || ctx.IsTableRow(b - 1)) return false;
   std::string num;
   size_t ts = 0;
   return ctx.lex().items().MatchNumberedLine(ctx.text(b - 1), true, &num, &ts);
@@ -102,6 +103,13 @@ bool AfterNumberedLine(const Context& ctx, size_t b) {
 bool ShortDecision(const Lexicon& lex, std::string_view t) {
   t = Trim(t);
   return !t.empty() && t.back() == '.' && AtMostWords(t, 8) && lex.decisions().ClassifyDecision(t).category != "other";
+}
+
+// A table row whose last cell is a decision in a few words: a protocol
+// that writes each matter, then its decision in the margin.
+bool MarginDecision(const Context& ctx, size_t i) {
+  const Block& b = ctx.block(i);
+  return ctx.IsTableRow(i) && b.cells.size() >= 2 && ShortDecision(ctx.lex(), ctx.cell(i, b.cells.size() - 1));
 }
 
 // True when the blocks strictly between `a` and `b` are headings or open /
@@ -364,12 +372,22 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       if (b.cells.size() < 2) continue;
       auto n = NumberCell(ctx.cell(i, 0));
       std::string_view title = Trim(ctx.cell(i, 1));
+      if (!n && MarginDecision(ctx, i)) {
+        // "1. Vittrup Skole. … 80 Kr.<gap>Antoges.": the matter numbered
+        // in the first cell, the decision in the margin.
+        std::string_view c0 = ctx.cell(i, 0);
+        if (lex.items().MatchNumberedLine(c0, false, &num, &ts)) {
+          n = num;
+          title = Trim(c0.substr(ts));
+          c.margin = true;
+        }
+      }
       if (!n || !TitleOk(title) || !AtMostWords(title, 30)) continue;
       c.st.number = *n;
       c.st.title_block = i;
       c.st.title_start = ctx.Offset(title);
       c.st.title_end = c.st.title_start + title.size();
-      c.row = true;
+      c.row = !c.margin;
       numbered.push_back(std::move(c));
       continue;
     }
@@ -403,6 +421,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   for (size_t k = 0; k < numbered.size(); ++k) {
     const Cand& c = numbered[k];
     const size_t next = k + 1 < numbered.size() ? numbered[k + 1].st.block : ctx.size();
+    head[k] = c.margin;
     const bool listed = AfterNumberedLine(ctx, c.st.block);
     for (size_t j = c.st.title_block + 1; !head[k] && j < next && j <= c.st.title_block + 6; ++j) {
       Role r = ctx.heading(j).role;
@@ -459,6 +478,13 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
         std::string_view title = ctx.doc().Slice(c.st.title_start, c.st.title_end);
         evidence = lex.items().TitlePublic(title).has_value();
         const size_t next = k + 1 < numbered.size() ? numbered[k + 1].st.block : ctx.size();
+        // Or its first line is a decision ("Det vedtoges at forhøje
+        // Understøttelsen til 2 Kr. 25 Øre ugentlig.").
+        if (!evidence && c.st.title_block + 1 < next) {
+          std::string_view first = Trim(ctx.text(c.st.title_block + 1));
+          evidence = !ctx.IsTableRow(c.st.title_block + 1) && AtMostWords(first, 25) && EndsSentence(first) &&
+                     lex.decisions().ClassifyDecision(first).category != "other";
+        }
         for (size_t j = c.st.title_block + 1; !evidence && j < next && j <= c.st.title_block + 3; ++j)
           evidence = ctx.heading(j).role == Role::kSection && ctx.heading(j).text_start >= ctx.text(j).size();
       }
@@ -597,7 +623,13 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     //   words.
     // Absence notes after the decision ("Afbud: …") go with it.
     SectionDraft inline_decision;
-    if (!last_dec && secs.back().role == Role::kNone && !secs.back().pieces.empty()) {
+    if (!last_dec && MarginDecision(ctx, st.title_block) && st.title_end <= ctx.block(st.title_block).cells[0].end) {
+      const Block& tb = ctx.block(st.title_block);
+      const auto& cell = tb.cells.back();
+      inline_decision.role = Role::kDecision;
+      inline_decision.pieces.push_back({st.title_block, cell.start, cell.end, false});
+      chosen = &inline_decision;
+    } else if (!last_dec && secs.back().role == Role::kNone && !secs.back().pieces.empty()) {
       const std::vector<Piece>& ps = secs.back().pieces;
       auto text_of = [&](const Piece& q) { return Trim(ctx.doc().Slice(q.start, q.end)); };
       auto in_rec = [&](const Piece& q) {

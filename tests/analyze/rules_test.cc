@@ -283,5 +283,30 @@ TEST(Items, HtmlNumbersInCellsAndAPrintedList) {
   EXPECT_EQ(rec->agenda_items[1].attachments.size(), 1u);
 }
 
+// A sogneråd's protocol (modelled on Lindknud Sogneraads Protokol,
+// 1919-1921, lindknudinfo.dk): each matter numbered, its decision in the
+// margin after a run of spaces or on the line under it, in the spelling
+// before 1948.
+TEST(Items, AProtocolWithDecisionsInTheMargin) {
+  const std::string text =
+      "Lindknud Sogneraads Protokol d. 29 Marts 1919\n\n"
+      "Aar 1919 d. 29/3 holdt Sogneraadet ekstraordinært Møde i Lindknud Kro.\n\n"
+      "Følgende Sager forhandledes:\n\n"
+      "1. Vittrup Skole. Anders Nielsen for Skolen og de smaa Huse 80 Kr.                Antoges.\n\n"
+      "2. Cirkulære af 5. Jan 21 om Statstilskud til Boligbyggerier.        Til Efterretning.\n\n"
+      "3. Sogneraadsvalg afholdes i Lindknud Kro Tirsdag d 1. Marts 21.\nUdsattes til næste Møde.\n\n"
+      "4. Andragende fra Marie Sørensen om Forhøjelse af Understøttelsen.\n"
+      "Det vedtoges at forhøje Understøttelsen til 2 Kr. 25 Øre ugentlig.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_EQ(rec->agenda_items.size(), 4u);
+  std::vector<std::string> got;
+  for (const auto& it : rec->agenda_items)
+    got.push_back(it.number + " " + (it.decision ? std::string(Name(it.decision->category)) : "-"));
+  EXPECT_EQ(got, (std::vector<std::string>{"1 approved", "2 noted", "3 postponed", "4 approved"}));
+  EXPECT_EQ(rec->agenda_items[0].decision->text, "Antoges.");
+  EXPECT_EQ(rec->agenda_items[0].title, "Vittrup Skole. Anders Nielsen for Skolen og de smaa Huse 80 Kr.");
+}
+
 }  // namespace
 }  // namespace referat
