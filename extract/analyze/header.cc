@@ -284,6 +284,15 @@ class HeaderReader {
       if (auto tm = FindTime(lex_, t, false)) {
         line_start_ = tm->start_time;
         line_end_ = tm->end_time;
+        // "… kl. 19.30 på Rådhuset": the place after the time.
+        std::string_view rest = Trim(t.substr(std::min(tm->end, t.size())));
+        for (const auto& w : lex_.words().place_lead.entries()) {
+          std::string_view r = rest;
+          if (!lang::ConsumeLeadingWord(&r, w)) continue;
+          r = TrimRight(Trim(r), ".,");
+          if (!r.empty() && AtMostWords(r, 6) && StartsUpper(r) && !line_location_) line_location_ = std::string(r);
+          break;
+        }
       }
       date_line_ = *i;
       span_.Add(b.start, b.end);

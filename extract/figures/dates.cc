@@ -405,6 +405,22 @@ bool Scanner::TryDate(size_t i, Found* f) {
   return true;
 }
 
+// "19,30" after "kl.": hours and minutes parted by a comma, as
+// typewritten minutes write them (only after a clock word; alone it is a
+// decimal number).
+bool Scanner::CommaClock(size_t i, double* hours) const {
+  if (!Has(i) || T(i).kind != TokKind::kNumber) return false;
+  const std::string& k = T(i).key;
+  const size_t comma = k.find(',');
+  if (comma == std::string::npos || comma == 0 || comma > 2 || k.size() != comma + 3) return false;
+  for (size_t c = 0; c < k.size(); ++c)
+    if (c != comma && (k[c] < '0' || k[c] > '9')) return false;
+  const int h = std::atoi(k.substr(0, comma).c_str()), m = std::atoi(k.substr(comma + 1).c_str());
+  if (h > 24 || m > 59 || (h == 24 && m > 0)) return false;
+  *hours = h + m / 60.0;
+  return true;
+}
+
 bool Scanner::ClockTime(size_t i, double* hours) const {
   if (!Has(i) || T(i).kind != TokKind::kNumber) return false;
   NumShape sh = ShapeOf(T(i).key);
@@ -459,7 +475,7 @@ bool Scanner::TryTime(size_t i, Found* f) {
         }
       }
     }
-    if (!ClockTime(j, &h1)) {
+    if (!ClockTime(j, &h1) && !CommaClock(j, &h1)) {
       // "kl. 16" (whole hours).
       if (!Has(j) || !IsPlainInt(T(j), 2)) return false;
       h1 = std::atoi(T(j).key.c_str());

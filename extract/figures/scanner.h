@@ -268,6 +268,7 @@ class Scanner {
   bool MonthYear(size_t i, Ymd* from, Ymd* to, size_t* next);
   bool Year(size_t i, int* y) const;
   bool ClockTime(size_t i, double* hours) const;
+  bool CommaClock(size_t i, double* hours) const;
   // The year for a day and month written without one: of the years around
   // the meeting's, the one that puts the day nearest the meeting, among
   // those that fit a written weekday (1 = Monday .. 7) when there is one.

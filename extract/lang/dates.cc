@@ -193,8 +193,10 @@ DateReader::DateReader(const Rulebook& rules) : months_(rules) {
   text_date_.Set("(\\d{1,2})\\.?\\s*((?i:" + WordsAlternation(months_.bare_words()) +
                  "))\\.?(?:,?\\s+(\\d{4}))?(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9]|$)");
   iso_date_.Set("((?:19|20)\\d{2})-(\\d{2})-(\\d{2})");
-  time_range_.Set("(?i)(?:" + clock + ")(\\d{1,2})[.:](\\d{2})(?:\\s*(?:-|–|" + range +
-                  ")\\s*(?:" + clock + ")?(\\d{1,2})[.:](\\d{2}))?");
+  // After "kl." a comma also parts hours and minutes ("Kl. 19,30" in
+  // typewritten minutes); a bare "19,30" stays a number.
+  time_range_.Set("(?i)(?:" + clock + ")(\\d{1,2})[.:,](\\d{2})(?:\\s*(?:-|–|" + range +
+                  ")\\s*(?:" + clock + ")?(\\d{1,2})[.:,](\\d{2}))?");
   bare_time_.Set("(\\d{1,2})[.:](\\d{2})(?:\\s*(?:-|–|" + range + ")\\s*(?:" + clock +
                  ")?(\\d{1,2})[.:](\\d{2}))?");
 }

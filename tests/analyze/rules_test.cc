@@ -308,5 +308,20 @@ TEST(Items, AProtocolWithDecisionsInTheMargin) {
   EXPECT_EQ(rec->agenda_items[0].title, "Vittrup Skole. Anders Nielsen for Skolen og de smaa Huse 80 Kr.");
 }
 
+// A date line with the time and the place after it, as historic minutes
+// write it ("Kl. 19,30 paa Raadhuset": a comma in the time, spelling
+// before 1948) and as modern covers do ("kl. 19.30 på Rådhuset").
+TEST(Header, DateLineWithTimeAndPlace) {
+  for (const auto& [line, place] : std::vector<std::pair<std::string, std::string>>{
+           {"Mandag den 24. Oktober 1938 Kl. 19,30 paa Raadhuset.", "Raadhuset"},
+           {"Mandag den 24. oktober 2017 kl. 19.30 på Rådhuset", "Rådhuset"}}) {
+    auto rec = testing::StructureOfBytes("Referat\nByraadet\n" + line + "\n\n1. Sag\nBeslutning:\nVedtaget.\n");
+    ASSERT_TRUE(rec.ok());
+    ASSERT_TRUE(rec->meeting) << line;
+    EXPECT_EQ(rec->meeting->start_time, "19:30") << line;
+    EXPECT_EQ(rec->meeting->location, place) << line;
+  }
+}
+
 }  // namespace
 }  // namespace referat

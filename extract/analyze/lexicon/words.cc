@@ -18,6 +18,7 @@ Words::Words(const Rulebook& rules) {
   not_by = words("not_by");
   party = words("party");
   meeting = words("meeting");
+  place_lead = words("place_lead");
   that = words("that");
   for (const auto& w : words("date_lead").entries()) {
     date_leads.push_back(w + " ");
