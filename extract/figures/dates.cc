@@ -70,6 +70,17 @@ int Scanner::ResolveYear(int m, int d, int weekday) const {
   return best || !weekday ? best : ResolveYear(m, d, 0);
 }
 
+// True when a two-digit number at `i`, after a day and month, is no count:
+// nothing follows it in the sentence but punctuation or a word that no
+// count takes as its noun ("om", "i", "til": figures_count_words.txt stops).
+bool Scanner::ShortYearFollows(size_t i) const {
+  if (!Has(i + 1)) return true;
+  const Token& n = T(i + 1);
+  if (n.kind != TokKind::kWord) return n.kind != TokKind::kNumber;
+  auto it = lex_.count_words.find(n.key);
+  return it != lex_.count_words.end() && it->second == CountRole::kStop;
+}
+
 bool Scanner::Year(size_t i, int* y) const {
   if (!Has(i) || !IsPlainInt(T(i), 4) || T(i).key.size() != 4) return false;
   int v = std::atoi(T(i).key.c_str());
@@ -103,6 +114,12 @@ bool Scanner::DayMonth(size_t i, Ymd* out, size_t* next) {
   ++j;
   int y = 0;
   if (Year(j, &y)) {
+    end_byte_ = T(j).end;
+    ++j;
+  } else if (Has(j) && T(j).space_before && IsPlainInt(T(j), 2) && T(j).key.size() == 2 && ShortYearFollows(j)) {
+    // "5. Jan 21", "1. Marts 21." (protocols write the year's last two
+    // digits); not "1. marts 21 borgere", a count.
+    y = FullYear(std::atoi(T(j).key.c_str()), 2);
     end_byte_ = T(j).end;
     ++j;
   }

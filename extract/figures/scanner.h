@@ -269,6 +269,7 @@ class Scanner {
   bool Year(size_t i, int* y) const;
   bool ClockTime(size_t i, double* hours) const;
   bool CommaClock(size_t i, double* hours) const;
+  bool ShortYearFollows(size_t i) const;
   // The year for a day and month written without one: of the years around
   // the meeting's, the one that puts the day nearest the meeting, among
   // those that fit a written weekday (1 = Monday .. 7) when there is one.
