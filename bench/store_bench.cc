@@ -158,13 +158,13 @@ BENCHMARK(BM_Search)->Iterations(50)->Unit(benchmark::kMillisecond)->UseRealTime
 // The 100,000-item store, built once per process (about a minute).
 constexpr int kBigItems = 100000;
 
-// REFERAT_BENCH_BIG_DB names a store built by an earlier run to reuse
-// (copy it away before that run ends: the work directory is removed).
+// REFERAT_BENCH_BIG_DB names where the store is kept: built there when
+// missing, reused by the next run.
 const fs::path& BigDb() {
   static const fs::path db = [] {
-    if (const char* reuse = std::getenv("REFERAT_BENCH_BIG_DB"); reuse && fs::exists(reuse))
-      return fs::path(reuse);
-    fs::path p = WorkDir() / "big.db";
+    const char* keep = std::getenv("REFERAT_BENCH_BIG_DB");
+    if (keep && fs::exists(keep)) return fs::path(keep);
+    fs::path p = keep ? fs::path(keep) : WorkDir() / "big.db";
     referat::ExtractOptions eo;
     eo.with_text = true;
     auto seed = referat::ExtractFile(

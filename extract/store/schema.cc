@@ -246,6 +246,10 @@ static_assert(std::size(kMigrations) == kStoreSchemaVersion);
 
 Status Configure(sqlite3* db, bool read_only) {
   sqlite3_busy_timeout(db, 10000);
+  // A search reads the same FTS and index pages again and again; SQLite's
+  // default 2 MB cache sent a third of a broad query's time to pread() on
+  // a 100,000-item store. The cache grows only as pages are read.
+  if (Status s = Exec(db, "PRAGMA cache_size = -65536"); !s.ok()) return s;
   Result<int64_t> app = QueryInt(db, "PRAGMA application_id");
   if (!app.ok()) return app.status();
   // Read before any change, so a foreign file is left as it was.

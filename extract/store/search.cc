@@ -3,8 +3,11 @@
 // items (reports, letters), from documents_fts. Both arms are one ordered
 // list (UNION ALL) by bm25 score: both use the same tokenizer and weights
 // scale, which is close enough to rank a report among items, though not a
-// calibrated comparison. A search is two reads: the page's ids, scores and
-// (window) count from one scan, then the page's columns and snippets.
+// calibrated comparison. A search reads the page's ids and scores (ranked:
+// one scan that keeps the best rows; unranked: the hits counted per
+// document, then the items of the documents the page reaches), the count
+// when asked (its own read, without bm25), then the page's columns and
+// snippets.
 #include <algorithm>
 #include <array>
 #include <map>
@@ -250,8 +253,9 @@ Status Prepared(sqlite3* db, const std::string& sql, const SearchQuery& q, Stmt*
 // the document, the candidate item's row (the unary + keeps SQLite from
 // handing an id set to FTS5 as a rowid lookup per id); by date, the
 // meeting's date and the item's position, which the covering index
-// agenda_items_document holds.
-std::string HitsSql(const SearchQuery& q, bool with_documents) {
+// agenda_items_document holds. With `count_only` an arm yields a constant
+// instead of its sort keys: counting needs no bm25 and no meeting's date.
+std::string HitsSql(const SearchQuery& q, bool with_documents, bool count_only = false) {
   std::string sql;
   if (Ranked(q)) {
     // Weights: a word in the title counts most, then the decision, the
@@ -261,15 +265,25 @@ std::string HitsSql(const SearchQuery& q, bool with_documents) {
     // such document would be built per query, all the items of the store
     // for a broad filter (--kind minutes).
     const bool on_document = !MeetingConditions(q).empty() || q.kind || q.absent;
-    sql = "SELECT 0 AS doc, items_fts.rowid AS id, bm25(items_fts, 4.0, 1.5, 2.0, 1.0) AS "
-          "score, NULL AS date, 0 AS did, 0 AS pos FROM items_fts" +
-          std::string(on_document ? " JOIN agenda_items i ON i.id = items_fts.rowid" : "") +
+    sql = std::string(count_only ? "SELECT 1 FROM items_fts"
+                                 : "SELECT 0 AS doc, items_fts.rowid AS id, bm25(items_fts, 4.0, "
+                                   "1.5, 2.0, 1.0) AS score, NULL AS date, 0 AS did, 0 AS pos "
+                                   "FROM items_fts") +
+          (on_document ? " JOIN agenda_items i ON i.id = items_fts.rowid" : "") +
           " WHERE items_fts MATCH :q" +
           FilterSql(q, "+items_fts.rowid", on_document ? "i.document_id" : "");
     if (with_documents)
-      sql += " UNION ALL SELECT 1, documents_fts.rowid, bm25(documents_fts, 4.0, 1.0), NULL, 0, "
-             "0 FROM documents_fts WHERE documents_fts MATCH :q" +
+      sql += std::string(count_only ? " UNION ALL SELECT 1"
+                                    : " UNION ALL SELECT 1, documents_fts.rowid, "
+                                      "bm25(documents_fts, 4.0, 1.0), NULL, 0, 0") +
+             " FROM documents_fts WHERE documents_fts MATCH :q" +
              FilterSql(q, "", "+documents_fts.rowid");
+  } else if (count_only) {
+    sql = "SELECT 1 FROM agenda_items i WHERE 1" + FilterSql(q, "i.id", "i.document_id");
+    if (with_documents)
+      sql += " UNION ALL SELECT 1 FROM documents d WHERE NOT EXISTS (SELECT 1 FROM agenda_items "
+             "x WHERE x.document_id = d.id)" +
+             FilterSql(q, "", "d.id");
   } else {
     sql = "SELECT 0 AS doc, i.id AS id, 0.0 AS score, m.date AS date, i.document_id AS did, "
           "i.position AS pos FROM agenda_items i LEFT JOIN meetings m ON m.document_id = "
@@ -284,15 +298,37 @@ std::string HitsSql(const SearchQuery& q, bool with_documents) {
   return sql;
 }
 
-// One page of the ordered hits: by bm25 (lower is better) with a query,
-// else newest meeting first (undated last); items before documents on a
-// tie. With `count`, every row carries the number of hits, computed by the
-// window over the same scan that ranks them.
-std::string PageSql(const SearchQuery& q, bool count) {
-  return "WITH hits AS (" + HitsSql(q, WithDocuments(q)) + ") SELECT doc, id, score" +
-         (count ? ", count(*) OVER ()" : "") + " FROM hits ORDER BY " +
-         (Ranked(q) ? "score, doc, id" : "date DESC, doc, did, pos") +
-         " LIMIT :limit OFFSET :offset";
+// One page of the ranked hits: by bm25 (lower is better), items before
+// documents on a tie. Without a count SQLite keeps only the best
+// offset + limit rows while it scans (a sorter with a LIMIT); the count is
+// CountSql's own read, which needs no bm25.
+std::string RankedPageSql(const SearchQuery& q) {
+  return "WITH hits AS (" + HitsSql(q, WithDocuments(q)) +
+         ") SELECT doc, id, score FROM hits ORDER BY score, doc, id LIMIT :limit OFFSET :offset";
+}
+
+std::string CountSql(const SearchQuery& q) {
+  return "SELECT count(*) FROM (" + HitsSql(q, WithDocuments(q), true) + ")";
+}
+
+// The unranked order, newest meeting first (undated last), then items
+// before whole documents, then document id and the item's position, is an
+// order of documents first: every item of a document shares its date and
+// id. So the hits are counted per document (agenda_items_document covers
+// the grouping; one meeting's date is read per document, not per item),
+// the documents are sorted, and only the documents the page reaches are
+// opened for their items. The sums give the exact total on the way.
+std::string GroupsSql(const SearchQuery& q) {
+  std::string sql =
+      "SELECT g.doc, g.did, g.n FROM (SELECT 0 AS doc, i.document_id AS did, count(*) AS n FROM "
+      "agenda_items i WHERE 1" +
+      FilterSql(q, "i.id", "i.document_id") + " GROUP BY i.document_id";
+  if (WithDocuments(q))
+    sql += " UNION ALL SELECT 1, d.id, 1 FROM documents d WHERE NOT EXISTS (SELECT 1 FROM "
+           "agenda_items x WHERE x.document_id = d.id)" +
+           FilterSql(q, "", "d.id");
+  return sql +
+         ") g LEFT JOIN meetings m ON m.document_id = g.did ORDER BY m.date DESC, g.doc, g.did";
 }
 
 struct PageRow {
@@ -456,24 +492,85 @@ Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& p
 
 }  // namespace
 
+namespace {
+
+// The page [offset, offset + limit) of the unranked order (GroupsSql), and
+// with q.count the total, which the groups' sizes give.
+Status UnrankedPage(sqlite3* db, const SearchQuery& q, std::vector<PageRow>* page,
+                    int64_t* total) {
+  struct Slice {
+    bool doc;
+    int64_t did, skip, take;
+  };
+  std::vector<Slice> slices;
+  const int64_t first = q.offset, end = first + q.limit;
+  int64_t seen = 0;
+  {
+    Stmt st;
+    if (Status s = Prepared(db, GroupsSql(q), q, &st); !s.ok()) return s;
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      const int64_t n = st.Int(2);
+      if (seen + n > first && seen < end) {
+        const int64_t skip = std::max<int64_t>(0, first - seen);
+        slices.push_back({st.Int(0) != 0, st.Int(1), skip, std::min(n, end - seen) - skip});
+      }
+      seen += n;
+      if (!q.count && seen >= end) break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return QueryError(db, st, rc);
+  }
+  if (q.count) *total = seen;
+  // The items of the documents the page reaches, in position order; the
+  // filters again, now on these documents' items only (the unary + keeps
+  // SQLite from driving the read by a filter's id set).
+  std::string dids;
+  for (const Slice& sl : slices)
+    if (!sl.doc) dids += (dids.empty() ? "" : ",") + std::to_string(sl.did);
+  std::map<int64_t, std::vector<int64_t>> items;
+  if (!dids.empty()) {
+    Stmt st;
+    if (Status s = Prepared(db,
+                            "SELECT i.id, i.document_id FROM agenda_items i WHERE i.document_id "
+                            "IN (" + dids + ")" + FilterSql(q, "+i.id", "i.document_id") +
+                                " ORDER BY i.document_id, i.position",
+                            q, &st);
+        !s.ok())
+      return s;
+    int rc = store::EachRow(st, [&](const Stmt& row) { items[row.Int(1)].push_back(row.Int(0)); });
+    if (rc != SQLITE_DONE) return QueryError(db, st, rc);
+  }
+  for (const Slice& sl : slices) {
+    if (sl.doc) {
+      page->push_back({true, sl.did, 0.0});
+      continue;
+    }
+    // Fewer than counted only when a writer changed the document between the reads.
+    const std::vector<int64_t>& ids = items[sl.did];
+    for (int64_t k = sl.skip; k < sl.skip + sl.take && k < static_cast<int64_t>(ids.size()); ++k)
+      page->push_back({false, ids[static_cast<size_t>(k)], 0.0});
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<SearchResults> Store::Find(const SearchQuery& q) {
   if (Status s = CheckQuery(q); !s.ok()) return s;
   SearchResults out;
   std::vector<PageRow> page;
-  {
+  if (!Ranked(q)) {
+    if (Status s = UnrankedPage(impl_->db, q, &page, &out.total); !s.ok()) return s;
+  } else {
     Stmt st;
-    if (Status s = Prepared(impl_->db, PageSql(q, q.count), q, &st); !s.ok()) return s;
-    int rc = store::EachRow(st, [&](const Stmt& row) {
-      page.push_back({row.Int(0) != 0, row.Int(1), row.Real(2)});
-      if (q.count) out.total = row.Int(3);
-    });
+    if (Status s = Prepared(impl_->db, RankedPageSql(q), q, &st); !s.ok()) return s;
+    int rc = store::EachRow(
+        st, [&](const Stmt& row) { page.push_back({row.Int(0) != 0, row.Int(1), row.Real(2)}); });
     if (rc != SQLITE_DONE) return QueryError(impl_->db, st, rc);
-  }
-  // A page past the end has no row to carry the count.
-  if (q.count && page.empty()) {
-    if (q.offset == 0) {
-      out.total = 0;
-    } else {
+    // A page shorter than the limit ends the list: its end is the count.
+    if (q.count && (page.empty() ? q.offset == 0 : static_cast<int>(page.size()) < q.limit)) {
+      out.total = q.offset + static_cast<int64_t>(page.size());
+    } else if (q.count) {
       Result<int64_t> n = CountHits(q);
       if (!n.ok()) return n.status();
       out.total = *n;
@@ -509,9 +606,7 @@ Result<std::vector<int64_t>> Store::FindItemIds(const SearchQuery& q) {
 Result<int64_t> Store::CountHits(const SearchQuery& q) {
   if (Status s = CheckQuery(q); !s.ok()) return s;
   Stmt st;
-  if (Status s = Prepared(impl_->db, "SELECT count(*) FROM (" + HitsSql(q, WithDocuments(q)) + ")", q, &st);
-      !s.ok())
-    return s;
+  if (Status s = Prepared(impl_->db, CountSql(q), q, &st); !s.ok()) return s;
   int rc = st.Step();
   if (rc == SQLITE_ROW) return st.Int(0);
   return QueryError(impl_->db, st, rc);

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <regex>
@@ -369,6 +370,100 @@ TEST_F(CorpusTest, FiltersAgreeWithTheRecords) {
     expect({"--case", c}, [&](const Record&, const AgendaItem* it) {
       return it && it->case_number == c;
     });
+}
+
+// Find's pages, walked to the end with their count, give the hits of the
+// plain reference query (joins, one ORDER BY over every hit) in its order:
+// by date with filters on the meeting, the decision and the kind, and by
+// bm25 with a query. The store finds pages by other routes (counted per
+// document, ranked without a window); this holds them to the one order.
+TEST_F(CorpusTest, PagesFollowTheReferenceOrder) {
+  auto store = Store::Open(db_.string(), {.read_only = true});
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  sqlite3* db = (*store)->connection();
+  // (document hit?, id) of every hit of `sql`, whose columns are doc, id.
+  auto reference = [&](const std::string& sql, const std::string& match) {
+    std::vector<std::pair<bool, int64_t>> out;
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db);
+    if (!match.empty()) sqlite3_bind_text(st, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(st) == SQLITE_ROW)
+      out.emplace_back(sqlite3_column_int64(st, 0) != 0, sqlite3_column_int64(st, 1));
+    sqlite3_finalize(st);
+    return out;
+  };
+  // The first `pages` pages (all with 0) and the total they state.
+  auto walk = [&](SearchQuery q, int per_page, int pages = 0) {
+    std::vector<std::pair<bool, int64_t>> out;
+    q.count = true;
+    q.limit = per_page;
+    int64_t total = -1;
+    for (q.offset = 0; pages == 0 || q.offset < pages * per_page; q.offset += per_page) {
+      auto page = (*store)->Find(q);
+      EXPECT_TRUE(page.ok()) << page.status().ToString();
+      if (!page.ok()) break;
+      if (total >= 0) EXPECT_EQ(page->total, total) << "offset " << q.offset;
+      total = page->total;
+      for (const SearchHit& h : page->hits)
+        out.emplace_back(!h.item_id, h.item_id ? *h.item_id : h.document_id);
+      if (static_cast<int>(page->hits.size()) < per_page) break;
+    }
+    if (pages == 0) EXPECT_EQ(static_cast<int64_t>(out.size()), total);
+    return std::make_pair(out, total);
+  };
+  // Walks `q` in pages of 7 (the first 20) and of 300 (all).
+  auto expect_pages = [&](const SearchQuery& q, const std::vector<std::pair<bool, int64_t>>& want,
+                          const std::string& what) {
+    auto [all, total] = walk(q, 300);
+    EXPECT_EQ(total, static_cast<int64_t>(want.size())) << what;
+    EXPECT_EQ(all, want) << what;
+    auto [first, total7] = walk(q, 7, 20);
+    EXPECT_EQ(total7, total) << what;
+    EXPECT_EQ(first, std::vector(want.begin(), want.begin() + std::min<size_t>(want.size(), 140)))
+        << what;
+  };
+  const std::string by_date =
+      "SELECT doc, id FROM (SELECT 0 AS doc, i.id AS id, m.date AS date, i.document_id AS did, "
+      "i.position AS pos FROM agenda_items i JOIN documents d ON d.id = i.document_id LEFT JOIN "
+      "meetings m ON m.document_id = d.id LEFT JOIN decisions dc ON dc.item_id = i.id WHERE "
+      "ITEMS UNION ALL SELECT 1, d.id, m.date, d.id, 0 FROM documents d LEFT JOIN meetings m ON "
+      "m.document_id = d.id WHERE NOT EXISTS (SELECT 1 FROM agenda_items x WHERE x.document_id = "
+      "d.id) AND DOCS) ORDER BY date DESC, doc, did, pos";
+  auto with = [](std::string sql, const std::string& items, const std::string& docs) {
+    sql.replace(sql.find("ITEMS"), 5, items);
+    sql.replace(sql.find("DOCS"), 4, docs);
+    return sql;
+  };
+  struct Case {
+    std::string items, docs;
+    std::function<void(SearchQuery&)> set;
+  };
+  const std::vector<Case> cases = {
+      {"1", "1", [](SearchQuery&) {}},
+      {"dc.category = 'approved'", "0", [](SearchQuery& q) { q.decision = "approved"; }},
+      {"d.kind = 'minutes'", "d.kind = 'minutes'", [](SearchQuery& q) { q.kind = "minutes"; }},
+      {"m.date >= '2019'", "m.date >= '2019'", [](SearchQuery& q) { q.from = "2019"; }},
+  };
+  for (const Case& c : cases) {
+    SearchQuery q;
+    c.set(q);
+    const auto want = reference(with(by_date, c.items, c.docs), "");
+    ASSERT_FALSE(want.empty()) << c.items;
+    expect_pages(q, want, c.items);
+  }
+  for (const std::string text : {"kommunen", "budget OR regnskab", "integration*"}) {
+    const auto want = reference(
+        "SELECT doc, id FROM (SELECT 0 AS doc, rowid AS id, bm25(items_fts, 4.0, 1.5, 2.0, 1.0) "
+        "AS score FROM items_fts WHERE items_fts MATCH ?1 UNION ALL SELECT 1, rowid, "
+        "bm25(documents_fts, 4.0, 1.0) FROM documents_fts WHERE documents_fts MATCH ?1) ORDER "
+        "BY score, doc, id",
+        text);
+    ASSERT_FALSE(want.empty()) << text;
+    SearchQuery q;
+    q.text = text;
+    expect_pages(q, want, text);
+  }
 }
 
 TEST_F(CorpusTest, ReingestIsANoOp) {

@@ -111,8 +111,9 @@ struct SearchQuery {
   // Hits to skip before the first returned (paging): a page is the hits
   // [offset, offset + limit) of the one ordered list.
   int offset = 0;
-  // Find also counts every hit (SearchResults::total), in the same scan
-  // that ranks them.
+  // Find also counts every hit (SearchResults::total): a count read
+  // without ranking (a query's FTS matches), or, unranked, the hits per
+  // document the page is found from.
   bool count = false;
   // Markers around matched words in `snippet`.
   std::string highlight_open = "[";
