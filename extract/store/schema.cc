@@ -5,6 +5,7 @@
 
 #include "referat/store.h"
 #include "store/case_number.h"
+#include "store/passages.h"
 #include "store/sqlite.h"
 
 namespace referat::store {
@@ -235,11 +236,57 @@ Status MigrateTo2(sqlite3* db) {
   return rc == SQLITE_DONE ? Status::Ok() : items.Error(rc);
 }
 
+// Version 3: passages, the parts a document without agenda items is
+// searched by (store/passages.h): one row per passage with its span and
+// page. A passage's text is a row of items_fts at rowid -passages.id (the
+// document's title in the first passage only), so items and passages are
+// ranked by one bm25 over one index (the same word frequencies and
+// lengths); a table of their own would weigh a word by its frequency among
+// the few reports. And store_info, which records the tokenizer version the
+// stemmed tables were indexed with (TokenizerVersion).
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE passages (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  span_page INTEGER
+);
+CREATE INDEX passages_document ON passages(document_id, position);
+CREATE TABLE store_info (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)sql";
+
+Status MigrateTo3(sqlite3* db) {
+  if (Status s = Exec(db, kSchemaV3); !s.ok()) return s;
+  // The documents without items a version 2 store holds, with their text
+  // (documents_fts keeps it) and the JSON that places sections on pages.
+  Stmt docs;
+  if (Status s = docs.Prepare(db,
+                              "SELECT d.id, f.title, f.body, d.json FROM documents d JOIN "
+                              "documents_fts f ON f.rowid = d.id ORDER BY d.id");
+      !s.ok())
+    return s;
+  PassageWriter writer;
+  int rc;
+  while ((rc = docs.Step()) == SQLITE_ROW) {
+    const nlohmann::json record = nlohmann::json::parse(docs.Text(3), nullptr, false);
+    if (Status s = writer.Write(db, docs.Int(0), docs.Text(1), docs.Text(2),
+                                record.is_discarded() ? nlohmann::json::object() : record);
+        !s.ok())
+      return s;
+  }
+  return rc == SQLITE_DONE ? Status::Ok() : docs.Error(rc);
+}
+
 // kMigrations[v] brings a database from version v to v + 1. A new schema
 // version appends one function here and raises kStoreSchemaVersion; the
 // test opens a database of every older version and checks the result.
 using Migration = Status (*)(sqlite3*);
-constexpr Migration kMigrations[] = {MigrateTo1, MigrateTo2};
+constexpr Migration kMigrations[] = {MigrateTo1, MigrateTo2, MigrateTo3};
 static_assert(std::size(kMigrations) == kStoreSchemaVersion);
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include "analyze/text_util.h"
 #include "referat/contract.h"
 #include "store/case_number.h"
+#include "store/passages.h"
 #include "store/store_impl.h"
 
 namespace referat {
@@ -265,19 +266,29 @@ std::string HitsSql(const SearchQuery& q, bool with_documents, bool count_only =
     // such document would be built per query, all the items of the store
     // for a broad filter (--kind minutes).
     const bool on_document = !MeetingConditions(q).empty() || q.kind || q.absent;
+    // Items are the positive rowids of items_fts; the negative ones are
+    // passages (FTS5 takes the rowid range as part of the match).
     sql = std::string(count_only ? "SELECT 1 FROM items_fts"
                                  : "SELECT 0 AS doc, items_fts.rowid AS id, bm25(items_fts, 4.0, "
-                                   "1.5, 2.0, 1.0) AS score, NULL AS date, 0 AS did, 0 AS pos "
-                                   "FROM items_fts") +
+                                   "1.5, 2.0, 1.0) AS score, NULL AS date, 0 AS did, 0 AS pos, "
+                                   "0 AS part FROM items_fts") +
           (on_document ? " JOIN agenda_items i ON i.id = items_fts.rowid" : "") +
-          " WHERE items_fts MATCH :q" +
+          " WHERE items_fts MATCH :q AND items_fts.rowid > 0" +
           FilterSql(q, "+items_fts.rowid", on_document ? "i.document_id" : "");
-    if (with_documents)
-      sql += std::string(count_only ? " UNION ALL SELECT 1"
-                                    : " UNION ALL SELECT 1, documents_fts.rowid, "
-                                      "bm25(documents_fts, 4.0, 1.0), NULL, 0, 0") +
-             " FROM documents_fts WHERE documents_fts MATCH :q" +
-             FilterSql(q, "", "+documents_fts.rowid");
+    // A document is ranked by its best passage (the part the match is
+    // in), which FillPage reports. The LIMIT -1 keeps SQLite from folding
+    // the subquery into the grouping, where bm25 cannot be called.
+    const std::string passages =
+        " FROM items_fts JOIN passages p ON p.id = -items_fts.rowid WHERE items_fts MATCH :q "
+        "AND items_fts.rowid < 0" +
+        FilterSql(q, "", "+p.document_id");
+    if (with_documents && count_only)
+      sql += " UNION ALL SELECT 1" + passages + " GROUP BY p.document_id";
+    else if (with_documents)
+      sql += " UNION ALL SELECT 1, document_id, min(score), NULL, 0, 0, passage FROM (SELECT "
+             "p.document_id AS document_id, p.id AS passage, bm25(items_fts, 4.0, 1.5, 2.0, "
+             "1.0) AS score" +
+             passages + " LIMIT -1) GROUP BY document_id";
   } else if (count_only) {
     sql = "SELECT 1 FROM agenda_items i WHERE 1" + FilterSql(q, "i.id", "i.document_id");
     if (with_documents)
@@ -304,7 +315,8 @@ std::string HitsSql(const SearchQuery& q, bool with_documents, bool count_only =
 // CountSql's own read, which needs no bm25.
 std::string RankedPageSql(const SearchQuery& q) {
   return "WITH hits AS (" + HitsSql(q, WithDocuments(q)) +
-         ") SELECT doc, id, score FROM hits ORDER BY score, doc, id LIMIT :limit OFFSET :offset";
+         ") SELECT doc, id, score, part FROM hits ORDER BY score, doc, id LIMIT :limit OFFSET "
+         ":offset";
 }
 
 std::string CountSql(const SearchQuery& q) {
@@ -335,6 +347,7 @@ struct PageRow {
   bool doc;
   int64_t id;
   double score;
+  int64_t passage = 0;  // a ranked document hit's best passage
 };
 
 Status CheckQuery(const SearchQuery& q) {
@@ -351,14 +364,6 @@ Status CheckQuery(const SearchQuery& q) {
     return Status::Usage("unknown document kind '" + *q.kind + "'; one of: " + NameList<DocumentKind>());
   if (q.absent && NameQuery(*q.absent).empty()) return Status::Usage("--absent needs a name");
   return Status::Ok();
-}
-
-// "1,5,9": the ids of one arm of a page (integers we read, so no quoting).
-std::string IdList(const std::vector<PageRow>& page, bool doc) {
-  std::string ids;
-  for (const PageRow& r : page)
-    if (r.doc == doc) ids += (ids.empty() ? "" : ",") + std::to_string(r.id);
-  return ids;
 }
 
 // The columns of a hit, shared by both arms: id, document_id, path, sha256,
@@ -384,51 +389,31 @@ SearchHit ReadHit(const Stmt& st) {
   return h;
 }
 
-// The pages the spans of a contract JSON state: (start, page) of every
-// object with a span that has a page, sorted by start.
-void CollectPages(const nlohmann::json& j, std::vector<std::pair<size_t, int>>* out) {
-  if (j.is_object()) {
-    auto span = j.find("span");
-    if (span != j.end() && span->is_object() && (*span)["start"].is_number_unsigned() &&
-        (*span)["page"].is_number_integer())
-      out->emplace_back((*span)["start"].get<size_t>(), (*span)["page"].get<int>());
-    for (const auto& [key, value] : j.items())
-      if (value.is_structured()) CollectPages(value, out);
-  } else if (j.is_array()) {
-    for (const auto& value : j) CollectPages(value, out);
-  }
-}
-
-// The span of a document hit's own snippet: where the body snippet (its
-// matches between \x01 and \x02, no ellipses) stands in the text, and its
-// page when the values the contract places on pages bracket it on one page
-// (the store keeps no page map, so a snippet between two values on
-// different pages gets no page). Empty when the match is not in the body
-// (a title match) or the snippet cannot be placed.
-std::optional<Span> SnippetSpan(const std::string& text, const std::string& marked,
+// The span of a document hit's own snippet: where the body snippet of its
+// best passage (the matches between \x01 and \x02, no ellipses) stands in
+// that passage, which starts at `passage.start` of the text; its page is
+// the page at its start by the values the contract places on pages
+// (store/passages.h), else unknown. Empty when the match is not in the
+// body (a title match) or the snippet cannot be placed.
+std::optional<Span> SnippetSpan(const std::string& passage_text, const Span& passage,
+                                const std::string& marked,
                                 const std::optional<std::string>& json) {
   if (marked.find('\x01') == std::string::npos) return std::nullopt;
   std::string plain;
   plain.reserve(marked.size());
   for (char c : marked)
     if (c != '\x01' && c != '\x02') plain += c;
-  const size_t at = text.find(plain);
+  const size_t at = passage_text.find(plain);
   if (plain.empty() || at == std::string::npos) return std::nullopt;
   Span span;
-  span.start = at;
-  span.end = at + plain.size();
+  span.start = passage.start + at;
+  span.end = span.start + plain.size();
+  span.page = 0;
   if (json) {
     const nlohmann::json j = nlohmann::json::parse(*json, nullptr, false);
-    std::vector<std::pair<size_t, int>> pages;
-    CollectPages(j, &pages);
-    std::sort(pages.begin(), pages.end());
-    int before = 0, after = 0;
-    for (const auto& [start, page] : pages) {
-      if (start <= span.start) before = std::max(before, page);
-      else if (start >= span.end && (after == 0 || page < after)) after = page;
-    }
-    if (before > 0 && before == after) span.page = before;
+    if (!j.is_discarded()) span.page = store::PageAt(store::PagedStarts(j), span.start);
   }
+  if (span.page == 0 && span.start == passage.start) span.page = passage.page;
   return span;
 }
 
@@ -439,7 +424,10 @@ Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& p
   const bool ranked = Ranked(q);
   std::map<std::pair<bool, int64_t>, SearchHit> by_id;
   for (bool doc : {false, true}) {
-    const std::string ids = IdList(page, doc);
+    std::string ids;
+    for (const PageRow& r : page)
+      if (r.doc == doc)
+        ids += (ids.empty() ? "" : ",") + std::to_string(doc && ranked ? r.passage : r.id);
     if (ids.empty()) continue;
     std::string sql;
     if (!doc) {
@@ -452,30 +440,33 @@ Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& p
             " JOIN documents d ON d.id = i.document_id LEFT JOIN meetings m ON m.document_id = "
             "d.id LEFT JOIN decisions dc ON dc.item_id = i.id WHERE i.id IN (" +
             ids + ")";
-    } else {
-      // Ranked, also the text, the body's snippet between control marks
-      // (they cannot occur in the normalized text) and, for paged
-      // documents, the contract JSON: the snippet's own span and page.
+    } else if (ranked) {
+      // The best passage: its span and page, its text, its body snippet
+      // between control marks (they cannot occur in the normalized text)
+      // and, for paged documents, the contract JSON that places the
+      // snippet on its page.
       sql = "SELECT d.id, d.id, d.path, d.sha256, d.kind, m.body, m.municipality, m.date, "
-            "d.title, NULL, NULL, NULL, NULL, " +
-            std::string(ranked ? "snippet(documents_fts, -1, :open, :close, '…', 16)"
-                               : "coalesce(d.title, '')") +
-            ", 0, d.text_length, CASE WHEN d.pages IS NOT NULL THEN 1 END" +
-            (ranked ? ", documents_fts.body, snippet(documents_fts, 1, char(1), char(2), '', 16), "
-                      "CASE WHEN d.pages IS NOT NULL THEN d.json END"
-                    : "") +
-            " FROM documents d" +
-            (ranked ? " JOIN documents_fts ON documents_fts.rowid = d.id AND documents_fts "
-                      "MATCH :q"
-                    : "") +
-            " LEFT JOIN meetings m ON m.document_id = d.id WHERE d.id IN (" + ids + ")";
+            "d.title, NULL, NULL, NULL, NULL, snippet(items_fts, -1, :open, :close, '…', 16), "
+            "p.span_start, p.span_end, p.span_page, items_fts.body, snippet(items_fts, 3, "
+            "char(1), char(2), '', 16), CASE WHEN d.pages IS NOT NULL THEN d.json END FROM "
+            "passages p JOIN items_fts ON items_fts.rowid = -p.id AND items_fts MATCH :q "
+            "JOIN documents d ON d.id = p.document_id LEFT JOIN meetings m ON m.document_id = "
+            "d.id WHERE p.id IN (" +
+            ids + ")";
+    } else {
+      sql = "SELECT d.id, d.id, d.path, d.sha256, d.kind, m.body, m.municipality, m.date, "
+            "d.title, NULL, NULL, NULL, NULL, coalesce(d.title, ''), 0, d.text_length, CASE WHEN "
+            "d.pages IS NOT NULL THEN 1 END FROM documents d LEFT JOIN meetings m ON "
+            "m.document_id = d.id WHERE d.id IN (" +
+            ids + ")";
     }
     Stmt st;
     if (Status s = Prepared(db, sql, q, &st); !s.ok()) return s;
     int rc = store::EachRow(st, [&](const Stmt& row) {
       SearchHit hit = ReadHit(row);
       if (doc && ranked && hit.span)
-        if (std::optional<Span> own = SnippetSpan(row.Text(17), row.Text(18), row.OptText(19)))
+        if (std::optional<Span> own =
+                SnippetSpan(row.Text(17), *hit.span, row.Text(18), row.OptText(19)))
           hit.span = own;
       by_id.emplace(std::make_pair(doc, row.Int(0)), std::move(hit));
     });
@@ -565,7 +556,9 @@ Result<SearchResults> Store::Find(const SearchQuery& q) {
     Stmt st;
     if (Status s = Prepared(impl_->db, RankedPageSql(q), q, &st); !s.ok()) return s;
     int rc = store::EachRow(
-        st, [&](const Stmt& row) { page.push_back({row.Int(0) != 0, row.Int(1), row.Real(2)}); });
+        st, [&](const Stmt& row) {
+          page.push_back({row.Int(0) != 0, row.Int(1), row.Real(2), row.Int(3)});
+        });
     if (rc != SQLITE_DONE) return QueryError(impl_->db, st, rc);
     // A page shorter than the limit ends the list: its end is the count.
     if (q.count && (page.empty() ? q.offset == 0 : static_cast<int>(page.size()) < q.limit)) {
