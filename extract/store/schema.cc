@@ -4,7 +4,9 @@
 #include <string>
 
 #include "referat/store.h"
+#include "core/sha256.h"
 #include "store/case_number.h"
+#include "store/danish_tokenizer.h"
 #include "store/passages.h"
 #include "store/sqlite.h"
 
@@ -325,6 +327,72 @@ Status CheckVersion(sqlite3* db) {
         "store schema version " + std::to_string(*version) + " needs migrating to " +
         std::to_string(kStoreSchemaVersion) +
         ": open it once with a writing command (referat ingest) where it can be written");
+  return Status::Ok();
+}
+
+std::string TokenizerVersion() {
+  // Raise when the tokenizer's code changes what it makes of a word.
+  constexpr int kTokenizerCode = 1;
+  std::string rows;
+  for (const auto& [word, stem] : DanishStemExceptions()) rows += word + '\t' + stem + '\n';
+  return "danish " + std::to_string(kTokenizerCode) + ", exceptions " +
+         Sha256Hex(rows).substr(0, 12);
+}
+
+namespace {
+
+// store_info.tokenizer, or "" when not recorded (a store of version 2 or
+// older, or a store nothing was indexed in yet).
+Result<std::string> StoredTokenizer(sqlite3* db) {
+  Stmt st;
+  if (Status s = st.Prepare(db, "SELECT value FROM store_info WHERE key = 'tokenizer'"); !s.ok())
+    return s;
+  int rc = st.Step();
+  if (rc == SQLITE_ROW) return st.Text(0);
+  if (rc == SQLITE_DONE) return std::string();
+  return st.Error(rc);
+}
+
+}  // namespace
+
+Status SyncTokenizer(sqlite3* db, bool read_only, std::string* notice) {
+  const std::string current = TokenizerVersion();
+  Result<std::string> stored = StoredTokenizer(db);
+  if (!stored.ok()) return stored.status();
+  if (*stored == current) return Status::Ok();
+  Result<int64_t> documents = QueryInt(db, "SELECT count(*) FROM documents");
+  if (!documents.ok()) return documents.status();
+  const std::string was = stored->empty() ? "an older referat's" : "'" + *stored + "'";
+  if (read_only) {
+    if (*documents > 0)
+      *notice = "warning: the full-text index was made with " + was +
+                " Danish stemming, this referat stems as '" + current +
+                "'; searches may miss some inflections until `referat ingest` opens the store "
+                "once and re-indexes it";
+    return Status::Ok();
+  }
+  if (Status s = Exec(db, "BEGIN IMMEDIATE"); !s.ok()) return s;
+  // Another process may have re-indexed between the read and the lock.
+  Result<std::string> locked = StoredTokenizer(db);
+  Status s = locked.ok() ? Status::Ok() : locked.status();
+  if (s.ok() && *locked != current) {
+    if (*documents > 0)
+      s = Exec(db,
+               "INSERT INTO items_fts(items_fts) VALUES ('rebuild'); "
+               "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');");
+    if (s.ok())
+      s = Exec(db, "INSERT INTO store_info (key, value) VALUES ('tokenizer', '" + current +
+                       "') ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    if (s.ok() && *documents > 0)
+      *notice = "re-indexed the full text for '" + current + "' Danish stemming (it was made with " +
+                was + ")";
+  }
+  if (s.ok()) s = Exec(db, "COMMIT");
+  if (!s.ok()) {
+    (void)Exec(db, "ROLLBACK");
+    notice->clear();
+    return Status(s.code(), "re-indexing the full text: " + s.message());
+  }
   return Status::Ok();
 }
 
