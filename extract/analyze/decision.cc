@@ -237,10 +237,18 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
   }
   // Where suffix phrases ("F undlod at stemme") start: a list before one
   // belongs to it, not to the preceding prefix phrase.
+  // A one-word suffix phrase ("imod") is one only after a count.
+  auto after_count = [&](size_t pos) {
+    std::string_view before = TrimRight(s.substr(0, pos), " ");
+    return !before.empty() && before.back() >= '0' && before.back() <= '9';
+  };
   std::vector<size_t> suffix_marks;
   for (int side = 0; side < 3; ++side) {
     re2::StringPiece in(s), m;
-    while (RE2::FindAndConsume(&in, lex.vote_suffix(side), &m)) suffix_marks.push_back(m.data() - s.data());
+    while (RE2::FindAndConsume(&in, lex.vote_suffix(side), &m)) {
+      const size_t pos = m.data() - s.data();
+      if (!IsSingleWord(std::string_view(m.data(), m.size())) || after_count(pos)) suffix_marks.push_back(pos);
+    }
   }
   std::sort(suffix_marks.begin(), suffix_marks.end());
   auto next_mark = [&](size_t after) {  // marks are in text order
@@ -297,6 +305,22 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
       std::string_view before = s.substr(0, mpos);
       size_t cut = before.find_last_of(".,;:");
       std::string_view list = Trim(cut == std::string_view::npos ? before : before.substr(cut + 1));
+      // "vedtaget med 6 stemmer for og 3 imod": a count right before the
+      // phrase, not a list of voters. A one-word phrase ("imod") counts
+      // only so; before it stands prose ("Udvalget er imod").
+      {
+        size_t sp = list.find_last_of(' ');
+        std::string_view last = sp == std::string_view::npos ? list : list.substr(sp + 1);
+        if (!last.empty() && last.size() <= 3 &&
+            std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+          int v = 0;
+          for (char c : last) v = v * 10 + (c - '0');
+          counts[side] = v;
+          any = true;
+          continue;
+        }
+      }
+      if (IsSingleWord(std::string_view(m.data(), m.size()))) continue;
       for (const auto& w : lex.words().vote_lead.entries()) lang::ConsumeLeadingWord(&list, w);
       if (list.empty() || !AtMostWords(list, 12)) continue;
       ParseVoteList(lex.words(), list, &lists[side], &counts[side]);
@@ -467,10 +491,18 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
         after_absence = true;
         continue;
       }
-      // What follows an absence note is not the decision (Aalborg repeats
-      // the case summary there); it may still hold votes or dissents.
-      (after_absence ? other_ranges : decision_ranges).emplace_back(s, e);
+      // What follows an absence note after the decision is not the
+      // decision (Aalborg repeats the case summary there); it may still
+      // hold votes or dissents. A note before any decision text ("Følgende
+      // deltog ikke i behandlingen af punktet:" and the names under the
+      // heading) comes before the decision.
+      (after_absence && !decision_ranges.empty() ? other_ranges : decision_ranges).emplace_back(s, e);
     }
+  }
+  for (auto [s, e] : decision_ranges) {
+    ReadVotes(ctx, s, e, &out.votes);
+    ReadDissent(ctx, s, e, &out.dissents);
+    ReadReferrals(ctx, s, e, default_year, &out.referrals);
   }
   if (!decision_ranges.empty()) {
     Joiner j;
@@ -485,6 +517,13 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
     d.category =
         FromName<DecisionCategory>(CategorizeDecision(lex, d.text, &mixed, &part_categories))
             .value_or(DecisionCategory::kOther);
+    // A decision recorded as its vote alone ("For stemte 5, imod stemte
+    // 2."): the recommendation put to the vote was carried or fell.
+    if (d.category == DecisionCategory::kOther && out.votes && out.votes->counts &&
+        out.votes->counts->for_ && out.votes->counts->against &&
+        *out.votes->counts->for_ != *out.votes->counts->against)
+      d.category = *out.votes->counts->for_ > *out.votes->counts->against ? DecisionCategory::kApproved
+                                                                         : DecisionCategory::kRejected;
     if (mixed) {
       std::string each;
       for (size_t k = 0; k < part_categories.size(); ++k)
@@ -501,11 +540,6 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
     out.decision = std::move(d);
   }
   DedupeNames(&out.absent);
-  for (auto [s, e] : decision_ranges) {
-    ReadVotes(ctx, s, e, &out.votes);
-    ReadDissent(ctx, s, e, &out.dissents);
-    ReadReferrals(ctx, s, e, default_year, &out.referrals);
-  }
   return out;
 }
 

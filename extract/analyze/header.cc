@@ -1,8 +1,10 @@
 #include "analyze/header.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "analyze/dates.h"
+#include "analyze/names.h"
 #include "analyze/text_util.h"
 
 namespace referat::analyze {
@@ -50,6 +52,13 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
     // continue the list.
     const bool paren = rest.find('(') != std::string_view::npos;
     const bool comma = rest.find(',') != std::string_view::npos;
+    // "Deltagere:" in one table cell, one name per line in the next: the
+    // value is one name, and so is each line under it.
+    auto one_name = [&](std::string_view v) {
+      auto names = ParseNames(ctx.lex(), v);
+      return names.size() == 1 && names[0].end - names[0].start == v.size();
+    };
+    const bool name_column = ctx.IsTableRow(i) && one_name(rest);
     for (size_t j = i + 1; j < end && j <= i + 40; ++j) {
       std::string_view v = Trim(ctx.text(j));
       if (v.empty() || !AtMostWords(v, 8) || EndsSentence(v) || !StartsUpper(v) || ctx.IsTableRow(j) ||
@@ -57,7 +66,8 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
           ctx.block(j).kind == BlockKind::kHeading || !ctx.lex().DocumentType(v).empty())
         break;
       const bool same_shape = (paren && v.find('(') != std::string_view::npos) ||
-                              (comma && v.find(',') != std::string_view::npos);
+                              (comma && v.find(',') != std::string_view::npos) ||
+                              (name_column && !paren && !comma && one_name(v));
       if (!same_shape) break;
       out.emplace_back(ctx.block(j).start, ctx.block(j).end);
       *last = j;
@@ -70,6 +80,18 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
     const HeadingHit& h = ctx.heading(j);
     if (h.role != Role::kNone || ctx.block(j).kind == BlockKind::kHeading) break;
     if (!ctx.lex().DocumentType(v).empty() && AtMostWords(v, 12)) break;
+    // An empty label ("Fraværende:") right before the agenda: the first
+    // item ("1<TAB>First Agenda", "1. Godkendelse") is not its value.
+    std::string number;
+    size_t title_at = 0;
+    auto number_cell = [](std::string_view c) {
+      c = Trim(c);
+      return !c.empty() && c.size() <= 9 && std::isdigit(static_cast<unsigned char>(c[0])) &&
+             c.find_first_not_of("0123456789.") == std::string_view::npos;
+    };
+    if (ctx.lex().MatchNumberedLine(v, false, &number, &title_at) ||
+        (ctx.IsTableRow(j) && !ctx.block(j).cells.empty() && number_cell(ctx.cell(j, 0))))
+      break;
     // Further lines after a gap only while they read like a list of names
     // (structured readers mark every paragraph with a gap).
     if (j > i + 1 && ctx.block(j).gap_before && (!AtMostWords(v, 8) || EndsSentence(v))) break;

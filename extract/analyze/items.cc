@@ -83,7 +83,38 @@ bool DatedBodyLine(const Context& ctx, std::string_view t) {
 struct Cand {
   ItemStart st;
   bool marker = false;
+  bool row = false;  // a table row whose first cell is the number ("1.2<TAB>Title")
 };
+
+// True when the blocks strictly between `a` and `b` are headings or open /
+// closed markers ("Lukket dagsorden" / "Punkter på lukket dagsorden").
+bool OnlyHeadingsBetween(const Context& ctx, size_t a, size_t b) {
+  for (size_t j = a + 1; j < b; ++j) {
+    const Role r = ctx.heading(j).role;
+    if (ctx.block(j).kind != BlockKind::kHeading && r != Role::kOpen && r != Role::kClosed) return false;
+  }
+  return true;
+}
+
+// "pkt. 12)", "punkt 4, bilag 2": a reference in running text that a
+// line break left at the start of a line, not an item's marker.
+bool ClosesReference(std::string_view line, size_t title_start) {
+  std::string_view marker = Trim(line.substr(0, title_start));
+  std::string_view after = Trim(line.substr(title_start));
+  if (!marker.empty() && marker.back() == ')' && marker.find('(') == std::string_view::npos) return true;
+  return !after.empty() && (after[0] == ')' || after[0] == ',' || after[0] == ';');
+}
+
+// `cur` comes next after `prev` in an outline's numbering: the next
+// sibling (1.3 -> 1.4), the first child (1 -> 1.1) or the next number of a
+// level above (1.4 -> 2).
+bool NextInOutline(const std::vector<int>& prev, const std::vector<int>& cur) {
+  if (cur.size() == prev.size() + 1 && cur.back() == 1 && std::equal(prev.begin(), prev.end(), cur.begin()))
+    return true;
+  if (cur.empty() || cur.size() > prev.size()) return false;
+  const size_t k = cur.size() - 1;
+  return std::equal(cur.begin(), cur.begin() + k, prev.begin()) && cur[k] == prev[k] + 1;
+}
 
 // The title when it sits on the line after the number.
 void TitleFromNextLine(const Context& ctx, size_t i, ItemStart* st) {
@@ -274,7 +305,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     c.st.block = i;
     std::string num;
     size_t ts = 0;
-    if (lex.MatchItemMarker(t, &num, &ts)) {
+    if (lex.MatchItemMarker(t, &num, &ts) && !ClosesReference(t, ts)) {
       // "Punkt 1 - 3. Økonomiudvalget …": a range of clauses.
       std::string_view between = t.substr(0, ts);
       const bool range = (between.find('-') != std::string_view::npos ||
@@ -324,12 +355,18 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       c.st.title_block = i;
       c.st.title_start = ctx.Offset(title);
       c.st.title_end = c.st.title_start + title.size();
+      c.row = true;
       numbered.push_back(std::move(c));
       continue;
     }
     if (!lex.MatchNumberedLine(t, loose, &num, &ts)) continue;
     std::string_view rest = Trim(t.substr(ts));
-    if (!TitleOk(rest) || !AtMostWords(rest, 30)) continue;
+    // A title in lower case ("1. test") is a sentence's piece unless an
+    // item's head follows at once ("Sagsnr.:", "Beslutning:").
+    const bool head_next = i + 1 < ctx.size() && (ctx.heading(i + 1).role == Role::kCase ||
+                                                  ctx.heading(i + 1).role == Role::kDecision ||
+                                                  ctx.heading(i + 1).role == Role::kRecommendation);
+    if (!(TitleOk(rest) || (head_next && !rest.empty())) || !AtMostWords(rest, 30)) continue;
     c.st.number = num;
     c.st.title_block = i;
     c.st.title_start = ctx.Offset(rest);
@@ -360,7 +397,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     any_head = any_head || head[k];
   }
   if (!any_head) return out;
-  bool all_strong = true;
+  bool all_strong = true, all_rows = true;
   for (size_t k = 0; k < numbered.size(); ++k) {
     Cand& c = numbered[k];
     bool evidence = head[k];
@@ -377,9 +414,44 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       prev.back() += 1;
       evidence = prev == cur;
     }
+    // Items numbered in cells of their own ("1<TAB>First Agenda", "1.1<TAB>
+    // Status siden sidst"; Aarhus Kommune's SBSYS minutes) form an outline:
+    // a row numbered next in it after an item continues the agenda, and a
+    // group's own row ("1") comes before its first item ("1.1"). Body
+    // lists are not set as such rows, but a body's table may number its
+    // rows: a numbered row right under another row of a table that is not
+    // the item row above is a row of that table.
+    const size_t b = c.st.block;
+    const bool under_row = c.row && b > 0 && ctx.IsTableRow(b - 1) &&
+                           (out.empty() || out.back().block != b - 1) && !out.empty();
+    if (under_row) continue;
+    if (!evidence && c.row && all_rows) {
+      const std::vector<int> cur = NumParts(c.st.number);
+      if (!out.empty()) {
+        evidence = NextInOutline(NumParts(out.back().number), cur);
+      } else if (k + 1 < numbered.size() && numbered[k + 1].row && head[k + 1]) {
+        evidence = NextInOutline(cur, NumParts(numbered[k + 1].st.number));
+      }
+    }
+    // The next number after an item, in plain lines, when the line marks
+    // its item closed ("11. Lukket: Henvendelser til formanden": a closed
+    // item shows its title alone) or a section heading follows it ("3.
+    // Underskriftsark" / "Fremstilling").
+    if (!evidence && !c.row && !out.empty()) {
+      std::vector<int> prev = NumParts(out.back().number);
+      prev.back() += 1;
+      if (prev == NumParts(c.st.number)) {
+        std::string_view title = ctx.doc().Slice(c.st.title_start, c.st.title_end);
+        evidence = lex.TitlePublic(title).has_value();
+        const size_t next = k + 1 < numbered.size() ? numbered[k + 1].st.block : ctx.size();
+        for (size_t j = c.st.title_block + 1; !evidence && j < next && j <= c.st.title_block + 3; ++j)
+          evidence = ctx.heading(j).role == Role::kSection && ctx.heading(j).text_start >= ctx.text(j).size();
+      }
+    }
     if (!evidence) continue;
     if (!out.empty() && !NumLess(out.back().number, c.st.number)) continue;
     all_strong = all_strong && strong;
+    all_rows = all_rows && c.row;
     out.push_back(std::move(c.st));
   }
   return out;
@@ -397,8 +469,11 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     for (; scanned < st.block; ++scanned) {
       if (InToc(toc, scanned)) continue;
       const HeadingHit& h = ctx.heading(scanned);
+      // "Lukket dagsorden" heads the items after it; a stray "Lukket" in an
+      // item's text (opening hours listed line by line) is followed by more
+      // of that text, not by the next item.
       if (!ctx.IsTableRow(scanned) && h.text_start >= ctx.text(scanned).size() &&
-          (h.role == Role::kOpen || h.role == Role::kClosed))
+          (h.role == Role::kOpen || h.role == Role::kClosed) && OnlyHeadingsBetween(ctx, scanned, st.block))
         body_public = h.role == Role::kOpen;
     }
     size_t end = k + 1 < starts.size() ? starts[k + 1].block : ctx.size();

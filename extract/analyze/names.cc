@@ -15,8 +15,9 @@ bool IsInitial(std::string_view w) {  // "T." or "T"
   return false;
 }
 
-// Splits at ',', ';', TAB, " og ", " samt ", " & ", and at ". " that ends a
-// sentence; never inside parentheses.
+// Splits at ',', ';', TAB, a line break (the names of a table cell set one
+// per line), " og ", " samt ", " & ", and at ". " that ends a sentence;
+// never inside parentheses.
 std::vector<Piece> SplitPieces(const Lexicon& lex, std::string_view s) {
   const std::vector<std::string>& seps = lex.words().name_separators;
   std::vector<Piece> out;
@@ -30,7 +31,7 @@ std::vector<Piece> SplitPieces(const Lexicon& lex, std::string_view s) {
     if (c == '(') ++depth;
     if (c == ')' && depth > 0) --depth;
     if (depth > 0) continue;
-    if (c == ',' || c == ';' || c == '\t') {
+    if (c == ',' || c == ';' || c == '\t' || c == '\n') {
       push(i);
       start = i + 1;
       continue;

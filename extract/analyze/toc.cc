@@ -112,24 +112,18 @@ void Toc::Add(TocEntry e) {
   entries.push_back(std::move(e));
 }
 
-Toc ExtractToc(const Context& ctx) {
-  Toc toc;
-  const size_t n = ctx.size();
-  const size_t limit = std::min(n, std::max<size_t>(400, n / 2));
-  size_t head = n;
-  for (size_t i = 0; i < limit; ++i) {
-    const HeadingHit& h = ctx.heading(i);
-    if (h.role == Role::kToc && h.text_start >= ctx.text(i).size()) {
-      head = i;
-      break;
-    }
-  }
-  if (head == n) return toc;
+namespace {
 
+// Reads the entries from block `first` on (under an "Åben" / "Lukket"
+// line, entries, wrapped titles, a few column headers); sets `*last_good`
+// to the last block that belonged to the list.
+void ReadEntries(const Context& ctx, size_t first, Toc* toc_out, size_t* last_good_out) {
+  Toc& toc = *toc_out;
+  const size_t n = ctx.size();
   std::optional<bool> pub;
-  size_t last_good = head;
+  size_t last_good = first == 0 ? 0 : first - 1;
   int misses = 0;
-  for (size_t j = head + 1; j < n; ++j) {
+  for (size_t j = first; j < n; ++j) {
     const HeadingHit& h = ctx.heading(j);
     bool whole = h.text_start >= ctx.text(j).size();
     if (whole && (h.role == Role::kOpen || h.role == Role::kClosed)) {
@@ -183,6 +177,69 @@ Toc ExtractToc(const Context& ctx) {
     }
     break;
   }
+  *last_good_out = last_good;
+}
+
+// A printed agenda list without a heading ("1 test" … "4 Fejloprettet",
+// "Lukket dagsorden", "5 …"): a run of entries, maybe under "Åben" /
+// "Lukket" lines, right after one another, whose numbers come again
+// further down as the items' own lines with the same titles. Without that
+// echo a run of numbered lines is the agenda itself.
+Toc UnheadedList(const Context& ctx, size_t limit) {
+  const size_t n = ctx.size();
+  int attempts = 0;
+  for (size_t i = 0; i < limit && attempts < 3; ++i) {
+    const HeadingHit& h = ctx.heading(i);
+    const bool marker = h.text_start >= ctx.text(i).size() && (h.role == Role::kOpen || h.role == Role::kClosed);
+    if (!marker && !ParseEntry(ctx, i)) continue;
+    ++attempts;
+    Toc toc;
+    size_t last = i;
+    ReadEntries(ctx, i, &toc, &last);
+    // Entries one under the other: no line between them but the markers.
+    const bool packed = toc.entries.size() >= 2 && last + 1 - i <= toc.entries.size() + 3;
+    if (packed) {
+      size_t echoed = 0;
+      std::map<std::string, std::string> later;  // number -> title of its first line below the list
+      for (size_t j = last + 1; j < n; ++j) {
+        std::string num;
+        size_t ts = 0;
+        std::string_view t = ctx.text(j);
+        if (ctx.lex().MatchNumberedLine(t, true, &num, &ts)) later.emplace(num, std::string(Trim(t.substr(ts))));
+        else if (auto p = ParseEntry(ctx, j)) later.emplace(p->number, p->title);
+      }
+      for (const auto& e : toc.entries) {
+        auto it = later.find(e.number);
+        if (it != later.end() && FoldCase(Collapse(it->second)) == FoldCase(Collapse(e.title))) ++echoed;
+      }
+      if (echoed >= 2 && echoed * 3 >= toc.entries.size() * 2) {
+        toc.begin = i;
+        toc.end = last + 1;
+        return toc;
+      }
+    }
+    i = std::max(i, last);
+  }
+  return Toc();
+}
+
+}  // namespace
+
+Toc ExtractToc(const Context& ctx) {
+  Toc toc;
+  const size_t n = ctx.size();
+  const size_t limit = std::min(n, std::max<size_t>(400, n / 2));
+  size_t head = n;
+  for (size_t i = 0; i < limit; ++i) {
+    const HeadingHit& h = ctx.heading(i);
+    if (h.role == Role::kToc && h.text_start >= ctx.text(i).size()) {
+      head = i;
+      break;
+    }
+  }
+  if (head == n) return UnheadedList(ctx, limit);
+  size_t last_good = head;
+  ReadEntries(ctx, head + 1, &toc, &last_good);
   if (toc.entries.empty()) return toc;
   toc.begin = head;
   toc.end = last_good + 1;

@@ -2,6 +2,7 @@
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -165,5 +166,46 @@ bool DocumentBuilder::AddRow(const std::vector<std::string>& cells, const Block&
 }
 
 Document DocumentBuilder::Finish() && { return std::move(doc_); }
+
+std::string JoinCellLines(const std::vector<std::string>& lines) {
+  // A name: two to six words, each opening with a capital ("Anne Hansen",
+  // "Jesper Mathiesen (A)"). Header cells broken over lines ("Rådighedsbeløb"
+  // / "2025", "Sundheds- og" / "Omsorgsudvalget") and figures a line each
+  // are no such list.
+  auto name_like = [](const std::string& l) {
+    size_t words = 0;
+    for (size_t i = 0; i < l.size();) {
+      size_t e = l.find(' ', i);
+      if (e == std::string::npos) e = l.size();
+      std::string_view w(l.data() + i, e - i);
+      i = e + 1;
+      if (w.empty()) continue;
+      ++words;
+      if (w.front() == '(') w.remove_prefix(1);  // a party letter "(A)"
+      if (w.empty()) return false;
+      UChar32 first;
+      int32_t at = 0;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(w.data()), at, static_cast<int32_t>(w.size()), first);
+      if (!u_isupper(first)) return false;
+    }
+    const char last = l.empty() ? '\0' : l.back();
+    return words >= 2 && words <= 6 && last != '.' && last != ':' && last != ';' && last != ',' && last != '-';
+  };
+  size_t n = 0;
+  bool names = true;
+  for (const auto& l : lines) {
+    if (l.empty()) continue;
+    ++n;
+    names = names && name_like(l);
+  }
+  const char* sep = n >= 2 && names ? ", " : " ";
+  std::string out;
+  for (const auto& l : lines) {
+    if (l.empty()) continue;
+    if (!out.empty()) out += sep;
+    out += l;
+  }
+  return out;
+}
 
 }  // namespace referat

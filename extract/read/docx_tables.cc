@@ -58,6 +58,7 @@ std::vector<Piece> BodyReader::Flatten(TableB& t) {
     for (CellB& c : row.cells) {
       std::string text;
       if (!c.merged_continue) {
+        std::vector<std::string> lines;
         for (Piece& pc : c.pieces) {
           std::string t = pc.row ? std::string() : NormalizeInline(pc.text);
           if (pc.row)
@@ -69,9 +70,9 @@ std::vector<Piece> BodyReader::Flatten(TableB& t) {
             have_mark = true;
           }
           all_bold = all_bold && pc.proto.bold;
-          if (!text.empty()) text.push_back(' ');
-          text += t;
+          lines.push_back(std::move(t));
         }
+        text = JoinCellLines(lines);
       }
       any_text = any_text || !text.empty();
       rp.cells.push_back(std::move(text));

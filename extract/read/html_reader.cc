@@ -447,24 +447,30 @@ void Walker::CollectText(xmlNodePtr n, int depth, std::string* out) {
   }
   if (n->type != XML_ELEMENT_NODE || Dropped(n)) return;
   const char* name = Name(n);
+  // Blocks and line breaks inside a cell end a line of it ('\n', read by
+  // JoinCellLines).
   bool spaced = IsBlock(name) || HeadingLevel(name) || std::strcmp(name, "br") == 0 ||
                 std::strcmp(name, "li") == 0;
-  if (spaced) out->push_back(' ');
+  if (spaced) out->push_back('\n');
   if (std::strcmp(name, "ol") == 0) {
     // Numbered items keep their numbers, counted in one pass.
     std::string start = Attr(n, "start");
     int index = start.empty() ? 1 : std::atoi(start.c_str());
     for (xmlNodePtr c = n->children; c; c = c->next) {
       if (c->type == XML_ELEMENT_NODE && Is(c, "li") && !Dropped(c)) {
-        out->append(" " + std::to_string(index++) + ". ");
+        // The item's line starts with its number.
+        out->append("\n" + std::to_string(index++) + ". ");
+        for (xmlNodePtr k = c->children; k; k = k->next) CollectText(k, depth + 2, out);
+        out->push_back('\n');
+        continue;
       }
       CollectText(c, depth + 1, out);
     }
-    out->push_back(' ');
+    out->push_back('\n');
     return;
   }
   for (xmlNodePtr c = n->children; c; c = c->next) CollectText(c, depth + 1, out);
-  if (spaced) out->push_back(' ');
+  if (spaced) out->push_back('\n');
 }
 
 void Walker::Table(xmlNodePtr table, int depth) {
@@ -529,7 +535,14 @@ void Walker::Table(xmlNodePtr table, int depth) {
       CollectText(c, depth + 2, &text);
       int colspan = std::clamp(std::atoi(Attr(c, "colspan").c_str()), 1, 64);
       int rowspan = std::clamp(std::atoi(Attr(c, "rowspan").c_str()), 1, 1000);
-      std::string norm = NormalizeInline(text);
+      std::vector<std::string> lines;
+      for (size_t from = 0; from <= text.size();) {
+        size_t nl = text.find('\n', from);
+        if (nl == std::string::npos) nl = text.size();
+        lines.push_back(NormalizeInline(std::string_view(text).substr(from, nl - from)));
+        from = nl + 1;
+      }
+      std::string norm = JoinCellLines(lines);
       if (!norm.empty()) {
         any = true;
         bool bold = Is(c, "th");

@@ -268,7 +268,8 @@ void Layout::Impl::Emit(std::vector<Pending>* out) {
           // heading ("Politik / for / Kultur og Fritid").
           const bool title = L.bold && L.size >= body_size * kHeadingSize && cur.lines < kTitleMaxLines &&
                              !EndsClause(prev->text);
-          const bool wrapped = (geometric && (!one_word || lower)) ||
+          const bool entries = !title && CapitalizedEntry(prev->text) && CapitalizedEntry(L.text);
+          const bool wrapped = (geometric && (!one_word || lower) && !entries) ||
                                (lower && nearly_full && !new_unit) || (title && !new_unit);
           if (!new_unit) {
             float pitch_now = L.base - prev->base;

@@ -150,6 +150,10 @@ void RowToLines(const std::vector<const Word*>& words, PageData* page) {
     float g = toks[k].x0 - toks[k - 1].x1;
     if (g >= kJoinGap * fs) min_gap = std::min(min_gap, g);
   }
+  // Two words have only the gap under test to compare with: measure it
+  // against a plain space instead ("2<tab>GetOrganized" as "1<tab>First
+  // Agenda" above it).
+  if (toks.size() == 2) min_gap = std::min(min_gap, kPlainSpace * std::min(toks[0].w->font_size, toks[1].w->font_size));
   // Cut points.
   std::vector<size_t> cuts;  // index of the first token of each piece
   cuts.push_back(0);
@@ -249,6 +253,27 @@ bool StartsUpperOrDigit(std::string_view s) {
   return c >= 0 && (u_isupper(c) || u_isdigit(c));
 }
 
+// A short line of capitalized words, nothing else: a name ("Kasper Bang
+// Nielsen", "Anne-Mette Ravn") or a title cased entry. Danish sets only
+// names and the first word of a sentence with a capital, so two such lines
+// one under the other are entries of a list, not a sentence wrapped.
+bool CapitalizedEntry(std::string_view s) {
+  int words = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i >= s.size()) break;
+    size_t e = s.find(' ', i);
+    if (e == std::string_view::npos) e = s.size();
+    std::string_view w = s.substr(i, e - i);
+    if (++words > 4 || !u_isupper(FirstCodePoint(w))) return false;
+    for (char c : w)
+      if ((c >= '0' && c <= '9') || c == ',' || c == ':' || c == ';') return false;
+    i = e;
+  }
+  return words >= 1 && s.back() != '-';
+}
+
 // Lower case at the start, looking past opening punctuation and a dash
 // ("(se bilag)", "”kulturkommune”", "– ikke mindst").
 bool StartsLower(std::string_view s) {
@@ -316,6 +341,7 @@ bool IsWrap(const Line& prev, const Line& next, float right) {
   if (StartsLower(next.text) && right - prev.x1 <= kNearlyFull * (right - prev.x0)) return true;
   if (prev.x1 + kSpace * prev.size + next.first_w <= right - 0.5f) return false;
   if (EndsClause(prev.text) && StartsUpperOrDigit(next.text)) return false;
+  if (CapitalizedEntry(prev.text) && CapitalizedEntry(next.text)) return false;
   // One word on a line that did not wrap text ("1", "Åben", "12/27845" in
   // a narrow table column) is a list of values, not a wrapped sentence.
   if (prev.text.find(' ') == std::string::npos && !StartsLower(next.text)) return false;

@@ -40,6 +40,8 @@ constexpr float kScriptTolerance = 0.6f;
 constexpr float kSplitGap = 1.2f;
 constexpr float kSplitGapMin = 0.7f;
 constexpr float kSplitGapRatio = 2.2f;
+// The width of a plain space (fonts set it at 0.22 to 0.28 em).
+constexpr float kPlainSpace = 0.3f;
 // Below this gap two words are one (poppler splits words where the font
 // changes, e.g. a glyph taken from a fallback font inside a word).
 constexpr float kJoinGap = 0.1f;
@@ -161,6 +163,9 @@ PageData BuildLines(const Page& page, int number);
 // ------------------------------------------------------ line predicates
 
 bool StartsUpperOrDigit(std::string_view s);
+// A short line (at most four words) of capitalized words: a name or list
+// entry; two such lines in a row are two entries (see pdf_lines.cc).
+bool CapitalizedEntry(std::string_view s);
 // Lower case at the start, looking past opening punctuation and a dash
 // ("(se bilag)", "”kulturkommune”", "– ikke mindst").
 bool StartsLower(std::string_view s);

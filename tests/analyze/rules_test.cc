@@ -47,5 +47,146 @@ TEST(Decisions, LexiconIsCompiledOncePerRulebook) {
   EXPECT_EQ(Lex().ClassifyDecision("Ja.").category, "other");
 }
 
+// Items numbered in a cell of their own and grouped in an outline, with
+// "Oplæg:" / "Referat:" under each (the layout of Aarhus Kommune's SBSYS
+// minutes, Mødesystemgruppen 06-10-2016): every row of the outline is an
+// item, the groups' own rows too, while a table in an item's body that
+// numbers its rows adds none.
+TEST(Items, NumbersInCellsOfTheirOwnFormAnOutline) {
+  const std::string text =
+      "Referat\nMødesystemgruppen\nDato:\t6. oktober 2016\n"
+      "Deltagere:\tJeppe Kirkegaard\nTilde Ølholm\nPeter Marker\nFraværende:\nBemærk:\n"
+      "1\tFirst Agenda\n1.1\tStatus siden sidst\nOplæg:\nDer er foretaget et servicevindue.\n"
+      "Referat: Alle skal have indhold.\n"
+      "1.2\tStatus på udviklingsønsker\nOplæg:\nAD-integrationen er ved at komme i gang.\n"
+      "Vi har været stopklodsen.\nHjælpetekster er på vej.\nDer er problemer med at logge ind.\n"
+      "Deling af punkter kommer i første kvartal.\nReferat:\n"
+      "2\tGetOrganized\n2.1\tStatus siden sidst\nOplæg:\nFejl i versionen:\n"
+      "1\tForkert dato\n2\tBilag vendt forkert\n3\tForskellig skrifttype\nReferat:\n"
+      "3\tEventuelt\nReferat: Intet.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  std::vector<std::string> numbers;
+  for (const auto& it : rec->agenda_items) numbers.push_back(it.number + " " + it.title);
+  EXPECT_EQ(numbers, (std::vector<std::string>{"1 First Agenda", "1.1 Status siden sidst",
+                                               "1.2 Status på udviklingsønsker", "2 GetOrganized",
+                                               "2.1 Status siden sidst", "3 Eventuelt"}));
+  ASSERT_TRUE(rec->meeting && rec->meeting->body);
+  EXPECT_EQ(*rec->meeting->body, "Mødesystemgruppen");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present,
+            (std::vector<std::string>{"Jeppe Kirkegaard", "Tilde Ølholm", "Peter Marker"}));
+  EXPECT_TRUE(rec->attendance->absent.empty());
+}
+
+// A printed agenda list without page numbers and without a heading, split
+// under "Åben dagsorden" / "Lukket dagsorden", before the items themselves:
+// the list is the table of contents (its numbers come again below with the
+// same titles), it says which items are open, and a short title in lower
+// case ("1. test") with an empty "Sagsnr.:" under it is still an item.
+TEST(Items, PrintedAgendaListWithoutPagesIsTheContents) {
+  const std::string text =
+      "Referat\nØkonomiudvalget\nMødedato: 12. marts 2024\n\nÅben dagsorden\n1 test\n"
+      "2 Godkendelse af dagsorden\n3 Budgetopfølgning\n4 Fejloprettet\nLukket dagsorden\n"
+      "5 Personalesag\n6 Ejendomssag\n\n"
+      "1. test\nSagsnr.:\nBeslutning:\nGodkendt.\n\n"
+      "2. Godkendelse af dagsorden\nSagsnr.: 24/1234\nBeslutning:\nGodkendt.\n\n"
+      "3. Budgetopfølgning\nSagsnr.: 24/2222\nBeslutning:\nTaget til efterretning.\n\n"
+      "4. Fejloprettet\nSagsnr.:\nBeslutning:\nUdgår.\n\n"
+      "5. Personalesag\nBeslutning:\nGodkendt.\n\n6. Ejendomssag\nBeslutning:\nGodkendt.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  std::vector<std::string> got;
+  for (const auto& it : rec->agenda_items)
+    got.push_back(it.number + " " + it.title + " " +
+                  (it.public_ ? (*it.public_ ? "open" : "closed") : "?"));
+  EXPECT_EQ(got, (std::vector<std::string>{"1 test open", "2 Godkendelse af dagsorden open",
+                                           "3 Budgetopfølgning open", "4 Fejloprettet open",
+                                           "5 Personalesag closed", "6 Ejendomssag closed"}));
+  EXPECT_EQ(rec->toc.size(), 5u);  // "1 test" in lower case is no entry of its own
+  // Each item ends where the next begins, not at the end of the document.
+  ASSERT_EQ(rec->agenda_items.size(), 6u);
+  EXPECT_LT(rec->agenda_items[0].span.end, rec->agenda_items[1].span.start + 1);
+}
+
+// Without an echo below, numbered lines in a row are the agenda itself.
+TEST(Items, NumberedLinesWithoutAnEchoAreNoContents) {
+  const std::string text =
+      "Dagsorden\nØkonomiudvalget\n\n1 Godkendelse af dagsorden\nSagsnr.: 24/1\n"
+      "2 Budgetopfølgning\nSagsnr.: 24/2\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  EXPECT_TRUE(rec->toc.empty());
+}
+
+// "<Udvalgets> beslutning den dd.mm.yyyy" with the item's absentees under
+// it ("Følgende deltog ikke i behandlingen af punktet:" and a name a line),
+// then the decision.
+TEST(Decisions, AbsenteesUnderTheHeadingComeBeforeTheDecision) {
+  const std::string text =
+      "Referat\nBørne- og Skoleudvalget\n\n1. Skolestruktur\nSagsnr.: 19/1234\n"
+      "Børne- og Skoleudvalgets beslutning den 12.03.2019 Punkt 1\n"
+      "Følgende deltog ikke i behandlingen af punktet:\nHans Hansen\nGodkendt.\n\n"
+      "2. Budget\nSagsnr.: 19/1235\nBørne- og Skoleudvalgets beslutning den 12.03.2019\nGodkendt.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  const auto& it = rec->agenda_items[0];
+  EXPECT_EQ(it.absent, std::vector<std::string>{"Hans Hansen"});
+  ASSERT_TRUE(it.decision);
+  EXPECT_EQ(it.decision->text, "Godkendt.");
+  EXPECT_EQ(it.decision->category, DecisionCategory::kApproved);
+}
+
+// A decision recorded as its vote alone is carried or falls by the counts;
+// counts written before the phrase ("med 6 stemmer for og 3 imod") are
+// counts, not voters.
+TEST(Decisions, AVoteAloneDecidesByItsCounts) {
+  const std::string text =
+      "Referat\nByrådet\n\n1. Anlæg\nSagsnr.: 19/3333\nBeslutning:\nFor stemte 5, imod stemte 2.\n\n"
+      "2. Drift\nSagsnr.: 19/3334\nBeslutning:\nFor stemte 3, imod stemte 6.\n\n"
+      "3. Skole\nSagsnr.: 19/3335\nBeslutning:\nIndstillingen blev vedtaget med 6 stemmer for og 3 imod.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  const auto& items = rec->agenda_items;
+  ASSERT_TRUE(items[0].decision && items[1].decision && items[2].decision);
+  EXPECT_EQ(items[0].decision->category, DecisionCategory::kApproved);
+  EXPECT_EQ(items[1].decision->category, DecisionCategory::kRejected);
+  EXPECT_EQ(items[2].decision->category, DecisionCategory::kApproved);
+  ASSERT_TRUE(items[2].votes && items[2].votes->counts);
+  EXPECT_TRUE(items[2].votes->for_.empty());
+  EXPECT_EQ(items[2].votes->counts->for_, 6);
+  EXPECT_EQ(items[2].votes->counts->against, 3);
+}
+
+// Plain text minutes (Greve Kommune's items as text): a reference broken
+// onto a line of its own ("pkt. 12)") opens no item; a stray "Lukket" in
+// an item's text (opening hours, a line each) does not close the items
+// after it; the next number after an item is an item when its title
+// marks it closed ("Lukket: …", the title alone) or a section heading
+// follows it ("Underskriftsark" / "Fremstilling").
+TEST(Items, PlainTextMinutesKeepTheirSequence) {
+  const std::string text =
+      "Referat\nKlima-, Teknik- og Miljøudvalget\n\n"
+      "1. Godkendelse af dagsorden\nSagsnr.: 21-014454\n\nBeslutning\n\nGodkendt.\n\n"
+      "2. Valgsteder\nSagsnr.: 21-014455\n\nBeslutning\n\nAnbefales.\n\nSagsbeskrivelse\n\n"
+      "Byrådet vedtog den 2. oktober 2023 (\n\npkt. 12)\n\nBudget 2024-2027, hvor der er afsat midler.\n\n"
+      "Borgerservice\n\n10-17\n\nLukket\n\n10-12\n\n"
+      "3. Lukket: Henvendelser til formanden\n\n"
+      "4. Udbudsplan for 2024\nSagsnr.: 21-014456\n\nBeslutning\n\nGodkendt.\n\n"
+      "5. Underskriftsark\n\nFremstilling\n\nSagsprocedure\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  std::vector<std::string> got;
+  for (const auto& it : rec->agenda_items)
+    got.push_back(it.number + " " + it.title + " " +
+                  (it.public_ ? (*it.public_ ? "open" : "closed") : "?"));
+  // A document that marks its closed items says that the others are open.
+  EXPECT_EQ(got, (std::vector<std::string>{"1 Godkendelse af dagsorden open", "2 Valgsteder open",
+                                           "3 Henvendelser til formanden closed",
+                                           "4 Udbudsplan for 2024 open", "5 Underskriftsark open"}));
+}
+
 }  // namespace
 }  // namespace referat

@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "referat/extract.h"
+#include "read_docx/docx_builder.h"
 #include "test_util.h"
 
 namespace referat {
@@ -362,6 +363,72 @@ TEST(SyddjursReferat, DocxAndPdfGiveTheMeetingOfTheAcadreExport) {
   std::string msg;
   for (const auto& d : diffs) msg += "\n  " + d;
   EXPECT_TRUE(diffs.empty()) << "DOCX vs PDF:" << msg;
+}
+
+// A header whose labels and values are a table ("Tid", "Sted", "Til stede"
+// with one member a paragraph, "Afbud", "Øvrige deltagere"), as DOCX and
+// HTML minutes set it: the same meeting, attendance and items as the text
+// that gives each label a line.
+json RecordOf(const std::string& bytes) {
+  auto r = Extract(Input{"mem", bytes}, ExtractOptions{});
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  if (!r.ok()) return json();
+  json j = json::parse(ToJson(*r));
+  Strip(&j);
+  j.erase("toc");
+  return j;
+}
+
+TEST(HeaderTable, DocxAndHtmlReadAsTheirText) {
+  const std::string items =
+      "1. Godkendelse af dagsorden\nSagsnr.: 24/1234\nBeslutning:\nGodkendt.\n\n"
+      "2. Budgetopfølgning\nSagsnr.: 24/2222\nBeslutning:\nTaget til efterretning.\n";
+  const std::string text =
+      "Referat\nØkonomiudvalget\nTid: Mandag den 4. marts 2024 kl. 16.00\nSted: Mødelokale 2\n"
+      "Til stede: Anne Hansen, Bo Berg, Carl Dahl\nAfbud: Dorte Lund\n\n" + items;
+  auto p = [](const std::string& t) {
+    return "<w:p><w:r><w:t xml:space=\"preserve\">" + t + "</w:t></w:r></w:p>";
+  };
+  auto row = [](const std::string& a, const std::string& b) {
+    return "<w:tr><w:tc>" + a + "</w:tc><w:tc>" + b + "</w:tc></w:tr>";
+  };
+  std::string body = p("Referat") + p("Økonomiudvalget") + "<w:tbl>" +
+                     row(p("Tid"), p("Mandag den 4. marts 2024 kl. 16.00")) + row(p("Sted"), p("Mødelokale 2")) +
+                     row(p("Til stede"), p("Anne Hansen") + p("Bo Berg") + p("Carl Dahl")) +
+                     row(p("Afbud"), p("Dorte Lund")) + "</w:tbl>";
+  for (size_t from = 0; from < items.size();) {
+    size_t nl = items.find('\n', from);
+    body += p(items.substr(from, nl - from));
+    from = nl + 1;
+  }
+  const std::string docx = testing::MakeZip({
+      {"[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
+      {"_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>"},
+      {"word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" + body + "</w:body></w:document>"}});
+  std::string html =
+      "<html><body><p>Referat</p><p>Økonomiudvalget</p><table>"
+      "<tr><td>Tid</td><td>Mandag den 4. marts 2024 kl. 16.00</td></tr>"
+      "<tr><td>Sted</td><td>Mødelokale 2</td></tr>"
+      "<tr><td>Til stede</td><td><p>Anne Hansen</p><p>Bo Berg</p><p>Carl Dahl</p></td></tr>"
+      "<tr><td>Afbud</td><td>Dorte Lund</td></tr></table>";
+  for (size_t from = 0; from < items.size();) {
+    size_t nl = items.find('\n', from);
+    if (nl > from) html += "<p>" + items.substr(from, nl - from) + "</p>";
+    from = nl + 1;
+  }
+  html += "</body></html>";
+  const json want = RecordOf(text);
+  ASSERT_EQ(want["attendance"]["present"], json({"Anne Hansen", "Bo Berg", "Carl Dahl"}));
+  ASSERT_EQ(want["agenda_items"].size(), 2u);
+  for (const auto& [name, bytes] : {std::pair<std::string, std::string>{"docx", docx}, {"html", html}}) {
+    json got = RecordOf(bytes);
+    std::vector<std::string> diffs;
+    for (const char* k : {"kind", "meeting", "attendance", "agenda_items"})
+      Diff(want[k], got[k], std::string("/") + k, &diffs);
+    std::string msg;
+    for (const auto& d : diffs) msg += "\n  " + d;
+    EXPECT_TRUE(diffs.empty()) << name << " vs text:" << msg;
+  }
 }
 
 }  // namespace

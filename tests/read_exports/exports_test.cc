@@ -498,13 +498,15 @@ TEST(ExportAccess, OpenAndClosedValues) {
   EXPECT_EQ(exports::AccessOf("Dagsorden", false), std::nullopt);
 }
 
-// The SBSYS package's PDF minutes against its publication.xml. Disabled:
-// the PDF's reading finds none of the ten items ("1 First Agenda",
-// "1.1 Status siden sidst": numbers without a dot, which analyze/items.cc
-// does not take as item starts), so verify rightly exits 1; enable once
-// the item rules read that numbering.
-TEST(Verify, DISABLED_SbsysPdfAgreesWithItsXml) {
-  auto pkg = docx::ZipPackage::Open(ReadFile(Real() / "sbsys" / "aarhus_sbsys_publication_2017.zip"), ExtractOptions{});
+// The SBSYS package's PDF minutes against its publication.xml: items
+// numbered in cells of their own ("1<TAB>First Agenda", "1.1 …") with
+// "Oplæg:" / "Referat:" under them, the participants one per line in a
+// table cell, and an export whose member list is the membership only.
+TEST(Verify, SbsysPdfAgreesWithItsXml) {
+  // The package reads from the bytes and options it is given: both outlive it.
+  const std::string zip = ReadFile(Real() / "sbsys" / "aarhus_sbsys_publication_2017.zip");
+  const ExtractOptions options;
+  auto pkg = docx::ZipPackage::Open(zip, options);
   ASSERT_TRUE(pkg.ok());
   std::string pdf_name;
   for (const auto& n : (*pkg)->Names())
@@ -516,9 +518,17 @@ TEST(Verify, DISABLED_SbsysPdfAgreesWithItsXml) {
   ASSERT_TRUE(pdf.ok());
   fs::path tmp = fs::temp_directory_path() / ("referat_sbsys_" + std::to_string(::getpid()) + ".pdf");
   std::ofstream(tmp, std::ios::binary) << *pdf;
-  CliRun r = Cli("verify " + Q(tmp) + " --against " + Q(Real() / "sbsys" / "aarhus_sbsys_publication_2017.zip"));
+  CliRun r = Cli("verify " + Q(tmp) + " --against " + Q(Real() / "sbsys" / "aarhus_sbsys_publication_2017.zip") +
+                 " --json");
+  CliRun x = Cli("extract " + Q(tmp));
   fs::remove(tmp);
   EXPECT_EQ(r.status, 0) << r.out;
+  ASSERT_EQ(x.status, 0) << x.out;
+  json d = json::parse(x.out);
+  EXPECT_EQ(d["meeting"]["body"], "Mødesystemgruppen");
+  EXPECT_EQ(d["attendance"]["present"].size(), 10u) << d["attendance"].dump();
+  EXPECT_EQ(d["attendance"]["absent"].size(), 0u) << d["attendance"].dump();
+  EXPECT_EQ(d["agenda_items"].size(), 10u);
 }
 
 }  // namespace

@@ -148,6 +148,12 @@ class DocumentBuilder {
 // spaces, and tabs) to single ASCII spaces, trimming both ends.
 std::string NormalizeInline(std::string_view raw);
 
+// The text of a table cell from its paragraphs or lines (each already
+// normalized): names one a line ("Anne Hansen" / "Bo Berg" under "Til
+// stede") are a list and joined with ", "; other lines with a space, as
+// the text they continue.
+std::string JoinCellLines(const std::vector<std::string>& lines);
+
 }  // namespace referat
 
 #endif  // REFERAT_DOCUMENT_H_

@@ -106,12 +106,24 @@ Result<ExportDocument> ReadPublicationXml(std::string_view xml, const std::strin
     m.end_time = end_time;
   std::string place = Clean(meeting->ChildText("Where"));
   if (!place.empty()) m.location = place;
-  if (const XNode* members = meeting->Child("Members"))
+  if (const XNode* members = meeting->Child("Members")) {
+    // Without a status in words a member's bare Participate number says
+    // nothing of the meeting: the list is the body's membership as the
+    // system knew it when it exported (members who joined later included).
+    bool any_status = false, bare_numbers = false;
     for (const XNode* mm : members->Children("MeetingMember")) {
       std::string name = Clean(mm->ChildText("Name"));
       if (name.empty()) continue;
+      any_status = any_status || !Clean(mm->ChildText("ParticipationStatusAsText")).empty();
+      std::string p = Lower(Clean(mm->ChildText("Participate")));
+      bare_numbers = bare_numbers || (!p.empty() && p != "true" && p != "false");
       (MemberAbsent(mm) ? f.absent : f.present).push_back(name);
     }
+    if (bare_numbers && !any_status && !f.present.empty())
+      warnings.push_back({"export_membership_only",
+                          part + " lists the members without their participation; present is the membership",
+                          std::nullopt});
+  }
 
   Renderer r("sbsys_xml", options);
   r.warnings() = std::move(warnings);
