@@ -1,13 +1,12 @@
-// Search: bm25-ranked hits from the stemmed FTS5 indexes, filtered by the
-// plain columns. Agenda items are hits; so are whole documents that have no
-// items (reports, letters), from documents_fts. Both arms are one ordered
-// list (UNION ALL) by bm25 score: both use the same tokenizer and weights
-// scale, which is close enough to rank a report among items, though not a
-// calibrated comparison. A search reads the page's ids and scores (ranked:
-// one scan that keeps the best rows; unranked: the hits counted per
-// document, then the items of the documents the page reaches), the count
-// when asked (its own read, without bm25), then the page's columns and
-// snippets.
+// Search: bm25-ranked hits from the stemmed FTS5 index, filtered by the
+// plain columns. Agenda items are hits; so are documents that have no items
+// (reports, letters), each by its best passage: the passages are rows of
+// the same items_fts (negative rowids), so items and passages are ranked
+// by one bm25 with one set of word frequencies, in one ordered list. A
+// search reads the page's ids and scores (ranked: one scan that keeps the
+// best rows; unranked: the hits counted per document, then the items of the
+// documents the page reaches), the count when asked (its own read, without
+// bm25), then the page's columns and snippets.
 #include <algorithm>
 #include <array>
 #include <map>
