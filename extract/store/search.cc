@@ -3,10 +3,10 @@
 // (reports, letters), each by its best passage: the passages are rows of
 // the same items_fts (negative rowids), so items and passages are ranked
 // by one bm25 with one set of word frequencies, in one ordered list. A
-// search reads the page's ids and scores (ranked: one scan that keeps the
-// best rows; unranked: the hits counted per document, then the items of the
-// documents the page reaches), the count when asked (its own read, without
-// bm25), then the page's columns and snippets.
+// search reads the page's ids and scores, with the count when asked, in
+// one read (ranked: one scan that keeps the best rows; unranked: the hits
+// counted per document, then the items of the documents the page reaches),
+// then the page's columns and snippets.
 #include <algorithm>
 #include <array>
 #include <map>
@@ -309,13 +309,17 @@ std::string HitsSql(const SearchQuery& q, bool with_documents, bool count_only =
 }
 
 // One page of the ranked hits: by bm25 (lower is better), items before
-// documents on a tie. Without a count SQLite keeps only the best
-// offset + limit rows while it scans (a sorter with a LIMIT); the count is
-// CountSql's own read, which needs no bm25.
+// documents on a tie. SQLite keeps only the best offset + limit rows while
+// it scans (a sorter with a LIMIT).
 std::string RankedPageSql(const SearchQuery& q) {
   return "WITH hits AS (" + HitsSql(q, WithDocuments(q)) +
          ") SELECT doc, id, score, part FROM hits ORDER BY score, doc, id LIMIT :limit OFFSET "
          ":offset";
+}
+
+// Every ranked hit, unordered, for a page that is counted (Store::Find).
+std::string RankedRowsSql(const SearchQuery& q) {
+  return "WITH hits AS (" + HitsSql(q, WithDocuments(q)) + ") SELECT doc, id, score, part FROM hits";
 }
 
 std::string CountSql(const SearchQuery& q) {
@@ -551,22 +555,44 @@ Result<SearchResults> Store::Find(const SearchQuery& q) {
   std::vector<PageRow> page;
   if (!Ranked(q)) {
     if (Status s = UnrankedPage(impl_->db, q, &page, &out.total); !s.ok()) return s;
-  } else {
+  } else if (!q.count) {
     Stmt st;
     if (Status s = Prepared(impl_->db, RankedPageSql(q), q, &st); !s.ok()) return s;
-    int rc = store::EachRow(
-        st, [&](const Stmt& row) {
-          page.push_back({row.Int(0) != 0, row.Int(1), row.Real(2), row.Int(3)});
-        });
+    int rc = store::EachRow(st, [&](const Stmt& row) {
+      page.push_back({row.Int(0) != 0, row.Int(1), row.Real(2), row.Int(3)});
+    });
     if (rc != SQLITE_DONE) return QueryError(impl_->db, st, rc);
-    // A page shorter than the limit ends the list: its end is the count.
-    if (q.count && (page.empty() ? q.offset == 0 : static_cast<int>(page.size()) < q.limit)) {
-      out.total = q.offset + static_cast<int64_t>(page.size());
-    } else if (q.count) {
-      Result<int64_t> n = CountHits(q);
-      if (!n.ok()) return n.status();
-      out.total = *n;
-    }
+  } else {
+    // Counted: every hit is read once, unordered, and the page kept here
+    // (the best offset + limit by SQL's order: score, doc, id), so the
+    // match and the filters' sets are built once, not again for a count.
+    Stmt st;
+    if (Status s = Prepared(impl_->db, RankedRowsSql(q), q, &st); !s.ok()) return s;
+    const size_t keep = static_cast<size_t>(q.offset) + static_cast<size_t>(q.limit);
+    auto before = [](const PageRow& a, const PageRow& b) {
+      if (a.score != b.score) return a.score < b.score;
+      if (a.doc != b.doc) return !a.doc;
+      return a.id < b.id;
+    };
+    std::vector<PageRow> best;  // a max-heap by `before`: its front is the worst kept
+    int64_t n = 0;
+    int rc = store::EachRow(st, [&](const Stmt& row) {
+      ++n;
+      PageRow r{row.Int(0) != 0, row.Int(1), row.Real(2), row.Int(3)};
+      if (best.size() < keep) {
+        best.push_back(r);
+        std::push_heap(best.begin(), best.end(), before);
+      } else if (keep > 0 && before(r, best.front())) {
+        std::pop_heap(best.begin(), best.end(), before);
+        best.back() = r;
+        std::push_heap(best.begin(), best.end(), before);
+      }
+    });
+    if (rc != SQLITE_DONE) return QueryError(impl_->db, st, rc);
+    std::sort_heap(best.begin(), best.end(), before);
+    if (best.size() > static_cast<size_t>(q.offset))
+      page.assign(best.begin() + q.offset, best.end());
+    out.total = n;
   }
   if (Status s = FillPage(impl_->db, q, page, &out.hits); !s.ok()) return s;
   return out;

@@ -111,9 +111,8 @@ struct SearchQuery {
   // Hits to skip before the first returned (paging): a page is the hits
   // [offset, offset + limit) of the one ordered list.
   int offset = 0;
-  // Find also counts every hit (SearchResults::total): a count read
-  // without ranking (a query's FTS matches), or, unranked, the hits per
-  // document the page is found from.
+  // Find also counts every hit (SearchResults::total), in the read that
+  // finds the page.
   bool count = false;
   // Markers around matched words in `snippet`.
   std::string highlight_open = "[";
