@@ -85,6 +85,22 @@ TEST(Segmenter, DanishAbbreviationsDoNotEndSentences) {
   EXPECT_EQ(s.SentenceAt(s.sentences[1].start + 3), 1);
 }
 
+// A date with its month capitalized (minutes before 1948 capitalize nouns;
+// Region Hovedstaden's "den 16. August 2012") is no sentence end after the
+// day; a number ending a sentence before another word still is.
+TEST(Segmenter, ADayBeforeACapitalizedMonthEndsNoSentence) {
+  DocumentBuilder b("txt");
+  Block p;
+  (void)b.Add("Mødet holdtes Mandag den 24. Oktober 1938 paa Raadhuset. Sagen udsattes til Punkt 4. Derefter Afstemning.",
+              p);
+  Document d = std::move(b).Finish();
+  Segmentation s = Segment(d);
+  ASSERT_EQ(s.sentences.size(), 3u);
+  EXPECT_EQ(d.Slice(s.sentences[0].start, s.sentences[0].end),
+            "Mødet holdtes Mandag den 24. Oktober 1938 paa Raadhuset.");
+  EXPECT_EQ(d.Slice(s.sentences[2].start, s.sentences[2].end), "Derefter Afstemning.");
+}
+
 TEST(Segmenter, NeverCrossesBlocks) {
   DocumentBuilder b("txt");
   Block p;

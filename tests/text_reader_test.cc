@@ -67,6 +67,28 @@ TEST(TextReader, TabsMakeTableRows) {
   EXPECT_EQ(d.blocks[1].cells.size(), 2u);
 }
 
+// Columns set with runs of spaces (typewritten protocols with the decision
+// in the margin, text dumped with `pdftotext -layout`) are cells; single
+// and double spaces, and indentation, are not.
+TEST(TextReader, WideSpaceGapsMakeTableRows) {
+  Document d = Read("Deltagere:         Jeppe Kirkegaard\n                   Tilde Ølholm\n"
+                    "1. Vittrup Skole. Tilbud paa 80 Kr.                    Antoges.\n"
+                    "Mødet  blev hævet.\n",
+                    false);
+  ASSERT_EQ(d.blocks.size(), 4u);
+  ASSERT_EQ(d.blocks[0].kind, BlockKind::kTableRow);
+  ASSERT_EQ(d.blocks[0].cells.size(), 2u);
+  EXPECT_EQ(d.Slice(d.blocks[0].cells[1].start, d.blocks[0].cells[1].end), "Jeppe Kirkegaard");
+  EXPECT_NE(d.blocks[1].kind, BlockKind::kTableRow);
+  EXPECT_EQ(d.BlockText(d.blocks[1]), "Tilde Ølholm");
+  ASSERT_EQ(d.blocks[2].kind, BlockKind::kTableRow);
+  EXPECT_EQ(d.Slice(d.blocks[2].cells[1].start, d.blocks[2].cells[1].end), "Antoges.");
+  EXPECT_NE(d.blocks[3].kind, BlockKind::kTableRow);
+  // Markdown keeps its own meaning of spaces.
+  Document md = Read("1. Vittrup Skole.        Antoges.\n", true);
+  EXPECT_NE(md.blocks[0].kind, BlockKind::kTableRow);
+}
+
 TEST(TextReader, Latin1IsDetectedAndConverted) {
   Document d = Read("Beslutning i \xD8konomiudvalget: Godkendt. M\xF8" "det p\xE5 r\xE5" "dhuset.\n", false);
   EXPECT_EQ(d.BlockText(d.blocks[0]),

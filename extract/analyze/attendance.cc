@@ -37,7 +37,7 @@ std::optional<Attendance> ExtractAttendance(const Context& ctx, size_t end, cons
   for (size_t i = 0; i < end; ++i) {
     if (!toc.empty() && i >= toc.begin && i < toc.end) continue;
     std::string_view t = ctx.text(i);
-    LabelHit lh = lex.MatchLabel(t, AtMostWords(t, 60));
+    LabelHit lh = lex.attendance().MatchLabel(t, AtMostWords(t, 60));
     if (lh.field != Field::kPresent && lh.field != Field::kMembers && lh.field != Field::kAbsent &&
         lh.field != Field::kOthers && lh.field != Field::kReferent)
       continue;

@@ -9,7 +9,7 @@ Context::Context(const Document& doc, const Segmentation& seg, const Lexicon& le
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     std::string_view t = text(i);
     HeadingHit h;
-    if (t.size() <= 400) h = lex.MatchHeading(t);
+    if (t.size() <= 400) h = lex.headings().MatchHeading(t);
     if (h.role == Role::kNone && doc.blocks[i].kind == BlockKind::kHeading) {
       h.role = Role::kSection;
       h.heading_end = t.size();

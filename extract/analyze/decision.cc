@@ -52,7 +52,7 @@ int Rank(const std::string& c) {  // merge order for compatible categories
 bool IsSingleWord(std::string_view s) { return Trim(s).find(' ') == std::string_view::npos; }
 
 // Parses "5 (A, V)", "A, V og O", "Per Clausen (Ø)" into entries and a count.
-void ParseVoteList(const Lexicon::Words& words, std::string_view list, std::vector<std::string>* out,
+void ParseVoteList(const Words& words, std::string_view list, std::vector<std::string>* out,
                    std::optional<int>* count) {
   list = TrimBoth(list, ".,;:");
   if (list.empty()) return;
@@ -127,21 +127,20 @@ void ParseVoteList(const Lexicon::Words& words, std::string_view list, std::vect
 std::string ClassifyPart(const Lexicon& lex, std::string_view p) {
   // "11/08/2025 Social- og Handicapudvalget Orienteringen blev …": the date
   // of a case history's entry before the body and its decision.
-  static const RE2 kLeadDate("^\\s*\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\s+");
   re2::StringPiece in(p);
-  if (RE2::Consume(&in, kLeadDate)) p = std::string_view(in.data(), in.size());
+  if (RE2::Consume(&in, lex.decisions().lead_date())) p = std::string_view(in.data(), in.size());
   // "18. september 2012: Sagen udsat …": a dated entry's label.
   if (size_t colon = p.find(": "); colon != std::string_view::npos && colon < 40 &&
                                     HasDigit(p.substr(0, colon)) && AtMostWords(p.substr(0, colon), 4))
     p = Trim(p.substr(colon + 1));
-  std::string c = lex.ClassifyDecision(p).category;
+  std::string c = lex.decisions().ClassifyDecision(p).category;
   for (size_t i = 1; c == "other" && i + 2 < p.size(); ++i) {
     if (!(p[i] == '.' || p[i] == '!' || p[i] == '?') || p[i + 1] != ' ') continue;
     // An initial ("John T. Olsen") ends no sentence.
     if (i >= 2 && p[i - 2] == ' ' && p[i - 1] >= 'A' && p[i - 1] <= 'Z') continue;
     std::string_view rest = Trim(p.substr(i + 1));
     if (rest.empty() || !StartsUpper(rest)) continue;
-    c = lex.ClassifyDecision(rest).category;
+    c = lex.decisions().ClassifyDecision(rest).category;
   }
   return c;
 }
@@ -152,7 +151,7 @@ bool AbsenceNote(const Lexicon& lex, std::string_view sentence, std::vector<std:
   size_t a, b;
   std::string_view s = Trim(sentence);
   // "Fraværende: Ingen" and "Afbud:" have no names but are still notes.
-  if (!lex.MatchAbsence(s, &a, &b)) return false;
+  if (!lex.attendance().MatchAbsence(s, &a, &b)) return false;
   bool any = false;
   for (auto& pn : ParseNames(lex, s.substr(a, b - a))) {
     any = true;
@@ -170,13 +169,12 @@ std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* 
   *mixed = false;
   text = Trim(text);
   // Numbered parts: "1. …", then "2. …" with the next number and a capital.
-  static const RE2 kPart("(?:^|[\\s,;])(\\d{1,2})[.)]\\s+");
   std::vector<std::string_view> parts;
   {
     size_t part_start = 0;
     int expect = 0;
     re2::StringPiece in(text), num;
-    while (RE2::FindAndConsume(&in, kPart, &num)) {
+    while (RE2::FindAndConsume(&in, lex.decisions().numbered_part(), &num)) {
       int n = 0;
       for (char c : num) n = n * 10 + (c - '0');
       size_t num_pos = static_cast<size_t>(num.data() - text.data());
@@ -189,7 +187,7 @@ std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* 
       if (n != expect || after >= text.size() || !StartsUpper(text.substr(after))) continue;
       // "1. - 2. Anbefales.", "1. og 2. Godkendt.": a range of clauses
       // sharing one decision, not a part of its own.
-      if (RE2::FullMatch(text.substr(part_start, num_pos - part_start), lex.clause_connector())) {
+      if (RE2::FullMatch(text.substr(part_start, num_pos - part_start), lex.decisions().clause_connector())) {
         ++expect;
         continue;
       }
@@ -228,12 +226,12 @@ std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* 
 void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes>* votes) {
   const Lexicon& lex = ctx.lex();
   std::string_view s = ctx.doc().Slice(start, end);
-  if (!lex.HasVote(s)) return;
+  if (!lex.decisions().HasVote(s)) return;
   // Positions of every vote phrase, to end each list at the next one.
   std::vector<size_t> marks;
   {
     re2::StringPiece in(s), m;
-    while (RE2::FindAndConsume(&in, lex.any_vote(), &m)) marks.push_back(m.data() - s.data());
+    while (RE2::FindAndConsume(&in, lex.decisions().any_vote(), &m)) marks.push_back(m.data() - s.data());
   }
   // Where suffix phrases ("F undlod at stemme") start: a list before one
   // belongs to it, not to the preceding prefix phrase.
@@ -245,7 +243,7 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
   std::vector<size_t> suffix_marks;
   for (int side = 0; side < 3; ++side) {
     re2::StringPiece in(s), m;
-    while (RE2::FindAndConsume(&in, lex.vote_suffix(side), &m)) {
+    while (RE2::FindAndConsume(&in, lex.decisions().vote_suffix(side), &m)) {
       const size_t pos = m.data() - s.data();
       if (!IsSingleWord(std::string_view(m.data(), m.size())) || after_count(pos)) suffix_marks.push_back(pos);
     }
@@ -260,7 +258,7 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
   std::optional<int> counts[3];
   for (int side = 0; side < 3; ++side) {
     re2::StringPiece in(s), m;
-    while (RE2::FindAndConsume(&in, lex.vote_prefix(side), &m)) {
+    while (RE2::FindAndConsume(&in, lex.decisions().vote_prefix(side), &m)) {
       size_t mpos = m.data() - s.data();
       size_t after = in.data() - s.data();
       if (IsSingleWord(std::string_view(m.data(), m.size()))) {
@@ -300,7 +298,7 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
       any = true;
     }
     in = re2::StringPiece(s);
-    while (RE2::FindAndConsume(&in, lex.vote_suffix(side), &m)) {
+    while (RE2::FindAndConsume(&in, lex.decisions().vote_suffix(side), &m)) {
       size_t mpos = m.data() - s.data();
       std::string_view before = s.substr(0, mpos);
       size_t cut = before.find_last_of(".,;:");
@@ -357,7 +355,7 @@ void ReadDissent(const Context& ctx, size_t start, size_t end, std::vector<Disse
   std::string_view s = ctx.doc().Slice(start, end);
   size_t len = 0;
   const Lexicon& lex = ctx.lex();
-  size_t p = lex.FindDissent(s, &len);
+  size_t p = lex.decisions().FindDissent(s, &len);
   if (p == std::string_view::npos) return;
   std::string_view who = TrimRight(s.substr(0, p), ",;:");
   // The subject is the last clause before the phrase: after the last ',' or
@@ -401,7 +399,7 @@ void ReadDissent(const Context& ctx, size_t start, size_t end, std::vector<Disse
   }
   // "Udvalget kunne ikke godkende indstillingen": the body's own decision
   // (a rejection), not a minority's reservation.
-  if (ctx.lex().IsDecisionSubject(who_s) || ctx.lex().IsBodyName(who_s)) return;
+  if (ctx.lex().decisions().IsDecisionSubject(who_s) || ctx.lex().header().IsBodyName(who_s)) return;
   Dissent d;
   d.who = who_s;
   d.text = Collapse(s);
@@ -413,12 +411,12 @@ void ReadReferrals(const Context& ctx, size_t start, size_t end, int default_yea
                    std::vector<Referral>* out) {
   const Lexicon& lex = ctx.lex();
   std::string_view s = ctx.doc().Slice(start, end);
-  const size_t from = lex.FindReferralTrigger(s);
+  const size_t from = lex.decisions().FindReferralTrigger(s);
   if (from == std::string_view::npos) return;
   std::set<std::pair<std::string, std::string>> seen;
   for (const auto& x : *out) seen.emplace(x.body, x.date.value_or(""));
   re2::StringPiece in(s.data() + from, s.size() - from), body;
-  while (RE2::FindAndConsume(&in, lex.referral_target(), &body)) {
+  while (RE2::FindAndConsume(&in, lex.decisions().referral_target(), &body)) {
     size_t bstart = body.data() - s.data();
     size_t bend = bstart + body.size();
     Referral r;

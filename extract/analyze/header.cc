@@ -62,8 +62,8 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
     for (size_t j = i + 1; j < end && j <= i + 40; ++j) {
       std::string_view v = Trim(ctx.text(j));
       if (v.empty() || !AtMostWords(v, 8) || EndsSentence(v) || !StartsUpper(v) || ctx.IsTableRow(j) ||
-          ctx.lex().MatchLabel(v, false).field != Field::kNone || ctx.heading(j).role != Role::kNone ||
-          ctx.block(j).kind == BlockKind::kHeading || !ctx.lex().DocumentType(v).empty())
+          ctx.lex().attendance().MatchLabel(v, false).field != Field::kNone || ctx.heading(j).role != Role::kNone ||
+          ctx.block(j).kind == BlockKind::kHeading || !ctx.lex().header().DocumentType(v).empty())
         break;
       const bool same_shape = (paren && v.find('(') != std::string_view::npos) ||
                               (comma && v.find(',') != std::string_view::npos) ||
@@ -76,10 +76,10 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
   }
   for (size_t j = i + 1; j < end && j <= i + 40; ++j) {
     std::string_view v = ctx.text(j);
-    if (ctx.lex().MatchLabel(v, false).field != Field::kNone) break;
+    if (ctx.lex().attendance().MatchLabel(v, false).field != Field::kNone) break;
     const HeadingHit& h = ctx.heading(j);
     if (h.role != Role::kNone || ctx.block(j).kind == BlockKind::kHeading) break;
-    if (!ctx.lex().DocumentType(v).empty() && AtMostWords(v, 12)) break;
+    if (!ctx.lex().header().DocumentType(v).empty() && AtMostWords(v, 12)) break;
     // An empty label ("Fraværende:") right before the agenda: the first
     // item ("1<TAB>First Agenda", "1. Godkendelse") is not its value.
     std::string number;
@@ -89,7 +89,7 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
       return !c.empty() && c.size() <= 9 && std::isdigit(static_cast<unsigned char>(c[0])) &&
              c.find_first_not_of("0123456789.") == std::string_view::npos;
     };
-    if (ctx.lex().MatchNumberedLine(v, false, &number, &title_at) ||
+    if (ctx.lex().items().MatchNumberedLine(v, true, &number, &title_at) ||
         (ctx.IsTableRow(j) && !ctx.block(j).cells.empty() && number_cell(ctx.cell(j, 0))))
       break;
     // Further lines after a gap only while they read like a list of names
@@ -107,7 +107,7 @@ std::optional<std::string> MeetingEndTime(const Context& ctx, size_t i) {
   // FindTime needs a digit; testing for one first spares most lines the
   // heading match.
   if (ctx.IsTableRow(i) || !AtMostWords(t, 10) || !HasDigit(t) ||
-      !ctx.lex().IsRoleLine(t, Role::kEnd))
+      !ctx.lex().headings().IsRoleLine(t, Role::kEnd))
     return std::nullopt;
   auto tm = FindTime(ctx.lex(), t, true);
   if (!tm) return std::nullopt;
@@ -130,7 +130,7 @@ class HeaderReader {
     std::string_view t = ctx_.text(*i);
     // Exact up to 25, the largest limit it is compared with below.
     const int words = CountWordsUpTo(t, 25);
-    LabelHit lh = lex_.MatchLabel(t, words <= 25);
+    LabelHit lh = lex_.attendance().MatchLabel(t, words <= 25);
     if (lh.field != Field::kNone) {
       Label(lh, i);
       return;
@@ -207,7 +207,7 @@ class HeaderReader {
     Meeting& m = r_.meeting;
     const Block& b = ctx_.block(i);
     if (!m.document_type && words <= 12) {
-      std::string type = lex_.DocumentType(t);
+      std::string type = lex_.header().DocumentType(t);
       if (!type.empty()) {
         m.document_type = type;
         span_.Add(b.start, b.end);
@@ -215,9 +215,9 @@ class HeaderReader {
     }
     if (words <= 8) {
       re2::StringPiece town, word;
-      if (lex_.FindCouncil(t, &town, &word)) {
+      if (lex_.header().FindCouncil(t, &town, &word)) {
         std::string_view tv(town.data(), town.size());
-        auto muni = lex_.MunicipalityOf(tv);
+        auto muni = lex_.header().MunicipalityOf(tv);
         if (muni) {
           std::string council = std::string(tv) + " " + std::string(word.data(), word.size());
           if (IsAllCaps(council)) {
@@ -233,27 +233,27 @@ class HeaderReader {
           return true;
         }
       }
-      if (lex_.MayHaveMunicipalityPhrase(t) && RE2::FullMatch(Trim(t), lex_.municipality_phrase())) {
+      if (lex_.header().MayHaveMunicipalityPhrase(t) && RE2::FullMatch(Trim(t), lex_.header().municipality_phrase())) {
         re2::StringPiece tw;
-        RE2::PartialMatch(t, lex_.municipality_phrase(), &tw);
-        if (auto muni = lex_.MunicipalityOf(std::string_view(tw.data(), tw.size()))) {
+        RE2::PartialMatch(t, lex_.header().municipality_phrase(), &tw);
+        if (auto muni = lex_.header().MunicipalityOf(std::string_view(tw.data(), tw.size()))) {
           if (!m.municipality) m.municipality = *muni;
           span_.Add(b.start, b.end);
           return true;
         }
       }
       re2::StringPiece ctown;
-      if (lex_.IsCouncilAlone(Trim(t), &ctown)) {
+      if (lex_.header().IsCouncilAlone(Trim(t), &ctown)) {
         if (!council_alone_) council_alone_ = std::string(Trim(t));
         if (!ctown.empty()) {
-          if (auto muni = lex_.MunicipalityOf(std::string_view(ctown.data(), ctown.size())))
+          if (auto muni = lex_.header().MunicipalityOf(std::string_view(ctown.data(), ctown.size())))
             if (!m.municipality) m.municipality = *muni;
         }
         span_.Add(b.start, b.end);
         return true;
       }
     }
-    if (!m.body && words <= 14 && lex_.IsBodyName(t) && lex_.DocumentType(t).empty()) {
+    if (!m.body && words <= 14 && lex_.header().IsBodyName(t) && lex_.header().DocumentType(t).empty()) {
       m.body = Collapse(t);
       span_.Add(b.start, b.end);
       return true;
@@ -261,8 +261,8 @@ class HeaderReader {
     // "Økonomiudvalgets møde", "Byrådets ekstraordinære møde".
     if (!m.body && words <= 5) {
       re2::StringPiece name;
-      if (EndsInMeetingWord(lex_, Trim(t)) && RE2::FullMatch(Trim(t), lex_.bodys_meeting(), &name) &&
-          lex_.IsBodyName(std::string_view(name.data(), name.size()))) {
+      if (EndsInMeetingWord(lex_, Trim(t)) && RE2::FullMatch(Trim(t), lex_.header().bodys_meeting(), &name) &&
+          lex_.header().IsBodyName(std::string_view(name.data(), name.size()))) {
         m.body = std::string(name.data(), name.size());
         span_.Add(b.start, b.end);
         return true;
@@ -300,7 +300,7 @@ class HeaderReader {
       }
     }
     if (!d && date_line_ != SIZE_MAX && *i == date_line_ + 1 && !line_location_ &&
-        lex_.DocumentType(t).empty() && !EndsSentence(t) && words <= 10)
+        lex_.header().DocumentType(t).empty() && !EndsSentence(t) && words <= 10)
       Place(i);
   }
 
@@ -316,7 +316,7 @@ class HeaderReader {
       const Block& bj = ctx_.block(j);
       bool same_style = bj.kind == b.kind && bj.font_size == b.font_size && bj.bold == b.bold;
       if (j > *i && ((bj.gap_before && !same_style) || !AtMostWords(v, 8))) break;
-      if (lex_.MatchLabel(v, false).field != Field::kNone ||
+      if (lex_.attendance().MatchLabel(v, false).field != Field::kNone ||
           (ctx_.heading(j).role != Role::kNone && !ctx_.heading(j).markup) || FindDate(lex_, v) ||
           EndsSentence(v))
         break;

@@ -77,14 +77,40 @@ bool DatedBodyLine(const Context& ctx, std::string_view t) {
   std::string_view before = Trim(t.substr(0, d->start)), after = Trim(t.substr(d->end));
   if (!before.empty() && !after.empty()) return false;
   std::string_view body = before.empty() ? after : before;
-  return !body.empty() && ctx.lex().IsBodyName(body);
+  return !body.empty() && ctx.lex().header().IsBodyName(body);
 }
 
 struct Cand {
   ItemStart st;
   bool marker = false;
   bool row = false;  // a table row whose first cell is the number ("1.2<TAB>Title")
+  bool margin = false;  // a row with the decision in its last cell
 };
+
+// True when the block before `b` is a numbered line: `b` then goes on a
+// list ("1. at …" / "2. at …" / "3. 0,6 mio. kr. …" under "Indstilling").
+bool AfterNumberedLine(const Context& ctx, size_t b) {
+  if (b == 0 || ctx.IsTableRow(b - 1)) return false;
+  std::string num;
+  size_t ts = 0;
+  return ctx.lex().items().MatchNumberedLine(ctx.text(b - 1), true, &num, &ts);
+}
+
+// A paragraph that is the decision alone, in a few words ("Vedtaget.",
+// "Bevilget.", "Sagen henvises til Finansudvalget."): minutes without
+// section headings (historic minutes, short protocols) record their
+// decisions so under each item.
+bool ShortDecision(const Lexicon& lex, std::string_view t) {
+  t = Trim(t);
+  return !t.empty() && t.back() == '.' && AtMostWords(t, 8) && lex.decisions().ClassifyDecision(t).category != "other";
+}
+
+// A table row whose last cell is a decision in a few words: a protocol
+// that writes each matter, then its decision in the margin.
+bool MarginDecision(const Context& ctx, size_t i) {
+  const Block& b = ctx.block(i);
+  return ctx.IsTableRow(i) && b.cells.size() >= 2 && ShortDecision(ctx.lex(), ctx.cell(i, b.cells.size() - 1));
+}
 
 // True when the blocks strictly between `a` and `b` are headings or open /
 // closed markers ("Lukket dagsorden" / "Punkter på lukket dagsorden").
@@ -132,7 +158,7 @@ void TitleFromNextLine(const Context& ctx, size_t i, ItemStart* st) {
   const bool title_like = h.wildcard && (h.role == Role::kDecision || h.role == Role::kRecommendation ||
                                          h.role == Role::kSection);
   if ((h.role != Role::kNone && ctx.block(j).kind != BlockKind::kHeading && !title_like) ||
-      ctx.lex().IsCaseNumber(t) || ctx.lex().MatchItemMarker(t, &num, &ts))
+      ctx.lex().items().IsCaseNumber(t) || ctx.lex().items().MatchItemMarker(t, &num, &ts))
     return;
   st->title_block = j;
   st->title_start = ctx.block(j).start;
@@ -142,17 +168,13 @@ void TitleFromNextLine(const Context& ctx, size_t i, ItemStart* st) {
 // "1 Åben Opsamlingsnotat. Temamøde 20.09.2012 222359/12", table rows
 // [1, Åben, title, 222359/12], "a.docx b.pdf.msg" (two files on one line).
 void ParseAttachments(const Context& ctx, const Piece& p, std::vector<Attachment>* out) {
-  static const RE2 kDocNo("(\\s+\\d{2,}/\\d{2})$");  // the group is what PartialMatch reports
-  static const RE2 kDocNoCell("\\d{2,}/\\d{2}");
-  static const RE2 kFileEnd(
-      "(?i)\\.(?:docx?|pdf|msg|xlsx?|pptx?|txt|rtf|odt|ods|odp|jpe?g|png|gif|tiff?|zip|csv|html?|eml)(?:\\s)");
+  const ItemMatcher& items = ctx.lex().items();
   // A list number before a title ("1. Høringsmateriale.pdf") is not part
   // of it.
-  static const RE2 kListNumber("^\\d{1,3}[.)]\\s+");
   auto emit = [&](size_t s, size_t e) {
     std::string_view v = TrimBoth(ctx.doc().Slice(s, e), ",;");
     re2::StringPiece num(v);
-    if (RE2::Consume(&num, kListNumber)) v = std::string_view(num.data(), num.size());
+    if (RE2::Consume(&num, items.list_number())) v = std::string_view(num.data(), num.size());
     if (v.empty()) return;
     std::string f = FoldCase(TrimRight(v, "."));
     if (ctx.lex().words().no_attachments.ContainsFolded(f) || f == "-") return;
@@ -169,7 +191,7 @@ void ParseAttachments(const Context& ctx, const Piece& p, std::vector<Attachment
       std::string_view v = Trim(ctx.cell(p.block, c));
       std::string f = FoldCase(v);
       if (v.empty() || NumberCell(v) || ctx.lex().words().open_closed.ContainsFolded(f) ||
-          RE2::FullMatch(v, kDocNoCell))
+          RE2::FullMatch(v, items.doc_number_cell()))
         continue;
       first = std::min(first, c);
       last = c;
@@ -180,16 +202,16 @@ void ParseAttachments(const Context& ctx, const Piece& p, std::vector<Attachment
   std::string_view t = ctx.doc().Slice(p.start, p.end);
   size_t s = p.start, e = p.end;
   re2::StringPiece in(t);
-  if (RE2::Consume(&in, ctx.lex().attachment_lead())) {
+  if (RE2::Consume(&in, ctx.lex().items().attachment_lead())) {
     s += static_cast<size_t>(in.data() - t.data());
     re2::StringPiece m;
     std::string_view rest = ctx.doc().Slice(s, e);
-    if (RE2::PartialMatch(rest, kDocNo, &m)) e = s + static_cast<size_t>(m.data() - rest.data());
+    if (RE2::PartialMatch(rest, items.doc_number_end(), &m)) e = s + static_cast<size_t>(m.data() - rest.data());
   }
   std::string_view body = ctx.doc().Slice(s, e);
   re2::StringPiece bin(body);
   size_t piece_start = 0;
-  while (RE2::FindAndConsume(&bin, kFileEnd)) {
+  while (RE2::FindAndConsume(&bin, items.file_end())) {
     size_t cut = static_cast<size_t>(bin.data() - body.data());
     emit(s + piece_start, s + cut);
     piece_start = cut;
@@ -207,7 +229,7 @@ bool ItemHeadFollows(const Context& ctx, size_t i, int level) {
     const Block& b = ctx.block(j);
     if (b.kind == BlockKind::kHeading && b.heading_level > 0 && b.heading_level <= level) return false;
     Role r = ctx.heading(j).role;
-    if (r == Role::kDecision || r == Role::kRecommendation || r == Role::kCase || ctx.lex().IsCaseNumber(ctx.text(j)))
+    if (r == Role::kDecision || r == Role::kRecommendation || r == Role::kCase || ctx.lex().items().IsCaseNumber(ctx.text(j)))
       return true;
   }
   return false;
@@ -257,7 +279,7 @@ std::vector<ItemStart> UnnumberedHeadingStarts(const Context& ctx, const Toc& to
     // A heading that prints its number ("2. Godkendelse af dagsorden") keeps it.
     std::string num;
     size_t ts = 0;
-    if (ctx.lex().MatchNumberedLine(ctx.text(i), true, &num, &ts)) {
+    if (ctx.lex().items().MatchNumberedLine(ctx.text(i), true, &num, &ts)) {
       std::string_view rest = Trim(ctx.text(i).substr(ts));
       if (!rest.empty()) {
         st.number = num;
@@ -305,7 +327,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     c.st.block = i;
     std::string num;
     size_t ts = 0;
-    if (lex.MatchItemMarker(t, &num, &ts) && !ClosesReference(t, ts)) {
+    if (lex.items().MatchItemMarker(t, &num, &ts) && !ClosesReference(t, ts)) {
       // "Punkt 1 - 3. Økonomiudvalget …": a range of clauses.
       std::string_view between = t.substr(0, ts);
       const bool range = (between.find('-') != std::string_view::npos ||
@@ -315,7 +337,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       // sentence with a decision's wording is a clause of a decision.
       std::string_view rest_all = Trim(t.substr(ts));
       const bool sentence = !rest_all.empty() && rest_all.back() == '.' && !AtMostWords(rest_all, 3) &&
-                            lex.ClassifyDecision(rest_all).category != "other";
+                            lex.decisions().ClassifyDecision(rest_all).category != "other";
       if ((clause_zone || range || sentence) && b.kind != BlockKind::kHeading && !b.bold) {
         after_decision = true;
         continue;
@@ -350,16 +372,26 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       if (b.cells.size() < 2) continue;
       auto n = NumberCell(ctx.cell(i, 0));
       std::string_view title = Trim(ctx.cell(i, 1));
+      if (!n && MarginDecision(ctx, i)) {
+        // "1. Vittrup Skole. … 80 Kr.<gap>Antoges.": the matter numbered
+        // in the first cell, the decision in the margin.
+        std::string_view c0 = ctx.cell(i, 0);
+        if (lex.items().MatchNumberedLine(c0, false, &num, &ts)) {
+          n = num;
+          title = Trim(c0.substr(ts));
+          c.margin = true;
+        }
+      }
       if (!n || !TitleOk(title) || !AtMostWords(title, 30)) continue;
       c.st.number = *n;
       c.st.title_block = i;
       c.st.title_start = ctx.Offset(title);
       c.st.title_end = c.st.title_start + title.size();
-      c.row = true;
+      c.row = !c.margin;
       numbered.push_back(std::move(c));
       continue;
     }
-    if (!lex.MatchNumberedLine(t, loose, &num, &ts)) continue;
+    if (!lex.items().MatchNumberedLine(t, loose, &num, &ts)) continue;
     std::string_view rest = Trim(t.substr(ts));
     // A title in lower case ("1. test") is a sentence's piece unless an
     // item's head follows at once ("Sagsnr.:", "Beslutning:").
@@ -389,10 +421,12 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   for (size_t k = 0; k < numbered.size(); ++k) {
     const Cand& c = numbered[k];
     const size_t next = k + 1 < numbered.size() ? numbered[k + 1].st.block : ctx.size();
+    head[k] = c.margin;
+    const bool listed = AfterNumberedLine(ctx, c.st.block);
     for (size_t j = c.st.title_block + 1; !head[k] && j < next && j <= c.st.title_block + 6; ++j) {
       Role r = ctx.heading(j).role;
       head[k] = r == Role::kDecision || r == Role::kRecommendation || r == Role::kCase ||
-                lex.IsCaseNumber(ctx.text(j));
+                lex.items().IsCaseNumber(ctx.text(j)) || (!listed && ShortDecision(lex, ctx.text(j)));
     }
     any_head = any_head || head[k];
   }
@@ -437,13 +471,20 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     // its item closed ("11. Lukket: Henvendelser til formanden": a closed
     // item shows its title alone) or a section heading follows it ("3.
     // Underskriftsark" / "Fremstilling").
-    if (!evidence && !c.row && !out.empty()) {
+    if (!evidence && !c.row && !out.empty() && !AfterNumberedLine(ctx, c.st.block)) {
       std::vector<int> prev = NumParts(out.back().number);
       prev.back() += 1;
       if (prev == NumParts(c.st.number)) {
         std::string_view title = ctx.doc().Slice(c.st.title_start, c.st.title_end);
-        evidence = lex.TitlePublic(title).has_value();
+        evidence = lex.items().TitlePublic(title).has_value();
         const size_t next = k + 1 < numbered.size() ? numbered[k + 1].st.block : ctx.size();
+        // Or its first line is a decision ("Det vedtoges at forhøje
+        // Understøttelsen til 2 Kr. 25 Øre ugentlig.").
+        if (!evidence && c.st.title_block + 1 < next) {
+          std::string_view first = Trim(ctx.text(c.st.title_block + 1));
+          evidence = !ctx.IsTableRow(c.st.title_block + 1) && AtMostWords(first, 25) && EndsSentence(first) &&
+                     lex.decisions().ClassifyDecision(first).category != "other";
+        }
         for (size_t j = c.st.title_block + 1; !evidence && j < next && j <= c.st.title_block + 3; ++j)
           evidence = ctx.heading(j).role == Role::kSection && ctx.heading(j).text_start >= ctx.text(j).size();
       }
@@ -490,7 +531,7 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     const TocEntry* te = toc.Find(st.number);
     if (it.title.empty() && te) it.title = te->title;
     size_t marker_len = 0;
-    std::optional<bool> pub = lex.TitlePublic(it.title, &marker_len);
+    std::optional<bool> pub = lex.items().TitlePublic(it.title, &marker_len);
     if (marker_len) it.title.erase(0, marker_len);
     if (!pub && te) pub = te->public_;
     if (!pub) pub = body_public;
@@ -507,10 +548,10 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
         // "Sagsnr.: X", "Sagsnr.<TAB>X", or the label's wildcard form
         // "Sagsnr. 18/12345" (a whole-line heading holding its value).
         std::string_view value = whole ? t : t.substr(h.text_start);
-        bool next_is_value = whole && j + 1 < end && lex.IsCaseNumber(ctx.text(j + 1));
+        bool next_is_value = whole && j + 1 < end && lex.items().IsCaseNumber(ctx.text(j + 1));
         if (next_is_value) value = ctx.text(j + 1);
         size_t len = 0;
-        size_t p = lex.FindCaseNumber(value, &len);
+        size_t p = lex.items().FindCaseNumber(value, &len);
         if (!it.case_number && p != std::string_view::npos) it.case_number = std::string(value.substr(p, len));
         if (next_is_value) ++j;
         continue;
@@ -528,7 +569,7 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
         secs.push_back(std::move(s));
         continue;
       }
-      if (!it.case_number && secs.size() == 1 && secs[0].pieces.size() < 4 && lex.IsCaseNumber(t)) {
+      if (!it.case_number && secs.size() == 1 && secs[0].pieces.size() < 4 && lex.items().IsCaseNumber(t)) {
         it.case_number = std::string(TrimRight(Trim(t), "."));
         continue;
       }
@@ -572,6 +613,44 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
       if (!s.pieces.empty() || !last_dec) last_dec = &s;
     }
     if (!chosen) chosen = undated ? undated : all_earlier ? nullptr : last_dec;
+    // Items without a decision heading:
+    // - minutes that write the decision in a few words as the item's last
+    //   paragraphs ("Vedtaget.", "Sagen henvises til Finansudvalget.";
+    //   historic minutes, short protocols), after the recommendation;
+    // - items with no heading at all whose text is what was decided (closed
+    //   items in published minutes: "1. Godkendt" / "2. Godkendt",
+    //   "Økonomiudvalget anbefaler overfor Byrådet, at …"), in at most 80
+    //   words.
+    // Absence notes after the decision ("Afbud: …") go with it.
+    SectionDraft inline_decision;
+    if (!last_dec && MarginDecision(ctx, st.title_block) && st.title_end <= ctx.block(st.title_block).cells[0].end) {
+      const Block& tb = ctx.block(st.title_block);
+      const auto& cell = tb.cells.back();
+      inline_decision.role = Role::kDecision;
+      inline_decision.pieces.push_back({st.title_block, cell.start, cell.end, false});
+      chosen = &inline_decision;
+    } else if (!last_dec && secs.back().role == Role::kNone && !secs.back().pieces.empty()) {
+      const std::vector<Piece>& ps = secs.back().pieces;
+      auto text_of = [&](const Piece& q) { return Trim(ctx.doc().Slice(q.start, q.end)); };
+      auto in_rec = [&](const Piece& q) {
+        return it.recommendation && it.recommendation->span && q.start < it.recommendation->span->end &&
+               q.end > it.recommendation->span->start;
+      };
+      size_t k = ps.size();
+      std::vector<std::string> ignored;
+      while (k > 0 && AbsenceNote(lex, text_of(ps[k - 1]), &ignored)) --k;
+      size_t from = k;
+      while (from > 0 && !in_rec(ps[from - 1]) && ShortDecision(lex, text_of(ps[from - 1]))) --from;
+      if (k > 0 && from == k && secs.size() == 1 &&
+          AtMostWords(ctx.doc().Slice(ps.front().start, ps[k - 1].end), 80) &&
+          lex.decisions().ClassifyDecision(text_of(ps.front())).category != "other")
+        from = 0;
+      if (from < k) {
+        inline_decision.role = Role::kDecision;
+        inline_decision.pieces.assign(ps.begin() + static_cast<std::ptrdiff_t>(from), ps.end());
+        chosen = &inline_decision;
+      }
+    }
     if (chosen) {
       int dyear = year;
       if (!dyear && chosen->heading)

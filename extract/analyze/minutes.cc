@@ -32,16 +32,16 @@ bool LooksLikeLetter(const Context& ctx) {
       if (i >= n) break;
     }
     std::string_view t = ctx.text(i);
-    if (analyze::AtMostWords(t, 12) && ctx.lex().HasLetterWord(t)) return true;
+    if (analyze::AtMostWords(t, 12) && ctx.lex().header().HasLetterWord(t)) return true;
   }
   return false;
 }
 
 bool LooksLikeReport(const Context& ctx) {
   size_t tb = analyze::TitleBlock(ctx);
-  if (tb != SIZE_MAX && ctx.lex().HasReportWord(ctx.text(tb))) return true;
+  if (tb != SIZE_MAX && ctx.lex().header().HasReportWord(ctx.text(tb))) return true;
   for (size_t i = 0; i < std::min<size_t>(ctx.size(), 6); ++i)
-    if (analyze::AtMostWords(ctx.text(i), 12) && ctx.lex().HasReportWord(ctx.text(i))) return true;
+    if (analyze::AtMostWords(ctx.text(i), 12) && ctx.lex().header().HasReportWord(ctx.text(i))) return true;
   // A long document organised by headings.
   size_t headings = 0;
   for (size_t i = 0; i < ctx.size(); ++i)
@@ -78,13 +78,13 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
   if (!record->agenda_items.empty()) {
     if (is_meeting) {
       const auto& type = header.meeting.document_type;
-      bool minutes = has_decision || (type && !ctx.lex().IsAgendaType(*type));
+      bool minutes = has_decision || (type && !ctx.lex().header().IsAgendaType(*type));
       record->kind = minutes ? DocumentKind::kMinutes : DocumentKind::kAgenda;
     } else {
       record->kind = DocumentKind::kAgendaItem;
     }
   } else if (header.found && header.meeting.document_type) {
-    record->kind = ctx.lex().IsAgendaType(*header.meeting.document_type) ? DocumentKind::kAgenda
+    record->kind = ctx.lex().header().IsAgendaType(*header.meeting.document_type) ? DocumentKind::kAgenda
                                                                          : DocumentKind::kMinutes;
     ctx.Warn("no_agenda_items", "the document has a meeting header but no agenda item was recognised",
              header.meeting.span);

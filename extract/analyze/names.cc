@@ -86,7 +86,7 @@ std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
       std::string_view t = piece;
       size_t ws = 0;
       while (ws < t.size() && t[ws] == ' ') ++ws;
-      lead = ws + lex.LeadinLength(t.substr(ws));
+      lead = ws + lex.attendance().LeadinLength(t.substr(ws));
     }
     piece.remove_prefix(lead);
     off += lead;
@@ -123,7 +123,7 @@ std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
 
     // A piece that is only a role ("konsulent") gives its role to the
     // previous name when that has none ("Bente Kloster, konsulent").
-    if (toks.size() == 1 && lex.IsRoleWord(TrimRight(toks[0].w, ".:")) && !out.empty() &&
+    if (toks.size() == 1 && lex.attendance().IsRoleWord(TrimRight(toks[0].w, ".:")) && !out.empty() &&
         !out.back().role) {
       out.back().role = std::string(TrimRight(toks[0].w, ":"));
       continue;
@@ -134,8 +134,8 @@ std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
     bool found = false;
     for (size_t a = 0; a < toks.size() && !found; ++a) {
       std::string_view w0 = toks[a].w;
-      if (w0.front() == '(' || !StartsUpper(w0) || lex.IsNameStopword(w0) ||
-          lex.IsRoleWord(TrimRight(w0, ",:")))
+      if (w0.front() == '(' || !StartsUpper(w0) || lex.attendance().IsNameStopword(w0) ||
+          lex.attendance().IsRoleWord(TrimRight(w0, ",:")))
         continue;
       size_t b = a;
       while (b < toks.size() && b - a < 6) {
@@ -146,19 +146,19 @@ std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
         if (ends_dot) bare = TrimRight(bare, ".");
         // Particles only between name words ("Bo van der Berg").
         auto particle_run_ends_in_name = [&](size_t k) {
-          while (k < toks.size() && lex.IsNameParticle(toks[k].w)) ++k;
+          while (k < toks.size() && lex.attendance().IsNameParticle(toks[k].w)) ++k;
           return k < toks.size() && StartsUpper(toks[k].w);
         };
-        bool ok = (StartsUpper(bare) && !lex.IsNameStopword(bare) &&
+        bool ok = (StartsUpper(bare) && !lex.attendance().IsNameStopword(bare) &&
                    !(IsAllCaps(bare) && bare.size() <= 3 && !IsInitial(bare))) ||
-                  (b > a && lex.IsNameParticle(bare) && particle_run_ends_in_name(b));
+                  (b > a && lex.attendance().IsNameParticle(bare) && particle_run_ends_in_name(b));
         if (!ok) break;
         ++b;
         if (ends_dot) break;
       }
       if (b - a >= 2) {
         // Trailing particles are not names.
-        while (b > a && lex.IsNameParticle(toks[b - 1].w)) --b;
+        while (b > a && lex.attendance().IsNameParticle(toks[b - 1].w)) --b;
         if (b - a >= 2) {
           best_a = a;
           best_b = b;
@@ -191,7 +191,7 @@ std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
     // Role before the name: "leder Jette Frederiksen".
     if (best_a > 0) {
       std::string_view before = TrimRight(toks[best_a - 1].w, ",:");
-      if (lex.IsRoleWord(before)) {
+      if (lex.attendance().IsRoleWord(before)) {
         pn.role = std::string(before);
         pn.start = toks[best_a - 1].start;
       }
@@ -203,7 +203,7 @@ std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
       if (!inner.empty() && inner.back() == ')') inner.remove_suffix(1);
       inner = Trim(inner);
       if (!IsPartyMark(lex, inner)) {
-        if (lex.IsRoleWord(inner) || lex.IsRoleWord(TrimRight(inner, "."))) {
+        if (lex.attendance().IsRoleWord(inner) || lex.attendance().IsRoleWord(TrimRight(inner, "."))) {
           pn.role = std::string(inner);
           pn.end = toks[best_b].end;
         }
@@ -214,7 +214,7 @@ std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
       size_t k = best_b;
       if (k < toks.size() && toks[k].w.front() == '(' && IsPartyMark(lex, Trim(TrimBoth(toks[k].w, "()")))) ++k;
       if (k + 2 == toks.size() && (toks[k].w == "-" || toks[k].w == "\xE2\x80\x93") &&
-          lex.IsRoleWord(TrimRight(toks[k + 1].w, ".,;"))) {
+          lex.attendance().IsRoleWord(TrimRight(toks[k + 1].w, ".,;"))) {
         pn.role = std::string(TrimRight(toks[k + 1].w, ",;"));
         pn.end = toks[k + 1].end;
       }

@@ -121,7 +121,8 @@ PhraseList::PhraseList(const std::vector<std::vector<std::string>>& lists, bool 
 }
 
 void PhraseList::Add(std::vector<std::string> phrases, bool ellipsis, uint32_t tag) {
-  // The order of lexicon.cc's Alternation(): longest first, then bytes.
+  // The order of an RE2 alternation of the rules (lexicon/detail.h's
+  // Alternation()): longest first, then bytes.
   std::sort(phrases.begin(), phrases.end(), [](const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;
   });

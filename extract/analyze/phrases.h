@@ -12,10 +12,11 @@
 //     and the first that matches wins.
 //
 // These are the semantics of an RE2 alternation of the same phrases, which
-// tests/analyze/lexicon_engines_test.cc uses as the reference (the
-// Lexicon's Engine::kRe2). Where a list has a shape this code does not know
-// (a "…" that is not the last word, a word with whitespace in it),
-// supported() is false and the Lexicon compiles the RE2 pattern for it.
+// tests/analyze/lexicon_engines_test.cc holds this code to (the oracle in
+// tests/analyze/lexicon_oracle.h). A list of a shape this code does not
+// know (a "…" that is not the last word, a word with whitespace or invalid
+// UTF-8 in it) is not supported(); the rules have none (the same test
+// checks every phrase).
 #ifndef REFERAT_ANALYZE_PHRASES_H_
 #define REFERAT_ANALYZE_PHRASES_H_
 
@@ -64,7 +65,7 @@ class PhraseList {
   // `fold` false, letters compare exactly (a pattern without (?i)).
   PhraseList(std::vector<std::string> phrases, bool ellipsis, bool fold = true);
   // Several lists in one, for a caller that tries lists in turn and takes
-  // the first with a match (Lexicon::MatchHeading's roles): list k's
+  // the first with a match (HeadingMatcher's roles): list k's
   // phrases, in its own alternation order, come after those of lists
   // 0..k-1 and have the tag k. EachTagged() then meets the phrases in the
   // order the loop over the lists would, but decodes and folds the text's
@@ -72,7 +73,7 @@ class PhraseList {
   PhraseList(const std::vector<std::vector<std::string>>& lists, bool ellipsis);
 
   bool empty() const { return entries_.empty(); }
-  // False when the list needs the RE2 pattern (see above).
+  // False for a list of a shape this code does not know (see above).
   bool supported() const { return supported_; }
 
   // Which phrases Each() tries: all, or only those whose text has a "…"
@@ -180,7 +181,7 @@ class PhraseList {
 // words as they can.
 class WildcardPhrase {
  public:
-  // Returns false (and the phrase must stay an RE2 pattern) for a shape
+  // Returns false (the phrase then matches nothing) for a shape
   // this code does not know.
   bool Parse(std::string_view phrase);
   int wildcards() const { return wildcards_; }

@@ -9,12 +9,12 @@ namespace {
 // that starts a sentence ("1. Kultur- og Fritidsudvalget fastholder …";
 // not "1) godkendes.", the end of a line broken after "(bilag").
 bool ClauseLike(const Context& ctx, const Piece& p) {
-  static const RE2 kNumbered("^(?:\\d{1,2}|[a-zæøå])[.)][ \\t]+");
   std::string_view t = ctx.doc().Slice(p.start, p.end);
-  if (RE2::PartialMatch(t, ctx.lex().clause_start())) return true;
+  if (RE2::PartialMatch(t, ctx.lex().decisions().clause_start())) return true;
   if (p.whole_block && ctx.block(p.block).kind == BlockKind::kListItem) return true;
   re2::StringPiece in(t);
-  return RE2::Consume(&in, kNumbered) && StartsUpper(std::string_view(in.data(), in.size()));
+  return RE2::Consume(&in, ctx.lex().decisions().clause_mark_spaced()) &&
+         StartsUpper(std::string_view(in.data(), in.size()));
 }
 
 // A clause as listed, without its list number and the separator after it:
@@ -22,10 +22,9 @@ bool ClauseLike(const Context& ctx, const Piece& p) {
 // `listed_point` (a line under "indstiller, at") loses its number also
 // before a lower-case word ("1. planen godkendes").
 std::string CleanClause(const Lexicon& lex, std::string_view t, bool listed_point = false) {
-  static const RE2 kNumber("^(?:\\d{1,2}|[a-zæøå])[.)][ \t]*");
   t = Trim(t);
   re2::StringPiece in(t);
-  if (RE2::Consume(&in, kNumber)) {
+  if (RE2::Consume(&in, lex.decisions().clause_mark())) {
     std::string_view rest(in.data(), in.size());
     bool at = false;
     for (const auto& w : lex.words().that.entries())
@@ -46,7 +45,7 @@ std::string CleanClause(const Lexicon& lex, std::string_view t, bool listed_poin
 // Position of the recommending verb in `t`, or npos; *verb_end after it.
 size_t FindVerb(const Lexicon& lex, std::string_view t, size_t* verb_end) {
   size_t len = 0;
-  size_t pos = lex.FindRecommendationVerb(t, &len);
+  size_t pos = lex.decisions().FindRecommendationVerb(t, &len);
   if (pos == std::string_view::npos) return pos;
   *verb_end = pos + len;
   return pos;

@@ -27,11 +27,11 @@ std::string YearEnd(int y) {
 // annual-report word ("Årsrapport 2018").
 std::optional<Period> PeriodFromTitle(const Lexicon& lex, std::string_view title) {
   re2::StringPiece a, b;
-  if (RE2::PartialMatch(title, lex.year_range(), &a, &b)) {
+  if (RE2::PartialMatch(title, lex.header().year_range(), &a, &b)) {
     int ya = std::stoi(std::string(a.data(), a.size())), yb = std::stoi(std::string(b.data(), b.size()));
     if (yb >= ya) return Period{YearStart(ya), YearEnd(yb)};
   }
-  if (RE2::PartialMatch(title, lex.annual_report(), &a)) {
+  if (RE2::PartialMatch(title, lex.header().annual_report(), &a)) {
     int y = std::stoi(std::string(a.data(), a.size()));
     return Period{YearStart(y), YearEnd(y)};
   }
@@ -121,7 +121,7 @@ Report ExtractReport(const Context& ctx) {
     std::string_view t0 = Trim(ctx.text(tb));
     // (A next line in the same type continues the title: "Politik" / "for" /
     // "Kultur og Fritid".)
-    if (CountWordsUpTo(t0, 1) == 1 && lex.HasReportWord(t0) && tb + 1 < ctx.size() &&
+    if (CountWordsUpTo(t0, 1) == 1 && lex.header().HasReportWord(t0) && tb + 1 < ctx.size() &&
         ctx.block(tb + 1).kind == BlockKind::kHeading && AtMostWords(ctx.text(tb + 1), 20) &&
         ctx.block(tb + 1).font_size + 0.5f < ctx.block(tb).font_size)
       title_end = ++tb;
@@ -154,7 +154,7 @@ Report ExtractReport(const Context& ctx) {
   for (size_t i = 0; i < n; ++i) {
     std::string_view t = ctx.text(i);
     size_t vs = 0;
-    std::string field = lex.MatchReportLabel(t, &vs);
+    std::string field = lex.header().MatchReportLabel(t, &vs);
     if (field.empty()) continue;
     std::string_view v = Trim(t.substr(std::min(vs, t.size())));
     if (v.empty() && i + 1 < ctx.size()) v = ctx.text(i + 1);
@@ -176,14 +176,14 @@ Report ExtractReport(const Context& ctx) {
     for (size_t i = 0; i < n; ++i) {
       std::string_view t = Trim(ctx.text(i));
       const Block& b = ctx.block(i);
-      if (first_page == 0 ? (!AtMostWords(t, 4) || !RE2::FullMatch(t, lex.municipality_phrase()))
+      if (first_page == 0 ? (!AtMostWords(t, 4) || !RE2::FullMatch(t, lex.header().municipality_phrase()))
                           : (b.page != first_page || !AtMostWords(t, 12) || EndsSentence(t) ||
                              (tb != SIZE_MAX && i > title_end + 3) ||
-                             !RE2::PartialMatch(t, lex.municipality_phrase())))
+                             !RE2::PartialMatch(t, lex.header().municipality_phrase())))
         continue;
       re2::StringPiece town;
-      RE2::PartialMatch(t, lex.municipality_phrase(), &town);
-      if (auto m = lex.MunicipalityOf(std::string_view(town.data(), town.size()))) {
+      RE2::PartialMatch(t, lex.header().municipality_phrase(), &town);
+      if (auto m = lex.header().MunicipalityOf(std::string_view(town.data(), town.size()))) {
         r.organisation = *m;
         break;
       }
@@ -196,7 +196,7 @@ Report ExtractReport(const Context& ctx) {
     for (size_t i = title_end + 1; i < ctx.size() && i <= title_end + 3; ++i) {
       if (ctx.block(i).page != ctx.block(tb).page) break;
       re2::StringPiece a, b;
-      if (!RE2::FullMatch(Trim(ctx.text(i)), ctx.lex().years(), &a, &b)) continue;
+      if (!RE2::FullMatch(Trim(ctx.text(i)), ctx.lex().header().years(), &a, &b)) continue;
       int ya = std::stoi(std::string(a.data(), a.size()));
       int yb = b.empty() ? ya : std::stoi(std::string(b.data(), b.size()));
       if (yb >= ya) r.period = Period{YearStart(ya), YearEnd(yb)};
@@ -239,7 +239,7 @@ Report ExtractReport(const Context& ctx) {
       continue;
     // Figure and table captions set like headings, and their second lines
     // (which may come after the figure's own labels).
-    if (lex.IsCaption(ctx.text(i))) {
+    if (lex.header().IsCaption(ctx.text(i))) {
       last_caption = i;
       continue;
     }

@@ -46,7 +46,7 @@ std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
   size_t ts = 0;
   std::string_view c0 = ctx.IsTableRow(i) ? ctx.cell(i, 0) : std::string_view();
   if (ctx.IsTableRow(i) && ctx.block(i).cells.size() >= 2 &&
-      (NumberCell(c0) || (ctx.lex().MatchItemMarker(c0, &number, &ts) && Trim(c0.substr(ts)).empty()))) {
+      (NumberCell(c0) || (ctx.lex().items().MatchItemMarker(c0, &number, &ts) && Trim(c0.substr(ts)).empty()))) {
     const size_t n = ctx.block(i).cells.size();
     if (auto num = NumberCell(c0)) number = *num;  // else "Punkt 5" in the first cell
     Parsed p;
@@ -75,19 +75,24 @@ std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
     t = row_line;
   }
   // Text line: "[Punkt] 5[.] Title[ ....] 14".
-  static const RE2 kLine(
-      "^(\\d{1,4}(?:\\.\\d{1,3})*)\\.?[ \\t]+(.+?)(?:[ \\t]*(?:\\.{2,}|…+)[ \\t]*(\\d{1,4})|[ \\t]+(\\d{1,3}))?$");
   number.clear();
   ts = 0;
   std::string_view line = t;
   std::string lead;
-  if (ctx.lex().MatchItemMarker(t, &number, &ts)) {
+  if (ctx.lex().items().MatchItemMarker(t, &number, &ts)) {
     lead = number + " ";
     line = t.substr(ts);
   }
+  // The line pattern starts with a digit and takes no line break: most
+  // blocks fail here, before a copy and RE2's set-up for four groups (whose
+  // cost grows with the block's length).
+  if ((lead.empty() && (line.empty() || line[0] < '0' || line[0] > '9')) ||
+      line.find('\n') != std::string_view::npos)
+    return std::nullopt;
   std::string buf = lead + std::string(line);
-  re2::StringPiece num, title, page1, page2;
-  if (!RE2::FullMatch(buf, kLine, &num, &title, &page1, &page2)) return std::nullopt;
+  ItemMatcher::TocLine m;
+  if (!ctx.lex().items().MatchTocLine(buf, &m)) return std::nullopt;
+  std::string_view num = m.number, title = m.title, page1 = m.dotted_page, page2 = m.page;
   Parsed p;
   p.number.assign(num.data(), num.size());
   std::string_view tv(title.data(), title.size());
@@ -158,7 +163,7 @@ void ReadEntries(const Context& ctx, size_t first, Toc* toc_out, size_t* last_go
       e.title = std::move(p->title);
       e.page = p->page;
       e.public_ = pub;
-      if (auto tp = ctx.lex().TitlePublic(e.title)) e.public_ = *tp;
+      if (auto tp = ctx.lex().items().TitlePublic(e.title)) e.public_ = *tp;
       e.span = ctx.BlockSpan(j, j);
       toc.Add(std::move(e));
       last_good = j;
@@ -205,7 +210,7 @@ Toc UnheadedList(const Context& ctx, size_t limit) {
         std::string num;
         size_t ts = 0;
         std::string_view t = ctx.text(j);
-        if (ctx.lex().MatchNumberedLine(t, true, &num, &ts)) later.emplace(num, std::string(Trim(t.substr(ts))));
+        if (ctx.lex().items().MatchNumberedLine(t, true, &num, &ts)) later.emplace(num, std::string(Trim(t.substr(ts))));
         else if (auto p = ParseEntry(ctx, j)) later.emplace(p->number, p->title);
       }
       for (const auto& e : toc.entries) {

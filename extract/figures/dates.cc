@@ -17,8 +17,10 @@
 // weekday is written, the nearest whose weekday matches ("tirsdag den 5.
 // december" is 2017 in minutes of 2018). Without a meeting date the figure's
 // date stays null. In a range the year-less end takes the other end's year
-// ("20. september til 30. oktober 2017"). Two-digit years follow
-// lang::FullYear: near the meeting's year when it is known.
+// ("20. september til 30. oktober 2017"). A numeric date is read by the
+// language layer's one reader (lang::ReadNumericDate: two-digit years near
+// the meeting's year when it is known), the month names are its MonthNames;
+// what this file adds is the token walk, the periods and the relative words.
 #include <cstdio>
 #include <cstdlib>
 
@@ -150,14 +152,11 @@ bool Scanner::SimpleDate(size_t i, Ymd* from, Ymd* to, bool* period, size_t* nex
     // Numeric dates: d.m.yyyy, d.m.yy, d-m-yyyy, d/m/yyyy, yyyy-mm-dd.
     if (sh.seps.size() == 2 && sh.seps[0] == sh.seps[1] && sh.frac == 0 &&
         (sh.seps[0] == '.' || sh.seps[0] == '-' || sh.seps[0] == '/')) {
-      const auto& g = sh.groups;
+      const char sep = static_cast<char>(sh.seps[0]);
+      const std::string digits = std::string(sh.groups[0]) + sep + std::string(sh.groups[1]) + sep +
+                                 std::string(sh.groups[2]);
       int y = 0, m = 0, d = 0;
-      if (g[0].size() <= 2 && g[1].size() <= 2 && (g[2].size() == 4 || g[2].size() == 2)) {
-        d = sh.Int(0), m = sh.Int(1), y = FullYear(sh.Int(2), g[2].size());
-      } else if (sh.seps[0] == '-' && g[0].size() == 4 && g[1].size() == 2 && g[2].size() == 2) {
-        y = sh.Int(0), m = sh.Int(1), d = sh.Int(2);
-      }
-      if (y >= 1900 && y <= 2099 && ValidDay(y, m, d)) {
+      if (lang::ReadNumericDate(digits, meeting_.y, &y, &m, &d)) {
         *from = *to = Ymd{y, m, d};
         end_byte_ = t.end;
         *next = i + 1;

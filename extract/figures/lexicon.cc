@@ -20,27 +20,8 @@ const icu::Locale& Danish() {
   return *da;
 }
 
-// Lower case as ICU's Danish rules write it. Most rule words are ASCII,
-// where that is plain ASCII lower-casing; only the others go through ICU
-// (building a UnicodeString and a Locale per word was a third of the
-// lexicon's start-up).
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  bool ascii = true;
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
-    }
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  if (ascii) return out;
-  out.clear();
-  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
-      .toLower(Danish())
-      .toUTF8String(out);
-  return out;
-}
+// A rule word as the tokenizer keys the text's words (lang::AppendFolded).
+std::string Lower(std::string_view s) { return lang::FoldCase(s); }
 
 std::vector<std::string> SplitSpaces(std::string_view s) {
   std::vector<std::string> out;
@@ -68,7 +49,8 @@ void AddSpellout(icu::RuleBasedNumberFormat& rbnf, int64_t n, const icu::Unicode
   static const icu::UnicodeString kSoftHyphen(static_cast<UChar>(0xAD));
   out.findAndReplace(kSoftHyphen, icu::UnicodeString());
   std::string utf8;
-  out.toLower(Danish()).toUTF8String(utf8);
+  out.toUTF8String(utf8);
+  utf8 = Lower(utf8);
   if (ordinals) {
     if (utf8.find(' ') == std::string::npos) ordinals->emplace(utf8, static_cast<int>(n));
     return;
@@ -191,14 +173,8 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
       lex->date_words.emplace(words[0], w);
     }
   }
-  for (const auto& row : rules.Table("months")) {
-    if (row.size() < 2) continue;
-    int m = std::atoi(row[0].c_str());
-    if (m < 1 || m > 12) continue;
-    lex->months.emplace(Lower(row[1]), m);
-    if (row.size() > 2)
-      for (auto& a : SplitSpaces(Lower(row[2]))) lex->months.emplace(a, m);
-  }
+  const lang::MonthNames month_names(rules);
+  for (const auto& [form, m] : month_names.forms()) lex->months.emplace(form, m);
   // weekdays.txt lists Monday first.
   int weekday = 0;
   for (const auto& line : rules.Lines("weekdays")) lex->weekdays.emplace(Lower(line), ++weekday);

@@ -145,9 +145,9 @@ std::optional<double> ParseDanishNumber(std::string_view s, bool* english) {
 std::optional<double> ParseSpelledNumber(std::string_view s) {
   icu::RuleBasedNumberFormat* r = Spellout();
   if (!r) return std::nullopt;
-  icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  u.toLower(icu::Locale("da"));
+  const std::string folded = lang::FoldCase(s);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())));
   icu::Formattable f;
   icu::ParsePosition pp(0);
   r->parse(u, f, pp);

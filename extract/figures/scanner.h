@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "lang/dates.h"
+#include "lang/text.h"
 #include "referat/document.h"
 #include "referat/record.h"
 #include "rules/rulebook.h"

@@ -61,21 +61,6 @@ bool IsGluedUnit(const Lexicon& lex, std::string_view w) { return lex.glued_unit
 // a look-up per letter.
 bool IsUpper(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c); }
 
-void AppendLowerSlow(UChar32 c, std::string* out) {
-  c = u_tolower(c);
-  char buf[4];
-  int32_t n = 0;
-  U8_APPEND_UNSAFE(buf, n, c);
-  out->append(buf, static_cast<size_t>(n));
-}
-
-inline void AppendLower(UChar32 c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
-    return;
-  }
-  AppendLowerSlow(c, out);
-}
 
 }  // namespace
 
@@ -135,7 +120,7 @@ void Tokenize(const Lexicon& lex, std::string_view s, size_t start, size_t end, 
         std::string w;
         while (k < end && IsLetterAt(s, k, end)) {
           size_t l;
-          AppendLower(CodePointAt(s, k, end, &l), &w);
+          lang::AppendFolded(CodePointAt(s, k, end, &l), &w);
           k += l;
         }
         bool more = k < end && (IsDigit(s[k]) || s[k] == '_' || IsLetterAt(s, k, end));
@@ -185,7 +170,7 @@ void Tokenize(const Lexicon& lex, std::string_view s, size_t start, size_t end, 
           first = false;
           ++letters;
           if (up) ++uppers;
-          AppendLower(d, &t.key);
+          lang::AppendFolded(d, &t.key);
           j += l;
           in_digits = false;
         } else if (d >= '0' && d <= '9') {

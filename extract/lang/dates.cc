@@ -1,8 +1,79 @@
 #include "lang/dates.h"
 
+#include <algorithm>
 #include <cstdio>
 
+#include "lang/text.h"
+#include "lang/wordlist.h"
+
 namespace referat::lang {
+namespace {
+
+bool DigitAt(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+// A run of 1..max digits at s[*i] (advanced past it): its value, or -1.
+int Digits(std::string_view s, size_t* i, size_t min, size_t max) {
+  size_t j = *i;
+  while (j < s.size() && j - *i < max && DigitAt(s, j)) ++j;
+  if (j - *i < min || DigitAt(s, j)) return -1;
+  int v = ToInt(s.substr(*i, j - *i));
+  *i = j;
+  return v;
+}
+
+std::string Hhmm(int h, int m) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", h, m);
+  return buf;
+}
+
+// Glue characters before a number that make it part of something longer
+// ("2017-015357", "1.500.000").
+bool GluedBefore(std::string_view s, size_t i) {
+  if (i == 0) return false;
+  char c = s[i - 1];
+  return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '/';
+}
+
+// Single words as a pattern's alternatives, longest first (so that "sept"
+// is tried before "sep"), then in byte order.
+std::string WordsAlternation(std::vector<std::string> words) {
+  std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::string out;
+  for (const auto& w : words) {
+    if (w.empty()) continue;
+    if (!out.empty()) out += '|';
+    out += RE2::QuoteMeta(w);
+  }
+  return out.empty() ? "[^\\x00-\\x{10FFFF}]" : out;
+}
+
+// function_words.txt's `clock` words: an entry ending in '.' is an
+// abbreviation whose dot may be left out and which need not be followed by
+// a space ("kl.16", "kl 16"); other entries are followed by a space.
+std::string ClockAlternation(const Rulebook& rules) {
+  std::string out;
+  const WordList list(rules, "function_words", "clock");
+  for (const auto& e : list.entries()) {
+    if (!out.empty()) out += '|';
+    if (e.size() > 1 && e.back() == '.')
+      out += ReAlternation({e.substr(0, e.size() - 1)}) + "\\.?\\s*";
+    else
+      out += ReAlternation({e}) + "\\s+";
+  }
+  return out;
+}
+
+}  // namespace
 
 int FullYear(int yy, int doc_year) {
   if (doc_year <= 0) return yy < kTwoDigitPivot ? 2000 + yy : 1900 + yy;
@@ -10,6 +81,10 @@ int FullYear(int yy, int doc_year) {
   if (y > doc_year + kTwoDigitYearsAhead) y -= 100;
   if (y <= doc_year + kTwoDigitYearsAhead - 100) y += 100;
   return y;
+}
+
+bool ValidDate(int y, int m, int d) {
+  return y >= kFirstYear && y <= kLastYear && m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m);
 }
 
 int DaysInMonth(int y, int m) {
@@ -33,6 +108,202 @@ std::string IsoDate(int y, int m, int d) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
+}
+
+int YearOf(std::string_view iso) {
+  if (iso.size() < 4) return 0;
+  for (size_t i = 0; i < 4; ++i)
+    if (!DigitAt(iso, i)) return 0;
+  return ToInt(iso.substr(0, 4));
+}
+
+bool ReadNumericDate(std::string_view s, int doc_year, int* y, int* m, int* d) {
+  size_t i = 0;
+  const int first = Digits(s, &i, 1, 4);
+  if (first < 0 || i >= s.size()) return false;
+  const size_t first_len = i;
+  const char sep = s[i];
+  if (sep != '.' && sep != '-' && sep != '/') return false;
+  ++i;
+  const size_t second_at = i;
+  const int second = Digits(s, &i, 1, 2);
+  if (second < 0 || i >= s.size() || s[i] != sep) return false;
+  const size_t second_len = i - second_at;
+  ++i;
+  const size_t third_at = i;
+  const int third = Digits(s, &i, 2, 4);
+  const size_t third_len = i - third_at;
+  if (third < 0 || i != s.size()) return false;
+  int yy = 0, mm = 0, dd = 0;
+  if (first_len <= 2 && (third_len == 4 || third_len == 2)) {
+    dd = first, mm = second, yy = third_len == 4 ? third : FullYear(third, doc_year);
+  } else if (sep == '-' && first_len == 4 && second_len == 2 && third_len == 2) {
+    yy = first, mm = second, dd = third;
+  } else {
+    return false;
+  }
+  if (!ValidDate(yy, mm, dd)) return false;
+  *y = yy, *m = mm, *d = dd;
+  return true;
+}
+
+MonthNames::MonthNames(const Rulebook& rules) {
+  for (const auto& row : rules.Table("months")) {
+    if (row.size() < 2) continue;
+    const int n = ToInt(row[0]);
+    if (n < 1 || n > 12 || row[0].find_first_not_of("0123456789") != std::string::npos) continue;
+    std::vector<std::string> written{row[1]};
+    if (row.size() >= 3) {
+      size_t pos = 0;
+      const std::string& ab = row[2];
+      while (pos < ab.size()) {
+        size_t sp = ab.find(' ', pos);
+        if (sp == std::string::npos) sp = ab.size();
+        if (sp > pos) written.push_back(ab.substr(pos, sp - pos));
+        pos = sp + 1;
+      }
+    }
+    for (const auto& w : written) {
+      std::string f = FoldCase(w);
+      forms_.emplace_back(f, n);
+      while (!f.empty() && f.back() == '.') f.pop_back();
+      if (f.empty()) continue;
+      months_[f] = n;
+      std::string bare = w;
+      while (!bare.empty() && bare.back() == '.') bare.pop_back();
+      bare_words_.push_back(bare);
+    }
+  }
+}
+
+int MonthNames::Number(std::string_view word) const {
+  auto it = months_.find(FoldCase(TrimRight(word, ".")));
+  return it == months_.end() ? 0 : it->second;
+}
+
+const RE2& DateReader::Pattern::get() const {
+  std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_); });
+  return *re_;
+}
+
+DateReader::DateReader(const Rulebook& rules) : months_(rules) {
+  const std::string range = ReAlternation(WordList(rules, "function_words", "range").entries());
+  const std::string clock = ClockAlternation(rules);
+  numeric_date_.Set("(\\d{1,2})([./\\-])(\\d{1,2})([./\\-])(\\d{4}|\\d{2})");
+  text_date_.Set("(\\d{1,2})\\.?\\s*((?i:" + WordsAlternation(months_.bare_words()) +
+                 "))\\.?(?:,?\\s+(\\d{4}))?(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9]|$)");
+  iso_date_.Set("((?:19|20)\\d{2})-(\\d{2})-(\\d{2})");
+  time_range_.Set("(?i)(?:" + clock + ")(\\d{1,2})[.:](\\d{2})(?:\\s*(?:-|–|" + range +
+                  ")\\s*(?:" + clock + ")?(\\d{1,2})[.:](\\d{2}))?");
+  bare_time_.Set("(\\d{1,2})[.:](\\d{2})(?:\\s*(?:-|–|" + range + ")\\s*(?:" + clock +
+                 ")?(\\d{1,2})[.:](\\d{2}))?");
+}
+
+std::optional<DateHit> DateReader::FindDate(std::string_view s, size_t from, int default_year) const {
+  // Each form starts with a digit (\d, ASCII only); most lines searched
+  // have none, and three RE2 searches cost far more than this scan.
+  if (from > s.size() || !HasDigit(s.substr(from))) return std::nullopt;
+  std::optional<DateHit> best;
+  auto consider = [&](DateHit h) {
+    if (!best || h.start < best->start) best = std::move(h);
+  };
+  // Numeric: 24.10.2017, 06.11.17, 19-11-2025.
+  {
+    re2::StringPiece in(s.data() + from, s.size() - from);
+    re2::StringPiece d, s1, m, s2, y;
+    while (RE2::FindAndConsume(&in, numeric_date_.get(), &d, &s1, &m, &s2, &y)) {
+      size_t start = static_cast<size_t>(d.data() - s.data());
+      size_t end = static_cast<size_t>(y.data() + y.size() - s.data());
+      if (GluedBefore(s, start) || DigitAt(s, end) ||
+          (end < s.size() && (s[end] == '-' || s[end] == '/') && DigitAt(s, end + 1)))
+        continue;
+      int yy, mm, dd;
+      if (!ReadNumericDate(s.substr(start, end - start), default_year, &yy, &mm, &dd)) continue;
+      consider({IsoDate(yy, mm, dd), start, end});
+      break;
+    }
+  }
+  // ISO: 2017-10-24.
+  {
+    re2::StringPiece in(s.data() + from, s.size() - from);
+    re2::StringPiece y, m, d;
+    while (RE2::FindAndConsume(&in, iso_date_.get(), &y, &m, &d)) {
+      size_t start = static_cast<size_t>(y.data() - s.data());
+      size_t end = static_cast<size_t>(d.data() + d.size() - s.data());
+      if (GluedBefore(s, start) || DigitAt(s, end)) continue;
+      int yy, mm, dd;
+      if (!ReadNumericDate(s.substr(start, end - start), default_year, &yy, &mm, &dd)) continue;
+      consider({IsoDate(yy, mm, dd), start, end});
+      break;
+    }
+  }
+  // Text: 24. oktober 2017, 1. nov.
+  {
+    re2::StringPiece in(s.data() + from, s.size() - from);
+    re2::StringPiece d, mon, y;
+    while (RE2::FindAndConsume(&in, text_date_.get(), &d, &mon, &y)) {
+      size_t start = static_cast<size_t>(d.data() - s.data());
+      if (GluedBefore(s, start)) continue;
+      int month = months_.Number(std::string_view(mon.data(), mon.size()));
+      int year = y.empty() ? default_year : ToInt(std::string_view(y.data(), y.size()));
+      const int day = ToInt(std::string_view(d.data(), d.size()));
+      if (month == 0 || year == 0 || !ValidDate(year, month, day)) continue;
+      size_t end = y.empty() ? static_cast<size_t>(mon.data() + mon.size() - s.data())
+                             : static_cast<size_t>(y.data() + y.size() - s.data());
+      if (y.empty() && end < s.size() && s[end] == '.') ++end;
+      consider({IsoDate(year, month, day), start, end});
+      break;
+    }
+  }
+  return best;
+}
+
+std::optional<TimeHit> DateReader::FindTime(std::string_view s, bool bare) const {
+  // Both patterns need digits (\d, ASCII only): no date to mask, no time.
+  if (!HasDigit(s)) return std::nullopt;
+  // Dates are masked first so "24.10.2017" never reads as 24:10.
+  std::vector<std::pair<size_t, size_t>> dates;
+  for (size_t from = 0; from < s.size();) {
+    auto d = FindDate(s, from, 2000);
+    if (!d) break;
+    dates.emplace_back(d->start, d->end);
+    from = d->end;
+  }
+  auto in_date = [&](size_t a, size_t b) {
+    for (auto [ds, de] : dates)
+      if (a < de && b > ds) return true;
+    return false;
+  };
+  auto to_int = [](re2::StringPiece p) { return ToInt(std::string_view(p.data(), p.size())); };
+  for (int pass = 0; pass < (bare ? 2 : 1); ++pass) {
+    const RE2& re = pass == 0 ? time_range_.get() : bare_time_.get();
+    re2::StringPiece in(s);
+    re2::StringPiece h1, m1, h2, m2;
+    while (RE2::FindAndConsume(&in, re, &h1, &m1, &h2, &m2)) {
+      size_t start = static_cast<size_t>(h1.data() - s.data());
+      size_t end = static_cast<size_t>((h2.empty() ? m1.data() + m1.size() : m2.data() + m2.size()) -
+                                       s.data());
+      if (in_date(start, end) || GluedBefore(s, start) || DigitAt(s, end)) continue;
+      int a = to_int(h1), b = to_int(m1);
+      if (a > 23 || b > 59) continue;
+      TimeHit t;
+      t.start_time = Hhmm(a, b);
+      t.start = start;
+      t.end = end;
+      if (!h2.empty()) {
+        int c = to_int(h2), d = to_int(m2);
+        if (c <= 23 && d <= 59) t.end_time = Hhmm(c, d);
+      }
+      // The match of the clock-word pattern starts at the word; report from there.
+      if (pass == 0) {
+        size_t k = start;
+        while (k > 0 && s[k - 1] != 'k' && s[k - 1] != 'K' && start - k < 5) --k;
+        if (k > 0) t.start = k - 1;
+      }
+      return t;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace referat::lang

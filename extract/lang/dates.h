@@ -1,10 +1,35 @@
-// The calendar and the one rule for two-digit years, shared by the date
-// readers of the analyzers (analyze/dates.cc: headers, decision headings,
-// referrals) and of the figures (figures/dates.cc).
+// The one date reader: the calendar, the rule for two-digit years, the month
+// names (rules/months.txt), whole numeric dates, and the search for dates and
+// clock times in a line of text. The analyzers (headers, decision headings,
+// referrals) search lines with DateReader; the figure pass reads its tokens
+// with ReadNumericDate and MonthNames and adds the periods and the relative
+// words of figures (figures/dates.cc).
+//
+//   dates  "24.10.2017", "06.11.17", "19-11-2025", "3/3/2015", "2017-10-24",
+//          "24. oktober 2017", "3. dec. 2014", "1. november" (the document's
+//          year)
+//   times  "kl. 12.15 - 15.15", "kl. 16:00", and with `bare` "14:00",
+//          "16.30-18.00"
+//
+// Thread safety: immutable after construction (patterns compile on first
+// use, once).
 #ifndef REFERAT_LANG_DATES_H_
 #define REFERAT_LANG_DATES_H_
 
+#include <re2/re2.h>
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "rules/rulebook.h"
 
 namespace referat::lang {
 
@@ -21,11 +46,95 @@ inline constexpr int kTwoDigitPivot = 70;
 // `yy` (0..99) as a full year; `doc_year` 0 when unknown.
 int FullYear(int yy, int doc_year);
 
+// The years a date may have: the documents are of the 20th and 21st century.
+inline constexpr int kFirstYear = 1900;
+inline constexpr int kLastYear = 2099;
+// True for a real day of the calendar in [kFirstYear, kLastYear].
+bool ValidDate(int y, int m, int d);
+
 int DaysInMonth(int y, int m);
 // Days since 1970-01-01 of a proleptic Gregorian date.
 long DaysFromCivil(int y, int m, int d);
 // "YYYY-MM-DD".
 std::string IsoDate(int y, int m, int d);
+// "2017-10-24" -> 2017, or 0.
+int YearOf(std::string_view iso);
+
+// The whole of `s` as a numeric date: day, month and year with the same
+// separator twice ('.', '-' or '/'; day and month of one or two digits, the
+// year of four or two, placed by FullYear near `doc_year`), or ISO
+// "YYYY-MM-DD". False for anything else or a day the calendar lacks.
+bool ReadNumericDate(std::string_view s, int doc_year, int* y, int* m, int* d);
+
+// rules/months.txt: each month's name and abbreviations.
+class MonthNames {
+ public:
+  explicit MonthNames(const Rulebook& rules);
+  // 1..12 for a name or abbreviation in any case, with or without its
+  // final '.'; 0 if none.
+  int Number(std::string_view word) const;
+  // Every form as written in the file (folded; an abbreviation's '.' kept),
+  // with its month.
+  const std::vector<std::pair<std::string, int>>& forms() const { return forms_; }
+  // The names and abbreviations without their '.' (for a pattern).
+  const std::vector<std::string>& bare_words() const { return bare_words_; }
+
+ private:
+  std::vector<std::pair<std::string, int>> forms_;
+  std::vector<std::string> bare_words_;
+  std::map<std::string, int, std::less<>> months_;  // folded, no final '.'
+};
+
+struct DateHit {
+  std::string iso;   // YYYY-MM-DD
+  size_t start = 0;  // byte range of the date in the searched text
+  size_t end = 0;
+};
+
+struct TimeHit {
+  std::string start_time;  // HH:MM
+  std::optional<std::string> end_time;
+  size_t start = 0;
+  size_t end = 0;
+};
+
+class DateReader {
+ public:
+  // rules/months.txt, and function_words.txt's `clock` ("kl.") and `range`
+  // ("til") words.
+  explicit DateReader(const Rulebook& rules);
+  DateReader(const DateReader&) = delete;
+  DateReader& operator=(const DateReader&) = delete;
+
+  // The first valid date in `s` at or after `from`. A date without a year
+  // ("1. november") takes `default_year` (the document's year) when given,
+  // else is skipped; a two-digit year is placed near it (FullYear).
+  std::optional<DateHit> FindDate(std::string_view s, size_t from = 0, int default_year = 0) const;
+  // The first "kl. HH.MM[ - HH.MM]" in `s`; with `bare`, also a time without
+  // "kl." ("14:00", "16.30-18.00"), skipping anything inside a date.
+  std::optional<TimeHit> FindTime(std::string_view s, bool bare) const;
+  const MonthNames& months() const { return months_; }
+
+ private:
+  // A pattern compiled on first use: most processes read few dates.
+  class Pattern {
+   public:
+    void Set(std::string p) { pattern_ = std::move(p); }
+    const RE2& get() const;
+
+   private:
+    std::string pattern_;
+    mutable std::once_flag once_;
+    mutable std::unique_ptr<RE2> re_;
+  };
+
+  MonthNames months_;
+  Pattern numeric_date_;  // groups day, separator, month, separator, year
+  Pattern text_date_;     // groups day, month word, year (maybe empty)
+  Pattern iso_date_;      // groups year, month, day
+  Pattern time_range_;    // groups hour, minute, end hour, end minute
+  Pattern bare_time_;     // time_range_ without the clock word
+};
 
 }  // namespace referat::lang
 

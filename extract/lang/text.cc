@@ -51,6 +51,14 @@ std::string FoldCase(std::string_view s) {
   return out;
 }
 
+void AppendFoldedSlow(int32_t c, std::string* out) {
+  c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+  char buf[4];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, c);
+  out->append(buf, static_cast<size_t>(n));
+}
+
 bool StartsUpper(std::string_view s) {
   UChar32 c = CodePointAt(s, 0);
   return c >= 0 && (u_isupper(c) || u_istitle(c));

@@ -4,6 +4,7 @@
 #define REFERAT_LANG_TEXT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,20 @@ namespace referat::lang {
 // Unicode full case folding (ICU), for comparing words case-insensitively:
 // "ÅBEN" and "Åben" fold to the same string.
 std::string FoldCase(std::string_view s);
+
+// FoldCase one code point at a time, for a scanner that builds a word's
+// key as it walks the text: appends the simple case folding of `c` as
+// UTF-8. The same as FoldCase of the word for every letter but the few whose
+// full folding is several letters ("ß" -> "ss"), which no rule word has
+// (tests/figures checks the figures' rule words).
+void AppendFoldedSlow(int32_t c, std::string* out);  // c >= 0x80
+inline void AppendFolded(int32_t c, std::string* out) {
+  if (c < 0x80) {  // ASCII (and a decoder's -1, kept as one byte)
+    out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+    return;
+  }
+  AppendFoldedSlow(c, out);
+}
 
 // True when the first code point is an uppercase (or titlecase) letter.
 bool StartsUpper(std::string_view s);

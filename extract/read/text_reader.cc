@@ -326,6 +326,22 @@ Result<Document> ReadText(std::string_view bytes, bool markdown, const ExtractOp
       if (builder.AddRow(cells, b)) gap = false;
       continue;
     }
+    // Columns set with spaces (typewritten minutes with the decision in the
+    // margin, text dumped from a PDF's layout): a run of four or more
+    // spaces inside a line separates cells, as a tab does.
+    if (!markdown && t.find("    ") != std::string_view::npos) {
+      std::vector<std::string> cells;
+      size_t cpos = 0;
+      while (cpos < t.size()) {
+        size_t gap = t.find("    ", cpos);
+        std::string_view cell = t.substr(cpos, gap == std::string_view::npos ? gap : gap - cpos);
+        cells.emplace_back(TrimView(cell));
+        if (gap == std::string_view::npos) break;
+        cpos = t.find_first_not_of(' ', gap);
+      }
+      if (builder.AddRow(cells, b)) gap = false;
+      continue;
+    }
     if (markdown && t.size() > 2 && t.front() == '|' && t.back() == '|') {
       std::vector<std::string> cells;
       std::string_view inner = t.substr(1, t.size() - 2);

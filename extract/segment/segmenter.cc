@@ -9,9 +9,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <memory>
 #include <mutex>
+#include <set>
+#include <string>
 
+#include "lang/text.h"
 #include "rules/rulebook.h"
 
 namespace referat {
@@ -63,6 +67,47 @@ icu::BreakIterator* ThreadIterator() {
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+// The month names of rules/months.txt in lower case: a date written with
+// the month capitalized ("den 24. Oktober 1938", as minutes before 1948
+// capitalize nouns) is no sentence end after "24.".
+const std::set<std::string>& MonthWords() {
+  static const std::set<std::string> words = [] {
+    std::set<std::string> w;
+    for (const auto& row : Rules().Table("months"))
+      for (size_t k = 1; k < row.size(); ++k) {
+        size_t from = 0;
+        while (from < row[k].size()) {
+          size_t sp = row[k].find(' ', from);
+          if (sp == std::string::npos) sp = row[k].size();
+          std::string word = lang::FoldCase(row[k].substr(from, sp - from));
+          while (!word.empty() && word.back() == '.') word.pop_back();
+          if (!word.empty()) w.insert(word);
+          from = sp + 1;
+        }
+      }
+    return w;
+  }();
+  return words;
+}
+
+// True when a break at `cut` falls between a day's ordinal and a month
+// name: "24." then "Oktober".
+bool DateSplit(const std::string& text, size_t begin, size_t cut, size_t end) {
+  size_t d = cut;
+  while (d > begin && IsSpace(text[d - 1])) --d;
+  if (d == begin || text[d - 1] != '.') return false;
+  size_t digits = 0;
+  while (d - 1 - digits > begin && digits < 3 && std::isdigit(static_cast<unsigned char>(text[d - 2 - digits])))
+    ++digits;
+  if (digits == 0 || digits > 2) return false;
+  size_t w = cut;
+  while (w < end && IsSpace(text[w])) ++w;
+  size_t e = w;
+  while (e < end && (static_cast<unsigned char>(text[e]) >= 0x80 || std::isalpha(static_cast<unsigned char>(text[e]))))
+    ++e;
+  return e > w && MonthWords().count(lang::FoldCase(text.substr(w, e - w))) > 0;
+}
 
 // True for a code point after which Unicode's sentence rules (UAX #29, which
 // ICU's rules implement) can break: ATerm, STerm and the paragraph
@@ -134,6 +179,7 @@ void SegmentRange(const std::string& text, size_t start, size_t end, size_t bloc
   it->first();
   for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
     size_t cur = to_byte(b);
+    if (static_cast<int32_t>(cur) < n && DateSplit(text, start, start + cur, end)) continue;
     push(start + prev, start + cur);
     prev = cur;
   }

@@ -5,6 +5,8 @@
 // "Afbud: …" inside the decision) differs from Aalborg's, so this checks
 // that the rules are general. Skips when ../shared is absent.
 #include <gtest/gtest.h>
+
+#include <cstring>
 #include <libxml/HTMLparser.h>
 
 #include <iostream>
@@ -115,8 +117,10 @@ void DecisionOf(const std::string& html, std::string* text, std::vector<std::str
       if (c->children) stack.push_back(c->children);
     }
   }
-  // Closed items carry a bare "<div>text<p>Afbud: …</p></div>" without the
-  // Beslutning heading: no labelled decision, but the absentees count.
+  // Closed items carry a bare "<div>text<p>Afbud: …</p></div>" without any
+  // heading: the text is what was decided, and the absentees count.
+  bool any_heading = false;
+  for (const char* p = html.c_str(); (p = std::strstr(p, "<h3")) != nullptr; ++p) any_heading = true;
   xmlNode* from = span ? span->children : xmlDocGetRootElement(doc);
   {
     HtmlLines hl(false);
@@ -137,7 +141,7 @@ void DecisionOf(const std::string& html, std::string* text, std::vector<std::str
       }
       j.Add(l);
     }
-    if (span) *text = NormalizeInline(j.Take());
+    if (span || !any_heading) *text = NormalizeInline(j.Take());
   }
   xmlFreeDoc(doc);
 }

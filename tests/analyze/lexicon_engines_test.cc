@@ -1,9 +1,9 @@
-// The Lexicon matches its phrase lists in code (analyze/phrases.h) where it
-// used to compile RE2 alternations. Engine::kRe2 still builds those
-// patterns; this test runs both engines over every block and sentence of
-// the corpus documents and over every rule phrase in many settings (case,
-// spacing, colons, tabs, text around it), and requires the same answer from
-// every Lexicon method each time.
+// The lexicon's matchers match their phrase lists in code
+// (analyze/phrases.h). The reference is the same lists compiled as RE2
+// alternations (Re2Lexicon, lexicon_oracle.h); this test asks both every
+// question over every block and sentence of the corpus documents and over
+// every rule phrase in many settings (case, spacing, colons, tabs, text
+// around it), and requires the same answer each time.
 #include <gtest/gtest.h>
 #include <unicode/utf8.h>
 
@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "analyze/lexicon.h"
+#include "analyze/lexicon_oracle.h"
 #include "analyze/phrases.h"
 #include "analyze/text_util.h"
 #include "analyze_test_util.h"
@@ -178,7 +179,57 @@ void AddRules(Inputs* in) {
         if (k > 0 || row.size() == 1) in->AddPhrase(row[k]);
 }
 
-std::string Describe(const Lexicon& lex, const std::string& s) {
+// The library's matchers, asked the oracle's questions.
+class CodeLexicon {
+ public:
+  explicit CodeLexicon(const Lexicon& lex) : l_(lex) {}
+  analyze::HeadingHit MatchHeading(std::string_view s) const { return l_.headings().MatchHeading(s); }
+  bool IsRoleLine(std::string_view s, Role r) const { return l_.headings().IsRoleLine(s, r); }
+  bool MatchItemMarker(std::string_view s, std::string* n, size_t* t) const {
+    return l_.items().MatchItemMarker(s, n, t);
+  }
+  analyze::DecisionClass ClassifyDecision(std::string_view s) const {
+    return l_.decisions().ClassifyDecision(s);
+  }
+  bool IsDecisionSubject(std::string_view s) const { return l_.decisions().IsDecisionSubject(s); }
+  bool MatchAbsence(std::string_view s, size_t* a, size_t* b) const {
+    return l_.attendance().MatchAbsence(s, a, b);
+  }
+  size_t FindDissent(std::string_view s, size_t* len) const { return l_.decisions().FindDissent(s, len); }
+  size_t FindRecommendationVerb(std::string_view s, size_t* len) const {
+    return l_.decisions().FindRecommendationVerb(s, len);
+  }
+  bool HasVote(std::string_view s) const { return l_.decisions().HasVote(s); }
+  size_t FindReferralTrigger(std::string_view s) const { return l_.decisions().FindReferralTrigger(s); }
+  analyze::LabelHit MatchLabel(std::string_view s, bool space) const {
+    return l_.attendance().MatchLabel(s, space);
+  }
+  std::string MatchReportLabel(std::string_view s, size_t* v) const {
+    return l_.header().MatchReportLabel(s, v);
+  }
+  std::string DocumentType(std::string_view s) const { return l_.header().DocumentType(s); }
+  bool HasReportWord(std::string_view s) const { return l_.header().HasReportWord(s); }
+  bool HasLetterWord(std::string_view s) const { return l_.header().HasLetterWord(s); }
+  bool IsCaption(std::string_view s) const { return l_.header().IsCaption(s); }
+  bool IsBodyName(std::string_view s) const { return l_.header().IsBodyName(s); }
+  size_t LeadinLength(std::string_view s) const { return l_.attendance().LeadinLength(s); }
+  bool FindCouncil(std::string_view s, re2::StringPiece* t, re2::StringPiece* w) const {
+    return l_.header().FindCouncil(s, t, w);
+  }
+  bool IsCouncilAlone(std::string_view s, re2::StringPiece* t) const {
+    return l_.header().IsCouncilAlone(s, t);
+  }
+  const RE2& municipality_phrase() const { return l_.header().municipality_phrase(); }
+  bool MayHaveMunicipalityPhrase(std::string_view s) const {
+    return l_.header().MayHaveMunicipalityPhrase(s);
+  }
+
+ private:
+  const Lexicon& l_;
+};
+
+template <typename L>
+std::string Describe(const L& lex, const std::string& s) {
   std::ostringstream o;
   analyze::HeadingHit h = lex.MatchHeading(s);
   o << "heading " << static_cast<int>(h.role) << " " << h.heading_end << " " << h.text_start << " "
@@ -246,8 +297,8 @@ TEST(AnalyzeLexiconEngines, CodeMatchesRe2OnCorpusAndRules) {
   const Inputs& in = AllInputs();
   ASSERT_GT(in.all().size(), 20000u);
 
-  const Lexicon& code = Lexicon::For(Rules());
-  const Lexicon re2(Rules(), Lexicon::Engine::kRe2);
+  const CodeLexicon code(Lexicon::For(Rules()));
+  const testing::Re2Lexicon re2(Rules(), Lexicon::For(Rules()));
   int differ = 0;
   // How often each kind of answer was positive, so the comparison is known
   // to have covered matches and not only misses.
@@ -313,7 +364,7 @@ TEST(AnalyzeLexiconEngines, MoedeLettersFoldOnlyWithTheirCapitals) {
   }
 }
 
-// Lexicon::MatchHeading tries the heading roles in one pass over a
+// HeadingMatcher::MatchHeading tries the heading roles in one pass over a
 // PhraseList made of all roles' lists. Its first hit must be the first hit
 // of a loop over the roles' own lists: same list (tag), same phrase end,
 // for each kind of phrase Each() is asked for and for callbacks that take
@@ -374,8 +425,8 @@ TEST(AnalyzeLexiconEngines, CombinedListMatchesLoopOverLists) {
             ADD_FAILURE() << "input: \"" << s << "\" at " << pos << " only "
                           << static_cast<int>(only) << " want " << want << ": loop " << loop_tag
                           << " " << loop_end << ", combined " << got_tag << " " << got_end;
-          // One list's phrases of the combined list (Lexicon::IsRoleLine),
-          // at the start of the text only, where the Lexicon asks.
+          // One list's phrases of the combined list (IsRoleLine), at the
+          // start of the text only, where the matcher asks.
           if (pos > 0) continue;
           for (size_t k = 0; k < one.size(); ++k) {
             long want_end = -1, got = -1;
@@ -412,6 +463,73 @@ TEST(AnalyzeLexiconEngines, CombinedListMatchesLoopOverLists) {
   EXPECT_GT(hits, 10000);
   EXPECT_GT(later_lists, 5000);
   EXPECT_GT(tagged_hits, 5000);
+}
+
+// The matchers read every phrase of the rules in code; a phrase they could
+// not read (a "…" that is not its last word, invalid UTF-8) would match
+// nothing, so none may be in the rules.
+TEST(AnalyzeLexiconEngines, EveryRulePhraseReadsInCode) {
+  int phrases = 0;
+  for (const char* name : {"section_headings", "attendance_labels", "document_types",
+                           "report_labels", "absence_phrases", "vote_phrases", "dissent_phrases",
+                           "referral_phrases", "recommendation_phrases", "roles", "item_markers",
+                           "report_captions", "bodies"})
+    for (const auto& row : Rules().Table(name))
+      for (size_t k = 0; k < row.size(); ++k)
+        if (k > 0 || row.size() == 1) {
+          ++phrases;
+          EXPECT_TRUE(analyze::PhraseList({row[k]}, true).supported()) << name << ": " << row[k];
+        }
+  for (const auto& row : Rules().Table("decision_phrases")) {
+    if (row.size() < 2 || row[0] == "anywhere") continue;
+    ++phrases;
+    analyze::WildcardPhrase p;
+    EXPECT_TRUE(p.Parse(row[1])) << "decision_phrases: " << row[1];
+  }
+  EXPECT_GT(phrases, 500);
+}
+
+// ItemMatcher::MatchTocLine reads a contents line in code; the reference is
+// the pattern it replaces, with RE2's choice of groups (the shortest title
+// that leaves a page). Compared on every corpus input and on lines shaped
+// like contents entries, where the pattern's title has a non-space.
+TEST(AnalyzeLexiconEngines, TocLineMatchesItsPattern) {
+  const RE2 re(
+      "^(\\d{1,4}(?:\\.\\d{1,3})*)\\.?[ \\t]+(.+?)(?:[ \\t]*(?:\\.{2,}|\u2026+)[ \\t]*(\\d{1,4})|[ "
+      "\\t]+(\\d{1,3}))?$");
+  ASSERT_TRUE(re.ok());
+  std::vector<std::string> lines(AllInputs().all().begin(), AllInputs().all().end());
+  for (const char* num : {"5", "5.", "10.1", "10.1.", "2013", "12345", "1.2345", "1.23.4"})
+    for (const char* title : {"Budget", "Budget 2024", "Budget 2024.", "Ja", "A...", "A \u2026 B"})
+      for (const char* tail : {"", " 14", "\t14", " 1234", "..... 14", "..14", ".14", " \u2026 3",
+                               "\u2026\u20267", " .. \u2026 5", "   ", " 14 15"})
+        for (const char* gap : {" ", "\t", "  "})
+          lines.push_back(std::string(num) + gap + title + tail);
+  const analyze::ItemMatcher& items = Lexicon::For(Rules()).items();
+  int differ = 0, matches = 0, pages = 0;
+  for (const std::string& s : lines) {
+    re2::StringPiece num, title, page1, page2;
+    bool want = RE2::FullMatch(s, re, &num, &title, &page1, &page2) &&
+                std::string_view(title.data(), title.size()).find_first_not_of(" \t") !=
+                    std::string_view::npos;
+    analyze::ItemMatcher::TocLine got;
+    bool have = items.MatchTocLine(s, &got);
+    auto same = [&](re2::StringPiece a, std::string_view b) {
+      return a.empty() ? b.empty() : (b.data() == a.data() && b.size() == a.size());
+    };
+    bool ok = want == have && (!want || (same(num, got.number) && same(title, got.title) &&
+                                         same(page1, got.dotted_page) && same(page2, got.page)));
+    matches += want;
+    pages += want && !(page1.empty() && page2.empty());
+    if (!ok && ++differ <= 20)
+      ADD_FAILURE() << "input: \"" << s << "\" pattern " << want << " [" << num << "|" << title << "|"
+                    << page1 << "|" << page2 << "] code " << have << " [" << got.number << "|"
+                    << got.title << "|" << got.dotted_page << "|" << got.page << "]";
+  }
+  EXPECT_EQ(differ, 0);
+  std::printf("contents lines: %d matches, %d with a page\n", matches, pages);
+  EXPECT_GT(matches, 2000);
+  EXPECT_GT(pages, 500);
 }
 
 }  // namespace

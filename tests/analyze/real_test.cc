@@ -141,7 +141,7 @@ TEST(RealPdf, KlReportSections) {
   // Figure and table captions and their second lines are no sections.
   const auto& lex = analyze::Lexicon::For(Rules());
   for (const auto& h : headings) {
-    EXPECT_FALSE(lex.IsCaption(h)) << h;
+    EXPECT_FALSE(lex.header().IsCaption(h)) << h;
     EXPECT_FALSE(analyze::StartsLower(h)) << h;
   }
 }

@@ -43,8 +43,8 @@ TEST(Decisions, LexiconIsCompiledOncePerRulebook) {
   const Lexicon& a = Lexicon::For(other);
   EXPECT_EQ(&a, &Lexicon::For(other));
   EXPECT_NE(&a, &Lexicon::For(Rules()));
-  EXPECT_EQ(a.ClassifyDecision("Ja.").category, "approved");
-  EXPECT_EQ(Lex().ClassifyDecision("Ja.").category, "other");
+  EXPECT_EQ(a.decisions().ClassifyDecision("Ja.").category, "approved");
+  EXPECT_EQ(Lex().decisions().ClassifyDecision("Ja.").category, "other");
 }
 
 // Items numbered in a cell of their own and grouped in an outline, with
@@ -186,6 +186,126 @@ TEST(Items, PlainTextMinutesKeepTheirSequence) {
   EXPECT_EQ(got, (std::vector<std::string>{"1 Godkendelse af dagsorden open", "2 Valgsteder open",
                                            "3 Henvendelser til formanden closed",
                                            "4 Udbudsplan for 2024 open", "5 Underskriftsark open"}));
+}
+
+// Minutes without section headings, as historic minutes are written
+// (spelling before 1948, decisions in a word under each item; modelled on
+// the typed council minutes archives hold): the items, their inline
+// decisions and the recommendation before them.
+TEST(Items, MinutesWithoutHeadingsRecordTheirDecisionsInline) {
+  const std::string text =
+      "Horsens Byraad\nReferat af Byraadets ordinære Møde\nMandag den 24. Oktober 1938 Kl. 19,30 paa Raadhuset.\n"
+      "Fraværende: P. Jensen.\n\n"
+      "1. Forslag til Aarsregnskab for 1937-38.\nUdvalget indstiller, at Regnskabet godkendes.\nVedtaget.\n\n"
+      "2. Andragende fra Foreningen af Haandværksmestre om Tilskud.\nSagen henvises til Finansudvalget.\n\n"
+      "3. Forhøjelse af Bevillingen til Vejvæsenet med Kr. 1.500,00.\nBevilget.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  const auto& items = rec->agenda_items;
+  ASSERT_TRUE(items[0].decision && items[1].decision && items[2].decision);
+  EXPECT_EQ(items[0].decision->text, "Vedtaget.");
+  EXPECT_EQ(items[0].decision->category, DecisionCategory::kApproved);
+  ASSERT_TRUE(items[0].recommendation);
+  EXPECT_EQ(items[1].decision->category, DecisionCategory::kReferred);
+  EXPECT_EQ(items[2].decision->category, DecisionCategory::kApproved);
+}
+
+// A closed item that shows only what was decided, then who was absent
+// (Greve Kommune's published minutes); an item whose last line is prose
+// gets no decision.
+TEST(Items, AClosedItemsTextIsItsDecision) {
+  const std::string text =
+      "Referat\nØkonomiudvalget\n\n"
+      "1. Godkendelse af dagsorden\nSagsnr.: 24/1\nBeslutning:\nGodkendt.\n\n"
+      "2. Lukket: Salg af grunde\n1. Godkendt\n2. Godkendt\nFraværende: Marc Genning\n\n"
+      "3. Lukket: Tillæg til grundkøbsaftalen\n"
+      "Økonomiudvalget anbefaler overfor Byrådet, at administrationens indstilling godkendes.\n\n"
+      "4. Orientering om anlæg\nSagsnr.: 24/4\nSagsfremstilling:\n"
+      "Administrationen orienterer om status for de igangværende anlægsprojekter i kommunen.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_EQ(rec->agenda_items.size(), 4u);
+  const auto& items = rec->agenda_items;
+  ASSERT_TRUE(items[1].decision);
+  EXPECT_EQ(items[1].decision->category, DecisionCategory::kApproved);
+  EXPECT_EQ(items[1].absent, std::vector<std::string>{"Marc Genning"});
+  ASSERT_TRUE(items[2].decision);
+  EXPECT_EQ(items[2].decision->category, DecisionCategory::kRecommended);
+  EXPECT_FALSE(items[3].decision);
+}
+
+// HTML minutes whose agenda list and item headings are table rows with the
+// number in a cell of its own (the eDoc HTML layout: a printed agenda list
+// without page numbers, then "[1.][Title]" per item): the list is the
+// contents, each heading row an item.
+TEST(Items, HtmlNumbersInCellsAndAPrintedList) {
+  const std::string html =
+      "<html><body>\n"
+      "<h1>Referat</h1>\n"
+      "<p>Økonomiudvalget</p>\n"
+      "<p>Mødedato: 04-12-2012 kl. 13:00</p>\n"
+      "<p>Mødested: Rådhuset, mødelokale 1</p>\n"
+      "\n"
+      "<table>\n"
+      "<tr><td>1</td><td>Godkendelse af dagsorden</td></tr>\n"
+      "<tr><td>2</td><td>Budgetopfølgning pr. 31. oktober 2012</td></tr>\n"
+      "<tr><td>3</td><td>Lukket: Ejendomssag</td></tr>\n"
+      "</table>\n"
+      "<table><tr><td>1.</td><td><b>Godkendelse af dagsorden</b></td></tr></table>\n"
+      "<p>Sagsnr.: 12/1234</p>\n"
+      "<p><b>Beslutning</b></p>\n"
+      "<p>Godkendt.</p>\n"
+      "<table><tr><td>2.</td><td><b>Budgetopfølgning pr. 31. oktober 2012</b></td></tr></table>\n"
+      "<p>Sagsnr.: 12/2222</p>\n"
+      "<p><b>Indstilling</b></p>\n"
+      "<p>Direktionen indstiller, at budgetopfølgningen tages til efterretning.</p>\n"
+      "<p><b>Beslutning</b></p>\n"
+      "<p>Taget til efterretning.</p>\n"
+      "<p><b>Bilag</b></p>\n"
+      "<p>Budgetopfølgning oktober 2012.pdf</p>\n"
+      "<table><tr><td>3.</td><td><b>Lukket: Ejendomssag</b></td></tr></table>\n"
+      "<p><b>Beslutning</b></p>\n"
+      "<p>Godkendt.</p>\n"
+      "</body></html>\n"
+      ;
+  auto rec = testing::StructureOfBytes(html);
+  ASSERT_TRUE(rec.ok());
+  std::vector<std::string> got;
+  for (const auto& it : rec->agenda_items)
+    got.push_back(it.number + " " + it.title + " " + it.case_number.value_or("-") + " " +
+                  (it.public_ ? (*it.public_ ? "open" : "closed") : "?"));
+  EXPECT_EQ(got, (std::vector<std::string>{"1 Godkendelse af dagsorden 12/1234 open",
+                                           "2 Budgetopfølgning pr. 31. oktober 2012 12/2222 open",
+                                           "3 Ejendomssag - closed"}));
+  EXPECT_EQ(rec->toc.size(), 3u);
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  EXPECT_EQ(rec->agenda_items[1].attachments.size(), 1u);
+}
+
+// A sogneråd's protocol (modelled on Lindknud Sogneraads Protokol,
+// 1919-1921, lindknudinfo.dk): each matter numbered, its decision in the
+// margin after a run of spaces or on the line under it, in the spelling
+// before 1948.
+TEST(Items, AProtocolWithDecisionsInTheMargin) {
+  const std::string text =
+      "Lindknud Sogneraads Protokol d. 29 Marts 1919\n\n"
+      "Aar 1919 d. 29/3 holdt Sogneraadet ekstraordinært Møde i Lindknud Kro.\n\n"
+      "Følgende Sager forhandledes:\n\n"
+      "1. Vittrup Skole. Anders Nielsen for Skolen og de smaa Huse 80 Kr.                Antoges.\n\n"
+      "2. Cirkulære af 5. Jan 21 om Statstilskud til Boligbyggerier.        Til Efterretning.\n\n"
+      "3. Sogneraadsvalg afholdes i Lindknud Kro Tirsdag d 1. Marts 21.\nUdsattes til næste Møde.\n\n"
+      "4. Andragende fra Marie Sørensen om Forhøjelse af Understøttelsen.\n"
+      "Det vedtoges at forhøje Understøttelsen til 2 Kr. 25 Øre ugentlig.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_EQ(rec->agenda_items.size(), 4u);
+  std::vector<std::string> got;
+  for (const auto& it : rec->agenda_items)
+    got.push_back(it.number + " " + (it.decision ? std::string(Name(it.decision->category)) : "-"));
+  EXPECT_EQ(got, (std::vector<std::string>{"1 approved", "2 noted", "3 postponed", "4 approved"}));
+  EXPECT_EQ(rec->agenda_items[0].decision->text, "Antoges.");
+  EXPECT_EQ(rec->agenda_items[0].title, "Vittrup Skole. Anders Nielsen for Skolen og de smaa Huse 80 Kr.");
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 // at least one positive and one negative example; a rule file without an
 // examples file fails. The kinds are listed in extract/rules/README.md.
 #include <gtest/gtest.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -135,7 +136,7 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Ana
        }},
       {"heading",
        [](const std::string& in) {
-         analyze::HeadingHit h = Lex().MatchHeading(in);
+         analyze::HeadingHit h = Lex().headings().MatchHeading(in);
          std::string r = RoleName(h.role);
          if (h.role != analyze::Role::kNone && h.text_start < in.size()) r += "|" + in.substr(h.text_start);
          return r;
@@ -144,7 +145,7 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Ana
        [](const std::string& in) {
          std::string num;
          size_t ts;
-         if (!Lex().MatchItemMarker(in, &num, &ts)) return std::string("-");
+         if (!Lex().items().MatchItemMarker(in, &num, &ts)) return std::string("-");
          return num + "|" + std::string(analyze::Trim(std::string_view(in).substr(ts)));
        }},
       {"numbered_line",
@@ -154,35 +155,35 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Ana
          std::string_view line = std::string_view(in).substr(in.find(' ') + 1);
          std::string num;
          size_t ts;
-         if (!Lex().MatchNumberedLine(line, loose, &num, &ts)) return std::string("-");
+         if (!Lex().items().MatchNumberedLine(line, loose, &num, &ts)) return std::string("-");
          return num + "|" + std::string(line.substr(ts));
        }},
       {"document_type",
        [](const std::string& in) {
-         std::string t = Lex().DocumentType(in);
+         std::string t = Lex().header().DocumentType(in);
          if (!t.empty()) return t;
-         if (Lex().HasLetterWord(in)) return std::string("letter");
-         if (Lex().HasReportWord(in)) return std::string("report");
+         if (Lex().header().HasLetterWord(in)) return std::string("letter");
+         if (Lex().header().HasReportWord(in)) return std::string("report");
          return std::string("-");
        }},
       {"body",
        [](const std::string& in) {
          re2::StringPiece town, word;
-         if (RE2::PartialMatch(in, Lex().council(), &town, &word)) {
-           auto m = Lex().MunicipalityOf(std::string_view(town.data(), town.size()));
+         if (RE2::PartialMatch(in, Lex().header().council(), &town, &word)) {
+           auto m = Lex().header().MunicipalityOf(std::string_view(town.data(), town.size()));
            if (m) return "council|" + *m;
          }
-         if (Lex().IsBodyName(in)) return std::string("body");
+         if (Lex().header().IsBodyName(in)) return std::string("body");
          return std::string("-");
        }},
       {"municipality",
        [](const std::string& in) {
-         auto m = Lex().MunicipalityOf(in);
+         auto m = Lex().header().MunicipalityOf(in);
          return m ? *m : std::string("-");
        }},
       {"names", [](const std::string& in) { return Names(in); }},
       {"attendance_label",
-       [](const std::string& in) { return FieldName(Lex().MatchLabel(in, true).field); }},
+       [](const std::string& in) { return FieldName(Lex().attendance().MatchLabel(in, true).field); }},
       {"absence_note",
        [](const std::string& in) {
          std::vector<std::string> names;
@@ -222,7 +223,7 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Ana
       {"public_marker",
        [](const std::string& in) {
          size_t prefix = 0;
-         auto p = Lex().TitlePublic(in, &prefix);
+         auto p = Lex().items().TitlePublic(in, &prefix);
          if (!p) return std::string("-");
          std::string r = *p ? "open" : "closed";
          // A prefix marker is cut off the title: "closed|the title left".
@@ -243,7 +244,7 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Ana
       {"report_label",
        [](const std::string& in) {
          size_t vs;
-         std::string f = Lex().MatchReportLabel(in, &vs);
+         std::string f = Lex().header().MatchReportLabel(in, &vs);
          return f.empty() ? std::string("-") : f;
        }},
       {"date",
@@ -296,7 +297,7 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Ana
          return *r->agenda_items[0].case_number;
        }},
       {"caption",
-       [](const std::string& in) { return std::string(Lex().IsCaption(in) ? "caption" : "-"); }},
+       [](const std::string& in) { return std::string(Lex().header().IsCaption(in) ? "caption" : "-"); }},
       {"decision_choice",
        [](const std::string& in) {
          // An item's lines (" / " between them) in the minutes of a meeting
@@ -345,7 +346,7 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Ana
       {"case_number",
        [](const std::string& in) {
          size_t len = 0;
-         size_t p = Lex().FindCaseNumber(in, &len);
+         size_t p = Lex().items().FindCaseNumber(in, &len);
          return p == std::string_view::npos ? std::string("-") : in.substr(p, len);
        }},
   };
@@ -577,6 +578,29 @@ TEST(RuleFiles, EveryRuleFileHasExamplesBesideIt) {
     EXPECT_FALSE(Rules().Lines(name).empty()) << name << " is not embedded or empty";
   }
   EXPECT_GT(rules, 0) << "no rule files found in " << RulesDir();
+}
+
+// Scanners key a word by folding it a code point at a time
+// (lang::AppendFolded), the rule tables by folding the whole word
+// (lang::FoldCase): the two agree on every word of every rule file.
+TEST(RuleFiles, EveryWordFoldsTheSameWholeOrByCodePoint) {
+  int words = 0;
+  for (const auto& name : Rules().Names())
+    for (const auto& row : Rules().Table(name))
+      for (const auto& field : row) {
+        std::string by_cp;
+        for (size_t i = 0; i < field.size();) {
+          UChar32 c;
+          int32_t j = static_cast<int32_t>(i);
+          U8_NEXT(reinterpret_cast<const uint8_t*>(field.data()), j,
+                  static_cast<int32_t>(field.size()), c);
+          lang::AppendFolded(c, &by_cp);
+          i = static_cast<size_t>(j);
+        }
+        ++words;
+        EXPECT_EQ(by_cp, lang::FoldCase(field)) << name << ": " << field;
+      }
+  EXPECT_GT(words, 2000);
 }
 
 TEST(RuleFiles, EveryExamplesFileHasItsRuleFile) {

@@ -58,11 +58,11 @@ void ExtractExportStructure(const Document& doc, const Segmentation& seg, const 
   if (!m.municipality) m.municipality = header.meeting.municipality;
   m.document_type = facts.document_type;
   if (!m.document_type)
-    m.document_type = has_decision ? ctx.lex().MinutesTypeName() : ctx.lex().AgendaTypeName();
+    m.document_type = has_decision ? ctx.lex().header().MinutesTypeName() : ctx.lex().header().AgendaTypeName();
   if (facts.header_first != kNoBlock)
     m.span = ctx.BlockSpan(facts.header_first, facts.header_last);
   record->meeting = m;
-  record->kind = has_decision || !ctx.lex().IsAgendaType(*m.document_type) ? DocumentKind::kMinutes : DocumentKind::kAgenda;
+  record->kind = has_decision || !ctx.lex().header().IsAgendaType(*m.document_type) ? DocumentKind::kMinutes : DocumentKind::kAgenda;
 
   if (!facts.present.empty() || !facts.absent.empty()) {
     Attendance a;

@@ -1,0 +1,153 @@
+#include "analyze/lexicon/attendance.h"
+
+#include <algorithm>
+
+#include "analyze/text_util.h"
+
+namespace referat::analyze {
+
+using namespace lexicon_detail;
+
+AttendanceMatcher::AttendanceMatcher(const Rulebook& rules) {
+  Tables tables(rules);
+  static const std::pair<std::string_view, Field> kFields[] = {
+      {"date", Field::kDate},       {"start", Field::kStart},     {"end", Field::kEnd},
+      {"location", Field::kLocation}, {"present", Field::kPresent}, {"members", Field::kMembers},
+      {"absent", Field::kAbsent},   {"others", Field::kOthers},   {"referent", Field::kReferent},
+      {"ignore", Field::kIgnore}};
+  std::vector<std::string> labels;
+  for (const auto& row : tables("attendance_labels")) {
+    if (row.size() < 2) continue;
+    for (const auto& [name, f] : kFields)
+      if (row[0] == name) label_fields_[Collapse(FoldCase(row[1]))] = f;
+    labels.push_back(row[1]);
+  }
+  label_ = PhraseList(labels, false);
+  absence_[0] = PhraseList(Column(tables, "absence_phrases", "prefix"), false);
+  absence_[1] = PhraseList(Column(tables, "absence_phrases", "prefix_bare"), false);
+  absence_[2] = PhraseList(Column(tables, "absence_phrases", "suffix"), false);
+  for (const auto& r : Column(tables, "roles", "role")) roles_.insert(FoldCase(r));
+  leadin_ = PhraseList(Column(tables, "roles", "leadin"), false);
+  for (const auto& w : Column(tables, "name_stopwords", "word")) name_stopwords_.insert(FoldCase(w));
+  for (const auto& w : Column(tables, "name_stopwords", "ending")) name_stop_endings_.push_back(FoldCase(w));
+  for (const auto& w : Column(tables, "name_stopwords", "particle")) name_particles_.insert(w);
+}
+
+LabelHit AttendanceMatcher::MatchLabel(std::string_view block, bool allow_space) const {
+  LabelHit hit;
+  size_t label_end = 0, value_start = 0;
+  if (MatchLabelPhrase(label_, block, &label_end, &value_start)) {
+    hit.label_end = label_end;
+    hit.value_start = value_start;
+  } else if (allow_space) {
+    if (!label_.Each(block, 0, [&](size_t end, bool) {
+          if (end >= block.size() || block[end] != ' ') return false;
+          label_end = end;
+          value_start = block.find_first_not_of(' ', end);
+          if (value_start == std::string_view::npos) value_start = block.size();
+          return true;
+        }))
+      return hit;
+    std::string_view rest = block.substr(value_start);
+    // "Tid Tirsdag 24. oktober", "Afbud Mariann Nørgaard": only a value that
+    // starts like a name, a weekday or a date.
+    if (rest.empty() || !(StartsUpper(rest) || (rest[0] >= '0' && rest[0] <= '9'))) return hit;
+    hit.label_end = label_end;
+    hit.value_start = value_start;
+  } else {
+    return hit;
+  }
+  auto it = label_fields_.find(Collapse(FoldCase(block.substr(0, hit.label_end))));
+  hit.field = it == label_fields_.end() ? Field::kIgnore : it->second;
+  return hit;
+}
+
+// The three forms of an absence note, tried in this order:
+//   - a `prefix` phrase, a colon, then the names ("Afbud: A og B.");
+//   - a `prefix_bare` phrase, spaces, then the names ("Fraværende A og B");
+//   - the names, spaces, then a `suffix` phrase that ends the sentence
+//     ("A og B var fraværende.").
+// The names are the rest of one line, without the spaces and dots at its
+// end; in the third form the shortest text before such a phrase.
+bool AttendanceMatcher::MatchAbsence(std::string_view s, size_t* names_start, size_t* names_end) const {
+  size_t tail = s.size();  // the trailing run of spaces and dots
+  while (tail > 0 && (IsReSpace(s[tail - 1]) || s[tail - 1] == '.')) --tail;
+  size_t a = 0, b = 0;
+  if (absence_[0].Each(s, 0, [&](size_t e, bool) {
+        while (e < s.size() && IsReSpace(s[e])) ++e;
+        if (e >= s.size() || s[e] != ':') return false;
+        ++e;
+        while (e < s.size() && IsReSpace(s[e])) ++e;
+        a = e;
+        b = std::max(e, tail);
+        return LineText(s, a, b);
+      })) {
+    // "Afbud:" with nothing after it is a note without names.
+    *names_start = a == b ? s.size() : a;
+    *names_end = *names_start + (b - a);
+    return true;
+  }
+  bool found = absence_[1].Each(s, 0, [&](size_t e, bool) {
+    if (e >= s.size() || !IsReSpace(s[e])) return false;
+    while (e < s.size() && IsReSpace(s[e])) ++e;
+    size_t len = 0;
+    if (e >= s.size() || DecodeAt(s, e, &len) < 0) return false;
+    a = e;
+    b = std::max(e + len, tail);
+    return LineText(s, a, b);
+  });
+  if (!found) {
+    auto sentence_end = [&](size_t e, bool) {
+      while (e < s.size() && IsReSpace(s[e])) ++e;
+      if (e < s.size() && (s[e] == '.' || s[e] == '!')) ++e;
+      while (e < s.size() && IsReSpace(s[e])) ++e;
+      return e == s.size();
+    };
+    for (size_t q = 0; q < s.size();) {
+      if (IsReSpace(s[q])) {
+        size_t p = q;
+        while (p < s.size() && IsReSpace(s[p])) ++p;
+        if (absence_[2].Each(s, p, sentence_end)) {
+          found = true;
+          a = 0;
+          b = q;
+          break;
+        }
+      }
+      size_t len = 0;
+      if (DecodeAt(s, q, &len) < 0 || s[q] == '\n') break;  // the names are one line
+      q += len;
+    }
+  }
+  if (!found) return false;
+  *names_start = a;
+  *names_end = b;
+  return a != b;
+}
+
+bool AttendanceMatcher::IsRoleWord(std::string_view word) const {
+  return roles_.count(FoldCase(Trim(word))) > 0;
+}
+
+size_t AttendanceMatcher::LeadinLength(std::string_view s) const {
+  // A lead-in phrase, then at least one space, comma or colon (all taken).
+  size_t taken = 0;
+  leadin_.Each(s, 0, [&](size_t end, bool) {
+    size_t q = end;
+    while (q < s.size() && (IsReSpace(s[q]) || s[q] == ',' || s[q] == ':')) ++q;
+    if (q == end) return false;
+    taken = q;
+    return true;
+  });
+  return taken;
+}
+
+bool AttendanceMatcher::IsNameStopword(std::string_view word) const {
+  std::string f = FoldCase(TrimRight(word, ",;:"));
+  if (name_stopwords_.count(f)) return true;
+  for (const auto& e : name_stop_endings_)
+    if (f.size() >= e.size() && f.compare(f.size() - e.size(), e.size(), e) == 0) return true;
+  return false;
+}
+
+}  // namespace referat::analyze

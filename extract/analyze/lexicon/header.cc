@@ -1,0 +1,251 @@
+#include "analyze/lexicon/header.h"
+
+#include "analyze/text_util.h"
+
+namespace referat::analyze {
+
+using namespace lexicon_detail;
+
+HeaderMatcher::HeaderMatcher(const Rulebook& rules, const Words& words) : words_(words) {
+  Tables tables(rules);
+  const std::string and_alt = lang::ReAlternation(words.and_.entries());
+  const std::string range_alt = WordAlternation(rules, "range");
+  const std::string in_alt = WordAlternation(rules, "in");
+
+  // --- document types
+  std::vector<std::string> type_words;
+  for (const auto& row : tables("document_types")) {
+    if (row.size() < 2) continue;
+    if (row[0] == "agenda") agenda_types_.push_back(row[1]);
+    if (row[0] == "minutes" && minutes_type_.empty()) minutes_type_ = row[1];
+    if (row[0] != "report" && row[0] != "letter" && row[0] != "annual" && row[0] != "agenda" &&
+        row[0] != "minutes") {
+      doc_types_[Collapse(FoldCase(row[1]))] = row[0];
+      type_words.push_back(row[1]);
+    }
+  }
+  doc_type_ = PhraseList(type_words, false);
+  report_word_ = PhraseList(Column(tables, "document_types", "report"), false);
+  letter_word_ = PhraseList(Column(tables, "document_types", "letter"), false);
+  annual_report_.Set("(?i)(?:" + lang::ReAlternation(Column(tables, "document_types", "annual")) +
+                     ")\\s+((?:19|20)\\d{2})(?:[^\\d]|$)");
+  year_range_.Set("(?:^|[^\\d])((?:19|20)\\d{2})\\s*(?:-|–|" + range_alt +
+                  ")\\s*((?:19|20)\\d{2})(?:[^\\d]|$)");
+  years_.Set("((?:19|20)\\d{2})(?:\\s*(?:-|–|" + range_alt + ")\\s*((?:19|20)\\d{2}))?");
+
+  // --- report labels and captions
+  std::vector<std::string> labels;
+  for (const auto& row : tables("report_labels")) {
+    if (row.size() < 2) continue;
+    report_fields_[Collapse(FoldCase(row[1]))] = row[0];
+    labels.push_back(row[1]);
+  }
+  report_label_ = PhraseList(labels, false);
+  // A caption word, then a number ("5.1", "3", "A") and the end of it, or a colon.
+  caption_words_ = PhraseList(rules.Lines("report_captions"), false);
+  caption_.Set("(?i)^(?:" + Alternation(rules.Lines("report_captions")) +
+               ")(?:\\s*\\d{1,3}(?:\\.\\d{1,3})*[a-z]?[.:]?(?:\\s|$)|\\s*:)");
+
+  // --- bodies and councils
+  std::vector<std::string> names = Column(tables, "bodies", "name");
+  for (const auto& n : Column(tables, "bodies", "council_alone")) names.push_back(n);
+  body_names_ = PhraseList(names, false);
+  body_suffixes_ = PhraseList(Column(tables, "bodies", "suffix"), false);
+  body_prefixes_ = PhraseList(Column(tables, "bodies", "prefix"), false, /*fold=*/false);
+  bodys_meeting_.Set("^(\\S.*?)s\\s+(?i:" + WordAlternation(rules, "meeting") + ")$");
+  std::vector<std::string> councils = Column(tables, "bodies", "council");
+  council_words_ = PhraseList(councils, false);
+  council_alone_words_ = PhraseList(Column(tables, "bodies", "council_alone"), false);
+  council_.Set(
+      "([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+(?:[ -][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+)?)\\s+((?i:" +
+      Alternation(councils) + "))(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
+  council_alone_.Set("(?i)^(?:" + Alternation(Column(tables, "bodies", "council_alone")) +
+                     ")(?:\\s+(?:" + in_alt + ")\\s+([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+))?$");
+  for (const auto& row : tables("municipalities")) {
+    if (row.size() < 2) continue;
+    municipalities_[FoldCase(row[0])] = row[1];
+    municipalities_[FoldCase(row[1])] = row[1];
+  }
+  municipality_words_ = lang::WordList(rules, "function_words", "council_word").entries();
+  municipality_phrase_.Set(
+      "([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+(?:[ -][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+)?)\\s+(?:" +
+      lang::ReAlternation(municipality_words_) + ")(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]|$)");
+}
+
+std::string HeaderMatcher::DocumentType(std::string_view line) const {
+  // A type phrase at the line's start, not followed by a letter.
+  std::string_view t = Trim(line);
+  size_t type_end = 0;
+  if (!doc_type_.Each(t, 0, [&](size_t end, bool) {
+        size_t len = 0;
+        type_end = end;
+        return NonLetterAt(t, end, false, &len);
+      }))
+    return "";
+  auto it = doc_types_.find(Collapse(FoldCase(t.substr(0, type_end))));
+  return it == doc_types_.end() ? "" : it->second;
+}
+
+bool HeaderMatcher::HasReportWord(std::string_view s) const { return HasWord(report_word_, s, false); }
+bool HeaderMatcher::HasLetterWord(std::string_view s) const { return HasWord(letter_word_, s, true); }
+
+std::string HeaderMatcher::MatchReportLabel(std::string_view block, size_t* value_start) const {
+  size_t label_end = 0;
+  if (!MatchLabelPhrase(report_label_, block, &label_end, value_start)) return "";
+  auto it = report_fields_.find(Collapse(FoldCase(block.substr(0, label_end))));
+  return it == report_fields_.end() ? "" : it->second;
+}
+
+bool HeaderMatcher::IsCaption(std::string_view line) const {
+  line = Trim(line);
+  // Most lines start with no caption word; the pattern is not run on them.
+  if (!caption_words_.Each(line, 0, [](size_t, bool) { return true; })) return false;
+  return RE2::PartialMatch(line, *caption_);
+}
+
+namespace {
+
+// The capitals and the letters (with '-') a body's name is made of.
+bool IsCapital(int32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xDE);
+}
+bool IsNameChar(int32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0xD6) ||
+         (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x17F) || c == '-';
+}
+
+}  // namespace
+
+// A body's name is the whole line, maybe followed by a short abbreviation in
+// parentheses ("(PUK)", at most 20 characters), and is one of:
+//   - a `name` or `council_alone` phrase;
+//   - up to four capitalised words (each maybe followed by "og"), then a
+//     `suffix` phrase, maybe inside a last capitalised word
+//     ("Økonomi|udvalget", "Børne- og Ungeudvalget");
+//   - a `prefix` phrase (as written), a space and at least three more
+//     characters without a '.' ("Udvalget for plan, udvikling og kultur").
+bool HeaderMatcher::BodyNameCode(std::string_view line) const {
+  const size_t n = line.size();
+  // The optional "(PUK)" at the end: the text from q on matches it when q
+  // is in [paren_from, paren_at] (spaces, then the parenthesis).
+  size_t paren_from = std::string_view::npos, paren_at = std::string_view::npos;
+  if (n > 0 && line[n - 1] == ')') {
+    size_t open = line.rfind('(');
+    if (open != std::string_view::npos && line.find(')', open) == n - 1) {
+      size_t cps = 0;
+      bool valid = true;
+      for (size_t i = open + 1; i < n - 1 && valid; ++cps) {
+        size_t len = 0;
+        valid = DecodeAt(line, i, &len) >= 0;
+        i += len;
+      }
+      if (valid && cps >= 1 && cps <= 20) {
+        paren_at = open;
+        paren_from = open;
+        while (paren_from > 0 && IsReSpace(line[paren_from - 1])) --paren_from;
+      }
+    }
+  }
+  auto ends = [&](size_t q) {
+    return q == n || (paren_at != std::string_view::npos && q >= paren_from && q <= paren_at);
+  };
+  auto ends_here = [&](size_t e, bool) { return ends(e); };
+
+  if (body_names_.Each(line, 0, ends_here)) return true;
+
+  // PREFIX, a space, then three or more characters up to the end without a '.'.
+  if (body_prefixes_.Each(line, 0, [&](size_t e, bool) {
+        if (e >= n || !IsReSpace(line[e])) return false;
+        size_t three = e + 1;  // after three code points
+        for (int k = 0; k < 3; ++k) {
+          size_t len = 0;
+          if (three >= n || DecodeAt(line, three, &len) < 0 || line[three] == '.') return false;
+          three += len;
+        }
+        size_t stop = three;  // the first '.' (or invalid byte) from there
+        while (stop < n && line[stop] != '.') {
+          size_t len = 0;
+          if (DecodeAt(line, stop, &len) < 0) break;
+          stop += len;
+        }
+        if (stop == n) return true;
+        return paren_at != std::string_view::npos &&
+               std::max(three, paren_from) <= std::min(stop, paren_at);
+      }))
+    return true;
+
+  // Up to four capitalised words (each maybe followed by "og"), then the
+  // suffix, maybe inside a last capitalised word ("Økonomi|udvalget").
+  auto suffix_at = [&](size_t p) { return body_suffixes_.Each(line, p, ends_here); };
+  auto last_word = [&](size_t p) {
+    if (suffix_at(p)) return true;
+    size_t len = 0;
+    if (p >= n || !IsCapital(DecodeAt(line, p, &len))) return false;
+    for (size_t x = p + len;; x += len) {
+      if (suffix_at(x)) return true;
+      if (x >= n || !IsNameChar(DecodeAt(line, x, &len))) return false;
+    }
+  };
+  auto words = [&](auto&& self, size_t p, int used) -> bool {
+    if (last_word(p)) return true;
+    if (used == 4) return false;
+    size_t len = 0;
+    if (p >= n || !IsCapital(DecodeAt(line, p, &len))) return false;
+    size_t q = p + len;
+    while (q < n && IsNameChar(DecodeAt(line, q, &len))) q += len;
+    // "Klima-, Teknik- og Miljøudvalget": a comma after a word's hyphen.
+    if (q < n && line[q] == ',' && line[q - 1] == '-') ++q;
+    if (q >= n || !IsReSpace(line[q])) return false;
+    while (q < n && IsReSpace(line[q])) ++q;
+    if (self(self, q, used + 1)) return true;
+    size_t conj = 0;
+    for (const auto& w : words_.and_.entries())
+      if (line.substr(q, w.size()) == w && q + w.size() < n && IsReSpace(line[q + w.size()])) {
+        conj = w.size();
+        break;
+      }
+    if (conj == 0) return false;
+    q += conj;
+    while (q < n && IsReSpace(line[q])) ++q;
+    return self(self, q, used + 1);
+  };
+  return words(words, 0, 0);
+}
+
+bool HeaderMatcher::IsBodyName(std::string_view line) const {
+  line = Trim(line);
+  if (!StartsUpper(line)) return false;
+  return BodyNameCode(line);
+}
+
+bool HeaderMatcher::FindCouncil(std::string_view s, re2::StringPiece* town,
+                                re2::StringPiece* word) const {
+  // The council word follows the town and a space: a line without one
+  // right after a space is not run through the pattern. A phrase starts
+  // with a non-space, so only the ends of the runs of spaces are tried.
+  bool any = false;
+  for (size_t i = 1; i < s.size() && !any; ++i)
+    any = IsReSpace(s[i - 1]) && !IsReSpace(s[i]) &&
+          council_words_.Each(s, i, [](size_t, bool) { return true; });
+  if (!any) return false;
+  return RE2::PartialMatch(s, *council_, town, word);
+}
+
+bool HeaderMatcher::IsCouncilAlone(std::string_view s, re2::StringPiece* town) const {
+  if (!council_alone_words_.Each(s, 0, [](size_t, bool) { return true; })) return false;
+  return RE2::FullMatch(s, *council_alone_, town);
+}
+
+bool HeaderMatcher::MayHaveMunicipalityPhrase(std::string_view s) const {
+  for (const auto& w : municipality_words_)
+    if (s.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+std::optional<std::string> HeaderMatcher::MunicipalityOf(std::string_view town) const {
+  auto it = municipalities_.find(FoldCase(Trim(town)));
+  if (it == municipalities_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace referat::analyze

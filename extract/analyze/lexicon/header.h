@@ -1,0 +1,102 @@
+// Bodies and the document header: rules/bodies.txt, municipalities.txt,
+// document_types.txt, report_labels.txt, report_captions.txt and
+// function_words.txt's council words.
+#ifndef REFERAT_ANALYZE_LEXICON_HEADER_H_
+#define REFERAT_ANALYZE_LEXICON_HEADER_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyze/lexicon/detail.h"
+#include "analyze/lexicon/words.h"
+#include "analyze/phrases.h"
+
+namespace referat::analyze {
+
+class HeaderMatcher {
+ public:
+  HeaderMatcher(const Rulebook& rules, const Words& words);
+
+  // Document type of a short line ("Referat", "Åben dagsorden"): type or "".
+  std::string DocumentType(std::string_view line) const;
+  // Report / letter words (rules/document_types.txt).
+  bool HasReportWord(std::string_view s) const;
+  bool HasLetterWord(std::string_view s) const;
+  // True when a meeting.document_type is an agenda's ("dagsorden").
+  bool IsAgendaType(std::string_view type) const {
+    for (const auto& t : agenda_types_)
+      if (t == type) return true;
+    return false;
+  }
+  // The meeting.document_type of an agenda and of minutes, for a document
+  // that states none (rules/document_types.txt rows `agenda` and `minutes`).
+  const std::string& AgendaTypeName() const {
+    return agenda_types_.empty() ? minutes_type_ : agenda_types_.front();
+  }
+  const std::string& MinutesTypeName() const { return minutes_type_; }
+  // "Årsrapport 2018": group 1 is the year a report covers.
+  const RE2& annual_report() const { return *annual_report_; }
+  // "2016-2019", "2017 til 2020" inside a line: groups 1 and 2.
+  const RE2& year_range() const { return *year_range_; }
+  // "2013", "2016-2019" as a whole line: groups 1 and 2 (empty for one year).
+  const RE2& years() const { return *years_; }
+  // Report cover labels (report_labels.txt): "organisation", "period" or "".
+  std::string MatchReportLabel(std::string_view block, size_t* value_start) const;
+  // A figure or table caption or a source note ("Figur 5.1. …", "Tabel 3 …",
+  // "Kilde: …"; report_captions.txt).
+  bool IsCaption(std::string_view line) const;
+
+  // A committee or board name as a whole line ("Beskæftigelsesudvalget",
+  // "Udvalget for plan, udvikling og kultur (PUK)").
+  bool IsBodyName(std::string_view line) const;
+  // "Byrådets møde": group 1 is the body's name (a header line).
+  const RE2& bodys_meeting() const { return *bodys_meeting_; }
+  // "Aalborg Byråd": the town and the council word.
+  bool FindCouncil(std::string_view s, re2::StringPiece* town, re2::StringPiece* word) const;
+  // "Byrådet" or "Byrådet i Aalborg" as the whole of `s`: the town, if any.
+  bool IsCouncilAlone(std::string_view s, re2::StringPiece* town) const;
+  // The patterns FindCouncil and IsCouncilAlone run once their words are
+  // there (the tests run them on every text).
+  const RE2& council() const { return *council_; }
+  const RE2& council_alone() const { return *council_alone_; }
+  // "Aalborg Kommune": group 1 is the town.
+  const RE2& municipality_phrase() const { return *municipality_phrase_; }
+  // False when municipality_phrase() cannot match `s`: none of its words
+  // (function_words.txt's council_word, as written) is in it.
+  bool MayHaveMunicipalityPhrase(std::string_view s) const;
+  // Official municipality for a town name ("Aalborg" -> "Aalborg Kommune").
+  std::optional<std::string> MunicipalityOf(std::string_view town) const;
+
+ private:
+  bool BodyNameCode(std::string_view line) const;
+
+  const Words& words_;
+  PhraseList doc_type_;
+  std::map<std::string, std::string> doc_types_;  // folded phrase -> type
+  std::vector<std::string> agenda_types_;
+  std::string minutes_type_;
+  PhraseList report_word_, letter_word_;
+  LazyRE2 annual_report_, year_range_, years_;
+  PhraseList report_label_;
+  std::map<std::string, std::string> report_fields_;  // folded label -> field
+  PhraseList caption_words_;  // what caption_ needs at the line's start
+  LazyRE2 caption_;
+
+  // Body names: the names, suffixes and (as written) prefixes of bodies.txt.
+  PhraseList body_names_, body_suffixes_, body_prefixes_;
+  LazyRE2 bodys_meeting_;
+  PhraseList council_words_;  // bodies.txt `council`: what council_ needs after a space
+  LazyRE2 council_;
+  PhraseList council_alone_words_;  // what council_alone_ needs at the start
+  LazyRE2 council_alone_;
+  std::vector<std::string> municipality_words_;  // for MayHaveMunicipalityPhrase
+  LazyRE2 municipality_phrase_;
+  std::map<std::string, std::string> municipalities_;  // folded town -> official
+};
+
+}  // namespace referat::analyze
+
+#endif  // REFERAT_ANALYZE_LEXICON_HEADER_H_

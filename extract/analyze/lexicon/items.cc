@@ -1,0 +1,211 @@
+#include "analyze/lexicon/items.h"
+
+#include <algorithm>
+
+#include "analyze/text_util.h"
+
+namespace referat::analyze {
+
+using namespace lexicon_detail;
+
+ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) {
+  marker_words_ = PhraseList(rules.Lines("item_markers"), false);
+  item_marker_.Set("(?i)^(?:" + Alternation(rules.Lines("item_markers")) + ")\\s*(?:" +
+                   RefAlternation(rules, "number") +
+                   ")?(\\d{1,4}(?:\\.\\d{1,3})*)([ \\t]*[.:)][ \\t]*|[ \\t]+[-–][ \\t]*|[ \\t]+|$)");
+  numbered_line_.Set("^(\\d{1,4}(?:\\.\\d{1,3})*)(\\.|\\))?[ \\t]+(\\S.*)$");
+  attachment_lead_.Set("^\\d{1,3}[.)]?\\s+(?i:" + lang::ReAlternation(words.open_closed.entries()) +
+                       ")\\s+");
+  list_number_.Set("^\\d{1,3}[.)]\\s+");
+  doc_number_end_.Set("(\\s+\\d{2,}/\\d{2})$");
+  doc_number_cell_.Set("\\d{2,}/\\d{2}");
+  file_end_.Set(
+      "(?i)\\.(?:docx?|pdf|msg|xlsx?|pptx?|txt|rtf|odt|ods|odp|jpe?g|png|gif|tiff?|zip|csv|html?|eml)(?:\\s)");
+  for (const auto& row : rules.Table("public_markers")) {
+    if (row.size() < 3 || row[1] == "word") continue;
+    PublicRule r;
+    r.open = row[0] == "open";
+    r.where = row[1] == "prefix" ? 0 : row[1] == "suffix" ? 1 : 2;
+    r.folded = FoldCase(row[2]);
+    public_rules_.push_back(std::move(r));
+  }
+  // Case numbers: 2017-047330, 21-014482, 12/27845, EMN-2023-009832,
+  // KLE 00.01.00-A00-1-17 (with or without the trailing parts).
+  const std::string case_pat =
+      "(?:[A-ZÆØÅ]{2,5}-\\d{2,4}-\\d{3,8}"
+      "|\\d{2}\\.\\d{2}\\.\\d{2}-[A-ZÆØÅ]\\d{2}(?:-\\d{1,5}-\\d{2})?"
+      "|(?:19|20)\\d{2}-\\d{3,8}"
+      "|\\d{2}-\\d{4,8}"
+      "|\\d{1,2}/\\d{3,8})";
+  case_number_.Set("(" + case_pat + ")");
+  case_number_whole_.Set("^" + case_pat + "$");
+}
+
+bool ItemMatcher::MatchItemMarker(std::string_view block, std::string* number,
+                                  size_t* title_start) const {
+  if (!marker_words_.Each(block, 0, [](size_t, bool) { return true; })) return false;
+  re2::StringPiece num, sep;
+  re2::StringPiece in(block);
+  if (!RE2::Consume(&in, *item_marker_, &num, &sep)) return false;
+  number->assign(num.data(), num.size());
+  *title_start = static_cast<size_t>(in.data() - block.data());
+  return true;
+}
+
+bool ItemMatcher::MatchNumberedLine(std::string_view block, bool loose, std::string* number,
+                                    size_t* title_start) const {
+  // The pattern starts with a digit; most blocks do not, and RE2's set-up
+  // for a match with groups costs more than this test.
+  if (block.empty() || block[0] < '0' || block[0] > '9') return false;
+  re2::StringPiece num, sep, title;
+  if (!RE2::FullMatch(block, *numbered_line_, &num, &sep, &title)) return false;
+  bool dotted = num.find('.') != re2::StringPiece::npos;
+  if (sep.empty() && !dotted && !loose) return false;
+  if (sep == ")" && !loose) return false;
+  number->assign(num.data(), num.size());
+  *title_start = static_cast<size_t>(title.data() - block.data());
+  return true;
+}
+
+std::optional<bool> ItemMatcher::TitlePublic(std::string_view title, size_t* prefix_len) const {
+  if (prefix_len) *prefix_len = 0;
+  std::string f = FoldCase(Trim(title));
+  for (const auto& r : public_rules_) {
+    bool hit = false;
+    if (r.where == 0) {
+      hit = f.compare(0, r.folded.size(), r.folded) == 0 && WordEndsAt(f, r.folded.size());
+      // The marker's bytes in the title itself (folding kept their length
+      // when the folded title's start is the folded marker).
+      std::string_view t = Trim(title);
+      if (hit && prefix_len && FoldCase(t.substr(0, r.folded.size())) == r.folded) {
+        size_t n = r.folded.size();
+        while (n < t.size() && (t[n] == ' ' || t[n] == '\t')) ++n;
+        if (n < t.size()) *prefix_len = static_cast<size_t>(t.data() - title.data()) + n;
+      }
+    } else if (r.where == 1) {
+      hit = f.size() >= r.folded.size() &&
+            f.compare(f.size() - r.folded.size(), r.folded.size(), r.folded) == 0;
+    } else {
+      size_t p = f.find(r.folded);
+      hit = p != std::string::npos && WordStartsAt(f, p) && WordEndsAt(f, p + r.folded.size());
+    }
+    if (hit) return r.open;
+  }
+  return std::nullopt;
+}
+
+size_t ItemMatcher::FindCaseNumber(std::string_view s, size_t* len) const {
+  re2::StringPiece in(s), m;
+  while (RE2::FindAndConsume(&in, *case_number_, &m)) {
+    size_t start = static_cast<size_t>(m.data() - s.data());
+    size_t end = start + m.size();
+    auto glue = [](char c) {
+      return (c >= '0' && c <= '9') || c == '-' || c == '/' || c == '.' || (c >= 'A' && c <= 'Z') ||
+             (c >= 'a' && c <= 'z');
+    };
+    bool ok_before = start == 0 || !glue(s[start - 1]);
+    // A trailing '.' ends a sentence and is fine; a digit or '-' glues on.
+    bool ok_after = end >= s.size() || !glue(s[end]) ||
+                    (s[end] == '.' && (end + 1 >= s.size() || s[end + 1] == ' '));
+    if (ok_before && ok_after) {
+      *len = m.size();
+      return start;
+    }
+  }
+  return std::string_view::npos;
+}
+
+namespace {
+
+constexpr std::string_view kEllipsisChar = "\xE2\x80\xA6";  // "…"
+
+bool IsDigit(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
+bool IsBlank(std::string_view s, size_t i) { return i < s.size() && (s[i] == ' ' || s[i] == '\t'); }
+
+// From s[i]: exactly 1..max digits, then the end.
+bool DigitsToEnd(std::string_view s, size_t i, size_t max) {
+  size_t j = i;
+  while (IsDigit(s, j)) ++j;
+  return j == s.size() && j > i && j - i <= max;
+}
+
+}  // namespace
+
+bool ItemMatcher::MatchTocLine(std::string_view s, TocLine* out) const {
+  // The number: one to four digits, then ".digits" parts of one to three;
+  // a longer run of digits makes no number.
+  size_t p = 0;
+  while (IsDigit(s, p)) ++p;
+  if (p == 0 || p > 4) return false;
+  while (p < s.size() && s[p] == '.' && IsDigit(s, p + 1)) {
+    size_t q = p + 1;
+    while (IsDigit(s, q)) ++q;
+    if (q - p - 1 > 3) return false;
+    p = q;
+  }
+  const size_t number_end = p;
+  if (p < s.size() && s[p] == '.') ++p;
+  if (!IsBlank(s, p)) return false;
+  while (IsBlank(s, p)) ++p;
+  // The title: the rest of one line with a non-space in it (s[p] is one).
+  if (p == s.size() || !LineText(s, p, s.size())) return false;
+  // A page can only start where the rest of the line is blanks, dots, "…"
+  // and digits; the title ends at the first place from there that leaves one.
+  size_t zone = s.size();
+  while (zone > p) {
+    if (IsBlank(s, zone - 1) || s[zone - 1] == '.' || IsDigit(s, zone - 1)) {
+      --zone;
+    } else if (zone - p >= kEllipsisChar.size() &&
+               s.substr(zone - kEllipsisChar.size(), kEllipsisChar.size()) == kEllipsisChar) {
+      zone -= kEllipsisChar.size();
+    } else {
+      break;
+    }
+  }
+  size_t first_len = 0;
+  DecodeAt(s, p, &first_len);
+  size_t e = std::max(p + first_len, zone);
+  // `e` is on a code point boundary: the zone holds only ASCII and whole "…".
+  for (; e <= s.size();) {
+    // Dots or "…" and a page of up to four digits.
+    size_t i = e;
+    while (IsBlank(s, i)) ++i;
+    size_t dots = i;
+    while (dots < s.size() && s[dots] == '.') ++dots;
+    size_t marks_end = i;
+    if (dots - i >= 2) {
+      marks_end = dots;
+    } else {
+      while (s.substr(marks_end, kEllipsisChar.size()) == kEllipsisChar) marks_end += kEllipsisChar.size();
+    }
+    if (marks_end > i) {
+      size_t d = marks_end;
+      while (IsBlank(s, d)) ++d;
+      if (DigitsToEnd(s, d, 4)) {
+        *out = TocLine{s.substr(0, number_end), s.substr(p, e - p), s.substr(d), {}};
+        return true;
+      }
+    }
+    // Blanks and a page of up to three digits.
+    if (IsBlank(s, e)) {
+      size_t d = e;
+      while (IsBlank(s, d)) ++d;
+      if (DigitsToEnd(s, d, 3)) {
+        *out = TocLine{s.substr(0, number_end), s.substr(p, e - p), {}, s.substr(d)};
+        return true;
+      }
+    }
+    if (e == s.size()) break;
+    size_t len = 0;
+    DecodeAt(s, e, &len);
+    e += len;
+  }
+  *out = TocLine{s.substr(0, number_end), s.substr(p), {}, {}};
+  return true;
+}
+
+bool ItemMatcher::IsCaseNumber(std::string_view s) const {
+  return RE2::FullMatch(TrimRight(Trim(s), "."), *case_number_whole_);
+}
+
+}  // namespace referat::analyze

@@ -1,0 +1,36 @@
+#include "analyze/lexicon/words.h"
+
+namespace referat::analyze {
+
+Words::Words(const Rulebook& rules) {
+  auto words = [&](std::string_view tag) { return lang::WordList(rules, "function_words", tag); };
+  and_ = words("and");
+  or_ = words("or");
+  also = words("also");
+  open_end = words("open_end");
+  vote_count = words("vote_count");
+  vote_tail = words("vote_tail");
+  vote_lead = words("vote_lead");
+  dissent_lead = words("dissent_lead");
+  none = words("none");
+  no_attachments = words("no_attachments");
+  negation = words("negation");
+  not_by = words("not_by");
+  party = words("party");
+  meeting = words("meeting");
+  that = words("that");
+  for (const auto& w : words("date_lead").entries()) {
+    date_leads.push_back(w + " ");
+    if (w.size() > 1 && w.back() == '.') date_leads.push_back(w);
+  }
+  for (const auto& w : and_.entries()) name_separators.push_back(" " + w + " ");
+  for (const auto& w : also.entries()) name_separators.push_back(" " + w + " ");
+  name_separators.push_back(" & ");
+  for (const auto& w : or_.entries()) name_separators.push_back(" " + w + " ");
+  std::string open_closed_words;
+  for (const auto& row : rules.Table("public_markers"))
+    if (row.size() >= 3 && row[1] == "word") open_closed_words += row[2] + "\n";
+  open_closed = lang::WordList(Rulebook::FromTexts({{"w", open_closed_words}}), "w");
+}
+
+}  // namespace referat::analyze
