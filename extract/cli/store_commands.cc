@@ -34,6 +34,11 @@ int Fail(const std::string& what, const Status& s) {
   return s.code() == ErrorCode::kUsage ? 2 : 1;
 }
 
+// What opening the store found (a re-index, a stale index), on stderr.
+void PrintNotices(const std::string& db, const Store& store) {
+  for (const std::string& n : store.notices()) std::cerr << "referat: " << db << ": " << n << "\n";
+}
+
 // ---- ingest ---------------------------------------------------------------
 
 struct IngestArgs {
@@ -79,6 +84,7 @@ int RunIngestJsonl(const IngestArgs& a) {
   }
   auto store = Store::Open(a.db, StoreOptions{.create_if_missing = true});
   if (!store.ok()) return Fail(a.db, store.status());
+  PrintNotices(a.db, **store);
   IngestOptions opts;
   opts.on_failure = [&](const std::string& where, const Status& s) {
     ReportFailure(where, s.code_name(), s.message());
@@ -129,6 +135,7 @@ int RunIngest(const IngestArgs& a) {
   opts.cancel = CatchInterrupt();  // before the store exists: a Ctrl-C from here on is an interrupt
   auto store = Store::Open(a.db, StoreOptions{.create_if_missing = true});
   if (!store.ok()) return Fail(a.db, store.status());
+  PrintNotices(a.db, **store);
 
   Progress progress("ingest", a.quiet);
   opts.jobs = a.jobs;
@@ -207,6 +214,7 @@ std::string OneLine(const std::string& s) {
 int RunSearch(const SearchArgs& a) {
   auto store = Store::Open(a.db, StoreOptions{.read_only = true});
   if (!store.ok()) return Fail(a.db, store.status());
+  PrintNotices(a.db, **store);
   SearchQuery q;
   q.text = a.query;
   q.body = Opt(a.body);
@@ -257,7 +265,10 @@ int RunSearch(const SearchArgs& a) {
     // Readable: one block per hit.
     out << n << ". " << h.date.value_or("----------") << "  " << h.body.value_or("(no body)");
     if (h.item_number) out << "  item " << *h.item_number << ": " << h.item_title.value_or("");
-    else out << "  (" << h.kind << ", whole document)";
+    else if (a.query.find_first_not_of(" \t\r\n") != std::string::npos)
+      out << "  (" << h.kind << ", passage)";
+    else
+      out << "  (" << h.kind << ", whole document)";
     if (h.decision_category) out << "  [" << *h.decision_category << "]";
     out << "\n";
     if (!h.snippet.empty()) out << "   " << OneLine(h.snippet) << "\n";

@@ -67,7 +67,9 @@ Result<Store::CheckReport> Store::Check() {
   }
   (void)rows("items_fts",
              "SELECT 'row ' || rowid || ' has no agenda item' FROM items_fts "
-             "WHERE rowid NOT IN (SELECT id FROM agenda_items)",
+             "WHERE rowid > 0 AND rowid NOT IN (SELECT id FROM agenda_items) UNION ALL "
+             "SELECT 'row ' || rowid || ' has no passage' FROM items_fts "
+             "WHERE rowid < 0 AND -rowid NOT IN (SELECT id FROM passages)",
              nullptr);
   (void)rows("documents_fts",
              "SELECT 'row ' || rowid || ' has no document' FROM documents_fts "

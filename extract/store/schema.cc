@@ -4,7 +4,10 @@
 #include <string>
 
 #include "referat/store.h"
+#include "core/sha256.h"
 #include "store/case_number.h"
+#include "store/danish_tokenizer.h"
+#include "store/passages.h"
 #include "store/sqlite.h"
 
 namespace referat::store {
@@ -235,17 +238,67 @@ Status MigrateTo2(sqlite3* db) {
   return rc == SQLITE_DONE ? Status::Ok() : items.Error(rc);
 }
 
+// Version 3: passages, the parts a document without agenda items is
+// searched by (store/passages.h): one row per passage with its span and
+// page. A passage's text is a row of items_fts at rowid -passages.id (the
+// document's title in the first passage only), so items and passages are
+// ranked by one bm25 over one index (the same word frequencies and
+// lengths); a table of their own would weigh a word by its frequency among
+// the few reports. And store_info, which records the tokenizer version the
+// stemmed tables were indexed with (TokenizerVersion).
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE passages (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  span_page INTEGER
+);
+CREATE INDEX passages_document ON passages(document_id, position);
+CREATE TABLE store_info (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)sql";
+
+Status MigrateTo3(sqlite3* db) {
+  if (Status s = Exec(db, kSchemaV3); !s.ok()) return s;
+  // The documents without items a version 2 store holds, with their text
+  // (documents_fts keeps it) and the JSON that places sections on pages.
+  Stmt docs;
+  if (Status s = docs.Prepare(db,
+                              "SELECT d.id, f.title, f.body, d.json FROM documents d JOIN "
+                              "documents_fts f ON f.rowid = d.id ORDER BY d.id");
+      !s.ok())
+    return s;
+  PassageWriter writer;
+  int rc;
+  while ((rc = docs.Step()) == SQLITE_ROW) {
+    const nlohmann::json record = nlohmann::json::parse(docs.Text(3), nullptr, false);
+    if (Status s = writer.Write(db, docs.Int(0), docs.Text(1), docs.Text(2),
+                                record.is_discarded() ? nlohmann::json::object() : record);
+        !s.ok())
+      return s;
+  }
+  return rc == SQLITE_DONE ? Status::Ok() : docs.Error(rc);
+}
+
 // kMigrations[v] brings a database from version v to v + 1. A new schema
 // version appends one function here and raises kStoreSchemaVersion; the
 // test opens a database of every older version and checks the result.
 using Migration = Status (*)(sqlite3*);
-constexpr Migration kMigrations[] = {MigrateTo1, MigrateTo2};
+constexpr Migration kMigrations[] = {MigrateTo1, MigrateTo2, MigrateTo3};
 static_assert(std::size(kMigrations) == kStoreSchemaVersion);
 
 }  // namespace
 
 Status Configure(sqlite3* db, bool read_only) {
   sqlite3_busy_timeout(db, 10000);
+  // A search reads the same FTS and index pages again and again; SQLite's
+  // default 2 MB cache sent a third of a broad query's time to pread() on
+  // a 100,000-item store. The cache grows only as pages are read.
+  if (Status s = Exec(db, "PRAGMA cache_size = -65536"); !s.ok()) return s;
   Result<int64_t> app = QueryInt(db, "PRAGMA application_id");
   if (!app.ok()) return app.status();
   // Read before any change, so a foreign file is left as it was.
@@ -274,6 +327,72 @@ Status CheckVersion(sqlite3* db) {
         "store schema version " + std::to_string(*version) + " needs migrating to " +
         std::to_string(kStoreSchemaVersion) +
         ": open it once with a writing command (referat ingest) where it can be written");
+  return Status::Ok();
+}
+
+std::string TokenizerVersion() {
+  // Raise when the tokenizer's code changes what it makes of a word.
+  constexpr int kTokenizerCode = 1;
+  std::string rows;
+  for (const auto& [word, stem] : DanishStemExceptions()) rows += word + '\t' + stem + '\n';
+  return "danish " + std::to_string(kTokenizerCode) + ", exceptions " +
+         Sha256Hex(rows).substr(0, 12);
+}
+
+namespace {
+
+// store_info.tokenizer, or "" when not recorded (a store of version 2 or
+// older, or a store nothing was indexed in yet).
+Result<std::string> StoredTokenizer(sqlite3* db) {
+  Stmt st;
+  if (Status s = st.Prepare(db, "SELECT value FROM store_info WHERE key = 'tokenizer'"); !s.ok())
+    return s;
+  int rc = st.Step();
+  if (rc == SQLITE_ROW) return st.Text(0);
+  if (rc == SQLITE_DONE) return std::string();
+  return st.Error(rc);
+}
+
+}  // namespace
+
+Status SyncTokenizer(sqlite3* db, bool read_only, std::string* notice) {
+  const std::string current = TokenizerVersion();
+  Result<std::string> stored = StoredTokenizer(db);
+  if (!stored.ok()) return stored.status();
+  if (*stored == current) return Status::Ok();
+  Result<int64_t> documents = QueryInt(db, "SELECT count(*) FROM documents");
+  if (!documents.ok()) return documents.status();
+  const std::string was = stored->empty() ? "an older referat's" : "'" + *stored + "'";
+  if (read_only) {
+    if (*documents > 0)
+      *notice = "warning: the full-text index was made with " + was +
+                " Danish stemming, this referat stems as '" + current +
+                "'; searches may miss some inflections until `referat ingest` opens the store "
+                "once and re-indexes it";
+    return Status::Ok();
+  }
+  if (Status s = Exec(db, "BEGIN IMMEDIATE"); !s.ok()) return s;
+  // Another process may have re-indexed between the read and the lock.
+  Result<std::string> locked = StoredTokenizer(db);
+  Status s = locked.ok() ? Status::Ok() : locked.status();
+  if (s.ok() && *locked != current) {
+    if (*documents > 0)
+      s = Exec(db,
+               "INSERT INTO items_fts(items_fts) VALUES ('rebuild'); "
+               "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');");
+    if (s.ok())
+      s = Exec(db, "INSERT INTO store_info (key, value) VALUES ('tokenizer', '" + current +
+                       "') ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    if (s.ok() && *documents > 0)
+      *notice = "re-indexed the full text for '" + current + "' Danish stemming (it was made with " +
+                was + ")";
+  }
+  if (s.ok()) s = Exec(db, "COMMIT");
+  if (!s.ok()) {
+    (void)Exec(db, "ROLLBACK");
+    notice->clear();
+    return Status(s.code(), "re-indexing the full text: " + s.message());
+  }
   return Status::Ok();
 }
 

@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include <string>
+
 #include "referat/status.h"
 
 namespace referat::store {
@@ -29,6 +31,19 @@ Status CheckVersion(sqlite3* db);
 // one transaction per version step. Refuses a newer version or a non-empty
 // database that is not a referat store. Opening a current store is a no-op.
 Status Migrate(sqlite3* db);
+
+// The version of what the stemmed FTS tables were indexed with: the
+// tokenizer's code (unicode61 and the Snowball Danish stemmer) and a hash
+// of its stem exceptions (extract/rules/stem_exceptions.txt), which are
+// data and change between releases. Recorded in store_info.tokenizer.
+std::string TokenizerVersion();
+
+// Compares store_info.tokenizer with TokenizerVersion(). Writable: when
+// they differ and the store holds documents, rebuilds items_fts and
+// documents_fts from their stored text in one transaction (a kill leaves
+// the old index), records the version and says so in `notice`. Read-only:
+// only says that the index is stale. `notice` stays empty when current.
+Status SyncTokenizer(sqlite3* db, bool read_only, std::string* notice);
 
 }  // namespace referat::store
 

@@ -1,10 +1,12 @@
-// Search: bm25-ranked hits from the stemmed FTS5 indexes, filtered by the
-// plain columns. Agenda items are hits; so are whole documents that have no
-// items (reports, letters), from documents_fts. Both arms are one ordered
-// list (UNION ALL) by bm25 score: both use the same tokenizer and weights
-// scale, which is close enough to rank a report among items, though not a
-// calibrated comparison. A search is two reads: the page's ids, scores and
-// (window) count from one scan, then the page's columns and snippets.
+// Search: bm25-ranked hits from the stemmed FTS5 index, filtered by the
+// plain columns. Agenda items are hits; so are documents that have no items
+// (reports, letters), each by its best passage: the passages are rows of
+// the same items_fts (negative rowids), so items and passages are ranked
+// by one bm25 with one set of word frequencies, in one ordered list. A
+// search reads the page's ids and scores, with the count when asked, in
+// one read (ranked: one scan that keeps the best rows; unranked: the hits
+// counted per document, then the items of the documents the page reaches),
+// then the page's columns and snippets.
 #include <algorithm>
 #include <array>
 #include <map>
@@ -16,6 +18,7 @@
 #include "analyze/text_util.h"
 #include "referat/contract.h"
 #include "store/case_number.h"
+#include "store/passages.h"
 #include "store/store_impl.h"
 
 namespace referat {
@@ -250,8 +253,9 @@ Status Prepared(sqlite3* db, const std::string& sql, const SearchQuery& q, Stmt*
 // the document, the candidate item's row (the unary + keeps SQLite from
 // handing an id set to FTS5 as a rowid lookup per id); by date, the
 // meeting's date and the item's position, which the covering index
-// agenda_items_document holds.
-std::string HitsSql(const SearchQuery& q, bool with_documents) {
+// agenda_items_document holds. With `count_only` an arm yields a constant
+// instead of its sort keys: counting needs no bm25 and no meeting's date.
+std::string HitsSql(const SearchQuery& q, bool with_documents, bool count_only = false) {
   std::string sql;
   if (Ranked(q)) {
     // Weights: a word in the title counts most, then the decision, the
@@ -261,15 +265,35 @@ std::string HitsSql(const SearchQuery& q, bool with_documents) {
     // such document would be built per query, all the items of the store
     // for a broad filter (--kind minutes).
     const bool on_document = !MeetingConditions(q).empty() || q.kind || q.absent;
-    sql = "SELECT 0 AS doc, items_fts.rowid AS id, bm25(items_fts, 4.0, 1.5, 2.0, 1.0) AS "
-          "score, NULL AS date, 0 AS did, 0 AS pos FROM items_fts" +
-          std::string(on_document ? " JOIN agenda_items i ON i.id = items_fts.rowid" : "") +
-          " WHERE items_fts MATCH :q" +
+    // Items are the positive rowids of items_fts; the negative ones are
+    // passages (FTS5 takes the rowid range as part of the match).
+    sql = std::string(count_only ? "SELECT 1 FROM items_fts"
+                                 : "SELECT 0 AS doc, items_fts.rowid AS id, bm25(items_fts, 4.0, "
+                                   "1.5, 2.0, 1.0) AS score, NULL AS date, 0 AS did, 0 AS pos, "
+                                   "0 AS part FROM items_fts") +
+          (on_document ? " JOIN agenda_items i ON i.id = items_fts.rowid" : "") +
+          " WHERE items_fts MATCH :q AND items_fts.rowid > 0" +
           FilterSql(q, "+items_fts.rowid", on_document ? "i.document_id" : "");
+    // A document is ranked by its best passage (the part the match is
+    // in), which FillPage reports. The LIMIT -1 keeps SQLite from folding
+    // the subquery into the grouping, where bm25 cannot be called.
+    const std::string passages =
+        " FROM items_fts JOIN passages p ON p.id = -items_fts.rowid WHERE items_fts MATCH :q "
+        "AND items_fts.rowid < 0" +
+        FilterSql(q, "", "+p.document_id");
+    if (with_documents && count_only)
+      sql += " UNION ALL SELECT 1" + passages + " GROUP BY p.document_id";
+    else if (with_documents)
+      sql += " UNION ALL SELECT 1, document_id, min(score), NULL, 0, 0, passage FROM (SELECT "
+             "p.document_id AS document_id, p.id AS passage, bm25(items_fts, 4.0, 1.5, 2.0, "
+             "1.0) AS score" +
+             passages + " LIMIT -1) GROUP BY document_id";
+  } else if (count_only) {
+    sql = "SELECT 1 FROM agenda_items i WHERE 1" + FilterSql(q, "i.id", "i.document_id");
     if (with_documents)
-      sql += " UNION ALL SELECT 1, documents_fts.rowid, bm25(documents_fts, 4.0, 1.0), NULL, 0, "
-             "0 FROM documents_fts WHERE documents_fts MATCH :q" +
-             FilterSql(q, "", "+documents_fts.rowid");
+      sql += " UNION ALL SELECT 1 FROM documents d WHERE NOT EXISTS (SELECT 1 FROM agenda_items "
+             "x WHERE x.document_id = d.id)" +
+             FilterSql(q, "", "d.id");
   } else {
     sql = "SELECT 0 AS doc, i.id AS id, 0.0 AS score, m.date AS date, i.document_id AS did, "
           "i.position AS pos FROM agenda_items i LEFT JOIN meetings m ON m.document_id = "
@@ -284,21 +308,49 @@ std::string HitsSql(const SearchQuery& q, bool with_documents) {
   return sql;
 }
 
-// One page of the ordered hits: by bm25 (lower is better) with a query,
-// else newest meeting first (undated last); items before documents on a
-// tie. With `count`, every row carries the number of hits, computed by the
-// window over the same scan that ranks them.
-std::string PageSql(const SearchQuery& q, bool count) {
-  return "WITH hits AS (" + HitsSql(q, WithDocuments(q)) + ") SELECT doc, id, score" +
-         (count ? ", count(*) OVER ()" : "") + " FROM hits ORDER BY " +
-         (Ranked(q) ? "score, doc, id" : "date DESC, doc, did, pos") +
-         " LIMIT :limit OFFSET :offset";
+// One page of the ranked hits: by bm25 (lower is better), items before
+// documents on a tie. SQLite keeps only the best offset + limit rows while
+// it scans (a sorter with a LIMIT).
+std::string RankedPageSql(const SearchQuery& q) {
+  return "WITH hits AS (" + HitsSql(q, WithDocuments(q)) +
+         ") SELECT doc, id, score, part FROM hits ORDER BY score, doc, id LIMIT :limit OFFSET "
+         ":offset";
+}
+
+// Every ranked hit, unordered, for a page that is counted (Store::Find).
+std::string RankedRowsSql(const SearchQuery& q) {
+  return "WITH hits AS (" + HitsSql(q, WithDocuments(q)) + ") SELECT doc, id, score, part FROM hits";
+}
+
+std::string CountSql(const SearchQuery& q) {
+  return "SELECT count(*) FROM (" + HitsSql(q, WithDocuments(q), true) + ")";
+}
+
+// The unranked order, newest meeting first (undated last), then items
+// before whole documents, then document id and the item's position, is an
+// order of documents first: every item of a document shares its date and
+// id. So the hits are counted per document (agenda_items_document covers
+// the grouping; one meeting's date is read per document, not per item),
+// the documents are sorted, and only the documents the page reaches are
+// opened for their items. The sums give the exact total on the way.
+std::string GroupsSql(const SearchQuery& q) {
+  std::string sql =
+      "SELECT g.doc, g.did, g.n FROM (SELECT 0 AS doc, i.document_id AS did, count(*) AS n FROM "
+      "agenda_items i WHERE 1" +
+      FilterSql(q, "i.id", "i.document_id") + " GROUP BY i.document_id";
+  if (WithDocuments(q))
+    sql += " UNION ALL SELECT 1, d.id, 1 FROM documents d WHERE NOT EXISTS (SELECT 1 FROM "
+           "agenda_items x WHERE x.document_id = d.id)" +
+           FilterSql(q, "", "d.id");
+  return sql +
+         ") g LEFT JOIN meetings m ON m.document_id = g.did ORDER BY m.date DESC, g.doc, g.did";
 }
 
 struct PageRow {
   bool doc;
   int64_t id;
   double score;
+  int64_t passage = 0;  // a ranked document hit's best passage
 };
 
 Status CheckQuery(const SearchQuery& q) {
@@ -315,14 +367,6 @@ Status CheckQuery(const SearchQuery& q) {
     return Status::Usage("unknown document kind '" + *q.kind + "'; one of: " + NameList<DocumentKind>());
   if (q.absent && NameQuery(*q.absent).empty()) return Status::Usage("--absent needs a name");
   return Status::Ok();
-}
-
-// "1,5,9": the ids of one arm of a page (integers we read, so no quoting).
-std::string IdList(const std::vector<PageRow>& page, bool doc) {
-  std::string ids;
-  for (const PageRow& r : page)
-    if (r.doc == doc) ids += (ids.empty() ? "" : ",") + std::to_string(r.id);
-  return ids;
 }
 
 // The columns of a hit, shared by both arms: id, document_id, path, sha256,
@@ -348,51 +392,31 @@ SearchHit ReadHit(const Stmt& st) {
   return h;
 }
 
-// The pages the spans of a contract JSON state: (start, page) of every
-// object with a span that has a page, sorted by start.
-void CollectPages(const nlohmann::json& j, std::vector<std::pair<size_t, int>>* out) {
-  if (j.is_object()) {
-    auto span = j.find("span");
-    if (span != j.end() && span->is_object() && (*span)["start"].is_number_unsigned() &&
-        (*span)["page"].is_number_integer())
-      out->emplace_back((*span)["start"].get<size_t>(), (*span)["page"].get<int>());
-    for (const auto& [key, value] : j.items())
-      if (value.is_structured()) CollectPages(value, out);
-  } else if (j.is_array()) {
-    for (const auto& value : j) CollectPages(value, out);
-  }
-}
-
-// The span of a document hit's own snippet: where the body snippet (its
-// matches between \x01 and \x02, no ellipses) stands in the text, and its
-// page when the values the contract places on pages bracket it on one page
-// (the store keeps no page map, so a snippet between two values on
-// different pages gets no page). Empty when the match is not in the body
-// (a title match) or the snippet cannot be placed.
-std::optional<Span> SnippetSpan(const std::string& text, const std::string& marked,
+// The span of a document hit's own snippet: where the body snippet of its
+// best passage (the matches between \x01 and \x02, no ellipses) stands in
+// that passage, which starts at `passage.start` of the text; its page is
+// the page at its start by the values the contract places on pages
+// (store/passages.h), else unknown. Empty when the match is not in the
+// body (a title match) or the snippet cannot be placed.
+std::optional<Span> SnippetSpan(const std::string& passage_text, const Span& passage,
+                                const std::string& marked,
                                 const std::optional<std::string>& json) {
   if (marked.find('\x01') == std::string::npos) return std::nullopt;
   std::string plain;
   plain.reserve(marked.size());
   for (char c : marked)
     if (c != '\x01' && c != '\x02') plain += c;
-  const size_t at = text.find(plain);
+  const size_t at = passage_text.find(plain);
   if (plain.empty() || at == std::string::npos) return std::nullopt;
   Span span;
-  span.start = at;
-  span.end = at + plain.size();
+  span.start = passage.start + at;
+  span.end = span.start + plain.size();
+  span.page = 0;
   if (json) {
     const nlohmann::json j = nlohmann::json::parse(*json, nullptr, false);
-    std::vector<std::pair<size_t, int>> pages;
-    CollectPages(j, &pages);
-    std::sort(pages.begin(), pages.end());
-    int before = 0, after = 0;
-    for (const auto& [start, page] : pages) {
-      if (start <= span.start) before = std::max(before, page);
-      else if (start >= span.end && (after == 0 || page < after)) after = page;
-    }
-    if (before > 0 && before == after) span.page = before;
+    if (!j.is_discarded()) span.page = store::PageAt(store::PagedStarts(j), span.start);
   }
+  if (span.page == 0 && span.start == passage.start) span.page = passage.page;
   return span;
 }
 
@@ -403,7 +427,10 @@ Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& p
   const bool ranked = Ranked(q);
   std::map<std::pair<bool, int64_t>, SearchHit> by_id;
   for (bool doc : {false, true}) {
-    const std::string ids = IdList(page, doc);
+    std::string ids;
+    for (const PageRow& r : page)
+      if (r.doc == doc)
+        ids += (ids.empty() ? "" : ",") + std::to_string(doc && ranked ? r.passage : r.id);
     if (ids.empty()) continue;
     std::string sql;
     if (!doc) {
@@ -416,30 +443,33 @@ Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& p
             " JOIN documents d ON d.id = i.document_id LEFT JOIN meetings m ON m.document_id = "
             "d.id LEFT JOIN decisions dc ON dc.item_id = i.id WHERE i.id IN (" +
             ids + ")";
-    } else {
-      // Ranked, also the text, the body's snippet between control marks
-      // (they cannot occur in the normalized text) and, for paged
-      // documents, the contract JSON: the snippet's own span and page.
+    } else if (ranked) {
+      // The best passage: its span and page, its text, its body snippet
+      // between control marks (they cannot occur in the normalized text)
+      // and, for paged documents, the contract JSON that places the
+      // snippet on its page.
       sql = "SELECT d.id, d.id, d.path, d.sha256, d.kind, m.body, m.municipality, m.date, "
-            "d.title, NULL, NULL, NULL, NULL, " +
-            std::string(ranked ? "snippet(documents_fts, -1, :open, :close, '…', 16)"
-                               : "coalesce(d.title, '')") +
-            ", 0, d.text_length, CASE WHEN d.pages IS NOT NULL THEN 1 END" +
-            (ranked ? ", documents_fts.body, snippet(documents_fts, 1, char(1), char(2), '', 16), "
-                      "CASE WHEN d.pages IS NOT NULL THEN d.json END"
-                    : "") +
-            " FROM documents d" +
-            (ranked ? " JOIN documents_fts ON documents_fts.rowid = d.id AND documents_fts "
-                      "MATCH :q"
-                    : "") +
-            " LEFT JOIN meetings m ON m.document_id = d.id WHERE d.id IN (" + ids + ")";
+            "d.title, NULL, NULL, NULL, NULL, snippet(items_fts, -1, :open, :close, '…', 16), "
+            "p.span_start, p.span_end, p.span_page, items_fts.body, snippet(items_fts, 3, "
+            "char(1), char(2), '', 16), CASE WHEN d.pages IS NOT NULL THEN d.json END FROM "
+            "passages p JOIN items_fts ON items_fts.rowid = -p.id AND items_fts MATCH :q "
+            "JOIN documents d ON d.id = p.document_id LEFT JOIN meetings m ON m.document_id = "
+            "d.id WHERE p.id IN (" +
+            ids + ")";
+    } else {
+      sql = "SELECT d.id, d.id, d.path, d.sha256, d.kind, m.body, m.municipality, m.date, "
+            "d.title, NULL, NULL, NULL, NULL, coalesce(d.title, ''), 0, d.text_length, CASE WHEN "
+            "d.pages IS NOT NULL THEN 1 END FROM documents d LEFT JOIN meetings m ON "
+            "m.document_id = d.id WHERE d.id IN (" +
+            ids + ")";
     }
     Stmt st;
     if (Status s = Prepared(db, sql, q, &st); !s.ok()) return s;
     int rc = store::EachRow(st, [&](const Stmt& row) {
       SearchHit hit = ReadHit(row);
       if (doc && ranked && hit.span)
-        if (std::optional<Span> own = SnippetSpan(row.Text(17), row.Text(18), row.OptText(19)))
+        if (std::optional<Span> own =
+                SnippetSpan(row.Text(17), *hit.span, row.Text(18), row.OptText(19)))
           hit.span = own;
       by_id.emplace(std::make_pair(doc, row.Int(0)), std::move(hit));
     });
@@ -456,28 +486,113 @@ Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& p
 
 }  // namespace
 
+namespace {
+
+// The page [offset, offset + limit) of the unranked order (GroupsSql), and
+// with q.count the total, which the groups' sizes give.
+Status UnrankedPage(sqlite3* db, const SearchQuery& q, std::vector<PageRow>* page,
+                    int64_t* total) {
+  struct Slice {
+    bool doc;
+    int64_t did, skip, take;
+  };
+  std::vector<Slice> slices;
+  const int64_t first = q.offset, end = first + q.limit;
+  int64_t seen = 0;
+  {
+    Stmt st;
+    if (Status s = Prepared(db, GroupsSql(q), q, &st); !s.ok()) return s;
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      const int64_t n = st.Int(2);
+      if (seen + n > first && seen < end) {
+        const int64_t skip = std::max<int64_t>(0, first - seen);
+        slices.push_back({st.Int(0) != 0, st.Int(1), skip, std::min(n, end - seen) - skip});
+      }
+      seen += n;
+      if (!q.count && seen >= end) break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return QueryError(db, st, rc);
+  }
+  if (q.count) *total = seen;
+  // The items of the documents the page reaches, in position order; the
+  // filters again, now on these documents' items only (the unary + keeps
+  // SQLite from driving the read by a filter's id set).
+  std::string dids;
+  for (const Slice& sl : slices)
+    if (!sl.doc) dids += (dids.empty() ? "" : ",") + std::to_string(sl.did);
+  std::map<int64_t, std::vector<int64_t>> items;
+  if (!dids.empty()) {
+    Stmt st;
+    if (Status s = Prepared(db,
+                            "SELECT i.id, i.document_id FROM agenda_items i WHERE i.document_id "
+                            "IN (" + dids + ")" + FilterSql(q, "+i.id", "i.document_id") +
+                                " ORDER BY i.document_id, i.position",
+                            q, &st);
+        !s.ok())
+      return s;
+    int rc = store::EachRow(st, [&](const Stmt& row) { items[row.Int(1)].push_back(row.Int(0)); });
+    if (rc != SQLITE_DONE) return QueryError(db, st, rc);
+  }
+  for (const Slice& sl : slices) {
+    if (sl.doc) {
+      page->push_back({true, sl.did, 0.0});
+      continue;
+    }
+    // Fewer than counted only when a writer changed the document between the reads.
+    const std::vector<int64_t>& ids = items[sl.did];
+    for (int64_t k = sl.skip; k < sl.skip + sl.take && k < static_cast<int64_t>(ids.size()); ++k)
+      page->push_back({false, ids[static_cast<size_t>(k)], 0.0});
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<SearchResults> Store::Find(const SearchQuery& q) {
   if (Status s = CheckQuery(q); !s.ok()) return s;
   SearchResults out;
   std::vector<PageRow> page;
-  {
+  if (!Ranked(q)) {
+    if (Status s = UnrankedPage(impl_->db, q, &page, &out.total); !s.ok()) return s;
+  } else if (!q.count) {
     Stmt st;
-    if (Status s = Prepared(impl_->db, PageSql(q, q.count), q, &st); !s.ok()) return s;
+    if (Status s = Prepared(impl_->db, RankedPageSql(q), q, &st); !s.ok()) return s;
     int rc = store::EachRow(st, [&](const Stmt& row) {
-      page.push_back({row.Int(0) != 0, row.Int(1), row.Real(2)});
-      if (q.count) out.total = row.Int(3);
+      page.push_back({row.Int(0) != 0, row.Int(1), row.Real(2), row.Int(3)});
     });
     if (rc != SQLITE_DONE) return QueryError(impl_->db, st, rc);
-  }
-  // A page past the end has no row to carry the count.
-  if (q.count && page.empty()) {
-    if (q.offset == 0) {
-      out.total = 0;
-    } else {
-      Result<int64_t> n = CountHits(q);
-      if (!n.ok()) return n.status();
-      out.total = *n;
-    }
+  } else {
+    // Counted: every hit is read once, unordered, and the page kept here
+    // (the best offset + limit by SQL's order: score, doc, id), so the
+    // match and the filters' sets are built once, not again for a count.
+    Stmt st;
+    if (Status s = Prepared(impl_->db, RankedRowsSql(q), q, &st); !s.ok()) return s;
+    const size_t keep = static_cast<size_t>(q.offset) + static_cast<size_t>(q.limit);
+    auto before = [](const PageRow& a, const PageRow& b) {
+      if (a.score != b.score) return a.score < b.score;
+      if (a.doc != b.doc) return !a.doc;
+      return a.id < b.id;
+    };
+    std::vector<PageRow> best;  // a max-heap by `before`: its front is the worst kept
+    int64_t n = 0;
+    int rc = store::EachRow(st, [&](const Stmt& row) {
+      ++n;
+      PageRow r{row.Int(0) != 0, row.Int(1), row.Real(2), row.Int(3)};
+      if (best.size() < keep) {
+        best.push_back(r);
+        std::push_heap(best.begin(), best.end(), before);
+      } else if (keep > 0 && before(r, best.front())) {
+        std::pop_heap(best.begin(), best.end(), before);
+        best.back() = r;
+        std::push_heap(best.begin(), best.end(), before);
+      }
+    });
+    if (rc != SQLITE_DONE) return QueryError(impl_->db, st, rc);
+    std::sort_heap(best.begin(), best.end(), before);
+    if (best.size() > static_cast<size_t>(q.offset))
+      page.assign(best.begin() + q.offset, best.end());
+    out.total = n;
   }
   if (Status s = FillPage(impl_->db, q, page, &out.hits); !s.ok()) return s;
   return out;
@@ -509,9 +624,7 @@ Result<std::vector<int64_t>> Store::FindItemIds(const SearchQuery& q) {
 Result<int64_t> Store::CountHits(const SearchQuery& q) {
   if (Status s = CheckQuery(q); !s.ok()) return s;
   Stmt st;
-  if (Status s = Prepared(impl_->db, "SELECT count(*) FROM (" + HitsSql(q, WithDocuments(q)) + ")", q, &st);
-      !s.ok())
-    return s;
+  if (Status s = Prepared(impl_->db, CountSql(q), q, &st); !s.ok()) return s;
   int rc = st.Step();
   if (rc == SQLITE_ROW) return st.Int(0);
   return QueryError(impl_->db, st, rc);

@@ -102,8 +102,13 @@ Result<std::unique_ptr<Store::Impl>> Store::OpenConnection(const std::string& pa
   } else if (Status s = store::Migrate(impl->db); !s.ok()) {
     return s;
   }
+  std::string notice;
+  if (Status s = store::SyncTokenizer(impl->db, options.read_only, &notice); !s.ok()) return s;
+  if (!notice.empty()) impl->notices.push_back(std::move(notice));
   return impl;
 }
+
+const std::vector<std::string>& Store::notices() const { return impl_->notices; }
 
 int Store::schema_version() const {
   Result<int64_t> v = store::QueryInt(impl_->db, "PRAGMA user_version");

@@ -49,6 +49,7 @@ struct Store::Impl {
   std::string path;
   bool read_only = false;
   std::unique_ptr<WriteStatements> write;  // prepared on first write
+  std::vector<std::string> notices;        // Store::notices()
 
   Impl();
   ~Impl();

@@ -6,6 +6,7 @@
 #include "referat/extract.h"
 #include "store/case_number.h"
 #include "store/columns.h"
+#include "store/passages.h"
 #include "store/store_impl.h"
 
 namespace referat {
@@ -15,7 +16,8 @@ using store::Stmt;
 struct WriteStatements {
   Stmt begin, commit, rollback;
   Stmt find_document, find_file, files_of_document, delete_document;
-  Stmt delete_items_fts, delete_document_fts, delete_item_fts_row;
+  Stmt delete_items_fts, delete_document_fts, delete_item_fts_row, delete_passages_fts;
+  store::PassageWriter passages;
   Stmt insert_document, insert_meeting, insert_item, insert_decision, insert_attendance;
   Stmt insert_figure, insert_target, insert_item_fts, insert_document_fts, insert_case;
   Stmt upsert_file, delete_error, upsert_error;
@@ -147,6 +149,9 @@ Status Store::Impl::Prepare() {
        "DELETE FROM items_fts WHERE rowid IN "
        "(SELECT id FROM agenda_items WHERE document_id = ?1)"},
       {&w->delete_document_fts, "DELETE FROM documents_fts WHERE rowid = ?1"},
+      {&w->delete_passages_fts,
+       "DELETE FROM items_fts WHERE rowid IN "
+       "(SELECT -id FROM passages WHERE document_id = ?1)"},
       {&w->delete_item_fts_row, "DELETE FROM items_fts WHERE rowid = ?1"},
       {&w->insert_document, insert_document},
       {&w->insert_meeting, insert_meeting},
@@ -294,16 +299,21 @@ Status Store::Impl::InsertDocument(const Record& r, const std::optional<std::str
   }
 
   // Documents without items (reports, letters, anything the structure
-  // extractor could not split) are searchable as a whole.
+  // extractor could not split): the whole text in documents_fts, and the
+  // passages search ranks and places hits by.
   if (r.agenda_items.empty()) {
     std::string title;
     if (r.report && r.report->title) title = *r.report->title;
     else if (r.source.title) title = *r.source.title;
+    const std::string_view body = text ? std::string_view(*text) : std::string_view();
     Stmt& f = w.insert_document_fts;
     f.Bind(1, doc);
     f.Bind(2, title);
-    f.Bind(3, text ? std::string_view(*text) : std::string_view());
+    f.Bind(3, body);
     if (Status s = InsertFts(f, doc, w.delete_document_fts); !s.ok()) return s;
+    if (!body.empty())
+      if (Status s = w.passages.Write(db, doc, title, body, nlohmann::json::parse(json)); !s.ok())
+        return s;
   }
 
   for (const auto& fg : r.figures) {
@@ -323,7 +333,8 @@ Status Store::Impl::InsertDocument(const Record& r, const std::optional<std::str
 
 Status Store::Impl::DeleteDocument(int64_t document_id) {
   WriteStatements& w = *write;
-  for (Stmt* st : {&w.delete_items_fts, &w.delete_document_fts, &w.delete_document}) {
+  for (Stmt* st : {&w.delete_items_fts, &w.delete_document_fts, &w.delete_passages_fts,
+                   &w.delete_document}) {
     st->Bind(1, document_id);
     if (Status s = st->Run(); !s.ok()) return s;
   }

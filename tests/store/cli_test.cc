@@ -14,6 +14,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <regex>
@@ -202,6 +203,8 @@ std::vector<json> JsonLines(const std::string& text) {
   return out;
 }
 
+int64_t WriteSql(const fs::path& db, const std::string& sql, bool tokenizer = false);
+
 class CorpusTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -267,7 +270,7 @@ TEST_F(CorpusTest, IngestStoresWhatTheLibraryExtracts) {
   EXPECT_EQ(s["targets"], e.targets);
   EXPECT_EQ(s["errors"], e.failures.size());
   for (const auto& [cat, n] : e.categories) EXPECT_EQ(s["decisions_by_category"][cat], n) << cat;
-  EXPECT_EQ(Count(db_, "SELECT count(*) FROM items_fts"), e.items);
+  EXPECT_EQ(Count(db_, "SELECT count(*) FROM items_fts WHERE rowid > 0"), e.items);
   EXPECT_EQ(Count(db_, "SELECT count(*) FROM documents_fts"), e.itemless);
   EXPECT_EQ(IntegrityCheck(db_), "ok");
   EXPECT_EQ(Count(db_, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
@@ -369,6 +372,161 @@ TEST_F(CorpusTest, FiltersAgreeWithTheRecords) {
     expect({"--case", c}, [&](const Record&, const AgendaItem* it) {
       return it && it->case_number == c;
     });
+}
+
+// Find's pages, walked to the end with their count, give the hits of the
+// plain reference query (joins, one ORDER BY over every hit) in its order:
+// by date with filters on the meeting, the decision and the kind, and by
+// bm25 with a query. The store finds pages by other routes (counted per
+// document, ranked without a window); this holds them to the one order.
+TEST_F(CorpusTest, PagesFollowTheReferenceOrder) {
+  auto store = Store::Open(db_.string(), {.read_only = true});
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  sqlite3* db = (*store)->connection();
+  // (document hit?, id) of every hit of `sql`, whose columns are doc, id.
+  auto reference = [&](const std::string& sql, const std::string& match) {
+    std::vector<std::pair<bool, int64_t>> out;
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db);
+    if (!match.empty()) sqlite3_bind_text(st, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(st) == SQLITE_ROW)
+      out.emplace_back(sqlite3_column_int64(st, 0) != 0, sqlite3_column_int64(st, 1));
+    sqlite3_finalize(st);
+    return out;
+  };
+  // The first `pages` pages (all with 0) and the total they state.
+  auto walk = [&](SearchQuery q, int per_page, int pages = 0) {
+    std::vector<std::pair<bool, int64_t>> out;
+    q.count = true;
+    q.limit = per_page;
+    int64_t total = -1;
+    for (q.offset = 0; pages == 0 || q.offset < pages * per_page; q.offset += per_page) {
+      auto page = (*store)->Find(q);
+      EXPECT_TRUE(page.ok()) << page.status().ToString();
+      if (!page.ok()) break;
+      if (total >= 0) EXPECT_EQ(page->total, total) << "offset " << q.offset;
+      total = page->total;
+      for (const SearchHit& h : page->hits)
+        out.emplace_back(!h.item_id, h.item_id ? *h.item_id : h.document_id);
+      if (static_cast<int>(page->hits.size()) < per_page) break;
+    }
+    if (pages == 0) EXPECT_EQ(static_cast<int64_t>(out.size()), total);
+    return std::make_pair(out, total);
+  };
+  // Walks `q` in pages of 7 (the first 20) and of 300 (all).
+  auto expect_pages = [&](const SearchQuery& q, const std::vector<std::pair<bool, int64_t>>& want,
+                          const std::string& what) {
+    auto [all, total] = walk(q, 300);
+    EXPECT_EQ(total, static_cast<int64_t>(want.size())) << what;
+    EXPECT_EQ(all, want) << what;
+    auto [first, total7] = walk(q, 7, 20);
+    EXPECT_EQ(total7, total) << what;
+    EXPECT_EQ(first, std::vector(want.begin(), want.begin() + std::min<size_t>(want.size(), 140)))
+        << what;
+  };
+  const std::string by_date =
+      "SELECT doc, id FROM (SELECT 0 AS doc, i.id AS id, m.date AS date, i.document_id AS did, "
+      "i.position AS pos FROM agenda_items i JOIN documents d ON d.id = i.document_id LEFT JOIN "
+      "meetings m ON m.document_id = d.id LEFT JOIN decisions dc ON dc.item_id = i.id WHERE "
+      "ITEMS UNION ALL SELECT 1, d.id, m.date, d.id, 0 FROM documents d LEFT JOIN meetings m ON "
+      "m.document_id = d.id WHERE NOT EXISTS (SELECT 1 FROM agenda_items x WHERE x.document_id = "
+      "d.id) AND DOCS) ORDER BY date DESC, doc, did, pos";
+  auto with = [](std::string sql, const std::string& items, const std::string& docs) {
+    sql.replace(sql.find("ITEMS"), 5, items);
+    sql.replace(sql.find("DOCS"), 4, docs);
+    return sql;
+  };
+  struct Case {
+    std::string items, docs;
+    std::function<void(SearchQuery&)> set;
+  };
+  const std::vector<Case> cases = {
+      {"1", "1", [](SearchQuery&) {}},
+      {"dc.category = 'approved'", "0", [](SearchQuery& q) { q.decision = "approved"; }},
+      {"d.kind = 'minutes'", "d.kind = 'minutes'", [](SearchQuery& q) { q.kind = "minutes"; }},
+      {"m.date >= '2019'", "m.date >= '2019'", [](SearchQuery& q) { q.from = "2019"; }},
+  };
+  for (const Case& c : cases) {
+    SearchQuery q;
+    c.set(q);
+    const auto want = reference(with(by_date, c.items, c.docs), "");
+    ASSERT_FALSE(want.empty()) << c.items;
+    expect_pages(q, want, c.items);
+  }
+  for (const std::string text : {"kommunen", "budget OR regnskab", "integration*"}) {
+    const auto want = reference(
+        "SELECT doc, id FROM (SELECT 0 AS doc, rowid AS id, bm25(items_fts, 4.0, 1.5, 2.0, 1.0) "
+        "AS score FROM items_fts WHERE items_fts MATCH ?1 AND rowid > 0 UNION ALL SELECT 1, "
+        "document_id, min(score) FROM (SELECT p.document_id, bm25(items_fts, 4.0, 1.5, 2.0, "
+        "1.0) AS score FROM items_fts JOIN passages p ON p.id = -items_fts.rowid WHERE "
+        "items_fts MATCH ?1 LIMIT -1) GROUP BY document_id) ORDER BY score, doc, id",
+        text);
+    ASSERT_FALSE(want.empty()) << text;
+    SearchQuery q;
+    q.text = text;
+    expect_pages(q, want, text);
+  }
+}
+
+// A report is searched by passages: KL's 108-page report on the health
+// service (273,612 bytes of text) used to be one hit spanning its whole
+// text on "page 1", ranked by one bm25 over the whole text, behind items
+// with a single mention. Now its best passage ranks it and is its span:
+// "sundhedsaftale" is the heading "Udvikling af sundhedsaftalerne som
+// dialogværktøj" on page 95 (pdftotext -f 95 -l 95 shows it there).
+// A version 2 store gets the same passages when it is migrated.
+TEST_F(CorpusTest, ReportsAreRankedAndPlacedByTheirBestPassage) {
+  const std::string kl = "KL_rapport_det-naere-sundhedsvaesen_2012.pdf";
+  if (!fs::exists(testing::SharedDir() / "corpus" / "real" / kl))
+    GTEST_SKIP() << "needs ../shared/corpus/real";
+  auto rank_of = [&](const std::vector<json>& hits) {
+    for (size_t i = 0; i < hits.size(); ++i)
+      if (hits[i]["source"]["path"].get<std::string>().find(kl) != std::string::npos)
+        return std::make_pair(i, hits[i]);
+    return std::make_pair(hits.size(), json());
+  };
+  const std::vector<json> hits = Search({"sundhedsaftale"});
+  auto [rank, hit] = rank_of(hits);
+  ASSERT_LT(rank, hits.size());
+  EXPECT_EQ(rank, 0u) << hits.size() << " hits";
+  const json& span = hit["span"];
+  EXPECT_LE(span["end"].get<size_t>() - span["start"].get<size_t>(), 2000u) << span;
+  EXPECT_GT(span["start"].get<size_t>(), 200000u) << span;
+  EXPECT_EQ(span["page"], 95) << span;
+  EXPECT_NE(hit["snippet"].get<std::string>().find("[sundhedsaftalerne]"), std::string::npos)
+      << hit["snippet"];
+  // A word throughout the report: a passage of it competes with the items.
+  const std::vector<json> prevention = Search({"forebyggelse"});
+  EXPECT_LT(rank_of(prevention).first, prevention.size() / 4) << prevention.size() << " hits";
+
+  // The store as version 2 had it: no passages, no store_info.
+  const fs::path v2 = dir_ / "v2.db";
+  fs::copy_file(db_, v2, fs::copy_options::overwrite_existing);
+  // The passages (count and a sum over every column) and their FTS rows.
+  auto snapshot = [&](const fs::path& db) {
+    return std::vector<int64_t>{
+        Count(db, "SELECT count(*) FROM passages"),
+        Count(db, "SELECT sum(document_id * 7 + position * 3 + span_start + span_end * 5 + "
+                  "coalesce(span_page, 0) * 11) FROM passages"),
+        Count(db, "SELECT count(*) FROM items_fts WHERE rowid < 0")};
+  };
+  const auto before = snapshot(db_);
+  ASSERT_GT(before[0], 100);
+  EXPECT_EQ(before[0], before[2]);
+  WriteSql(v2, "DELETE FROM items_fts WHERE rowid < 0; DROP TABLE passages; DROP TABLE "
+               "store_info; PRAGMA user_version = 2;", true);
+  EXPECT_EQ(Count(v2, "SELECT count(*) FROM items_fts WHERE rowid < 0"), 0);
+  {
+    auto store = Store::Open(v2.string());
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+  }
+  EXPECT_EQ(Count(v2, "PRAGMA user_version"), kStoreSchemaVersion);
+  EXPECT_EQ(snapshot(v2), before);
+  CliRun again = Cli({"search", "--db", v2.string(), "--json", "--limit", "100000",
+                      "sundhedsaftale"}, dir_);
+  EXPECT_EQ(JsonLines(again.out), hits);
+  fs::remove(v2);
 }
 
 TEST_F(CorpusTest, ReingestIsANoOp) {
@@ -618,8 +776,10 @@ TEST(KillTest, SigkillMidIngestLeavesAConsistentStoreAndARerunCompletesIt) {
   EXPECT_EQ(Count(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
   // Every landed document is whole: its files row, its FTS row, its items.
   EXPECT_EQ(Count(db, "SELECT count(*) FROM files"), landed);
-  EXPECT_EQ(Count(db, "SELECT count(*) FROM items_fts"),
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM items_fts WHERE rowid > 0"),
             Count(db, "SELECT count(*) FROM agenda_items"));
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM items_fts WHERE rowid < 0"),
+            Count(db, "SELECT count(*) FROM passages"));
   EXPECT_EQ(Count(db, "SELECT count(*) FROM documents_fts"),
             Count(db, "SELECT count(*) FROM documents d WHERE NOT EXISTS "
                       "(SELECT 1 FROM agenda_items i WHERE i.document_id = d.id)"));
@@ -652,7 +812,7 @@ TEST(KillTest, SigkillMidIngestLeavesAConsistentStoreAndARerunCompletesIt) {
   EXPECT_EQ(Count(db, "SELECT count(*) FROM decisions"), e.decisions);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM figures"), e.figures);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM targets"), e.targets);
-  EXPECT_EQ(Count(db, "SELECT count(*) FROM items_fts"), e.items);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM items_fts WHERE rowid > 0"), e.items);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM documents_fts"), e.itemless);
   fs::remove_all(dir);
 }
@@ -776,9 +936,12 @@ CliRun CliIn(const std::vector<std::string>& prefix, const std::vector<std::stri
   return Wait(pid, dir);
 }
 
-int64_t WriteSql(const fs::path& db, const std::string& sql) {
+// With `tokenizer`, the connection has the danish tokenizer, which
+// dropping a stemmed FTS table needs.
+int64_t WriteSql(const fs::path& db, const std::string& sql, bool tokenizer) {
   sqlite3* h = nullptr;
   sqlite3_open(db.c_str(), &h);
+  if (tokenizer) EXPECT_TRUE(store::RegisterDanishTokenizer(h).ok());
   char* err = nullptr;
   int rc = sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &err);
   if (rc != SQLITE_OK) ADD_FAILURE() << sql << ": " << (err ? err : "?");
@@ -1013,7 +1176,7 @@ TEST(Issue15Defect6, Sqlite3ShellReadsTheStoreAndTheExtensionTheFtsTables) {
   for (const json& h : hits) item_hits += !h["item"].is_null();
   ASSERT_GT(item_hits, 0);
   CliRun with_ext = Sqlite3(db, load + "SELECT count(*) FROM items_fts WHERE items_fts MATCH "
-                                       "'kommunens';\nSELECT count(*) FROM documents_fts;\n",
+                                       "'kommunens' AND rowid > 0;\nSELECT count(*) FROM documents_fts;\n",
                             dir);
   EXPECT_EQ(with_ext.status, 0) << with_ext.err;
   EXPECT_EQ(with_ext.out, std::to_string(item_hits) + "\n" +
@@ -1034,14 +1197,17 @@ TEST(Issue15Defect6, Sqlite3ShellReadsTheStoreAndTheExtensionTheFtsTables) {
   EXPECT_EQ(found.status, 0) << found.err;
   EXPECT_NE(found.out.find(fs::path(seeds.back()).filename().string()), std::string::npos);
 
-  // A store of schema version 1 (FTS delete triggers, no cases table) is
-  // migrated to 2, and the cases table filled from its items.
+  // A store of schema version 1 (FTS delete triggers, no cases table, no
+  // passages) is migrated to the current version, and the cases table
+  // filled from its items.
   const int64_t cases = Count(db, "SELECT count(*) FROM cases");
   EXPECT_EQ(cases, Count(db, "SELECT count(*) FROM agenda_items WHERE case_number IS NOT NULL"));
   WriteSql(db, "DROP TABLE cases; CREATE TRIGGER agenda_items_fts_delete AFTER DELETE ON agenda_items BEGIN "
                "DELETE FROM items_fts WHERE rowid = old.id; END;"
                "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN "
-               "DELETE FROM documents_fts WHERE rowid = old.id; END; PRAGMA user_version = 1;");
+               "DELETE FROM documents_fts WHERE rowid = old.id; END; DELETE FROM items_fts WHERE "
+               "rowid < 0; DROP TABLE passages; DROP TABLE store_info; PRAGMA user_version = 1;",
+           true);
   EXPECT_EQ(Cli({"ingest", "--db", db.string(), "--quiet", seeds.back()}, dir).status, 0);
   EXPECT_EQ(Count(db, "PRAGMA user_version"), kStoreSchemaVersion);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM cases"), cases);
@@ -1265,6 +1431,41 @@ TEST(CasePaths, GreveCasesPassFromCommitteesToOekonomiudvalgetAndByraadet) {
 // exit status says whether anything was found; a cut list says how many
 // there are; --count; filters fold case beyond ASCII; typos in dates and
 // kinds are usage errors; help, -V and validate - work.
+// A store indexed by a referat with other stem exceptions keeps their
+// stems until it is re-indexed: here one without any (REFERAT_RULES_DIR
+// replaces the rule file), so "budget" was indexed as "budg" and a search
+// for "budget" (stemmed "budget" now) found only "Budgettet". A read-only
+// search says the index is stale; the next ingest re-indexes it, says so,
+// and then finds both.
+TEST(Issue15Search, StaleStemsAreReindexedOnIngestAndWarnedOnSearch) {
+  fs::path dir = TempDir("tokenizer_version");
+  fs::create_directories(dir / "rules");
+  std::ofstream(dir / "rules" / "stem_exceptions.txt") << "# none\n";
+  std::ofstream(dir / "a.txt") << "Notat om økonomi\n\nDet samlede budget for skolerne er lagt.\n";
+  std::ofstream(dir / "b.txt") << "Notat om skoler\n\nBudgettet for skolerne er vedtaget.\n";
+  const std::string db = (dir / "t.db").string();
+  const std::vector<std::string> ingest = {"ingest", "--db", db, "--quiet",
+                                           (dir / "a.txt").string(), (dir / "b.txt").string()};
+  ::setenv("REFERAT_RULES_DIR", (dir / "rules").c_str(), 1);
+  CliRun old = Cli(ingest, dir);
+  ::unsetenv("REFERAT_RULES_DIR");
+  ASSERT_EQ(old.status, 0) << old.err;
+  const std::vector<std::string> search = {"search", "--db", db, "--json", "budget"};
+  CliRun stale = Cli(search, dir);
+  EXPECT_EQ(JsonLines(stale.out).size(), 1u) << stale.out;
+  EXPECT_NE(stale.err.find("warning: the full-text index was made with"), std::string::npos)
+      << stale.err;
+  CliRun again = Cli(ingest, dir);
+  EXPECT_EQ(again.status, 0) << again.err;
+  EXPECT_NE(again.err.find("re-indexed the full text"), std::string::npos) << again.err;
+  CliRun fresh = Cli(search, dir);
+  EXPECT_EQ(JsonLines(fresh.out).size(), 2u) << fresh.out;
+  EXPECT_EQ(fresh.err, "");
+  // Once is enough: the version is recorded.
+  EXPECT_EQ(Cli(ingest, dir).err.find("re-indexed"), std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST(Issue15Search, NaturalQueriesCountsAndExitStatus) {
   fs::path dir = TempDir("search");
   fs::path db = dir / "a.db";

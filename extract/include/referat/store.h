@@ -40,7 +40,7 @@ namespace referat {
 
 // The schema version this build writes (PRAGMA user_version). Older
 // databases are migrated forward on Open; newer ones are refused.
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 struct StoreOptions {
   // If true, a missing database file is created. Search, stats and export
@@ -111,16 +111,17 @@ struct SearchQuery {
   // Hits to skip before the first returned (paging): a page is the hits
   // [offset, offset + limit) of the one ordered list.
   int offset = 0;
-  // Find also counts every hit (SearchResults::total), in the same scan
-  // that ranks them.
+  // Find also counts every hit (SearchResults::total), in the read that
+  // finds the page.
   bool count = false;
   // Markers around matched words in `snippet`.
   std::string highlight_open = "[";
   std::string highlight_close = "]";
 };
 
-// One hit: an agenda item, or a whole document for documents without items
-// (reports, letters), in which case the item and decision fields are empty.
+// One hit: an agenda item, or a document without items (reports, letters;
+// found by its best passage when there is a query), in which case the item
+// and decision fields are empty.
 struct SearchHit {
   int64_t document_id = 0;            // documents.id
   std::optional<int64_t> item_id;     // agenda_items.id; empty for a document hit
@@ -299,6 +300,13 @@ class Store {
   static std::string OpenSearchMapping();
 
   int schema_version() const;
+
+  // What opening the store found worth telling (each one line, without the
+  // file name): the full-text indexes rebuilt because they were made with
+  // another version of the Danish stemmer or its exceptions (a writable
+  // open), or, read-only, that they were and searches may miss
+  // inflections until `referat ingest` opens the store once.
+  const std::vector<std::string>& notices() const;
 
   // The store's SQLite connection, for read-only SQL over the documented
   // tables (docs/store.md) by programs that show a store (`referat serve`).
