@@ -1,7 +1,6 @@
 #include "analyze/header.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "analyze/dates.h"
 #include "analyze/names.h"
@@ -84,13 +83,8 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
     // item ("1<TAB>First Agenda", "1. Godkendelse") is not its value.
     std::string number;
     size_t title_at = 0;
-    auto number_cell = [](std::string_view c) {
-      c = Trim(c);
-      return !c.empty() && c.size() <= 9 && std::isdigit(static_cast<unsigned char>(c[0])) &&
-             c.find_first_not_of("0123456789.") == std::string_view::npos;
-    };
     if (ctx.lex().items().MatchNumberedLine(v, true, &number, &title_at) ||
-        (ctx.IsTableRow(j) && !ctx.block(j).cells.empty() && number_cell(ctx.cell(j, 0))))
+        (ctx.IsTableRow(j) && !ctx.block(j).cells.empty() && NumberCell(ctx.cell(j, 0))))
       break;
     // Further lines after a gap only while they read like a list of names
     // (structured readers mark every paragraph with a gap).

@@ -49,15 +49,6 @@ bool TitlesSimilar(std::string_view a, std::string_view b) {
   return n >= 4 && fa.compare(0, n, fb, 0, n) == 0;
 }
 
-std::optional<std::string> NumberCell(std::string_view s) {
-  s = Trim(s);
-  if (!s.empty() && s.back() == '.') s.remove_suffix(1);
-  if (s.empty() || s.size() > 9 || s.front() == '.') return std::nullopt;
-  for (char c : s)
-    if (!((c >= '0' && c <= '9') || c == '.')) return std::nullopt;
-  return std::string(s);
-}
-
 // A line a reader set as a heading (bold, large) that is really the start
 // of a sentence: it ends in a word that cannot end a heading.
 bool BrokenSentence(const Lexicon& lex, std::string_view t) {

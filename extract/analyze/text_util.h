@@ -3,6 +3,10 @@
 #ifndef REFERAT_ANALYZE_TEXT_UTIL_H_
 #define REFERAT_ANALYZE_TEXT_UTIL_H_
 
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include "lang/text.h"
 
 namespace referat::analyze {
@@ -25,6 +29,17 @@ using lang::TrimRight;
 using lang::UpperFirst;
 using lang::WordEndsAt;
 using lang::WordStartsAt;
+
+// "5", "5.", "10.1": an item number as printed (in a table cell, a TOC
+// row); returns it without the final dot.
+inline std::optional<std::string> NumberCell(std::string_view s) {
+  s = Trim(s);
+  if (!s.empty() && s.back() == '.') s.remove_suffix(1);
+  if (s.empty() || s.size() > 9 || s.front() == '.') return std::nullopt;
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || c == '.')) return std::nullopt;
+  return std::string(s);
+}
 
 }  // namespace referat::analyze
 

@@ -20,20 +20,6 @@ int ToInt(std::string_view s) {
   return v;
 }
 
-// "5", "5.", "10.1": an item number as printed; returns it without the dot.
-std::optional<std::string> NumberCell(std::string_view s) {
-  s = Trim(s);
-  if (!s.empty() && s.back() == '.') s.remove_suffix(1);
-  if (s.empty() || s.size() > 9) return std::nullopt;
-  bool digit_seen = false;
-  for (char c : s) {
-    if (c >= '0' && c <= '9') digit_seen = true;
-    else if (c != '.') return std::nullopt;
-  }
-  if (!digit_seen || s.front() == '.') return std::nullopt;
-  return std::string(s);
-}
-
 struct Parsed {
   std::string number;
   std::string title;

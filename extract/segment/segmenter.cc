@@ -12,10 +12,9 @@
 #include <cctype>
 #include <memory>
 #include <mutex>
-#include <set>
 #include <string>
 
-#include "lang/text.h"
+#include "lang/dates.h"
 #include "rules/rulebook.h"
 
 namespace referat {
@@ -68,27 +67,12 @@ icu::BreakIterator* ThreadIterator() {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
-// The month names of rules/months.txt in lower case: a date written with
-// the month capitalized ("den 24. Oktober 1938", as minutes before 1948
-// capitalize nouns) is no sentence end after "24.".
-const std::set<std::string>& MonthWords() {
-  static const std::set<std::string> words = [] {
-    std::set<std::string> w;
-    for (const auto& row : Rules().Table("months"))
-      for (size_t k = 1; k < row.size(); ++k) {
-        size_t from = 0;
-        while (from < row[k].size()) {
-          size_t sp = row[k].find(' ', from);
-          if (sp == std::string::npos) sp = row[k].size();
-          std::string word = lang::FoldCase(row[k].substr(from, sp - from));
-          while (!word.empty() && word.back() == '.') word.pop_back();
-          if (!word.empty()) w.insert(word);
-          from = sp + 1;
-        }
-      }
-    return w;
-  }();
-  return words;
+// The month names of rules/months.txt: a date written with the month
+// capitalized ("den 24. Oktober 1938", as minutes before 1948 capitalize
+// nouns) is no sentence end after "24.".
+const lang::MonthNames& Months() {
+  static const lang::MonthNames months(Rules());
+  return months;
 }
 
 // True when a break at `cut` falls between a day's ordinal and a month
@@ -106,7 +90,7 @@ bool DateSplit(const std::string& text, size_t begin, size_t cut, size_t end) {
   size_t e = w;
   while (e < end && (static_cast<unsigned char>(text[e]) >= 0x80 || std::isalpha(static_cast<unsigned char>(text[e]))))
     ++e;
-  return e > w && MonthWords().count(lang::FoldCase(text.substr(w, e - w))) > 0;
+  return e > w && Months().Number(std::string_view(text).substr(w, e - w)) > 0;
 }
 
 // True for a code point after which Unicode's sentence rules (UAX #29, which

@@ -1,4 +1,4 @@
-// `referat serve`: a local search page over a store (issue 16).
+// `referat serve`: a local search page over a store.
 //
 // Every page is built twice from one value: a JSON object (the data) and the
 // HTML rendered from that object, so the page and a script asking for

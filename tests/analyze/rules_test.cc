@@ -23,6 +23,15 @@ using analyze::Lexicon;
 
 const Lexicon& Lex() { return Lexicon::For(Rules()); }
 
+// One line per agenda item, "number title access" ("open", "closed" or "?"),
+// so a test states the items it expects in one list.
+std::vector<std::string> ItemLines(const Record& rec) {
+  std::vector<std::string> out;
+  for (const auto& it : rec.agenda_items)
+    out.push_back(it.number + " " + it.title + " " + (it.public_ ? (*it.public_ ? "open" : "closed") : "?"));
+  return out;
+}
+
 // Warnings the contract promises: unknown wording is "other" plus a warning,
 // never a guess.
 TEST(Decisions, UnknownWordingWarns) {
@@ -96,10 +105,7 @@ TEST(Items, PrintedAgendaListWithoutPagesIsTheContents) {
       "5. Personalesag\nBeslutning:\nGodkendt.\n\n6. Ejendomssag\nBeslutning:\nGodkendt.\n";
   auto rec = testing::StructureOfBytes(text);
   ASSERT_TRUE(rec.ok()) << rec.status().message();
-  std::vector<std::string> got;
-  for (const auto& it : rec->agenda_items)
-    got.push_back(it.number + " " + it.title + " " +
-                  (it.public_ ? (*it.public_ ? "open" : "closed") : "?"));
+  std::vector<std::string> got = ItemLines(*rec);
   EXPECT_EQ(got, (std::vector<std::string>{"1 test open", "2 Godkendelse af dagsorden open",
                                            "3 Budgetopfølgning open", "4 Fejloprettet open",
                                            "5 Personalesag closed", "6 Ejendomssag closed"}));
@@ -178,10 +184,7 @@ TEST(Items, PlainTextMinutesKeepTheirSequence) {
       "5. Underskriftsark\n\nFremstilling\n\nSagsprocedure\n";
   auto rec = testing::StructureOfBytes(text);
   ASSERT_TRUE(rec.ok());
-  std::vector<std::string> got;
-  for (const auto& it : rec->agenda_items)
-    got.push_back(it.number + " " + it.title + " " +
-                  (it.public_ ? (*it.public_ ? "open" : "closed") : "?"));
+  std::vector<std::string> got = ItemLines(*rec);
   // A document that marks its closed items says that the others are open.
   EXPECT_EQ(got, (std::vector<std::string>{"1 Godkendelse af dagsorden open", "2 Valgsteder open",
                                            "3 Henvendelser til formanden closed",
