@@ -108,6 +108,56 @@ std::optional<std::string> MeetingEndTime(const Context& ctx, size_t i) {
   return tm->start_time;
 }
 
+std::optional<std::string> BodyFromDecisionHeadings(const Context& ctx, size_t from, const std::string& date) {
+  const Lexicon& lex = ctx.lex();
+  std::vector<std::pair<std::string, int>> votes;
+  for (size_t i = from; i < ctx.size(); ++i) {
+    if (ctx.heading(i).role != Role::kDecision) continue;
+    std::string_view t = ctx.text(i);
+    if (!HasDigit(t) || !AtMostWords(t, 16)) continue;
+    auto d = FindDate(lex, t);
+    if (!d || d->iso != date) continue;
+    // The words before the date; the longest run of them that names a
+    // body (a genitive "-s" taken off) is the body.
+    std::vector<std::string_view> words;
+    for (std::string_view rest = t.substr(0, d->start);;) {
+      rest = Trim(rest);
+      if (rest.empty()) break;
+      size_t sp = rest.find(' ');
+      words.push_back(TrimRight(rest.substr(0, sp), ","));
+      if (sp == std::string_view::npos) break;
+      rest = rest.substr(sp);
+    }
+    std::optional<std::string> best;
+    for (size_t a = 0; a < words.size() && !best; ++a) {
+      // "Beslutning Teknik- og Miljøudvalget": the heading's own word is
+      // not part of the name.
+      if (lex.headings().IsRoleLine(words[a], Role::kDecision)) continue;
+      for (size_t b = std::min(words.size(), a + 6); b > a && !best; --b) {
+        const char* first = words[a].data();
+        std::string_view run(first, static_cast<size_t>(words[b - 1].data() + words[b - 1].size() - first));
+        if (lex.header().IsBodyName(run)) {
+          best = Collapse(run);
+        } else if (run.size() > 1 && run.back() == 's' && lex.header().IsBodyName(run.substr(0, run.size() - 1))) {
+          best = Collapse(run.substr(0, run.size() - 1));
+        }
+      }
+    }
+    if (!best) continue;
+    auto it = std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == *best; });
+    if (it == votes.end()) {
+      votes.emplace_back(*best, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  if (votes.empty()) return std::nullopt;
+  // The first named wins a tie: deterministic, and the document's order.
+  auto top = std::max_element(votes.begin(), votes.end(),
+                              [](const auto& x, const auto& y) { return x.second < y.second; });
+  return top->first;
+}
+
 namespace {
 
 // The header's reading, one block at a time, in three parts: labelled
@@ -184,11 +234,14 @@ class HeaderReader {
       case Field::kLocation:
         if (!value.empty() && !label_location_) label_location_ = value;
         break;
+      case Field::kBody:
+        if (!r_.meeting.body && lex_.header().IsBodyName(value)) r_.meeting.body = value;
+        break;
       default:
         break;
     }
     if (lh.field == Field::kDate || lh.field == Field::kStart || lh.field == Field::kEnd ||
-        lh.field == Field::kLocation) {
+        lh.field == Field::kLocation || lh.field == Field::kBody) {
       span_.Add(ctx_.block(*i).start, ctx_.block(last).end);
       *i = last;
     }
@@ -198,6 +251,28 @@ class HeaderReader {
   // the council, municipality or body. True when the line was one of those
   // names (nothing more to read from it).
   bool Names(size_t i, std::string_view t, int words) {
+    // "Byrådet - Referat", "Referat – Økonomiudvalget": a published page's
+    // title line names the document type and the body, joined by a dash.
+    if (words <= 12) {
+      for (std::string_view dash : {std::string_view(" - "), std::string_view(" \xE2\x80\x93 ")}) {
+        size_t at = t.find(dash);
+        if (at == std::string_view::npos) continue;
+        std::string_view left = Trim(t.substr(0, at)), right = Trim(t.substr(at + dash.size()));
+        if (left.empty() || right.empty()) break;
+        const bool type_left = AtMostWords(left, 5) && !lex_.header().DocumentType(left).empty();
+        const bool type_right = AtMostWords(right, 5) && !lex_.header().DocumentType(right).empty();
+        if (type_left == type_right) break;
+        std::string_view type = type_left ? left : right, name = type_left ? right : left;
+        const int name_words = CountWordsUpTo(name, 9);
+        if (!NameLine(i, name, name_words)) break;
+        NameLine(i, type, CountWordsUpTo(type, 9));
+        return true;
+      }
+    }
+    return NameLine(i, t, words);
+  }
+
+  bool NameLine(size_t i, std::string_view t, int words) {
     Meeting& m = r_.meeting;
     const Block& b = ctx_.block(i);
     if (!m.document_type && words <= 12) {

@@ -543,6 +543,23 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
         if (next_is_value) value = ctx.text(j + 1);
         size_t len = 0;
         size_t p = lex.items().FindCaseNumber(value, &len);
+        if (p == std::string_view::npos) {
+          // After the label a plain serial number is the case's too
+          // ("Sagsnr. 299835 Kultur- og Idrætsudvalget Åbent punkt",
+          // Roskilde's minutes).
+          // The label's own words ("Sagsnr.") come first on a whole line.
+          std::string_view v = Trim(value);
+          for (int word = 0; word < 3 && !v.empty() && p == std::string_view::npos; ++word) {
+            size_t n = 0;
+            while (n < v.size() && v[n] >= '0' && v[n] <= '9') ++n;
+            if (n >= 4 && n <= 10 && (n == v.size() || v[n] == ' ' || v[n] == ',' || v[n] == '\t')) {
+              p = static_cast<size_t>(v.data() - value.data());
+              len = n;
+            }
+            size_t sp = v.find_first_of(" \t");
+            v = sp == std::string_view::npos ? std::string_view() : Trim(v.substr(sp));
+          }
+        }
         if (!it.case_number && p != std::string_view::npos) it.case_number = std::string(value.substr(p, len));
         if (next_is_value) ++j;
         continue;

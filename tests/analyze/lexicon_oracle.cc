@@ -100,7 +100,7 @@ Re2Lexicon::Re2Lexicon(const Rulebook& rules, const Lexicon& code) : code_(code)
   absence_[1] = Compile("(?i)^(?:" + Alternation(Column(tables, "absence_phrases", "prefix_bare")) +
                         ")\\s+(\\S.*?)[\\s.]*$");
   absence_[2] = Compile("(?i)^(.*?)\\s+(?:" + Alternation(Column(tables, "absence_phrases", "suffix")) +
-                        ")\\s*[.!]?\\s*$");
+                        ")(?:\\s*[.!]?\\s*|\\s*,.*)$");
   auto word_pattern = [](const std::vector<std::string>& phrases) {
     return Compile("(?i)" + std::string(kLetterBefore) + "(" + Alternation(phrases) + ")" +
                    std::string(kWordEnd));
@@ -119,7 +119,7 @@ Re2Lexicon::Re2Lexicon(const Rulebook& rules, const Lexicon& code) : code_(code)
       {"date", Field::kDate},       {"start", Field::kStart},     {"end", Field::kEnd},
       {"location", Field::kLocation}, {"present", Field::kPresent}, {"members", Field::kMembers},
       {"absent", Field::kAbsent},   {"others", Field::kOthers},   {"referent", Field::kReferent},
-      {"ignore", Field::kIgnore}};
+      {"body", Field::kBody},       {"ignore", Field::kIgnore}};
   std::vector<std::string> labels;
   for (const auto& row : tables("attendance_labels")) {
     if (row.size() < 2) continue;

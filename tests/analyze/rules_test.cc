@@ -115,6 +115,82 @@ TEST(Items, PrintedAgendaListWithoutPagesIsTheContents) {
   EXPECT_LT(rec->agenda_items[0].span.end, rec->agenda_items[1].span.start + 1);
 }
 
+// Minutes as municipal web sites publish them, modelled line for line on
+// Brønderslev Kommune's page (Byrådet, 29 January 2020): the page title
+// names the body and the type joined by a dash, and the absentees are
+// item 1, "Fraværende", with their names as its decision.
+TEST(Meetings, PublishedPageTitleAndAnAbsenteeItem) {
+  const std::string text =
+      "Byrådet - Referat\n\nDato: 29. januar 2020\nLokale: Byrådssalen, Brønderslev Rådhus\n"
+      "Tidspunkt: Kl. 19:00\n\n1. Fraværende\n\nResume\n\nSagsforløb: BY\n\nSagsfremstilling\n\n"
+      "Der er afbud fra Martin Bech og Niels Vestergaard Salling.\n\nBeslutning\n\n"
+      "Martin Bech og Niels Vestergaard Salling.\n\n2. Bemærkninger til dagsordenen\n\nBeslutning\n\n"
+      "Ingen.\n\nMartin Bech og Niels Vestergaard Salling var fraværende.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Byrådet");
+  EXPECT_EQ(rec->meeting->document_type.value_or("-"), "referat");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2020-01-29");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "19:00");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Byrådssalen, Brønderslev Rådhus");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Martin Bech", "Niels Vestergaard Salling"}));
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[1].absent, rec->attendance->absent);
+  // A decision that is a sentence is no list of absentees.
+  auto other = testing::StructureOfBytes(
+      "Referat\nByrådet\nDato: 29. januar 2020\n\n1. Afbud\n\nBeslutning\n\nPunktet blev udsat til næste møde.\n");
+  ASSERT_TRUE(other.ok());
+  EXPECT_TRUE(!other->attendance || other->attendance->absent.empty());
+}
+
+// Roskilde Kommune's minutes pages (Kultur- og Idrætsudvalget, 3 April
+// 2019): the date with the month first, the case number a serial number
+// followed by the body on the "Sagsnr." line, and the body named only by
+// the decision headings ("Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44").
+// Aabenraa's protocol names it with a label ("Udvalg:") and its case label
+// is "Sagsid.".
+TEST(Meetings, BodyFromLabelsAndDecisionHeadings) {
+  const std::string roskilde =
+      "Referat\n\nDato: Onsdag, April 3, 2019 - 18:00\nSted: Mødelokale 2A\n\nPkt. 42\n\n"
+      "Beslutninger om dagsordenen\n\nSagsnr. 299835 Kultur- og Idrætsudvalget Åbent punkt\n\n"
+      "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42\n\nGodkendt.\n\n"
+      "Fraværende: Evan Lynnerup (V) - Marianne Kiærulff (V) mødte som stedfortræder.\n\n"
+      "Pkt. 44\n\nNy strategiplan for Museet for Samtidskunst\n\nSagsnr. 315923 Kultur- og Idrætsudvalget "
+      "Åbent punkt\n\nSagsfremstilling\n\nByrådet behandlede sagen 12-03-2019.\n\n"
+      "Økonomiudvalget, 12-03-2019, pkt. 7\n\nAnbefales.\n\n"
+      "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44\n\nDrøftet.\n";
+  auto rec = testing::StructureOfBytes(roskilde);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2019-04-03");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "18:00");
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Kultur- og Idrætsudvalget");
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "299835");
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "315923");
+  EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Evan Lynnerup"}));
+
+  const std::string aabenraa =
+      "Beslutningsprotokol\n\nonsdag den 11. august 2021 kl. 09:00\n\nMødested: Lokale 412, Skelbækvej\n"
+      "Udvalg: Teknik- og Miljøudvalget\nMedlemmer: Arne Leyh Petersen, Kurt Andresen\n\n"
+      "1. Godkendelse af dagsorden\n\nSagsid.: 20/33839, Sagsinitialer: AGVA\n\n"
+      "Beslutning Teknik- og Miljøudvalget den 11-08-2021\n\nGodkendt.\n";
+  rec = testing::StructureOfBytes(aabenraa);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Teknik- og Miljøudvalget");
+  ASSERT_EQ(rec->agenda_items.size(), 1u);
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "20/33839");
+  // Without the label, the decision heading with the meeting's date names it.
+  std::string unlabelled = aabenraa;
+  unlabelled.erase(unlabelled.find("Udvalg: "), std::string("Udvalg: Teknik- og Miljøudvalget\n").size());
+  rec = testing::StructureOfBytes(unlabelled);
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Teknik- og Miljøudvalget");
+}
+
 // Without an echo below, numbered lines in a row are the agenda itself.
 TEST(Items, NumberedLinesWithoutAnEchoAreNoContents) {
   const std::string text =
