@@ -275,8 +275,18 @@ class HeaderReader {
   bool NameLine(size_t i, std::string_view t, int words) {
     Meeting& m = r_.meeting;
     const Block& b = ctx_.block(i);
-    if (!m.document_type && words <= 12) {
+    if (!m.document_type && words <= 16) {
       std::string type = lex_.header().DocumentType(t);
+      // "Lindknud Sogneraads Protokol d. 5. Jan. 1921", "Økonomiudvalgets
+      // referat": the type after the council's or body's genitive.
+      std::string_view rest = Trim(t);
+      for (int w = 0; type.empty() && words <= 10 && StartsUpper(rest) && w < 3; ++w) {
+        size_t sp = rest.find(' ');
+        if (sp == std::string_view::npos) break;
+        const bool genitive = sp > 1 && rest[sp - 1] == 's';
+        rest = Trim(rest.substr(sp));
+        if (genitive) type = lex_.header().DocumentType(rest);
+      }
       if (!type.empty()) {
         m.document_type = type;
         span_.Add(b.start, b.end);
@@ -350,6 +360,7 @@ class HeaderReader {
     auto d = FindDate(lex_, t);
     if (d && !line_date_) {
       line_date_ = d->iso;
+      if (!r_.meeting.body) BodyBeforeDate(t.substr(0, d->start));
       if (auto tm = FindTime(lex_, t, false)) {
         line_start_ = tm->start_time;
         line_end_ = tm->end_time;
@@ -380,6 +391,22 @@ class HeaderReader {
     if (!d && date_line_ != SIZE_MAX && *i == date_line_ + 1 && !line_location_ &&
         lex_.header().DocumentType(t).empty() && !EndsSentence(t) && words <= 10)
       Place(i);
+  }
+
+  // "Teknik- og Bygningsudvalget tirsdag den 13. august 2024 kl. 16.30"
+  // (Ishøj's minutes): the body, then at most three words (a weekday,
+  // "den") before the date.
+  void BodyBeforeDate(std::string_view before) {
+    std::vector<size_t> ends;  // the end of each word
+    for (size_t k = 0; k <= before.size(); ++k)
+      if ((k == before.size() || before[k] == ' ') && k > 0 && before[k - 1] != ' ') ends.push_back(k);
+    for (size_t n = ends.size(); n > 0 && ends.size() - n <= 3; --n) {
+      std::string_view run = TrimRight(before.substr(0, ends[n - 1]), ",");
+      if (lex_.header().IsBodyName(run)) {
+        r_.meeting.body = Collapse(run);
+        return;
+      }
+    }
   }
 
   // The place: the short lines from *i on, joined "a, b".

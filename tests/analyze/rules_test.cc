@@ -191,6 +191,40 @@ TEST(Meetings, BodyFromLabelsAndDecisionHeadings) {
   EXPECT_EQ(rec->meeting->body.value_or("-"), "Teknik- og Miljøudvalget");
 }
 
+// Cover lines that hold more than one field: the body before the weekday
+// and date (Ishøj Kommune, Teknik- og Bygningsudvalget 13 August 2024),
+// the type at the start of a long date line (Frederikssund Kommune's
+// "Referat fra møde Torsdag den 6. september 2012 kl. 16.00 i …"), and the
+// type after the council's genitive in a historic protocol (Lindknud
+// Sogneraads Protokol, 1921).
+TEST(Meetings, CoverLinesWithSeveralFields) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\nTeknik- og Bygningsudvalget tirsdag den 13. august 2024 kl. 16.30\n\n"
+      "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Teknik- og Bygningsudvalget");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "16:30");
+
+  rec = testing::StructureOfBytes(
+      "Økonomiudvalget\nReferat fra møde Torsdag den 6. september 2012 kl. 16.00 i Borgmesterens kontor\n\n"
+      "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->document_type.value_or("-"), "referat");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2012-09-06");
+
+  rec = testing::StructureOfBytes(
+      "Lindknud Sogneraads Protokol d. 5. Jan. 1921\n\n1. Andragende fra Vittrup Skole om Tilskud til "
+      "Brænde.\n\nAntoges.\n\n2. Regnskabet for 1920 fremlagdes.\n\nGodkendt.\n");
+  ASSERT_TRUE(rec.ok());
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "1921-01-05");
+  // A sentence of the body that ends in a genitive is no title.
+  rec = testing::StructureOfBytes("Kommunens referat af mødet blev sendt ud i går, og det skal godkendes.\n");
+  ASSERT_TRUE(rec.ok());
+  EXPECT_FALSE(rec->meeting && rec->meeting->document_type);
+}
+
 // Without an echo below, numbered lines in a row are the agenda itself.
 TEST(Items, NumberedLinesWithoutAnEchoAreNoContents) {
   const std::string text =
