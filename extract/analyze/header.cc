@@ -225,6 +225,8 @@ class HeaderReader {
         if (auto tm = FindTime(lex_, value, true)) {
           if (!label_start_) label_start_ = tm->start_time;
         }
+        // "STARTTIDSPUNKT / 04-06-2020 09:00:00" (Holbæk): the date too.
+        if (auto d = FindDate(lex_, value); d && !label_date_) label_date_ = d->iso;
         break;
       case Field::kEnd:
         if (auto tm = FindTime(lex_, value, true)) {
@@ -337,6 +339,19 @@ class HeaderReader {
       span_.Add(b.start, b.end);
       return true;
     }
+    // "mødet i Udvalg for regional udvikling" (Region Midtjylland's cover).
+    if (!m.body && words <= 10) {
+      for (const auto& w : lex_.words().meeting_in.entries()) {
+        std::string_view rest = Trim(t);
+        if (!lang::ConsumeLeadingWord(&rest, w, true)) continue;
+        rest = Trim(rest);
+        if (lex_.header().IsBodyName(rest) && lex_.header().DocumentType(rest).empty()) {
+          m.body = Collapse(rest);
+          span_.Add(b.start, b.end);
+          return true;
+        }
+      }
+    }
     // "Økonomiudvalgets møde", "Byrådets ekstraordinære møde".
     if (!m.body && words <= 5) {
       re2::StringPiece name;
@@ -426,6 +441,16 @@ class HeaderReader {
           EndsSentence(v))
         break;
       if (!loc.empty()) loc.Add(",");
+      // "i Herning Kommune, Torvet 5" under the date line: the place
+      // without its preposition.
+      if (loc.empty())
+        for (const auto& w : lex_.words().in_.entries()) {
+          std::string_view r = Trim(v);
+          if (lang::ConsumeLeadingWord(&r, w) && StartsUpper(Trim(r))) {
+            v = Trim(r);
+            break;
+          }
+        }
       loc.Add(v);
     }
     if (loc.empty()) return;

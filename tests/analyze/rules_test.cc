@@ -225,6 +225,45 @@ TEST(Meetings, CoverLinesWithSeveralFields) {
   EXPECT_FALSE(rec->meeting && rec->meeting->document_type);
 }
 
+// Region Midtjylland's agenda (Udvalg for regional udvikling, 1 February
+// 2023): the body after "mødet i" on the cover, the place under the date
+// without its "i", the case number printed above each item's number, and the
+// recommendation as "Direktionen indstiller," with "at …" lines under a
+// "Resume" heading. Holbæk's labels in capitals give the date with the
+// start time ("STARTTIDSPUNKT" / "04-06-2020 09:00:00").
+TEST(Meetings, CaseNumberAboveTheItemAndLabelsInCapitals) {
+  auto rec = testing::StructureOfBytes(
+      "Dagsorden\ntil\nmødet i Udvalg for regional udvikling\nden 1. februar 2023 kl. 09:00\n"
+      "i Herning Kommune, Torvet 5, 7400 Herning\n\nSagnr.: 1-51-71-3321-08\n\n"
+      "1. Miljøstyrelsens afgørelse om at ophæve påbud om afværgetiltag på Rønland\n\nResume\n\n"
+      "Miljøstyrelsen traf i oktober 2021 afgørelse om, at FMC ikke er juridisk forpligtet.\n\n"
+      "Direktionen indstiller,\n\nat orienteringen tages til efterretning, og\n\n"
+      "at regionen genoptager søgsmålet mod Miljøstyrelsen.\n\nSagsfremstilling\n\n"
+      "Miljøstyrelsen har i oktober 2021 truffet en række afgørelser.\n\nSagnr.: 1-30-72-15-22\n\n"
+      "2. Orientering om regional udvikling\n\nResume\n\nUdvalget orienteres om status.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Udvalg for regional udvikling");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2023-02-01");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Herning Kommune, Torvet 5, 7400 Herning");
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "1-51-71-3321-08");
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "1-30-72-15-22");
+  ASSERT_TRUE(rec->agenda_items[0].recommendation);
+  EXPECT_EQ(rec->agenda_items[0].recommendation->by.value_or("-"), "Direktionen");
+  EXPECT_EQ(rec->agenda_items[0].recommendation->clauses.size(), 2u);
+
+  rec = testing::StructureOfBytes(
+      "UDVALG\n\nUdvalget for Ældre og Sundhed\n\nMØDE\n\nReferat\n\nSTED\n\nKanalstræde 2, mødelokale 0.21\n\n"
+      "STARTTIDSPUNKT\n\n04-06-2020 09:00:00\n\nSLUTTIDSPUNKT\n\n04-06-2020 11:00:00\n\n"
+      "49. Godkendelse af dagsorden\n\nBeslutning i Udvalget for Ældre og Sundhed den 04-06-2020\n\nGodkendt\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2020-06-04");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "09:00");
+  EXPECT_EQ(rec->meeting->end_time.value_or("-"), "11:00");
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Udvalget for Ældre og Sundhed");
+}
+
 // Without an echo below, numbered lines in a row are the agenda itself.
 TEST(Items, NumberedLinesWithoutAnEchoAreNoContents) {
   const std::string text =
