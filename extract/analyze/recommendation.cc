@@ -160,6 +160,17 @@ std::optional<Recommendation> ExtractRecommendation(const Context& ctx,
     if (s.role != Role::kNone && s.role != Role::kSection) continue;
     for (size_t k = 0; k + 1 < s.pieces.size(); ++k) {
       std::string_view t = ctx.doc().Slice(s.pieces[k].start, s.pieces[k].end);
+      // The verb's line is short and open at its end ("…indstiller," /
+      // "…indstiller, at"): tested before the verb is looked for.
+      std::string_view tt = TrimRight(Trim(t), " ");
+      if (tt.empty() || !AtMostWords(tt, 10)) continue;
+      bool open_end = tt.back() == ',' || tt.back() == ':';
+      for (const auto& w : lex.words().that.entries()) {
+        if (open_end) break;
+        open_end = tt.size() > w.size() && tt[tt.size() - w.size() - 1] == ' ' &&
+                   tt.compare(tt.size() - w.size(), w.size(), w) == 0;
+      }
+      if (!open_end) continue;
       size_t ve = 0;
       const size_t v = FindVerb(lex, t, &ve);
       if (v == std::string_view::npos || !AtMostWords(t.substr(0, v), 8)) continue;

@@ -262,7 +262,12 @@ std::optional<DateHit> DateReader::FindDate(std::string_view s, size_t from, int
       break;
     }
   }
-  {
+  // The month-first form has a comma right after the day's digits: most
+  // texts have none, and the month alternation is a costly search.
+  bool digit_comma = false;
+  for (size_t k = from + 1; k < s.size() && !digit_comma; ++k)
+    digit_comma = s[k] == ',' && s[k - 1] >= '0' && s[k - 1] <= '9';
+  if (digit_comma) {
     re2::StringPiece in(s.data() + from, s.size() - from);
     re2::StringPiece mon, d, y;
     while (RE2::FindAndConsume(&in, month_first_date_.get(), &mon, &d, &y)) {
