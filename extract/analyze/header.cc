@@ -412,6 +412,15 @@ class HeaderReader {
   // (Ishøj's minutes): the body, then at most three words (a weekday,
   // "den") before the date.
   void BodyBeforeDate(std::string_view before) {
+    // "af mødet i Regionsrådet 14. november 2007": the body after "mødet i".
+    for (const auto& w : lex_.words().meeting_in.entries()) {
+      const std::string needle = w + " ";
+      size_t at = before.find(needle);
+      if (at != std::string_view::npos && (at == 0 || before[at - 1] == ' ') && AtMostWords(before.substr(0, at), 2)) {
+        before = before.substr(at + needle.size());
+        break;
+      }
+    }
     std::vector<size_t> ends;  // the end of each word
     for (size_t k = 0; k <= before.size(); ++k)
       if ((k == before.size() || before[k] == ' ') && k > 0 && before[k - 1] != ' ') ends.push_back(k);

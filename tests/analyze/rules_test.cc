@@ -264,6 +264,29 @@ TEST(Meetings, CaseNumberAboveTheItemAndLabelsInCapitals) {
   EXPECT_EQ(rec->meeting->body.value_or("-"), "Udvalget for Ældre og Sundhed");
 }
 
+// Region Midtjylland's minutes of 2007 (Regionsrådet, 14 November 2007):
+// the body after "af mødet i" before the date, the place after the time
+// ("kl. 14:00 i Regionsrådssalen, …"), and the absentees in a sentence of
+// the header rather than under a label.
+TEST(Meetings, HeaderSentences) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\naf mødet i Regionsrådet 14. november 2007 kl. 14:00 i Regionsrådssalen, Regionshuset Viborg\n\n"
+      "Medlemmerne var mødt, bortset fra Anne V. Kristensen, Alice Espeholt og Tove Videbæk, der havde meldt afbud.\n\n"
+      "1. Nedsættelse af midlertidige udvalg\n\nBeslutning\n\nIndstillingen blev godkendt.\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Regionsrådet");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Regionsrådssalen, Regionshuset Viborg");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent,
+            (std::vector<std::string>{"Anne V. Kristensen", "Alice Espeholt", "Tove Videbæk"}));
+  // A sentence of the header that is no absence note adds nobody.
+  rec = testing::StructureOfBytes(
+      "Referat\nRegionsrådet\nDato: 14. november 2007\n\nMødet blev holdt i Viborg med Anne Hansen som ordstyrer.\n\n"
+      "1. Budget\n\nBeslutning\n\nGodkendt.\n");
+  ASSERT_TRUE(rec.ok());
+  EXPECT_FALSE(rec->attendance);
+}
+
 // Without an echo below, numbered lines in a row are the agenda itself.
 TEST(Items, NumberedLinesWithoutAnEchoAreNoContents) {
   const std::string text =
