@@ -180,7 +180,9 @@ class HeaderReader {
       return;
     }
     if (words > 16) return;
-    if (Names(*i, t, words)) return;
+    // A names line may hold the date too ("Økonomiudvalget – Referat – 1.
+    // oktober 2018").
+    if (Names(*i, t, words) && !HasDigit(t)) return;
     CoverLine(i, t, words);
   }
 
@@ -403,8 +405,11 @@ class HeaderReader {
         return;
       }
     }
+    std::string number;
+    size_t title_at = 0;
     if (!d && date_line_ != SIZE_MAX && *i == date_line_ + 1 && !line_location_ &&
-        lex_.header().DocumentType(t).empty() && !EndsSentence(t) && words <= 10)
+        lex_.header().DocumentType(t).empty() && !EndsSentence(t) && words <= 10 &&
+        !lex_.items().MatchNumberedLine(t, true, &number, &title_at))  // an agenda's first line
       Place(i);
   }
 

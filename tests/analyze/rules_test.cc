@@ -287,6 +287,28 @@ TEST(Meetings, HeaderSentences) {
   EXPECT_FALSE(rec->attendance);
 }
 
+// Odsherred Kommune's minutes as its web site prints them (Økonomiudvalget,
+// 1 October 2018): body, type and date in one title line between dashes,
+// no place under it but the first item; the case number 330-2018-3619 and
+// the item's access ("Åbent") in the columns of the case line.
+TEST(Meetings, TitleBetweenDashesAndAccessOnTheCaseLine) {
+  auto rec = testing::StructureOfBytes(
+      "Økonomiudvalget – Referat – 1. oktober 2018\n\n1. Godkendelse af dagsorden (B)\n\n"
+      "1.     Godkendelse af dagsorden (B)\n\nSagsnr.: 330-2018-3619          Dok.nr.: 330-2018-500301          Åbent\n"
+      "Kompetence: Økonomiudvalget\nIndstilling\nBorgmesteren indstiller,\n1.    at dagsordenen godkendes\n"
+      "Beslutning i Økonomiudvalget den 1. oktober 2018:\nFraværende: \nGodkendt.\n\n"
+      "2. Personalesag\n\nSagsnr.: 330-2018-3620\nLukket\nBeslutning i Økonomiudvalget den 1. oktober 2018:\n"
+      "Godkendt.\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Økonomiudvalget");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2018-10-01");
+  EXPECT_FALSE(rec->meeting->location);
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "330-2018-3619");
+  EXPECT_EQ(rec->agenda_items[0].public_, std::optional<bool>(true));
+  EXPECT_EQ(rec->agenda_items[1].public_, std::optional<bool>(false));
+}
+
 // Without an echo below, numbered lines in a row are the agenda itself.
 TEST(Items, NumberedLinesWithoutAnEchoAreNoContents) {
   const std::string text =
