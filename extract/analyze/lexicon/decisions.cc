@@ -260,9 +260,10 @@ DecisionClass DecisionMatcher::ClassifyWith(std::string_view text, const Subject
   // phrase closes the first sentence and no negation or "at" clause comes
   // before it (Greve Kommune's committees). A `none` phrase ("Ingen") is
   // a note of its own, not a predicate; a subject of party letters ("V og
-  // A undlader") is a vote.
+  // A undlader") is a vote, while "Et flertal bestående af A, F og Ø
+  // godkendte indstillingen." is a decision.
   const size_t first_word = t.find(' ');
-  if (!best && first_word != std::string_view::npos && first_word >= 3) {
+  if (!best && first_word != std::string_view::npos && first_word >= 2) {
     // The first sentence ends at ". " after a word of three letters or
     // more that is not a capitalized abbreviation ("Pcl.", "P.", "fl.").
     std::string_view sentence = t;
@@ -286,7 +287,12 @@ DecisionClass DecisionMatcher::ClassifyWith(std::string_view text, const Subject
       if (NegatesOrSubordinates(sentence.substr(0, q), true)) break;
       std::string_view c = sentence.substr(q);
       auto hit = phrase_at(c);
-      if (hit && hit->len == c.size() && *hit->category != "none") {
+      // The phrase ends the sentence, or its object follows in a word or
+      // two ("… godkendte indstillingen.").
+      const bool closes = hit && (hit->len == c.size() ||
+                                  (AtMostWords(Trim(c.substr(hit->len)), 2) && StartsLower(Trim(c.substr(hit->len))) &&
+                                   !NegatesOrSubordinates(c.substr(hit->len), true)));
+      if (closes && *hit->category != "none") {
         best = hit;
         best_end = q + hit->len;
         break;
