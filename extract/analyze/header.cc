@@ -215,7 +215,10 @@ class HeaderReader {
     switch (lh.field) {
       case Field::kDate: {
         if (auto d = FindDate(lex_, value)) {
-          if (!label_date_) label_date_ = d->iso;
+          if (!label_date_) {
+            label_date_ = d->iso;
+            label_date_line_ = last;
+          }
         }
         if (auto tm = FindTime(lex_, value, true)) {
           if (!label_start_) label_start_ = tm->start_time;
@@ -395,6 +398,17 @@ class HeaderReader {
       span_.Add(b.start, b.end);
       return;
     }
+    // "Kl. 19,30" on a line of its own under a labelled date, with at most
+    // another label between ("Mødedato: 12. marts 1938" / "Mødested: …").
+    if (!d && label_date_ && !label_start_ && label_date_line_ != SIZE_MAX && *i <= label_date_line_ + 3 &&
+        words <= 3) {
+      if (auto tm = FindTime(lex_, t, false)) {
+        label_start_ = tm->start_time;
+        if (tm->end_time && !label_end_) label_end_ = tm->end_time;
+        span_.Add(b.start, b.end);
+        return;
+      }
+    }
     // "Kl. 10:30" on its own line after the date.
     if (!d && line_date_ && !line_start_ && date_line_ != SIZE_MAX && *i <= date_line_ + 2 && words <= 5) {
       if (auto tm = FindTime(lex_, t, false)) {
@@ -490,6 +504,7 @@ class HeaderReader {
   std::optional<std::string> caps_council_, caps_town_;
   std::optional<std::string> council_alone_;
   size_t date_line_ = SIZE_MAX;
+  size_t label_date_line_ = SIZE_MAX;  // the last line of the labelled date
 };
 
 }  // namespace

@@ -219,6 +219,14 @@ TEST(Meetings, CoverLinesWithSeveralFields) {
   EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
   ASSERT_TRUE(rec->meeting);
   EXPECT_EQ(rec->meeting->date.value_or("-"), "1921-01-05");
+  // The time on a line of its own under a labelled date, a label between
+  // (typewritten minutes: "Kl. 19,30").
+  rec = testing::StructureOfBytes(
+      "Referat\nByraadet\nMødedato: 12. marts 1938\nMødested: Raadhuset\nKl. 19,30\n\n"
+      "1. Budget\n\nBeslutning:\nVedtoges.\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "19:30");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Raadhuset");
   // A sentence of the body that ends in a genitive is no title.
   rec = testing::StructureOfBytes("Kommunens referat af mødet blev sendt ud i går, og det skal godkendes.\n");
   ASSERT_TRUE(rec.ok());
