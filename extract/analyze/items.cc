@@ -600,6 +600,21 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
         bool next_is_value = false;
         auto cn = CaseNumberOfLine(ctx, j, end, &next_is_value);
         if (!it.case_number && cn) it.case_number = std::move(cn);
+        // "Sagsnr. 299835 Kultur- og Idrætsudvalget Åbent punkt"
+        // (Roskilde): the access in the case line's last two words.
+        if (!marked_public && !ctx.IsTableRow(j)) {
+          std::string_view line = TrimRight(Trim(t), ".");
+          size_t cut = line.size();
+          for (int w = 0; w < 2 && !marked_public; ++w) {
+            cut = line.rfind(' ', cut == 0 ? 0 : cut - 1);
+            if (cut == std::string_view::npos) break;
+            std::string_view tail = Trim(line.substr(cut));
+            if (lex.headings().IsRoleLine(tail, Role::kOpen) || lex.headings().IsRoleLine(tail, Role::kClosed)) {
+              it.public_ = lex.headings().IsRoleLine(tail, Role::kOpen);
+              marked_public = true;
+            }
+          }
+        }
         // "Sagsnr.: 330-2018-3619 | Dok.nr.: … | Åbent": the access in a
         // cell of the case line.
         for (size_t c = 1; !marked_public && ctx.IsTableRow(j) && c < b.cells.size(); ++c) {

@@ -170,6 +170,7 @@ TEST(Meetings, BodyFromLabelsAndDecisionHeadings) {
   ASSERT_EQ(rec->agenda_items.size(), 2u);
   EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "299835");
   EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "315923");
+  EXPECT_EQ(rec->agenda_items[0].public_, std::optional<bool>(true));  // "… Åbent punkt"
   EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Evan Lynnerup"}));
 
   const std::string aabenraa =
