@@ -33,7 +33,9 @@ def skip(why):
 
 try:
     from selenium import webdriver
-    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.common.exceptions import (NoAlertPresentException, StaleElementReferenceException,
+                                            WebDriverException)
+    from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -102,16 +104,36 @@ try:
     driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
     driver.set_page_load_timeout(120)
     wait = WebDriverWait(driver, 60)
+    # Reads retried while a page is being replaced: an element found in the
+    # old document can be gone before its text is read ("stale element",
+    # "Node with given id does not belong to the document").
+    settle = WebDriverWait(driver, 60, ignored_exceptions=(StaleElementReferenceException, WebDriverException))
+
+    def read(fn):
+        return settle.until(lambda d: fn(d))
+
+    def total_hits():
+        return read(lambda d: int(d.find_element(By.ID, "total").text.split()[0]))
+
+    def texts(css):
+        return read(lambda d: ([e.text for e in d.find_elements(By.CSS_SELECTOR, css)],))[0]
+
+    def submit(button, how=lambda b: b.click()):
+        """Click a form's button and wait until the next page has replaced this one."""
+        old = driver.find_element(By.TAG_NAME, "html")
+        how(button)
+        wait.until(EC.staleness_of(old))
+        wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
 
     # 1. Search for an inflected word: "kommunerne" (stemmed: finds kommune, kommunens ...).
     driver.get(base)
     box = driver.find_element(By.NAME, "q")
     box.send_keys("kommunerne")
-    box.submit()
+    submit(box, lambda b: b.submit())
     wait.until(lambda d: d.find_elements(By.ID, "total"))
-    total = int(driver.find_element(By.ID, "total").text.split()[0])
+    total = total_hits()
     check(total > 0, "search 'kommunerne' finds %d hits" % total)
-    marks = [m.text for m in driver.find_elements(By.CSS_SELECTOR, "ol.hits mark")]
+    marks = texts("ol.hits mark")
     check(any(m.lower() != "kommunerne" for m in marks),
           "the stemmed search marks other forms: %s" % sorted(set(marks))[:6])
     check("q=kommunerne" in driver.current_url, "the URL holds the query")
@@ -120,23 +142,23 @@ try:
     # 2. Filters: decisions "Godkendt" (approved), then also one committee
     # (Aalborg's Beskæftigelsesudvalget, whose minutes are a PDF).
     Select(driver.find_element(By.NAME, "decision")).select_by_value("approved")
-    driver.find_element(By.CSS_SELECTOR, "form.search button").click()
+    submit(driver.find_element(By.CSS_SELECTOR, "form.search button"))
     wait.until(lambda d: "decision=approved" in d.current_url)
-    filtered = int(driver.find_element(By.ID, "total").text.split()[0])
+    filtered = total_hits()
     check(0 < filtered <= total, "filter decision=approved: %d of %d" % (filtered, total))
-    cats = {c.text for c in driver.find_elements(By.CSS_SELECTOR, "ol.hits .cat")}
+    cats = set(texts("ol.hits .cat"))
     check(cats == {"Godkendt"}, "every hit is approved: %s" % cats)
     driver.find_element(By.NAME, "body").send_keys("Beskæftigelsesudvalget")
-    driver.find_element(By.CSS_SELECTOR, "form.search button").click()
+    submit(driver.find_element(By.CSS_SELECTOR, "form.search button"))
     wait.until(lambda d: "body=" in d.current_url)
-    narrowed = int(driver.find_element(By.ID, "total").text.split()[0])
+    narrowed = total_hits()
     check(0 < narrowed <= filtered, "filter body=Beskæftigelsesudvalget: %d of %d" % (narrowed, filtered))
-    metas = [m.text for m in driver.find_elements(By.CSS_SELECTOR, "ol.hits .meta")]
+    metas = texts("ol.hits .meta")
     check(all("Beskæftigelsesudvalget" in m for m in metas), "every hit is from that committee")
     driver.save_screenshot(os.path.join(out_dir, "2-filtered.png"))
 
     # 3. Open items until one is from a PDF (the evidence is a page image).
-    links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "ol.hits a.title")]
+    links = read(lambda d: ([a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, "ol.hits a.title")],))[0]
     found = False
     for href in links:
         driver.get(href)
