@@ -362,11 +362,15 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     std::string num;
     size_t ts = 0;
     if (lex.items().MatchItemMarker(t, &num, &ts) && !ClosesReference(t, ts)) {
-      // "Punkt 1 - 3. Økonomiudvalget …": a range of clauses.
+      // "Punkt 1 - 3. Økonomiudvalget …": a range of clauses; not an
+      // ordinal opening a title ("Nr.144 - 2. behandling af budget").
       std::string_view between = t.substr(0, ts);
+      std::string_view after = Trim(t.substr(ts));
+      const size_t gap = after.find(' ');
       const bool range = (between.find('-') != std::string_view::npos ||
                           between.find("\xE2\x80\x93") != std::string_view::npos) &&
-                         NumberCell(Trim(t.substr(ts)).substr(0, Trim(t.substr(ts)).find(' ')));
+                         NumberCell(after.substr(0, gap)) &&
+                         (gap == std::string_view::npos || StartsUpper(Trim(after.substr(gap))));
       // "Punkt 2. Økonomiudvalget anbefaler … overfor Byrådet.": a
       // sentence with a decision's wording is a clause of a decision.
       std::string_view rest_all = Trim(t.substr(ts));

@@ -173,7 +173,7 @@ void AddRules(Inputs* in) {
   for (const char* name : {"section_headings", "attendance_labels", "document_types",
                            "report_labels", "decision_phrases", "absence_phrases", "vote_phrases",
                            "dissent_phrases", "referral_phrases", "recommendation_phrases", "roles",
-                           "item_markers", "report_captions", "bodies"})
+                           "item_markers", "item_markers_dashed", "report_captions", "bodies"})
     for (const auto& row : rules.Table(name))
       for (size_t k = 0; k < row.size(); ++k)
         if (k > 0 || row.size() == 1) in->AddPhrase(row[k]);

@@ -49,6 +49,8 @@ Re2Lexicon::Re2Lexicon(const Rulebook& rules, const Lexicon& code) : code_(code)
     r.inline_ = Compile("(?i)^(" + Alternation(all, "\\s+[^:\\t]+?") +
                         ")(?:\\s*:[ \\t]*|[ ]*\\t[ \\t]*)(\\S.*)$");
   }
+  dashed_marker_ = Compile("(?i)^(?:" + Alternation(rules.Lines("item_markers_dashed")) +
+                           ")\\s*(\\d{1,4})[ \\t]+[-–][ \\t]*()(?:[^\\s\\d]|\\d{1,2}\\.\\s)");
   item_marker_ = Compile("(?i)^(?:" + Alternation(rules.Lines("item_markers")) + ")\\s*(?:" +
                          refs("number") +
                          ")?(\\d{1,4}(?:\\.\\d{1,3})*)([ \\t]*[.:)][ \\t]*|[ \\t]+[-–][ \\t]*|[ \\t]+|$)");
@@ -216,7 +218,13 @@ bool Re2Lexicon::MatchItemMarker(std::string_view block, std::string* number,
                                  size_t* title_start) const {
   re2::StringPiece num, sep;
   re2::StringPiece in(block);
-  if (!RE2::Consume(&in, *item_marker_, &num, &sep)) return false;
+  if (!RE2::Consume(&in, *item_marker_, &num, &sep)) {
+    re2::StringPiece title;
+    if (!RE2::PartialMatch(block, *dashed_marker_, &num, &title)) return false;
+    number->assign(num.data(), num.size());
+    *title_start = static_cast<size_t>(title.data() - block.data());
+    return true;
+  }
   number->assign(num.data(), num.size());
   *title_start = static_cast<size_t>(in.data() - block.data());
   return true;

@@ -69,6 +69,7 @@ class Re2Lexicon {
   };
   std::vector<HeadingRule> headings_;
   std::unique_ptr<RE2> item_marker_;
+  std::unique_ptr<RE2> dashed_marker_;
   struct Phrase {
     std::string category;
     std::unique_ptr<RE2> re;

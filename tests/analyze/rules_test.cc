@@ -145,6 +145,39 @@ TEST(Meetings, PublishedPageTitleAndAnAbsenteeItem) {
   EXPECT_TRUE(!other->attendance || other->attendance->absent.empty());
 }
 
+// Fredensborg Kommune's published minutes (Byrådet, 21 November 2016 and
+// 1 October 2018, the print pages): items numbered through the year as
+// "Nr.160 - Langstrup Mose", decisions under "Beslutning i Byrådet den
+// 21-11-2016". "Nr." opens an item only with a dash and a title after it.
+TEST(Meetings, ItemsNumberedNrWithADash) {
+  const std::string text =
+      "Byrådet - Referat\n\n21-11-2016 kl. 18:00\nByrådssalen\n\nMedlemmer\n\n"
+      "Thomas Lykke Pedersen (A)\n\nUlla Hardy-Hansen (C)\n\nCarsten Wulff (V)\n\nAfbud\n\n"
+      "Carsten Wulff (V)\n\nNr.159 - Godkendelse af dagsordenen\n\nCarsten Wulff (V)\n\n"
+      "Beslutning i Byrådet den 21-11-2016\n\nDagsordenen blev godkendt.\n\n"
+      "Nr.160 - Langstrup Mose\n\nSagsnr.: 16/32483\n\nBeslutningstema\n\n"
+      "Nr. 3 i rækken af sager om skydebanen.\n\nIndstilling\n\n  1. At Byrådet drøfter sagen.\n\n"
+      "Beslutning i Byrådet den 21-11-2016\n\nByrådet drøftede sagen.\n\n"
+      "Nr.161 - 2. behandling af budget 2017-2020\n\nSagsnr.: 16/1234\n\n"
+      "Beslutning i Byrådet den 21-11-2016\n\nGodkendt.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Byrådet");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2016-11-21");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Carsten Wulff"}));
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  EXPECT_EQ(rec->agenda_items[0].number, "159");
+  EXPECT_EQ(rec->agenda_items[1].title, "Langstrup Mose");
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "16/32483");
+  EXPECT_EQ(rec->agenda_items[2].title, "2. behandling af budget 2017-2020");
+  for (const auto& it : rec->agenda_items) {
+    ASSERT_TRUE(it.decision) << it.title;
+    EXPECT_NE(it.decision->category, DecisionCategory::kOther) << it.title;
+  }
+}
+
 // Roskilde Kommune's minutes pages (Kultur- og Idrætsudvalget, 3 April
 // 2019): the date with the month first, the case number a serial number
 // followed by the body on the "Sagsnr." line, and the body named only by

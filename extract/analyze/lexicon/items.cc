@@ -13,6 +13,9 @@ ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) {
   item_marker_.Set("(?i)^(?:" + Alternation(rules.Lines("item_markers")) + ")\\s*(?:" +
                    RefAlternation(rules, "number") +
                    ")?(\\d{1,4}(?:\\.\\d{1,3})*)([ \\t]*[.:)][ \\t]*|[ \\t]+[-–][ \\t]*|[ \\t]+|$)");
+  dashed_words_ = PhraseList(rules.Lines("item_markers_dashed"), false);
+  dashed_marker_.Set("(?i)^(?:" + Alternation(rules.Lines("item_markers_dashed")) +
+                     ")\\s*(\\d{1,4})[ \\t]+[-–][ \\t]*()(?:[^\\s\\d]|\\d{1,2}\\.\\s)");
   numbered_line_.Set("^(\\d{1,4}(?:\\.\\d{1,3})*)(\\.|\\))?[ \\t]+(\\S.*)$");
   attachment_lead_.Set("^\\d{1,3}[.)]?\\s+(?i:" + lang::ReAlternation(words.open_closed.entries()) +
                        ")\\s+");
@@ -47,12 +50,22 @@ ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) {
 
 bool ItemMatcher::MatchItemMarker(std::string_view block, std::string* number,
                                   size_t* title_start) const {
-  if (!marker_words_.Each(block, 0, [](size_t, bool) { return true; })) return false;
+  auto starts = [&](const PhraseList& words) {
+    return words.Each(block, 0, [](size_t, bool) { return true; });
+  };
   re2::StringPiece num, sep;
   re2::StringPiece in(block);
-  if (!RE2::Consume(&in, *item_marker_, &num, &sep)) return false;
+  if (starts(marker_words_) && RE2::Consume(&in, *item_marker_, &num, &sep)) {
+    number->assign(num.data(), num.size());
+    *title_start = static_cast<size_t>(in.data() - block.data());
+    return true;
+  }
+  // "Nr.160 - Langstrup Mose": a marker that needs its dash and title.
+  re2::StringPiece title;
+  if (!starts(dashed_words_) || !RE2::PartialMatch(block, *dashed_marker_, &num, &title))
+    return false;
   number->assign(num.data(), num.size());
-  *title_start = static_cast<size_t>(in.data() - block.data());
+  *title_start = static_cast<size_t>(title.data() - block.data());
   return true;
 }
 

@@ -18,7 +18,8 @@ class ItemMatcher {
  public:
   ItemMatcher(const Rulebook& rules, const Words& words);
 
-  // "Punkt 5.", "Pkt. 3 - Eventuelt": number and where the title starts.
+  // "Punkt 5.", "Pkt. 3 - Eventuelt", "Nr.160 - Langstrup Mose" (a dashed
+  // marker needs its title): number and where the title starts.
   bool MatchItemMarker(std::string_view block, std::string* number, size_t* title_start) const;
   // "5. Title", "10.1 Title" (dot required unless `loose`): number, title start.
   bool MatchNumberedLine(std::string_view block, bool loose, std::string* number,
@@ -60,6 +61,9 @@ class ItemMatcher {
   // a block without one is not run through it.
   PhraseList marker_words_;
   LazyRE2 item_marker_;
+  // rules/item_markers_dashed.txt: markers that need " - Title" after the number.
+  PhraseList dashed_words_;
+  LazyRE2 dashed_marker_;
   LazyRE2 numbered_line_;
   LazyRE2 attachment_lead_;
   LazyRE2 list_number_, doc_number_end_, doc_number_cell_, file_end_;
