@@ -506,14 +506,16 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
     // A whole line that is an absence note ("John T. Olsen var fraværende."
     // may be split by the sentence breaker at the initial).
     const size_t absent_before = out.absent.size();
+    // A note before any decision text ("X havde meldt forfald." first
+    // under the heading) does not end the decision; one after it does.
     if (AbsenceNote(lex, whole, &out.absent)) {
-      after_absence = true;
+      after_absence = after_absence || !decision_ranges.empty();
       names_follow = out.absent.size() == absent_before && !Trim(whole).empty() && Trim(whole).back() == ':';
       continue;
     }
     for (auto [s, e] : Sentences(ctx, p.start, p.end)) {
       if (AbsenceNote(lex, ctx.doc().Slice(s, e), &out.absent)) {
-        after_absence = true;
+        after_absence = after_absence || !decision_ranges.empty();
         continue;
       }
       // What follows an absence note after the decision is not the

@@ -238,9 +238,25 @@ class HeaderReader {
           if (!label_end_) label_end_ = tm->start_time;
         }
         break;
-      case Field::kLocation:
+      case Field::kLocation: {
+        // "Mødelokale SL 1, Slangerup kl. 16.00" (Frederikssund's minutes
+        // pages): a room word with no colon or tab after it is part of the
+        // place, and a clock time ending the line is the start time.
+        std::string_view line = ctx_.text(*i);
+        if (!value.empty() && lh.label_end < lh.value_start && lh.value_start <= line.size() &&
+            line.substr(lh.label_end, lh.value_start - lh.label_end).find_first_not_of(' ') ==
+                std::string_view::npos &&
+            lex_.words().room.ContainsFolded(FoldCase(Trim(line.substr(0, lh.label_end)))) && last == *i)
+          value = Collapse(line);
+        if (auto tm = FindTime(lex_, value, false);
+            tm && tm->start > 0 && Trim(std::string_view(value).substr(std::min(tm->end, value.size()))).empty()) {
+          if (!label_start_) label_start_ = tm->start_time;
+          if (tm->end_time && !label_end_) label_end_ = tm->end_time;
+          value = std::string(TrimRight(Trim(std::string_view(value).substr(0, tm->start)), ","));
+        }
         if (!value.empty() && !label_location_) label_location_ = value;
         break;
+      }
       case Field::kBody:
         if (!r_.meeting.body && lex_.header().IsBodyName(value)) r_.meeting.body = value;
         break;
@@ -447,6 +463,14 @@ class HeaderReader {
       std::string_view run = TrimRight(before.substr(0, ends[n - 1]), ",");
       if (lex_.header().IsBodyName(run)) {
         r_.meeting.body = Collapse(run);
+        return;
+      }
+      // "Økonomiudvalgets møde den 21. januar 2026" (Frederikssund's
+      // minutes pages): the body's genitive and a meeting word.
+      re2::StringPiece name;
+      if (EndsInMeetingWord(lex_, run) && RE2::FullMatch(run, lex_.header().bodys_meeting(), &name) &&
+          lex_.header().IsBodyName(std::string_view(name.data(), name.size()))) {
+        r_.meeting.body = std::string(name.data(), name.size());
         return;
       }
     }

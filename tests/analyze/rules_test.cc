@@ -178,6 +178,46 @@ TEST(Meetings, ItemsNumberedNrWithADash) {
   }
 }
 
+// Frederikssund Kommune's minutes pages (Økonomiudvalget, 21 January
+// 2026): the body's genitive and "møde den" before the date, the room and
+// the time on the next line, each item's number and title in elements of
+// their own (read without a space: "2Beslutning om forretningsorden"), and
+// an absence note first under a decision heading.
+TEST(Meetings, WebPageNumbersGluedToTitles) {
+  const std::string text =
+      "Økonomiudvalgets møde den 21. januar 2026\nMødelokale SL 1, Slangerup kl. 16.00\n\nReferat\n"
+      "1Godkendelse af dagsorden\nBeslutning\nMichael Tøgersen (I) havde meldt forfald.\n"
+      "Pkt. 13 blev rykket frem som andet punkt på dagsordenen.\nGodkendt.\n"
+      "Fraværende: Michael Tøgersen (I).\n2Beslutning om forretningsorden\nResume\n"
+      "Økonomiudvalget skal tage stilling til en forretningsorden.\nIndstilling\n"
+      "Administrationen indstiller til Økonomiudvalget, at:\n- Forslaget godkendes.\nBeslutning\n"
+      "Godkendt.\nFraværende: Michael Tøgersen (I).\n"
+      "3Beslutning om 1. behandling af budgetforslag 2026-2029\nBeslutning\nAnbefales.\n"
+      "Fraværende: Michael Tøgersen (I).\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Økonomiudvalget");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2026-01-21");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "16:00");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Mødelokale SL 1, Slangerup");
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  EXPECT_EQ(rec->agenda_items[1].number, "2");
+  EXPECT_EQ(rec->agenda_items[1].title, "Beslutning om forretningsorden");
+  EXPECT_EQ(rec->agenda_items[2].title, "Beslutning om 1. behandling af budgetforslag 2026-2029");
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->text,
+            "Pkt. 13 blev rykket frem som andet punkt på dagsordenen. Godkendt.");
+  EXPECT_EQ(rec->agenda_items[0].decision->category, DecisionCategory::kApproved);
+  EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Michael Tøgersen"}));
+  // "Sted Flamingostuen" keeps to its label: only a room word is the name's.
+  auto aalborg = testing::StructureOfBytes("Referat\nByrådet\nDato: 3. maj 2020\nSted Flamingostuen kl. 14.00\n");
+  ASSERT_TRUE(aalborg.ok());
+  ASSERT_TRUE(aalborg->meeting);
+  EXPECT_EQ(aalborg->meeting->location.value_or("-"), "Flamingostuen");
+  EXPECT_EQ(aalborg->meeting->start_time.value_or("-"), "14:00");
+}
+
 // Roskilde Kommune's minutes pages (Kultur- og Idrætsudvalget, 3 April
 // 2019): the date with the month first, the case number a serial number
 // followed by the body on the "Sagsnr." line, and the body named only by

@@ -17,6 +17,9 @@ ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) {
   dashed_marker_.Set("(?i)^(?:" + Alternation(rules.Lines("item_markers_dashed")) +
                      ")\\s*(\\d{1,4})[ \\t]+[-–][ \\t]*()(?:[^\\s\\d]|\\d{1,2}\\.\\s)");
   numbered_line_.Set("^(\\d{1,4}(?:\\.\\d{1,3})*)(\\.|\\))?[ \\t]+(\\S.*)$");
+  // "2Beslutning om forretningsorden": a web page's number and title in
+  // elements of their own, read without a space between them.
+  glued_line_.Set("^([1-9]\\d{0,3})(\\p{Lu}\\p{Ll}[^:;!?]*[^.:;!?\\s])$");
   attachment_lead_.Set("^\\d{1,3}[.)]?\\s+(?i:" + lang::ReAlternation(words.open_closed.entries()) +
                        ")\\s+");
   list_number_.Set("^\\d{1,3}[.)]\\s+");
@@ -75,7 +78,15 @@ bool ItemMatcher::MatchNumberedLine(std::string_view block, bool loose, std::str
   // for a match with groups costs more than this test.
   if (block.empty() || block[0] < '0' || block[0] > '9') return false;
   re2::StringPiece num, sep, title;
-  if (!RE2::FullMatch(block, *numbered_line_, &num, &sep, &title)) return false;
+  if (!RE2::FullMatch(block, *numbered_line_, &num, &sep, &title)) {
+    // Glued: a title of at most 15 words, not ending as a sentence.
+    if (!RE2::FullMatch(block, *glued_line_, &num, &title) ||
+        std::count(title.begin(), title.end(), ' ') >= 15)
+      return false;
+    number->assign(num.data(), num.size());
+    *title_start = static_cast<size_t>(title.data() - block.data());
+    return true;
+  }
   bool dotted = num.find('.') != re2::StringPiece::npos;
   if (sep.empty() && !dotted && !loose) return false;
   if (sep == ")" && !loose) return false;

@@ -21,7 +21,9 @@ class ItemMatcher {
   // "Punkt 5.", "Pkt. 3 - Eventuelt", "Nr.160 - Langstrup Mose" (a dashed
   // marker needs its title): number and where the title starts.
   bool MatchItemMarker(std::string_view block, std::string* number, size_t* title_start) const;
-  // "5. Title", "10.1 Title" (dot required unless `loose`): number, title start.
+  // "5. Title", "10.1 Title" (dot required unless `loose`), "2Title" (a
+  // web page's number and title read without a space: a title of up to 15
+  // words, capitalised, not ending as a sentence): number, title start.
   bool MatchNumberedLine(std::string_view block, bool loose, std::string* number,
                          size_t* title_start) const;
   // Public marker in a title: true open, false closed, nullopt none. A
@@ -64,7 +66,7 @@ class ItemMatcher {
   // rules/item_markers_dashed.txt: markers that need " - Title" after the number.
   PhraseList dashed_words_;
   LazyRE2 dashed_marker_;
-  LazyRE2 numbered_line_;
+  LazyRE2 numbered_line_, glued_line_;
   LazyRE2 attachment_lead_;
   LazyRE2 list_number_, doc_number_end_, doc_number_cell_, file_end_;
   LazyRE2 case_number_;

@@ -21,6 +21,7 @@ Words::Words(const Rulebook& rules) {
   meeting_in = words("meeting_in");
   place_lead = words("place_lead");
   in_ = words("in");
+  room = words("room");
   that = words("that");
   for (const auto& w : words("date_lead").entries()) {
     date_leads.push_back(w + " ");
