@@ -268,7 +268,7 @@ std::string HitsSql(const SearchQuery& q, bool with_documents, bool count_only =
     // Items are the positive rowids of items_fts; the negative ones are
     // passages (FTS5 takes the rowid range as part of the match).
     sql = std::string(count_only ? "SELECT 1 FROM items_fts"
-                                 : "SELECT 0 AS doc, items_fts.rowid AS id, bm25(items_fts, 4.0, "
+                                 : "SELECT 0 AS doc, items_fts.rowid AS id, referat_bm25(items_fts, 4.0, "
                                    "1.5, 2.0, 1.0) AS score, NULL AS date, 0 AS did, 0 AS pos, "
                                    "0 AS part FROM items_fts") +
           (on_document ? " JOIN agenda_items i ON i.id = items_fts.rowid" : "") +
@@ -285,7 +285,7 @@ std::string HitsSql(const SearchQuery& q, bool with_documents, bool count_only =
       sql += " UNION ALL SELECT 1" + passages + " GROUP BY p.document_id";
     else if (with_documents)
       sql += " UNION ALL SELECT 1, document_id, min(score), NULL, 0, 0, passage FROM (SELECT "
-             "p.document_id AS document_id, p.id AS passage, bm25(items_fts, 4.0, 1.5, 2.0, "
+             "p.document_id AS document_id, p.id AS passage, referat_bm25(items_fts, 4.0, 1.5, 2.0, "
              "1.0) AS score" +
              passages + " LIMIT -1) GROUP BY document_id";
   } else if (count_only) {

@@ -469,6 +469,40 @@ TEST_F(CorpusTest, PagesFollowTheReferenceOrder) {
   }
 }
 
+// referat_bm25 (store/rank.h) reads row lengths through its own cursor, not
+// FTS5's per-row lookup; it must give FTS5's bm25 bit for bit, for every
+// kind of query, in rowid order (the cursor steps) and against it (it seeks).
+TEST_F(CorpusTest, OwnBm25IsFts5Bm25BitForBit) {
+  auto store = Store::Open(db_.string(), {.read_only = true});
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  sqlite3* db = (*store)->connection();
+  for (const std::string order : {"rowid", "rowid DESC"}) {
+    for (const std::string text :
+         {"kommunen", "budget OR regnskab", "integration*", "\"til orientering\"",
+          "title:budget", "NEAR(budget regnskab, 10)", "kommune* NOT skole", "godkend*"}) {
+      const std::string sql =
+          "SELECT rowid, bm25(items_fts, 4.0, 1.5, 2.0, 1.0), referat_bm25(items_fts, 4.0, 1.5, "
+          "2.0, 1.0), bm25(items_fts), referat_bm25(items_fts) FROM items_fts WHERE items_fts "
+          "MATCH ?1 ORDER BY " + order;
+      sqlite3_stmt* st = nullptr;
+      ASSERT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK)
+          << sqlite3_errmsg(db);
+      sqlite3_bind_text(st, 1, text.c_str(), -1, SQLITE_TRANSIENT);
+      int rows = 0, rc;
+      while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ++rows;
+        EXPECT_EQ(sqlite3_column_double(st, 1), sqlite3_column_double(st, 2))
+            << text << " row " << sqlite3_column_int64(st, 0);
+        EXPECT_EQ(sqlite3_column_double(st, 3), sqlite3_column_double(st, 4))
+            << text << " row " << sqlite3_column_int64(st, 0);
+      }
+      EXPECT_EQ(rc, SQLITE_DONE) << sqlite3_errmsg(db);
+      sqlite3_finalize(st);
+      EXPECT_GT(rows, 0) << text;
+    }
+  }
+}
+
 // A report is searched by passages: KL's 108-page report on the health
 // service (273,612 bytes of text) used to be one hit spanning its whole
 // text on "page 1", ranked by one bm25 over the whole text, behind items
