@@ -128,24 +128,220 @@ std::string MatchExpression(std::string_view text) {
 // "Mariann Nørgaard"). Each word is a quoted string, so no word is syntax.
 std::string NameQuery(std::string_view name) {
   std::string q;
+  for (std::string_view word : store::NameWords(name)) {
+    if (!q.empty()) q += ' ';
+    q += '"';
+    for (char c : word) {
+      if (c == '"') q += '"';
+      q += c;
+    }
+    q += '"';
+  }
+  return q;
+}
+
+namespace store {
+
+std::vector<std::string_view> NameWords(std::string_view name) {
+  std::vector<std::string_view> words;
   size_t i = 0;
   while (i < name.size()) {
     while (i < name.size() && (name[i] == ' ' || name[i] == '\t' || name[i] == ',')) ++i;
     size_t j = i;
     while (j < name.size() && name[j] != ' ' && name[j] != '\t' && name[j] != ',') ++j;
-    if (j > i) {
-      if (!q.empty()) q += ' ';
-      q += '"';
-      for (char c : name.substr(i, j - i)) {
-        if (c == '"') q += '"';
-        q += c;
-      }
-      q += '"';
-    }
+    if (j > i) words.push_back(name.substr(i, j - i));
     i = j;
   }
-  return q;
+  return words;
 }
+
+void IdSet::Assign(const std::vector<int64_t>& ids) {
+  words_.clear();
+  if (ids.empty()) return;
+  const auto [lo, hi] = std::minmax_element(ids.begin(), ids.end());
+  first_ = *lo;
+  words_.assign(static_cast<size_t>((*hi - *lo) / 64 + 1), 0);
+  for (int64_t id : ids) {
+    const uint64_t k = static_cast<uint64_t>(id - first_);
+    words_[k / 64] |= uint64_t{1} << (k % 64);
+  }
+}
+
+namespace {
+
+// referat_in(SET, ID): 1 when ID is in the IdSet bound as SET, else 0.
+void InSet(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const auto* set = static_cast<const IdSet*>(sqlite3_value_pointer(argv[0], IdSet::kType));
+  sqlite3_result_int(ctx, set && sqlite3_value_type(argv[1]) != SQLITE_NULL &&
+                              set->Has(sqlite3_value_int64(argv[1])));
+}
+
+// The tokens unicode61 with `remove_diacritics 0` (names_fts's tokenizer)
+// makes of `text`.
+struct NameTokenizer {
+  fts5_tokenizer methods{};
+  Fts5Tokenizer* tok = nullptr;
+  ~NameTokenizer() {
+    if (tok) methods.xDelete(tok);
+  }
+  static int Collect(void* out, int, const char* token, int n, int, int) {
+    static_cast<std::vector<std::string>*>(out)->emplace_back(token, static_cast<size_t>(n));
+    return SQLITE_OK;
+  }
+  bool Tokens(std::string_view text, int flags, std::vector<std::string>* out) {
+    out->clear();
+    return methods.xTokenize(tok, out, flags, text.data(), static_cast<int>(text.size()),
+                             Collect) == SQLITE_OK;
+  }
+};
+
+Status OpenNameTokenizer(sqlite3* db, NameTokenizer* t) {
+  fts5_api* api = nullptr;
+  {
+    Stmt st;
+    if (Status s = st.Prepare(db, "SELECT fts5(?1)"); !s.ok()) return s;
+    sqlite3_bind_pointer(st.get(), 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    st.Step();
+  }
+  void* context = nullptr;
+  if (!api || api->xFindTokenizer(api, "unicode61", &context, &t->methods) != SQLITE_OK)
+    return Status::Internal("the unicode61 tokenizer is missing");
+  const char* args[] = {"remove_diacritics", "0"};
+  if (t->methods.xCreate(context, args, 2, &t->tok) != SQLITE_OK)
+    return Status::Internal("cannot create the unicode61 tokenizer");
+  return Status::Ok();
+}
+
+// Whether `name`'s tokens hold each phrase's tokens in a row, as names_fts
+// MATCH NameQuery(...) decides: every quoted word is a phrase, the phrases
+// ANDed. FTS5 drops a phrase with no tokens (a lone '-') from an AND, and
+// a query of such phrases only matches nothing.
+bool NameMatches(const std::vector<std::string>& name,
+                 const std::vector<std::vector<std::string>>& phrases) {
+  bool any = false;
+  for (const auto& phrase : phrases) {
+    if (phrase.empty()) continue;
+    any = true;
+    if (phrase.size() > name.size()) return false;
+    bool found = false;
+    for (size_t at = 0; !found && at + phrase.size() <= name.size(); ++at)
+      found = std::equal(phrase.begin(), phrase.end(), name.begin() + static_cast<ptrdiff_t>(at));
+    if (!found) return false;
+  }
+  return any;
+}
+
+}  // namespace
+
+int ItemDocuments::Of(int64_t id, int64_t* document) {
+  constexpr int64_t kStepAhead = 64;
+  if (!st_.prepared()) {
+    if (Status s = st_.Prepare(db_,
+                               "SELECT id, document_id FROM agenda_items INDEXED BY "
+                               "agenda_items_id_document WHERE id >= ?1 ORDER BY id");
+        !s.ok())
+      return SQLITE_ERROR;
+  }
+  int rc = SQLITE_ROW;
+  auto read = [&] {
+    on_row_ = rc == SQLITE_ROW;
+    if (on_row_) {
+      at_ = st_.Int(0);
+      document_ = st_.Int(1);
+    }
+  };
+  if (!(on_row_ && at_ <= id && id - at_ <= kStepAhead)) {
+    sqlite3_reset(st_.get());
+    st_.Bind(1, id);
+    rc = st_.Step();
+    read();
+  }
+  while (on_row_ && at_ < id) {
+    rc = st_.Step();
+    read();
+  }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return rc;
+  if (!on_row_ || at_ != id) return SQLITE_DONE;
+  *document = document_;
+  return SQLITE_ROW;
+}
+
+namespace {
+
+// referat_document(CURSOR, ID): the document of item ID, NULL when there
+// is no such item.
+void DocumentOf(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  auto* cursor = static_cast<ItemDocuments*>(sqlite3_value_pointer(argv[0], ItemDocuments::kType));
+  if (!cursor || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  int64_t document = 0;
+  const int rc = cursor->Of(sqlite3_value_int64(argv[1]), &document);
+  if (rc == SQLITE_ROW) sqlite3_result_int64(ctx, document);
+  else if (rc == SQLITE_DONE) sqlite3_result_null(ctx);
+  else sqlite3_result_error_code(ctx, rc);
+}
+
+}  // namespace
+
+Status RegisterSearchFunctions(sqlite3* db) {
+  int rc = sqlite3_create_function_v2(db, "referat_in", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, nullptr,
+                                      InSet, nullptr, nullptr, nullptr);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2(db, "referat_document", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                    nullptr, DocumentOf, nullptr, nullptr, nullptr);
+  return rc == SQLITE_OK ? Status::Ok() : SqlError(db, rc, "search functions");
+}
+
+Status ReadAbsent(sqlite3* db, std::string_view name, AbsentSets* out) {
+  NameTokenizer tokenizer;
+  if (Status s = OpenNameTokenizer(db, &tokenizer); !s.ok()) return s;
+  std::vector<std::vector<std::string>> phrases;
+  for (std::string_view word : NameWords(name)) {
+    phrases.emplace_back();
+    if (!tokenizer.Tokens(word, FTS5_TOKENIZE_QUERY, &phrases.back()))
+      return Status::Internal("tokenizing a name failed");
+  }
+  // The distinct names of the absent, one index seek each (attendance_absent
+  // is ordered by name), and the rows of those that match: a few hundred
+  // people in an archive, each absent from many meetings.
+  Stmt next, rows;
+  if (Status s = next.Prepare(db,
+                              "SELECT name FROM attendance INDEXED BY attendance_absent WHERE "
+                              "status = 'absent' AND name > ?1 ORDER BY name LIMIT 1");
+      !s.ok())
+    return s;
+  if (Status s = rows.Prepare(db,
+                              "SELECT document_id, item_id FROM attendance INDEXED BY "
+                              "attendance_absent WHERE status = 'absent' AND name = ?1");
+      !s.ok())
+    return s;
+  std::vector<int64_t> documents, items;
+  std::vector<std::string> tokens;
+  std::string last;
+  for (;;) {
+    next.Reset();
+    next.Bind(1, last);
+    int rc = next.Step();
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) return next.Error(rc);
+    last = next.Text(0);
+    if (!tokenizer.Tokens(last, FTS5_TOKENIZE_DOCUMENT, &tokens))
+      return Status::Internal("tokenizing a name failed");
+    if (!NameMatches(tokens, phrases)) continue;
+    rows.Reset();
+    rows.Bind(1, last);
+    while ((rc = rows.Step()) == SQLITE_ROW)
+      (rows.IsNull(1) ? documents : items).push_back(rows.IsNull(1) ? rows.Int(0) : rows.Int(1));
+    if (rc != SQLITE_DONE) return rows.Error(rc);
+  }
+  out->documents.Assign(documents);
+  out->items.Assign(items);
+  return Status::Ok();
+}
+
+}  // namespace store
 
 namespace {
 
@@ -200,22 +396,40 @@ std::string FilterSql(const SearchQuery& q, const std::string& item, const std::
   if (!item.empty() && q.case_number)
     w += " AND " + item + " IN (SELECT item_id FROM cases WHERE case_key = :case)";
   if (q.absent) {
-    // Absent from the meeting, or (items) from that item.
-    const std::string named =
-        " AND a.status = 'absent' AND a.id IN (SELECT rowid FROM names_fts WHERE names_fts MATCH "
-        ":absent)";
+    // Absent from the meeting, or (items) from that item: the sets
+    // ReadAbsent made, probed per candidate.
     const std::string from_meeting =
-        on_documents("SELECT a.document_id FROM attendance a WHERE a.item_id IS NULL" + named);
+        !doc.empty() ? "referat_in(:absent_documents, " + doc + ")"
+                     : item + " IN (SELECT id FROM agenda_items WHERE referat_in(:absent_documents, "
+                              "document_id))";
     if (!item.empty())
-      w += " AND (" + from_meeting + " OR " + item +
-           " IN (SELECT a.item_id FROM attendance a WHERE a.item_id IS NOT NULL" + named + "))";
+      w += " AND (" + from_meeting + " OR referat_in(:absent_items, " + item + "))";
     else
       w += " AND " + from_meeting;
   }
   return w;
 }
 
-void BindAll(Stmt& st, const SearchQuery& q) {
+void BindSet(Stmt& st, const char* name, const store::IdSet* set) {
+  if (int i = sqlite3_bind_parameter_index(st.get(), name); i > 0)
+    sqlite3_bind_pointer(st.get(), i, const_cast<store::IdSet*>(set), store::IdSet::kType, nullptr);
+}
+
+// What one search makes before its statements and binds into them: the
+// --absent sets and the item-to-document cursor.
+struct SearchState {
+  explicit SearchState(sqlite3* db) : documents(db) {}
+  std::optional<store::AbsentSets> absent;
+  store::ItemDocuments documents;
+};
+
+Status MakeState(sqlite3* db, const SearchQuery& q, SearchState* state) {
+  if (!q.absent) return Status::Ok();
+  state->absent.emplace();
+  return store::ReadAbsent(db, *q.absent, &*state->absent);
+}
+
+void BindAll(Stmt& st, const SearchQuery& q, SearchState* state) {
   BindNamed(st, ":q", MatchExpression(q.text));
   BindNamed(st, ":open", q.highlight_open);
   BindNamed(st, ":close", q.highlight_close);
@@ -227,7 +441,12 @@ void BindAll(Stmt& st, const SearchQuery& q) {
   if (q.kind) BindNamed(st, ":kind", *q.kind);
   if (q.decision) BindNamed(st, ":decision", *q.decision);
   if (q.case_number) BindNamed(st, ":case", store::CaseKey(*q.case_number));
-  if (q.absent) BindNamed(st, ":absent", NameQuery(*q.absent));
+  if (state && state->absent) {
+    BindSet(st, ":absent_documents", &state->absent->documents);
+    BindSet(st, ":absent_items", &state->absent->items);
+  }
+  if (int i = sqlite3_bind_parameter_index(st.get(), ":item_documents"); i > 0 && state)
+    sqlite3_bind_pointer(st.get(), i, &state->documents, store::ItemDocuments::kType, nullptr);
   if (int i = sqlite3_bind_parameter_index(st.get(), ":limit"); i > 0) st.Bind(i, q.limit);
   if (int i = sqlite3_bind_parameter_index(st.get(), ":offset"); i > 0) st.Bind(i, q.offset);
 }
@@ -241,9 +460,10 @@ Status QueryError(sqlite3* db, Stmt& st, int rc) {
   return st.Error(rc);
 }
 
-Status Prepared(sqlite3* db, const std::string& sql, const SearchQuery& q, Stmt* st) {
+Status Prepared(sqlite3* db, const std::string& sql, const SearchQuery& q, Stmt* st,
+                SearchState* state = nullptr) {
   if (Status s = st->Prepare(db, sql); !s.ok()) return s;
-  BindAll(*st, q);
+  BindAll(*st, q, state);
   return Status::Ok();
 }
 
@@ -271,9 +491,9 @@ std::string HitsSql(const SearchQuery& q, bool with_documents, bool count_only =
                                  : "SELECT 0 AS doc, items_fts.rowid AS id, referat_bm25(items_fts, 4.0, "
                                    "1.5, 2.0, 1.0) AS score, NULL AS date, 0 AS did, 0 AS pos, "
                                    "0 AS part FROM items_fts") +
-          (on_document ? " JOIN agenda_items i ON i.id = items_fts.rowid" : "") +
           " WHERE items_fts MATCH :q AND items_fts.rowid > 0" +
-          FilterSql(q, "+items_fts.rowid", on_document ? "i.document_id" : "");
+          FilterSql(q, "+items_fts.rowid",
+                    on_document ? "referat_document(:item_documents, items_fts.rowid)" : "");
     // A document is ranked by its best passage (the part the match is
     // in), which FillPage reports. The LIMIT -1 keeps SQLite from folding
     // the subquery into the grouping, where bm25 cannot be called.
@@ -308,16 +528,7 @@ std::string HitsSql(const SearchQuery& q, bool with_documents, bool count_only =
   return sql;
 }
 
-// One page of the ranked hits: by bm25 (lower is better), items before
-// documents on a tie. SQLite keeps only the best offset + limit rows while
-// it scans (a sorter with a LIMIT).
-std::string RankedPageSql(const SearchQuery& q) {
-  return "WITH hits AS (" + HitsSql(q, WithDocuments(q)) +
-         ") SELECT doc, id, score, part FROM hits ORDER BY score, doc, id LIMIT :limit OFFSET "
-         ":offset";
-}
-
-// Every ranked hit, unordered, for a page that is counted (Store::Find).
+// Every ranked hit, unordered (Store::Find keeps the page).
 std::string RankedRowsSql(const SearchQuery& q) {
   return "WITH hits AS (" + HitsSql(q, WithDocuments(q)) + ") SELECT doc, id, score, part FROM hits";
 }
@@ -484,14 +695,10 @@ Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& p
   return Status::Ok();
 }
 
-}  // namespace
-
-namespace {
-
 // The page [offset, offset + limit) of the unranked order (GroupsSql), and
 // with q.count the total, which the groups' sizes give.
-Status UnrankedPage(sqlite3* db, const SearchQuery& q, std::vector<PageRow>* page,
-                    int64_t* total) {
+Status UnrankedPage(sqlite3* db, const SearchQuery& q, SearchState* state,
+                    std::vector<PageRow>* page, int64_t* total) {
   struct Slice {
     bool doc;
     int64_t did, skip, take;
@@ -501,7 +708,7 @@ Status UnrankedPage(sqlite3* db, const SearchQuery& q, std::vector<PageRow>* pag
   int64_t seen = 0;
   {
     Stmt st;
-    if (Status s = Prepared(db, GroupsSql(q), q, &st); !s.ok()) return s;
+    if (Status s = Prepared(db, GroupsSql(q), q, &st, state); !s.ok()) return s;
     int rc;
     while ((rc = st.Step()) == SQLITE_ROW) {
       const int64_t n = st.Int(2);
@@ -528,7 +735,7 @@ Status UnrankedPage(sqlite3* db, const SearchQuery& q, std::vector<PageRow>* pag
                             "SELECT i.id, i.document_id FROM agenda_items i WHERE i.document_id "
                             "IN (" + dids + ")" + FilterSql(q, "+i.id", "i.document_id") +
                                 " ORDER BY i.document_id, i.position",
-                            q, &st);
+                            q, &st, state);
         !s.ok())
       return s;
     int rc = store::EachRow(st, [&](const Stmt& row) { items[row.Int(1)].push_back(row.Int(0)); });
@@ -551,23 +758,21 @@ Status UnrankedPage(sqlite3* db, const SearchQuery& q, std::vector<PageRow>* pag
 
 Result<SearchResults> Store::Find(const SearchQuery& q) {
   if (Status s = CheckQuery(q); !s.ok()) return s;
+  SearchState state(impl_->db);
+  if (Status s = MakeState(impl_->db, q, &state); !s.ok()) return s;
   SearchResults out;
   std::vector<PageRow> page;
   if (!Ranked(q)) {
-    if (Status s = UnrankedPage(impl_->db, q, &page, &out.total); !s.ok()) return s;
-  } else if (!q.count) {
-    Stmt st;
-    if (Status s = Prepared(impl_->db, RankedPageSql(q), q, &st); !s.ok()) return s;
-    int rc = store::EachRow(st, [&](const Stmt& row) {
-      page.push_back({row.Int(0) != 0, row.Int(1), row.Real(2), row.Int(3)});
-    });
-    if (rc != SQLITE_DONE) return QueryError(impl_->db, st, rc);
+    if (Status s = UnrankedPage(impl_->db, q, &state, &page, &out.total); !s.ok())
+      return s;
   } else {
-    // Counted: every hit is read once, unordered, and the page kept here
-    // (the best offset + limit by SQL's order: score, doc, id), so the
-    // match and the filters' sets are built once, not again for a count.
+    // Every hit is read once, unordered, and the page kept here (the best
+    // offset + limit by score, then items before documents, then id): a
+    // heap that a hit enters only when it beats the worst kept, cheaper
+    // than SQL's sorter over the union of the two arms, and the count
+    // comes on the way.
     Stmt st;
-    if (Status s = Prepared(impl_->db, RankedRowsSql(q), q, &st); !s.ok()) return s;
+    if (Status s = Prepared(impl_->db, RankedRowsSql(q), q, &st, &state); !s.ok()) return s;
     const size_t keep = static_cast<size_t>(q.offset) + static_cast<size_t>(q.limit);
     auto before = [](const PageRow& a, const PageRow& b) {
       if (a.score != b.score) return a.score < b.score;
@@ -592,7 +797,7 @@ Result<SearchResults> Store::Find(const SearchQuery& q) {
     std::sort_heap(best.begin(), best.end(), before);
     if (best.size() > static_cast<size_t>(q.offset))
       page.assign(best.begin() + q.offset, best.end());
-    out.total = n;
+    if (q.count) out.total = n;
   }
   if (Status s = FillPage(impl_->db, q, page, &out.hits); !s.ok()) return s;
   return out;
@@ -613,8 +818,10 @@ Result<std::vector<int64_t>> Store::FindItemIds(const SearchQuery& q) {
   std::string sql = "WITH hits AS (" + HitsSql(items, false) + ") SELECT id FROM hits ORDER BY " +
                     (Ranked(q) ? "score, id" : "date DESC, did, pos") +
                     " LIMIT :limit";
+  SearchState state(impl_->db);
+  if (Status s = MakeState(impl_->db, q, &state); !s.ok()) return s;
   Stmt st;
-  if (Status s = Prepared(impl_->db, sql, items, &st); !s.ok()) return s;
+  if (Status s = Prepared(impl_->db, sql, items, &st, &state); !s.ok()) return s;
   std::vector<int64_t> ids;
   int rc = store::EachRow(st, [&](const Stmt& row) { ids.push_back(row.Int(0)); });
   if (rc != SQLITE_DONE) return QueryError(impl_->db, st, rc);
@@ -623,8 +830,10 @@ Result<std::vector<int64_t>> Store::FindItemIds(const SearchQuery& q) {
 
 Result<int64_t> Store::CountHits(const SearchQuery& q) {
   if (Status s = CheckQuery(q); !s.ok()) return s;
+  SearchState state(impl_->db);
+  if (Status s = MakeState(impl_->db, q, &state); !s.ok()) return s;
   Stmt st;
-  if (Status s = Prepared(impl_->db, CountSql(q), q, &st); !s.ok()) return s;
+  if (Status s = Prepared(impl_->db, CountSql(q), q, &st, &state); !s.ok()) return s;
   int rc = st.Step();
   if (rc == SQLITE_ROW) return st.Int(0);
   return QueryError(impl_->db, st, rc);

@@ -98,6 +98,7 @@ Result<std::unique_ptr<Store::Impl>> Store::OpenConnection(const std::string& pa
   if (Status s = store::RegisterDanishTokenizer(impl->db); !s.ok()) return s;
   if (Status s = RegisterFold(impl->db); !s.ok()) return s;
   if (Status s = store::RegisterRank(impl->db); !s.ok()) return s;
+  if (Status s = store::RegisterSearchFunctions(impl->db); !s.ok()) return s;
   if (Status s = store::Configure(impl->db, options.read_only); !s.ok()) return s;
   if (options.read_only) {
     if (Status s = store::CheckVersion(impl->db); !s.ok()) return s;

@@ -454,18 +454,82 @@ TEST_F(CorpusTest, PagesFollowTheReferenceOrder) {
     ASSERT_FALSE(want.empty()) << c.items;
     expect_pages(q, want, c.items);
   }
-  for (const std::string text : {"kommunen", "budget OR regnskab", "integration*"}) {
-    const auto want = reference(
-        "SELECT doc, id FROM (SELECT 0 AS doc, rowid AS id, bm25(items_fts, 4.0, 1.5, 2.0, 1.0) "
-        "AS score FROM items_fts WHERE items_fts MATCH ?1 AND rowid > 0 UNION ALL SELECT 1, "
-        "document_id, min(score) FROM (SELECT p.document_id, bm25(items_fts, 4.0, 1.5, 2.0, "
-        "1.0) AS score FROM items_fts JOIN passages p ON p.id = -items_fts.rowid WHERE "
-        "items_fts MATCH ?1 LIMIT -1) GROUP BY document_id) ORDER BY score, doc, id",
-        text);
-    ASSERT_FALSE(want.empty()) << text;
+  // --absent by the names index and id sets (search.cc) against the
+  // definition: the attendance rows names_fts matches, absent from the
+  // meeting or from that item. Names from the store: the most often
+  // absent, a surname alone, a name with its words reversed and in
+  // capitals, one nobody has, and words that make no tokens.
+  std::vector<std::string> names;
+  {
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db,
+                                 "SELECT name FROM attendance WHERE status = 'absent' GROUP BY "
+                                 "name ORDER BY count(*) DESC, name LIMIT 3",
+                                 -1, &st, nullptr),
+              SQLITE_OK);
+    while (sqlite3_step(st) == SQLITE_ROW)
+      names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+    sqlite3_finalize(st);
+  }
+  ASSERT_GE(names.size(), 2u);
+  const std::string first = names[0].substr(0, names[0].find(' '));
+  const std::string last = names[0].substr(names[0].rfind(' ') + 1);
+  names.push_back(last);
+  names.push_back(last + " " + first);
+  for (char& c : names.back())
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  names.push_back("Ingen Saadan");
+  names.push_back(first + " -");  // FTS5 drops the empty phrase '-' from the AND
+  names.push_back("-");           // and a query of it alone matches nothing
+  auto literal = [](const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+  };
+  auto absent_sql = [&](const std::string& name, const std::string& item, const std::string& doc) {
+    const std::string named = " AND a.status = 'absent' AND a.id IN (SELECT rowid FROM names_fts "
+                              "WHERE names_fts MATCH " + literal(NameQuery(name)) + ")";
+    std::string w = doc + " IN (SELECT a.document_id FROM attendance a WHERE a.item_id IS NULL" +
+                    named + ")";
+    if (!item.empty())
+      w = "(" + w + " OR " + item + " IN (SELECT a.item_id FROM attendance a WHERE a.item_id IS " +
+          "NOT NULL" + named + "))";
+    return w;
+  };
+  int found = 0;
+  for (const std::string& name : names) {
     SearchQuery q;
-    q.text = text;
-    expect_pages(q, want, text);
+    q.absent = name;
+    const auto want = reference(with(by_date, absent_sql(name, "i.id", "i.document_id"),
+                                     absent_sql(name, "", "d.id")),
+                                "");
+    found += !want.empty();
+    expect_pages(q, want, "--absent " + name);
+  }
+  EXPECT_GE(found, 4);
+  for (const std::string text : {"kommunen", "budget OR regnskab", "integration*"}) {
+    for (const std::optional<std::string>& name :
+         std::vector<std::optional<std::string>>{std::nullopt, names[0], names[1], names[3]}) {
+      const std::string items =
+          name ? " AND " + absent_sql(*name, "items_fts.rowid",
+                                      "(SELECT x.document_id FROM agenda_items x WHERE x.id = "
+                                      "items_fts.rowid)")
+               : "";
+      const std::string docs = name ? " AND " + absent_sql(*name, "", "p.document_id") : "";
+      const auto want = reference(
+          "SELECT doc, id FROM (SELECT 0 AS doc, rowid AS id, bm25(items_fts, 4.0, 1.5, 2.0, 1.0) "
+          "AS score FROM items_fts WHERE items_fts MATCH ?1 AND rowid > 0" + items +
+              " UNION ALL SELECT 1, document_id, min(score) FROM (SELECT p.document_id, "
+              "bm25(items_fts, 4.0, 1.5, 2.0, 1.0) AS score FROM items_fts JOIN passages p ON "
+              "p.id = -items_fts.rowid WHERE items_fts MATCH ?1" + docs +
+              " LIMIT -1) GROUP BY document_id) ORDER BY score, doc, id",
+          text);
+      if (!name) ASSERT_FALSE(want.empty()) << text;
+      SearchQuery q;
+      q.text = text;
+      q.absent = name;
+      expect_pages(q, want, text + (name ? " --absent " + *name : ""));
+    }
   }
 }
 
@@ -549,7 +613,8 @@ TEST_F(CorpusTest, ReportsAreRankedAndPlacedByTheirBestPassage) {
   ASSERT_GT(before[0], 100);
   EXPECT_EQ(before[0], before[2]);
   WriteSql(v2, "DELETE FROM items_fts WHERE rowid < 0; DROP TABLE passages; DROP TABLE "
-               "store_info; PRAGMA user_version = 2;", true);
+               "store_info; DROP INDEX attendance_absent; DROP INDEX agenda_items_id_document; "
+               "PRAGMA user_version = 2;", true);
   EXPECT_EQ(Count(v2, "SELECT count(*) FROM items_fts WHERE rowid < 0"), 0);
   {
     auto store = Store::Open(v2.string());
@@ -561,6 +626,42 @@ TEST_F(CorpusTest, ReportsAreRankedAndPlacedByTheirBestPassage) {
                       "sundhedsaftale"}, dir_);
   EXPECT_EQ(JsonLines(again.out), hits);
   fs::remove(v2);
+}
+
+// Version 4 adds the indexes --absent and the ranked filters read
+// (attendance_absent, agenda_items_id_document). A version 3 store is
+// refused read-only with what to do, migrated by a writing open, and then
+// searches as a store made new.
+TEST_F(CorpusTest, Version3StoreGetsTheSearchIndexes) {
+  const fs::path v3 = dir_ / "v3.db";
+  fs::copy_file(db_, v3, fs::copy_options::overwrite_existing);
+  WriteSql(v3, "DROP INDEX attendance_absent; DROP INDEX agenda_items_id_document; "
+               "PRAGMA user_version = 3;");
+  const std::string name = "Nørgaard";
+  const std::vector<std::string> query = {"search", "--json", "--limit", "100000",
+                                          "--absent", name, "kommune*"};
+  auto run = [&](const fs::path& db) {
+    std::vector<std::string> args = query;
+    args.insert(args.begin() + 1, {"--db", db.string()});
+    return Cli(args, dir_);
+  };
+  CliRun refused = run(v3);
+  EXPECT_EQ(refused.status, 1) << refused.err;  // unsupported_format
+  EXPECT_NE(refused.err.find("store schema version 3 needs migrating to 4"), std::string::npos)
+      << refused.err;
+  {
+    auto store = Store::Open(v3.string());
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+  }
+  EXPECT_EQ(Count(v3, "PRAGMA user_version"), kStoreSchemaVersion);
+  EXPECT_EQ(Count(v3, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN "
+                      "('attendance_absent', 'agenda_items_id_document')"),
+            2);
+  CliRun want = run(db_), got = run(v3);
+  EXPECT_EQ(got.status, 0) << got.err;
+  EXPECT_FALSE(JsonLines(want.out).empty());
+  EXPECT_EQ(got.out, want.out);
+  fs::remove(v3);
 }
 
 TEST_F(CorpusTest, ReingestIsANoOp) {
@@ -1240,7 +1341,8 @@ TEST(Issue15Defect6, Sqlite3ShellReadsTheStoreAndTheExtensionTheFtsTables) {
                "DELETE FROM items_fts WHERE rowid = old.id; END;"
                "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN "
                "DELETE FROM documents_fts WHERE rowid = old.id; END; DELETE FROM items_fts WHERE "
-               "rowid < 0; DROP TABLE passages; DROP TABLE store_info; PRAGMA user_version = 1;",
+               "rowid < 0; DROP TABLE passages; DROP TABLE store_info; DROP INDEX attendance_absent; "
+               "DROP INDEX agenda_items_id_document; PRAGMA user_version = 1;",
            true);
   EXPECT_EQ(Cli({"ingest", "--db", db.string(), "--quiet", seeds.back()}, dir).status, 0);
   EXPECT_EQ(Count(db, "PRAGMA user_version"), kStoreSchemaVersion);
