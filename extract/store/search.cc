@@ -303,18 +303,16 @@ Status ReadAbsent(sqlite3* db, std::string_view name, AbsentSets* out) {
     if (!tokenizer.Tokens(word, FTS5_TOKENIZE_QUERY, &phrases.back()))
       return Status::Internal("tokenizing a name failed");
   }
-  // The distinct names of the absent, one index seek each (attendance_absent
-  // is ordered by name), and the rows of those that match: a few hundred
-  // people in an archive, each absent from many meetings.
+  // The distinct names of the absent, one seek each (absences is keyed by
+  // name), and the rows of those that match: a few hundred people in an
+  // archive, each absent from many meetings.
   Stmt next, rows;
   if (Status s = next.Prepare(db,
-                              "SELECT name FROM attendance INDEXED BY attendance_absent WHERE "
-                              "status = 'absent' AND name > ?1 ORDER BY name LIMIT 1");
+                              "SELECT name FROM absences WHERE name > ?1 ORDER BY name LIMIT 1");
       !s.ok())
     return s;
   if (Status s = rows.Prepare(db,
-                              "SELECT document_id, item_id FROM attendance INDEXED BY "
-                              "attendance_absent WHERE status = 'absent' AND name = ?1");
+                              "SELECT document_id, item_id FROM absences WHERE name = ?1");
       !s.ok())
     return s;
   std::vector<int64_t> documents, items;
@@ -332,8 +330,11 @@ Status ReadAbsent(sqlite3* db, std::string_view name, AbsentSets* out) {
     if (!NameMatches(tokens, phrases)) continue;
     rows.Reset();
     rows.Bind(1, last);
-    while ((rc = rows.Step()) == SQLITE_ROW)
-      (rows.IsNull(1) ? documents : items).push_back(rows.IsNull(1) ? rows.Int(0) : rows.Int(1));
+    while ((rc = rows.Step()) == SQLITE_ROW) {
+      const int64_t item = rows.Int(1);
+      if (item == 0) documents.push_back(rows.Int(0));
+      else items.push_back(item);
+    }
     if (rc != SQLITE_DONE) return rows.Error(rc);
   }
   out->documents.Assign(documents);

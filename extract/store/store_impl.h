@@ -89,7 +89,7 @@ struct AbsentSets {
   IdSet documents, items;
 };
 
-// Reads the AbsentSets for NAME from the attendance_absent index: a name
+// Reads the AbsentSets for NAME from the absences table: a name
 // matches as names_fts MATCH NameQuery(NAME) would (every word of NAME a
 // run of tokens of the name, unicode61 with diacritics kept).
 Status ReadAbsent(sqlite3* db, std::string_view name, AbsentSets* out);

@@ -613,7 +613,7 @@ TEST_F(CorpusTest, ReportsAreRankedAndPlacedByTheirBestPassage) {
   ASSERT_GT(before[0], 100);
   EXPECT_EQ(before[0], before[2]);
   WriteSql(v2, "DELETE FROM items_fts WHERE rowid < 0; DROP TABLE passages; DROP TABLE "
-               "store_info; DROP INDEX attendance_absent; DROP INDEX agenda_items_id_document; "
+               "store_info; DROP TABLE absences; DROP INDEX agenda_items_id_document; "
                "PRAGMA user_version = 2;", true);
   EXPECT_EQ(Count(v2, "SELECT count(*) FROM items_fts WHERE rowid < 0"), 0);
   {
@@ -628,14 +628,24 @@ TEST_F(CorpusTest, ReportsAreRankedAndPlacedByTheirBestPassage) {
   fs::remove(v2);
 }
 
-// Version 4 adds the indexes --absent and the ranked filters read
-// (attendance_absent, agenda_items_id_document). A version 3 store is
-// refused read-only with what to do, migrated by a writing open, and then
-// searches as a store made new.
+// Version 4 adds what --absent and the ranked filters read (the absences
+// table, agenda_items_id_document). A version 3 store is refused read-only
+// with what to do, migrated by a writing open, and then holds the rows
+// ingest writes and searches as a store made new.
 TEST_F(CorpusTest, Version3StoreGetsTheSearchIndexes) {
   const fs::path v3 = dir_ / "v3.db";
   fs::copy_file(db_, v3, fs::copy_options::overwrite_existing);
-  WriteSql(v3, "DROP INDEX attendance_absent; DROP INDEX agenda_items_id_document; "
+  const std::string absences =
+      "SELECT count(*), sum(length(name) * 3 + document_id * 7 + item_id * 11) FROM absences";
+  const int64_t rows = Count(db_, "SELECT count(*) FROM absences");
+  ASSERT_GT(rows, 100);
+  // Item rows are kept only where the person was at the meeting.
+  EXPECT_GT(Count(db_, "SELECT count(*) FROM absences WHERE item_id <> 0"), 0);
+  EXPECT_EQ(Count(db_, "SELECT count(*) FROM absences i JOIN absences m ON m.name = i.name AND "
+                       "m.document_id = i.document_id AND m.item_id = 0 WHERE i.item_id <> 0"),
+            0);
+  EXPECT_LT(rows, Count(db_, "SELECT count(*) FROM attendance WHERE status = 'absent'"));
+  WriteSql(v3, "DROP TABLE absences; DROP INDEX agenda_items_id_document; "
                "PRAGMA user_version = 3;");
   const std::string name = "Nørgaard";
   const std::vector<std::string> query = {"search", "--json", "--limit", "100000",
@@ -654,9 +664,12 @@ TEST_F(CorpusTest, Version3StoreGetsTheSearchIndexes) {
     ASSERT_TRUE(store.ok()) << store.status().ToString();
   }
   EXPECT_EQ(Count(v3, "PRAGMA user_version"), kStoreSchemaVersion);
-  EXPECT_EQ(Count(v3, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN "
-                      "('attendance_absent', 'agenda_items_id_document')"),
+  EXPECT_EQ(Count(v3, "SELECT count(*) FROM sqlite_schema WHERE name IN ('absences', "
+                      "'agenda_items_id_document')"),
             2);
+  EXPECT_EQ(Count(v3, absences), Count(db_, absences));
+  EXPECT_EQ(Count(v3, "SELECT sum(item_id) FROM absences"),
+            Count(db_, "SELECT sum(item_id) FROM absences"));
   CliRun want = run(db_), got = run(v3);
   EXPECT_EQ(got.status, 0) << got.err;
   EXPECT_FALSE(JsonLines(want.out).empty());
@@ -1341,7 +1354,7 @@ TEST(Issue15Defect6, Sqlite3ShellReadsTheStoreAndTheExtensionTheFtsTables) {
                "DELETE FROM items_fts WHERE rowid = old.id; END;"
                "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN "
                "DELETE FROM documents_fts WHERE rowid = old.id; END; DELETE FROM items_fts WHERE "
-               "rowid < 0; DROP TABLE passages; DROP TABLE store_info; DROP INDEX attendance_absent; "
+               "rowid < 0; DROP TABLE passages; DROP TABLE store_info; DROP TABLE absences; "
                "DROP INDEX agenda_items_id_document; PRAGMA user_version = 1;",
            true);
   EXPECT_EQ(Cli({"ingest", "--db", db.string(), "--quiet", seeds.back()}, dir).status, 0);
