@@ -111,6 +111,25 @@ TEST(TextReader, FormFeedsArePages) {
   EXPECT_EQ(d.blocks[1].page, 2);
 }
 
+// pdftotext's dump of a paged document: a page's first or last line that
+// is only its number ("1 of 13" above, "1" below; the Syddjurs culture
+// policy of 2009) is page furniture; a number inside a page is text.
+TEST(TextReader, PageNumberLinesAtPageEdgesAreFurniture) {
+  Document d = Read("1 of 13\nPolitik\n\f2 of 13\nForord\nKultur giver puls.\n2024\nflere linjer\n1\n\f"
+                    "Side 3 af 13\nVision\n",
+                    false);
+  std::vector<std::string> lines;
+  for (const auto& b : d.blocks) lines.emplace_back(d.BlockText(b));
+  EXPECT_EQ(lines, (std::vector<std::string>{"Politik", "Forord", "Kultur giver puls.", "2024", "flere linjer",
+                                             "Vision"}));
+  EXPECT_EQ(d.pages, 3);
+  // The text itself keeps every byte.
+  EXPECT_NE(d.text.find("1 of 13"), std::string::npos);
+  // Without form feeds there are no pages and nothing is furniture.
+  Document flat = Read("1\nPolitik\n", false);
+  EXPECT_EQ(flat.blocks.size(), 2u);
+}
+
 TEST(TextReader, EmptyIsNoText) {
   auto r = ReadText("\n\n  \n", false, ExtractOptions{});
   ASSERT_FALSE(r.ok());

@@ -78,4 +78,31 @@ std::optional<Attendance> ExtractAttendance(const Context& ctx, size_t end, cons
   return a;
 }
 
+void AbsenteesFromItems(const Context& ctx, const std::vector<AgendaItem>& items,
+                        std::optional<Attendance>* attendance) {
+  const Lexicon& lex = ctx.lex();
+  for (const auto& it : items) {
+    if (!it.decision || !AtMostWords(it.title, 4)) continue;
+    std::string_view title = TrimRight(Trim(it.title), ":");
+    LabelHit lh = lex.attendance().MatchLabel(title, false);
+    if (lh.field != Field::kAbsent || !Trim(title.substr(std::min(lh.value_start, title.size()))).empty())
+      continue;
+    std::string_view text = Trim(it.decision->text);
+    std::vector<PersonName> names = ParseNames(lex, text);
+    // Names and their separators only: a sentence ("Punktet blev
+    // udsat.") is a decision, not the list.
+    size_t covered = 0;
+    for (const auto& pn : names) covered += pn.end - pn.start;
+    const bool none = lex.words().none.ContainsFolded(FoldCase(TrimRight(text, ".")));
+    if (!none && (names.empty() || covered * 2 < text.size())) continue;
+    if (!*attendance) {
+      attendance->emplace();
+      (*attendance)->span = it.decision->span;
+    }
+    UniqueList absent(&(*attendance)->absent);
+    for (const auto& pn : names) absent.Add(pn.name);
+    break;
+  }
+}
+
 }  // namespace referat::analyze

@@ -16,6 +16,13 @@ namespace referat::analyze {
 // is present.
 std::optional<Attendance> ExtractAttendance(const Context& ctx, size_t end, const Toc& toc);
 
+// Minutes that record the absentees as an agenda item of their own ("1.
+// Fraværende" with the names as its decision; Brønderslev's minutes): the
+// names join the meeting's absent list, or make it when the header has
+// none. An item whose decision is not a list of names adds nothing.
+void AbsenteesFromItems(const Context& ctx, const std::vector<AgendaItem>& items,
+                        std::optional<Attendance>* attendance);
+
 }  // namespace referat::analyze
 
 #endif  // REFERAT_ANALYZE_ATTENDANCE_H_

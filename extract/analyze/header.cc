@@ -108,6 +108,56 @@ std::optional<std::string> MeetingEndTime(const Context& ctx, size_t i) {
   return tm->start_time;
 }
 
+std::optional<std::string> BodyFromDecisionHeadings(const Context& ctx, size_t from, const std::string& date) {
+  const Lexicon& lex = ctx.lex();
+  std::vector<std::pair<std::string, int>> votes;
+  for (size_t i = from; i < ctx.size(); ++i) {
+    if (ctx.heading(i).role != Role::kDecision) continue;
+    std::string_view t = ctx.text(i);
+    if (!HasDigit(t) || !AtMostWords(t, 16)) continue;
+    auto d = FindDate(lex, t);
+    if (!d || d->iso != date) continue;
+    // The words before the date; the longest run of them that names a
+    // body (a genitive "-s" taken off) is the body.
+    std::vector<std::string_view> words;
+    for (std::string_view rest = t.substr(0, d->start);;) {
+      rest = Trim(rest);
+      if (rest.empty()) break;
+      size_t sp = rest.find(' ');
+      words.push_back(TrimRight(rest.substr(0, sp), ","));
+      if (sp == std::string_view::npos) break;
+      rest = rest.substr(sp);
+    }
+    std::optional<std::string> best;
+    for (size_t a = 0; a < words.size() && !best; ++a) {
+      // "Beslutning Teknik- og Miljøudvalget": the heading's own word is
+      // not part of the name.
+      if (lex.headings().IsRoleLine(words[a], Role::kDecision)) continue;
+      for (size_t b = std::min(words.size(), a + 6); b > a && !best; --b) {
+        const char* first = words[a].data();
+        std::string_view run(first, static_cast<size_t>(words[b - 1].data() + words[b - 1].size() - first));
+        if (lex.header().IsBodyName(run)) {
+          best = Collapse(run);
+        } else if (run.size() > 1 && run.back() == 's' && lex.header().IsBodyName(run.substr(0, run.size() - 1))) {
+          best = Collapse(run.substr(0, run.size() - 1));
+        }
+      }
+    }
+    if (!best) continue;
+    auto it = std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == *best; });
+    if (it == votes.end()) {
+      votes.emplace_back(*best, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  if (votes.empty()) return std::nullopt;
+  // The first named wins a tie: deterministic, and the document's order.
+  auto top = std::max_element(votes.begin(), votes.end(),
+                              [](const auto& x, const auto& y) { return x.second < y.second; });
+  return top->first;
+}
+
 namespace {
 
 // The header's reading, one block at a time, in three parts: labelled
@@ -175,6 +225,8 @@ class HeaderReader {
         if (auto tm = FindTime(lex_, value, true)) {
           if (!label_start_) label_start_ = tm->start_time;
         }
+        // "STARTTIDSPUNKT / 04-06-2020 09:00:00" (Holbæk): the date too.
+        if (auto d = FindDate(lex_, value); d && !label_date_) label_date_ = d->iso;
         break;
       case Field::kEnd:
         if (auto tm = FindTime(lex_, value, true)) {
@@ -184,11 +236,14 @@ class HeaderReader {
       case Field::kLocation:
         if (!value.empty() && !label_location_) label_location_ = value;
         break;
+      case Field::kBody:
+        if (!r_.meeting.body && lex_.header().IsBodyName(value)) r_.meeting.body = value;
+        break;
       default:
         break;
     }
     if (lh.field == Field::kDate || lh.field == Field::kStart || lh.field == Field::kEnd ||
-        lh.field == Field::kLocation) {
+        lh.field == Field::kLocation || lh.field == Field::kBody) {
       span_.Add(ctx_.block(*i).start, ctx_.block(last).end);
       *i = last;
     }
@@ -198,10 +253,42 @@ class HeaderReader {
   // the council, municipality or body. True when the line was one of those
   // names (nothing more to read from it).
   bool Names(size_t i, std::string_view t, int words) {
+    // "Byrådet - Referat", "Referat – Økonomiudvalget": a published page's
+    // title line names the document type and the body, joined by a dash.
+    if (words <= 12) {
+      for (std::string_view dash : {std::string_view(" - "), std::string_view(" \xE2\x80\x93 ")}) {
+        size_t at = t.find(dash);
+        if (at == std::string_view::npos) continue;
+        std::string_view left = Trim(t.substr(0, at)), right = Trim(t.substr(at + dash.size()));
+        if (left.empty() || right.empty()) break;
+        const bool type_left = AtMostWords(left, 5) && !lex_.header().DocumentType(left).empty();
+        const bool type_right = AtMostWords(right, 5) && !lex_.header().DocumentType(right).empty();
+        if (type_left == type_right) break;
+        std::string_view type = type_left ? left : right, name = type_left ? right : left;
+        const int name_words = CountWordsUpTo(name, 9);
+        if (!NameLine(i, name, name_words)) break;
+        NameLine(i, type, CountWordsUpTo(type, 9));
+        return true;
+      }
+    }
+    return NameLine(i, t, words);
+  }
+
+  bool NameLine(size_t i, std::string_view t, int words) {
     Meeting& m = r_.meeting;
     const Block& b = ctx_.block(i);
-    if (!m.document_type && words <= 12) {
+    if (!m.document_type && words <= 16) {
       std::string type = lex_.header().DocumentType(t);
+      // "Lindknud Sogneraads Protokol d. 5. Jan. 1921", "Økonomiudvalgets
+      // referat": the type after the council's or body's genitive.
+      std::string_view rest = Trim(t);
+      for (int w = 0; type.empty() && words <= 10 && StartsUpper(rest) && w < 3; ++w) {
+        size_t sp = rest.find(' ');
+        if (sp == std::string_view::npos) break;
+        const bool genitive = sp > 1 && rest[sp - 1] == 's';
+        rest = Trim(rest.substr(sp));
+        if (genitive) type = lex_.header().DocumentType(rest);
+      }
       if (!type.empty()) {
         m.document_type = type;
         span_.Add(b.start, b.end);
@@ -252,6 +339,19 @@ class HeaderReader {
       span_.Add(b.start, b.end);
       return true;
     }
+    // "mødet i Udvalg for regional udvikling" (Region Midtjylland's cover).
+    if (!m.body && words <= 10) {
+      for (const auto& w : lex_.words().meeting_in.entries()) {
+        std::string_view rest = Trim(t);
+        if (!lang::ConsumeLeadingWord(&rest, w, true)) continue;
+        rest = Trim(rest);
+        if (lex_.header().IsBodyName(rest) && lex_.header().DocumentType(rest).empty()) {
+          m.body = Collapse(rest);
+          span_.Add(b.start, b.end);
+          return true;
+        }
+      }
+    }
     // "Økonomiudvalgets møde", "Byrådets ekstraordinære møde".
     if (!m.body && words <= 5) {
       re2::StringPiece name;
@@ -275,6 +375,7 @@ class HeaderReader {
     auto d = FindDate(lex_, t);
     if (d && !line_date_) {
       line_date_ = d->iso;
+      if (!r_.meeting.body) BodyBeforeDate(t.substr(0, d->start));
       if (auto tm = FindTime(lex_, t, false)) {
         line_start_ = tm->start_time;
         line_end_ = tm->end_time;
@@ -307,6 +408,22 @@ class HeaderReader {
       Place(i);
   }
 
+  // "Teknik- og Bygningsudvalget tirsdag den 13. august 2024 kl. 16.30"
+  // (Ishøj's minutes): the body, then at most three words (a weekday,
+  // "den") before the date.
+  void BodyBeforeDate(std::string_view before) {
+    std::vector<size_t> ends;  // the end of each word
+    for (size_t k = 0; k <= before.size(); ++k)
+      if ((k == before.size() || before[k] == ' ') && k > 0 && before[k - 1] != ' ') ends.push_back(k);
+    for (size_t n = ends.size(); n > 0 && ends.size() - n <= 3; --n) {
+      std::string_view run = TrimRight(before.substr(0, ends[n - 1]), ",");
+      if (lex_.header().IsBodyName(run)) {
+        r_.meeting.body = Collapse(run);
+        return;
+      }
+    }
+  }
+
   // The place: the short lines from *i on, joined "a, b".
   void Place(size_t* i) {
     const Block& b = ctx_.block(*i);
@@ -324,6 +441,16 @@ class HeaderReader {
           EndsSentence(v))
         break;
       if (!loc.empty()) loc.Add(",");
+      // "i Herning Kommune, Torvet 5" under the date line: the place
+      // without its preposition.
+      if (loc.empty())
+        for (const auto& w : lex_.words().in_.entries()) {
+          std::string_view r = Trim(v);
+          if (lang::ConsumeLeadingWord(&r, w) && StartsUpper(Trim(r))) {
+            v = Trim(r);
+            break;
+          }
+        }
       loc.Add(v);
     }
     if (loc.empty()) return;

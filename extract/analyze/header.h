@@ -36,6 +36,14 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
 // line also ends the last agenda item.
 std::optional<std::string> MeetingEndTime(const Context& ctx, size_t i);
 
+// The body that met, read from the decision headings of blocks [from, end)
+// that name it with the meeting's date ("Kultur- og Idrætsudvalget,
+// 03-04-2019, pkt. 44", "Beslutning Teknik- og Miljøudvalget den
+// 11-08-2021", "Børne- og Skoleudvalgets beslutning den 12.03.2019"): for
+// minutes whose header does not name it. Headings with another date are a
+// case's history, not this meeting. The body most headings name wins.
+std::optional<std::string> BodyFromDecisionHeadings(const Context& ctx, size_t from, const std::string& date);
+
 }  // namespace referat::analyze
 
 #endif  // REFERAT_ANALYZE_HEADER_H_

@@ -71,6 +71,49 @@ bool DatedBodyLine(const Context& ctx, std::string_view t) {
   return !body.empty() && ctx.lex().header().IsBodyName(body);
 }
 
+// The case number on a case label's line ("Sagsnr.: X", "Sagsnr.<TAB>X",
+// or the label's wildcard form "Sagsnr. 18/12345", a whole-line heading
+// holding its value), or on the line after a bare label (*next_is_value).
+std::optional<std::string> CaseNumberOfLine(const Context& ctx, size_t j, size_t end, bool* next_is_value) {
+  const Lexicon& lex = ctx.lex();
+  std::string_view t = ctx.text(j);
+  const HeadingHit& h = ctx.heading(j);
+  const bool whole = h.text_start >= t.size();
+  std::string_view value = whole ? t : t.substr(h.text_start);
+  *next_is_value = whole && j + 1 < end && lex.items().IsCaseNumber(ctx.text(j + 1));
+  if (*next_is_value) value = ctx.text(j + 1);
+  size_t len = 0;
+  size_t p = lex.items().FindCaseNumber(value, &len);
+  if (p == std::string_view::npos) {
+    // After the label a plain serial number is the case's too ("Sagsnr.
+    // 299835 Kultur- og Idrætsudvalget Åbent punkt", Roskilde's minutes).
+    // The label's own words ("Sagsnr.") come first on a whole line.
+    std::string_view v = Trim(value);
+    for (int word = 0; word < 3 && !v.empty() && p == std::string_view::npos; ++word) {
+      size_t n = 0;
+      while (n < v.size() && v[n] >= '0' && v[n] <= '9') ++n;
+      if (n >= 4 && n <= 10 && (n == v.size() || v[n] == ' ' || v[n] == ',' || v[n] == '\t')) {
+        p = static_cast<size_t>(v.data() - value.data());
+        len = n;
+      }
+      size_t sp = v.find_first_of(" \t");
+      v = sp == std::string_view::npos ? std::string_view() : Trim(v.substr(sp));
+    }
+  }
+  if (p == std::string_view::npos) return std::nullopt;
+  return std::string(value.substr(p, len));
+}
+
+// True when the line right above block `b` is a case label with its case
+// number and the item before (starting at `prev`, or SIZE_MAX) does not
+// end with it: the case number is printed above the item's title.
+bool CaseLabelAbove(const Context& ctx, size_t b, size_t prev) {
+  if (b == 0 || ctx.heading(b - 1).role != Role::kCase) return false;
+  if (prev != SIZE_MAX && prev + 2 >= b) return false;
+  bool next_is_value = false;
+  return CaseNumberOfLine(ctx, b - 1, b, &next_is_value).has_value();
+}
+
 struct Cand {
   ItemStart st;
   bool marker = false;
@@ -414,6 +457,9 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     const size_t next = k + 1 < numbered.size() ? numbered[k + 1].st.block : ctx.size();
     head[k] = c.margin;
     const bool listed = AfterNumberedLine(ctx, c.st.block);
+    // "Sagnr.: 1-51-71-3321-08" right above the number (Region
+    // Midtjylland's agendas), unless that line ends an item just above.
+    head[k] = head[k] || CaseLabelAbove(ctx, c.st.block, k > 0 ? numbered[k - 1].st.block : SIZE_MAX);
     for (size_t j = c.st.title_block + 1; !head[k] && j < next && j <= c.st.title_block + 6; ++j) {
       Role r = ctx.heading(j).role;
       head[k] = r == Role::kDecision || r == Role::kRecommendation || r == Role::kCase ||
@@ -528,6 +574,13 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     if (!pub) pub = body_public;
     it.public_ = pub;
 
+    // The case number printed above the number comes first: a case line at
+    // the item's end then belongs to the next item.
+    if (CaseLabelAbove(ctx, st.block, k > 0 ? starts[k - 1].block : SIZE_MAX)) {
+      bool next_is_value = false;
+      it.case_number = CaseNumberOfLine(ctx, st.block - 1, st.block, &next_is_value);
+    }
+
     // Sections.
     std::vector<SectionDraft> secs(1);
     for (size_t j = st.title_block + 1; j < end; ++j) {
@@ -536,14 +589,9 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
       const HeadingHit& h = ctx.heading(j);
       const bool whole = h.text_start >= t.size();
       if (h.role == Role::kCase) {
-        // "Sagsnr.: X", "Sagsnr.<TAB>X", or the label's wildcard form
-        // "Sagsnr. 18/12345" (a whole-line heading holding its value).
-        std::string_view value = whole ? t : t.substr(h.text_start);
-        bool next_is_value = whole && j + 1 < end && lex.items().IsCaseNumber(ctx.text(j + 1));
-        if (next_is_value) value = ctx.text(j + 1);
-        size_t len = 0;
-        size_t p = lex.items().FindCaseNumber(value, &len);
-        if (!it.case_number && p != std::string_view::npos) it.case_number = std::string(value.substr(p, len));
+        bool next_is_value = false;
+        auto cn = CaseNumberOfLine(ctx, j, end, &next_is_value);
+        if (!it.case_number && cn) it.case_number = std::move(cn);
         if (next_is_value) ++j;
         continue;
       }

@@ -96,6 +96,8 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
 
   if (record->kind == DocumentKind::kMinutes || record->kind == DocumentKind::kAgenda) {
     record->meeting = header.meeting;
+    if (!record->meeting->body && record->meeting->date)
+      record->meeting->body = analyze::BodyFromDecisionHeadings(ctx, header_end, *record->meeting->date);
     // "Mødet hævet kl. 17.30." after the items gives the end time the
     // header did not state.
     if (!record->meeting->end_time) {
@@ -106,6 +108,7 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
         }
     }
     record->attendance = analyze::ExtractAttendance(ctx, header_end, toc);
+    analyze::AbsenteesFromItems(ctx, record->agenda_items, &record->attendance);
   }
   if (record->kind == DocumentKind::kReport) record->report = analyze::ExtractReport(ctx);
 

@@ -153,6 +153,36 @@ std::optional<Recommendation> ExtractRecommendation(const Context& ctx,
     }
     break;
   }
+  // A printed recommendation under another heading ("Resume" / "Direktionen
+  // indstiller," / "at …" lines; Region Midtjylland's agendas): a line that
+  // ends with the verb, or with the verb and "at", and the clauses under it.
+  for (const auto& s : sections) {
+    if (s.role != Role::kNone && s.role != Role::kSection) continue;
+    for (size_t k = 0; k + 1 < s.pieces.size(); ++k) {
+      std::string_view t = ctx.doc().Slice(s.pieces[k].start, s.pieces[k].end);
+      // The verb's line is short and open at its end ("…indstiller," /
+      // "…indstiller, at"): tested before the verb is looked for.
+      std::string_view tt = TrimRight(Trim(t), " ");
+      if (tt.empty() || !AtMostWords(tt, 10)) continue;
+      bool open_end = tt.back() == ',' || tt.back() == ':';
+      for (const auto& w : lex.words().that.entries()) {
+        if (open_end) break;
+        open_end = tt.size() > w.size() && tt[tt.size() - w.size() - 1] == ' ' &&
+                   tt.compare(tt.size() - w.size(), w.size(), w) == 0;
+      }
+      if (!open_end) continue;
+      size_t ve = 0;
+      const size_t v = FindVerb(lex, t, &ve);
+      if (v == std::string_view::npos || !AtMostWords(t.substr(0, v), 8)) continue;
+      std::string_view after = TrimBoth(t.substr(ve), ",:");
+      bool open = after.empty();
+      for (const auto& w : lex.words().that.entries()) open = open || after == w || after == UpperFirst(w);
+      if (!open || !ClauseLike(ctx, s.pieces[k + 1])) continue;
+      std::vector<Piece> region{s.pieces[k]};
+      for (size_t m = k + 1; m < s.pieces.size() && ClauseLike(ctx, s.pieces[m]); ++m) region.push_back(s.pieces[m]);
+      return Build(ctx, region, 0);
+    }
+  }
   return std::nullopt;
 }
 

@@ -82,6 +82,61 @@ void AppendLine(const Lexicon& lex, std::string* heading, std::string_view line)
   *heading = Collapse(*heading);
 }
 
+// Plain text (a .txt, a pdftotext dump, or a DOCX or PDF set in one type
+// throughout) marks no headings: no heading, no bold, one font size.
+bool PlainText(const Context& ctx) {
+  for (size_t i = 0; i < ctx.size(); ++i) {
+    const Block& b = ctx.block(i);
+    if (b.kind == BlockKind::kHeading || b.bold || std::abs(b.font_size - ctx.block(0).font_size) > 0.25f)
+      return false;
+  }
+  return true;
+}
+
+// The level of a numbered heading ("2.3 Mål for 2020" is 2), 1 without a
+// number; 0 when `t` does not open with a number.
+int HeadingNumberLevel(std::string_view t) {
+  size_t k = 0;
+  int level = 0;
+  while (k < t.size() && t[k] >= '0' && t[k] <= '9') {
+    size_t d = k;
+    while (k < t.size() && t[k] >= '0' && t[k] <= '9') ++k;
+    if (k - d > 2) return 0;
+    ++level;
+    if (k < t.size() && t[k] == '.') ++k;
+  }
+  return level > 0 && k < t.size() && t[k] == ' ' ? level : 0;
+}
+
+// A heading in plain text: a short line standing alone (after a gap, a
+// page's start or a finished sentence) that does not end like a sentence or
+// a label, with a paragraph of body text right under it ("Forord",
+// "Vision", "2.1 Mål for indsatsen"). Returns its level, or 0.
+int PlainHeading(const Context& ctx, size_t i) {
+  std::string_view t = Trim(ctx.text(i));
+  const Block& b = ctx.block(i);
+  if (t.empty() || t.size() > 90 || !AtMostWords(t, 10) || !b.cells.empty() || b.kind == BlockKind::kListItem)
+    return 0;
+  const char last = t.back();
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-' || last == ')') return 0;
+  const int numbered = HeadingNumberLevel(t);
+  if (!numbered && !StartsUpper(t)) return 0;
+  // "Generelle oplysninger. Projektoplysninger": sentences, not a heading.
+  if (t.find(". ", numbered ? t.find(' ') : 0) != std::string_view::npos) return 0;
+  const bool alone = i == 0 || b.gap_before || ctx.block(i - 1).page != b.page || EndsSentence(ctx.text(i - 1)) ||
+                     Trim(ctx.text(i - 1)).back() == ':';
+  if (!alone || i + 1 >= ctx.size()) return 0;
+  // The body under it: running text that starts a sentence, and ends one
+  // or runs on to the next line (a list of titles has neither).
+  std::string_view next = Trim(ctx.text(i + 1));
+  if (!ctx.block(i + 1).cells.empty() || !StartsUpper(next) || AtMostWords(next, 7)) return 0;
+  const char end = next.back();
+  const bool runs_on = i + 2 < ctx.size() && !ctx.block(i + 2).gap_before &&
+                       ctx.block(i + 2).page == ctx.block(i + 1).page && !AtMostWords(next, 9);
+  if (end != '.' && end != '!' && end != '?' && end != ':' && !runs_on && AtMostWords(next, 14)) return 0;
+  return numbered ? numbered : 1;
+}
+
 }  // namespace
 
 size_t TitleBlock(const Context& ctx) {
@@ -113,6 +168,7 @@ size_t TitleBlock(const Context& ctx) {
 Report ExtractReport(const Context& ctx) {
   const Lexicon& lex = ctx.lex();
   Report r;
+  const bool plain = PlainText(ctx);
   size_t tb = TitleBlock(ctx);
   size_t title_end = tb;  // last block of the title
   if (tb != SIZE_MAX) {
@@ -143,6 +199,15 @@ Report ExtractReport(const Context& ctx) {
           !AtMostWords(ctx.text(title_end + 1), 15))
         break;
       j.Add(ctx.text(++title_end));
+    }
+    // Plain text: the title's lines run on without a gap until one ends a
+    // sentence ("Politik" / "for" / "Kultur og Fritid Lokalt engagement.").
+    if (plain) {
+      while (title_end + 1 < ctx.size() && title_end < tb + 3 && !EndsSentence(ctx.text(title_end))) {
+        const Block& nb = ctx.block(title_end + 1);
+        if (nb.gap_before || nb.page != ctx.block(tb).page || !AtMostWords(ctx.text(title_end + 1), 15)) break;
+        j.Add(ctx.text(++title_end));
+      }
     }
     r.title = j.Take();
   } else if (ctx.doc().title) {
@@ -234,9 +299,9 @@ Report ExtractReport(const Context& ctx) {
     const Block& b = ctx.block(i);
     // Letterhead above the title, the title's own lines, the cover page and
     // the TOC's heading are not sections.
-    if (b.kind != BlockKind::kHeading || (tb != SIZE_MAX && i <= title_end) || b.page == cover_page ||
-        ctx.heading(i).role == Role::kToc)
-      continue;
+    if ((tb != SIZE_MAX && i <= title_end) || b.page == cover_page || ctx.heading(i).role == Role::kToc) continue;
+    const int plain_level = plain ? PlainHeading(ctx, i) : 0;
+    if (b.kind != BlockKind::kHeading && plain_level == 0) continue;
     // Figure and table captions set like headings, and their second lines
     // (which may come after the figure's own labels).
     if (lex.header().IsCaption(ctx.text(i))) {
@@ -273,7 +338,7 @@ Report ExtractReport(const Context& ctx) {
     ReportSection s;
     s.heading = Collapse(ctx.text(i));
     if (s.heading.empty()) continue;
-    s.level = b.heading_level > 0 ? b.heading_level : 1;
+    s.level = plain_level > 0 ? plain_level : b.heading_level > 0 ? b.heading_level : 1;
     if (i > 0) close_until(s.level, i - 1);
     s.span = ctx.MakeSpan(b.start, b.end);
     open.push_back(r.sections.size());

@@ -489,8 +489,10 @@ void TargetFinder::Finish(Record* record) {
   for (size_t s = 0; s < seg_.sentences.size(); ++s)
     leadin[seg_.sentences[s].block] = flags_[s].leadin;
   std::vector<char> in_list(doc_.blocks.size(), 0);
+  std::vector<char> prose(doc_.blocks.size(), 0);  // sentences of goals under a lead-in
   bool active = false;
   bool heading_like = false;  // the lead-in is a heading ("Resultat mål")
+  bool label_colon = false;   // the lead-in is a label ending in ':'
   for (size_t b = 0; b < doc_.blocks.size(); ++b) {
     const Block& bl = doc_.blocks[b];
     std::string_view text = doc_.BlockText(bl);
@@ -519,16 +521,37 @@ void TargetFinder::Finish(Record* record) {
       active = false;
       continue;
     }
+    // Under a lead-in that ends in ':' ("Målfastsættelse:"), goals written
+    // as sentences rather than a list: the paragraph that follows (its
+    // lines up to the next gap), each sentence with a figure in it ("Antallet
+    // af besøgende stiger 20-25 % i de kommende år.").
+    if (active && label_colon && !leadin[b] && words > 4 && bl.kind == BlockKind::kParagraph) {
+      for (size_t k = b; k < doc_.blocks.size() && k < b + 12; ++k) {
+        const Block& kb = doc_.blocks[k];
+        if (k > b && (kb.gap_before || kb.kind != BlockKind::kParagraph)) break;
+        prose[k] = 1;
+      }
+      active = false;
+      continue;
+    }
     active = leadin[b] && (bl.kind == BlockKind::kHeading || ends_colon || short_line);
     // Only a short one names a section of goals ("Resultatmål", "Succeskriterier");
     // a longer heading with "mål" in it ("Mål og handlinger til realisering")
     // heads prose.
     heading_like = active && !ends_colon && short_line;
+    // The lead-in is a label alone ("Målfastsættelse:", "Succeskriterier:"),
+    // not a sentence that ends in ':' before a list.
+    label_colon = active && ends_colon && words <= 3;
   }
   for (size_t s = 0; s < seg_.sentences.size(); ++s) {
     const Sentence& sen = seg_.sentences[s];
-    if (!flags_[s].trigger && !flags_[s].label) continue;
     if (in_list[sen.block]) continue;
+    if (!flags_[s].trigger && !flags_[s].label) {
+      if (!prose[sen.block]) continue;
+      bool digit = false;
+      for (size_t k = sen.start; k < sen.end && !digit; ++k) digit = doc_.text[k] >= '0' && doc_.text[k] <= '9';
+      if (!digit) continue;
+    }
     st.push_back({sen.start, flags_[s].cut ? flags_[s].cut : sen.end, flags_[s].label, ""});
   }
   std::sort(st.begin(), st.end(),

@@ -1,6 +1,7 @@
 #include "lang/dates.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 #include "lang/text.h"
@@ -193,6 +194,10 @@ DateReader::DateReader(const Rulebook& rules) : months_(rules) {
   text_date_.Set("(\\d{1,2})\\.?\\s*((?i:" + WordsAlternation(months_.bare_words()) +
                  "))\\.?(?:,?\\s+(\\d{4}))?(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9]|$)");
   iso_date_.Set("((?:19|20)\\d{2})-(\\d{2})-(\\d{2})");
+  // "April 3, 2019": the month first, as web publishing systems print a
+  // date in their default format (Roskilde's minutes pages). The comma and
+  // the four-digit year are required: "april 3 borgere" is no date.
+  month_first_date_.Set("((?i:" + WordsAlternation(months_.bare_words()) + "))\\s+(\\d{1,2}),\\s+(\\d{4})");
   // After "kl." a comma also parts hours and minutes ("Kl. 19,30" in
   // typewritten minutes); a bare "19,30" stays a number.
   time_range_.Set("(?i)(?:" + clock + ")(\\d{1,2})[.:,](\\d{2})(?:\\s*(?:-|–|" + range +
@@ -253,6 +258,28 @@ std::optional<DateHit> DateReader::FindDate(std::string_view s, size_t from, int
       size_t end = y.empty() ? static_cast<size_t>(mon.data() + mon.size() - s.data())
                              : static_cast<size_t>(y.data() + y.size() - s.data());
       if (y.empty() && end < s.size() && s[end] == '.') ++end;
+      consider({IsoDate(year, month, day), start, end});
+      break;
+    }
+  }
+  // The month-first form has a comma right after the day's digits: most
+  // texts have none, and the month alternation is a costly search.
+  bool digit_comma = false;
+  for (size_t k = from + 1; k < s.size() && !digit_comma; ++k)
+    digit_comma = s[k] == ',' && s[k - 1] >= '0' && s[k - 1] <= '9';
+  if (digit_comma) {
+    re2::StringPiece in(s.data() + from, s.size() - from);
+    re2::StringPiece mon, d, y;
+    while (RE2::FindAndConsume(&in, month_first_date_.get(), &mon, &d, &y)) {
+      const size_t start = static_cast<size_t>(mon.data() - s.data());
+      const size_t end = static_cast<size_t>(y.data() + y.size() - s.data());
+      // A month word glued to letters before it is part of another word.
+      const unsigned char before = start > 0 ? static_cast<unsigned char>(s[start - 1]) : ' ';
+      if (before >= 0x80 || std::isalnum(before) || DigitAt(s, end)) continue;
+      const int month = months_.Number(std::string_view(mon.data(), mon.size()));
+      const int year = ToInt(std::string_view(y.data(), y.size()));
+      const int day = ToInt(std::string_view(d.data(), d.size()));
+      if (month == 0 || !ValidDate(year, month, day)) continue;
       consider({IsoDate(year, month, day), start, end});
       break;
     }

@@ -132,6 +132,7 @@ class DateReader {
   Pattern numeric_date_;  // groups day, separator, month, separator, year
   Pattern text_date_;     // groups day, month word, year (maybe empty)
   Pattern iso_date_;      // groups year, month, day
+  Pattern month_first_date_;  // groups month word, day, year
   Pattern time_range_;    // groups hour, minute, end hour, end minute
   Pattern bare_time_;     // time_range_ without the clock word
 };

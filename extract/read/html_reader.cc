@@ -131,6 +131,35 @@ bool OneOf(const char* name, std::initializer_list<const char*> names) {
   return false;
 }
 
+// A link within the page ("#top") standing alone in its block, in a few
+// words without a digit: "Til toppen" after every item of a municipality's
+// minutes page (Brønderslev), "Tilbage", skip links. Navigation, not text; a
+// link in running text or a contents entry ("1. Fraværende") stays.
+bool BackLink(xmlNodePtr n) {
+  const std::string href = Attr(n, "href");
+  if (href.empty() || href[0] != '#' || !n->parent) return false;
+  for (xmlNodePtr c = n->parent->children; c; c = c->next) {
+    if (c == n) continue;
+    if (c->type == XML_ELEMENT_NODE && !Is(c, "br")) return false;
+    if (c->type == XML_TEXT_NODE && c->content) {
+      for (const xmlChar* q = c->content; *q; ++q)
+        if (!std::isspace(*q)) return false;
+    }
+  }
+  xmlChar* raw = xmlNodeGetContent(n);
+  std::string text = raw ? reinterpret_cast<const char*>(raw) : "";
+  xmlFree(raw);
+  int words = 0;
+  bool in_word = false;
+  for (char ch : text) {
+    if (ch >= '0' && ch <= '9') return false;
+    const bool space = std::isspace(static_cast<unsigned char>(ch));
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words >= 1 && words <= 3;
+}
+
 bool IsHidden(xmlNodePtr n) {
   bool found = false;
   Attr(n, "hidden", &found);
@@ -243,6 +272,7 @@ bool Walker::Dropped(xmlNodePtr n) const {
     return true;
   if ((std::strcmp(name, "header") == 0 || std::strcmp(name, "footer") == 0) && in_section_ == 0)
     return true;
+  if (Is(n, "a") && BackLink(n)) return true;
   std::string role = Lower(Attr(n, "role"));
   if (role == "navigation" || role == "search" || role == "banner" || role == "contentinfo" ||
       role == "complementary")

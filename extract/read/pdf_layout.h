@@ -38,6 +38,7 @@
 #ifndef REFERAT_READ_PDF_LAYOUT_H_
 #define REFERAT_READ_PDF_LAYOUT_H_
 
+#include "read/page_numbers.h"
 #include <memory>
 #include <string>
 #include <string_view>
@@ -92,9 +93,8 @@ bool BulletMarker(std::string_view word, std::string* marker, bool* dash_like);
 // "1)", "(a)", "iv)".
 bool IsNumberMarker(std::string_view word);
 
-// True for a line that is only a page number. `bare_ok` admits a bare
-// number ("7", "- 7 -"), which counts only in the header and footer zones.
-bool IsPageNumberLine(std::string_view text, bool bare_ok);
+// read/page_numbers.h: a line that is only a page number.
+using referat::IsPageNumberLine;
 
 // Appends the next line's text to a paragraph's text, deciding what to do
 // with a line-end hyphen: "beskæf-" + "tigelse" -> "beskæftigelse";

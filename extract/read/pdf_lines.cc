@@ -380,27 +380,6 @@ using layout::LastCodePoint;
 using layout::LastWord;
 using layout::StartsUpperOrDigit;
 
-namespace {
-
-// "Side 3 af 31", "side 3", "Page 2 of 9", "1/3", "2 of 5", "s. 4": the
-// label and of-words from rules/page_number_labels.txt and page_number_of.txt.
-std::string PageNumberPattern() {
-  auto alternation = [](const std::vector<std::string>& words) {
-    std::string alt;
-    for (const std::string& w : words) alt += (alt.empty() ? "" : "|") + re2::RE2::QuoteMeta(w);
-    return alt;
-  };
-  const std::string labels = alternation(Rules().Lines("page_number_labels"));
-  const std::string of = alternation(Rules().Lines("page_number_of"));
-  const std::string of_or_slash = of.empty() ? "/" : of + "|/";
-  const std::string count = R"(\s*\d{1,4}(?:\s*(?:)" + of_or_slash + R"()\s*\d{1,4})?)";
-  std::string re = R"((?i)(?:)";
-  if (!labels.empty()) re += "(?:" + labels + ")" + count + "|";
-  re += R"(\d{1,4}\s*(?:)" + of_or_slash + R"()\s*\d{1,4}))";
-  return re;
-}
-
-}  // namespace
 
 bool BulletMarker(std::string_view w, std::string* marker, bool* dash_like) {
   static const std::pair<std::string_view, std::string_view> kRound[] = {
@@ -453,14 +432,6 @@ bool IsNumberMarker(std::string_view w) {
   return w.size() <= 12 && re2::RE2::FullMatch(re2::StringPiece(w.data(), w.size()), kRe);
 }
 
-bool IsPageNumberLine(std::string_view text, bool bare_ok) {
-  static const re2::RE2 kLabelled(PageNumberPattern());
-  // "7", "- 7 -", "– 7 –".
-  static const re2::RE2 kBare(R"((?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?)");
-  re2::StringPiece s(text.data(), text.size());
-  if (re2::RE2::FullMatch(s, kLabelled)) return true;
-  return bare_ok && re2::RE2::FullMatch(s, kBare);
-}
 
 void AppendLineText(std::string* acc, std::string_view next) {
   if (next.empty()) return;

@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 
+#include "read/page_numbers.h"
 #include "read/reader.h"
 
 namespace referat {
@@ -397,6 +398,31 @@ Result<Document> ReadText(std::string_view bytes, bool markdown, const ExtractOp
 
   Document doc = std::move(builder).Finish();
   doc.pages = paged ? page : 0;
+  // Text with pages (pdftotext's form feeds): a page's first or last line
+  // that is only its number ("1 of 13", "Side 2 af 5", "7") is page
+  // furniture, as the PDF reader drops it; the text keeps it, the blocks
+  // do not.
+  if (paged && !markdown) {
+    std::vector<Block>& blocks = doc.blocks;
+    std::vector<bool> drop(blocks.size(), false);
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      const bool first = i == 0 || blocks[i - 1].page != blocks[i].page;
+      const bool last = i + 1 == blocks.size() || blocks[i + 1].page != blocks[i].page;
+      if ((first || last) && blocks[i].cells.empty() && IsPageNumberLine(doc.BlockText(blocks[i]), true))
+        drop[i] = true;
+    }
+    size_t w = 0;
+    for (size_t r = 0; r < blocks.size(); ++r) {
+      if (drop[r]) {
+        // The line after a dropped one starts a new paragraph of its page.
+        if (r + 1 < blocks.size()) blocks[r + 1].gap_before = true;
+        continue;
+      }
+      if (w != r) blocks[w] = std::move(blocks[r]);
+      ++w;
+    }
+    blocks.resize(w);
+  }
   doc.warnings = std::move(decoded->warnings);
   if (doc.blocks.empty()) return Status::NoText("the file holds no text");
   return doc;

@@ -58,10 +58,7 @@ Re2Lexicon::Re2Lexicon(const Rulebook& rules, const Lexicon& code) : code_(code)
   for (const auto& row : tables("decision_phrases")) {
     if (row.size() < 2) continue;
     if (row[0] == "subject" || row[0] == "subject_suffix") continue;
-    if (row[0] == "anywhere") {
-      if (row.size() >= 3) anywhere_.emplace_back(FoldCase(row[2]), row[1]);
-      continue;
-    }
+    if (row[0] == "anywhere") continue;  // read by the library's driver
     Phrase& p = phrases_.emplace_back();
     p.category = row[0];
     p.order = order++;
@@ -100,7 +97,7 @@ Re2Lexicon::Re2Lexicon(const Rulebook& rules, const Lexicon& code) : code_(code)
   absence_[1] = Compile("(?i)^(?:" + Alternation(Column(tables, "absence_phrases", "prefix_bare")) +
                         ")\\s+(\\S.*?)[\\s.]*$");
   absence_[2] = Compile("(?i)^(.*?)\\s+(?:" + Alternation(Column(tables, "absence_phrases", "suffix")) +
-                        ")\\s*[.!]?\\s*$");
+                        ")(?:\\s*[.!]?\\s*|\\s*,.*)$");
   auto word_pattern = [](const std::vector<std::string>& phrases) {
     return Compile("(?i)" + std::string(kLetterBefore) + "(" + Alternation(phrases) + ")" +
                    std::string(kWordEnd));
@@ -119,7 +116,7 @@ Re2Lexicon::Re2Lexicon(const Rulebook& rules, const Lexicon& code) : code_(code)
       {"date", Field::kDate},       {"start", Field::kStart},     {"end", Field::kEnd},
       {"location", Field::kLocation}, {"present", Field::kPresent}, {"members", Field::kMembers},
       {"absent", Field::kAbsent},   {"others", Field::kOthers},   {"referent", Field::kReferent},
-      {"ignore", Field::kIgnore}};
+      {"body", Field::kBody},       {"ignore", Field::kIgnore}};
   std::vector<std::string> labels;
   for (const auto& row : tables("attendance_labels")) {
     if (row.size() < 2) continue;
@@ -244,103 +241,35 @@ bool Re2Lexicon::IsDecisionSubject(std::string_view s) const {
 }
 
 DecisionClass Re2Lexicon::ClassifyDecision(std::string_view text) const {
-  DecisionClass out{"other", 0};
-  std::string_view t = Trim(text);
-  t.remove_prefix(code_.decisions().ClauseRefLength(t));
-  t = Trim(t);
-  size_t base = static_cast<size_t>(t.data() - Trim(text).data());
-  const Words& words = code_.words();
-  std::vector<std::string_view> cands{t};
-  std::string_view s = t;
-  for (int round = 0; round < 3; ++round) {
-    size_t cut = SubjectLength(s);
-    if (cut == std::string_view::npos) {
-      cut = 0;
-      size_t from = 0;
-      if (StartsUpper(s)) {
-        size_t q = 0;
-        bool hyphen = false;
-        for (;;) {
-          size_t sp = s.find(' ', q);
-          if (sp == std::string_view::npos) break;
-          std::string_view w = TrimRight(s.substr(q, sp - q), ",");
-          if (w.size() < 2 || (w.back() != '-')) break;
-          hyphen = true;
-          q = sp + 1;
-        }
-        if (hyphen) {
-          std::string_view rest = s.substr(q);
-          for (const auto* list : {&words.and_, &words.or_})
-            for (const auto& conj : list->entries())
-              if (lang::ConsumeLeadingWord(&rest, conj)) q = s.size() - rest.size();
-          if (rest.rfind("& ", 0) == 0) q += 2;
-          from = q;
-        }
-      }
-      size_t sp = s.find_first_of(" ,", from);
-      std::string_view w = s.substr(from, sp == std::string_view::npos ? sp : sp - from);
-      std::string fw = FoldCase(w);
-      for (const auto& suf : subject_suffixes_)
-        if (fw.size() >= suf.size() && fw.compare(fw.size() - suf.size(), suf.size(), suf) == 0 &&
-            StartsUpper(w)) {
-          cut = from + w.size();
-          break;
-        }
-    }
-    if (cut == 0) break;
-    s = TrimBoth(s.substr(std::min(cut, s.size())), ",");
-    if (s.empty()) break;
-    cands.push_back(s);
-  }
-  const Phrase* best = nullptr;
-  size_t best_end = 0, best_len = 0;
+  // The reading (clause references, subjects, the sentence's closing
+  // phrase, `anywhere` rows) is the library's; the oracle gives its two
+  // engine parts, the subject and the phrases as RE2 patterns.
   std::vector<re2::StringPiece> sub;
-  for (std::string_view c : cands) {
-    for (const auto& p : phrases_) {
-      const int n = 2 + p.wildcards;
-      sub.assign(n, re2::StringPiece());
-      if (!p.re->Match(c, 0, c.size(), RE2::ANCHOR_START, sub.data(), n)) continue;
-      size_t match_end = static_cast<size_t>(sub[1].data() + sub[1].size() - c.data());
-      if (!WordEndsAt(c, match_end)) continue;
-      bool negated = false;
-      for (int g = 2; g < n; ++g) {
-        std::string fw = " " + FoldCase(std::string_view(sub[g].data(), sub[g].size())) + " ";
-        for (const auto& neg : negations_)
-          if (fw.find(neg) != std::string::npos) negated = true;
-      }
-      if (negated) continue;
-      size_t end = static_cast<size_t>(c.data() - t.data()) + match_end;
-      bool better = !best || match_end > best_len ||
-                    (match_end == best_len &&
-                     (p.wildcards < best->wildcards ||
-                      (p.wildcards == best->wildcards && p.order < best->order)));
-      if (better) {
-        best = &p;
-        best_len = match_end;
-        best_end = end;
-      }
-    }
-  }
-  if (best) {
-    out.category = best->category;
-    out.phrase_end = base + best_end;
-  }
-  auto word_byte = [&](size_t i) {
-    unsigned char c = static_cast<unsigned char>(t[i]);
-    return std::isalnum(c) || c >= 0x80;
-  };
-  for (const auto& [phrase, category] : anywhere_) {
-    bool found = false;
-    for (size_t at = FindCaseless(t, phrase); at != std::string_view::npos && !found;
-         at = FindCaseless(t, phrase, at + 1))
-      found = (at == 0 || !word_byte(at - 1)) &&
-              (at + phrase.size() >= t.size() || !word_byte(at + phrase.size()));
-    if (found) {
-      out.category = category;
-      break;
-    }
-  }
-  return out;
+  return code_.decisions().ClassifyWith(
+      text, [this](std::string_view s) { return SubjectLength(s); },
+      [&](std::string_view c) -> std::optional<DecisionMatcher::PhraseHit> {
+        std::optional<DecisionMatcher::PhraseHit> best;
+        for (const auto& p : phrases_) {
+          const int n = 2 + p.wildcards;
+          sub.assign(n, re2::StringPiece());
+          if (!p.re->Match(c, 0, c.size(), RE2::ANCHOR_START, sub.data(), n)) continue;
+          size_t match_end = static_cast<size_t>(sub[1].data() + sub[1].size() - c.data());
+          if (!WordEndsAt(c, match_end)) continue;
+          bool negated = false;
+          for (int g = 2; g < n; ++g) {
+            std::string fw = " " + FoldCase(std::string_view(sub[g].data(), sub[g].size())) + " ";
+            for (const auto& neg : negations_)
+              if (fw.find(neg) != std::string::npos) negated = true;
+          }
+          if (negated) continue;
+          const bool better = !best || match_end > best->len ||
+                              (match_end == best->len &&
+                               (p.wildcards < best->wildcards ||
+                                (p.wildcards == best->wildcards && p.order < best->order)));
+          if (better) best = DecisionMatcher::PhraseHit{&p.category, p.order, p.wildcards, match_end};
+        }
+        return best;
+      });
 }
 
 bool Re2Lexicon::MatchAbsence(std::string_view s, size_t* names_start, size_t* names_end) const {

@@ -76,7 +76,6 @@ class Re2Lexicon {
     int order = 0;
   };
   std::vector<Phrase> phrases_;
-  std::vector<std::pair<std::string, std::string>> anywhere_;
   std::unique_ptr<RE2> subject_;
   std::vector<std::string> subject_suffixes_, negations_;
   std::unique_ptr<RE2> absence_[3];

@@ -115,6 +115,155 @@ TEST(Items, PrintedAgendaListWithoutPagesIsTheContents) {
   EXPECT_LT(rec->agenda_items[0].span.end, rec->agenda_items[1].span.start + 1);
 }
 
+// Minutes as municipal web sites publish them, modelled line for line on
+// Brønderslev Kommune's page (Byrådet, 29 January 2020): the page title
+// names the body and the type joined by a dash, and the absentees are
+// item 1, "Fraværende", with their names as its decision.
+TEST(Meetings, PublishedPageTitleAndAnAbsenteeItem) {
+  const std::string text =
+      "Byrådet - Referat\n\nDato: 29. januar 2020\nLokale: Byrådssalen, Brønderslev Rådhus\n"
+      "Tidspunkt: Kl. 19:00\n\n1. Fraværende\n\nResume\n\nSagsforløb: BY\n\nSagsfremstilling\n\n"
+      "Der er afbud fra Martin Bech og Niels Vestergaard Salling.\n\nBeslutning\n\n"
+      "Martin Bech og Niels Vestergaard Salling.\n\n2. Bemærkninger til dagsordenen\n\nBeslutning\n\n"
+      "Ingen.\n\nMartin Bech og Niels Vestergaard Salling var fraværende.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Byrådet");
+  EXPECT_EQ(rec->meeting->document_type.value_or("-"), "referat");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2020-01-29");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "19:00");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Byrådssalen, Brønderslev Rådhus");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Martin Bech", "Niels Vestergaard Salling"}));
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[1].absent, rec->attendance->absent);
+  // A decision that is a sentence is no list of absentees.
+  auto other = testing::StructureOfBytes(
+      "Referat\nByrådet\nDato: 29. januar 2020\n\n1. Afbud\n\nBeslutning\n\nPunktet blev udsat til næste møde.\n");
+  ASSERT_TRUE(other.ok());
+  EXPECT_TRUE(!other->attendance || other->attendance->absent.empty());
+}
+
+// Roskilde Kommune's minutes pages (Kultur- og Idrætsudvalget, 3 April
+// 2019): the date with the month first, the case number a serial number
+// followed by the body on the "Sagsnr." line, and the body named only by
+// the decision headings ("Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44").
+// Aabenraa's protocol names it with a label ("Udvalg:") and its case label
+// is "Sagsid.".
+TEST(Meetings, BodyFromLabelsAndDecisionHeadings) {
+  const std::string roskilde =
+      "Referat\n\nDato: Onsdag, April 3, 2019 - 18:00\nSted: Mødelokale 2A\n\nPkt. 42\n\n"
+      "Beslutninger om dagsordenen\n\nSagsnr. 299835 Kultur- og Idrætsudvalget Åbent punkt\n\n"
+      "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42\n\nGodkendt.\n\n"
+      "Fraværende: Evan Lynnerup (V) - Marianne Kiærulff (V) mødte som stedfortræder.\n\n"
+      "Pkt. 44\n\nNy strategiplan for Museet for Samtidskunst\n\nSagsnr. 315923 Kultur- og Idrætsudvalget "
+      "Åbent punkt\n\nSagsfremstilling\n\nByrådet behandlede sagen 12-03-2019.\n\n"
+      "Økonomiudvalget, 12-03-2019, pkt. 7\n\nAnbefales.\n\n"
+      "Kultur- og Idrætsudvalget, 03-04-2019, pkt. 44\n\nDrøftet.\n";
+  auto rec = testing::StructureOfBytes(roskilde);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2019-04-03");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "18:00");
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Kultur- og Idrætsudvalget");
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "299835");
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "315923");
+  EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Evan Lynnerup"}));
+
+  const std::string aabenraa =
+      "Beslutningsprotokol\n\nonsdag den 11. august 2021 kl. 09:00\n\nMødested: Lokale 412, Skelbækvej\n"
+      "Udvalg: Teknik- og Miljøudvalget\nMedlemmer: Arne Leyh Petersen, Kurt Andresen\n\n"
+      "1. Godkendelse af dagsorden\n\nSagsid.: 20/33839, Sagsinitialer: AGVA\n\n"
+      "Beslutning Teknik- og Miljøudvalget den 11-08-2021\n\nGodkendt.\n";
+  rec = testing::StructureOfBytes(aabenraa);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Teknik- og Miljøudvalget");
+  ASSERT_EQ(rec->agenda_items.size(), 1u);
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "20/33839");
+  // Without the label, the decision heading with the meeting's date names it.
+  std::string unlabelled = aabenraa;
+  unlabelled.erase(unlabelled.find("Udvalg: "), std::string("Udvalg: Teknik- og Miljøudvalget\n").size());
+  rec = testing::StructureOfBytes(unlabelled);
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Teknik- og Miljøudvalget");
+}
+
+// Cover lines that hold more than one field: the body before the weekday
+// and date (Ishøj Kommune, Teknik- og Bygningsudvalget 13 August 2024),
+// the type at the start of a long date line (Frederikssund Kommune's
+// "Referat fra møde Torsdag den 6. september 2012 kl. 16.00 i …"), and the
+// type after the council's genitive in a historic protocol (Lindknud
+// Sogneraads Protokol, 1921).
+TEST(Meetings, CoverLinesWithSeveralFields) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\nTeknik- og Bygningsudvalget tirsdag den 13. august 2024 kl. 16.30\n\n"
+      "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Teknik- og Bygningsudvalget");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "16:30");
+
+  rec = testing::StructureOfBytes(
+      "Økonomiudvalget\nReferat fra møde Torsdag den 6. september 2012 kl. 16.00 i Borgmesterens kontor\n\n"
+      "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->document_type.value_or("-"), "referat");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2012-09-06");
+
+  rec = testing::StructureOfBytes(
+      "Lindknud Sogneraads Protokol d. 5. Jan. 1921\n\n1. Andragende fra Vittrup Skole om Tilskud til "
+      "Brænde.\n\nAntoges.\n\n2. Regnskabet for 1920 fremlagdes.\n\nGodkendt.\n");
+  ASSERT_TRUE(rec.ok());
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "1921-01-05");
+  // A sentence of the body that ends in a genitive is no title.
+  rec = testing::StructureOfBytes("Kommunens referat af mødet blev sendt ud i går, og det skal godkendes.\n");
+  ASSERT_TRUE(rec.ok());
+  EXPECT_FALSE(rec->meeting && rec->meeting->document_type);
+}
+
+// Region Midtjylland's agenda (Udvalg for regional udvikling, 1 February
+// 2023): the body after "mødet i" on the cover, the place under the date
+// without its "i", the case number printed above each item's number, and the
+// recommendation as "Direktionen indstiller," with "at …" lines under a
+// "Resume" heading. Holbæk's labels in capitals give the date with the
+// start time ("STARTTIDSPUNKT" / "04-06-2020 09:00:00").
+TEST(Meetings, CaseNumberAboveTheItemAndLabelsInCapitals) {
+  auto rec = testing::StructureOfBytes(
+      "Dagsorden\ntil\nmødet i Udvalg for regional udvikling\nden 1. februar 2023 kl. 09:00\n"
+      "i Herning Kommune, Torvet 5, 7400 Herning\n\nSagnr.: 1-51-71-3321-08\n\n"
+      "1. Miljøstyrelsens afgørelse om at ophæve påbud om afværgetiltag på Rønland\n\nResume\n\n"
+      "Miljøstyrelsen traf i oktober 2021 afgørelse om, at FMC ikke er juridisk forpligtet.\n\n"
+      "Direktionen indstiller,\n\nat orienteringen tages til efterretning, og\n\n"
+      "at regionen genoptager søgsmålet mod Miljøstyrelsen.\n\nSagsfremstilling\n\n"
+      "Miljøstyrelsen har i oktober 2021 truffet en række afgørelser.\n\nSagnr.: 1-30-72-15-22\n\n"
+      "2. Orientering om regional udvikling\n\nResume\n\nUdvalget orienteres om status.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Udvalg for regional udvikling");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2023-02-01");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Herning Kommune, Torvet 5, 7400 Herning");
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "1-51-71-3321-08");
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "1-30-72-15-22");
+  ASSERT_TRUE(rec->agenda_items[0].recommendation);
+  EXPECT_EQ(rec->agenda_items[0].recommendation->by.value_or("-"), "Direktionen");
+  EXPECT_EQ(rec->agenda_items[0].recommendation->clauses.size(), 2u);
+
+  rec = testing::StructureOfBytes(
+      "UDVALG\n\nUdvalget for Ældre og Sundhed\n\nMØDE\n\nReferat\n\nSTED\n\nKanalstræde 2, mødelokale 0.21\n\n"
+      "STARTTIDSPUNKT\n\n04-06-2020 09:00:00\n\nSLUTTIDSPUNKT\n\n04-06-2020 11:00:00\n\n"
+      "49. Godkendelse af dagsorden\n\nBeslutning i Udvalget for Ældre og Sundhed den 04-06-2020\n\nGodkendt\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2020-06-04");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "09:00");
+  EXPECT_EQ(rec->meeting->end_time.value_or("-"), "11:00");
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Udvalget for Ældre og Sundhed");
+}
+
 // Without an echo below, numbered lines in a row are the agenda itself.
 TEST(Items, NumberedLinesWithoutAnEchoAreNoContents) {
   const std::string text =

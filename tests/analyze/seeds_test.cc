@@ -237,6 +237,33 @@ TEST(Seed003, IsAReportWithoutItems) {
   EXPECT_EQ(r.report->title, "I MÅL MED INTEGRATION ÅRSRAPPORT");
 }
 
+// A report in plain text has no markup to say what a heading is: a short
+// line standing alone with running text under it is one (modelled on the
+// Syddjurs policy for culture and leisure of 2009 as pdftotext gives it),
+// numbered ones at the depth of their number; a list of titles, a label and
+// a line inside a paragraph are not.
+TEST(PlainTextReport, HeadingsFromLinesAlone) {
+  auto r = testing::StructureOfBytes(
+      "Politik\nfor\nKultur og Fritid Lokalt engagement.\nGodkendt af byrådet, Syddjurs Kommune den 30. april 2009\n"
+      "\fForord\nKultur giver puls og liv og bidrager til, at et område er et godt sted at arbejde, bo og leve.\n"
+      "Det gælder både den kultur, som udspiller sig helt lokalt i de enkelte mindre bysamfund og\n"
+      "som tiltrækker gæster og publikum udenfor kommunen.\n\n"
+      "1. Mål for kulturen\nKommunen vil styrke de lokale kulturhuse og give foreningerne bedre rammer i hele kommunen.\n"
+      "1.1 Musik og teater\nMusikskolen skal nå flere børn, og teatret skal spille i alle dele af kommunen hvert år.\n"
+      "Foreningerne\nForeningerne er kommunens rygrad i fritidslivet og får mere tilskud fra næste år.\n"
+      "Ansvar:\nKultur og Fritid har ansvaret for at følge op på politikken hvert andet år.\n"
+      "Esbjerg Kommunes beskæftigelsesindsats for flygtninge og familiesammenførte\n\n"
+      "Status på mål i beskæftigelsesplan 2017 til 2020\n");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(Name(r->kind), "report");
+  ASSERT_TRUE(r->report);
+  EXPECT_EQ(r->report->title.value_or("-"), "Politik for Kultur og Fritid Lokalt engagement.");
+  std::vector<std::string> got;
+  for (const auto& s : r->report->sections) got.push_back(std::to_string(s.level) + " " + s.heading);
+  EXPECT_EQ(got, (std::vector<std::string>{"1 Forord", "1 1. Mål for kulturen", "2 1.1 Musik og teater",
+                                           "1 Foreningerne"}));
+}
+
 // The same meeting with Markdown markup (as a portal's Markdown export
 // writes it) must give the same structure as the plain text.
 TEST(FormatBlind, MarkdownAndPlainTextAgree) {

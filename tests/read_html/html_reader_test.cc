@@ -48,6 +48,19 @@ TEST(HtmlReader, MainContentWithoutNavigationScriptsAndStyles) {
   EXPECT_EQ(d.pages, 0);
 }
 
+// "Til toppen" after every item of a minutes page (Brønderslev Kommune's
+// web minutes): a link within the page, alone in its block, is navigation.
+// A contents entry, a link in running text and a link to elsewhere stay.
+TEST(HtmlReader, BackToTopLinksAreNavigation) {
+  Document d = Read(Page(
+      "<main><ul><li><a href=\"#p1\">1. Fraværende</a></li></ul><h2 id=p1>1. Fraværende</h2>"
+      "<p>Martin Bech.</p><p><a href=\"#top\">Til toppen</a></p>"
+      "<p>Se <a href=\"#p1\">punkt 1</a>.</p><div> <a href=\"#\">Tilbage</a> </div>"
+      "<p><a href=\"bilag.pdf\">Bilag</a></p></main>"));
+  EXPECT_EQ(Texts(d), (std::vector<std::string>{"1. Fraværende", "1. Fraværende", "Martin Bech.",
+                                                "Se punkt 1.", "Bilag"}));
+}
+
 TEST(HtmlReader, ArticlesWhenNoMain) {
   Document d = Read(Page("<nav>Menu</nav><article><h2>Punkt 1</h2><p>Godkendt.</p></article>"
                          "<div>Reklame</div><article><h2>Punkt 2</h2></article>"));

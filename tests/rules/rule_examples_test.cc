@@ -103,6 +103,7 @@ std::string FieldName(analyze::Field f) {
     case analyze::Field::kAbsent: return "absent";
     case analyze::Field::kOthers: return "others";
     case analyze::Field::kReferent: return "referent";
+    case analyze::Field::kBody: return "body";
     case analyze::Field::kIgnore: return "ignore";
   }
   return "?";

@@ -14,7 +14,7 @@ AttendanceMatcher::AttendanceMatcher(const Rulebook& rules) {
       {"date", Field::kDate},       {"start", Field::kStart},     {"end", Field::kEnd},
       {"location", Field::kLocation}, {"present", Field::kPresent}, {"members", Field::kMembers},
       {"absent", Field::kAbsent},   {"others", Field::kOthers},   {"referent", Field::kReferent},
-      {"ignore", Field::kIgnore}};
+      {"body", Field::kBody},       {"ignore", Field::kIgnore}};
   std::vector<std::string> labels;
   for (const auto& row : tables("attendance_labels")) {
     if (row.size() < 2) continue;
@@ -97,8 +97,12 @@ bool AttendanceMatcher::MatchAbsence(std::string_view s, size_t* names_start, si
     return LineText(s, a, b);
   });
   if (!found) {
+    // The phrase ends the sentence, or a clause follows it on the line
+    // ("Mikkel Houmann havde meldt afbud, og Peter Steffensen deltog i
+    // stedet.", Copenhagen's local committees).
     auto sentence_end = [&](size_t e, bool) {
       while (e < s.size() && IsReSpace(s[e])) ++e;
+      if (e < s.size() && s[e] == ',') return s.find('\n', e) == std::string_view::npos;
       if (e < s.size() && (s[e] == '.' || s[e] == '!')) ++e;
       while (e < s.size() && IsReSpace(s[e])) ++e;
       return e == s.size();

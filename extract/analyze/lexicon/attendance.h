@@ -15,7 +15,7 @@
 namespace referat::analyze {
 
 // Attendance and header labels (rules/attendance_labels.txt).
-enum class Field { kNone, kDate, kStart, kEnd, kLocation, kPresent, kMembers, kAbsent, kOthers, kReferent, kIgnore };
+enum class Field { kNone, kDate, kStart, kEnd, kLocation, kPresent, kMembers, kAbsent, kOthers, kReferent, kBody, kIgnore };
 
 struct LabelHit {
   Field field = Field::kNone;

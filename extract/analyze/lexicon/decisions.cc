@@ -132,6 +132,59 @@ bool DecisionMatcher::IsDecisionSubject(std::string_view s) const {
 }
 
 DecisionClass DecisionMatcher::ClassifyDecision(std::string_view text) const {
+  return ClassifyWith(
+      text, [this](std::string_view s) { return SubjectLength(s); },
+      [this](std::string_view c) { return PhraseAt(c); });
+}
+
+std::optional<DecisionMatcher::PhraseHit> DecisionMatcher::PhraseAt(std::string_view c) const {
+  std::optional<PhraseHit> best;
+  std::vector<std::pair<size_t, size_t>> groups;  // the wildcards' words, in c
+  // A phrase that starts with a letter matches only a text starting with
+  // it (folded as Match() folds it); skipping the others here spares
+  // most of the ~270 calls of Match() per candidate.
+  size_t first_len = 0;
+  const int32_t first = FoldCp(DecodeAt(c, 0, &first_len));
+  for (const auto& p : phrases_) {
+    if (p.first >= 0 && p.first != first) continue;
+    groups.clear();
+    const size_t match_end = p.words.Match(c, &groups);  // the phrase is c[0, match_end)
+    if (match_end == std::string_view::npos) continue;
+    if (!WordEndsAt(c, match_end)) continue;
+    bool negated = false;
+    for (const auto& [gs, ge] : groups) {
+      std::string fw = " ";
+      fw += FoldCase(c.substr(gs, ge - gs));
+      fw += ' ';
+      for (const auto& neg : negations_)
+        if (fw.find(neg) != std::string::npos) negated = true;
+    }
+    if (negated) continue;
+    const bool better = !best || match_end > best->len ||
+                        (match_end == best->len && (p.wildcards < best->wildcards ||
+                                                    (p.wildcards == best->wildcards && p.order < best->order)));
+    if (better) best = PhraseHit{&p.category, p.order, p.wildcards, match_end};
+  }
+  return best;
+}
+
+bool DecisionMatcher::NegatesOrSubordinates(std::string_view s) const {
+  std::string f = " ";
+  f += FoldCase(s);
+  f += ' ';
+  for (char& ch : f)
+    if (ch == ',' || ch == ';' || ch == ':') ch = ' ';
+  for (const auto& neg : negations_)
+    if (f.find(neg) != std::string::npos) return true;
+  for (const auto& w : words_.that.entries()) {
+    const std::string needle = " " + FoldCase(w) + " ";
+    if (f.find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+DecisionClass DecisionMatcher::ClassifyWith(std::string_view text, const SubjectFn& subject_length,
+                                           const PhraseFn& phrase_at) const {
   DecisionClass out{"other", 0};
   std::string_view t = Trim(text);
   // Leading quote or dash residue is not wording.
@@ -144,7 +197,7 @@ DecisionClass DecisionMatcher::ClassifyDecision(std::string_view text) const {
   std::vector<std::string_view> cands{t};
   std::string_view s = t;
   for (int round = 0; round < 3; ++round) {
-    size_t cut = SubjectLength(s);
+    size_t cut = subject_length(s);
     if (cut == std::string_view::npos) {
       cut = 0;
       // "Klima-, Teknik- og Miljøudvalget": the words ending in '-' of a
@@ -188,45 +241,51 @@ DecisionClass DecisionMatcher::ClassifyDecision(std::string_view text) const {
     cands.push_back(s);
   }
 
-  const Phrase* best = nullptr;
+  std::optional<PhraseHit> best;
   size_t best_end = 0;
-  size_t best_len = 0;
-  std::vector<std::pair<size_t, size_t>> groups;  // the wildcards' words, in c
   for (std::string_view c : cands) {
-    // A phrase that starts with a letter matches only a text starting with
-    // it (folded as Match() folds it); skipping the others here spares
-    // most of the ~270 calls of Match() per candidate.
-    size_t first_len = 0;
-    const int32_t first = FoldCp(DecodeAt(c, 0, &first_len));
-    for (const auto& p : phrases_) {
-      if (p.first >= 0 && p.first != first) continue;
-      groups.clear();
-      const size_t match_end = p.words.Match(c, &groups);  // the phrase is c[0, match_end)
-      if (match_end == std::string_view::npos) continue;
-      if (!WordEndsAt(c, match_end)) continue;
-      bool negated = false;
-      for (const auto& [gs, ge] : groups) {
-        std::string fw = " ";
-        fw += FoldCase(c.substr(gs, ge - gs));
-        fw += ' ';
-        for (const auto& neg : negations_)
-          if (fw.find(neg) != std::string::npos) negated = true;
+    auto hit = phrase_at(c);
+    if (!hit) continue;
+    const bool better = !best || hit->len > best->len ||
+                        (hit->len == best->len && (hit->wildcards < best->wildcards ||
+                                                   (hit->wildcards == best->wildcards && hit->order < best->order)));
+    if (better) {
+      best = hit;
+      best_end = static_cast<size_t>(c.data() - t.data()) + hit->len;
+    }
+  }
+  // "Budgetopfølgning og afslutning af budgetanalysen blev taget til
+  // efterretning.": a subject of any words before the phrase, when the
+  // phrase closes the first sentence and no negation or "at" clause comes
+  // before it (Greve Kommune's committees). A `none` phrase ("Ingen") is
+  // a note of its own, not a predicate; a subject of party letters ("V og
+  // A undlader") is a vote.
+  const size_t first_word = t.find(' ');
+  if (!best && first_word != std::string_view::npos && first_word >= 3) {
+    std::string_view sentence = t;
+    for (size_t k = 0; k + 1 < t.size(); ++k)
+      if (t[k] == '.' && t[k + 1] == ' ') {
+        sentence = t.substr(0, k);
+        break;
       }
-      if (negated) continue;
-      size_t len = match_end;
-      size_t end = static_cast<size_t>(c.data() - t.data()) + match_end;
-      bool better = !best || len > best_len ||
-                    (len == best_len && (p.wildcards < best->wildcards ||
-                                         (p.wildcards == best->wildcards && p.order < best->order)));
-      if (better) {
-        best = &p;
-        best_len = len;
-        best_end = end;
+    sentence = TrimRight(sentence, ". ");
+    size_t q = 0;
+    for (int word = 0; word < 10; ++word) {
+      size_t sp = sentence.find(' ', q);
+      if (sp == std::string_view::npos) break;
+      q = sp + 1;
+      if (NegatesOrSubordinates(sentence.substr(0, q))) break;
+      std::string_view c = sentence.substr(q);
+      auto hit = phrase_at(c);
+      if (hit && hit->len == c.size() && *hit->category != "none") {
+        best = hit;
+        best_end = q + hit->len;
+        break;
       }
     }
   }
   if (best) {
-    out.category = best->category;
+    out.category = *best->category;
     out.phrase_end = base + best_end;
   }
   if (!anywhere_.empty()) {

@@ -5,6 +5,8 @@
 #define REFERAT_ANALYZE_LEXICON_DECISIONS_H_
 
 #include <deque>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,6 +32,23 @@ class DecisionMatcher {
   // and up to three leading subjects ("Udvalget", "Økonomiudvalget");
   // an `anywhere` phrase anywhere in the text decides over it.
   DecisionClass ClassifyDecision(std::string_view text) const;
+
+  // One phrase's match at a candidate's start: its category and rank
+  // (longer `len` first, then fewer wildcards, then the earlier row).
+  struct PhraseHit {
+    const std::string* category = nullptr;
+    int order = 0;
+    int wildcards = 0;
+    size_t len = 0;  // bytes of the candidate the phrase covers
+  };
+  using SubjectFn = std::function<size_t(std::string_view)>;
+  using PhraseFn = std::function<std::optional<PhraseHit>(std::string_view)>;
+  // ClassifyDecision's reading with the two engine parts given: the length
+  // of a leading `subject` phrase (npos for none) and the best phrase at a
+  // candidate's start (word-bounded, not negated inside a wildcard). The
+  // test oracle runs the same reading with its RE2 alternations.
+  DecisionClass ClassifyWith(std::string_view text, const SubjectFn& subject_length,
+                             const PhraseFn& phrase_at) const;
   // True when the whole of `s` is a decision's subject: "Udvalget",
   // "Byrådet", "Et enigt udvalg", "Økonomiudvalget" (decision_phrases.txt
   // `subject` and `subject_suffix`).
@@ -72,6 +91,10 @@ class DecisionMatcher {
   // Bytes of a `subject` phrase at the start of `s` and the one character
   // after it (not a letter or digit), or npos.
   size_t SubjectLength(std::string_view s) const;
+  std::optional<PhraseHit> PhraseAt(std::string_view c) const;
+  // A negation or a "that" among the words of `s` ("ikke", "at"): the
+  // sentence's verb may not be the words after them.
+  bool NegatesOrSubordinates(std::string_view s) const;
 
   const Words& words_;
   struct Phrase {

@@ -215,7 +215,23 @@ bool HeaderMatcher::BodyNameCode(std::string_view line) const {
 bool HeaderMatcher::IsBodyName(std::string_view line) const {
   line = Trim(line);
   if (!StartsUpper(line)) return false;
-  return BodyNameCode(line);
+  if (BodyNameCode(line)) return true;
+  // "Byråd 2022-2025", "Kommunalbestyrelsen 2018-2021": the council of an
+  // election period, as FirstAgenda names it.
+  const size_t sp = line.rfind(' ');
+  if (sp == std::string_view::npos) return false;
+  std::string_view period = line.substr(sp + 1), base = TrimRight(line.substr(0, sp), " ");
+  int from = 0, to = 0;
+  if (period.size() != 9 || period[4] != '-') return false;
+  for (size_t i = 0; i < 9; ++i) {
+    if (i == 4) continue;
+    if (period[i] < '0' || period[i] > '9') return false;
+    (i < 4 ? from : to) = (i < 4 ? from : to) * 10 + (period[i] - '0');
+  }
+  if (from < 1900 || to <= from || to - from > 6) return false;
+  const bool council = council_words_.Each(base, 0, [&](size_t e, bool) { return e == base.size(); });
+  re2::StringPiece town;
+  return council || BodyNameCode(base) || IsCouncilAlone(base, &town);
 }
 
 bool HeaderMatcher::FindCouncil(std::string_view s, re2::StringPiece* town,

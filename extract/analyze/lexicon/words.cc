@@ -18,7 +18,9 @@ Words::Words(const Rulebook& rules) {
   not_by = words("not_by");
   party = words("party");
   meeting = words("meeting");
+  meeting_in = words("meeting_in");
   place_lead = words("place_lead");
+  in_ = words("in");
   that = words("that");
   for (const auto& w : words("date_lead").entries()) {
     date_leads.push_back(w + " ");
