@@ -167,6 +167,14 @@ void IdSet::Assign(const std::vector<int64_t>& ids) {
   }
 }
 
+std::vector<int64_t> IdSet::Ids(size_t most) const {
+  std::vector<int64_t> out;
+  for (size_t w = 0; w < words_.size() && out.size() < most; ++w)
+    for (uint64_t bits = words_[w]; bits && out.size() < most; bits &= bits - 1)
+      out.push_back(first_ + static_cast<int64_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits))));
+  return out;
+}
+
 namespace {
 
 // referat_in(SET, ID): 1 when ID is in the IdSet bound as SET, else 0.
@@ -373,6 +381,37 @@ std::string MeetingConditions(const SearchQuery& q) {
   return w;
 }
 
+// What one search makes before its statements and binds into them: the
+// --absent sets and the item-to-document cursor.
+struct SearchState {
+  explicit SearchState(sqlite3* db) : documents(db) {}
+  std::optional<store::AbsentSets> absent;
+  // The absent sets' ids as SQL lists when they are few (listed), so an
+  // unranked search reads only those documents' and items' rows through
+  // their indexes, as SQLite did from an IN (subquery) of a few rows.
+  bool listed = false;
+  std::string document_list, item_list;
+  store::ItemDocuments documents;
+};
+
+Status MakeState(sqlite3* db, const SearchQuery& q, SearchState* state) {
+  if (!q.absent) return Status::Ok();
+  state->absent.emplace();
+  if (Status s = store::ReadAbsent(db, *q.absent, &*state->absent); !s.ok()) return s;
+  constexpr size_t kListed = 2000;
+  const std::vector<int64_t> documents = state->absent->documents.Ids(kListed + 1);
+  const std::vector<int64_t> items = state->absent->items.Ids(kListed + 1);
+  if (documents.size() + items.size() > kListed) return Status::Ok();
+  state->listed = true;
+  for (int64_t id : documents)
+    state->document_list += (state->document_list.empty() ? "" : ",") + std::to_string(id);
+  for (int64_t id : items)
+    state->item_list += (state->item_list.empty() ? "" : ",") + std::to_string(id);
+  return Status::Ok();
+}
+
+
+
 // The filters as conditions on a hit's ids. Each is an uncorrelated
 // subquery, a set SQLite builds once from an index (a few thousand
 // meetings, the absent person's rows, one category), never a join per
@@ -383,7 +422,11 @@ std::string MeetingConditions(const SearchQuery& q) {
 // `doc` is the document id when the arm has it at hand; for the ranked item
 // arm it is empty, and a condition on the document becomes one on the item
 // ids of those documents (agenda_items_document covers it).
-std::string FilterSql(const SearchQuery& q, const std::string& item, const std::string& doc) {
+//
+// With `state` whose absent sets are listed, an --absent filter also names
+// their ids, so SQLite can read just those rows (the unranked arms).
+std::string FilterSql(const SearchQuery& q, const std::string& item, const std::string& doc,
+                      const SearchState* state = nullptr) {
   std::string w;
   auto on_documents = [&](const std::string& documents) {
     if (!doc.empty()) return doc + " IN (" + documents + ")";
@@ -407,6 +450,10 @@ std::string FilterSql(const SearchQuery& q, const std::string& item, const std::
       w += " AND (" + from_meeting + " OR referat_in(:absent_items, " + item + "))";
     else
       w += " AND " + from_meeting;
+    if (state && state->listed && !doc.empty()) {
+      w += " AND (" + doc + " IN (" + state->document_list + ")";
+      w += item.empty() ? ")" : " OR " + item + " IN (" + state->item_list + "))";
+    }
   }
   return w;
 }
@@ -414,20 +461,6 @@ std::string FilterSql(const SearchQuery& q, const std::string& item, const std::
 void BindSet(Stmt& st, const char* name, const store::IdSet* set) {
   if (int i = sqlite3_bind_parameter_index(st.get(), name); i > 0)
     sqlite3_bind_pointer(st.get(), i, const_cast<store::IdSet*>(set), store::IdSet::kType, nullptr);
-}
-
-// What one search makes before its statements and binds into them: the
-// --absent sets and the item-to-document cursor.
-struct SearchState {
-  explicit SearchState(sqlite3* db) : documents(db) {}
-  std::optional<store::AbsentSets> absent;
-  store::ItemDocuments documents;
-};
-
-Status MakeState(sqlite3* db, const SearchQuery& q, SearchState* state) {
-  if (!q.absent) return Status::Ok();
-  state->absent.emplace();
-  return store::ReadAbsent(db, *q.absent, &*state->absent);
 }
 
 void BindAll(Stmt& st, const SearchQuery& q, SearchState* state) {
@@ -476,7 +509,8 @@ Status Prepared(sqlite3* db, const std::string& sql, const SearchQuery& q, Stmt*
 // meeting's date and the item's position, which the covering index
 // agenda_items_document holds. With `count_only` an arm yields a constant
 // instead of its sort keys: counting needs no bm25 and no meeting's date.
-std::string HitsSql(const SearchQuery& q, bool with_documents, bool count_only = false) {
+std::string HitsSql(const SearchQuery& q, bool with_documents, bool count_only = false,
+                    const SearchState* state = nullptr) {
   std::string sql;
   if (Ranked(q)) {
     // Weights: a word in the title counts most, then the decision, the
@@ -510,21 +544,21 @@ std::string HitsSql(const SearchQuery& q, bool with_documents, bool count_only =
              "1.0) AS score" +
              passages + " LIMIT -1) GROUP BY document_id";
   } else if (count_only) {
-    sql = "SELECT 1 FROM agenda_items i WHERE 1" + FilterSql(q, "i.id", "i.document_id");
+    sql = "SELECT 1 FROM agenda_items i WHERE 1" + FilterSql(q, "i.id", "i.document_id", state);
     if (with_documents)
       sql += " UNION ALL SELECT 1 FROM documents d WHERE NOT EXISTS (SELECT 1 FROM agenda_items "
              "x WHERE x.document_id = d.id)" +
-             FilterSql(q, "", "d.id");
+             FilterSql(q, "", "d.id", state);
   } else {
     sql = "SELECT 0 AS doc, i.id AS id, 0.0 AS score, m.date AS date, i.document_id AS did, "
           "i.position AS pos FROM agenda_items i LEFT JOIN meetings m ON m.document_id = "
           "i.document_id WHERE 1" +
-          FilterSql(q, "i.id", "i.document_id");
+          FilterSql(q, "i.id", "i.document_id", state);
     if (with_documents)
       sql += " UNION ALL SELECT 1, d.id, 0.0, m.date, d.id, 0 FROM documents d LEFT JOIN "
              "meetings m ON m.document_id = d.id WHERE NOT EXISTS (SELECT 1 FROM agenda_items x "
              "WHERE x.document_id = d.id)" +
-             FilterSql(q, "", "d.id");
+             FilterSql(q, "", "d.id", state);
   }
   return sql;
 }
@@ -534,8 +568,8 @@ std::string RankedRowsSql(const SearchQuery& q) {
   return "WITH hits AS (" + HitsSql(q, WithDocuments(q)) + ") SELECT doc, id, score, part FROM hits";
 }
 
-std::string CountSql(const SearchQuery& q) {
-  return "SELECT count(*) FROM (" + HitsSql(q, WithDocuments(q), true) + ")";
+std::string CountSql(const SearchQuery& q, const SearchState* state) {
+  return "SELECT count(*) FROM (" + HitsSql(q, WithDocuments(q), true, state) + ")";
 }
 
 // The unranked order, newest meeting first (undated last), then items
@@ -545,15 +579,15 @@ std::string CountSql(const SearchQuery& q) {
 // the grouping; one meeting's date is read per document, not per item),
 // the documents are sorted, and only the documents the page reaches are
 // opened for their items. The sums give the exact total on the way.
-std::string GroupsSql(const SearchQuery& q) {
+std::string GroupsSql(const SearchQuery& q, const SearchState* state) {
   std::string sql =
       "SELECT g.doc, g.did, g.n FROM (SELECT 0 AS doc, i.document_id AS did, count(*) AS n FROM "
       "agenda_items i WHERE 1" +
-      FilterSql(q, "i.id", "i.document_id") + " GROUP BY i.document_id";
+      FilterSql(q, "i.id", "i.document_id", state) + " GROUP BY i.document_id";
   if (WithDocuments(q))
     sql += " UNION ALL SELECT 1, d.id, 1 FROM documents d WHERE NOT EXISTS (SELECT 1 FROM "
            "agenda_items x WHERE x.document_id = d.id)" +
-           FilterSql(q, "", "d.id");
+           FilterSql(q, "", "d.id", state);
   return sql +
          ") g LEFT JOIN meetings m ON m.document_id = g.did ORDER BY m.date DESC, g.doc, g.did";
 }
@@ -709,7 +743,7 @@ Status UnrankedPage(sqlite3* db, const SearchQuery& q, SearchState* state,
   int64_t seen = 0;
   {
     Stmt st;
-    if (Status s = Prepared(db, GroupsSql(q), q, &st, state); !s.ok()) return s;
+    if (Status s = Prepared(db, GroupsSql(q, state), q, &st, state); !s.ok()) return s;
     int rc;
     while ((rc = st.Step()) == SQLITE_ROW) {
       const int64_t n = st.Int(2);
@@ -816,11 +850,11 @@ Result<std::vector<int64_t>> Store::FindItemIds(const SearchQuery& q) {
   if (Status s = CheckQuery(q); !s.ok()) return s;
   SearchQuery items = q;
   items.offset = 0;
-  std::string sql = "WITH hits AS (" + HitsSql(items, false) + ") SELECT id FROM hits ORDER BY " +
-                    (Ranked(q) ? "score, id" : "date DESC, did, pos") +
-                    " LIMIT :limit";
   SearchState state(impl_->db);
   if (Status s = MakeState(impl_->db, q, &state); !s.ok()) return s;
+  std::string sql = "WITH hits AS (" + HitsSql(items, false, false, &state) +
+                    ") SELECT id FROM hits ORDER BY " +
+                    (Ranked(q) ? "score, id" : "date DESC, did, pos") + " LIMIT :limit";
   Stmt st;
   if (Status s = Prepared(impl_->db, sql, items, &st, &state); !s.ok()) return s;
   std::vector<int64_t> ids;
@@ -834,7 +868,7 @@ Result<int64_t> Store::CountHits(const SearchQuery& q) {
   SearchState state(impl_->db);
   if (Status s = MakeState(impl_->db, q, &state); !s.ok()) return s;
   Stmt st;
-  if (Status s = Prepared(impl_->db, CountSql(q), q, &st, &state); !s.ok()) return s;
+  if (Status s = Prepared(impl_->db, CountSql(q, &state), q, &st, &state); !s.ok()) return s;
   int rc = st.Step();
   if (rc == SQLITE_ROW) return st.Int(0);
   return QueryError(impl_->db, st, rc);

@@ -47,6 +47,8 @@ class IdSet {
  public:
   static constexpr const char* kType = "referat_idset";
   void Assign(const std::vector<int64_t>& ids);  // any order, duplicates allowed
+  // The ids in ascending order, at most `most` of them.
+  std::vector<int64_t> Ids(size_t most) const;
   bool Has(int64_t id) const {
     if (id < first_) return false;
     const uint64_t k = static_cast<uint64_t>(id - first_);
