@@ -356,7 +356,7 @@ Status CheckVersion(sqlite3* db) {
     return Status::UnsupportedFormat(
         "store schema version " + std::to_string(*version) + " needs migrating to " +
         std::to_string(kStoreSchemaVersion) +
-        ": open it once with a writing command (referat ingest) where it can be written");
+        ": run `referat ingest --db FILE` (no inputs needed) once where it can be written");
   return Status::Ok();
 }
 
