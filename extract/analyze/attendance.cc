@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analyze/decision.h"
 #include "analyze/header.h"
 #include "analyze/names.h"
 #include "analyze/text_util.h"
@@ -22,6 +23,14 @@ struct UniqueList {
   bool Has(const std::string& s) const { return seen.count(s) > 0; }
 };
 
+// A capital after the first letter: a line that may name a person (a note
+// without one names nobody, and the absence matcher need not run).
+bool HasUpperAfterStart(std::string_view t) {
+  for (size_t k = 1; k < t.size(); ++k)
+    if (t[k] >= 'A' && t[k] <= 'Z' && t[k - 1] == ' ') return true;
+  return false;
+}
+
 }  // namespace
 
 std::optional<Attendance> ExtractAttendance(const Context& ctx, size_t end, const Toc& toc) {
@@ -38,6 +47,21 @@ std::optional<Attendance> ExtractAttendance(const Context& ctx, size_t end, cons
     if (!toc.empty() && i >= toc.begin && i < toc.end) continue;
     std::string_view t = ctx.text(i);
     LabelHit lh = lex.attendance().MatchLabel(t, AtMostWords(t, 60));
+    if (lh.field == Field::kNone && HasUpperAfterStart(t)) {
+      // "Medlemmerne var mødt, bortset fra A, B og C, der havde meldt
+      // afbud." (Region Midtjylland's minutes of 2007): a note in the header.
+      const size_t before = a.absent.size();
+      std::vector<std::string> names;
+      if (AbsenceNote(lex, t, &names)) {
+        for (auto& n : names) absent.Add(n);
+        if (a.absent.size() > before) {
+          any = true;
+          span_start = std::min(span_start, ctx.block(i).start);
+          span_end = std::max(span_end, ctx.block(i).end);
+        }
+      }
+      continue;
+    }
     if (lh.field != Field::kPresent && lh.field != Field::kMembers && lh.field != Field::kAbsent &&
         lh.field != Field::kOthers && lh.field != Field::kReferent)
       continue;

@@ -180,7 +180,9 @@ class HeaderReader {
       return;
     }
     if (words > 16) return;
-    if (Names(*i, t, words)) return;
+    // A names line may hold the date too ("Økonomiudvalget – Referat – 1.
+    // oktober 2018").
+    if (Names(*i, t, words) && !HasDigit(t)) return;
     CoverLine(i, t, words);
   }
 
@@ -213,7 +215,10 @@ class HeaderReader {
     switch (lh.field) {
       case Field::kDate: {
         if (auto d = FindDate(lex_, value)) {
-          if (!label_date_) label_date_ = d->iso;
+          if (!label_date_) {
+            label_date_ = d->iso;
+            label_date_line_ = last;
+          }
         }
         if (auto tm = FindTime(lex_, value, true)) {
           if (!label_start_) label_start_ = tm->start_time;
@@ -393,6 +398,17 @@ class HeaderReader {
       span_.Add(b.start, b.end);
       return;
     }
+    // "Kl. 19,30" on a line of its own under a labelled date, with at most
+    // another label between ("Mødedato: 12. marts 1938" / "Mødested: …").
+    if (!d && label_date_ && !label_start_ && label_date_line_ != SIZE_MAX && *i <= label_date_line_ + 3 &&
+        words <= 3) {
+      if (auto tm = FindTime(lex_, t, false)) {
+        label_start_ = tm->start_time;
+        if (tm->end_time && !label_end_) label_end_ = tm->end_time;
+        span_.Add(b.start, b.end);
+        return;
+      }
+    }
     // "Kl. 10:30" on its own line after the date.
     if (!d && line_date_ && !line_start_ && date_line_ != SIZE_MAX && *i <= date_line_ + 2 && words <= 5) {
       if (auto tm = FindTime(lex_, t, false)) {
@@ -403,8 +419,11 @@ class HeaderReader {
         return;
       }
     }
+    std::string number;
+    size_t title_at = 0;
     if (!d && date_line_ != SIZE_MAX && *i == date_line_ + 1 && !line_location_ &&
-        lex_.header().DocumentType(t).empty() && !EndsSentence(t) && words <= 10)
+        lex_.header().DocumentType(t).empty() && !EndsSentence(t) && words <= 10 &&
+        !lex_.items().MatchNumberedLine(t, true, &number, &title_at))  // an agenda's first line
       Place(i);
   }
 
@@ -412,6 +431,15 @@ class HeaderReader {
   // (Ishøj's minutes): the body, then at most three words (a weekday,
   // "den") before the date.
   void BodyBeforeDate(std::string_view before) {
+    // "af mødet i Regionsrådet 14. november 2007": the body after "mødet i".
+    for (const auto& w : lex_.words().meeting_in.entries()) {
+      const std::string needle = w + " ";
+      size_t at = before.find(needle);
+      if (at != std::string_view::npos && (at == 0 || before[at - 1] == ' ') && AtMostWords(before.substr(0, at), 2)) {
+        before = before.substr(at + needle.size());
+        break;
+      }
+    }
     std::vector<size_t> ends;  // the end of each word
     for (size_t k = 0; k <= before.size(); ++k)
       if ((k == before.size() || before[k] == ' ') && k > 0 && before[k - 1] != ' ') ends.push_back(k);
@@ -476,6 +504,7 @@ class HeaderReader {
   std::optional<std::string> caps_council_, caps_town_;
   std::optional<std::string> council_alone_;
   size_t date_line_ = SIZE_MAX;
+  size_t label_date_line_ = SIZE_MAX;  // the last line of the labelled date
 };
 
 }  // namespace

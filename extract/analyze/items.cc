@@ -583,6 +583,7 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
 
     // Sections.
     std::vector<SectionDraft> secs(1);
+    bool marked_public = marker_len > 0;  // the title's own mark wins
     for (size_t j = st.title_block + 1; j < end; ++j) {
       std::string_view t = ctx.text(j);
       const Block& b = ctx.block(j);
@@ -592,10 +593,27 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
         bool next_is_value = false;
         auto cn = CaseNumberOfLine(ctx, j, end, &next_is_value);
         if (!it.case_number && cn) it.case_number = std::move(cn);
+        // "Sagsnr.: 330-2018-3619 | Dok.nr.: … | Åbent": the access in a
+        // cell of the case line.
+        for (size_t c = 1; !marked_public && ctx.IsTableRow(j) && c < b.cells.size(); ++c) {
+          std::string_view cell = Trim(ctx.cell(j, c));
+          if (lex.headings().IsRoleLine(cell, Role::kOpen) || lex.headings().IsRoleLine(cell, Role::kClosed)) {
+            it.public_ = lex.headings().IsRoleLine(cell, Role::kOpen);
+            marked_public = true;
+          }
+        }
         if (next_is_value) ++j;
         continue;
       }
-      if (whole && (h.role == Role::kOpen || h.role == Role::kClosed)) continue;
+      if (whole && (h.role == Role::kOpen || h.role == Role::kClosed)) {
+        // "Åbent" / "Lukket" on a line of the item's head, before its
+        // first section.
+        if (!marked_public && secs.size() == 1) {
+          it.public_ = h.role == Role::kOpen;
+          marked_public = true;
+        }
+        continue;
+      }
       if ((h.role == Role::kDecision || h.role == Role::kRecommendation || h.role == Role::kAttachments ||
            h.role == Role::kSection) &&
           !(h.markup && BrokenSentence(ctx.lex(), t))) {

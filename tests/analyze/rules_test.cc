@@ -219,6 +219,14 @@ TEST(Meetings, CoverLinesWithSeveralFields) {
   EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
   ASSERT_TRUE(rec->meeting);
   EXPECT_EQ(rec->meeting->date.value_or("-"), "1921-01-05");
+  // The time on a line of its own under a labelled date, a label between
+  // (typewritten minutes: "Kl. 19,30").
+  rec = testing::StructureOfBytes(
+      "Referat\nByraadet\nMødedato: 12. marts 1938\nMødested: Raadhuset\nKl. 19,30\n\n"
+      "1. Budget\n\nBeslutning:\nVedtoges.\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "19:30");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Raadhuset");
   // A sentence of the body that ends in a genitive is no title.
   rec = testing::StructureOfBytes("Kommunens referat af mødet blev sendt ud i går, og det skal godkendes.\n");
   ASSERT_TRUE(rec.ok());
@@ -262,6 +270,51 @@ TEST(Meetings, CaseNumberAboveTheItemAndLabelsInCapitals) {
   EXPECT_EQ(rec->meeting->start_time.value_or("-"), "09:00");
   EXPECT_EQ(rec->meeting->end_time.value_or("-"), "11:00");
   EXPECT_EQ(rec->meeting->body.value_or("-"), "Udvalget for Ældre og Sundhed");
+}
+
+// Region Midtjylland's minutes of 2007 (Regionsrådet, 14 November 2007):
+// the body after "af mødet i" before the date, the place after the time
+// ("kl. 14:00 i Regionsrådssalen, …"), and the absentees in a sentence of
+// the header rather than under a label.
+TEST(Meetings, HeaderSentences) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\naf mødet i Regionsrådet 14. november 2007 kl. 14:00 i Regionsrådssalen, Regionshuset Viborg\n\n"
+      "Medlemmerne var mødt, bortset fra Anne V. Kristensen, Alice Espeholt og Tove Videbæk, der havde meldt afbud.\n\n"
+      "1. Nedsættelse af midlertidige udvalg\n\nBeslutning\n\nIndstillingen blev godkendt.\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Regionsrådet");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Regionsrådssalen, Regionshuset Viborg");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent,
+            (std::vector<std::string>{"Anne V. Kristensen", "Alice Espeholt", "Tove Videbæk"}));
+  // A sentence of the header that is no absence note adds nobody.
+  rec = testing::StructureOfBytes(
+      "Referat\nRegionsrådet\nDato: 14. november 2007\n\nMødet blev holdt i Viborg med Anne Hansen som ordstyrer.\n\n"
+      "1. Budget\n\nBeslutning\n\nGodkendt.\n");
+  ASSERT_TRUE(rec.ok());
+  EXPECT_FALSE(rec->attendance);
+}
+
+// Odsherred Kommune's minutes as its web site prints them (Økonomiudvalget,
+// 1 October 2018): body, type and date in one title line between dashes,
+// no place under it but the first item; the case number 330-2018-3619 and
+// the item's access ("Åbent") in the columns of the case line.
+TEST(Meetings, TitleBetweenDashesAndAccessOnTheCaseLine) {
+  auto rec = testing::StructureOfBytes(
+      "Økonomiudvalget – Referat – 1. oktober 2018\n\n1. Godkendelse af dagsorden (B)\n\n"
+      "1.     Godkendelse af dagsorden (B)\n\nSagsnr.: 330-2018-3619          Dok.nr.: 330-2018-500301          Åbent\n"
+      "Kompetence: Økonomiudvalget\nIndstilling\nBorgmesteren indstiller,\n1.    at dagsordenen godkendes\n"
+      "Beslutning i Økonomiudvalget den 1. oktober 2018:\nFraværende: \nGodkendt.\n\n"
+      "2. Personalesag\n\nSagsnr.: 330-2018-3620\nLukket\nBeslutning i Økonomiudvalget den 1. oktober 2018:\n"
+      "Godkendt.\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Økonomiudvalget");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2018-10-01");
+  EXPECT_FALSE(rec->meeting->location);
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "330-2018-3619");
+  EXPECT_EQ(rec->agenda_items[0].public_, std::optional<bool>(true));
+  EXPECT_EQ(rec->agenda_items[1].public_, std::optional<bool>(false));
 }
 
 // Without an echo below, numbered lines in a row are the agenda itself.

@@ -168,7 +168,7 @@ std::optional<DecisionMatcher::PhraseHit> DecisionMatcher::PhraseAt(std::string_
   return best;
 }
 
-bool DecisionMatcher::NegatesOrSubordinates(std::string_view s) const {
+bool DecisionMatcher::NegatesOrSubordinates(std::string_view s, bool subordinates) const {
   std::string f = " ";
   f += FoldCase(s);
   f += ' ';
@@ -177,6 +177,7 @@ bool DecisionMatcher::NegatesOrSubordinates(std::string_view s) const {
   for (const auto& neg : negations_)
     if (f.find(neg) != std::string::npos) return true;
   for (const auto& w : words_.that.entries()) {
+    if (!subordinates) break;
     const std::string needle = " " + FoldCase(w) + " ";
     if (f.find(needle) != std::string::npos) return true;
   }
@@ -259,28 +260,54 @@ DecisionClass DecisionMatcher::ClassifyWith(std::string_view text, const Subject
   // phrase closes the first sentence and no negation or "at" clause comes
   // before it (Greve Kommune's committees). A `none` phrase ("Ingen") is
   // a note of its own, not a predicate; a subject of party letters ("V og
-  // A undlader") is a vote.
+  // A undlader") is a vote, while "Et flertal bestående af A, F og Ø
+  // godkendte indstillingen." is a decision.
   const size_t first_word = t.find(' ');
-  if (!best && first_word != std::string_view::npos && first_word >= 3) {
+  if (!best && first_word != std::string_view::npos && first_word >= 2) {
+    // The first sentence ends at ". " after a word of three letters or
+    // more that is not a capitalized abbreviation ("Pcl.", "P.", "fl.").
     std::string_view sentence = t;
-    for (size_t k = 0; k + 1 < t.size(); ++k)
-      if (t[k] == '.' && t[k + 1] == ' ') {
+    for (size_t k = 0; k + 1 < t.size(); ++k) {
+      if (t[k] != '.' || t[k + 1] != ' ') continue;
+      size_t w = k;
+      while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '.') --w;
+      const size_t len = k - w;
+      const bool upper = t[w] >= 'A' && t[w] <= 'Z';
+      if (len >= 4 || (len == 3 && !upper)) {
         sentence = t.substr(0, k);
         break;
       }
+    }
     sentence = TrimRight(sentence, ". ");
     size_t q = 0;
     for (int word = 0; word < 10; ++word) {
       size_t sp = sentence.find(' ', q);
       if (sp == std::string_view::npos) break;
       q = sp + 1;
-      if (NegatesOrSubordinates(sentence.substr(0, q))) break;
+      if (NegatesOrSubordinates(sentence.substr(0, q), true)) break;
       std::string_view c = sentence.substr(q);
       auto hit = phrase_at(c);
-      if (hit && hit->len == c.size() && *hit->category != "none") {
+      // The phrase ends the sentence, or its object follows in a word or
+      // two ("… godkendte indstillingen.").
+      const bool closes = hit && (hit->len == c.size() ||
+                                  (AtMostWords(Trim(c.substr(hit->len)), 2) && StartsLower(Trim(c.substr(hit->len))) &&
+                                   !NegatesOrSubordinates(c.substr(hit->len), true)));
+      if (closes && *hit->category != "none") {
         best = hit;
         best_end = q + hit->len;
         break;
+      }
+    }
+    // "Et Andragende fra … om Tilskud til …, henlagdes.", "…, bevilligedes
+    // som tidligere Aar." (a sogneråd's protocol of 1936): the matter, then
+    // the decision after its last comma.
+    const size_t comma = sentence.rfind(", ");
+    if (!best && comma != std::string_view::npos && !NegatesOrSubordinates(sentence.substr(0, comma), false)) {
+      std::string_view c = sentence.substr(comma + 2);
+      auto hit = phrase_at(c);
+      if (hit && *hit->category != "none" && StartsLower(c)) {
+        best = hit;
+        best_end = comma + 2 + hit->len;
       }
     }
   }

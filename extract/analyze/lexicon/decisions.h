@@ -92,9 +92,9 @@ class DecisionMatcher {
   // after it (not a letter or digit), or npos.
   size_t SubjectLength(std::string_view s) const;
   std::optional<PhraseHit> PhraseAt(std::string_view c) const;
-  // A negation or a "that" among the words of `s` ("ikke", "at"): the
-  // sentence's verb may not be the words after them.
-  bool NegatesOrSubordinates(std::string_view s) const;
+  // A negation (or with `subordinates` a "that") among the words of `s`
+  // ("ikke", "at"): the sentence's verb may not be the words after them.
+  bool NegatesOrSubordinates(std::string_view s, bool subordinates) const;
 
   const Words& words_;
   struct Phrase {
