@@ -64,6 +64,16 @@ bool IsBareTerm(std::string_view t) {
   return true;
 }
 
+// Whether an FTS5 expression has a prefix term: a '*' outside "strings".
+bool HasPrefixTerm(std::string_view expr) {
+  bool quoted = false;
+  for (char c : expr) {
+    if (c == '"') quoted = !quoted;
+    else if (c == '*' && !quoted) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // The FTS5 expression for what a user typed. Words, "phrases", OR, AND,
@@ -671,15 +681,31 @@ std::optional<Span> SnippetSpan(const std::string& passage_text, const Span& pas
 Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& page,
                 std::vector<SearchHit>* hits) {
   const bool ranked = Ranked(q);
+  // The page's rows of items_fts are read by rowid (FTS5 matches each row
+  // alone), not by a pass over every match, except for a prefix query:
+  // FTS5 expands a prefix again for every rowid it is asked about, so
+  // there one pass is cheaper.
+  const bool by_rowid = ranked && !HasPrefixTerm(MatchExpression(q.text));
   std::map<std::pair<bool, int64_t>, SearchHit> by_id;
   for (bool doc : {false, true}) {
-    std::string ids;
+    std::string ids, rowids;
     for (const PageRow& r : page)
-      if (r.doc == doc)
-        ids += (ids.empty() ? "" : ",") + std::to_string(doc && ranked ? r.passage : r.id);
+      if (r.doc == doc) {
+        const int64_t id = doc && ranked ? r.passage : r.id;
+        ids += (ids.empty() ? "" : ",") + std::to_string(id);
+        rowids += (rowids.empty() ? "" : ",") + std::to_string(doc ? -id : id);
+      }
     if (ids.empty()) continue;
     std::string sql;
-    if (!doc) {
+    if (!doc && by_rowid) {
+      sql = "SELECT i.id, d.id, d.path, d.sha256, d.kind, m.body, m.municipality, m.date, "
+            "d.title, i.number, i.title, dc.category, dc.text, snippet(items_fts, -1, :open, "
+            ":close, '…', 16), i.span_start, i.span_end, i.span_page FROM items_fts CROSS JOIN "
+            "agenda_items i ON i.id = items_fts.rowid JOIN documents d ON d.id = i.document_id "
+            "LEFT JOIN meetings m ON m.document_id = d.id LEFT JOIN decisions dc ON dc.item_id = "
+            "i.id WHERE items_fts MATCH :q AND items_fts.rowid IN (" +
+            rowids + ")";
+    } else if (!doc) {
       sql = "SELECT i.id, d.id, d.path, d.sha256, d.kind, m.body, m.municipality, m.date, "
             "d.title, i.number, i.title, dc.category, dc.text, " +
             std::string(ranked ? "snippet(items_fts, -1, :open, :close, '…', 16)"
@@ -698,10 +724,13 @@ Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& p
             "d.title, NULL, NULL, NULL, NULL, snippet(items_fts, -1, :open, :close, '…', 16), "
             "p.span_start, p.span_end, p.span_page, items_fts.body, snippet(items_fts, 3, "
             "char(1), char(2), '', 16), CASE WHEN d.pages IS NOT NULL THEN d.json END FROM "
-            "passages p JOIN items_fts ON items_fts.rowid = -p.id AND items_fts MATCH :q "
+            + std::string(by_rowid ? "items_fts CROSS JOIN passages p ON p.id = -items_fts.rowid "
+                                     : "passages p JOIN items_fts ON items_fts.rowid = -p.id AND "
+                                       "items_fts MATCH :q ") +
             "JOIN documents d ON d.id = p.document_id LEFT JOIN meetings m ON m.document_id = "
-            "d.id WHERE p.id IN (" +
-            ids + ")";
+            "d.id WHERE " +
+            (by_rowid ? "items_fts MATCH :q AND items_fts.rowid IN (" + rowids + ")"
+                      : "p.id IN (" + ids + ")");
     } else {
       sql = "SELECT d.id, d.id, d.path, d.sha256, d.kind, m.body, m.municipality, m.date, "
             "d.title, NULL, NULL, NULL, NULL, coalesce(d.title, ''), 0, d.text_length, CASE WHEN "

@@ -567,6 +567,47 @@ TEST_F(CorpusTest, OwnBm25IsFts5Bm25BitForBit) {
   }
 }
 
+// The page's snippets are read by rowid, or by one pass over the match for
+// a prefix query (search.cc, FillPage); either way each is FTS5's snippet
+// of that row.
+TEST_F(CorpusTest, SnippetsAreEachRowsOwn) {
+  auto store = Store::Open(db_.string(), {.read_only = true});
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  sqlite3* db = (*store)->connection();
+  for (const std::string text : {"kommunen", "\"til orientering\"", "integration*", "budget OR "
+                                 "regnskab*", "sundhedsaftale"}) {
+    SearchQuery q;
+    q.text = text;
+    q.limit = 40;
+    auto hits = (*store)->Search(q);
+    ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+    ASSERT_FALSE(hits->empty()) << text;
+    int documents = 0;
+    for (const SearchHit& h : *hits) {
+      // An item's row is its id; a document's, its best passage's (the
+      // passage whose span the hit's span lies in).
+      const std::string row =
+          h.item_id ? std::to_string(*h.item_id)
+                    : "(SELECT -id FROM passages WHERE document_id = " + std::to_string(h.document_id) +
+                          " AND span_start <= " + std::to_string(h.span->start) +
+                          " AND span_end >= " + std::to_string(h.span->end) + " LIMIT 1)";
+      documents += !h.item_id;
+      const std::string sql = "SELECT snippet(items_fts, -1, '[', ']', '…', 16) FROM items_fts "
+                              "WHERE items_fts MATCH ?1 AND rowid = " + row;
+      sqlite3_stmt* st = nullptr;
+      ASSERT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK)
+          << sqlite3_errmsg(db);
+      const std::string expr = MatchExpression(text);
+      sqlite3_bind_text(st, 1, expr.c_str(), -1, SQLITE_TRANSIENT);
+      ASSERT_EQ(sqlite3_step(st), SQLITE_ROW) << text << " " << row;
+      EXPECT_EQ(h.snippet, reinterpret_cast<const char*>(sqlite3_column_text(st, 0)))
+          << text << " " << row;
+      sqlite3_finalize(st);
+    }
+    if (text == "sundhedsaftale") EXPECT_GT(documents, 0);
+  }
+}
+
 // A report is searched by passages: KL's 108-page report on the health
 // service (273,612 bytes of text) used to be one hit spanning its whole
 // text on "page 1", ranked by one bm25 over the whole text, behind items
