@@ -34,6 +34,10 @@ bool HasUpperAfterStart(std::string_view t) {
 }  // namespace
 
 std::optional<Attendance> ExtractAttendance(const Context& ctx, size_t end, const Toc& toc) {
+  return ExtractAttendanceIn(ctx, 0, end, toc);
+}
+
+std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, size_t end, const Toc& toc) {
   const Lexicon& lex = ctx.lex();
   end = std::min(end, ctx.size());
   Attendance a;
@@ -43,7 +47,7 @@ std::optional<Attendance> ExtractAttendance(const Context& ctx, size_t end, cons
   bool any = false;
   size_t span_start = SIZE_MAX, span_end = 0;
 
-  for (size_t i = 0; i < end; ++i) {
+  for (size_t i = begin; i < end; ++i) {
     if (!toc.empty() && i >= toc.begin && i < toc.end) continue;
     std::string_view t = ctx.text(i);
     LabelHit lh = lex.attendance().MatchLabel(t, AtMostWords(t, 60));

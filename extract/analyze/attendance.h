@@ -15,6 +15,10 @@ namespace referat::analyze {
 // Reads blocks [0, end), skipping the TOC. nullopt when no attendance field
 // is present.
 std::optional<Attendance> ExtractAttendance(const Context& ctx, size_t end, const Toc& toc);
+// The same over blocks [begin, end): the first item of minutes that record
+// the attendance under it ("1. Godkendelse af dagsorden" / "Beslutning" /
+// "Tilstede var:" and the names; Copenhagen's Økonomiudvalg).
+std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, size_t end, const Toc& toc);
 
 // Minutes that record the absentees as an agenda item of their own ("1.
 // Fraværende" with the names as its decision; Brønderslev's minutes): the

@@ -460,8 +460,35 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
   std::vector<std::pair<size_t, size_t>> decision_ranges, other_ranges;
   bool after_absence = false;
   bool names_follow = false;  // "Følgende deltog ikke i behandlingen af punktet:" ended the last line
+  // A label of the meeting's attendance alone on its line ("Tilstede var:",
+  // "Afbud fra:") and the names under it, one a line: the attendance
+  // recorded under the decision (Copenhagen's Økonomiudvalg), not its text.
+  Field roll = Field::kNone;
   for (const Piece& p : section.pieces) {
     std::string_view whole = ctx.doc().Slice(p.start, p.end);
+    if (roll != Field::kNone) {
+      std::string_view w = Trim(whole);
+      std::vector<PersonName> names;
+      if (!w.empty() && AtMostWords(w, 8)) names = ParseNames(lex, w);
+      if (!names.empty() && names[0].name.find(' ') != std::string::npos) {
+        if (roll == Field::kAbsent)
+          for (auto& pn : names) out.absent.push_back(std::move(pn.name));
+        continue;
+      }
+      roll = Field::kNone;
+    }
+    {
+      std::string_view w = Trim(whole);
+      if (!w.empty() && w.back() == ':' && AtMostWords(w, 4)) {
+        const LabelHit lh = lex.attendance().MatchLabel(w, false);
+        if ((lh.field == Field::kPresent || lh.field == Field::kMembers || lh.field == Field::kAbsent ||
+             lh.field == Field::kOthers) &&
+            Trim(w.substr(std::min(lh.value_start, w.size()))).empty()) {
+          roll = lh.field;
+          continue;
+        }
+      }
+    }
     // The names under such a note, a line each ("Hans Hansen").
     if (names_follow) {
       std::string_view w = Trim(whole);

@@ -565,6 +565,13 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     AgendaItem it;
     it.number = st.number;
     it.title = Collapse(ctx.doc().Slice(st.title_start, st.title_end));
+    // "Godkendelse af dagsorden ( )": Copenhagen's eDoc pages print an
+    // empty pair of parentheses where a reference would stand.
+    for (std::string_view empty : {std::string_view(" ( )"), std::string_view(" ()")}) {
+      if (it.title.size() > empty.size() &&
+          it.title.compare(it.title.size() - empty.size(), empty.size(), empty) == 0)
+        it.title.resize(it.title.size() - empty.size());
+    }
     const TocEntry* te = toc.Find(st.number);
     if (it.title.empty() && te) it.title = te->title;
     size_t marker_len = 0;

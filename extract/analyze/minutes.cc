@@ -108,6 +108,9 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
         }
     }
     record->attendance = analyze::ExtractAttendance(ctx, header_end, toc);
+    if (!record->attendance && !starts.empty())
+      record->attendance = analyze::ExtractAttendanceIn(ctx, starts[0].block,
+                                                        starts.size() > 1 ? starts[1].block : ctx.size(), toc);
     analyze::AbsenteesFromItems(ctx, record->agenda_items, &record->attendance);
   }
   if (record->kind == DocumentKind::kReport) record->report = analyze::ExtractReport(ctx);

@@ -123,8 +123,9 @@ int PlainHeading(const Context& ctx, size_t i) {
   if (!numbered && !StartsUpper(t)) return 0;
   // "Generelle oplysninger. Projektoplysninger": sentences, not a heading.
   if (t.find(". ", numbered ? t.find(' ') : 0) != std::string_view::npos) return 0;
-  const bool alone = i == 0 || b.gap_before || ctx.block(i - 1).page != b.page || EndsSentence(ctx.text(i - 1)) ||
-                     Trim(ctx.text(i - 1)).back() == ':';
+  const std::string_view prev = i > 0 ? Trim(ctx.text(i - 1)) : std::string_view();
+  const bool alone = i == 0 || b.gap_before || ctx.block(i - 1).page != b.page || EndsSentence(prev) ||
+                     (!prev.empty() && prev.back() == ':');
   if (!alone || i + 1 >= ctx.size()) return 0;
   // The body under it: running text that starts a sentence, and ends one
   // or runs on to the next line (a list of titles has neither).

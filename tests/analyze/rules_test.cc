@@ -317,6 +317,26 @@ TEST(Meetings, TitleBetweenDashesAndAccessOnTheCaseLine) {
   EXPECT_EQ(rec->agenda_items[1].public_, std::optional<bool>(false));
 }
 
+// Copenhagen's Økonomiudvalg (3 June 2014) records the attendance under
+// item 1's decision: "Tilstede var:" and "Afbud fra:" with a title before
+// each name. They are the meeting's attendance when the header has none,
+// and no part of the decision's text.
+TEST(Meetings, AttendanceUnderTheFirstItem) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\nØkonomiudvalget\nDato: 3. juni 2014\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\n"
+      "Tilstede var:\nOverborgmester Frank Jensen\n\nBorgmester Morten Kabell\n\nObservatør Claus Friis\n\n"
+      "Afbud fra:\nBorgmester Anna Mee Allerslev pga. arbejde.\nKoncerndirektør Svend Hartling\n\n"
+      "Dagsordenen blev godkendt.\n\n2. Budget\n\nBeslutning\n\nGodkendt.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"Frank Jensen", "Morten Kabell", "Claus Friis"}));
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Anna Mee Allerslev", "Svend Hartling"}));
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->text, "Dagsordenen blev godkendt.");
+  EXPECT_EQ(Name(rec->agenda_items[0].decision->category), "approved");
+}
+
 // Without an echo below, numbered lines in a row are the agenda itself.
 TEST(Items, NumberedLinesWithoutAnEchoAreNoContents) {
   const std::string text =
