@@ -163,7 +163,12 @@ constexpr int kBigItems = 100000;
 const fs::path& BigDb() {
   static const fs::path db = [] {
     const char* keep = std::getenv("REFERAT_BENCH_BIG_DB");
-    if (keep && fs::exists(keep)) return fs::path(keep);
+    if (keep && fs::exists(keep)) {
+      // A writing open migrates a store kept from an older schema (the
+      // search opens it read-only, which refuses one).
+      auto migrate = referat::Store::Open(keep);
+      return migrate.ok() ? fs::path(keep) : fs::path();
+    }
     fs::path p = keep ? fs::path(keep) : WorkDir() / "big.db";
     referat::ExtractOptions eo;
     eo.with_text = true;

@@ -41,6 +41,7 @@ int RunServe(const serve::ServeOptions& o) {
   const std::string host = o.host.find(':') != std::string::npos ? "[" + o.host + "]" : o.host;
   std::cout << "referat serve: http://" << host << ":" << srv->port() << "/  (" << o.db_path
             << ", read-only; Ctrl-C stops)" << std::endl;
+  for (const std::string& n : srv->notices()) std::cerr << "referat: " << o.db_path << ": " << n << "\n";
   srv->Run();
   return 0;
 }

@@ -101,6 +101,20 @@ int RunIngestJsonl(const IngestArgs& a) {
 
 int RunIngest(const IngestArgs& a) {
   if (!a.from_jsonl.empty()) return RunIngestJsonl(a);
+  // No inputs and a store that exists: open it for writing and nothing
+  // more, which migrates an older schema and re-indexes stale stemming, so
+  // a store a read-only command refuses can be brought up to date without
+  // ingesting anything.
+  std::error_code exists_ec;
+  if (a.inputs.empty() && a.paths_from.empty() && std::filesystem::exists(a.db, exists_ec)) {
+    auto store = Store::Open(a.db);
+    if (!store.ok()) return Fail(a.db, store.status());
+    PrintNotices(a.db, **store);
+    if (!a.quiet)
+      std::cerr << "referat: " << a.db << ": store schema version " << (*store)->schema_version()
+                << ", up to date\n";
+    return 0;
+  }
   // A path named on the command line that is not there is a typo: refuse
   // before the store is created, so `ingest /nonexistent` leaves no empty
   // database behind. (Paths from --paths-from are a list; each missing one
@@ -500,7 +514,8 @@ void RegisterStoreCommands(CLI::App& app, Runners& runners) {
     cmd->add_option("paths", args->inputs,
                     "Files or directories (walked recursively, skipping hidden entries, "
                     "*.expected.json golden files and dangling symlinks; the summary counts "
-                    "them)");
+                    "them). None, with an existing --db: only bring the store up to date "
+                    "(migrate an older schema, re-index stale stemming)");
     cmd->add_option("--db", args->db, "The SQLite database file (created if missing)")
         ->required();
     cmd->add_option("-j,--jobs", args->jobs, "Parallel extractions (default: all cores)")

@@ -232,7 +232,10 @@ std::string ErrorHtml(int status, const std::string& message) {
 
 std::string SearchHtml(const json& data, const json& choices) {
   const json& q = data["query"];
-  std::string b = "<form class=\"search\" method=\"get\" action=\"/\" role=\"search\">";
+  std::string b;
+  if (choices.value("stale_index", false))
+    b += "<p class=\"err\" role=\"status\">" + Esc(L("notice.stale_index")) + "</p>";
+  b += "<form class=\"search\" method=\"get\" action=\"/\" role=\"search\">";
   b += "<div class=\"q\"><input type=\"search\" name=\"q\" aria-label=\"" +
        Esc(L("search.field.q")) + "\" placeholder=\"" + Esc(L("search.placeholder")) +
        "\" value=\"" + Esc(Str(q, "q")) + "\"><button type=\"submit\">" +

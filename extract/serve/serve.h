@@ -20,6 +20,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "referat/status.h"
 
@@ -44,6 +45,9 @@ class Server {
   // Binds; after this port() is the bound port. kUnreadable if it cannot bind.
   Status Bind();
   int port() const;
+  // What opening the store found, as `referat search` prints it: a warning
+  // that the full-text index was made with other Danish stemming.
+  const std::vector<std::string>& notices() const;
   // Serves until Stop() (blocks).
   void Run();
   void Stop();

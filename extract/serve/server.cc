@@ -128,6 +128,7 @@ struct Server::Impl {
   std::unique_ptr<Pool> pool;
   std::unique_ptr<Evidence> evidence;
   json choices;
+  std::vector<std::string> notices;  // what opening the store found (a stale index)
   bool own_cache = false;
   httplib::Server http;
   int port = 0;
@@ -314,6 +315,10 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
     Result<json> choices = FormChoices((*conn)->store());
     if (!choices.ok()) return choices.status();
     impl->choices = std::move(*choices);
+    impl->notices = (*conn)->store().notices();
+    // Read-only, the only notice is an index made with other stemming;
+    // the search page says so (its words are the page's own, in Danish).
+    impl->choices["stale_index"] = !impl->notices.empty();
   }
   const int threads = impl->options.threads;
   impl->http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
@@ -340,6 +345,7 @@ Status Server::Bind() {
 }
 
 int Server::port() const { return impl_->port; }
+const std::vector<std::string>& Server::notices() const { return impl_->notices; }
 void Server::Run() { impl_->http.listen_after_bind(); }
 void Server::Stop() { impl_->http.stop(); }
 

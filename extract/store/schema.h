@@ -45,6 +45,17 @@ std::string TokenizerVersion();
 // only says that the index is stale. `notice` stays empty when current.
 Status SyncTokenizer(sqlite3* db, bool read_only, std::string* notice);
 
+// The statement that fills `absences` (schema.cc, version 4) from
+// attendance for the rows of attendance `a` that `where` picks:
+// "a.document_id = ?1" at ingest, "1" when migrating.
+inline std::string FillAbsencesSql(const std::string& where) {
+  return "INSERT OR IGNORE INTO absences (name, document_id, item_id) SELECT a.name, "
+         "a.document_id, coalesce(a.item_id, 0) FROM attendance a WHERE a.status = 'absent' AND "
+         "(a.item_id IS NULL OR NOT EXISTS (SELECT 1 FROM attendance m WHERE m.document_id = "
+         "a.document_id AND m.item_id IS NULL AND m.status = 'absent' AND m.name = a.name)) AND " +
+         where;
+}
+
 }  // namespace referat::store
 
 #endif  // REFERAT_STORE_SCHEMA_H_

@@ -64,6 +64,16 @@ bool IsBareTerm(std::string_view t) {
   return true;
 }
 
+// Whether an FTS5 expression has a prefix term: a '*' outside "strings".
+bool HasPrefixTerm(std::string_view expr) {
+  bool quoted = false;
+  for (char c : expr) {
+    if (c == '"') quoted = !quoted;
+    else if (c == '*' && !quoted) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // The FTS5 expression for what a user typed. Words, "phrases", OR, AND,
@@ -128,24 +138,229 @@ std::string MatchExpression(std::string_view text) {
 // "Mariann Nørgaard"). Each word is a quoted string, so no word is syntax.
 std::string NameQuery(std::string_view name) {
   std::string q;
+  for (std::string_view word : store::NameWords(name)) {
+    if (!q.empty()) q += ' ';
+    q += '"';
+    for (char c : word) {
+      if (c == '"') q += '"';
+      q += c;
+    }
+    q += '"';
+  }
+  return q;
+}
+
+namespace store {
+
+std::vector<std::string_view> NameWords(std::string_view name) {
+  std::vector<std::string_view> words;
   size_t i = 0;
   while (i < name.size()) {
     while (i < name.size() && (name[i] == ' ' || name[i] == '\t' || name[i] == ',')) ++i;
     size_t j = i;
     while (j < name.size() && name[j] != ' ' && name[j] != '\t' && name[j] != ',') ++j;
-    if (j > i) {
-      if (!q.empty()) q += ' ';
-      q += '"';
-      for (char c : name.substr(i, j - i)) {
-        if (c == '"') q += '"';
-        q += c;
-      }
-      q += '"';
-    }
+    if (j > i) words.push_back(name.substr(i, j - i));
     i = j;
   }
-  return q;
+  return words;
 }
+
+void IdSet::Assign(const std::vector<int64_t>& ids) {
+  words_.clear();
+  if (ids.empty()) return;
+  const auto [lo, hi] = std::minmax_element(ids.begin(), ids.end());
+  first_ = *lo;
+  words_.assign(static_cast<size_t>((*hi - *lo) / 64 + 1), 0);
+  for (int64_t id : ids) {
+    const uint64_t k = static_cast<uint64_t>(id - first_);
+    words_[k / 64] |= uint64_t{1} << (k % 64);
+  }
+}
+
+std::vector<int64_t> IdSet::Ids(size_t most) const {
+  std::vector<int64_t> out;
+  for (size_t w = 0; w < words_.size() && out.size() < most; ++w)
+    for (uint64_t bits = words_[w]; bits && out.size() < most; bits &= bits - 1)
+      out.push_back(first_ + static_cast<int64_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits))));
+  return out;
+}
+
+namespace {
+
+// referat_in(SET, ID): 1 when ID is in the IdSet bound as SET, else 0.
+void InSet(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const auto* set = static_cast<const IdSet*>(sqlite3_value_pointer(argv[0], IdSet::kType));
+  sqlite3_result_int(ctx, set && sqlite3_value_type(argv[1]) != SQLITE_NULL &&
+                              set->Has(sqlite3_value_int64(argv[1])));
+}
+
+// The tokens unicode61 with `remove_diacritics 0` (names_fts's tokenizer)
+// makes of `text`.
+struct NameTokenizer {
+  fts5_tokenizer methods{};
+  Fts5Tokenizer* tok = nullptr;
+  ~NameTokenizer() {
+    if (tok) methods.xDelete(tok);
+  }
+  static int Collect(void* out, int, const char* token, int n, int, int) {
+    static_cast<std::vector<std::string>*>(out)->emplace_back(token, static_cast<size_t>(n));
+    return SQLITE_OK;
+  }
+  bool Tokens(std::string_view text, int flags, std::vector<std::string>* out) {
+    out->clear();
+    return methods.xTokenize(tok, out, flags, text.data(), static_cast<int>(text.size()),
+                             Collect) == SQLITE_OK;
+  }
+};
+
+Status OpenNameTokenizer(sqlite3* db, NameTokenizer* t) {
+  fts5_api* api = nullptr;
+  {
+    Stmt st;
+    if (Status s = st.Prepare(db, "SELECT fts5(?1)"); !s.ok()) return s;
+    sqlite3_bind_pointer(st.get(), 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    st.Step();
+  }
+  void* context = nullptr;
+  if (!api || api->xFindTokenizer(api, "unicode61", &context, &t->methods) != SQLITE_OK)
+    return Status::Internal("the unicode61 tokenizer is missing");
+  const char* args[] = {"remove_diacritics", "0"};
+  if (t->methods.xCreate(context, args, 2, &t->tok) != SQLITE_OK)
+    return Status::Internal("cannot create the unicode61 tokenizer");
+  return Status::Ok();
+}
+
+// Whether `name`'s tokens hold each phrase's tokens in a row, as names_fts
+// MATCH NameQuery(...) decides: every quoted word is a phrase, the phrases
+// ANDed. FTS5 drops a phrase with no tokens (a lone '-') from an AND, and
+// a query of such phrases only matches nothing.
+bool NameMatches(const std::vector<std::string>& name,
+                 const std::vector<std::vector<std::string>>& phrases) {
+  bool any = false;
+  for (const auto& phrase : phrases) {
+    if (phrase.empty()) continue;
+    any = true;
+    if (phrase.size() > name.size()) return false;
+    bool found = false;
+    for (size_t at = 0; !found && at + phrase.size() <= name.size(); ++at)
+      found = std::equal(phrase.begin(), phrase.end(), name.begin() + static_cast<ptrdiff_t>(at));
+    if (!found) return false;
+  }
+  return any;
+}
+
+}  // namespace
+
+int ItemDocuments::Of(int64_t id, int64_t* document) {
+  constexpr int64_t kStepAhead = 64;
+  if (!st_.prepared()) {
+    if (Status s = st_.Prepare(db_,
+                               "SELECT id, document_id FROM agenda_items INDEXED BY "
+                               "agenda_items_id_document WHERE id >= ?1 ORDER BY id");
+        !s.ok())
+      return SQLITE_ERROR;
+  }
+  int rc = SQLITE_ROW;
+  auto read = [&] {
+    on_row_ = rc == SQLITE_ROW;
+    if (on_row_) {
+      at_ = st_.Int(0);
+      document_ = st_.Int(1);
+    }
+  };
+  if (!(on_row_ && at_ <= id && id - at_ <= kStepAhead)) {
+    sqlite3_reset(st_.get());
+    st_.Bind(1, id);
+    rc = st_.Step();
+    read();
+  }
+  while (on_row_ && at_ < id) {
+    rc = st_.Step();
+    read();
+  }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return rc;
+  if (!on_row_ || at_ != id) return SQLITE_DONE;
+  *document = document_;
+  return SQLITE_ROW;
+}
+
+namespace {
+
+// referat_document(CURSOR, ID): the document of item ID, NULL when there
+// is no such item.
+void DocumentOf(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  auto* cursor = static_cast<ItemDocuments*>(sqlite3_value_pointer(argv[0], ItemDocuments::kType));
+  if (!cursor || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  int64_t document = 0;
+  const int rc = cursor->Of(sqlite3_value_int64(argv[1]), &document);
+  if (rc == SQLITE_ROW) sqlite3_result_int64(ctx, document);
+  else if (rc == SQLITE_DONE) sqlite3_result_null(ctx);
+  else sqlite3_result_error_code(ctx, rc);
+}
+
+}  // namespace
+
+Status RegisterSearchFunctions(sqlite3* db) {
+  int rc = sqlite3_create_function_v2(db, "referat_in", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, nullptr,
+                                      InSet, nullptr, nullptr, nullptr);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2(db, "referat_document", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                    nullptr, DocumentOf, nullptr, nullptr, nullptr);
+  return rc == SQLITE_OK ? Status::Ok() : SqlError(db, rc, "search functions");
+}
+
+Status ReadAbsent(sqlite3* db, std::string_view name, AbsentSets* out) {
+  NameTokenizer tokenizer;
+  if (Status s = OpenNameTokenizer(db, &tokenizer); !s.ok()) return s;
+  std::vector<std::vector<std::string>> phrases;
+  for (std::string_view word : NameWords(name)) {
+    phrases.emplace_back();
+    if (!tokenizer.Tokens(word, FTS5_TOKENIZE_QUERY, &phrases.back()))
+      return Status::Internal("tokenizing a name failed");
+  }
+  // The distinct names of the absent, one seek each (absences is keyed by
+  // name), and the rows of those that match: a few hundred people in an
+  // archive, each absent from many meetings.
+  Stmt next, rows;
+  if (Status s = next.Prepare(db,
+                              "SELECT name FROM absences WHERE name > ?1 ORDER BY name LIMIT 1");
+      !s.ok())
+    return s;
+  if (Status s = rows.Prepare(db,
+                              "SELECT document_id, item_id FROM absences WHERE name = ?1");
+      !s.ok())
+    return s;
+  std::vector<int64_t> documents, items;
+  std::vector<std::string> tokens;
+  std::string last;
+  for (;;) {
+    next.Reset();
+    next.Bind(1, last);
+    int rc = next.Step();
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) return next.Error(rc);
+    last = next.Text(0);
+    if (!tokenizer.Tokens(last, FTS5_TOKENIZE_DOCUMENT, &tokens))
+      return Status::Internal("tokenizing a name failed");
+    if (!NameMatches(tokens, phrases)) continue;
+    rows.Reset();
+    rows.Bind(1, last);
+    while ((rc = rows.Step()) == SQLITE_ROW) {
+      const int64_t item = rows.Int(1);
+      if (item == 0) documents.push_back(rows.Int(0));
+      else items.push_back(item);
+    }
+    if (rc != SQLITE_DONE) return rows.Error(rc);
+  }
+  out->documents.Assign(documents);
+  out->items.Assign(items);
+  return Status::Ok();
+}
+
+}  // namespace store
 
 namespace {
 
@@ -176,6 +391,37 @@ std::string MeetingConditions(const SearchQuery& q) {
   return w;
 }
 
+// What one search makes before its statements and binds into them: the
+// --absent sets and the item-to-document cursor.
+struct SearchState {
+  explicit SearchState(sqlite3* db) : documents(db) {}
+  std::optional<store::AbsentSets> absent;
+  // The absent sets' ids as SQL lists when they are few (listed), so an
+  // unranked search reads only those documents' and items' rows through
+  // their indexes, as SQLite did from an IN (subquery) of a few rows.
+  bool listed = false;
+  std::string document_list, item_list;
+  store::ItemDocuments documents;
+};
+
+Status MakeState(sqlite3* db, const SearchQuery& q, SearchState* state) {
+  if (!q.absent) return Status::Ok();
+  state->absent.emplace();
+  if (Status s = store::ReadAbsent(db, *q.absent, &*state->absent); !s.ok()) return s;
+  constexpr size_t kListed = 2000;
+  const std::vector<int64_t> documents = state->absent->documents.Ids(kListed + 1);
+  const std::vector<int64_t> items = state->absent->items.Ids(kListed + 1);
+  if (documents.size() + items.size() > kListed) return Status::Ok();
+  state->listed = true;
+  for (int64_t id : documents)
+    state->document_list += (state->document_list.empty() ? "" : ",") + std::to_string(id);
+  for (int64_t id : items)
+    state->item_list += (state->item_list.empty() ? "" : ",") + std::to_string(id);
+  return Status::Ok();
+}
+
+
+
 // The filters as conditions on a hit's ids. Each is an uncorrelated
 // subquery, a set SQLite builds once from an index (a few thousand
 // meetings, the absent person's rows, one category), never a join per
@@ -186,7 +432,11 @@ std::string MeetingConditions(const SearchQuery& q) {
 // `doc` is the document id when the arm has it at hand; for the ranked item
 // arm it is empty, and a condition on the document becomes one on the item
 // ids of those documents (agenda_items_document covers it).
-std::string FilterSql(const SearchQuery& q, const std::string& item, const std::string& doc) {
+//
+// With `state` whose absent sets are listed, an --absent filter also names
+// their ids, so SQLite can read just those rows (the unranked arms).
+std::string FilterSql(const SearchQuery& q, const std::string& item, const std::string& doc,
+                      const SearchState* state = nullptr) {
   std::string w;
   auto on_documents = [&](const std::string& documents) {
     if (!doc.empty()) return doc + " IN (" + documents + ")";
@@ -200,22 +450,30 @@ std::string FilterSql(const SearchQuery& q, const std::string& item, const std::
   if (!item.empty() && q.case_number)
     w += " AND " + item + " IN (SELECT item_id FROM cases WHERE case_key = :case)";
   if (q.absent) {
-    // Absent from the meeting, or (items) from that item.
-    const std::string named =
-        " AND a.status = 'absent' AND a.id IN (SELECT rowid FROM names_fts WHERE names_fts MATCH "
-        ":absent)";
+    // Absent from the meeting, or (items) from that item: the sets
+    // ReadAbsent made, probed per candidate.
     const std::string from_meeting =
-        on_documents("SELECT a.document_id FROM attendance a WHERE a.item_id IS NULL" + named);
+        !doc.empty() ? "referat_in(:absent_documents, " + doc + ")"
+                     : item + " IN (SELECT id FROM agenda_items WHERE referat_in(:absent_documents, "
+                              "document_id))";
     if (!item.empty())
-      w += " AND (" + from_meeting + " OR " + item +
-           " IN (SELECT a.item_id FROM attendance a WHERE a.item_id IS NOT NULL" + named + "))";
+      w += " AND (" + from_meeting + " OR referat_in(:absent_items, " + item + "))";
     else
       w += " AND " + from_meeting;
+    if (state && state->listed && !doc.empty()) {
+      w += " AND (" + doc + " IN (" + state->document_list + ")";
+      w += item.empty() ? ")" : " OR " + item + " IN (" + state->item_list + "))";
+    }
   }
   return w;
 }
 
-void BindAll(Stmt& st, const SearchQuery& q) {
+void BindSet(Stmt& st, const char* name, const store::IdSet* set) {
+  if (int i = sqlite3_bind_parameter_index(st.get(), name); i > 0)
+    sqlite3_bind_pointer(st.get(), i, const_cast<store::IdSet*>(set), store::IdSet::kType, nullptr);
+}
+
+void BindAll(Stmt& st, const SearchQuery& q, SearchState* state) {
   BindNamed(st, ":q", MatchExpression(q.text));
   BindNamed(st, ":open", q.highlight_open);
   BindNamed(st, ":close", q.highlight_close);
@@ -227,7 +485,12 @@ void BindAll(Stmt& st, const SearchQuery& q) {
   if (q.kind) BindNamed(st, ":kind", *q.kind);
   if (q.decision) BindNamed(st, ":decision", *q.decision);
   if (q.case_number) BindNamed(st, ":case", store::CaseKey(*q.case_number));
-  if (q.absent) BindNamed(st, ":absent", NameQuery(*q.absent));
+  if (state && state->absent) {
+    BindSet(st, ":absent_documents", &state->absent->documents);
+    BindSet(st, ":absent_items", &state->absent->items);
+  }
+  if (int i = sqlite3_bind_parameter_index(st.get(), ":item_documents"); i > 0 && state)
+    sqlite3_bind_pointer(st.get(), i, &state->documents, store::ItemDocuments::kType, nullptr);
   if (int i = sqlite3_bind_parameter_index(st.get(), ":limit"); i > 0) st.Bind(i, q.limit);
   if (int i = sqlite3_bind_parameter_index(st.get(), ":offset"); i > 0) st.Bind(i, q.offset);
 }
@@ -241,9 +504,10 @@ Status QueryError(sqlite3* db, Stmt& st, int rc) {
   return st.Error(rc);
 }
 
-Status Prepared(sqlite3* db, const std::string& sql, const SearchQuery& q, Stmt* st) {
+Status Prepared(sqlite3* db, const std::string& sql, const SearchQuery& q, Stmt* st,
+                SearchState* state = nullptr) {
   if (Status s = st->Prepare(db, sql); !s.ok()) return s;
-  BindAll(*st, q);
+  BindAll(*st, q, state);
   return Status::Ok();
 }
 
@@ -255,7 +519,8 @@ Status Prepared(sqlite3* db, const std::string& sql, const SearchQuery& q, Stmt*
 // meeting's date and the item's position, which the covering index
 // agenda_items_document holds. With `count_only` an arm yields a constant
 // instead of its sort keys: counting needs no bm25 and no meeting's date.
-std::string HitsSql(const SearchQuery& q, bool with_documents, bool count_only = false) {
+std::string HitsSql(const SearchQuery& q, bool with_documents, bool count_only = false,
+                    const SearchState* state = nullptr) {
   std::string sql;
   if (Ranked(q)) {
     // Weights: a word in the title counts most, then the decision, the
@@ -268,12 +533,12 @@ std::string HitsSql(const SearchQuery& q, bool with_documents, bool count_only =
     // Items are the positive rowids of items_fts; the negative ones are
     // passages (FTS5 takes the rowid range as part of the match).
     sql = std::string(count_only ? "SELECT 1 FROM items_fts"
-                                 : "SELECT 0 AS doc, items_fts.rowid AS id, bm25(items_fts, 4.0, "
+                                 : "SELECT 0 AS doc, items_fts.rowid AS id, referat_bm25(items_fts, 4.0, "
                                    "1.5, 2.0, 1.0) AS score, NULL AS date, 0 AS did, 0 AS pos, "
                                    "0 AS part FROM items_fts") +
-          (on_document ? " JOIN agenda_items i ON i.id = items_fts.rowid" : "") +
           " WHERE items_fts MATCH :q AND items_fts.rowid > 0" +
-          FilterSql(q, "+items_fts.rowid", on_document ? "i.document_id" : "");
+          FilterSql(q, "+items_fts.rowid",
+                    on_document ? "referat_document(:item_documents, items_fts.rowid)" : "");
     // A document is ranked by its best passage (the part the match is
     // in), which FillPage reports. The LIMIT -1 keeps SQLite from folding
     // the subquery into the grouping, where bm25 cannot be called.
@@ -285,45 +550,36 @@ std::string HitsSql(const SearchQuery& q, bool with_documents, bool count_only =
       sql += " UNION ALL SELECT 1" + passages + " GROUP BY p.document_id";
     else if (with_documents)
       sql += " UNION ALL SELECT 1, document_id, min(score), NULL, 0, 0, passage FROM (SELECT "
-             "p.document_id AS document_id, p.id AS passage, bm25(items_fts, 4.0, 1.5, 2.0, "
+             "p.document_id AS document_id, p.id AS passage, referat_bm25(items_fts, 4.0, 1.5, 2.0, "
              "1.0) AS score" +
              passages + " LIMIT -1) GROUP BY document_id";
   } else if (count_only) {
-    sql = "SELECT 1 FROM agenda_items i WHERE 1" + FilterSql(q, "i.id", "i.document_id");
+    sql = "SELECT 1 FROM agenda_items i WHERE 1" + FilterSql(q, "i.id", "i.document_id", state);
     if (with_documents)
       sql += " UNION ALL SELECT 1 FROM documents d WHERE NOT EXISTS (SELECT 1 FROM agenda_items "
              "x WHERE x.document_id = d.id)" +
-             FilterSql(q, "", "d.id");
+             FilterSql(q, "", "d.id", state);
   } else {
     sql = "SELECT 0 AS doc, i.id AS id, 0.0 AS score, m.date AS date, i.document_id AS did, "
           "i.position AS pos FROM agenda_items i LEFT JOIN meetings m ON m.document_id = "
           "i.document_id WHERE 1" +
-          FilterSql(q, "i.id", "i.document_id");
+          FilterSql(q, "i.id", "i.document_id", state);
     if (with_documents)
       sql += " UNION ALL SELECT 1, d.id, 0.0, m.date, d.id, 0 FROM documents d LEFT JOIN "
              "meetings m ON m.document_id = d.id WHERE NOT EXISTS (SELECT 1 FROM agenda_items x "
              "WHERE x.document_id = d.id)" +
-             FilterSql(q, "", "d.id");
+             FilterSql(q, "", "d.id", state);
   }
   return sql;
 }
 
-// One page of the ranked hits: by bm25 (lower is better), items before
-// documents on a tie. SQLite keeps only the best offset + limit rows while
-// it scans (a sorter with a LIMIT).
-std::string RankedPageSql(const SearchQuery& q) {
-  return "WITH hits AS (" + HitsSql(q, WithDocuments(q)) +
-         ") SELECT doc, id, score, part FROM hits ORDER BY score, doc, id LIMIT :limit OFFSET "
-         ":offset";
-}
-
-// Every ranked hit, unordered, for a page that is counted (Store::Find).
+// Every ranked hit, unordered (Store::Find keeps the page).
 std::string RankedRowsSql(const SearchQuery& q) {
   return "WITH hits AS (" + HitsSql(q, WithDocuments(q)) + ") SELECT doc, id, score, part FROM hits";
 }
 
-std::string CountSql(const SearchQuery& q) {
-  return "SELECT count(*) FROM (" + HitsSql(q, WithDocuments(q), true) + ")";
+std::string CountSql(const SearchQuery& q, const SearchState* state) {
+  return "SELECT count(*) FROM (" + HitsSql(q, WithDocuments(q), true, state) + ")";
 }
 
 // The unranked order, newest meeting first (undated last), then items
@@ -333,15 +589,15 @@ std::string CountSql(const SearchQuery& q) {
 // the grouping; one meeting's date is read per document, not per item),
 // the documents are sorted, and only the documents the page reaches are
 // opened for their items. The sums give the exact total on the way.
-std::string GroupsSql(const SearchQuery& q) {
+std::string GroupsSql(const SearchQuery& q, const SearchState* state) {
   std::string sql =
       "SELECT g.doc, g.did, g.n FROM (SELECT 0 AS doc, i.document_id AS did, count(*) AS n FROM "
       "agenda_items i WHERE 1" +
-      FilterSql(q, "i.id", "i.document_id") + " GROUP BY i.document_id";
+      FilterSql(q, "i.id", "i.document_id", state) + " GROUP BY i.document_id";
   if (WithDocuments(q))
     sql += " UNION ALL SELECT 1, d.id, 1 FROM documents d WHERE NOT EXISTS (SELECT 1 FROM "
            "agenda_items x WHERE x.document_id = d.id)" +
-           FilterSql(q, "", "d.id");
+           FilterSql(q, "", "d.id", state);
   return sql +
          ") g LEFT JOIN meetings m ON m.document_id = g.did ORDER BY m.date DESC, g.doc, g.did";
 }
@@ -425,15 +681,31 @@ std::optional<Span> SnippetSpan(const std::string& passage_text, const Span& pas
 Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& page,
                 std::vector<SearchHit>* hits) {
   const bool ranked = Ranked(q);
+  // The page's rows of items_fts are read by rowid (FTS5 matches each row
+  // alone), not by a pass over every match, except for a prefix query:
+  // FTS5 expands a prefix again for every rowid it is asked about, so
+  // there one pass is cheaper.
+  const bool by_rowid = ranked && !HasPrefixTerm(MatchExpression(q.text));
   std::map<std::pair<bool, int64_t>, SearchHit> by_id;
   for (bool doc : {false, true}) {
-    std::string ids;
+    std::string ids, rowids;
     for (const PageRow& r : page)
-      if (r.doc == doc)
-        ids += (ids.empty() ? "" : ",") + std::to_string(doc && ranked ? r.passage : r.id);
+      if (r.doc == doc) {
+        const int64_t id = doc && ranked ? r.passage : r.id;
+        ids += (ids.empty() ? "" : ",") + std::to_string(id);
+        rowids += (rowids.empty() ? "" : ",") + std::to_string(doc ? -id : id);
+      }
     if (ids.empty()) continue;
     std::string sql;
-    if (!doc) {
+    if (!doc && by_rowid) {
+      sql = "SELECT i.id, d.id, d.path, d.sha256, d.kind, m.body, m.municipality, m.date, "
+            "d.title, i.number, i.title, dc.category, dc.text, snippet(items_fts, -1, :open, "
+            ":close, '…', 16), i.span_start, i.span_end, i.span_page FROM items_fts CROSS JOIN "
+            "agenda_items i ON i.id = items_fts.rowid JOIN documents d ON d.id = i.document_id "
+            "LEFT JOIN meetings m ON m.document_id = d.id LEFT JOIN decisions dc ON dc.item_id = "
+            "i.id WHERE items_fts MATCH :q AND items_fts.rowid IN (" +
+            rowids + ")";
+    } else if (!doc) {
       sql = "SELECT i.id, d.id, d.path, d.sha256, d.kind, m.body, m.municipality, m.date, "
             "d.title, i.number, i.title, dc.category, dc.text, " +
             std::string(ranked ? "snippet(items_fts, -1, :open, :close, '…', 16)"
@@ -452,10 +724,13 @@ Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& p
             "d.title, NULL, NULL, NULL, NULL, snippet(items_fts, -1, :open, :close, '…', 16), "
             "p.span_start, p.span_end, p.span_page, items_fts.body, snippet(items_fts, 3, "
             "char(1), char(2), '', 16), CASE WHEN d.pages IS NOT NULL THEN d.json END FROM "
-            "passages p JOIN items_fts ON items_fts.rowid = -p.id AND items_fts MATCH :q "
+            + std::string(by_rowid ? "items_fts CROSS JOIN passages p ON p.id = -items_fts.rowid "
+                                     : "passages p JOIN items_fts ON items_fts.rowid = -p.id AND "
+                                       "items_fts MATCH :q ") +
             "JOIN documents d ON d.id = p.document_id LEFT JOIN meetings m ON m.document_id = "
-            "d.id WHERE p.id IN (" +
-            ids + ")";
+            "d.id WHERE " +
+            (by_rowid ? "items_fts MATCH :q AND items_fts.rowid IN (" + rowids + ")"
+                      : "p.id IN (" + ids + ")");
     } else {
       sql = "SELECT d.id, d.id, d.path, d.sha256, d.kind, m.body, m.municipality, m.date, "
             "d.title, NULL, NULL, NULL, NULL, coalesce(d.title, ''), 0, d.text_length, CASE WHEN "
@@ -484,14 +759,10 @@ Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& p
   return Status::Ok();
 }
 
-}  // namespace
-
-namespace {
-
 // The page [offset, offset + limit) of the unranked order (GroupsSql), and
 // with q.count the total, which the groups' sizes give.
-Status UnrankedPage(sqlite3* db, const SearchQuery& q, std::vector<PageRow>* page,
-                    int64_t* total) {
+Status UnrankedPage(sqlite3* db, const SearchQuery& q, SearchState* state,
+                    std::vector<PageRow>* page, int64_t* total) {
   struct Slice {
     bool doc;
     int64_t did, skip, take;
@@ -501,7 +772,7 @@ Status UnrankedPage(sqlite3* db, const SearchQuery& q, std::vector<PageRow>* pag
   int64_t seen = 0;
   {
     Stmt st;
-    if (Status s = Prepared(db, GroupsSql(q), q, &st); !s.ok()) return s;
+    if (Status s = Prepared(db, GroupsSql(q, state), q, &st, state); !s.ok()) return s;
     int rc;
     while ((rc = st.Step()) == SQLITE_ROW) {
       const int64_t n = st.Int(2);
@@ -528,7 +799,7 @@ Status UnrankedPage(sqlite3* db, const SearchQuery& q, std::vector<PageRow>* pag
                             "SELECT i.id, i.document_id FROM agenda_items i WHERE i.document_id "
                             "IN (" + dids + ")" + FilterSql(q, "+i.id", "i.document_id") +
                                 " ORDER BY i.document_id, i.position",
-                            q, &st);
+                            q, &st, state);
         !s.ok())
       return s;
     int rc = store::EachRow(st, [&](const Stmt& row) { items[row.Int(1)].push_back(row.Int(0)); });
@@ -551,23 +822,21 @@ Status UnrankedPage(sqlite3* db, const SearchQuery& q, std::vector<PageRow>* pag
 
 Result<SearchResults> Store::Find(const SearchQuery& q) {
   if (Status s = CheckQuery(q); !s.ok()) return s;
+  SearchState state(impl_->db);
+  if (Status s = MakeState(impl_->db, q, &state); !s.ok()) return s;
   SearchResults out;
   std::vector<PageRow> page;
   if (!Ranked(q)) {
-    if (Status s = UnrankedPage(impl_->db, q, &page, &out.total); !s.ok()) return s;
-  } else if (!q.count) {
-    Stmt st;
-    if (Status s = Prepared(impl_->db, RankedPageSql(q), q, &st); !s.ok()) return s;
-    int rc = store::EachRow(st, [&](const Stmt& row) {
-      page.push_back({row.Int(0) != 0, row.Int(1), row.Real(2), row.Int(3)});
-    });
-    if (rc != SQLITE_DONE) return QueryError(impl_->db, st, rc);
+    if (Status s = UnrankedPage(impl_->db, q, &state, &page, &out.total); !s.ok())
+      return s;
   } else {
-    // Counted: every hit is read once, unordered, and the page kept here
-    // (the best offset + limit by SQL's order: score, doc, id), so the
-    // match and the filters' sets are built once, not again for a count.
+    // Every hit is read once, unordered, and the page kept here (the best
+    // offset + limit by score, then items before documents, then id): a
+    // heap that a hit enters only when it beats the worst kept, cheaper
+    // than SQL's sorter over the union of the two arms, and the count
+    // comes on the way.
     Stmt st;
-    if (Status s = Prepared(impl_->db, RankedRowsSql(q), q, &st); !s.ok()) return s;
+    if (Status s = Prepared(impl_->db, RankedRowsSql(q), q, &st, &state); !s.ok()) return s;
     const size_t keep = static_cast<size_t>(q.offset) + static_cast<size_t>(q.limit);
     auto before = [](const PageRow& a, const PageRow& b) {
       if (a.score != b.score) return a.score < b.score;
@@ -592,7 +861,7 @@ Result<SearchResults> Store::Find(const SearchQuery& q) {
     std::sort_heap(best.begin(), best.end(), before);
     if (best.size() > static_cast<size_t>(q.offset))
       page.assign(best.begin() + q.offset, best.end());
-    out.total = n;
+    if (q.count) out.total = n;
   }
   if (Status s = FillPage(impl_->db, q, page, &out.hits); !s.ok()) return s;
   return out;
@@ -610,11 +879,13 @@ Result<std::vector<int64_t>> Store::FindItemIds(const SearchQuery& q) {
   if (Status s = CheckQuery(q); !s.ok()) return s;
   SearchQuery items = q;
   items.offset = 0;
-  std::string sql = "WITH hits AS (" + HitsSql(items, false) + ") SELECT id FROM hits ORDER BY " +
-                    (Ranked(q) ? "score, id" : "date DESC, did, pos") +
-                    " LIMIT :limit";
+  SearchState state(impl_->db);
+  if (Status s = MakeState(impl_->db, q, &state); !s.ok()) return s;
+  std::string sql = "WITH hits AS (" + HitsSql(items, false, false, &state) +
+                    ") SELECT id FROM hits ORDER BY " +
+                    (Ranked(q) ? "score, id" : "date DESC, did, pos") + " LIMIT :limit";
   Stmt st;
-  if (Status s = Prepared(impl_->db, sql, items, &st); !s.ok()) return s;
+  if (Status s = Prepared(impl_->db, sql, items, &st, &state); !s.ok()) return s;
   std::vector<int64_t> ids;
   int rc = store::EachRow(st, [&](const Stmt& row) { ids.push_back(row.Int(0)); });
   if (rc != SQLITE_DONE) return QueryError(impl_->db, st, rc);
@@ -623,8 +894,10 @@ Result<std::vector<int64_t>> Store::FindItemIds(const SearchQuery& q) {
 
 Result<int64_t> Store::CountHits(const SearchQuery& q) {
   if (Status s = CheckQuery(q); !s.ok()) return s;
+  SearchState state(impl_->db);
+  if (Status s = MakeState(impl_->db, q, &state); !s.ok()) return s;
   Stmt st;
-  if (Status s = Prepared(impl_->db, CountSql(q), q, &st); !s.ok()) return s;
+  if (Status s = Prepared(impl_->db, CountSql(q, &state), q, &st, &state); !s.ok()) return s;
   int rc = st.Step();
   if (rc == SQLITE_ROW) return st.Int(0);
   return QueryError(impl_->db, st, rc);

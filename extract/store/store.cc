@@ -8,6 +8,7 @@
 #include "analyze/text_util.h"
 #include "referat/store.h"
 #include "store/danish_tokenizer.h"
+#include "store/rank.h"
 #include "store/schema.h"
 #include "store/store_impl.h"
 
@@ -96,6 +97,8 @@ Result<std::unique_ptr<Store::Impl>> Store::OpenConnection(const std::string& pa
   sqlite3_extended_result_codes(impl->db, 1);
   if (Status s = store::RegisterDanishTokenizer(impl->db); !s.ok()) return s;
   if (Status s = RegisterFold(impl->db); !s.ok()) return s;
+  if (Status s = store::RegisterRank(impl->db); !s.ok()) return s;
+  if (Status s = store::RegisterSearchFunctions(impl->db); !s.ok()) return s;
   if (Status s = store::Configure(impl->db, options.read_only); !s.ok()) return s;
   if (options.read_only) {
     if (Status s = store::CheckVersion(impl->db); !s.ok()) return s;

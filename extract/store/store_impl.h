@@ -9,6 +9,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "referat/batch.h"  // FileStamp: a file whose size and mtime equal its `files` row is unchanged
 #include "referat/store.h"
@@ -36,6 +38,66 @@ inline Span SpanAt(const Stmt& st, int c) {
   s.page = st.IsNull(c + 2) ? 0 : static_cast<int>(st.Int(c + 2));
   return s;
 }
+
+// A set of row ids that SQL probes with referat_in(:set, id), bound as a
+// pointer (sqlite3_bind_pointer): one bit test per candidate, where an
+// IN (subquery) set is a B-tree SQLite builds for each statement (90,000
+// inserts for a member absent from every item of a 100,000-item store).
+class IdSet {
+ public:
+  static constexpr const char* kType = "referat_idset";
+  void Assign(const std::vector<int64_t>& ids);  // any order, duplicates allowed
+  // The ids in ascending order, at most `most` of them.
+  std::vector<int64_t> Ids(size_t most) const;
+  bool Has(int64_t id) const {
+    if (id < first_) return false;
+    const uint64_t k = static_cast<uint64_t>(id - first_);
+    return k / 64 < words_.size() && (words_[k / 64] >> (k % 64) & 1);
+  }
+
+ private:
+  int64_t first_ = 0;
+  std::vector<uint64_t> words_;
+};
+
+// The document of an agenda item, for SQL: referat_document(:cursor, id),
+// bound as a pointer. The ranked hits of a MATCH come in rowid order, so
+// one cursor over the narrow index agenda_items_id_document is stepped
+// forward from one item to the next (a few ids ahead) or sought (further
+// off, or back), where a join looks each candidate up in agenda_items, whose
+// rows carry the items' texts (54,000 lookups for a broad query).
+class ItemDocuments {
+ public:
+  static constexpr const char* kType = "referat_item_documents";
+  explicit ItemDocuments(sqlite3* db) : db_(db) {}
+  // SQLITE_ROW with *document set, SQLITE_DONE when no item has the id,
+  // or an error code.
+  int Of(int64_t id, int64_t* document);
+
+ private:
+  sqlite3* db_;
+  Stmt st_;
+  bool on_row_ = false;
+  int64_t at_ = 0, document_ = 0;
+};
+
+// Registers referat_in(set, id) and referat_document(cursor, id) on `db`
+// (search.cc).
+Status RegisterSearchFunctions(sqlite3* db);
+
+// What `--absent NAME` lets through: the documents whose meeting someone
+// whose name matches was absent from, and the items they were absent from.
+struct AbsentSets {
+  IdSet documents, items;
+};
+
+// Reads the AbsentSets for NAME from the absences table: a name
+// matches as names_fts MATCH NameQuery(NAME) would (every word of NAME a
+// run of tokens of the name, unicode61 with diacritics kept).
+Status ReadAbsent(sqlite3* db, std::string_view name, AbsentSets* out);
+
+// The words of an --absent NAME (split at spaces, tabs and commas).
+std::vector<std::string_view> NameWords(std::string_view name);
 
 }  // namespace store
 

@@ -7,6 +7,7 @@
 #include "store/case_number.h"
 #include "store/columns.h"
 #include "store/passages.h"
+#include "store/schema.h"
 #include "store/store_impl.h"
 
 namespace referat {
@@ -20,6 +21,7 @@ struct WriteStatements {
   store::PassageWriter passages;
   Stmt insert_document, insert_meeting, insert_item, insert_decision, insert_attendance;
   Stmt insert_figure, insert_target, insert_item_fts, insert_document_fts, insert_case;
+  Stmt fill_absences;
   Stmt upsert_file, delete_error, upsert_error;
   Stmt repoint_document, all_files, delete_file, all_errors;
 };
@@ -132,6 +134,7 @@ Status Store::Impl::Prepare() {
   const std::string insert_decision = InsertSql<Decision>("decisions", {"item_id", "document_id"});
   const std::string insert_figure = InsertSql<Figure>("figures", {"document_id"});
   const std::string insert_target = InsertSql<Target>("targets", {"document_id"});
+  const std::string fill_absences = store::FillAbsencesSql("a.document_id = ?1");
   struct {
     Stmt* st;
     std::string_view sql;
@@ -160,6 +163,7 @@ Status Store::Impl::Prepare() {
       {&w->insert_attendance,
        "INSERT INTO attendance (document_id, meeting_id, item_id, status, name, role, "
        "span_start, span_end, span_page) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
+      {&w->fill_absences, fill_absences},
       {&w->insert_figure, insert_figure},
       {&w->insert_target, insert_target},
       {&w->insert_item_fts,
@@ -328,7 +332,8 @@ Status Store::Impl::InsertDocument(const Record& r, const std::optional<std::str
     store::BindColumns(st, 2, t);
     if (Status s = st.Run(); !s.ok()) return s;
   }
-  return Status::Ok();
+  w.fill_absences.Bind(1, doc);
+  return w.fill_absences.Run();
 }
 
 Status Store::Impl::DeleteDocument(int64_t document_id) {

@@ -5,6 +5,7 @@
 // the evidence boxes.
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -411,6 +412,47 @@ TEST(MatchWords, FindsRunsHyphensAndPunctuation) {
   auto broken = words({"Sagen", "blev", "drøftet", "Side", "4", "af", "9", "og", "udsat", "til", "næste", "møde"});
   EXPECT_EQ(MatchWords(broken, "Sagen blev drøftet og udsat til næste møde"),
             (std::vector<size_t>{0, 1, 2, 7, 8, 9, 10, 11}));
+}
+
+
+// A store indexed with other Danish stemming (store_info.tokenizer differs
+// from this build's) is served read-only as it is; the search page says
+// that some inflections may be missed, as `referat search` warns, and a
+// current store's page does not.
+TEST_F(ServeTest, StaleStemmingIsShownOnTheSearchPage) {
+  const fs::path stale = dir_ / "stale.db";
+  fs::copy_file(dir_ / "archive.db", stale, fs::copy_options::overwrite_existing);
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(stale.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "UPDATE store_info SET value = 'danish 0' WHERE key = 'tokenizer'",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    EXPECT_EQ(sqlite3_changes(db), 1);
+    sqlite3_close(db);
+  }
+  ServeOptions o;
+  o.db_path = stale.string();
+  o.port = 0;
+  o.cache_dir = (dir_ / "stale_cache").string();
+  auto server = Server::Create(o);
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  ASSERT_EQ((*server)->notices().size(), 1u);
+  EXPECT_NE((*server)->notices()[0].find("'danish 0'"), std::string::npos)
+      << (*server)->notices()[0];
+  EXPECT_TRUE(server_->notices().empty());
+  ASSERT_TRUE((*server)->Bind().ok());
+  std::thread run([&] { (*server)->Run(); });
+  httplib::Client cli("127.0.0.1", (*server)->port());
+  auto page = cli.Get("/?q=budget");
+  auto current = Get("/?q=budget");
+  (*server)->Stop();
+  run.join();
+  ASSERT_TRUE(page && current);
+  const std::string banner = "<p class=\"err\" role=\"status\">";
+  EXPECT_NE(page->body.find(banner), std::string::npos);
+  EXPECT_EQ(page->body.find("⟦"), std::string::npos);
+  EXPECT_EQ(current->body.find(banner), std::string::npos);
 }
 
 }  // namespace

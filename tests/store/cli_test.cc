@@ -454,18 +454,157 @@ TEST_F(CorpusTest, PagesFollowTheReferenceOrder) {
     ASSERT_FALSE(want.empty()) << c.items;
     expect_pages(q, want, c.items);
   }
+  // --absent by the names index and id sets (search.cc) against the
+  // definition: the attendance rows names_fts matches, absent from the
+  // meeting or from that item. Names from the store: the most often
+  // absent, a surname alone, a name with its words reversed and in
+  // capitals, one nobody has, and words that make no tokens.
+  std::vector<std::string> names;
+  {
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db,
+                                 "SELECT name FROM attendance WHERE status = 'absent' GROUP BY "
+                                 "name ORDER BY count(*) DESC, name LIMIT 3",
+                                 -1, &st, nullptr),
+              SQLITE_OK);
+    while (sqlite3_step(st) == SQLITE_ROW)
+      names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+    sqlite3_finalize(st);
+  }
+  ASSERT_GE(names.size(), 2u);
+  const std::string first = names[0].substr(0, names[0].find(' '));
+  const std::string last = names[0].substr(names[0].rfind(' ') + 1);
+  names.push_back(last);
+  names.push_back(last + " " + first);
+  for (char& c : names.back())
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  names.push_back("Ingen Saadan");
+  names.push_back(first + " -");  // FTS5 drops the empty phrase '-' from the AND
+  names.push_back("-");           // and a query of it alone matches nothing
+  auto literal = [](const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+  };
+  auto absent_sql = [&](const std::string& name, const std::string& item, const std::string& doc) {
+    const std::string named = " AND a.status = 'absent' AND a.id IN (SELECT rowid FROM names_fts "
+                              "WHERE names_fts MATCH " + literal(NameQuery(name)) + ")";
+    std::string w = doc + " IN (SELECT a.document_id FROM attendance a WHERE a.item_id IS NULL" +
+                    named + ")";
+    if (!item.empty())
+      w = "(" + w + " OR " + item + " IN (SELECT a.item_id FROM attendance a WHERE a.item_id IS " +
+          "NOT NULL" + named + "))";
+    return w;
+  };
+  int found = 0;
+  for (const std::string& name : names) {
+    SearchQuery q;
+    q.absent = name;
+    const auto want = reference(with(by_date, absent_sql(name, "i.id", "i.document_id"),
+                                     absent_sql(name, "", "d.id")),
+                                "");
+    found += !want.empty();
+    expect_pages(q, want, "--absent " + name);
+  }
+  EXPECT_GE(found, 4);
   for (const std::string text : {"kommunen", "budget OR regnskab", "integration*"}) {
-    const auto want = reference(
-        "SELECT doc, id FROM (SELECT 0 AS doc, rowid AS id, bm25(items_fts, 4.0, 1.5, 2.0, 1.0) "
-        "AS score FROM items_fts WHERE items_fts MATCH ?1 AND rowid > 0 UNION ALL SELECT 1, "
-        "document_id, min(score) FROM (SELECT p.document_id, bm25(items_fts, 4.0, 1.5, 2.0, "
-        "1.0) AS score FROM items_fts JOIN passages p ON p.id = -items_fts.rowid WHERE "
-        "items_fts MATCH ?1 LIMIT -1) GROUP BY document_id) ORDER BY score, doc, id",
-        text);
-    ASSERT_FALSE(want.empty()) << text;
+    for (const std::optional<std::string>& name :
+         std::vector<std::optional<std::string>>{std::nullopt, names[0], names[1], names[3]}) {
+      const std::string items =
+          name ? " AND " + absent_sql(*name, "items_fts.rowid",
+                                      "(SELECT x.document_id FROM agenda_items x WHERE x.id = "
+                                      "items_fts.rowid)")
+               : "";
+      const std::string docs = name ? " AND " + absent_sql(*name, "", "p.document_id") : "";
+      const auto want = reference(
+          "SELECT doc, id FROM (SELECT 0 AS doc, rowid AS id, bm25(items_fts, 4.0, 1.5, 2.0, 1.0) "
+          "AS score FROM items_fts WHERE items_fts MATCH ?1 AND rowid > 0" + items +
+              " UNION ALL SELECT 1, document_id, min(score) FROM (SELECT p.document_id, "
+              "bm25(items_fts, 4.0, 1.5, 2.0, 1.0) AS score FROM items_fts JOIN passages p ON "
+              "p.id = -items_fts.rowid WHERE items_fts MATCH ?1" + docs +
+              " LIMIT -1) GROUP BY document_id) ORDER BY score, doc, id",
+          text);
+      if (!name) ASSERT_FALSE(want.empty()) << text;
+      SearchQuery q;
+      q.text = text;
+      q.absent = name;
+      expect_pages(q, want, text + (name ? " --absent " + *name : ""));
+    }
+  }
+}
+
+// referat_bm25 (store/rank.h) reads row lengths through its own cursor, not
+// FTS5's per-row lookup; it must give FTS5's bm25 bit for bit, for every
+// kind of query, in rowid order (the cursor steps) and against it (it seeks).
+TEST_F(CorpusTest, OwnBm25IsFts5Bm25BitForBit) {
+  auto store = Store::Open(db_.string(), {.read_only = true});
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  sqlite3* db = (*store)->connection();
+  for (const std::string order : {"rowid", "rowid DESC"}) {
+    for (const std::string text :
+         {"kommunen", "budget OR regnskab", "integration*", "\"til orientering\"",
+          "title:budget", "NEAR(budget regnskab, 10)", "kommune* NOT skole", "godkend*"}) {
+      const std::string sql =
+          "SELECT rowid, bm25(items_fts, 4.0, 1.5, 2.0, 1.0), referat_bm25(items_fts, 4.0, 1.5, "
+          "2.0, 1.0), bm25(items_fts), referat_bm25(items_fts) FROM items_fts WHERE items_fts "
+          "MATCH ?1 ORDER BY " + order;
+      sqlite3_stmt* st = nullptr;
+      ASSERT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK)
+          << sqlite3_errmsg(db);
+      sqlite3_bind_text(st, 1, text.c_str(), -1, SQLITE_TRANSIENT);
+      int rows = 0, rc;
+      while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ++rows;
+        EXPECT_EQ(sqlite3_column_double(st, 1), sqlite3_column_double(st, 2))
+            << text << " row " << sqlite3_column_int64(st, 0);
+        EXPECT_EQ(sqlite3_column_double(st, 3), sqlite3_column_double(st, 4))
+            << text << " row " << sqlite3_column_int64(st, 0);
+      }
+      EXPECT_EQ(rc, SQLITE_DONE) << sqlite3_errmsg(db);
+      sqlite3_finalize(st);
+      EXPECT_GT(rows, 0) << text;
+    }
+  }
+}
+
+// The page's snippets are read by rowid, or by one pass over the match for
+// a prefix query (search.cc, FillPage); either way each is FTS5's snippet
+// of that row.
+TEST_F(CorpusTest, SnippetsAreEachRowsOwn) {
+  auto store = Store::Open(db_.string(), {.read_only = true});
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  sqlite3* db = (*store)->connection();
+  for (const std::string text : {"kommunen", "\"til orientering\"", "integration*", "budget OR "
+                                 "regnskab*", "sundhedsaftale"}) {
     SearchQuery q;
     q.text = text;
-    expect_pages(q, want, text);
+    q.limit = 40;
+    auto hits = (*store)->Search(q);
+    ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+    ASSERT_FALSE(hits->empty()) << text;
+    int documents = 0;
+    for (const SearchHit& h : *hits) {
+      // An item's row is its id; a document's, its best passage's (the
+      // passage whose span the hit's span lies in).
+      const std::string row =
+          h.item_id ? std::to_string(*h.item_id)
+                    : "(SELECT -id FROM passages WHERE document_id = " + std::to_string(h.document_id) +
+                          " AND span_start <= " + std::to_string(h.span->start) +
+                          " AND span_end >= " + std::to_string(h.span->end) + " LIMIT 1)";
+      documents += !h.item_id;
+      const std::string sql = "SELECT snippet(items_fts, -1, '[', ']', '…', 16) FROM items_fts "
+                              "WHERE items_fts MATCH ?1 AND rowid = " + row;
+      sqlite3_stmt* st = nullptr;
+      ASSERT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK)
+          << sqlite3_errmsg(db);
+      const std::string expr = MatchExpression(text);
+      sqlite3_bind_text(st, 1, expr.c_str(), -1, SQLITE_TRANSIENT);
+      ASSERT_EQ(sqlite3_step(st), SQLITE_ROW) << text << " " << row;
+      EXPECT_EQ(h.snippet, reinterpret_cast<const char*>(sqlite3_column_text(st, 0)))
+          << text << " " << row;
+      sqlite3_finalize(st);
+    }
+    if (text == "sundhedsaftale") EXPECT_GT(documents, 0);
   }
 }
 
@@ -515,7 +654,8 @@ TEST_F(CorpusTest, ReportsAreRankedAndPlacedByTheirBestPassage) {
   ASSERT_GT(before[0], 100);
   EXPECT_EQ(before[0], before[2]);
   WriteSql(v2, "DELETE FROM items_fts WHERE rowid < 0; DROP TABLE passages; DROP TABLE "
-               "store_info; PRAGMA user_version = 2;", true);
+               "store_info; DROP TABLE absences; DROP INDEX agenda_items_id_document; "
+               "PRAGMA user_version = 2;", true);
   EXPECT_EQ(Count(v2, "SELECT count(*) FROM items_fts WHERE rowid < 0"), 0);
   {
     auto store = Store::Open(v2.string());
@@ -527,6 +667,67 @@ TEST_F(CorpusTest, ReportsAreRankedAndPlacedByTheirBestPassage) {
                       "sundhedsaftale"}, dir_);
   EXPECT_EQ(JsonLines(again.out), hits);
   fs::remove(v2);
+}
+
+// Version 4 adds what --absent and the ranked filters read (the absences
+// table, agenda_items_id_document). A version 3 store is refused read-only
+// with what to do, migrated by `referat ingest --db` with no inputs, and
+// then holds the rows ingest writes and searches as a store made new.
+TEST_F(CorpusTest, Version3StoreGetsTheSearchIndexes) {
+  const fs::path v3 = dir_ / "v3.db";
+  fs::copy_file(db_, v3, fs::copy_options::overwrite_existing);
+  const std::string absences =
+      "SELECT count(*), sum(length(name) * 3 + document_id * 7 + item_id * 11) FROM absences";
+  const int64_t rows = Count(db_, "SELECT count(*) FROM absences");
+  ASSERT_GT(rows, 100);
+  // Item rows are kept only where the person was at the meeting.
+  EXPECT_GT(Count(db_, "SELECT count(*) FROM absences WHERE item_id <> 0"), 0);
+  EXPECT_EQ(Count(db_, "SELECT count(*) FROM absences i JOIN absences m ON m.name = i.name AND "
+                       "m.document_id = i.document_id AND m.item_id = 0 WHERE i.item_id <> 0"),
+            0);
+  EXPECT_LT(rows, Count(db_, "SELECT count(*) FROM attendance WHERE status = 'absent'"));
+  WriteSql(v3, "DROP TABLE absences; DROP INDEX agenda_items_id_document; "
+               "PRAGMA user_version = 3;");
+  const std::string name = "Nørgaard";
+  const std::vector<std::string> query = {"search", "--json", "--limit", "100000",
+                                          "--absent", name, "kommune*"};
+  auto run = [&](const fs::path& db) {
+    std::vector<std::string> args = query;
+    args.insert(args.begin() + 1, {"--db", db.string()});
+    return Cli(args, dir_);
+  };
+  CliRun refused = run(v3);
+  EXPECT_EQ(refused.status, 1) << refused.err;  // unsupported_format
+  EXPECT_NE(refused.err.find("store schema version 3 needs migrating to 4"), std::string::npos)
+      << refused.err;
+  EXPECT_NE(refused.err.find("run `referat ingest --db FILE` (no inputs needed)"),
+            std::string::npos)
+      << refused.err;
+  // As it says: an ingest of nothing migrates the store and stores nothing.
+  const int64_t documents = Count(v3, "SELECT count(*) FROM documents");
+  CliRun migrated = Cli({"ingest", "--db", v3.string()}, dir_);
+  EXPECT_EQ(migrated.status, 0) << migrated.err;
+  EXPECT_NE(migrated.err.find("store schema version " + std::to_string(kStoreSchemaVersion) +
+                              ", up to date"),
+            std::string::npos)
+      << migrated.err;
+  EXPECT_EQ(Count(v3, "SELECT count(*) FROM documents"), documents);
+  // Without a store there is still nothing to do.
+  CliRun nothing = Cli({"ingest", "--db", (dir_ / "none.db").string()}, dir_);
+  EXPECT_EQ(nothing.status, 2);
+  EXPECT_FALSE(fs::exists(dir_ / "none.db"));
+  EXPECT_EQ(Count(v3, "PRAGMA user_version"), kStoreSchemaVersion);
+  EXPECT_EQ(Count(v3, "SELECT count(*) FROM sqlite_schema WHERE name IN ('absences', "
+                      "'agenda_items_id_document')"),
+            2);
+  EXPECT_EQ(Count(v3, absences), Count(db_, absences));
+  EXPECT_EQ(Count(v3, "SELECT sum(item_id) FROM absences"),
+            Count(db_, "SELECT sum(item_id) FROM absences"));
+  CliRun want = run(db_), got = run(v3);
+  EXPECT_EQ(got.status, 0) << got.err;
+  EXPECT_FALSE(JsonLines(want.out).empty());
+  EXPECT_EQ(got.out, want.out);
+  fs::remove(v3);
 }
 
 TEST_F(CorpusTest, ReingestIsANoOp) {
@@ -1206,7 +1407,8 @@ TEST(Issue15Defect6, Sqlite3ShellReadsTheStoreAndTheExtensionTheFtsTables) {
                "DELETE FROM items_fts WHERE rowid = old.id; END;"
                "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN "
                "DELETE FROM documents_fts WHERE rowid = old.id; END; DELETE FROM items_fts WHERE "
-               "rowid < 0; DROP TABLE passages; DROP TABLE store_info; PRAGMA user_version = 1;",
+               "rowid < 0; DROP TABLE passages; DROP TABLE store_info; DROP TABLE absences; "
+               "DROP INDEX agenda_items_id_document; PRAGMA user_version = 1;",
            true);
   EXPECT_EQ(Cli({"ingest", "--db", db.string(), "--quiet", seeds.back()}, dir).status, 0);
   EXPECT_EQ(Count(db, "PRAGMA user_version"), kStoreSchemaVersion);

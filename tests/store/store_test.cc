@@ -379,6 +379,10 @@ TEST_F(StoreTest, DocumentHitSpanIsItsSnippets) {
 }
 
 TEST_F(StoreTest, AbsentMatchesUnstemmedNamesOfMeetingOrItem) {
+  // The absences rows: two meetings' and Per Clausen's item (he was at the meeting).
+  EXPECT_EQ(Count(db_, "SELECT count(*) FROM absences"), 3);
+  EXPECT_EQ(
+      Count(db_, "SELECT count(*) FROM absences WHERE item_id <> 0 AND name = 'Per Clausen'"), 1);
   SearchQuery q;
   q.absent = "Mariann Nørgaard";  // absent from the whole meeting: every item
   EXPECT_EQ(Keys(q), (KeyList{"a1/1", "a1/5", "a1/8"}));
@@ -443,7 +447,13 @@ TEST_F(StoreTest, ChangedContentAtAPathReplacesItsRowsByCascade) {
             0);
   EXPECT_EQ(Count(db_, "SELECT count(*) FROM names_fts"),
             Count(db_, "SELECT count(*) FROM attendance"));
+  // a1's absent (Mariann Nørgaard from the meeting, Per Clausen from item
+  // 8) went with it; Peter Hansen's absence from b2's meeting stays.
+  EXPECT_EQ(Count(db_, "SELECT count(*) FROM absences"), 1);
   SearchQuery q;
+  q.absent = "Clausen";
+  EXPECT_TRUE(Keys(q).empty());
+  q = {};
   q.text = "marselisborg";
   EXPECT_TRUE(Keys(q).empty());
   EXPECT_EQ(Count(db_, "SELECT count(*) FROM pragma_foreign_key_check"), 0);

@@ -40,7 +40,7 @@ namespace referat {
 
 // The schema version this build writes (PRAGMA user_version). Older
 // databases are migrated forward on Open; newer ones are refused.
-inline constexpr int kStoreSchemaVersion = 3;
+inline constexpr int kStoreSchemaVersion = 4;
 
 struct StoreOptions {
   // If true, a missing database file is created. Search, stats and export
