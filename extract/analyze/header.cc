@@ -400,15 +400,7 @@ class HeaderReader {
       if (auto tm = FindTime(lex_, t, false)) {
         line_start_ = tm->start_time;
         line_end_ = tm->end_time;
-        // "… kl. 19.30 på Rådhuset": the place after the time.
-        std::string_view rest = Trim(t.substr(std::min(tm->end, t.size())));
-        for (const auto& w : lex_.words().place_lead.entries()) {
-          std::string_view r = rest;
-          if (!lang::ConsumeLeadingWord(&r, w)) continue;
-          r = TrimRight(Trim(r), ".,");
-          if (!r.empty() && AtMostWords(r, 6) && StartsUpper(r) && !line_location_) line_location_ = std::string(r);
-          break;
-        }
+        PlaceAfterTime(t.substr(std::min(tm->end, t.size())));
       }
       date_line_ = *i;
       span_.Add(b.start, b.end);
@@ -425,11 +417,13 @@ class HeaderReader {
         return;
       }
     }
-    // "Kl. 10:30" on its own line after the date.
-    if (!d && line_date_ && !line_start_ && date_line_ != SIZE_MAX && *i <= date_line_ + 2 && words <= 5) {
+    // "Kl. 10:30" on its own line after the date ("Torsdag kl. 8:00
+    // Mødelokale D2": with the place after it).
+    if (!d && line_date_ && !line_start_ && date_line_ != SIZE_MAX && *i <= date_line_ + 2 && words <= 6) {
       if (auto tm = FindTime(lex_, t, false)) {
         line_start_ = tm->start_time;
         line_end_ = tm->end_time;
+        PlaceAfterTime(t.substr(std::min(tm->end, t.size())));
         date_line_ = *i;
         span_.Add(b.start, b.end);
         return;
@@ -441,6 +435,24 @@ class HeaderReader {
         lex_.header().DocumentType(t).empty() && !EndsSentence(t) && words <= 10 &&
         !lex_.items().MatchNumberedLine(t, true, &number, &title_at))  // an agenda's first line
       Place(i);
+  }
+
+  // The place after a cover line's time: "… kl. 19.30 på Rådhuset",
+  // "… kl. 8:00 Mødelokale D2" (a room word opens it).
+  void PlaceAfterTime(std::string_view rest) {
+    rest = Trim(rest);
+    if (rest.empty() || line_location_) return;
+    for (const auto& w : lex_.words().place_lead.entries()) {
+      std::string_view r = rest;
+      if (!lang::ConsumeLeadingWord(&r, w)) continue;
+      r = TrimRight(Trim(r), ".,");
+      if (!r.empty() && AtMostWords(r, 6) && StartsUpper(r)) line_location_ = std::string(r);
+      return;
+    }
+    const std::string_view first = rest.substr(0, rest.find(' '));
+    std::string_view r = TrimRight(rest, ".,");
+    if (lex_.words().room.ContainsFolded(FoldCase(first)) && AtMostWords(r, 6))
+      line_location_ = std::string(r);
   }
 
   // "Teknik- og Bygningsudvalget tirsdag den 13. august 2024 kl. 16.30"

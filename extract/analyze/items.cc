@@ -191,6 +191,32 @@ void TitleFromNextLine(const Context& ctx, size_t i, ItemStart* st) {
   // heading ("Beslutning", "Sagsnr.: …") means the title is missing.
   const bool title_like = h.wildcard && (h.role == Role::kDecision || h.role == Role::kRecommendation ||
                                          h.role == Role::kSection);
+  if (h.role == Role::kCase) {
+    // A case sheet under the number, opened by its case number ("Punkt: 2"
+    // / "Acadre sagsnr.: 17/11524" / "Journalnr.: K09" / … / "Sagsbehandler:
+    // …"; Hørsholm's Acadre minutes): the title is the first line after its
+    // fields, when that line reads as one (capitalised, short, no
+    // sentence's end).
+    size_t k = j + 1;
+    for (; k < ctx.size() && k <= j + 10; ++k) {
+      std::string_view v = ctx.text(k);
+      if (ctx.heading(k).role == Role::kCase ||
+          (ctx.heading(k).role == Role::kNone && RE2::PartialMatch(v, ctx.lex().items().meta_label())))
+        continue;
+      break;
+    }
+    if (k >= ctx.size() || k > j + 10) return;
+    std::string_view v = Trim(ctx.text(k));
+    const HeadingHit& hk = ctx.heading(k);
+    if ((hk.role != Role::kNone && !(hk.wildcard && (hk.role == Role::kSection))) || v.empty() ||
+        !StartsUpper(v) || EndsSentence(v) || !AtMostWords(v, 20) || ctx.IsTableRow(k) ||
+        ctx.lex().items().IsCaseNumber(v) || ctx.lex().items().MatchItemMarker(v, &num, &ts))
+      return;
+    st->title_block = k;
+    st->title_start = ctx.block(k).start;
+    st->title_end = ctx.block(k).end;
+    return;
+  }
   if ((h.role != Role::kNone && ctx.block(j).kind != BlockKind::kHeading && !title_like) ||
       ctx.lex().items().IsCaseNumber(t) || ctx.lex().items().MatchItemMarker(t, &num, &ts))
     return;
@@ -595,30 +621,39 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     // Sections.
     std::vector<SectionDraft> secs(1);
     bool marked_public = marker_len > 0;  // the title's own mark wins
-    for (size_t j = st.title_block + 1; j < end; ++j) {
+    // "Sagsnr. 299835 Kultur- og Idrætsudvalget Åbent punkt" (Roskilde),
+    // "Sagsforløb: ØU - Åben sag" (Hørsholm): the access in a case line's
+    // or a case sheet's field's last two words.
+    auto access_at_end = [&](size_t j) {
+      if (marked_public || ctx.IsTableRow(j)) return;
+      std::string_view line = TrimRight(Trim(ctx.text(j)), ".");
+      size_t cut = line.size();
+      for (int w = 0; w < 2 && !marked_public; ++w) {
+        cut = line.rfind(' ', cut == 0 ? 0 : cut - 1);
+        if (cut == std::string_view::npos) break;
+        std::string_view tail = Trim(line.substr(cut));
+        if (lex.headings().IsRoleLine(tail, Role::kOpen) || lex.headings().IsRoleLine(tail, Role::kClosed)) {
+          it.public_ = lex.headings().IsRoleLine(tail, Role::kOpen);
+          marked_public = true;
+        }
+      }
+    };
+    // A case sheet between the number and the title (Hørsholm's Acadre
+    // minutes: "Punkt: 2" / "Acadre sagsnr.: …" / … / the title) is read
+    // as the item's first lines.
+    const size_t first = st.title_block > st.block + 1 ? st.block + 1 : st.title_block + 1;
+    for (size_t j = first; j < end; ++j) {
+      if (j == st.title_block) continue;
       std::string_view t = ctx.text(j);
       const Block& b = ctx.block(j);
       const HeadingHit& h = ctx.heading(j);
       const bool whole = h.text_start >= t.size();
+      if (j < st.title_block && h.role != Role::kCase) access_at_end(j);
       if (h.role == Role::kCase) {
         bool next_is_value = false;
         auto cn = CaseNumberOfLine(ctx, j, end, &next_is_value);
         if (!it.case_number && cn) it.case_number = std::move(cn);
-        // "Sagsnr. 299835 Kultur- og Idrætsudvalget Åbent punkt"
-        // (Roskilde): the access in the case line's last two words.
-        if (!marked_public && !ctx.IsTableRow(j)) {
-          std::string_view line = TrimRight(Trim(t), ".");
-          size_t cut = line.size();
-          for (int w = 0; w < 2 && !marked_public; ++w) {
-            cut = line.rfind(' ', cut == 0 ? 0 : cut - 1);
-            if (cut == std::string_view::npos) break;
-            std::string_view tail = Trim(line.substr(cut));
-            if (lex.headings().IsRoleLine(tail, Role::kOpen) || lex.headings().IsRoleLine(tail, Role::kClosed)) {
-              it.public_ = lex.headings().IsRoleLine(tail, Role::kOpen);
-              marked_public = true;
-            }
-          }
-        }
+        access_at_end(j);
         // "Sagsnr.: 330-2018-3619 | Dok.nr.: … | Åbent": the access in a
         // cell of the case line.
         for (size_t c = 1; !marked_public && ctx.IsTableRow(j) && c < b.cells.size(); ++c) {

@@ -51,7 +51,7 @@ Re2Lexicon::Re2Lexicon(const Rulebook& rules, const Lexicon& code) : code_(code)
   }
   dashed_marker_ = Compile("(?i)^(?:" + Alternation(rules.Lines("item_markers_dashed")) +
                            ")\\s*(\\d{1,4})[ \\t]+[-–][ \\t]*()(?:[^\\s\\d]|\\d{1,2}\\.\\s)");
-  item_marker_ = Compile("(?i)^(?:" + Alternation(rules.Lines("item_markers")) + ")\\s*(?:" +
+  item_marker_ = Compile("(?i)^(?:" + Alternation(rules.Lines("item_markers")) + ")\\s*(?::[ \\t]*)?(?:" +
                          refs("number") +
                          ")?(\\d{1,4}(?:\\.\\d{1,3})*)([ \\t]*[.:)][ \\t]*|[ \\t]+[-–][ \\t]*|[ \\t]+|$)");
 

@@ -218,6 +218,46 @@ TEST(Meetings, WebPageNumbersGluedToTitles) {
   EXPECT_EQ(aalborg->meeting->start_time.value_or("-"), "14:00");
 }
 
+// Hørsholm Kommune's Acadre minutes (Økonomiudvalget, 17 August 2017, via
+// docplayer.dk): "Punkt: 2", then a case sheet of fields ("Acadre
+// sagsnr.:", "Journalnr.:", "Sagsforløb: ØU-KB - Åben sag", "Mødedato:",
+// "Sagsbehandler:"), then the title; the cover's time line names the room.
+TEST(Meetings, AcadreCaseSheetBetweenNumberAndTitle) {
+  const std::string text =
+      "Økonomiudvalget\nReferat fra ordinært møde 17. august 2017\nTorsdag kl. 8:00 Mødelokale D2\n\n"
+      "Økonomiudvalget\nPunkt: 1\nAcadre sagsnr.: 17/10438\nJournalnr.: A00\nSagsforløb: ØU - Åben sag\n"
+      "Mødedato: 17.08.2017\nSagsansvarlig enhed: Politik, Udvikling og Borgerservice\n"
+      "Sagsbehandler: Marianne Godtfredsen\n\nMeddelelser\n\nBaggrund\n"
+      "Centerchef Betina Bojesen henledte opmærksomheden på retningslinjerne.\n\n"
+      "Økonomiudvalget\nPunkt: 2\nAcadre sagsnr.: 17/11524\nJournalnr.: K09\n"
+      "Sagsforløb: ØU-KB - Lukket sag\nMødedato: 17.08.2017\nSagsbehandler: Christian Buch Sørensen\n\n"
+      "Lions-sagen - KL-undersøgelse af bestyrelsens rolle\n\nBaggrund\nKL har undersøgt sagen.\n\n"
+      "Beslutninger\nØkonomiudvalget tog undersøgelsen til efterretning.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Økonomiudvalget");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2017-08-17");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "08:00");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Mødelokale D2");
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].title, "Meddelelser");
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "17/10438");
+  EXPECT_EQ(rec->agenda_items[0].public_, std::optional<bool>(true));
+  EXPECT_EQ(rec->agenda_items[1].title, "Lions-sagen - KL-undersøgelse af bestyrelsens rolle");
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "17/11524");
+  EXPECT_EQ(rec->agenda_items[1].public_, std::optional<bool>(false));
+  ASSERT_TRUE(rec->agenda_items[1].decision);
+  EXPECT_EQ(rec->agenda_items[1].decision->category, DecisionCategory::kNoted);
+  // A title with a colon under the number is no case sheet (Aalborg's
+  // "Orientering: Ny strategi …", seed 002).
+  auto aalborg = testing::StructureOfBytes(
+      "Punkt 6.\n\nOrientering: Ny strategi for Jobcenter Aalborg\n\n2014-003316\n\nBeslutning:\n\nTil orientering\n");
+  ASSERT_TRUE(aalborg.ok());
+  ASSERT_EQ(aalborg->agenda_items.size(), 1u);
+  EXPECT_EQ(aalborg->agenda_items[0].title, "Orientering: Ny strategi for Jobcenter Aalborg");
+}
+
 // Roskilde Kommune's minutes pages (Kultur- og Idrætsudvalget, 3 April
 // 2019): the date with the month first, the case number a serial number
 // followed by the body on the "Sagsnr." line, and the body named only by

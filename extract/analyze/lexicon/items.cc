@@ -10,12 +10,15 @@ using namespace lexicon_detail;
 
 ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) {
   marker_words_ = PhraseList(rules.Lines("item_markers"), false);
-  item_marker_.Set("(?i)^(?:" + Alternation(rules.Lines("item_markers")) + ")\\s*(?:" +
+  item_marker_.Set("(?i)^(?:" + Alternation(rules.Lines("item_markers")) + ")\\s*(?::[ \\t]*)?(?:" +
                    RefAlternation(rules, "number") +
                    ")?(\\d{1,4}(?:\\.\\d{1,3})*)([ \\t]*[.:)][ \\t]*|[ \\t]+[-–][ \\t]*|[ \\t]+|$)");
   dashed_words_ = PhraseList(rules.Lines("item_markers_dashed"), false);
   dashed_marker_.Set("(?i)^(?:" + Alternation(rules.Lines("item_markers_dashed")) +
                      ")\\s*(\\d{1,4})[ \\t]+[-–][ \\t]*()(?:[^\\s\\d]|\\d{1,2}\\.\\s)");
+  // "Sagsbehandler: Marianne Godtfredsen", "Mødedato:": a case sheet's
+  // field, a label of at most four words and a colon.
+  meta_label_.Set("^\\p{Lu}[\\p{L}\\-.]*(?: [\\p{L}\\-.]+){0,3}:(?:\\s|$)");
   numbered_line_.Set("^(\\d{1,4}(?:\\.\\d{1,3})*)(\\.|\\))?[ \\t]+(\\S.*)$");
   // "2Beslutning om forretningsorden": a web page's number and title in
   // elements of their own, read without a space between them.

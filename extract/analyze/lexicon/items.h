@@ -31,6 +31,9 @@ class ItemMatcher {
   // `prefix_len`, when given, receives its length with the spaces after it
   // (0 for other markers).
   std::optional<bool> TitlePublic(std::string_view title, size_t* prefix_len = nullptr) const;
+  // A case sheet's field at the line's start: "Sagsbehandler: …",
+  // "Mødedato:" (a label of at most four words and a colon).
+  const RE2& meta_label() const { return *meta_label_; }
   // "1 Åben " before an attachment's title.
   const RE2& attachment_lead() const { return *attachment_lead_; }
   // A list number before an attachment's title ("1. Høringsmateriale.pdf").
@@ -66,7 +69,7 @@ class ItemMatcher {
   // rules/item_markers_dashed.txt: markers that need " - Title" after the number.
   PhraseList dashed_words_;
   LazyRE2 dashed_marker_;
-  LazyRE2 numbered_line_, glued_line_;
+  LazyRE2 numbered_line_, glued_line_, meta_label_;
   LazyRE2 attachment_lead_;
   LazyRE2 list_number_, doc_number_end_, doc_number_cell_, file_end_;
   LazyRE2 case_number_;
