@@ -102,6 +102,13 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
   // "Medlemmer" lists everyone; those also listed as absent were not there.
   for (const auto& mname : members)
     if (!absent.Has(mname)) present.Add(mname);
+  // A participants' list that names everyone ("Deltagere" / … / "Afbud":
+  // Region Syddanmark's pages): one absent from the whole meeting was not
+  // present.
+  if (!a.absent.empty())
+    a.present.erase(std::remove_if(a.present.begin(), a.present.end(),
+                                   [&](const std::string& n) { return absent.Has(n); }),
+                    a.present.end());
   a.span = ctx.MakeSpan(span_start, span_end);
   return a;
 }

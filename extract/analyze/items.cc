@@ -604,8 +604,9 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     }
     const TocEntry* te = toc.Find(st.number);
     if (it.title.empty() && te) it.title = te->title;
-    size_t marker_len = 0;
-    std::optional<bool> pub = lex.items().TitlePublic(it.title, &marker_len);
+    size_t marker_len = 0, suffix_len = 0;
+    std::optional<bool> pub = lex.items().TitlePublic(it.title, &marker_len, &suffix_len);
+    if (suffix_len) it.title.resize(it.title.size() - suffix_len);
     if (marker_len) it.title.erase(0, marker_len);
     if (!pub && te) pub = te->public_;
     if (!pub) pub = body_public;
@@ -620,7 +621,7 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
 
     // Sections.
     std::vector<SectionDraft> secs(1);
-    bool marked_public = marker_len > 0;  // the title's own mark wins
+    bool marked_public = marker_len > 0 || suffix_len > 0;  // the title's own mark wins
     // "Sagsnr. 299835 Kultur- og Idrætsudvalget Åbent punkt" (Roskilde),
     // "Sagsforløb: ØU - Åben sag" (Hørsholm): the access in a case line's
     // or a case sheet's field's last two words.

@@ -258,6 +258,32 @@ TEST(Meetings, AcadreCaseSheetBetweenNumberAndTitle) {
   EXPECT_EQ(aalborg->agenda_items[0].title, "Orientering: Ny strategi for Jobcenter Aalborg");
 }
 
+// Region Syddanmark's minutes pages (Udvalget for uddannelse og
+// arbejdskraft, 7 March 2019): "Deltagere" names every member, "Afbud"
+// those who were not there; Stevns Kommune's (Økonomiudvalget, 22 October
+// 2018): a closed item marked "(Lukket)" at the title's end.
+TEST(Meetings, ParticipantsListWithApologiesAndClosedSuffix) {
+  const std::string text =
+      "Udvalget for uddannelse og arbejdskraft - Referat - 07. marts 2019\n\nMødedato\n"
+      "07-03-2019 kl. 14:00 - 17:00\n\nMødested\nMødelokale 7\n\nDeltagere\n • Tage Petersen, V\n"
+      " • Poul Andersen, A\n • Morten Weiss-Pedersen, C\n\n • Afbud\n • Morten Weiss-Pedersen, C\n\n"
+      "  Sagsnr. 19/3143\n  1. Temadrøftelse om ”Flere faglærte”\n  fold dette punkt ind Resume\n\n"
+      "  Udvalget drøftede målet.\n\n  fold dette punkt ind Beslutning\n\n  Drøftet.\n\n"
+      "  2. Diverse orienteringer - ØU den 22. oktober 2018 (Lukket)\n\n  Beslutning\n\n  Taget til efterretning.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Udvalget for uddannelse og arbejdskraft");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Mødelokale 7");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"Tage Petersen", "Poul Andersen"}));
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Morten Weiss-Pedersen"}));
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "19/3143");
+  EXPECT_EQ(rec->agenda_items[1].title, "Diverse orienteringer - ØU den 22. oktober 2018");
+  EXPECT_EQ(rec->agenda_items[1].public_, std::optional<bool>(false));
+}
+
 // Roskilde Kommune's minutes pages (Kultur- og Idrætsudvalget, 3 April
 // 2019): the date with the month first, the case number a serial number
 // followed by the body on the "Sagsnr." line, and the body named only by

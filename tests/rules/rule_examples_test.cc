@@ -223,12 +223,12 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Ana
        }},
       {"public_marker",
        [](const std::string& in) {
-         size_t prefix = 0;
-         auto p = Lex().items().TitlePublic(in, &prefix);
+         size_t prefix = 0, suffix = 0;
+         auto p = Lex().items().TitlePublic(in, &prefix, &suffix);
          if (!p) return std::string("-");
          std::string r = *p ? "open" : "closed";
-         // A prefix marker is cut off the title: "closed|the title left".
-         if (prefix) r += "|" + in.substr(prefix);
+         // A prefix or suffix marker is cut off the title: "closed|the title left".
+         if (prefix || suffix) r += "|" + in.substr(prefix, in.size() - prefix - suffix);
          return r;
        }},
       {"recommendation",

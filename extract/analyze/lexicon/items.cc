@@ -98,8 +98,10 @@ bool ItemMatcher::MatchNumberedLine(std::string_view block, bool loose, std::str
   return true;
 }
 
-std::optional<bool> ItemMatcher::TitlePublic(std::string_view title, size_t* prefix_len) const {
+std::optional<bool> ItemMatcher::TitlePublic(std::string_view title, size_t* prefix_len,
+                                             size_t* suffix_len) const {
   if (prefix_len) *prefix_len = 0;
+  if (suffix_len) *suffix_len = 0;
   std::string f = FoldCase(Trim(title));
   for (const auto& r : public_rules_) {
     bool hit = false;
@@ -116,6 +118,15 @@ std::optional<bool> ItemMatcher::TitlePublic(std::string_view title, size_t* pre
     } else if (r.where == 1) {
       hit = f.size() >= r.folded.size() &&
             f.compare(f.size() - r.folded.size(), r.folded.size(), r.folded) == 0;
+      // The same for a marker at the end ("… (Lukket)", "… - lukket"),
+      // with the spaces before it.
+      std::string_view t = Trim(title);
+      if (hit && suffix_len && t.size() > r.folded.size() &&
+          FoldCase(t.substr(t.size() - r.folded.size())) == r.folded) {
+        size_t keep = t.size() - r.folded.size();
+        while (keep > 0 && (t[keep - 1] == ' ' || t[keep - 1] == '\t')) --keep;
+        if (keep > 0) *suffix_len = title.size() - static_cast<size_t>(t.data() - title.data()) - keep;
+      }
     } else {
       size_t p = f.find(r.folded);
       hit = p != std::string::npos && WordStartsAt(f, p) && WordEndsAt(f, p + r.folded.size());

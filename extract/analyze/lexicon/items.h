@@ -30,7 +30,10 @@ class ItemMatcher {
   // prefix marker ("Lukket: ", "Lukket punkt - ") is no part of the title:
   // `prefix_len`, when given, receives its length with the spaces after it
   // (0 for other markers).
-  std::optional<bool> TitlePublic(std::string_view title, size_t* prefix_len = nullptr) const;
+  // A suffix marker ("… (Lukket)", "… - lukket") likewise: `suffix_len`
+  // receives its length with the spaces before it.
+  std::optional<bool> TitlePublic(std::string_view title, size_t* prefix_len = nullptr,
+                                  size_t* suffix_len = nullptr) const;
   // A case sheet's field at the line's start: "Sagsbehandler: …",
   // "Mødedato:" (a label of at most four words and a colon).
   const RE2& meta_label() const { return *meta_label_; }
