@@ -74,6 +74,24 @@ bool DatedBodyLine(const Context& ctx, std::string_view t) {
 // The case number on a case label's line ("Sagsnr.: X", "Sagsnr.<TAB>X",
 // or the label's wildcard form "Sagsnr. 18/12345", a whole-line heading
 // holding its value), or on the line after a bare label (*next_is_value).
+// The case number after a case label: any case number form, or a year's
+// short serial ("Sagsid.: 14/40", Esbjerg: the 40th case of 2014), which
+// alone in running text would be a fraction or a date.
+std::optional<std::string> LabelledCaseNumber(const Lexicon& lex, std::string_view value) {
+  size_t len = 0;
+  size_t p = lex.items().FindCaseNumber(value, &len);
+  if (p != std::string_view::npos) return std::string(value.substr(p, len));
+  std::string_view v = Trim(value);
+  size_t n = 0;
+  while (n < v.size() && v[n] >= '0' && v[n] <= '9') ++n;
+  if (n != 2 || n >= v.size() || v[n] != '/') return std::nullopt;
+  size_t m = n + 1;
+  while (m < v.size() && v[m] >= '0' && v[m] <= '9') ++m;
+  if (m == n + 1 || m - n - 1 > 8 || (m < v.size() && v[m] != ' ' && v[m] != ',' && v[m] != '.'))
+    return std::nullopt;
+  return std::string(v.substr(0, m));
+}
+
 std::optional<std::string> CaseNumberOfLine(const Context& ctx, size_t j, size_t end, bool* next_is_value) {
   const Lexicon& lex = ctx.lex();
   std::string_view t = ctx.text(j);
@@ -85,6 +103,7 @@ std::optional<std::string> CaseNumberOfLine(const Context& ctx, size_t j, size_t
   size_t len = 0;
   size_t p = lex.items().FindCaseNumber(value, &len);
   if (p == std::string_view::npos) {
+    if (auto short_serial = LabelledCaseNumber(lex, value)) return short_serial;
     // After the label a plain serial number is the case's too ("Sagsnr.
     // 299835 Kultur- og Idrætsudvalget Åbent punkt", Roskilde's minutes).
     // The label's own words ("Sagsnr.") come first on a whole line.
@@ -687,6 +706,41 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
         if (!whole) s.pieces.push_back({j, b.start + h.text_start, b.end, false});
         secs.push_back(std::move(s));
         continue;
+      }
+      // "Dok.nr.: 1965    Sagsid.: 14/40    Initialer: dosko    Åben sag"
+      // (Esbjerg's minutes): fields in columns on one line of the item's
+      // head; a case label among them gives the case number, the access
+      // may end the line.
+      if (!it.case_number && secs.size() == 1 && secs[0].pieces.size() < 4 && h.role == Role::kNone &&
+          RE2::PartialMatch(t, lex.items().meta_label())) {
+        bool found = false;
+        for (size_t a = 0; a < t.size() && !found;) {
+          size_t gap = t.find("  ", a), tab = t.find('\t', a);
+          size_t z = std::min(gap, tab);
+          if (z == std::string_view::npos) z = t.size();
+          std::string_view field = Trim(t.substr(a, z - a));
+          const HeadingHit fh = lex.headings().MatchHeading(field);
+          if (a > 0 && fh.role == Role::kCase && fh.text_start < field.size()) {
+            if (auto cn = LabelledCaseNumber(lex, field.substr(fh.text_start))) {
+              it.case_number = std::move(cn);
+              found = true;
+            }
+          }
+          a = z;
+          while (a < t.size() && (t[a] == ' ' || t[a] == '\t')) ++a;
+        }
+        if (found) {
+          access_at_end(j);
+          for (size_t c = 1; !marked_public && ctx.IsTableRow(j) && c < b.cells.size(); ++c) {
+            std::string_view cell = Trim(ctx.cell(j, c));
+            if (lex.headings().IsRoleLine(cell, Role::kOpen) || lex.headings().IsRoleLine(cell, Role::kClosed)) {
+              it.public_ = lex.headings().IsRoleLine(cell, Role::kOpen);
+              marked_public = true;
+            }
+          }
+          secs.back().pieces.push_back({j, b.start, b.end, true});
+          continue;
+        }
       }
       if (!it.case_number && secs.size() == 1 && secs[0].pieces.size() < 4 && lex.items().IsCaseNumber(t)) {
         it.case_number = std::string(TrimRight(Trim(t), "."));

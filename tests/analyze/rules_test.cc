@@ -284,6 +284,34 @@ TEST(Meetings, ParticipantsListWithApologiesAndClosedSuffix) {
   EXPECT_EQ(rec->agenda_items[1].public_, std::optional<bool>(false));
 }
 
+// Esbjerg Kommune's minutes (Økonomiudvalget, 6 October 2014, a PDF's
+// text): the item's fields in columns on one line, the case number a
+// year's short serial, the access in the last column.
+TEST(Meetings, FieldColumnsUnderTheTitle) {
+  const std::string text =
+      "Referat\nfra\nØkonomiudvalget\n\nMødedato:        Mandag den 6. oktober 2014\n"
+      "Mødetidspunkt:   9:30-11:00\n\n1. Godkendelse af dagsorden\n"
+      "Dok.nr.: 1965        Sagsid.: 14/40        Initialer: dosko        Åben sag\n\n"
+      "Beslutning Økonomiudvalget den 06-10-2014\nGodkendt.\n\n2. Godkendelse af Vækststrategi\n"
+      "Dok.nr.: 2100        Sagsid.: 14/20000        Initialer: jel        Lukket sag\n\n"
+      "Beslutning Økonomiudvalget den 06-10-2014\nGodkendt.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "14/40");
+  EXPECT_EQ(rec->agenda_items[0].public_, std::optional<bool>(true));
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "14/20000");
+  EXPECT_EQ(rec->agenda_items[1].public_, std::optional<bool>(false));
+  // The same fields set with tabs (a DOCX's or PDF's table cells).
+  auto tabs = testing::StructureOfBytes(
+      "1. Godkendelse af dagsorden\nDok.nr.: 1965\tSagsid.: 14/40\tInitialer: dosko\tÅben sag\n\n"
+      "Beslutning\nGodkendt.\n");
+  ASSERT_TRUE(tabs.ok());
+  ASSERT_EQ(tabs->agenda_items.size(), 1u);
+  EXPECT_EQ(tabs->agenda_items[0].case_number.value_or("-"), "14/40");
+  EXPECT_EQ(tabs->agenda_items[0].public_, std::optional<bool>(true));
+}
+
 // Roskilde Kommune's minutes pages (Kultur- og Idrætsudvalget, 3 April
 // 2019): the date with the month first, the case number a serial number
 // followed by the body on the "Sagsnr." line, and the body named only by
