@@ -199,6 +199,7 @@ class HeaderReader {
     m.end_time = label_end_ ? label_end_ : line_end_;
     m.location = label_location_ ? label_location_ : line_location_;
     if (!m.body && council_alone_) m.body = m.council ? *m.council : *council_alone_;
+    if (!m.body && council_titled_ && m.council) m.body = *m.council;
     if (!span_.empty()) m.span = ctx_.MakeSpan(span_.start, span_.end);
     r_.found = ((m.document_type || m.body || m.council) && m.date) || (m.document_type && m.body);
     return std::move(r_);
@@ -320,6 +321,12 @@ class HeaderReader {
       if (lex_.header().FindCouncil(t, &town, &word)) {
         std::string_view tv(town.data(), town.size());
         auto muni = lex_.header().MunicipalityOf(tv);
+        // "Referat Aarhus Byråd 14-08-2019" (Aarhus's minutes pages): the
+        // pattern's two capitalised words may be a word and the town.
+        if (!muni && tv.find_first_of(" -") != std::string_view::npos) {
+          std::string_view last = tv.substr(tv.find_first_of(" -") + 1);
+          if ((muni = lex_.header().MunicipalityOf(last))) tv = last;
+        }
         if (muni) {
           std::string council = std::string(tv) + " " + std::string(word.data(), word.size());
           if (IsAllCaps(council)) {
@@ -330,6 +337,10 @@ class HeaderReader {
           } else if (!m.council) {
             m.council = council;
             if (!m.municipality) m.municipality = *muni;
+            // "Referat Aarhus Byråd 14-08-2019": the council named in the
+            // document's title line is the body that met, unless a
+            // committee is named.
+            council_titled_ = !lex_.header().DocumentType(t).empty();
           }
           span_.Add(b.start, b.end);
           return true;
@@ -539,6 +550,7 @@ class HeaderReader {
   std::optional<std::string> line_date_, line_start_, line_end_, line_location_;
   std::optional<std::string> caps_council_, caps_town_;
   std::optional<std::string> council_alone_;
+  bool council_titled_ = false;  // the council was named on the type's line
   size_t date_line_ = SIZE_MAX;
   size_t label_date_line_ = SIZE_MAX;  // the last line of the labelled date
 };

@@ -312,6 +312,42 @@ TEST(Meetings, FieldColumnsUnderTheTitle) {
   EXPECT_EQ(tabs->agenda_items[0].public_, std::optional<bool>(true));
 }
 
+// Aarhus Byråd's minutes pages (14 August 2019, aarhus.dk): "Referat
+// Aarhus Byråd 14-08-2019" names the council that met; items are headings
+// without numbers; the routine "Tilbagesendes … har vedtaget Magistratens
+// foranstående indstilling af …" is an approval, "Fremsendes til Teknisk
+// Udvalg til behandling …" a referral.
+TEST(Meetings, AarhusCouncilPageWithRoutineDecisions) {
+  const std::string html =
+      "<html><body><h1>Referat Aarhus Byråd 14-08-2019</h1>\n"
+      "<h2>Revisionsberetningerne og endelig godkendelse af regnskab 2018</h2><h3>Beslutning</h3>\n"
+      "<p>Tilbagesendes Borgmesterens Afdeling med bemærkning, at byrådet i sit møde den 14. august 2019 "
+      "har vedtaget Magistratens foranstående indstilling af 12. august 2019.</p>\n"
+      "<h3>Resumé</h3><p>Regnskabet for 2018 godkendes endeligt.</p>\n"
+      "<h2>Bering-Beder Vejen – projektgodkendelse</h2><h3>Beslutning</h3>\n"
+      "<p>Fremsendes til Teknisk Udvalg til behandling i henhold til beslutning i byrådets møde den 14. "
+      "august 2019.</p>\n</body></html>\n";
+  auto rec = testing::StructureOfBytes(html);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->council.value_or("-"), "Aarhus Byråd");
+  EXPECT_EQ(rec->meeting->municipality.value_or("-"), "Aarhus Kommune");
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Aarhus Byråd");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2019-08-14");
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->category, DecisionCategory::kApproved);
+  ASSERT_TRUE(rec->agenda_items[1].decision);
+  EXPECT_EQ(rec->agenda_items[1].decision->category, DecisionCategory::kReferred);
+  // A committee named in the header is the body, not the council.
+  auto committee = testing::StructureOfBytes(
+      "<html><body><h1>Referat Aarhus Byråd 14-08-2019</h1><p>Teknisk Udvalg</p>"
+      "<h2>Lokalplan 1119</h2><h3>Beslutning</h3><p>Godkendt.</p></body></html>");
+  ASSERT_TRUE(committee.ok());
+  ASSERT_TRUE(committee->meeting);
+  EXPECT_EQ(committee->meeting->body.value_or("-"), "Teknisk Udvalg");
+}
+
 // Roskilde Kommune's minutes pages (Kultur- og Idrætsudvalget, 3 April
 // 2019): the date with the month first, the case number a serial number
 // followed by the body on the "Sagsnr." line, and the body named only by

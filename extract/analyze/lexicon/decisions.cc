@@ -29,7 +29,17 @@ DecisionMatcher::DecisionMatcher(const Rulebook& rules, const Words& words) : wo
     if (row.size() < 2) continue;
     if (row[0] == "subject" || row[0] == "subject_suffix") continue;
     if (row[0] == "anywhere") {
-      if (row.size() >= 3) anywhere_.emplace_back(FoldCase(row[2]), row[1]);
+      if (row.size() >= 3) {
+        std::vector<std::string> parts;
+        const std::string folded = FoldCase(row[2]);
+        for (size_t a = 0;;) {
+          size_t star = folded.find(" * ", a);
+          parts.push_back(folded.substr(a, star == std::string::npos ? std::string::npos : star - a));
+          if (star == std::string::npos) break;
+          a = star + 3;
+        }
+        anywhere_.emplace_back(std::move(parts), row[1]);
+      }
       continue;
     }
     Phrase p;
@@ -324,10 +334,34 @@ DecisionClass DecisionMatcher::ClassifyWith(std::string_view text, const Subject
     auto whole = [&](size_t at, size_t len) {
       return (at == 0 || !word_byte(at - 1)) && (at + len >= f.size() || !word_byte(at + len));
     };
-    for (const auto& [phrase, category] : anywhere_) {
-      size_t at = FindCaseless(f, phrase);
-      while (at != std::string_view::npos && !whole(at, phrase.size()))
-        at = FindCaseless(f, phrase, at + 1);
+    // A phrase's parts between " * " follow each other with up to two
+    // words between (never "ikke"): "har vedtaget * indstilling".
+    auto matches_at = [&](const std::vector<std::string>& parts, size_t at) {
+      size_t pos = at + parts[0].size();
+      for (size_t k = 1; k < parts.size(); ++k) {
+        bool ok = false;
+        size_t p = pos;
+        for (int skipped = 0; skipped <= 2 && !ok; ++skipped) {
+          while (p < f.size() && f[p] == ' ') ++p;
+          if (p + parts[k].size() <= f.size() && FindCaseless(f.substr(p, parts[k].size()), parts[k]) == 0 &&
+              whole(p, parts[k].size())) {
+            pos = p + parts[k].size();
+            ok = true;
+            break;
+          }
+          size_t e = f.find(' ', p);
+          if (e == std::string_view::npos) return false;
+          if (FoldCase(f.substr(p, e - p)) == "ikke") return false;
+          p = e;
+        }
+        if (!ok) return false;
+      }
+      return true;
+    };
+    for (const auto& [parts, category] : anywhere_) {
+      size_t at = FindCaseless(f, parts[0]);
+      while (at != std::string_view::npos && !(whole(at, parts[0].size()) && matches_at(parts, at)))
+        at = FindCaseless(f, parts[0], at + 1);
       if (at == std::string_view::npos) continue;
       out.category = category;
       break;

@@ -108,7 +108,8 @@ class DecisionMatcher {
   // `anywhere` rows: a folded phrase found anywhere in the decision (on word
   // boundaries) decides over the leading wording ("Tilbagesendes … med
   // bemærkning, at byrådet … har vedtaget indstillingen").
-  std::vector<std::pair<std::string, std::string>> anywhere_;  // folded phrase, category
+  // folded phrase parts (split at " * ": up to two words between), category
+  std::vector<std::pair<std::vector<std::string>, std::string>> anywhere_;
   PhraseList subject_;
   std::vector<std::string> subject_suffixes_;
   std::vector<std::string> negations_;  // " ikke ": folded, between spaces
