@@ -348,6 +348,36 @@ TEST(Meetings, AarhusCouncilPageWithRoutineDecisions) {
   EXPECT_EQ(committee->meeting->body.value_or("-"), "Teknisk Udvalg");
 }
 
+// Vejen Kommune's minutes pages (Økonomiudvalget, 19 June 2018,
+// vejen.dk): labelled header fields, "1.Title" with no space after the dot,
+// "Sagsnummer:", the committee's recommendation to the council as its
+// decision ("Det indstilles, at …") and "Afbud:" under each decision.
+TEST(Meetings, NumberDotTitleWithoutASpace) {
+  const std::string text =
+      "Dagsordener og referater\n\nUdvalg: Økonomiudvalget\n\nMødedato: 19-06-2018\n\n"
+      "Mødested: M 5 - Vejen Rådhus\n\n1.Revisionsberetning nr. 17, årsregnskab 2017 (C)\n\n"
+      "Sagsnummer: 18/18300\n\nAdministrativ indstilling\nKommunaldirektøren indstiller, at\n"
+      "  • regnskabet for 2017 godkendes endeligt.\n\nBeslutning Økonomiudvalget den 19-06-2018\n"
+      "Det indstilles, at\n  • regnskabet for 2017 godkendes endeligt.\n \nAfbud: Bodil Staal (A)\n\n"
+      "2.Månedlig budgetopfølgning pr. 31/5 2018 (B)\n\nSagsnummer: 18/6214\n\n"
+      "Beslutning Økonomiudvalget den 19-06-2018\nTaget til efterretning.\n \nAfbud: Bodil Staal (A)\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Økonomiudvalget");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2018-06-19");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "M 5 - Vejen Rådhus");
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].title, "Revisionsberetning nr. 17, årsregnskab 2017 (C)");
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "18/18300");
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->category, DecisionCategory::kRecommended);
+  EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Bodil Staal"}));
+  EXPECT_EQ(rec->agenda_items[1].number, "2");
+  ASSERT_TRUE(rec->agenda_items[1].decision);
+  EXPECT_EQ(rec->agenda_items[1].decision->category, DecisionCategory::kNoted);
+}
+
 // Roskilde Kommune's minutes pages (Kultur- og Idrætsudvalget, 3 April
 // 2019): the date with the month first, the case number a serial number
 // followed by the body on the "Sagsnr." line, and the body named only by
