@@ -403,11 +403,33 @@ class HeaderReader {
   void CoverLine(size_t* i, std::string_view t, int words) {
     const Block& b = ctx_.block(*i);
     const bool plain = ctx_.heading(*i).role == Role::kNone || ctx_.heading(*i).markup;
-    if (words > 14 || !plain) return;
+    if (!plain) return;
+    if (words > 14) {
+      // A protocol's entry line may go on after its first sentence ("Aar
+      // 1919 d. 13. August holdt Sogneraadet ordinært Møde i Lindknud Kro.
+      // Alle vare mødte."): that sentence is read when it opens with the
+      // year-first date.
+      auto d = FindDate(lex_, t);
+      if (!d || d->start > 4 || line_date_) return;
+      for (size_t p = t.find(". ", d->end); p != std::string_view::npos; p = t.find(". ", p + 1)) {
+        if (p + 2 < t.size() && StartsUpper(t.substr(p + 2))) {
+          t = t.substr(0, p + 1);
+          break;
+        }
+      }
+      words = CountWordsUpTo(t, 15);
+      if (words > 14) return;
+    }
     auto d = FindDate(lex_, t);
+    // "Forhandlingsprotokol for Lindknud Kommune fra 1. August 1919": the
+    // first day of a protocol book, not a meeting's ("Referat fra 12.
+    // marts" has the type right before "fra").
+    if (d && d->start >= 4 && t.substr(d->start - 4, 4) == "fra " && !AtMostWords(t.substr(0, d->start - 4), 1))
+      d.reset();
     if (d && !line_date_) {
       line_date_ = d->iso;
       if (!r_.meeting.body) BodyBeforeDate(t.substr(0, d->start));
+      ProtocolEntry(t.substr(std::min(d->end, t.size())));
       if (auto tm = FindTime(lex_, t, false)) {
         line_start_ = tm->start_time;
         line_end_ = tm->end_time;
@@ -446,6 +468,47 @@ class HeaderReader {
         lex_.header().DocumentType(t).empty() && !EndsSentence(t) && words <= 10 &&
         !lex_.items().MatchNumberedLine(t, true, &number, &title_at))  // an agenda's first line
       Place(i);
+  }
+
+  // A protocol's entry after its date: "… holdt Sogneraadet ordinært Møde
+  // i Lindknud Kro." (Lindknud Sogneraads Protokol 1919-1921): the body or
+  // council named before the meeting word, the place after it.
+  void ProtocolEntry(std::string_view rest) {
+    static constexpr std::string_view kMeetingWords[] = {" Møde ", " møde "};
+    size_t at = std::string_view::npos, wlen = 0;
+    for (std::string_view w : kMeetingWords) {
+      size_t p = rest.find(w);
+      if (p != std::string_view::npos && p < at) {
+        at = p;
+        wlen = w.size();
+      }
+    }
+    if (at == std::string_view::npos) return;
+    // The body: a word before the meeting word that names one.
+    std::string_view before = rest.substr(0, at);
+    for (size_t a = 0; a < before.size() && !r_.meeting.body && !council_alone_;) {
+      size_t e = before.find(' ', a);
+      if (e == std::string_view::npos) e = before.size();
+      std::string_view w = TrimRight(before.substr(a, e - a), ",");
+      re2::StringPiece ctown;
+      if (!w.empty() && StartsUpper(w)) {
+        if (lex_.header().IsCouncilAlone(w, &ctown)) council_alone_ = std::string(w);
+        else if (lex_.header().IsBodyName(w)) r_.meeting.body = std::string(w);
+      }
+      a = e + 1;
+    }
+    // The place: after a place word, up to the sentence's end.
+    std::string_view after = rest.substr(at + wlen - 1);
+    for (const auto& w : lex_.words().place_lead.entries()) {
+      std::string_view r = Trim(after);
+      if (!lang::ConsumeLeadingWord(&r, w)) continue;
+      r = Trim(r);
+      size_t stop = r.find_first_of(".;");
+      std::string_view place = TrimRight(Trim(r.substr(0, stop)), ",");
+      if (!place.empty() && StartsUpper(place) && AtMostWords(place, 6) && !line_location_)
+        line_location_ = std::string(place);
+      return;
+    }
   }
 
   // The place after a cover line's time: "… kl. 19.30 på Rådhuset",
@@ -513,7 +576,7 @@ class HeaderReader {
       if (j > *i && ((bj.gap_before && !same_style) || !AtMostWords(v, 8))) break;
       if (lex_.attendance().MatchLabel(v, false).field != Field::kNone ||
           (ctx_.heading(j).role != Role::kNone && !ctx_.heading(j).markup) || FindDate(lex_, v) ||
-          EndsSentence(v))
+          EndsSentence(v) || (!Trim(v).empty() && Trim(v).back() == ':'))  // "Følgende Sager behandledes:"
         break;
       if (!loc.empty()) loc.Add(",");
       // "i Herning Kommune, Torvet 5" under the date line: the place

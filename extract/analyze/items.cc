@@ -455,14 +455,25 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       if (b.cells.size() < 2) continue;
       auto n = NumberCell(ctx.cell(i, 0));
       std::string_view title = Trim(ctx.cell(i, 1));
-      if (!n && MarginDecision(ctx, i)) {
-        // "1. Vittrup Skole. … 80 Kr.<gap>Antoges.": the matter numbered
-        // in the first cell, the decision in the margin.
-        std::string_view c0 = ctx.cell(i, 0);
-        if (lex.items().MatchNumberedLine(c0, false, &num, &ts)) {
+      // "1. Vittrup Skole. … 80 Kr.<gap>Antoges.": the matter numbered in
+      // the first cell, the decision in the margin. After such a row, the
+      // next number with a short note in the margin continues the
+      // protocol though the note's wording is unknown ("3. Regning fra
+      // Smed Nielsen paa 12,50 Kr.<gap>Anvist.").
+      std::string_view c0 = ctx.cell(i, 0);
+      const std::string_view margin = Trim(ctx.cell(i, b.cells.size() - 1));
+      if (!n && lex.items().MatchNumberedLine(c0, false, &num, &ts)) {
+        bool next_margin = false;
+        if (!numbered.empty() && numbered.back().margin && !margin.empty() && AtMostWords(margin, 8)) {
+          std::vector<int> prev = NumParts(numbered.back().st.number);
+          prev.back() += 1;
+          next_margin = prev == NumParts(num);
+        }
+        if (MarginDecision(ctx, i) || next_margin) {
           n = num;
           title = Trim(c0.substr(ts));
           c.margin = true;
+          c.st.margin = true;
         }
       }
       if (!n || !TitleOk(title) || !AtMostWords(title, 30)) continue;
@@ -796,7 +807,8 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     //   words.
     // Absence notes after the decision ("Afbud: …") go with it.
     SectionDraft inline_decision;
-    if (!last_dec && MarginDecision(ctx, st.title_block) && st.title_end <= ctx.block(st.title_block).cells[0].end) {
+    if (!last_dec && (st.margin || MarginDecision(ctx, st.title_block)) && ctx.IsTableRow(st.title_block) &&
+        st.title_end <= ctx.block(st.title_block).cells[0].end) {
       const Block& tb = ctx.block(st.title_block);
       const auto& cell = tb.cells.back();
       inline_decision.role = Role::kDecision;

@@ -21,6 +21,7 @@ struct ItemStart {
   size_t title_block = 0;   // the block holding the title (== block when inline)
   size_t title_start = 0;   // byte range of the title in the document text
   size_t title_end = 0;
+  bool margin = false;      // a table row with the decision in its last cell (a protocol's margin)
 };
 
 // Finds the item starts in document order. Lines with an item marker

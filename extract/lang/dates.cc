@@ -198,6 +198,10 @@ DateReader::DateReader(const Rulebook& rules) : months_(rules) {
   // date in their default format (Roskilde's minutes pages). The comma and
   // the four-digit year are required: "april 3 borgere" is no date.
   month_first_date_.Set("((?i:" + WordsAlternation(months_.bare_words()) + "))\\s+(\\d{1,2}),\\s+(\\d{4})");
+  // "Aar 1919 d. 13. August", "Aar 1921 d. 9/2", "År 1959, den 24. marts":
+  // a protocol's entry gives the year first.
+  year_first_date_.Set("(?i:aar|år)\\s+((?:1[6-9]|20)\\d{2}),?\\s+(?i:den|d\\.)\\s*(\\d{1,2})(?:\\.\\s*((?i:" +
+                       WordsAlternation(months_.bare_words()) + "))\\.?|/(\\d{1,2}))(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9/]|$)");
   // After "kl." a comma also parts hours and minutes ("Kl. 19,30" in
   // typewritten minutes); a bare "19,30" stays a number.
   time_range_.Set("(?i)(?:" + clock + ")(\\d{1,2})[.:,](\\d{2})(?:\\s*(?:-|–|" + range +
@@ -258,6 +262,30 @@ std::optional<DateHit> DateReader::FindDate(std::string_view s, size_t from, int
       size_t end = y.empty() ? static_cast<size_t>(mon.data() + mon.size() - s.data())
                              : static_cast<size_t>(y.data() + y.size() - s.data());
       if (y.empty() && end < s.size() && s[end] == '.') ++end;
+      consider({IsoDate(year, month, day), start, end});
+      break;
+    }
+  }
+  // Year first ("Aar 1919 d. 13. August"): only where "ar " and a year's
+  // first digit meet, which few lines have.
+  bool year_word = false;  // "aar 1…", "år 2…", any case
+  for (size_t p = s.find("r ", from); p != std::string_view::npos && !year_word; p = s.find("r ", p + 1)) {
+    if (p < 1 || p + 2 >= s.size() || (s[p + 2] != '1' && s[p + 2] != '2')) continue;
+    const char a = s[p - 1];
+    year_word = a == 'a' || a == 'A' || (p >= 2 && s[p - 2] == '\xC3' && (a == '\x85' || a == '\xA5'));
+  }
+  if (year_word) {
+    re2::StringPiece in(s.data() + from, s.size() - from);
+    re2::StringPiece y, d, mon, mnum;
+    while (RE2::FindAndConsume(&in, year_first_date_.get(), &y, &d, &mon, &mnum)) {
+      const size_t start = static_cast<size_t>(y.data() - s.data());
+      const re2::StringPiece& last = mon.empty() ? mnum : mon;
+      const size_t end = static_cast<size_t>(last.data() + last.size() - s.data());
+      const int month = mon.empty() ? ToInt(std::string_view(mnum.data(), mnum.size()))
+                                    : months_.Number(std::string_view(mon.data(), mon.size()));
+      const int year = ToInt(std::string_view(y.data(), y.size()));
+      const int day = ToInt(std::string_view(d.data(), d.size()));
+      if (month == 0 || !ValidDate(year, month, day)) continue;
       consider({IsoDate(year, month, day), start, end});
       break;
     }

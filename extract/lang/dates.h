@@ -133,6 +133,7 @@ class DateReader {
   Pattern text_date_;     // groups day, month word, year (maybe empty)
   Pattern iso_date_;      // groups year, month, day
   Pattern month_first_date_;  // groups month word, day, year
+  Pattern year_first_date_;   // groups year, day, month word or number
   Pattern time_range_;    // groups hour, minute, end hour, end minute
   Pattern bare_time_;     // time_range_ without the clock word
 };

@@ -378,6 +378,43 @@ TEST(Meetings, NumberDotTitleWithoutASpace) {
   EXPECT_EQ(rec->agenda_items[1].decision->category, DecisionCategory::kNoted);
 }
 
+// A parish council's protocol book (Lindknud Kommune, 1919, transcribed
+// by lindknudinfo.dk): the book's title with its first day ("fra 1.
+// August 1919", not the meeting's), the entry "Aar 1919 d. 13. August holdt
+// Sogneraadet ordinært Møde i Lindknud Kro. Alle vare mødte." (date, body,
+// place), matters numbered with the decision in the margin, some in
+// wording no rule knows ("Anvist.") after one that is known.
+TEST(Meetings, ParishProtocolEntryAndMarginNotes) {
+  const std::string text =
+      "Forhandlingsprotokol for Lindknud Kommune fra 1. August 1919\n\n"
+      "Aar 1919 d. 13. August holdt Sogneraadet ordinært Møde i Lindknud Kro. Alle vare mødte.\n\n"
+      "Følgende Sager forhandledes:\n\n"
+      "1. Bekendtgørelse af 4/7 19. Anvendelse af frarensning og Opfejning.          Til Efterretning.\n\n"
+      "2. Andragende fra Husmand Jens Hansen om Tilskud til Vej.          Bevilliget 50 Kr.\n\n"
+      "3. Regning fra Smed Nielsen paa 12,50 Kr.          Anvist.\n\n"
+      "4. Skrivelse fra Amtet om Vejene.          Set.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->document_type.value_or("-"), "referat");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "1919-08-13");
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Sogneraadet");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Lindknud Kro");
+  ASSERT_EQ(rec->agenda_items.size(), 4u);
+  ASSERT_TRUE(rec->agenda_items[1].decision);
+  EXPECT_EQ(rec->agenda_items[1].decision->category, DecisionCategory::kApproved);
+  EXPECT_EQ(rec->agenda_items[2].title, "Regning fra Smed Nielsen paa 12,50 Kr.");
+  ASSERT_TRUE(rec->agenda_items[2].decision);
+  EXPECT_EQ(rec->agenda_items[2].decision->text, "Anvist.");
+  ASSERT_TRUE(rec->agenda_items[3].decision);
+  EXPECT_EQ(rec->agenda_items[3].decision->text, "Set.");
+  // "Referat fra 12. marts 2019": the type right before "fra", the meeting's date.
+  auto modern = testing::StructureOfBytes("Referat fra 12. marts 2019\nByrådet\n\n1. Godkendelse\n\nBeslutning:\nGodkendt.\n");
+  ASSERT_TRUE(modern.ok());
+  ASSERT_TRUE(modern->meeting);
+  EXPECT_EQ(modern->meeting->date.value_or("-"), "2019-03-12");
+}
+
 // Roskilde Kommune's minutes pages (Kultur- og Idrætsudvalget, 3 April
 // 2019): the date with the month first, the case number a serial number
 // followed by the body on the "Sagsnr." line, and the body named only by
