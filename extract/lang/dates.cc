@@ -272,7 +272,9 @@ std::optional<DateHit> DateReader::FindDate(std::string_view s, size_t from, int
   for (size_t p = s.find("r ", from); p != std::string_view::npos && !year_word; p = s.find("r ", p + 1)) {
     if (p < 1 || p + 2 >= s.size() || (s[p + 2] != '1' && s[p + 2] != '2')) continue;
     const char a = s[p - 1];
-    year_word = a == 'a' || a == 'A' || (p >= 2 && s[p - 2] == '\xC3' && (a == '\x85' || a == '\xA5'));
+    // "aar"/"Aar" or "år"/"År" (UTF-8 C3 A5 / C3 85), not "har 12", "var 2".
+    year_word = p >= 2 && (((a == 'a' || a == 'A') && (s[p - 2] == 'a' || s[p - 2] == 'A')) ||
+                           (s[p - 2] == '\xC3' && (a == '\x85' || a == '\xA5')));
   }
   if (year_word) {
     re2::StringPiece in(s.data() + from, s.size() - from);

@@ -18,7 +18,9 @@ ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) {
                      ")\\s*(\\d{1,4})[ \\t]+[-–][ \\t]*()(?:[^\\s\\d]|\\d{1,2}\\.\\s)");
   // "Sagsbehandler: Marianne Godtfredsen", "Mødedato:": a case sheet's
   // field, a label of at most four words and a colon.
-  meta_label_.Set("^\\p{Lu}[\\p{L}\\-.]*(?: [\\p{L}\\-.]+){0,3}:(?:\\s|$)");
+  // (Latin letters as Danish uses them: a \\p{L} class costs a large
+  // automaton at every start.)
+  meta_label_.Set("^[A-ZÆØÅÉ][A-Za-zÆØÅæøåÉéÜüÖöÄä\\-.]*(?: [A-Za-zÆØÅæøåÉéÜüÖöÄä\\-.]+){0,3}:(?:\\s|$)");
   numbered_line_.Set("^(\\d{1,4}(?:\\.\\d{1,3})*)(\\.|\\))?[ \\t]+(\\S.*)$");
   // "2Beslutning om forretningsorden": a web page's number and title in
   // elements of their own, read without a space between them.
@@ -35,7 +37,7 @@ ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) {
         a = sp + 1;
       }
   }
-  glued_line_.Set("^([1-9]\\d{0,3})\\.?(\\p{Lu}\\p{Ll}[^:;!?]*[^.:;!?\\s])$");
+  glued_line_.Set("^([1-9]\\d{0,3})\\.?([A-ZÆØÅÉ][a-zæøåéüöä][^:;!?]*[^.:;!?\\s])$");
   attachment_lead_.Set("^\\d{1,3}[.)]?\\s+(?i:" + lang::ReAlternation(words.open_closed.entries()) +
                        ")\\s+");
   list_number_.Set("^\\d{1,3}[.)]\\s+");
