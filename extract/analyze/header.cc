@@ -525,7 +525,16 @@ class HeaderReader {
     }
     const std::string_view first = rest.substr(0, rest.find(' '));
     std::string_view r = TrimRight(rest, ".,");
-    if (lex_.words().room.ContainsFolded(FoldCase(first)) && AtMostWords(r, 6))
+    if (lex_.words().room.ContainsFolded(FoldCase(first)) && AtMostWords(r, 6)) {
+      line_location_ = std::string(r);
+      return;
+    }
+    // "Beslutningsprotokol 24. september 2007 - kl. 17:00 Byrådssalen,
+    // Silkeborg Rådhus" (Silkeborg's protocols): a capitalised place of a
+    // few words ending the cover line, when it names no body or type.
+    if (StartsUpper(r) && AtMostWords(r, 6) && !EndsSentence(rest) && !HasDigit(r) &&
+        !lex_.header().IsBodyName(r) && lex_.header().DocumentType(r).empty() &&
+        lex_.attendance().MatchLabel(r, false).field == Field::kNone)
       line_location_ = std::string(r);
   }
 

@@ -415,6 +415,24 @@ TEST(Meetings, ParishProtocolEntryAndMarginNotes) {
   EXPECT_EQ(modern->meeting->date.value_or("-"), "2019-03-12");
 }
 
+// Silkeborg Byråd's protocols (2007, via docplayer.dk): the place ends the
+// cover's date line after the time, with no word before it.
+TEST(Meetings, PlaceAfterTheCoverTime) {
+  auto rec = testing::StructureOfBytes(
+      "Byrådet\nBeslutningsprotokol\n24. september 2007 - kl. 17:00 Byrådssalen, Silkeborg Rådhus\n\n"
+      "191. Dialogmøde med borgerne\n\nBeslutning:\nTaget til efterretning.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "17:00");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Byrådssalen, Silkeborg Rådhus");
+  // A body after the time is the body, not a place.
+  auto body = testing::StructureOfBytes(
+      "Referat\n12. marts 2019 kl. 16.00 Økonomiudvalget\n\n1. Godkendelse\n\nBeslutning:\nGodkendt.\n");
+  ASSERT_TRUE(body.ok());
+  ASSERT_TRUE(body->meeting);
+  EXPECT_FALSE(body->meeting->location.has_value()) << *body->meeting->location;
+}
+
 // Roskilde Kommune's minutes pages (Kultur- og Idrætsudvalget, 3 April
 // 2019): the date with the month first, the case number a serial number
 // followed by the body on the "Sagsnr." line, and the body named only by
