@@ -1,6 +1,7 @@
 #include "analyze/attendance.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "analyze/decision.h"
@@ -77,6 +78,19 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
     std::string_view label = t.substr(0, lh.label_end);
     for (auto [s, e] : ranges) {
       std::string_view v = ctx.doc().Slice(s, e);
+      // "Afbud fra Tim Vermund. Istedet mødte Michael Olsen." (Odense's
+      // minutes): the names end with the first sentence; what follows is
+      // a note (a substitute who came), not more of the list. An initial's
+      // dot ("John T. Olsen") ends nothing.
+      for (size_t p = v.find(". "); p != std::string_view::npos; p = v.find(". ", p + 1)) {
+        const bool initial = p >= 1 && std::isupper(static_cast<unsigned char>(v[p - 1])) &&
+                             (p == 1 || v[p - 2] == ' ');
+        if (!initial && p + 2 < v.size() && StartsUpper(v.substr(p + 2)) &&
+            !AtMostWords(TrimRight(v.substr(p + 2), "."), 3)) {
+          v = v.substr(0, p + 1);
+          break;
+        }
+      }
       for (auto& pn : ParseNames(lex, v)) {
         switch (lh.field) {
           case Field::kPresent: present.Add(pn.name); break;

@@ -340,7 +340,16 @@ class HeaderReader {
             // "Referat Aarhus Byråd 14-08-2019": the council named in the
             // document's title line is the body that met, unless a
             // committee is named.
-            council_titled_ = !lex_.header().DocumentType(t).empty();
+            // So is a council on a line of its own ("Odense Byråd" over
+            // "Referat") or after "mødet i" ("Referat / til / mødet i
+            // Odense Byråd": Odense's SBSYS minutes).
+            std::string_view before = Trim(t.substr(0, static_cast<size_t>(tv.data() - t.data())));
+            std::string_view after = Trim(t.substr(static_cast<size_t>(word.data() + word.size() - t.data())));
+            bool meeting_in = false;
+            for (const auto& w : lex_.words().meeting_in.entries())
+              meeting_in = meeting_in || FoldCase(before) == FoldCase(w);
+            council_titled_ = !lex_.header().DocumentType(t).empty() ||
+                              ((before.empty() || meeting_in) && after.empty());
           }
           span_.Add(b.start, b.end);
           return true;
@@ -424,8 +433,16 @@ class HeaderReader {
     // "Forhandlingsprotokol for Lindknud Kommune fra 1. August 1919": the
     // first day of a protocol book, not a meeting's ("Referat fra 12.
     // marts" has the type right before "fra").
-    if (d && d->start >= 4 && t.substr(d->start - 4, 4) == "fra " && !AtMostWords(t.substr(0, d->start - 4), 1))
-      d.reset();
+    if (d) {
+      for (const auto& w : lex_.words().period_from.entries()) {
+        const std::string lead = w + " ";
+        if (d->start >= lead.size() && t.substr(d->start - lead.size(), lead.size()) == lead &&
+            !AtMostWords(t.substr(0, d->start - lead.size()), 1)) {
+          d.reset();
+          break;
+        }
+      }
+    }
     if (d && !line_date_) {
       line_date_ = d->iso;
       if (!r_.meeting.body) BodyBeforeDate(t.substr(0, d->start));
@@ -474,13 +491,18 @@ class HeaderReader {
   // i Lindknud Kro." (Lindknud Sogneraads Protokol 1919-1921): the body or
   // council named before the meeting word, the place after it.
   void ProtocolEntry(std::string_view rest) {
-    static constexpr std::string_view kMeetingWords[] = {" Møde ", " møde "};
+    // The meeting word (function_words.txt `meeting`, its last word: "møde").
     size_t at = std::string_view::npos, wlen = 0;
-    for (std::string_view w : kMeetingWords) {
-      size_t p = rest.find(w);
-      if (p != std::string_view::npos && p < at) {
-        at = p;
-        wlen = w.size();
+    for (const auto& e : lex_.words().meeting.entries()) {
+      std::string_view w = e;
+      if (size_t sp = w.rfind(' '); sp != std::string_view::npos) w.remove_prefix(sp + 1);
+      // As written or capitalised ("ordinært Møde i Lindknud Kro").
+      for (const std::string& needle : {" " + std::string(w) + " ", " " + UpperFirst(std::string(w)) + " "}) {
+        size_t p = rest.find(needle);
+        if (p != std::string_view::npos && p < at) {
+          at = p;
+          wlen = needle.size();
+        }
       }
     }
     if (at == std::string_view::npos) return;

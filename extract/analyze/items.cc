@@ -718,6 +718,28 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
         secs.push_back(std::move(s));
         continue;
       }
+      // "Åbent - 00.01.00-G01-523-18", "Åbent - 00.01.00A04 - 2007/34364"
+      // (Odense's SBSYS minutes): the access, a dash, the case's numbers.
+      if (secs.size() == 1 && secs[0].pieces.size() < 4 && h.role == Role::kNone && !ctx.IsTableRow(j)) {
+        std::string_view tt = Trim(t);
+        size_t dash = tt.find(" - ");
+        if (dash == std::string_view::npos) dash = tt.find(" \xE2\x80\x93 ");
+        if (dash != std::string_view::npos && dash <= 12) {
+          std::string_view word = tt.substr(0, dash);
+          const bool open = lex.headings().IsRoleLine(word, Role::kOpen);
+          size_t len = 0;
+          const size_t at = lex.items().FindCaseNumber(tt.substr(dash), &len);
+          if ((open || lex.headings().IsRoleLine(word, Role::kClosed)) && at != std::string_view::npos) {
+            if (!marked_public) {
+              it.public_ = open;
+              marked_public = true;
+            }
+            if (!it.case_number) it.case_number = std::string(tt.substr(dash).substr(at, len));
+            secs.back().pieces.push_back({j, b.start, b.end, true});
+            continue;
+          }
+        }
+      }
       // "Dok.nr.: 1965    Sagsid.: 14/40    Initialer: dosko    Åben sag"
       // (Esbjerg's minutes): fields in columns on one line of the item's
       // head; a case label among them gives the case number, the access

@@ -98,10 +98,11 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
     record->meeting = header.meeting;
     if (!record->meeting->body && record->meeting->date)
       record->meeting->body = analyze::BodyFromDecisionHeadings(ctx, header_end, *record->meeting->date);
-    // "Mødet hævet kl. 17.30." after the items gives the end time the
-    // header did not state.
+    // "Mødet hævet kl. 17.30." after the items, or in the header's notes
+    // (Odense's minutes: "Mødet hævet kl. 17.12" above the agenda), gives
+    // the end time the header did not state.
     if (!record->meeting->end_time) {
-      for (size_t i = header_end; i < ctx.size(); ++i)
+      for (size_t i = 0; i < ctx.size(); ++i)
         if (auto t = analyze::MeetingEndTime(ctx, i)) {
           record->meeting->end_time = *t;
           break;

@@ -433,6 +433,45 @@ TEST(Meetings, PlaceAfterTheCoverTime) {
   EXPECT_FALSE(body->meeting->location.has_value()) << *body->meeting->location;
 }
 
+// Odense Byråd's SBSYS minutes (28 November 2018 and 26 March 2008,
+// odense.dk): "mødet i Odense Byråd" (the council met), "Afbud fra X.
+// Istedet mødte Y." (Y came), "Mødet hævet kl. 17.12" above the agenda,
+// "Åbent - 00.01.00-G01-523-18" and "Åbent - 00.01.00A04 - 2007/34364"
+// under each title (access and case number), headings in capitals.
+TEST(Meetings, OdenseSbsysMinutes) {
+  const std::string text =
+      "Referat\ntil\nmødet i Odense Byråd\nden 28. november 2018 kl. 17:00\ni Byrådssalen\n\n"
+      "Afbud fra Tim Vermund. Istedet mødte Michael Olsen.\n\n"
+      "Afbud fra Pernille Bendixen. Stedfortræder ikke indkaldt pga. sent afbud.\n\n"
+      "Mødet hævet kl. 17.12\n\n"
+      "1. Meddelelse fra et byrådsmedlem om fravær i en periode\nA. Sager til afgørelse i byrådet\n"
+      "Åbent - 00.01.00-G01-523-18\nRESUMÉ\n\nTim Vermund anmoder om fritagelse.\n\nBESLUTNING\n\nGodkendt.\n\n"
+      "2. Beretning nr. 225 vedrørende Odense Kommunes åbningsbalance.\nLukket - 00.01.00K01 - 2008/12345\n\n"
+      "BESLUTNING\n\nTaget til efterretning.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->council.value_or("-"), "Odense Byråd");
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Odense Byråd");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2018-11-28");
+  EXPECT_EQ(rec->meeting->end_time.value_or("-"), "17:12");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Byrådssalen");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Tim Vermund", "Pernille Bendixen"}));
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "00.01.00-G01-523-18");
+  EXPECT_EQ(rec->agenda_items[0].public_, std::optional<bool>(true));
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "2008/12345");
+  EXPECT_EQ(rec->agenda_items[1].public_, std::optional<bool>(false));
+  // An initial's dot does not end the list: "Afbud fra: John T. Olsen og Hans Hansen".
+  auto initials = testing::StructureOfBytes(
+      "Referat\nØkonomiudvalget\nDato: 3. maj 2020\nAfbud fra: John T. Olsen og Hans Hansen\n\n"
+      "1. Godkendelse\n\nBeslutning:\nGodkendt.\n");
+  ASSERT_TRUE(initials.ok());
+  ASSERT_TRUE(initials->attendance);
+  EXPECT_EQ(initials->attendance->absent, (std::vector<std::string>{"John T. Olsen", "Hans Hansen"}));
+}
+
 // Roskilde Kommune's minutes pages (Kultur- og Idrætsudvalget, 3 April
 // 2019): the date with the month first, the case number a serial number
 // followed by the body on the "Sagsnr." line, and the body named only by

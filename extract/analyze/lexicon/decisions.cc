@@ -335,7 +335,7 @@ DecisionClass DecisionMatcher::ClassifyWith(std::string_view text, const Subject
       return (at == 0 || !word_byte(at - 1)) && (at + len >= f.size() || !word_byte(at + len));
     };
     // A phrase's parts between " * " follow each other with up to two
-    // words between (never "ikke"): "har vedtaget * indstilling".
+    // words between (never a negation): "har vedtaget * indstilling".
     auto matches_at = [&](const std::vector<std::string>& parts, size_t at) {
       size_t pos = at + parts[0].size();
       for (size_t k = 1; k < parts.size(); ++k) {
@@ -351,7 +351,9 @@ DecisionClass DecisionMatcher::ClassifyWith(std::string_view text, const Subject
           }
           size_t e = f.find(' ', p);
           if (e == std::string_view::npos) return false;
-          if (FoldCase(f.substr(p, e - p)) == "ikke") return false;
+          const std::string skipped_word = " " + FoldCase(f.substr(p, e - p)) + " ";
+          for (const auto& neg : negations_)
+            if (skipped_word == neg) return false;
           p = e;
         }
         if (!ok) return false;

@@ -22,6 +22,7 @@ Words::Words(const Rulebook& rules) {
   place_lead = words("place_lead");
   in_ = words("in");
   room = words("room");
+  period_from = words("period_from");
   that = words("that");
   for (const auto& w : words("date_lead").entries()) {
     date_leads.push_back(w + " ");
