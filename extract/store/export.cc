@@ -59,10 +59,13 @@ bool ValidUtf8(std::string_view s) {
   return true;
 }
 
-// The first column of the current row holding text that is not UTF-8, or -1.
-int BadTextColumn(const Stmt& st, int first, int last) {
+// The first column of the current row holding text that is not UTF-8, or
+// -1; columns where `bytes` is true (paths) may hold any bytes.
+int BadTextColumn(const Stmt& st, int first, int last, const std::vector<bool>& bytes = {}) {
   for (int c = first; c < last; ++c)
-    if (sqlite3_column_type(st.get(), c) == SQLITE_TEXT && !ValidUtf8(st.Text(c))) return c;
+    if (!(static_cast<size_t>(c) < bytes.size() && bytes[c]) &&
+        sqlite3_column_type(st.get(), c) == SQLITE_TEXT && !ValidUtf8(st.Text(c)))
+      return c;
   return -1;
 }
 
@@ -130,9 +133,6 @@ Status ExportCsvTable(sqlite3* db, const std::string& table, const std::filesyst
     if (rc != SQLITE_DONE) return info.Error(rc);
     sql = "SELECT " + columns + " FROM documents";
   }
-  // files and errors hold paths as the file system's bytes, which need not
-  // be UTF-8; every other text column must be.
-  const bool byte_paths = table == "files" || table == "errors";
   sql += table == "files" || table == "errors" ? " ORDER BY path" : " ORDER BY rowid";
   if (Status s = st.Prepare(db, sql); !s.ok()) return s;
   // Written beside the target and renamed at the end, so a full disk never
@@ -148,14 +148,18 @@ Status ExportCsvTable(sqlite3* db, const std::string& table, const std::filesyst
     return s;
   };
   const int n = st.Columns();
+  // The path columns (documents, files, errors) hold the file system's
+  // bytes, which need not be UTF-8; every other text column must be.
+  std::vector<bool> byte_paths(n);
   for (int c = 0; c < n; ++c) {
     if (c) out << ',';
     CsvField(out, st.ColumnName(c));
+    byte_paths[c] = st.ColumnName(c) == "path";
   }
   out << "\r\n";
   int rc;
   while ((rc = st.Step()) == SQLITE_ROW) {
-    if (int c = BadTextColumn(st, byte_paths ? 1 : 0, n); c >= 0) {
+    if (int c = BadTextColumn(st, 0, n, byte_paths); c >= 0) {
       ++*skipped;
       if (bad) bad(table, sqlite3_column_int64(st.get(), 0), st.ColumnName(c) + " is not UTF-8");
       continue;
