@@ -148,13 +148,14 @@ Status ExportCsvTable(sqlite3* db, const std::string& table, const std::filesyst
     return s;
   };
   const int n = st.Columns();
-  // The path columns (documents, files, errors) hold the file system's
-  // bytes, which need not be UTF-8; every other text column must be.
+  // The path columns (documents.path, files.path and given_path,
+  // errors.path) hold the file system's bytes, which need not be UTF-8;
+  // every other text column must be.
   std::vector<bool> byte_paths(n);
   for (int c = 0; c < n; ++c) {
     if (c) out << ',';
     CsvField(out, st.ColumnName(c));
-    byte_paths[c] = st.ColumnName(c) == "path";
+    byte_paths[c] = st.ColumnName(c) == "path" || st.ColumnName(c) == "given_path";
   }
   out << "\r\n";
   int rc;
