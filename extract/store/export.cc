@@ -184,6 +184,10 @@ Status ExportCsvTable(sqlite3* db, const std::string& table, const std::filesyst
 // items. This table is both the export and the mapping: each field's name,
 // its mapping type, and its value in the item query and in the document
 // query (nullptr: not in a document's entry).
+// files.given_path of the file documents.path names, or that path.
+constexpr const char* kGivenPathSql =
+    "coalesce((SELECT gf.given_path FROM files gf WHERE gf.path = d.path), d.path)";
+
 enum class Os {
   kKeyword,
   kDanish,       // Danish text
@@ -202,6 +206,8 @@ struct OsField {
 constexpr OsField kOpenSearchFields[] = {
     {"sha256", Os::kKeyword, "d.sha256", "d.sha256"},
     {"path", Os::kKeyword, "d.path", "d.path"},
+    // The path as the user named it at ingest, of the file `path` names.
+    {"given_path", Os::kKeyword, kGivenPathSql, kGivenPathSql},
     {"kind", Os::kKeyword, "d.kind", "d.kind"},
     {"format", Os::kKeyword, "d.format", "d.format"},
     {"municipality", Os::kKeyword, "m.municipality", "m.municipality"},
@@ -224,7 +230,7 @@ constexpr OsField kOpenSearchFields[] = {
      "0, d.text_length, CASE WHEN d.pages IS NULL THEN NULL ELSE 1 END"},
 };
 // The first two columns of both queries are the document's and the row's
-// id; the fields' columns follow, sha256 and path first.
+// id; the fields' columns follow, sha256, path and given_path first.
 constexpr int kFirstField = 2;
 
 // "d.sha256, d.path, ...": the fields' columns for the item or the
@@ -297,10 +303,10 @@ Status ExportOpenSearch(sqlite3* db, std::ostream& out, const std::string& index
     a["index"]["_id"] = id;
     out << Dump(a) << '\n';
   };
-  // The sha256 is checked for its shape; the path (the file system's
+  // The sha256 is checked for its shape; the paths (the file system's
   // bytes) may be any; every other text column must be UTF-8.
   auto damaged = [](const Stmt& st) {
-    int badc = BadTextColumn(st, kFirstField + 2, st.Columns());
+    int badc = BadTextColumn(st, kFirstField + 3, st.Columns());
     if (badc < 0 && !IsSha256(st.Text(kFirstField))) badc = kFirstField;
     return badc;
   };

@@ -960,7 +960,10 @@ TEST_F(CorpusTest, FourShardsMergedEqualTheDirectIngest) {
     all.insert(all.end(), q.begin(), q.end());
     std::vector<std::string> out;
     for (json h : JsonLines(Cli(all, dir_).out)) {
-      h["source"].erase("path");  // the first path seen of a duplicate depends on the order
+      // The first path seen of a duplicate (and so its spelling) depends on
+      // the order.
+      h["source"].erase("path");
+      h["source"].erase("given_path");
       char score[32];
       std::snprintf(score, sizeof score, "%.6g", h["score"].get<double>());
       h["score"] = score;
@@ -1117,6 +1120,12 @@ TEST(Issue15Defect1, NonUtf8FileNameDoesNotAbortSearchOrExport) {
   ASSERT_FALSE(hits.empty());
   EXPECT_NE(hits[0]["source"]["path"].get<std::string>().find("m\xEF\xBF\xBD" "de_referat.txt"),
             std::string::npos);
+  EXPECT_NE(hits[0]["source"]["given_path"].get<std::string>().find("m\xEF\xBF\xBD" "de_referat.txt"),
+            std::string::npos);
+  // The text output prints the bytes as they are, like the name on disk.
+  CliRun text = Cli({"search", "--db", db.string()}, dir);
+  EXPECT_EQ(text.status, 0) << text.err;
+  EXPECT_NE(text.out.find("/" + name + "  bytes "), std::string::npos) << text.out;
   for (const char* format : {"opensearch", "jsonl"}) {
     CliRun ex = Cli({"export", "--db", db.string(), "--format", format}, dir);
     EXPECT_EQ(ex.status, 0) << format << ": " << ex.err;
@@ -1320,6 +1329,83 @@ TEST(Issue15Defect5, RespellingAFileUpdatesOnlyItsGivenPath) {
   summary(Cli({"ingest", "--from-jsonl", jsonl.string(), "--db", merged}, dir), "1 extracted");
   EXPECT_EQ(QueryText(merged, "SELECT path || '|' || given_path FROM files"),
             "archive/x.txt|archive/x.txt");
+  fs::remove_all(dir);
+}
+
+// Issue 15, defect 5, for display: `referat ingest archive/ ./names.txt`
+// run in a directory of the archivist's shows `archive/2019/a.txt` and
+// `./names.txt` in search's text, the output an archivist reads; JSON
+// (search, case, the OpenSearch export) and CSV carry the canonical key
+// `path` and `given_path`; the contract JSON (jsonl) has no room for it
+// and names the key, as before.
+TEST(Issue15Defect5, RelativeDirectoryIsShownAsTyped) {
+  const fs::path dir = TempDir("given");
+  const fs::path work = dir / "work";
+  fs::create_directories(work / "archive" / "2019");
+  fs::create_directories(work / "archive" / "2020");
+  const std::vector<std::string> seeds = Seeds(3);
+  // given path -> canonical path
+  const std::map<std::string, std::string> files = {
+      {"archive/2019/a.txt", (work / "archive" / "2019" / "a.txt").string()},
+      {"archive/2020/b.txt", (work / "archive" / "2020" / "b.txt").string()},
+      {"./names.txt", (work / "names.txt").string()}};
+  {
+    size_t i = 0;
+    for (const auto& [given, key] : files) fs::copy_file(seeds[i++], key);
+  }
+  const std::string db = (dir / "a.db").string();
+  CliRun in = CliIn(work, {"ingest", "archive/", "./names.txt", "--db", db, "--quiet"}, dir);
+  ASSERT_EQ(in.status, 0) << in.err;
+  for (const auto& [given, key] : files)
+    EXPECT_EQ(QueryText(db, "SELECT given_path FROM files WHERE path = '" + key + "'"), given);
+
+  // Text: the spelling, never the key.
+  CliRun text = Cli({"search", "--db", db, "--limit", "100"}, dir);
+  ASSERT_EQ(text.status, 0) << text.err;
+  for (const auto& [given, key] : files)
+    EXPECT_NE(text.out.find("\n   " + given + "  bytes "), std::string::npos) << given << "\n"
+                                                                              << text.out;
+  EXPECT_EQ(text.out.find(work.string()), std::string::npos) << text.out;
+
+  // JSON: both.
+  std::set<std::string> shown;
+  for (const json& h : JsonLines(Cli({"search", "--db", db, "--json", "--limit", "100"}, dir).out)) {
+    const std::string given = h["source"]["given_path"];
+    ASSERT_TRUE(files.count(given)) << h.dump();
+    EXPECT_EQ(h["source"]["path"], files.at(given));
+    shown.insert(given);
+  }
+  EXPECT_EQ(shown.size(), files.size());
+  CliRun c = Cli({"case", "2017-047330", "--db", db, "--json"}, dir);
+  ASSERT_EQ(c.status, 0) << c.err;
+  for (const json& step : JsonLines(c.out)) {
+    const std::string given = step["source"]["given_path"];
+    ASSERT_TRUE(files.count(given)) << step.dump();
+    EXPECT_EQ(step["source"]["path"], files.at(given));
+  }
+  CliRun os = Cli({"export", "--db", db, "--format", "opensearch"}, dir);
+  ASSERT_EQ(os.status, 0) << os.err;
+  const std::vector<json> bulk = JsonLines(os.out);
+  ASSERT_FALSE(bulk.empty());
+  for (size_t i = 1; i < bulk.size(); i += 2) {
+    const std::string given = bulk[i]["given_path"];
+    ASSERT_TRUE(files.count(given)) << bulk[i].dump();
+    EXPECT_EQ(bulk[i]["path"], files.at(given));
+  }
+  CliRun csv = Cli({"export", "--db", db, "--format", "csv", "-o", (dir / "csv").string()}, dir);
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  const std::string files_csv = testing::ReadFile(dir / "csv" / "files.csv");
+  EXPECT_EQ(files_csv.substr(0, files_csv.find("\r\n")),
+            "path,size,mtime_ns,document_id,given_path");
+  for (const auto& [given, key] : files)
+    EXPECT_NE(files_csv.find(key + ","), std::string::npos) << files_csv;
+  for (const auto& [given, key] : files)
+    EXPECT_NE(files_csv.find("," + given + "\r\n"), std::string::npos) << files_csv;
+  for (const json& d :
+       JsonLines(Cli({"export", "--db", db, "--format", "jsonl"}, dir).out)) {
+    EXPECT_FALSE(d["source"].contains("given_path"));
+    EXPECT_EQ(d["source"]["path"].get<std::string>().rfind(work.string(), 0), 0u) << d["source"];
+  }
   fs::remove_all(dir);
 }
 

@@ -125,7 +125,10 @@ struct SearchQuery {
 struct SearchHit {
   int64_t document_id = 0;            // documents.id
   std::optional<int64_t> item_id;     // agenda_items.id; empty for a document hit
-  std::string path;
+  std::string path;                   // documents.path: a file holding it, canonical
+  // That file's files.given_path, the path as the user named it (for
+  // display); `path` when no files row names it.
+  std::string given_path;
   std::string sha256;
   std::string kind;
   std::optional<std::string> body;
@@ -160,7 +163,8 @@ struct CaseStep {
   std::string case_number;  // as printed in this document
   std::optional<std::string> decision_category;
   std::optional<std::string> decision_text;
-  std::string path;
+  std::string path;        // as SearchHit::path
+  std::string given_path;  // as SearchHit::given_path
   std::string sha256;
   Span span;  // the item's
   int64_t item_id = 0;      // agenda_items.id
