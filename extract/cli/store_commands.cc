@@ -262,7 +262,7 @@ int RunSearch(const SearchArgs& a) {
     ++n;
     if (a.json) {
       J j;
-      j["source"] = {{"path", h.path}, {"sha256", h.sha256}};
+      j["source"] = {{"path", h.path}, {"given_path", h.given_path}, {"sha256", h.sha256}};
       j["kind"] = h.kind;
       j["meeting"] = {{"body", OptJ(h.body)}, {"date", OptJ(h.date)}};
       j["item"] = h.item_number ? J{{"number", *h.item_number}, {"title", OptJ(h.item_title)}}
@@ -286,7 +286,8 @@ int RunSearch(const SearchArgs& a) {
     if (h.decision_category) out << "  [" << *h.decision_category << "]";
     out << "\n";
     if (!h.snippet.empty()) out << "   " << OneLine(h.snippet) << "\n";
-    out << "   " << h.path;
+    // The path as the archivist named it at ingest (files.given_path).
+    out << "   " << h.given_path;
     if (h.span) {
       out << "  bytes " << h.span->start << "-" << h.span->end;
       if (h.span->page > 0) out << ", page " << h.span->page;
@@ -454,7 +455,7 @@ int RunCase(const CaseArgs& a) {
       j["decision"] = c.decision_category ? J{{"category", *c.decision_category},
                                               {"text", OptJ(c.decision_text)}}
                                           : J(nullptr);
-      j["source"] = {{"path", c.path}, {"sha256", c.sha256}};
+      j["source"] = {{"path", c.path}, {"given_path", c.given_path}, {"sha256", c.sha256}};
       j["span"] = SpanJson(c.span);
       out << Dump(j) << '\n';
     }

@@ -39,6 +39,12 @@ SearchQuery ToQuery(const SearchParams& p) {
 
 json OptJson(const std::optional<std::string>& v) { return v ? json(*v) : json(); }
 
+// The document's path as the user named it at ingest (files.given_path of
+// the file documents.path names; that path where no files row names it),
+// for display beside the canonical d.path.
+constexpr const char* kGivenPath =
+    "coalesce((SELECT f.given_path FROM files f WHERE f.path = d.path), d.path) AS given_path";
+
 // The snippet with its markers taken out: plain text plus the byte ranges
 // that matched, so neither JSON readers nor the HTML see marker characters.
 void SplitSnippet(json* hit) {
@@ -86,12 +92,14 @@ Result<json> SearchData(Store& store, const SearchParams& p) {
                 {"item_id", item ? json(*h.item_id) : json()},
                 {"document_id", h.document_id},
                 {"path", h.path},
+                {"given_path", h.given_path},
                 {"kind", h.kind},
                 {"body", OptJson(h.body)},
                 {"municipality", OptJson(h.municipality)},
                 {"date", OptJson(h.date)},
                 {"number", OptJson(h.item_number)},
-                {"title", item ? OptJson(h.item_title) : json(h.document_title.value_or(h.path))},
+                {"title",
+                 item ? OptJson(h.item_title) : json(h.document_title.value_or(h.given_path))},
                 {"category", OptJson(h.decision_category)},
                 {"snippet", h.snippet}};
     hit["span"] = h.span ? SpanJson(h.span->start, h.span->end,
@@ -134,8 +142,9 @@ Result<json> FormChoices(Store& store) {
 Result<json> DocumentData(Store& store, int64_t id) {
   sqlite3* db = store.connection();
   Result<json> doc = Query(db,
-                           "SELECT d.id AS document_id, d.path, d.format, d.pages, d.kind, d.title, "
-                           "d.text_length, d.sha256 FROM documents d WHERE d.id = :id",
+                           "SELECT d.id AS document_id, d.path, " + std::string(kGivenPath) +
+                               ", d.format, d.pages, d.kind, d.title, d.text_length, d.sha256 "
+                               "FROM documents d WHERE d.id = :id",
                            {{":id", id}});
   if (!doc.ok()) return doc.status();
   if (doc->empty()) return Status::NotFound("no document " + std::to_string(id));
@@ -181,9 +190,10 @@ Result<json> ItemData(Store& store, int64_t item_id) {
   Result<json> rows = Query(db,
                             "SELECT i.id AS item_id, i.document_id, i.position, i.number, "
                             "i.title, i.case_number, m.id AS meeting_id, m.body, m.date, "
-                            "m.municipality, d.path, d.format, d.pages, d.kind FROM agenda_items "
-                            "i JOIN documents d ON d.id = i.document_id LEFT JOIN meetings m ON "
-                            "m.document_id = d.id WHERE i.id = :id",
+                            "m.municipality, d.path, " + std::string(kGivenPath) +
+                                ", d.format, d.pages, d.kind FROM agenda_items i JOIN documents "
+                                "d ON d.id = i.document_id LEFT JOIN meetings m ON m.document_id "
+                                "= d.id WHERE i.id = :id",
                             {{":id", item_id}});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return Status::NotFound("no agenda item " + std::to_string(item_id));

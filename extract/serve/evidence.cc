@@ -162,8 +162,10 @@ Result<std::shared_ptr<const Evidence::Source>> Evidence::Load(sqlite3* db, int6
   // it; only these paths are ever opened, and only if the bytes still hash
   // to the stored SHA-256.
   Result<json> paths = Query(db,
-                             "SELECT path FROM documents WHERE id = :id UNION ALL SELECT path "
-                             "FROM files WHERE document_id = :id",
+                             "SELECT d.path, coalesce((SELECT f.given_path FROM files f WHERE "
+                             "f.path = d.path), d.path) AS given_path FROM documents d WHERE "
+                             "d.id = :id UNION ALL SELECT path, given_path FROM files WHERE "
+                             "document_id = :id",
                              {{":id", id}});
   if (!paths.ok()) return paths.status();
   std::string why = "the source file is not where the store saw it";
@@ -183,6 +185,7 @@ Result<std::shared_ptr<const Evidence::Source>> Evidence::Load(sqlite3* db, int6
       continue;
     }
     src->path = path;
+    src->given_path = p["given_path"].get<std::string>();
     src->bytes = std::move(*bytes);
     found = true;
     break;
@@ -230,6 +233,7 @@ Result<json> Evidence::Data(sqlite3* db, int64_t id, uint64_t start, uint64_t en
   const size_t a = CharStart(src.text, std::min(src.text.size(), e + kContextBytes));
   json out = {{"document_id", id},
               {"path", src.path},
+              {"given_path", src.given_path},
               {"format", src.format},
               {"pages", src.pages ? json(src.pages) : json()},
               {"span", {{"start", start}, {"end", end}}},

@@ -52,6 +52,7 @@ class Evidence {
   struct Source {
     int64_t id = 0;
     std::string path, sha256, format;
+    std::string given_path;  // the file's files.given_path, for display
     int pages = 0;
     std::string bytes;
     std::string text;  // normalized text, as extracted at ingest

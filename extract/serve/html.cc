@@ -311,9 +311,9 @@ std::string SearchHtml(const json& data, const json& choices) {
 std::string DocumentHtml(const json& d) {
   const json& m = d["meeting"];
   std::string title = m.is_object() ? Str(m, "body", L("document.meeting")) + " " + Str(m, "date")
-                                    : Str(d, "title", Str(d, "path"));
+                                    : Str(d, "title", Str(d, "given_path"));
   std::string b = "<h1>" + Esc(title) + "</h1><p class=\"meta\">" + Esc(KindLabel(d["kind"])) +
-                  " · " + Esc(Str(d, "format")) + " · " + Esc(Str(d, "path")) + "</p>";
+                  " · " + Esc(Str(d, "format")) + " · " + Esc(Str(d, "given_path")) + "</p>";
   if (m.is_object()) {
     b += "<table class=\"meeting\">";
     for (const char* key : {"document_type", "municipality", "council", "body", "date",
@@ -356,7 +356,7 @@ std::string ItemHtml(const json& d) {
   const json& doc = d["document_id"];
   std::string title = Str(d, "number") + ". " + Str(d, "title");
   std::string b = "<p class=\"meta\"><a href=\"/document/" + Num(doc) + "\">" +
-                  Esc(Str(d, "body", Str(d, "path"))) + " " + Esc(Str(d, "date")) + "</a>";
+                  Esc(Str(d, "body", Str(d, "given_path"))) + " " + Esc(Str(d, "date")) + "</a>";
   if (d["municipality"].is_string()) b += " · " + Esc(Str(d, "municipality"));
   b += "</p><h1>" + Esc(title) + "</h1><p class=\"meta\">";
   std::vector<std::string> meta;
@@ -571,9 +571,9 @@ std::string FiguresCsv(const json& d) {
 }
 
 std::string EvidenceHtml(const json& d) {
-  std::string title = L("evidence.title", {Str(d, "path")});
+  std::string title = L("evidence.title", {Str(d, "given_path")});
   std::string b = "<p class=\"meta\"><a href=\"/document/" + Num(d["document_id"]) + "\">" +
-                  Esc(Str(d, "path")) + "</a> · " + Esc(Str(d, "format"));
+                  Esc(Str(d, "given_path")) + "</a> · " + Esc(Str(d, "format"));
   if (d["page"].is_number_integer())
     b += " · " + Esc(L("evidence.page_of", {Num(d["page"]), Num(d["pages"])}));
   b += " · bytes " + Num(d["span"]["start"]) + "–" + Num(d["span"]["end"]) + "</p>";

@@ -14,7 +14,8 @@ Result<std::vector<CaseStep>> Store::CasePath(const std::string& number,
   // by the item's position (one case can be on one agenda twice).
   std::string sql =
       "SELECT c.municipality, m.date, m.body, i.number, i.title, i.case_number, dc.category, "
-      "dc.text, d.path, d.sha256, i.span_start, i.span_end, i.span_page, i.id, d.id "
+      "dc.text, d.path, d.sha256, i.span_start, i.span_end, i.span_page, i.id, d.id, "
+      "coalesce((SELECT f.given_path FROM files f WHERE f.path = d.path), d.path) "
       "FROM cases c JOIN agenda_items i ON i.id = c.item_id "
       "JOIN documents d ON d.id = c.document_id "
       "LEFT JOIN meetings m ON m.id = i.meeting_id "
@@ -41,6 +42,7 @@ Result<std::vector<CaseStep>> Store::CasePath(const std::string& number,
     c.span = store::SpanAt(row, 10);
     c.item_id = row.Int(13);
     c.document_id = row.Int(14);
+    c.given_path = row.Text(15);
     out.push_back(std::move(c));
   });
   if (rc != SQLITE_DONE) return st.Error(rc);

@@ -59,10 +59,13 @@ bool ValidUtf8(std::string_view s) {
   return true;
 }
 
-// The first column of the current row holding text that is not UTF-8, or -1.
-int BadTextColumn(const Stmt& st, int first, int last) {
+// The first column of the current row holding text that is not UTF-8, or
+// -1; columns where `bytes` is true (paths) may hold any bytes.
+int BadTextColumn(const Stmt& st, int first, int last, const std::vector<bool>& bytes = {}) {
   for (int c = first; c < last; ++c)
-    if (sqlite3_column_type(st.get(), c) == SQLITE_TEXT && !ValidUtf8(st.Text(c))) return c;
+    if (!(static_cast<size_t>(c) < bytes.size() && bytes[c]) &&
+        sqlite3_column_type(st.get(), c) == SQLITE_TEXT && !ValidUtf8(st.Text(c)))
+      return c;
   return -1;
 }
 
@@ -130,9 +133,6 @@ Status ExportCsvTable(sqlite3* db, const std::string& table, const std::filesyst
     if (rc != SQLITE_DONE) return info.Error(rc);
     sql = "SELECT " + columns + " FROM documents";
   }
-  // files and errors hold paths as the file system's bytes, which need not
-  // be UTF-8; every other text column must be.
-  const bool byte_paths = table == "files" || table == "errors";
   sql += table == "files" || table == "errors" ? " ORDER BY path" : " ORDER BY rowid";
   if (Status s = st.Prepare(db, sql); !s.ok()) return s;
   // Written beside the target and renamed at the end, so a full disk never
@@ -148,14 +148,19 @@ Status ExportCsvTable(sqlite3* db, const std::string& table, const std::filesyst
     return s;
   };
   const int n = st.Columns();
+  // The path columns (documents.path, files.path and given_path,
+  // errors.path) hold the file system's bytes, which need not be UTF-8;
+  // every other text column must be.
+  std::vector<bool> byte_paths(n);
   for (int c = 0; c < n; ++c) {
     if (c) out << ',';
     CsvField(out, st.ColumnName(c));
+    byte_paths[c] = st.ColumnName(c) == "path" || st.ColumnName(c) == "given_path";
   }
   out << "\r\n";
   int rc;
   while ((rc = st.Step()) == SQLITE_ROW) {
-    if (int c = BadTextColumn(st, byte_paths ? 1 : 0, n); c >= 0) {
+    if (int c = BadTextColumn(st, 0, n, byte_paths); c >= 0) {
       ++*skipped;
       if (bad) bad(table, sqlite3_column_int64(st.get(), 0), st.ColumnName(c) + " is not UTF-8");
       continue;
@@ -179,6 +184,10 @@ Status ExportCsvTable(sqlite3* db, const std::string& table, const std::filesyst
 // items. This table is both the export and the mapping: each field's name,
 // its mapping type, and its value in the item query and in the document
 // query (nullptr: not in a document's entry).
+// files.given_path of the file documents.path names, or that path.
+constexpr const char* kGivenPathSql =
+    "coalesce((SELECT gf.given_path FROM files gf WHERE gf.path = d.path), d.path)";
+
 enum class Os {
   kKeyword,
   kDanish,       // Danish text
@@ -197,6 +206,8 @@ struct OsField {
 constexpr OsField kOpenSearchFields[] = {
     {"sha256", Os::kKeyword, "d.sha256", "d.sha256"},
     {"path", Os::kKeyword, "d.path", "d.path"},
+    // The path as the user named it at ingest, of the file `path` names.
+    {"given_path", Os::kKeyword, kGivenPathSql, kGivenPathSql},
     {"kind", Os::kKeyword, "d.kind", "d.kind"},
     {"format", Os::kKeyword, "d.format", "d.format"},
     {"municipality", Os::kKeyword, "m.municipality", "m.municipality"},
@@ -219,7 +230,7 @@ constexpr OsField kOpenSearchFields[] = {
      "0, d.text_length, CASE WHEN d.pages IS NULL THEN NULL ELSE 1 END"},
 };
 // The first two columns of both queries are the document's and the row's
-// id; the fields' columns follow, sha256 and path first.
+// id; the fields' columns follow, sha256, path and given_path first.
 constexpr int kFirstField = 2;
 
 // "d.sha256, d.path, ...": the fields' columns for the item or the
@@ -292,10 +303,10 @@ Status ExportOpenSearch(sqlite3* db, std::ostream& out, const std::string& index
     a["index"]["_id"] = id;
     out << Dump(a) << '\n';
   };
-  // The sha256 is checked for its shape; the path (the file system's
+  // The sha256 is checked for its shape; the paths (the file system's
   // bytes) may be any; every other text column must be UTF-8.
   auto damaged = [](const Stmt& st) {
-    int badc = BadTextColumn(st, kFirstField + 2, st.Columns());
+    int badc = BadTextColumn(st, kFirstField + 3, st.Columns());
     if (badc < 0 && !IsSha256(st.Text(kFirstField))) badc = kFirstField;
     return badc;
   };

@@ -17,6 +17,11 @@
 //      another path still holds it).
 // Failed files are retried on every run: they are few, and a newer referat
 // may read them.
+//
+// Each file is keyed by its canonical path and keeps the path as given
+// (files.given_path, for display): an unchanged file named another way
+// this time ("archive/x.pdf", then "./archive/x.pdf") is not read, only its
+// given_path updated.
 #include <algorithm>
 #include <sys/stat.h>
 
@@ -50,18 +55,26 @@ std::string CanonicalPath(const std::string& path) {
   return out;
 }
 
+// A stored file. The extraction workers read `stamp` (batch.unchanged);
+// only the writing thread, one at a time, reads and sets `given_path`.
+struct KnownFile {
+  FileStamp stamp;
+  std::string given_path;
+};
+
 struct Known {
-  std::unordered_map<std::string, FileStamp> files;  // path -> stamp
+  std::unordered_map<std::string, KnownFile> files;  // path -> stored file
   std::unordered_set<std::string> contents;          // sha256 of stored documents
 };
 
 Status LoadKnown(sqlite3* db, Known* known) {
   store::Stmt files;
-  if (Status s = files.Prepare(db, "SELECT path, size, mtime_ns FROM files"); !s.ok()) return s;
+  if (Status s = files.Prepare(db, "SELECT path, size, mtime_ns, given_path FROM files"); !s.ok())
+    return s;
   int rc;
   while ((rc = files.Step()) == SQLITE_ROW)
     known->files[files.Text(0)] =
-        FileStamp{static_cast<uint64_t>(files.Int(1)), files.Int(2)};
+        KnownFile{FileStamp{static_cast<uint64_t>(files.Int(1)), files.Int(2)}, files.Text(3)};
   if (rc != SQLITE_DONE) return files.Error(rc);
   store::Stmt docs;
   if (Status s = docs.Prepare(db, "SELECT sha256 FROM documents"); !s.ok()) return s;
@@ -93,8 +106,8 @@ Result<IngestStats> Store::Ingest(const std::vector<std::string>& paths,
   batch.cancel = options.cancel;
   batch.unchanged = [&known](const std::string& path, const FileStamp& stamp) {
     auto it = known.files.find(path);
-    return it != known.files.end() && it->second.size == stamp.size &&
-           it->second.mtime_ns == stamp.mtime_ns;
+    return it != known.files.end() && it->second.stamp.size == stamp.size &&
+           it->second.stamp.mtime_ns == stamp.mtime_ns;
   };
   batch.known_content = [&known](const std::string& sha256) {
     return known.contents.count(sha256) > 0;
@@ -103,9 +116,10 @@ Result<IngestStats> Store::Ingest(const std::vector<std::string>& paths,
   Status failure;
   auto store_one = [&](BatchItem& item) -> bool {
     const std::string& path = item.path;
+    const std::string& given = paths[item.index];
     PutOutcome outcome = PutOutcome::kStored;
     if (item.outcome == BatchItem::kKnownContent) {
-      Status s = impl_->LinkFile(path, *item.stamp, item.sha256, &outcome);
+      Status s = impl_->LinkFile(path, given, *item.stamp, item.sha256, &outcome);
       if (s.code() == ErrorCode::kNotFound) {
         // The content was stored when the run began but has been replaced
         // since (its only path changed earlier in this run): extract it here.
@@ -124,16 +138,23 @@ Result<IngestStats> Store::Ingest(const std::vector<std::string>& paths,
     }
     if (!failure.ok()) return false;
     switch (item.outcome) {
-      case BatchItem::kUnchanged:
+      case BatchItem::kUnchanged: {
         ++stats.unchanged;
+        // Named another way than last time: only the spelling is stored.
+        auto it = known.files.find(path);
+        if (it != known.files.end() && it->second.given_path != given) {
+          failure = impl_->RespellFile(path, given);
+          if (failure.ok()) it->second.given_path = given;
+        }
         break;
+      }
       case BatchItem::kKnownContent:
         ++stats.duplicates;
         break;
       case BatchItem::kExtracted: {
         std::optional<std::string> text = std::move(item.record->text_content);
         item.record->text_content.reset();
-        failure = impl_->PutFile(path, *item.stamp, *item.record, text, &outcome);
+        failure = impl_->PutFile(path, given, *item.stamp, *item.record, text, &outcome);
         if (failure.ok()) {
           if (outcome == PutOutcome::kDuplicate) {
             ++stats.duplicates;
@@ -206,7 +227,10 @@ Result<IngestStats> Store::IngestJsonl(const std::vector<std::string>& files,
       // finding the content stored, only links it.
       const FileStamp stamp{r->source.bytes, 0};
       PutOutcome outcome = PutOutcome::kStored;
-      if (Status s = impl_->PutFile(r->source.path, stamp, *r, text, &outcome); !s.ok()) return s;
+      // The record's own path is both the key and the spelling.
+      if (Status s = impl_->PutFile(r->source.path, r->source.path, stamp, *r, text, &outcome);
+          !s.ok())
+        return s;
       if (outcome == PutOutcome::kDuplicate) {
         ++stats.duplicates;
       } else {

@@ -314,11 +314,36 @@ Status MigrateTo4(sqlite3* db) {
   return fill.Run();
 }
 
+// Version 5: files.given_path, the path as the user named it (the
+// argument as typed, joined with the file's place under it when it was a
+// directory; a --paths-from line; a loaded record's source.path), for
+// display: `archive/2019/x.pdf` where the key is `/home/…/archive/2019/x.pdf`.
+// Like files.path it holds the file system's bytes. The table is made anew
+// so the column is NOT NULL without a default (ALTER TABLE ADD COLUMN
+// would need one); the files of an older store were named by their key.
+constexpr const char* kSchemaV5 = R"sql(
+CREATE TABLE files_v5 (
+  path TEXT PRIMARY KEY,
+  size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  given_path TEXT NOT NULL
+);
+INSERT INTO files_v5 (path, size, mtime_ns, document_id, given_path)
+  SELECT path, size, mtime_ns, document_id, path FROM files ORDER BY rowid;
+DROP TABLE files;
+ALTER TABLE files_v5 RENAME TO files;
+CREATE INDEX files_document ON files(document_id);
+)sql";
+
+Status MigrateTo5(sqlite3* db) { return Exec(db, kSchemaV5); }
+
 // kMigrations[v] brings a database from version v to v + 1. A new schema
 // version appends one function here and raises kStoreSchemaVersion; the
 // test opens a database of every older version and checks the result.
 using Migration = Status (*)(sqlite3*);
-constexpr Migration kMigrations[] = {MigrateTo1, MigrateTo2, MigrateTo3, MigrateTo4};
+constexpr Migration kMigrations[] = {MigrateTo1, MigrateTo2, MigrateTo3, MigrateTo4,
+                                     MigrateTo5};
 static_assert(std::size(kMigrations) == kStoreSchemaVersion);
 
 }  // namespace

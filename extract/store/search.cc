@@ -625,26 +625,28 @@ Status CheckQuery(const SearchQuery& q) {
   return Status::Ok();
 }
 
-// The columns of a hit, shared by both arms: id, document_id, path, sha256,
-// kind, body, municipality, date, document title, item number, item title,
-// category, decision text, snippet, span_start, span_end, span_page.
+// The columns of a hit, shared by both arms: id, document_id, path,
+// given_path, sha256, kind, body, municipality, date, document title, item
+// number, item title, category, decision text, snippet, span_start,
+// span_end, span_page.
 SearchHit ReadHit(const Stmt& st) {
   SearchHit h;
   h.document_id = st.Int(1);
   h.path = st.Text(2);
-  h.sha256 = st.Text(3);
-  h.kind = st.Text(4);
-  h.body = st.OptText(5);
-  h.municipality = st.OptText(6);
-  h.date = st.OptText(7);
-  h.document_title = st.OptText(8);
-  h.item_number = st.OptText(9);
+  h.given_path = st.Text(3);
+  h.sha256 = st.Text(4);
+  h.kind = st.Text(5);
+  h.body = st.OptText(6);
+  h.municipality = st.OptText(7);
+  h.date = st.OptText(8);
+  h.document_title = st.OptText(9);
+  h.item_number = st.OptText(10);
   if (h.item_number) h.item_id = st.Int(0);
-  h.item_title = st.OptText(10);
-  h.decision_category = st.OptText(11);
-  h.decision_text = st.OptText(12);
-  h.snippet = st.Text(13);
-  if (!st.IsNull(14)) h.span = store::SpanAt(st, 14);
+  h.item_title = st.OptText(11);
+  h.decision_category = st.OptText(12);
+  h.decision_text = st.OptText(13);
+  h.snippet = st.Text(14);
+  if (!st.IsNull(15)) h.span = store::SpanAt(st, 15);
   return h;
 }
 
@@ -686,6 +688,12 @@ Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& p
   // FTS5 expands a prefix again for every rowid it is asked about, so
   // there one pass is cheaper.
   const bool by_rowid = ranked && !HasPrefixTerm(MatchExpression(q.text));
+  // ReadHit's columns after the hit's id, to the document title. The given
+  // path is that of the file documents.path names (a PRIMARY KEY lookup per
+  // hit of the page); the key itself where no files row names it.
+  static const std::string kHitColumns =
+      "d.id, d.path, coalesce((SELECT f.given_path FROM files f WHERE f.path = d.path), "
+      "d.path), d.sha256, d.kind, m.body, m.municipality, m.date, d.title, ";
   std::map<std::pair<bool, int64_t>, SearchHit> by_id;
   for (bool doc : {false, true}) {
     std::string ids, rowids;
@@ -698,16 +706,15 @@ Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& p
     if (ids.empty()) continue;
     std::string sql;
     if (!doc && by_rowid) {
-      sql = "SELECT i.id, d.id, d.path, d.sha256, d.kind, m.body, m.municipality, m.date, "
-            "d.title, i.number, i.title, dc.category, dc.text, snippet(items_fts, -1, :open, "
+      sql = "SELECT i.id, " + kHitColumns +
+            "i.number, i.title, dc.category, dc.text, snippet(items_fts, -1, :open, "
             ":close, '…', 16), i.span_start, i.span_end, i.span_page FROM items_fts CROSS JOIN "
             "agenda_items i ON i.id = items_fts.rowid JOIN documents d ON d.id = i.document_id "
             "LEFT JOIN meetings m ON m.document_id = d.id LEFT JOIN decisions dc ON dc.item_id = "
             "i.id WHERE items_fts MATCH :q AND items_fts.rowid IN (" +
             rowids + ")";
     } else if (!doc) {
-      sql = "SELECT i.id, d.id, d.path, d.sha256, d.kind, m.body, m.municipality, m.date, "
-            "d.title, i.number, i.title, dc.category, dc.text, " +
+      sql = "SELECT i.id, " + kHitColumns + "i.number, i.title, dc.category, dc.text, " +
             std::string(ranked ? "snippet(items_fts, -1, :open, :close, '…', 16)"
                                : "substr(coalesce(dc.text, i.recommendation_text, ''), 1, 240)") +
             ", i.span_start, i.span_end, i.span_page FROM agenda_items i" +
@@ -720,8 +727,8 @@ Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& p
       // between control marks (they cannot occur in the normalized text)
       // and, for paged documents, the contract JSON that places the
       // snippet on its page.
-      sql = "SELECT d.id, d.id, d.path, d.sha256, d.kind, m.body, m.municipality, m.date, "
-            "d.title, NULL, NULL, NULL, NULL, snippet(items_fts, -1, :open, :close, '…', 16), "
+      sql = "SELECT d.id, " + kHitColumns +
+            "NULL, NULL, NULL, NULL, snippet(items_fts, -1, :open, :close, '…', 16), "
             "p.span_start, p.span_end, p.span_page, items_fts.body, snippet(items_fts, 3, "
             "char(1), char(2), '', 16), CASE WHEN d.pages IS NOT NULL THEN d.json END FROM "
             + std::string(by_rowid ? "items_fts CROSS JOIN passages p ON p.id = -items_fts.rowid "
@@ -732,8 +739,8 @@ Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& p
             (by_rowid ? "items_fts MATCH :q AND items_fts.rowid IN (" + rowids + ")"
                       : "p.id IN (" + ids + ")");
     } else {
-      sql = "SELECT d.id, d.id, d.path, d.sha256, d.kind, m.body, m.municipality, m.date, "
-            "d.title, NULL, NULL, NULL, NULL, coalesce(d.title, ''), 0, d.text_length, CASE WHEN "
+      sql = "SELECT d.id, " + kHitColumns +
+            "NULL, NULL, NULL, NULL, coalesce(d.title, ''), 0, d.text_length, CASE WHEN "
             "d.pages IS NOT NULL THEN 1 END FROM documents d LEFT JOIN meetings m ON "
             "m.document_id = d.id WHERE d.id IN (" +
             ids + ")";
@@ -744,7 +751,7 @@ Status FillPage(sqlite3* db, const SearchQuery& q, const std::vector<PageRow>& p
       SearchHit hit = ReadHit(row);
       if (doc && ranked && hit.span)
         if (std::optional<Span> own =
-                SnippetSpan(row.Text(17), *hit.span, row.Text(18), row.OptText(19)))
+                SnippetSpan(row.Text(18), *hit.span, row.Text(19), row.OptText(20)))
           hit.span = own;
       by_id.emplace(std::make_pair(doc, row.Int(0)), std::move(hit));
     });

@@ -121,7 +121,7 @@ int Store::schema_version() const {
 Status Store::Put(const Record& record, const std::optional<std::string>& text) {
   PutOutcome outcome;
   FileStamp stamp{record.source.bytes, 0};
-  return impl_->PutFile(record.source.path, stamp, record, text, &outcome);
+  return impl_->PutFile(record.source.path, record.source.path, stamp, record, text, &outcome);
 }
 
 }  // namespace referat

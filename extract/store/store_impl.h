@@ -117,17 +117,23 @@ struct Store::Impl {
   ~Impl();
 
   // One transaction: stores `record` unless a document with its sha256 is
-  // stored already, points files[path] at it with `stamp`, deletes the
+  // stored already, points files[path] at it with `stamp` and `given_path`
+  // (the path as the user named it; files.given_path), deletes the
   // document the path held before if no other path holds it, and clears the
   // path's error. `text` is the normalized text (see Store::Put).
-  Status PutFile(const std::string& path, const FileStamp& stamp, const Record& record,
-                 const std::optional<std::string>& text, PutOutcome* outcome);
+  Status PutFile(const std::string& path, const std::string& given_path, const FileStamp& stamp,
+                 const Record& record, const std::optional<std::string>& text,
+                 PutOutcome* outcome);
 
   // One transaction: points files[path] at the stored document with
   // `sha256` (content seen before, at this or another path).
   // Returns kNotFound when no document has that hash.
-  Status LinkFile(const std::string& path, const FileStamp& stamp, const std::string& sha256,
-                  PutOutcome* outcome);
+  Status LinkFile(const std::string& path, const std::string& given_path, const FileStamp& stamp,
+                  const std::string& sha256, PutOutcome* outcome);
+
+  // Sets files.given_path of the stored `path` (an unchanged file named
+  // another way this time); one UPDATE, nothing else changes.
+  Status RespellFile(const std::string& path, const std::string& given_path);
 
   // One transaction: records a failed file in `errors` (replacing an older
   // error for the path). The document the path held before, if any, stays.
@@ -143,8 +149,8 @@ struct Store::Impl {
   // Inside an open transaction.
   Status InsertDocument(const Record& record, const std::optional<std::string>& text,
                         int64_t* document_id);
-  Status Link(const std::string& path, const FileStamp& stamp, int64_t document_id,
-              bool* replaced);
+  Status Link(const std::string& path, const std::string& given_path, const FileStamp& stamp,
+              int64_t document_id, bool* replaced);
   // Deletes a document with its FTS rows; the other rows go by cascade.
   Status DeleteDocument(int64_t document_id);
 };

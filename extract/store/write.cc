@@ -22,7 +22,7 @@ struct WriteStatements {
   Stmt insert_document, insert_meeting, insert_item, insert_decision, insert_attendance;
   Stmt insert_figure, insert_target, insert_item_fts, insert_document_fts, insert_case;
   Stmt fill_absences;
-  Stmt upsert_file, delete_error, upsert_error;
+  Stmt upsert_file, respell_file, delete_error, upsert_error;
   Stmt repoint_document, all_files, delete_file, all_errors;
 };
 
@@ -175,9 +175,11 @@ Status Store::Impl::Prepare() {
       {&w->insert_document_fts,
        "INSERT INTO documents_fts (rowid, title, body) VALUES (?1, ?2, ?3)"},
       {&w->upsert_file,
-       "INSERT INTO files (path, size, mtime_ns, document_id) VALUES (?1, ?2, ?3, ?4) "
+       "INSERT INTO files (path, size, mtime_ns, document_id, given_path) "
+       "VALUES (?1, ?2, ?3, ?4, ?5) "
        "ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
-       "document_id = excluded.document_id"},
+       "document_id = excluded.document_id, given_path = excluded.given_path"},
+      {&w->respell_file, "UPDATE files SET given_path = ?2 WHERE path = ?1"},
       {&w->delete_error, "DELETE FROM errors WHERE path = ?1"},
       // documents.path names a file that holds the content now: when its
       // path moved to other content or went away, another holder's path.
@@ -346,8 +348,8 @@ Status Store::Impl::DeleteDocument(int64_t document_id) {
   return Status::Ok();
 }
 
-Status Store::Impl::Link(const std::string& path, const FileStamp& stamp, int64_t document_id,
-                         bool* replaced) {
+Status Store::Impl::Link(const std::string& path, const std::string& given_path,
+                         const FileStamp& stamp, int64_t document_id, bool* replaced) {
   WriteStatements& w = *write;
   std::optional<int64_t> before;
   w.find_file.Bind(1, path);
@@ -361,6 +363,7 @@ Status Store::Impl::Link(const std::string& path, const FileStamp& stamp, int64_
   w.upsert_file.Bind(2, stamp.size);
   w.upsert_file.Bind(3, stamp.mtime_ns);
   w.upsert_file.Bind(4, document_id);
+  w.upsert_file.Bind(5, given_path);
   if (s = w.upsert_file.Run(); !s.ok()) return s;
 
   *replaced = before && *before != document_id;
@@ -436,7 +439,8 @@ Status Store::Impl::Prune(const std::function<bool(const std::string& path)>& go
   });
 }
 
-Status Store::Impl::PutFile(const std::string& path, const FileStamp& stamp, const Record& record,
+Status Store::Impl::PutFile(const std::string& path, const std::string& given_path,
+                            const FileStamp& stamp, const Record& record,
                             const std::optional<std::string>& text, PutOutcome* outcome) {
   if (Status s = Prepare(); !s.ok()) return s;
   WriteStatements& w = *write;
@@ -455,7 +459,7 @@ Status Store::Impl::PutFile(const std::string& path, const FileStamp& stamp, con
       doc = id;
     }
     bool replaced = false;
-    if (s = Link(path, stamp, *doc, &replaced); !s.ok()) return s;
+    if (s = Link(path, given_path, stamp, *doc, &replaced); !s.ok()) return s;
     *outcome = duplicate ? PutOutcome::kDuplicate
                : replaced ? PutOutcome::kReplaced
                           : PutOutcome::kStored;
@@ -463,8 +467,9 @@ Status Store::Impl::PutFile(const std::string& path, const FileStamp& stamp, con
   });
 }
 
-Status Store::Impl::LinkFile(const std::string& path, const FileStamp& stamp,
-                             const std::string& sha256, PutOutcome* outcome) {
+Status Store::Impl::LinkFile(const std::string& path, const std::string& given_path,
+                             const FileStamp& stamp, const std::string& sha256,
+                             PutOutcome* outcome) {
   if (Status s = Prepare(); !s.ok()) return s;
   WriteStatements& w = *write;
   return InTransaction(w, [&]() -> Status {
@@ -477,10 +482,18 @@ Status Store::Impl::LinkFile(const std::string& path, const FileStamp& stamp,
     if (!s.ok()) return s;
     if (!doc) return Status::NotFound("no stored document has this content");
     bool replaced = false;
-    if (s = Link(path, stamp, *doc, &replaced); !s.ok()) return s;
+    if (s = Link(path, given_path, stamp, *doc, &replaced); !s.ok()) return s;
     *outcome = PutOutcome::kDuplicate;
     return Status::Ok();
   });
+}
+
+Status Store::Impl::RespellFile(const std::string& path, const std::string& given_path) {
+  if (Status s = Prepare(); !s.ok()) return s;
+  WriteStatements& w = *write;
+  w.respell_file.Bind(1, path);
+  w.respell_file.Bind(2, given_path);
+  return w.respell_file.Run();
 }
 
 Status Store::Impl::PutError(const std::string& path, const std::optional<FileStamp>& stamp,

@@ -27,6 +27,8 @@ using nlohmann::json;
 
 class ServeTest : public ::testing::Test {
  protected:
+  static constexpr const char* kPdfAsGiven = "formats/001_915c6acca0debb9d.pdf";
+
   static void SetUpTestSuite() {
     dir_ = fs::temp_directory_path() / ("referat_serve_test_" + std::to_string(::getpid()));
     fs::remove_all(dir_);
@@ -39,10 +41,15 @@ class ServeTest : public ::testing::Test {
       for (const auto& e : fs::directory_iterator(referat::testing::SourceDir() / "corpus/seeds"))
         if (e.path().extension() == ".txt") paths.push_back(e.path().string());
       std::sort(paths.begin(), paths.end());
-      paths.push_back((referat::testing::SourceDir() / "corpus/formats/001_915c6acca0debb9d.pdf").string());
+      // The PDF named relative to corpus/, as an archivist in that
+      // directory would: the pages show it so (files.given_path).
+      paths.push_back(kPdfAsGiven);
       IngestOptions opts;
       opts.jobs = 2;
+      const fs::path cwd = fs::current_path();
+      fs::current_path(referat::testing::SourceDir() / "corpus");
       auto stats = (*store)->Ingest(paths, opts);
+      fs::current_path(cwd);
       ASSERT_TRUE(stats.ok()) << stats.status().ToString();
       ASSERT_EQ(stats->failed, 0u);
     }
@@ -249,6 +256,49 @@ TEST_F(ServeTest, ItemPageLinksDecisionToPdfEvidenceWithBoxes) {
   // Cached: the second request is the same bytes.
   auto again = Get(e["image"].get<std::string>());
   EXPECT_EQ(again->body, png->body);
+}
+
+// Issue 15, defect 5: the store keys a file by its canonical path and
+// keeps the path as it was named at ingest; the pages show the latter, the
+// JSON has both.
+TEST_F(ServeTest, PagesShowThePathAsGiven) {
+  const std::string pdf = (referat::testing::SourceDir() / "corpus" / kPdfAsGiven).string();
+  json pdf_hit, text_hit;
+  const json hits = GetJson("/search.json?n=100")["hits"];
+  for (const json& h : hits) {
+    if (h["path"] == pdf) pdf_hit = h;
+    else if (h["path"].get<std::string>().find(".txt") != std::string::npos) text_hit = h;
+  }
+  ASSERT_TRUE(pdf_hit.is_object()) << hits.dump(1);
+  EXPECT_EQ(pdf_hit["given_path"], kPdfAsGiven);
+  ASSERT_TRUE(text_hit.is_object());
+  EXPECT_EQ(text_hit["given_path"], text_hit["path"]);  // named by its absolute path
+
+  const std::string doc = "/document/" + std::to_string(pdf_hit["document_id"].get<int64_t>());
+  json d = GetJson(doc + ".json");
+  EXPECT_EQ(d["path"], pdf);
+  EXPECT_EQ(d["given_path"], kPdfAsGiven);
+  auto page = Get(doc);
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find(std::string(" · ") + kPdfAsGiven + "</p>"), std::string::npos)
+      << page->body;
+  EXPECT_EQ(page->body.find(pdf), std::string::npos);
+
+  json item = GetJson("/item/" + std::to_string(pdf_hit["item_id"].get<int64_t>()) + ".json");
+  EXPECT_EQ(item["path"], pdf);
+  EXPECT_EQ(item["given_path"], kPdfAsGiven);
+  const std::string ev = "/evidence/" + std::to_string(pdf_hit["document_id"].get<int64_t>());
+  const std::string span = "start=" + std::to_string(item["span"]["start"].get<int64_t>()) +
+                           "&end=" + std::to_string(item["span"]["start"].get<int64_t>() + 10);
+  json e = GetJson(ev + ".json?" + span);
+  EXPECT_EQ(e["path"], pdf);  // the file read, by its key
+  EXPECT_EQ(e["given_path"], kPdfAsGiven);
+  auto evidence = Get(ev + "?" + span);
+  ASSERT_TRUE(evidence);
+  EXPECT_EQ(evidence->status, 200);
+  EXPECT_NE(evidence->body.find(std::string("\">") + kPdfAsGiven + "</a>"), std::string::npos)
+      << evidence->body;
+  EXPECT_EQ(evidence->body.find(pdf), std::string::npos);
 }
 
 TEST_F(ServeTest, TextEvidenceMarksTheSpan) {

@@ -53,10 +53,11 @@ struct CliRun {
 // stdin comes from `stdin_file` (or /dev/null). Returns the child's pid.
 // `stdout_file` replaces dir/stdout (e.g. /dev/full); `fsize_limit` > 0
 // caps the size of any file the child writes (RLIMIT_FSIZE, SIGXFSZ
-// ignored), which is how a full disk looks to a writer.
+// ignored), which is how a full disk looks to a writer. `cwd`, when given,
+// is the child's working directory.
 pid_t Spawn(const std::vector<std::string>& args, const fs::path& dir,
             const std::string& stdin_file = "/dev/null", const std::string& stdout_file = "",
-            rlim_t fsize_limit = 0) {
+            rlim_t fsize_limit = 0, const fs::path& cwd = {}) {
   std::vector<std::string> argv_s = {REFERAT_CLI};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -77,6 +78,7 @@ pid_t Spawn(const std::vector<std::string>& args, const fs::path& dir,
     ::dup2(in, 0);
     ::dup2(o, 1);
     ::dup2(e, 2);
+    if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) ::_exit(126);
     ::execv(argv[0], argv.data());
     ::_exit(127);
   }
@@ -99,6 +101,13 @@ CliRun Cli(const std::vector<std::string>& args, const fs::path& dir,
   return Wait(Spawn(args, dir, stdin_file, stdout_file, fsize_limit), dir);
 }
 
+// The CLI run in the working directory `cwd`, so that relative paths are
+// relative to it; stdout and stderr go to files in `dir`, as with Cli.
+CliRun CliIn(const fs::path& cwd, const std::vector<std::string>& args, const fs::path& dir,
+             const std::string& stdin_file = "/dev/null") {
+  return Wait(Spawn(args, dir, stdin_file, "", 0, cwd), dir);
+}
+
 // A read-only look at the database, as a researcher's tool would take.
 int64_t Count(const fs::path& db, const std::string& sql) {
   sqlite3* h = nullptr;
@@ -115,6 +124,24 @@ int64_t Count(const fs::path& db, const std::string& sql) {
       sqlite3_step(st) == SQLITE_ROW)
     v = sqlite3_column_int64(st, 0);
   sqlite3_finalize(st);
+  sqlite3_close(h);
+  return v;
+}
+
+// One text value (the first column of the first row; "" without rows).
+std::string QueryText(const fs::path& db, const std::string& sql) {
+  sqlite3* h = nullptr;
+  std::string v;
+  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+      v.assign(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)),
+               sqlite3_column_bytes(st, 0));
+    else
+      ADD_FAILURE() << sql << ": " << sqlite3_errmsg(h);
+    sqlite3_finalize(st);
+  }
   sqlite3_close(h);
   return v;
 }
@@ -655,7 +682,7 @@ TEST_F(CorpusTest, ReportsAreRankedAndPlacedByTheirBestPassage) {
   EXPECT_EQ(before[0], before[2]);
   WriteSql(v2, "DELETE FROM items_fts WHERE rowid < 0; DROP TABLE passages; DROP TABLE "
                "store_info; DROP TABLE absences; DROP INDEX agenda_items_id_document; "
-               "PRAGMA user_version = 2;", true);
+               "ALTER TABLE files DROP COLUMN given_path; PRAGMA user_version = 2;", true);
   EXPECT_EQ(Count(v2, "SELECT count(*) FROM items_fts WHERE rowid < 0"), 0);
   {
     auto store = Store::Open(v2.string());
@@ -687,7 +714,7 @@ TEST_F(CorpusTest, Version3StoreGetsTheSearchIndexes) {
             0);
   EXPECT_LT(rows, Count(db_, "SELECT count(*) FROM attendance WHERE status = 'absent'"));
   WriteSql(v3, "DROP TABLE absences; DROP INDEX agenda_items_id_document; "
-               "PRAGMA user_version = 3;");
+               "ALTER TABLE files DROP COLUMN given_path; PRAGMA user_version = 3;");
   const std::string name = "Nørgaard";
   const std::vector<std::string> query = {"search", "--json", "--limit", "100000",
                                           "--absent", name, "kommune*"};
@@ -698,7 +725,9 @@ TEST_F(CorpusTest, Version3StoreGetsTheSearchIndexes) {
   };
   CliRun refused = run(v3);
   EXPECT_EQ(refused.status, 1) << refused.err;  // unsupported_format
-  EXPECT_NE(refused.err.find("store schema version 3 needs migrating to 4"), std::string::npos)
+  EXPECT_NE(refused.err.find("store schema version 3 needs migrating to " +
+                             std::to_string(kStoreSchemaVersion)),
+            std::string::npos)
       << refused.err;
   EXPECT_NE(refused.err.find("run `referat ingest --db FILE` (no inputs needed)"),
             std::string::npos)
@@ -728,6 +757,53 @@ TEST_F(CorpusTest, Version3StoreGetsTheSearchIndexes) {
   EXPECT_FALSE(JsonLines(want.out).empty());
   EXPECT_EQ(got.out, want.out);
   fs::remove(v3);
+}
+
+// Version 5 adds files.given_path, the path as the user named it. A
+// version 4 store is refused read-only, migrated by `referat ingest --db`,
+// and then names each file by its key (all an older store knew), NOT NULL,
+// and searches and exports as before.
+TEST_F(CorpusTest, Version4StoreGetsGivenPaths) {
+  // The corpus was ingested by absolute paths: each spelling is its key.
+  ASSERT_GT(Count(db_, "SELECT count(*) FROM files"), 10);
+  ASSERT_EQ(Count(db_, "SELECT count(*) FROM files WHERE given_path IS NOT path"), 0);
+  const fs::path v4 = dir_ / "v4.db";
+  fs::copy_file(db_, v4, fs::copy_options::overwrite_existing);
+  WriteSql(v4, "ALTER TABLE files DROP COLUMN given_path; PRAGMA user_version = 4;");
+  const std::string files =
+      "SELECT count(*) * 1000003 + sum(length(path) * 7 + size * 3 + mtime_ns % 1000 + "
+      "document_id * 11) FROM files";
+  const int64_t before = Count(v4, files);
+  CliRun refused = Cli({"search", "--db", v4.string(), "kommune"}, dir_);
+  EXPECT_EQ(refused.status, 1) << refused.err;
+  EXPECT_NE(refused.err.find("store schema version 4 needs migrating to " +
+                             std::to_string(kStoreSchemaVersion)),
+            std::string::npos)
+      << refused.err;
+  CliRun migrated = Cli({"ingest", "--db", v4.string()}, dir_);
+  EXPECT_EQ(migrated.status, 0) << migrated.err;
+  EXPECT_EQ(Count(v4, "PRAGMA user_version"), kStoreSchemaVersion);
+  EXPECT_EQ(Count(v4, files), before);
+  EXPECT_EQ(Count(v4, "SELECT count(*) FROM files WHERE given_path IS NOT path"), 0);
+  EXPECT_EQ(Count(v4, "SELECT \"notnull\" FROM pragma_table_info('files') WHERE name = "
+                      "'given_path'"),
+            1);
+  EXPECT_EQ(Count(v4, "SELECT count(*) FROM sqlite_schema WHERE name = 'files_document'"), 1);
+  EXPECT_EQ(Count(v4, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  EXPECT_EQ(IntegrityCheck(v4), "ok");
+  for (const std::vector<std::string>& q :
+       {std::vector<std::string>{"search", "--json", "--limit", "100000", "kommune*"},
+        {"search", "--limit", "100000", "budget*"},
+        {"export", "--format", "opensearch"}}) {
+    std::vector<std::string> want = q, got = q;
+    want.insert(want.begin() + 1, {"--db", db_.string()});
+    got.insert(got.begin() + 1, {"--db", v4.string()});
+    CliRun a = Cli(want, dir_), b = Cli(got, dir_);
+    EXPECT_EQ(b.status, 0) << b.err;
+    EXPECT_FALSE(a.out.empty()) << q[0];
+    EXPECT_EQ(b.out, a.out) << q[0];
+  }
+  fs::remove(v4);
 }
 
 TEST_F(CorpusTest, ReingestIsANoOp) {
@@ -884,7 +960,10 @@ TEST_F(CorpusTest, FourShardsMergedEqualTheDirectIngest) {
     all.insert(all.end(), q.begin(), q.end());
     std::vector<std::string> out;
     for (json h : JsonLines(Cli(all, dir_).out)) {
-      h["source"].erase("path");  // the first path seen of a duplicate depends on the order
+      // The first path seen of a duplicate (and so its spelling) depends on
+      // the order.
+      h["source"].erase("path");
+      h["source"].erase("given_path");
       char score[32];
       std::snprintf(score, sizeof score, "%.6g", h["score"].get<double>());
       h["score"] = score;
@@ -1033,6 +1112,7 @@ TEST(Issue15Defect1, NonUtf8FileNameDoesNotAbortSearchOrExport) {
   CliRun in = Cli({"ingest", docs.string(), "--db", db.string(), "--quiet"}, dir);
   ASSERT_EQ(in.status, 0) << in.err;
   EXPECT_EQ(Count(db, "SELECT count(*) FROM files WHERE instr(path, CAST(x'6df864655f' AS TEXT)) > 0"), 1);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM files WHERE given_path = path"), 1);
 
   CliRun search = Cli({"search", "--db", db.string(), "--json"}, dir);
   ASSERT_EQ(search.status, 0) << search.err;
@@ -1040,11 +1120,27 @@ TEST(Issue15Defect1, NonUtf8FileNameDoesNotAbortSearchOrExport) {
   ASSERT_FALSE(hits.empty());
   EXPECT_NE(hits[0]["source"]["path"].get<std::string>().find("m\xEF\xBF\xBD" "de_referat.txt"),
             std::string::npos);
+  EXPECT_NE(hits[0]["source"]["given_path"].get<std::string>().find("m\xEF\xBF\xBD" "de_referat.txt"),
+            std::string::npos);
+  // The text output prints the bytes as they are, like the name on disk.
+  CliRun text = Cli({"search", "--db", db.string()}, dir);
+  EXPECT_EQ(text.status, 0) << text.err;
+  EXPECT_NE(text.out.find("/" + name + "  bytes "), std::string::npos) << text.out;
   for (const char* format : {"opensearch", "jsonl"}) {
     CliRun ex = Cli({"export", "--db", db.string(), "--format", format}, dir);
     EXPECT_EQ(ex.status, 0) << format << ": " << ex.err;
     EXPECT_FALSE(JsonLines(ex.out).empty()) << format;
   }
+  // CSV keeps the bytes in the path columns of documents and files (every
+  // other column must be UTF-8), as the tables hold them.
+  CliRun csv = Cli({"export", "--db", db.string(), "--format", "csv", "-o",
+                    (dir / "csv").string()},
+                   dir);
+  EXPECT_EQ(csv.status, 0) << csv.err;
+  for (const char* table : {"documents", "files"})
+    EXPECT_NE(testing::ReadFile(dir / "csv" / (std::string(table) + ".csv")).find(name),
+              std::string::npos)
+        << table;
   // Ingesting again finds the file unchanged under its byte name.
   CliRun again = Cli({"ingest", docs.string(), "--db", db.string()}, dir);
   EXPECT_NE(again.err.find("1 unchanged"), std::string::npos) << again.err;
@@ -1158,6 +1254,159 @@ std::vector<std::string> Seeds(int n) {
   std::sort(out.begin(), out.end());
   if (out.size() > static_cast<size_t>(n)) out.resize(n);
   return out;
+}
+
+// Issue 15, defect 5: a file is keyed by its canonical path and keeps the
+// path as the user named it (files.given_path): the argument as typed,
+// joined with the file's place under it for a directory; a --paths-from
+// line; a loaded record's source.path. Named another way, an unchanged file
+// is neither read nor extracted: only its spelling is updated, to the last.
+TEST(Issue15Defect5, RespellingAFileUpdatesOnlyItsGivenPath) {
+  const fs::path dir = TempDir("respell");
+  const fs::path work = dir / "work";
+  fs::create_directories(work / "archive");
+  const fs::path file = work / "archive" / "x.txt";
+  fs::copy_file(Seeds(1)[0], file);
+  const std::string db = (dir / "a.db").string();
+  const std::string key = file.string();
+  auto given = [&] {
+    return QueryText(db, "SELECT given_path FROM files WHERE path = '" + key + "'");
+  };
+  // The document, whole: its row and what hangs off it.
+  const std::string document =
+      "SELECT count(*) * 1000 + sum(d.id * 7 + length(d.json) + length(d.path) * 3) + "
+      "(SELECT count(*) FROM agenda_items) * 13 + (SELECT count(*) FROM files) * 17 FROM "
+      "documents d";
+  auto summary = [](const CliRun& r, const std::string& want) {
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.err.find(want), std::string::npos) << r.err;
+  };
+
+  summary(CliIn(work, {"ingest", "archive/x.txt", "--db", db}, dir), "1 extracted");
+  EXPECT_EQ(given(), "archive/x.txt");
+  EXPECT_EQ(QueryText(db, "SELECT path FROM documents"), key);
+  const int64_t stored = Count(db, document);
+  const std::string unchanged = " 0 extracted (0 replaced), 1 unchanged, 0 duplicates";
+  for (const char* spelling : {"./archive/x.txt", "./archive/x.txt", "archive//x.txt"}) {
+    summary(CliIn(work, {"ingest", spelling, "--db", db}, dir), unchanged);
+    EXPECT_EQ(given(), spelling);
+    EXPECT_EQ(Count(db, document), stored) << spelling;
+  }
+  summary(CliIn(work / "archive", {"ingest", "../archive/x.txt", "--db", db}, dir), unchanged);
+  EXPECT_EQ(given(), "../archive/x.txt");
+  summary(Cli({"ingest", key, "--db", db}, dir), unchanged);
+  EXPECT_EQ(given(), key);
+  // A directory: the argument as typed and the file's place under it.
+  summary(CliIn(work, {"ingest", "archive/", "--db", db}, dir), unchanged);
+  EXPECT_EQ(given(), "archive/x.txt");
+  summary(CliIn(work, {"ingest", ".", "--db", db}, dir), unchanged);
+  EXPECT_EQ(given(), "./archive/x.txt");
+  // Twice in one run: the last spelling stays.
+  CliRun twice = CliIn(work, {"ingest", "archive/x.txt", "./archive/../archive/x.txt", "--db", db},
+                       dir);
+  summary(twice, " 0 extracted (0 replaced), 2 unchanged");
+  EXPECT_EQ(given(), "./archive/../archive/x.txt");
+  // A --paths-from line as given.
+  const fs::path list = dir / "list.txt";
+  std::ofstream(list) << "archive/./x.txt\n";
+  summary(CliIn(work, {"ingest", "--paths-from", "-", "--db", db}, dir, list.string()), unchanged);
+  EXPECT_EQ(given(), "archive/./x.txt");
+  // Touched: read and hashed, the content found stored, only linked.
+  fs::last_write_time(file, fs::last_write_time(file) + std::chrono::seconds(5));
+  summary(CliIn(work, {"ingest", "archive/x.txt", "--db", db}, dir),
+          " 0 extracted (0 replaced), 0 unchanged, 1 duplicates");
+  EXPECT_EQ(given(), "archive/x.txt");
+  EXPECT_EQ(Count(db, document), stored);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM files"), 1);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM documents"), 1);
+
+  // ingest --from-jsonl: the record's own source.path is key and spelling.
+  CliRun extracted = CliIn(work, {"extract", "--jsonl", "--with-text", "archive/x.txt"}, dir);
+  ASSERT_EQ(extracted.status, 0) << extracted.err;
+  const fs::path jsonl = dir / "x.jsonl";
+  std::ofstream(jsonl) << extracted.out;
+  const std::string merged = (dir / "merged.db").string();
+  summary(Cli({"ingest", "--from-jsonl", jsonl.string(), "--db", merged}, dir), "1 extracted");
+  EXPECT_EQ(QueryText(merged, "SELECT path || '|' || given_path FROM files"),
+            "archive/x.txt|archive/x.txt");
+  fs::remove_all(dir);
+}
+
+// Issue 15, defect 5, for display: `referat ingest archive/ ./names.txt`
+// run in a directory of the archivist's shows `archive/2019/a.txt` and
+// `./names.txt` in search's text, the output an archivist reads; JSON
+// (search, case, the OpenSearch export) and CSV carry the canonical key
+// `path` and `given_path`; the contract JSON (jsonl) has no room for it
+// and names the key, as before.
+TEST(Issue15Defect5, RelativeDirectoryIsShownAsTyped) {
+  const fs::path dir = TempDir("given");
+  const fs::path work = dir / "work";
+  fs::create_directories(work / "archive" / "2019");
+  fs::create_directories(work / "archive" / "2020");
+  const std::vector<std::string> seeds = Seeds(3);
+  // given path -> canonical path
+  const std::map<std::string, std::string> files = {
+      {"archive/2019/a.txt", (work / "archive" / "2019" / "a.txt").string()},
+      {"archive/2020/b.txt", (work / "archive" / "2020" / "b.txt").string()},
+      {"./names.txt", (work / "names.txt").string()}};
+  {
+    size_t i = 0;
+    for (const auto& [given, key] : files) fs::copy_file(seeds[i++], key);
+  }
+  const std::string db = (dir / "a.db").string();
+  CliRun in = CliIn(work, {"ingest", "archive/", "./names.txt", "--db", db, "--quiet"}, dir);
+  ASSERT_EQ(in.status, 0) << in.err;
+  for (const auto& [given, key] : files)
+    EXPECT_EQ(QueryText(db, "SELECT given_path FROM files WHERE path = '" + key + "'"), given);
+
+  // Text: the spelling, never the key.
+  CliRun text = Cli({"search", "--db", db, "--limit", "100"}, dir);
+  ASSERT_EQ(text.status, 0) << text.err;
+  for (const auto& [given, key] : files)
+    EXPECT_NE(text.out.find("\n   " + given + "  bytes "), std::string::npos) << given << "\n"
+                                                                              << text.out;
+  EXPECT_EQ(text.out.find(work.string()), std::string::npos) << text.out;
+
+  // JSON: both.
+  std::set<std::string> shown;
+  for (const json& h : JsonLines(Cli({"search", "--db", db, "--json", "--limit", "100"}, dir).out)) {
+    const std::string given = h["source"]["given_path"];
+    ASSERT_TRUE(files.count(given)) << h.dump();
+    EXPECT_EQ(h["source"]["path"], files.at(given));
+    shown.insert(given);
+  }
+  EXPECT_EQ(shown.size(), files.size());
+  CliRun c = Cli({"case", "2017-047330", "--db", db, "--json"}, dir);
+  ASSERT_EQ(c.status, 0) << c.err;
+  for (const json& step : JsonLines(c.out)) {
+    const std::string given = step["source"]["given_path"];
+    ASSERT_TRUE(files.count(given)) << step.dump();
+    EXPECT_EQ(step["source"]["path"], files.at(given));
+  }
+  CliRun os = Cli({"export", "--db", db, "--format", "opensearch"}, dir);
+  ASSERT_EQ(os.status, 0) << os.err;
+  const std::vector<json> bulk = JsonLines(os.out);
+  ASSERT_FALSE(bulk.empty());
+  for (size_t i = 1; i < bulk.size(); i += 2) {
+    const std::string given = bulk[i]["given_path"];
+    ASSERT_TRUE(files.count(given)) << bulk[i].dump();
+    EXPECT_EQ(bulk[i]["path"], files.at(given));
+  }
+  CliRun csv = Cli({"export", "--db", db, "--format", "csv", "-o", (dir / "csv").string()}, dir);
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  const std::string files_csv = testing::ReadFile(dir / "csv" / "files.csv");
+  EXPECT_EQ(files_csv.substr(0, files_csv.find("\r\n")),
+            "path,size,mtime_ns,document_id,given_path");
+  for (const auto& [given, key] : files)
+    EXPECT_NE(files_csv.find(key + ","), std::string::npos) << files_csv;
+  for (const auto& [given, key] : files)
+    EXPECT_NE(files_csv.find("," + given + "\r\n"), std::string::npos) << files_csv;
+  for (const json& d :
+       JsonLines(Cli({"export", "--db", db, "--format", "jsonl"}, dir).out)) {
+    EXPECT_FALSE(d["source"].contains("given_path"));
+    EXPECT_EQ(d["source"]["path"].get<std::string>().rfind(work.string(), 0), 0u) << d["source"];
+  }
+  fs::remove_all(dir);
 }
 
 // Issue 15, defect 3: a damaged store is validated as it is read. Rows
@@ -1408,7 +1657,8 @@ TEST(Issue15Defect6, Sqlite3ShellReadsTheStoreAndTheExtensionTheFtsTables) {
                "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN "
                "DELETE FROM documents_fts WHERE rowid = old.id; END; DELETE FROM items_fts WHERE "
                "rowid < 0; DROP TABLE passages; DROP TABLE store_info; DROP TABLE absences; "
-               "DROP INDEX agenda_items_id_document; PRAGMA user_version = 1;",
+               "DROP INDEX agenda_items_id_document; ALTER TABLE files DROP COLUMN given_path; "
+               "PRAGMA user_version = 1;",
            true);
   EXPECT_EQ(Cli({"ingest", "--db", db.string(), "--quiet", seeds.back()}, dir).status, 0);
   EXPECT_EQ(Count(db, "PRAGMA user_version"), kStoreSchemaVersion);

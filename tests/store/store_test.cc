@@ -497,6 +497,9 @@ TEST_F(StoreTest, OpenSearchMappingHasEveryExportedField) {
     for (const auto& [k, v] : d.items()) written.insert(k);
   }
   EXPECT_EQ(written, mapped);
+  // Both paths, the canonical key and the path as the user named it.
+  EXPECT_EQ(props["path"]["type"], "keyword");
+  EXPECT_EQ(props["given_path"]["type"], "keyword");
 }
 
 TEST_F(StoreTest, ExportReproducesTheStoredJsonAndCounts) {

@@ -40,7 +40,7 @@ namespace referat {
 
 // The schema version this build writes (PRAGMA user_version). Older
 // databases are migrated forward on Open; newer ones are refused.
-inline constexpr int kStoreSchemaVersion = 4;
+inline constexpr int kStoreSchemaVersion = 5;
 
 struct StoreOptions {
   // If true, a missing database file is created. Search, stats and export
@@ -125,7 +125,10 @@ struct SearchQuery {
 struct SearchHit {
   int64_t document_id = 0;            // documents.id
   std::optional<int64_t> item_id;     // agenda_items.id; empty for a document hit
-  std::string path;
+  std::string path;                   // documents.path: a file holding it, canonical
+  // That file's files.given_path, the path as the user named it (for
+  // display); `path` when no files row names it.
+  std::string given_path;
   std::string sha256;
   std::string kind;
   std::optional<std::string> body;
@@ -160,7 +163,8 @@ struct CaseStep {
   std::string case_number;  // as printed in this document
   std::optional<std::string> decision_category;
   std::optional<std::string> decision_text;
-  std::string path;
+  std::string path;        // as SearchHit::path
+  std::string given_path;  // as SearchHit::given_path
   std::string sha256;
   Span span;  // the item's
   int64_t item_id = 0;      // agenda_items.id
@@ -212,7 +216,9 @@ class Store {
   // docs/store.md for the skip rules). Each document is one transaction.
   // Paths are stored canonical: absolute, with "." and ".." resolved
   // lexically (symlinks are kept as named), so "a.pdf", "./a.pdf" and
-  // "/archive/a.pdf" are one file; on_failure gets the path as given.
+  // "/archive/a.pdf" are one file; on_failure gets the path as given, and
+  // files.given_path keeps it for display (the last spelling: an unchanged
+  // file named another way is not read again, only its given_path updated).
   // Returns an error only when the database itself fails; file failures are
   // counted in IngestStats::failed and recorded in `errors`.
   Result<IngestStats> Ingest(const std::vector<std::string>& paths, const IngestOptions& options);
@@ -238,7 +244,7 @@ class Store {
                                   const IngestOptions& options);
 
   // Stores one extracted record as one transaction, replacing the record
-  // stored for record.source.path if its content differs. `text`, when
+  // stored for record.source.path (key and given_path) if its content differs. `text`, when
   // given, is the normalized text: it fills an item's searchable body when
   // the item has no sections, and a document's when it has no items.
   // Used by Ingest; public for importers and tests.
