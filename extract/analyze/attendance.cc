@@ -32,6 +32,23 @@ bool HasUpperAfterStart(std::string_view t) {
   return false;
 }
 
+// The item a note names: a clause word and its number ("punkt 1", "pkt.
+// 4"), or "" when it names none.
+std::string ItemOfNote(const Lexicon& lex, std::string_view note) {
+  const std::string folded = FoldCase(note);
+  std::string number;
+  for (const auto& w : lex.words().clause_ref.entries()) {
+    const std::string needle = FoldCase(w) + " ";
+    for (size_t p = folded.find(needle); p != std::string::npos && number.empty(); p = folded.find(needle, p + 1)) {
+      if (p > 0 && folded[p - 1] != ' ') continue;
+      for (size_t q = p + needle.size(); q < folded.size() && folded[q] >= '0' && folded[q] <= '9'; ++q)
+        number.push_back(folded[q]);
+    }
+    if (!number.empty()) break;
+  }
+  return number;
+}
+
 }  // namespace
 
 std::optional<Attendance> ExtractAttendance(const Context& ctx, size_t end, const Toc& toc) {
@@ -57,7 +74,9 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
       // afbud." (Region Midtjylland's minutes of 2007): a note in the header.
       const size_t before = a.absent.size();
       std::vector<std::string> names;
-      if (AbsenceNote(lex, t, &names)) {
+      // A note naming an item ("… af punkt 1 pga. inhabilitet.") is that
+      // item's (ItemAbsenteesFromHeaderNotes), not the meeting's.
+      if (AbsenceNote(lex, t, &names) && !(HasDigit(t) && !ItemOfNote(lex, t).empty())) {
         for (auto& n : names) absent.Add(n);
         if (a.absent.size() > before) {
           any = true;
@@ -125,6 +144,32 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
                     a.present.end());
   a.span = ctx.MakeSpan(span_start, span_end);
   return a;
+}
+
+void ItemAbsenteesFromHeaderNotes(const Context& ctx, size_t end, std::vector<AgendaItem>* items) {
+  const Lexicon& lex = ctx.lex();
+  if (items->empty()) return;
+  end = std::min(end, ctx.size());
+  const auto& sents = ctx.seg().sentences;  // in text order
+  for (size_t i = 0; i < end; ++i) {
+    if (!HasDigit(ctx.text(i)) || ctx.IsTableRow(i)) continue;
+    const Block& b = ctx.block(i);
+    auto first = std::lower_bound(sents.begin(), sents.end(), b.start,
+                                  [](const auto& x, size_t at) { return x.end <= at; });
+    for (auto sit = first; sit != sents.end() && sit->start < b.end; ++sit) {
+      std::string_view st = ctx.doc().Slice(std::max(sit->start, b.start), std::min(sit->end, b.end));
+      std::vector<std::string> names;
+      if (!HasDigit(st) || !AbsenceNote(lex, st, &names) || names.empty()) continue;
+      const std::string number = ItemOfNote(lex, st);
+      if (number.empty()) continue;
+      for (auto& it : *items)
+        if (it.number == number) {
+          for (auto& n : names)
+            if (std::find(it.absent.begin(), it.absent.end(), n) == it.absent.end()) it.absent.push_back(n);
+          break;
+        }
+    }
+  }
 }
 
 void AbsenteesFromItems(const Context& ctx, const std::vector<AgendaItem>& items,

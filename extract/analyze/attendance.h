@@ -27,6 +27,12 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
 void AbsenteesFromItems(const Context& ctx, const std::vector<AgendaItem>& items,
                         std::optional<Attendance>* attendance);
 
+// An absence note before the first item that names an item ("Michael
+// Olsen deltog ikke i forbindelse med behandlingen af punkt 1 pga.
+// inhabilitet."; Odense's minutes; absence_phrases.txt's suffix_item): the
+// names join that item's absent list, not the meeting's. Blocks [0, end).
+void ItemAbsenteesFromHeaderNotes(const Context& ctx, size_t end, std::vector<AgendaItem>* items);
+
 }  // namespace referat::analyze
 
 #endif  // REFERAT_ANALYZE_ATTENDANCE_H_

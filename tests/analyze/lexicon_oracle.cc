@@ -100,6 +100,8 @@ Re2Lexicon::Re2Lexicon(const Rulebook& rules, const Lexicon& code) : code_(code)
                         ")\\s+(\\S.*?)[\\s.]*$");
   absence_[2] = Compile("(?i)^(.*?)\\s+(?:" + Alternation(Column(tables, "absence_phrases", "suffix")) +
                         ")(?:\\s*[.!]?\\s*|\\s*,.*)$");
+  absence_[3] = Compile("(?i)^(.*?)\\s+(?:" + Alternation(Column(tables, "absence_phrases", "suffix_item")) +
+                        ")\\s+\\d+(?:[^\\pL\\pN].*)?$");
   auto word_pattern = [](const std::vector<std::string>& phrases) {
     return Compile("(?i)" + std::string(kLetterBefore) + "(" + Alternation(phrases) + ")" +
                    std::string(kWordEnd));
@@ -287,7 +289,8 @@ bool Re2Lexicon::MatchAbsence(std::string_view s, size_t* names_start, size_t* n
     *names_end = *names_start + names.size();
     return true;
   }
-  if (RE2::FullMatch(s, *absence_[1], &names) || RE2::FullMatch(s, *absence_[2], &names)) {
+  if (RE2::FullMatch(s, *absence_[1], &names) || RE2::FullMatch(s, *absence_[2], &names) ||
+      RE2::FullMatch(s, *absence_[3], &names)) {
     *names_start = static_cast<size_t>(names.data() - s.data());
     *names_end = *names_start + names.size();
     return !names.empty();

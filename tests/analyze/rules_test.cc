@@ -435,13 +435,16 @@ TEST(Meetings, PlaceAfterTheCoverTime) {
 
 // Odense Byråd's SBSYS minutes (28 November 2018 and 26 March 2008,
 // odense.dk): "mødet i Odense Byråd" (the council met), "Afbud fra X.
-// Istedet mødte Y." (Y came), "Mødet hævet kl. 17.12" above the agenda,
+// Istedet mødte Y." (Y came), "Y deltog ikke i forbindelse med
+// behandlingen af punkt 1 pga. inhabilitet." (item 1's absentee), "Mødet
+// hævet kl. 17.12" above the agenda,
 // "Åbent - 00.01.00-G01-523-18" and "Åbent - 00.01.00A04 - 2007/34364"
 // under each title (access and case number), headings in capitals.
 TEST(Meetings, OdenseSbsysMinutes) {
   const std::string text =
       "Referat\ntil\nmødet i Odense Byråd\nden 28. november 2018 kl. 17:00\ni Byrådssalen\n\n"
       "Afbud fra Tim Vermund. Istedet mødte Michael Olsen.\n\n"
+      "Michael Olsen deltog ikke i forbindelse med behandlingen af punkt 1 pga. inhabilitet.\n\n"
       "Afbud fra Pernille Bendixen. Stedfortræder ikke indkaldt pga. sent afbud.\n\n"
       "Mødet hævet kl. 17.12\n\n"
       "1. Meddelelse fra et byrådsmedlem om fravær i en periode\nA. Sager til afgørelse i byrådet\n"
@@ -461,6 +464,9 @@ TEST(Meetings, OdenseSbsysMinutes) {
   ASSERT_EQ(rec->agenda_items.size(), 2u);
   EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "00.01.00-G01-523-18");
   EXPECT_EQ(rec->agenda_items[0].public_, std::optional<bool>(true));
+  // The note above the agenda naming item 1 is that item's.
+  EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Michael Olsen"}));
+  EXPECT_TRUE(rec->agenda_items[1].absent.empty());
   EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "2008/12345");
   EXPECT_EQ(rec->agenda_items[1].public_, std::optional<bool>(false));
   // An initial's dot does not end the list: "Afbud fra: John T. Olsen og Hans Hansen".

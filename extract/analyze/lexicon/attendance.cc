@@ -1,5 +1,7 @@
 #include "analyze/lexicon/attendance.h"
 
+#include <cctype>
+
 #include <algorithm>
 
 #include "analyze/text_util.h"
@@ -26,6 +28,7 @@ AttendanceMatcher::AttendanceMatcher(const Rulebook& rules) {
   absence_[0] = PhraseList(Column(tables, "absence_phrases", "prefix"), false);
   absence_[1] = PhraseList(Column(tables, "absence_phrases", "prefix_bare"), false);
   absence_[2] = PhraseList(Column(tables, "absence_phrases", "suffix"), false);
+  absence_[3] = PhraseList(Column(tables, "absence_phrases", "suffix_item"), false);
   for (const auto& r : Column(tables, "roles", "role")) roles_.insert(FoldCase(r));
   leadin_ = PhraseList(Column(tables, "roles", "leadin"), false);
   for (const auto& w : Column(tables, "name_stopwords", "word")) name_stopwords_.insert(FoldCase(w));
@@ -107,11 +110,20 @@ bool AttendanceMatcher::MatchAbsence(std::string_view s, size_t* names_start, si
       while (e < s.size() && IsReSpace(s[e])) ++e;
       return e == s.size();
     };
+    // A suffix_item phrase, an item's number, then anything ("… deltog
+    // ikke i forbindelse med behandlingen af punkt 1 pga. inhabilitet.").
+    auto item_number = [&](size_t e, bool) {
+      if (e >= s.size() || !IsReSpace(s[e])) return false;
+      while (e < s.size() && IsReSpace(s[e])) ++e;
+      size_t d = e;
+      while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
+      return d > e && (d == s.size() || !(std::isalnum(static_cast<unsigned char>(s[d]))));
+    };
     for (size_t q = 0; q < s.size();) {
       if (IsReSpace(s[q])) {
         size_t p = q;
         while (p < s.size() && IsReSpace(s[p])) ++p;
-        if (absence_[2].Each(s, p, sentence_end)) {
+        if (absence_[2].Each(s, p, sentence_end) || absence_[3].Each(s, p, item_number)) {
           found = true;
           a = 0;
           b = q;

@@ -45,8 +45,8 @@ class AttendanceMatcher {
  private:
   PhraseList label_;
   std::map<std::string, Field> label_fields_;  // folded label -> field
-  // absence_phrases.txt's prefix, prefix_bare and suffix phrases.
-  PhraseList absence_[3];
+  // absence_phrases.txt's prefix, prefix_bare, suffix and suffix_item phrases.
+  PhraseList absence_[4];
   std::set<std::string> roles_;  // folded
   PhraseList leadin_;
   std::set<std::string> name_stopwords_;        // folded

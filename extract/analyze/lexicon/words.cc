@@ -23,6 +23,7 @@ Words::Words(const Rulebook& rules) {
   in_ = words("in");
   room = words("room");
   period_from = words("period_from");
+  clause_ref = words("clause_ref");
   that = words("that");
   for (const auto& w : words("date_lead").entries()) {
     date_leads.push_back(w + " ");
