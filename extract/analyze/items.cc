@@ -669,6 +669,21 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
         }
       }
     };
+    // "Sagsnr.: 330-2018-3619 | Dok.nr.: … | Åbent" (Odsherred), "Dok.nr.:
+    // 1965 | Sagsid.: 14/40 | … | Åben sag" (Esbjerg): the access in a cell
+    // of a case line.
+    auto access_in_cells = [&](size_t j) {
+      if (!ctx.IsTableRow(j)) return;
+      const Block& row = ctx.block(j);
+      for (size_t c = 1; !marked_public && c < row.cells.size(); ++c) {
+        std::string_view cell = Trim(ctx.cell(j, c));
+        const bool open = lex.headings().IsRoleLine(cell, Role::kOpen);
+        if (open || lex.headings().IsRoleLine(cell, Role::kClosed)) {
+          it.public_ = open;
+          marked_public = true;
+        }
+      }
+    };
     // A case sheet between the number and the title (Hørsholm's Acadre
     // minutes: "Punkt: 2" / "Acadre sagsnr.: …" / … / the title) is read
     // as the item's first lines.
@@ -685,15 +700,7 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
         auto cn = CaseNumberOfLine(ctx, j, end, &next_is_value);
         if (!it.case_number && cn) it.case_number = std::move(cn);
         access_at_end(j);
-        // "Sagsnr.: 330-2018-3619 | Dok.nr.: … | Åbent": the access in a
-        // cell of the case line.
-        for (size_t c = 1; !marked_public && ctx.IsTableRow(j) && c < b.cells.size(); ++c) {
-          std::string_view cell = Trim(ctx.cell(j, c));
-          if (lex.headings().IsRoleLine(cell, Role::kOpen) || lex.headings().IsRoleLine(cell, Role::kClosed)) {
-            it.public_ = lex.headings().IsRoleLine(cell, Role::kOpen);
-            marked_public = true;
-          }
-        }
+        access_in_cells(j);
         if (next_is_value) ++j;
         continue;
       }
@@ -764,13 +771,7 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
         }
         if (found) {
           access_at_end(j);
-          for (size_t c = 1; !marked_public && ctx.IsTableRow(j) && c < b.cells.size(); ++c) {
-            std::string_view cell = Trim(ctx.cell(j, c));
-            if (lex.headings().IsRoleLine(cell, Role::kOpen) || lex.headings().IsRoleLine(cell, Role::kClosed)) {
-              it.public_ = lex.headings().IsRoleLine(cell, Role::kOpen);
-              marked_public = true;
-            }
-          }
+          access_in_cells(j);
           secs.back().pieces.push_back({j, b.start, b.end, true});
           continue;
         }

@@ -8,7 +8,7 @@ namespace referat::analyze {
 
 using namespace lexicon_detail;
 
-ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) {
+ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) : months_(rules) {
   marker_words_ = PhraseList(rules.Lines("item_markers"), false);
   item_marker_.Set("(?i)^(?:" + Alternation(rules.Lines("item_markers")) + ")\\s*(?::[ \\t]*)?(?:" +
                    RefAlternation(rules, "number") +
@@ -26,17 +26,6 @@ ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) {
   // elements of their own, read without a space between them.
   // "1.Revisionsberetning nr. 17, årsregnskab 2017 (C)" (Vejen's pages):
   // the dot without a space.
-  for (const auto& row : rules.Table("months")) {
-    if (row.size() > 1) months_.push_back(FoldCase(row[1]));
-    if (row.size() > 2)
-      for (size_t a = 0; a < row[2].size();) {
-        size_t sp = row[2].find(' ', a);
-        std::string w = row[2].substr(a, sp == std::string::npos ? std::string::npos : sp - a);
-        if (!w.empty()) months_.push_back(FoldCase(TrimRight(w, ".")));
-        if (sp == std::string::npos) break;
-        a = sp + 1;
-      }
-  }
   glued_line_.Set("^([1-9]\\d{0,3})\\.?([A-ZÆØÅÉ][a-zæøåéüöä][^:;!?]*[^.:;!?\\s])$");
   attachment_lead_.Set("^\\d{1,3}[.)]?\\s+(?i:" + lang::ReAlternation(words.open_closed.entries()) +
                        ")\\s+");
@@ -104,8 +93,7 @@ bool ItemMatcher::MatchNumberedLine(std::string_view block, bool loose, std::str
       return false;
     // "5.Maj 2019" is a date.
     std::string_view first(title.data(), title.size());
-    first = TrimRight(first.substr(0, first.find(' ')), ".,");
-    if (std::find(months_.begin(), months_.end(), FoldCase(first)) != months_.end()) return false;
+    if (months_.Number(TrimRight(first.substr(0, first.find(' ')), ".,")) != 0) return false;
     number->assign(num.data(), num.size());
     *title_start = static_cast<size_t>(title.data() - block.data());
     return true;

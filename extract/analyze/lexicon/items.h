@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analyze/lexicon/detail.h"
+#include "lang/dates.h"
 #include "analyze/lexicon/words.h"
 #include "analyze/phrases.h"
 
@@ -73,7 +74,7 @@ class ItemMatcher {
   PhraseList dashed_words_;
   LazyRE2 dashed_marker_;
   LazyRE2 numbered_line_, glued_line_, meta_label_;
-  std::vector<std::string> months_;  // folded month names and abbreviations (a glued "5.Maj" is a date)
+  lang::MonthNames months_;  // a glued "5.Maj" is a date, not item 5
   LazyRE2 attachment_lead_;
   LazyRE2 list_number_, doc_number_end_, doc_number_cell_, file_end_;
   LazyRE2 case_number_;
