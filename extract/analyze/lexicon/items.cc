@@ -138,6 +138,18 @@ std::optional<bool> ItemMatcher::TitlePublic(std::string_view title, size_t* pre
     } else {
       size_t p = f.find(r.folded);
       hit = p != std::string::npos && WordStartsAt(f, p) && WordEndsAt(f, p + r.folded.size());
+      // A mark that ends the title ("Orientering fra borgmesteren - (FOR
+      // LUKKEDE DØRE)") is cut off as a suffix is, with a dash before it.
+      std::string_view t = Trim(title);
+      if (hit && suffix_len && p + r.folded.size() == f.size() && t.size() > r.folded.size() &&
+          FoldCase(t.substr(t.size() - r.folded.size())) == r.folded) {
+        std::string_view keep = TrimRight(t.substr(0, t.size() - r.folded.size()), " \t");
+        if (keep.size() >= 1 && keep.back() == '-') keep = TrimRight(keep.substr(0, keep.size() - 1), " \t");
+        if (keep.size() >= 3 && keep.substr(keep.size() - 3) == "\xE2\x80\x93")
+          keep = TrimRight(keep.substr(0, keep.size() - 3), " \t");
+        if (!keep.empty())
+          *suffix_len = title.size() - static_cast<size_t>(t.data() - title.data()) - keep.size();
+      }
     }
     if (hit) return r.open;
   }
