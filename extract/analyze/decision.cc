@@ -470,6 +470,11 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
       std::string_view w = Trim(whole);
       std::vector<PersonName> names;
       if (!w.empty() && AtMostWords(w, 8)) names = ParseNames(lex, w);
+      // "Fraværende uden afbud:" / "Ingen.": nobody, and still the roll.
+      if (lex.words().none.ContainsFolded(FoldCase(TrimRight(w, ".")))) {
+        roll = Field::kNone;
+        continue;
+      }
       if (!names.empty() && names[0].name.find(' ') != std::string::npos) {
         if (roll == Field::kAbsent)
           for (auto& pn : names) out.absent.push_back(std::move(pn.name));

@@ -33,6 +33,19 @@ bool EndsInMeetingWord(const Lexicon& lex, std::string_view t) {
   return false;
 }
 
+// "Borgmester Cecilia Lonning-Skovgaard (V), tjenesterejse.": a name, its
+// party in parentheses, then at most a short reason.
+bool NameWithPartyAndReason(std::string_view v) {
+  v = Trim(v);
+  const size_t open = v.find(" (");
+  const size_t close = v.find(')');
+  if (open == std::string_view::npos || close == std::string_view::npos || close < open || close - open > 40 ||
+      !StartsUpper(v) || !AtMostWords(v.substr(0, open), 6))
+    return false;
+  std::string_view after = Trim(v.substr(close + 1));
+  return after.empty() || after == "." || (after.front() == ',' && AtMostWords(after, 5));
+}
+
 }  // namespace
 
 std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, const LabelHit& hit,
@@ -87,8 +100,12 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
         (ctx.IsTableRow(j) && !ctx.block(j).cells.empty() && NumberCell(ctx.cell(j, 0))))
       break;
     // Further lines after a gap only while they read like a list of names
-    // (structured readers mark every paragraph with a gap).
-    if (j > i + 1 && ctx.block(j).gap_before && (!AtMostWords(v, 8) || EndsSentence(v))) break;
+    // (structured readers mark every paragraph with a gap), or each is a
+    // name with its party and a reason, like the first ("Gyda Heding (Ø),
+    // arbejde.": Copenhagen's minutes).
+    if (j > i + 1 && ctx.block(j).gap_before && (!AtMostWords(v, 8) || EndsSentence(v)) &&
+        !(NameWithPartyAndReason(ctx.text(i + 1)) && NameWithPartyAndReason(v)))
+      break;
     out.emplace_back(ctx.block(j).start, ctx.block(j).end);
     *last = j;
     if (!multi_line) break;
@@ -201,7 +218,11 @@ class HeaderReader {
     if (!m.body && council_alone_) m.body = m.council ? *m.council : *council_alone_;
     if (!m.body && council_titled_ && m.council) m.body = *m.council;
     if (!span_.empty()) m.span = ctx_.MakeSpan(span_.start, span_.end);
-    r_.found = ((m.document_type || m.body || m.council) && m.date) || (m.document_type && m.body);
+    // A labelled date and place ("Mødedato: 12.12.2019, kl. 17:30" /
+    // "Mødested: Borgerrepræsentationens mødesal": Copenhagen's item pages)
+    // head a meeting too.
+    r_.found = ((m.document_type || m.body || m.council) && m.date) || (m.document_type && m.body) ||
+               (label_date_ && label_location_);
     return std::move(r_);
   }
 

@@ -344,8 +344,16 @@ std::vector<ItemStart> UnnumberedHeadingStarts(const Context& ctx, const Toc& to
   }
   for (int l = 1; l <= 6; ++l)
     if (headed[l] > best_count) best_count = headed[l], best_level = l;
-  // Two items at least, and most headings of that level open one.
-  if (best_count < 2 || best_count * 2 < total[best_level]) return out;
+  // Two items at least, and most headings of that level open one; or a
+  // page of one item (Copenhagen's item pages: its title the one heading of
+  // its level, "Beslutning" under it).
+  // The nearest heading over the decision is the item's: the page's title
+  // above it ("Referat Aarhus Byråd 14-08-2019") heads the meeting.
+  bool one_item_page = false;
+  if (best_count == 1)
+    for (int l = 6; l >= 1 && !one_item_page; --l)
+      if (headed[l] == 1 && total[l] == 1) one_item_page = true, best_level = l;
+  if ((best_count < 2 && !one_item_page) || best_count * 2 < total[best_level]) return out;
   for (size_t i = 0; i < ctx.size(); ++i) {
     const Block& b = ctx.block(i);
     if (b.kind != BlockKind::kHeading || b.heading_level != best_level || InToc(toc, i)) continue;
@@ -487,6 +495,10 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     }
     if (!lex.items().MatchNumberedLine(t, loose, &num, &ts)) continue;
     std::string_view rest = Trim(t.substr(ts));
+    // "Beslutning" / "1. Bent Christensen havde modtaget anmodning fra …,
+    // hvilket der dog ikke var enighed om." (Copenhagen's lokaludvalg): a
+    // numbered sentence right under a decision heading is its first point.
+    if (clause_zone && !loose && EndsSentence(rest) && !AtMostWords(rest, 10)) continue;
     // A title in lower case ("1. test") is a sentence's piece unless an
     // item's head follows at once ("Sagsnr.:", "Beslutning:").
     const bool head_next = i + 1 < ctx.size() && (ctx.heading(i + 1).role == Role::kCase ||
@@ -520,7 +532,18 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     // "Sagnr.: 1-51-71-3321-08" right above the number (Region
     // Midtjylland's agendas), unless that line ends an item just above.
     head[k] = head[k] || CaseLabelAbove(ctx, c.st.block, k > 0 ? numbered[k - 1].st.block : SIZE_MAX);
-    for (size_t j = c.st.title_block + 1; !head[k] && j < next && j <= c.st.title_block + 6; ++j) {
+    // Within six blocks; an attendance field between ("Fraværende med
+    // afbud:" and a name a line: Copenhagen's lokaludvalg) does not count.
+    size_t limit = c.st.title_block + 6;
+    for (size_t j = c.st.title_block + 1; !head[k] && j < next && j <= limit; ++j) {
+      const LabelHit lh = lex.attendance().MatchLabel(ctx.text(j), false);
+      if (lh.field == Field::kAbsent || lh.field == Field::kPresent || lh.field == Field::kOthers) {
+        size_t last = j;
+        LabelValue(ctx, j, lh, next, true, &last);
+        limit += last - j + 1;
+        j = last;
+        continue;
+      }
       Role r = ctx.heading(j).role;
       head[k] = r == Role::kDecision || r == Role::kRecommendation || r == Role::kCase ||
                 lex.items().IsCaseNumber(ctx.text(j)) || (!listed && ShortDecision(lex, ctx.text(j)));
@@ -618,6 +641,14 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     for (size_t j = st.title_block + 1; j < end; ++j) {
       const HeadingHit& h = ctx.heading(j);
       if ((h.role == Role::kEnd && h.text_start >= ctx.text(j).size()) || MeetingEndTime(ctx, j)) {
+        // "2. Godkendelse af dagsordnen" / "Mødet sluttede kl.21.33" / …
+        // / "Beslutning" (Copenhagen's lokaludvalg note the end in the
+        // item's head): the item's own decision heading after the line
+        // says it ended nothing.
+        bool decision_after = false;
+        for (size_t q = j + 1; q < end && !decision_after; ++q)
+          decision_after = ctx.heading(q).role == Role::kDecision;
+        if (decision_after) continue;
         end = j;
         break;
       }
@@ -807,8 +838,23 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     const SectionDraft* undated = nullptr;
     const SectionDraft* last_dec = nullptr;
     bool all_earlier = meeting_date.has_value();
-    for (const auto& s : secs) {
-      if (s.role != Role::kDecision) continue;
+    // "Beslutning" / "Dagsordenspunkt 1: Godkendelse af dagsorden" /
+    // "Økonomiudvalgets beslutning i mødet den 31. marts 2020" (Copenhagen's
+    // eDoc pages): a decision heading holding only the item's title again
+    // heads the decision under the next one.
+    auto only_title_again = [&](size_t k) {
+      if (k + 1 >= secs.size() || secs[k + 1].role != Role::kDecision || !secs[k + 1].heading) return false;
+      for (const Piece& p : secs[k].pieces) {
+        std::string_view t = Trim(ctx.doc().Slice(p.start, p.end));
+        const size_t colon = t.find(": ");
+        if (colon != std::string_view::npos) t = Trim(t.substr(colon + 1));
+        if (!TitlesSimilar(t, it.title)) return false;
+      }
+      return true;
+    };
+    for (size_t sk = 0; sk < secs.size(); ++sk) {
+      const SectionDraft& s = secs[sk];
+      if (s.role != Role::kDecision || only_title_again(sk)) continue;
       std::optional<DateHit> d;
       if (s.heading) d = FindDate(lex, *s.heading, 0, year);
       if (meeting_date && d && d->iso == *meeting_date) {

@@ -882,5 +882,66 @@ TEST(Header, DateLineWithTimeAndPlace) {
   }
 }
 
+// Copenhagen's minutes (kk.dk, eDoc): a page per item, its title the one
+// heading over "Beslutning", the decision under the body's dated heading
+// ("Borgerrepræsentationens beslutning i mødet den 12. december 2019"),
+// the meeting's absentees one a line with party and reason; a bare
+// "Beslutning" holding only "Dagsordenspunkt 1: <title>" heads the dated
+// decision (Økonomiudvalget 31.03.2020); the lokaludvalg note the end time
+// and the attendance in the item's head, and number the points of a decision
+// ("1. Bent Christensen havde modtaget …").
+TEST(Meetings, CopenhagenItemPages) {
+  const std::string br =
+      "<html><body><p>Mødedato: 12.12.2019, kl. 17:30<br>Mødested: Borgerrepræsentationens mødesal</p>\n"
+      "<h1>Godkendelse af dagsordenen</h1><p><a href=\"bilag\">Se alle bilag</a></p><p>…..</p>\n"
+      "<h2>Beslutning</h2><p>Borgerrepræsentationens beslutning i mødet den 12. december 2019</p>\n"
+      "<p>Fraværende med afbud:</p><p>Borgmester Cecilia Lonning-Skovgaard (V), tjenesterejse.</p>\n"
+      "<p>Gyda Heding (Ø), arbejde.</p><p>Anna Maria Hede Christensen (O), personlige årsager.</p>\n"
+      "<p>Fraværende uden afbud:</p><p>Ingen.</p>\n"
+      "<p>Dagsordenen blev herefter godkendt.</p><p>Mødet sluttede kl. 21:15.</p></body></html>\n";
+  auto rec = testing::StructureOfBytes(br);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2019-12-12");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "17:30");
+  EXPECT_EQ(rec->meeting->end_time.value_or("-"), "21:15");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Borgerrepræsentationens mødesal");
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Borgerrepræsentationen");
+  const std::vector<std::string> absent{"Cecilia Lonning-Skovgaard", "Gyda Heding", "Anna Maria Hede Christensen"};
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, absent);
+  ASSERT_EQ(rec->agenda_items.size(), 1u);
+  const AgendaItem& it = rec->agenda_items[0];
+  EXPECT_EQ(it.title, "Godkendelse af dagsordenen");
+  ASSERT_TRUE(it.decision);
+  EXPECT_EQ(it.decision->text, "Dagsordenen blev herefter godkendt.");
+  EXPECT_EQ(it.decision->category, DecisionCategory::kApproved);
+
+  auto eu = testing::StructureOfBytes(
+      "1. Godkendelse af dagsorden\n\nSagsfremstilling\n\n.....\n\nBeslutning\n\n"
+      "Dagsordenspunkt 1: Godkendelse af dagsorden\n\n"
+      "Økonomiudvalgets beslutning i mødet den 31. marts 2020\n\n"
+      "Fraværende med afbud:\n\nIngen.\n\nDagsordenen blev herefter godkendt.\n");
+  ASSERT_TRUE(eu.ok());
+  ASSERT_EQ(eu->agenda_items.size(), 1u);
+  ASSERT_TRUE(eu->agenda_items[0].decision);
+  EXPECT_EQ(eu->agenda_items[0].decision->text, "Dagsordenen blev herefter godkendt.");
+
+  auto lu = testing::StructureOfBytes(
+      "2. Godkendelse af dagsordnen\n\nMødet sluttede kl.21.33\n\nFraværende med afbud:\n"
+      "Maria Bagger Grell, Merete Øverup indkaldt\nCharlotte Tørngren og Lasse Kragballe Rasmussen\n"
+      "Tina Wittendorf og Henrik Magnussen\n\nFraværende uden afbud:\nJens Andersen\n\n\nBeslutning\n\n"
+      "1. Bent Christensen havde modtaget anmodning fra Erik Jønsson, om at tage punkt 9 vedr. "
+      "lokaludvalgets synlighed af dagsorden, hvilket der dog ikke var enighed om.\n\n"
+      "Dagsorden blev godkendt som udsendt og Erik Jønssons bemærkninger vedr. punkt 9 optages som en "
+      "protokolbemærkning i forbindelse med behandling af sagen.\n");
+  ASSERT_TRUE(lu.ok());
+  ASSERT_EQ(lu->agenda_items.size(), 1u);
+  EXPECT_EQ(lu->agenda_items[0].number, "2");
+  ASSERT_TRUE(lu->agenda_items[0].decision);
+  EXPECT_EQ(lu->agenda_items[0].decision->category, DecisionCategory::kApproved);
+}
+
 }  // namespace
 }  // namespace referat
