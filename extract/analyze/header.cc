@@ -308,6 +308,12 @@ class HeaderReader {
         const bool type_right = AtMostWords(right, 5) && !lex_.header().DocumentType(right).empty();
         if (type_left == type_right) break;
         std::string_view type = type_left ? left : right, name = type_left ? right : left;
+        // "22. januar 2024 - referat fra byrådet" (Aalborg): the date on one
+        // side; the cover line's reading takes it.
+        if (auto d = FindDate(lex_, name); d && d->start == 0 && d->end >= name.size()) {
+          NameLine(i, type, CountWordsUpTo(type, 9));
+          return false;
+        }
         const int name_words = CountWordsUpTo(name, 9);
         if (!NameLine(i, name, name_words)) break;
         NameLine(i, type, CountWordsUpTo(type, 9));
@@ -464,6 +470,13 @@ class HeaderReader {
         }
       }
     }
+    // The same date again on a line naming the body ("22. januar 2024 -
+    // referat fra byrådet" / "Byrådet 22. januar 2024": Aalborg).
+    if (d && line_date_ && *line_date_ == d->iso && !r_.meeting.body && !council_alone_) {
+      BodyBeforeDate(t.substr(0, d->start));
+      if (r_.meeting.body || council_alone_) span_.Add(b.start, b.end);
+      return;
+    }
     if (d && !line_date_) {
       line_date_ = d->iso;
       if (!r_.meeting.body) BodyBeforeDate(t.substr(0, d->start));
@@ -601,6 +614,12 @@ class HeaderReader {
       std::string_view run = TrimRight(before.substr(0, ends[n - 1]), ",");
       if (lex_.header().IsBodyName(run)) {
         r_.meeting.body = Collapse(run);
+        return;
+      }
+      // "Byrådet 22. januar 2024" (Aalborg's minutes pages): the council.
+      re2::StringPiece ctown;
+      if (!council_alone_ && lex_.header().IsCouncilAlone(run, &ctown)) {
+        council_alone_ = std::string(run);
         return;
       }
       // "Økonomiudvalgets møde den 21. januar 2026" (Frederikssund's

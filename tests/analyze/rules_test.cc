@@ -943,5 +943,22 @@ TEST(Meetings, CopenhagenItemPages) {
   EXPECT_EQ(lu->agenda_items[0].decision->category, DecisionCategory::kApproved);
 }
 
+// Aalborg's minutes pages (referater.aalborg.dk, Byrådet 22 January 2024):
+// the page's title puts the date before the type ("22. januar 2024 - referat
+// fra byrådet"), and the council comes again before the same date.
+TEST(Meetings, DateFirstTitleLineAndCouncilBeforeTheDate) {
+  auto rec = testing::StructureOfBytes(
+      "22. januar 2024 - referat fra byrådet\n\nByrådet 22. januar 2024\n\nÅben\n\nBeslutning\n\n"
+      "Godkendt.\n\nBjarne Jensen og Kristoffer Storm var fraværende.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2024-01-22");
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Byrådet");
+  EXPECT_EQ(rec->meeting->document_type.value_or("-"), "referat");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Bjarne Jensen", "Kristoffer Storm"}));
+}
+
 }  // namespace
 }  // namespace referat
