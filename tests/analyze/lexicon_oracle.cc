@@ -99,7 +99,8 @@ Re2Lexicon::Re2Lexicon(const Rulebook& rules, const Lexicon& code) : code_(code)
   absence_[1] = Compile("(?i)^(?:" + Alternation(Column(tables, "absence_phrases", "prefix_bare")) +
                         ")\\s+(\\S.*?)[\\s.]*$");
   absence_[2] = Compile("(?i)^(.*?)\\s+(?:" + Alternation(Column(tables, "absence_phrases", "suffix")) +
-                        ")(?:\\s*[.!]?\\s*|\\s*,.*)$");
+                        ")(?:\\s*[.!]?\\s*|\\s*,.*|\\s+(?:" + Alternation(Column(tables, "absence_phrases", "reason")) +
+                        ")(?:[\\s.,].*)?)$");
   absence_[3] = Compile("(?i)^(.*?)\\s+(?:" + Alternation(Column(tables, "absence_phrases", "suffix_item")) +
                         ")\\s+\\d+(?:[^\\pL\\pN].*)?$");
   auto word_pattern = [](const std::vector<std::string>& phrases) {

@@ -29,6 +29,7 @@ AttendanceMatcher::AttendanceMatcher(const Rulebook& rules) {
   absence_[1] = PhraseList(Column(tables, "absence_phrases", "prefix_bare"), false);
   absence_[2] = PhraseList(Column(tables, "absence_phrases", "suffix"), false);
   absence_[3] = PhraseList(Column(tables, "absence_phrases", "suffix_item"), false);
+  absence_[4] = PhraseList(Column(tables, "absence_phrases", "reason"), false);
   for (const auto& r : Column(tables, "roles", "role")) roles_.insert(FoldCase(r));
   leadin_ = PhraseList(Column(tables, "roles", "leadin"), false);
   for (const auto& w : Column(tables, "name_stopwords", "word")) name_stopwords_.insert(FoldCase(w));
@@ -69,7 +70,8 @@ LabelHit AttendanceMatcher::MatchLabel(std::string_view block, bool allow_space)
 //   - a `prefix` phrase, a colon, then the names ("Afbud: A og B.");
 //   - a `prefix_bare` phrase, spaces, then the names ("Fraværende A og B");
 //   - the names, spaces, then a `suffix` phrase that ends the sentence
-//     ("A og B var fraværende.").
+//     ("A og B var fraværende."), or that a `reason` phrase follows ("A
+//     havde meldt afbud pga. sygdom.").
 // The names are the rest of one line, without the spaces and dots at its
 // end; in the third form the shortest text before such a phrase.
 bool AttendanceMatcher::MatchAbsence(std::string_view s, size_t* names_start, size_t* names_end) const {
@@ -103,9 +105,17 @@ bool AttendanceMatcher::MatchAbsence(std::string_view s, size_t* names_start, si
     // The phrase ends the sentence, or a clause follows it on the line
     // ("Mikkel Houmann havde meldt afbud, og Peter Steffensen deltog i
     // stedet.", Copenhagen's local committees).
+    // Or a reason follows it ("Hans Hansen havde meldt afbud pga. sygdom.",
+    // "… på selve mødedagen.").
+    auto reason = [&](size_t e, bool) {
+      return (e >= s.size() || IsReSpace(s[e]) || s[e] == '.' || s[e] == ',') &&
+             s.find('\n', e) == std::string_view::npos;
+    };
     auto sentence_end = [&](size_t e, bool) {
+      const size_t phrase_end = e;
       while (e < s.size() && IsReSpace(s[e])) ++e;
       if (e < s.size() && s[e] == ',') return s.find('\n', e) == std::string_view::npos;
+      if (e > phrase_end && absence_[4].Each(s, e, reason)) return true;
       if (e < s.size() && (s[e] == '.' || s[e] == '!')) ++e;
       while (e < s.size() && IsReSpace(s[e])) ++e;
       return e == s.size();
