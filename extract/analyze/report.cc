@@ -130,7 +130,21 @@ int PlainHeading(const Context& ctx, size_t i) {
   // The body under it: running text that starts a sentence, and ends one
   // or runs on to the next line (a list of titles has neither).
   std::string_view next = Trim(ctx.text(i + 1));
-  if (!ctx.block(i + 1).cells.empty() || !StartsUpper(next) || AtMostWords(next, 7)) return 0;
+  if (!ctx.block(i + 1).cells.empty() || !StartsUpper(next)) return 0;
+  // A lead-in to a list under it ("Teater" / "Vi vil:" / "- etablere …",
+  // Syddjurs's Politik for Kultur og Fritid 2009 as text).
+  if (next.back() == ':' && AtMostWords(next, 7) && i + 2 < ctx.size() && !ctx.block(i + 2).gap_before &&
+      ctx.block(i + 2).page == ctx.block(i + 1).page) {
+    const Block& lb = ctx.block(i + 2);
+    std::string_view l = Trim(ctx.text(i + 2));
+    if (lb.kind == BlockKind::kListItem || (!l.empty() && (l[0] == '-' || l[0] == '*')))
+      return numbered ? numbered : 1;
+  }
+  // A one-line paragraph of five words or more ending a sentence
+  // ("Tryghedsvandring" / "Definere vandringernes sigte med partnere i
+  // området.").
+  const bool sentence = next.back() == '.' && !AtMostWords(next, 4) && !AtMostWords(next, CountWordsUpTo(t, 10) + 2);
+  if (AtMostWords(next, 7) && !sentence) return 0;
   const char end = next.back();
   const bool runs_on = i + 2 < ctx.size() && !ctx.block(i + 2).gap_before &&
                        ctx.block(i + 2).page == ctx.block(i + 1).page && !AtMostWords(next, 9);
