@@ -519,7 +519,12 @@ void TargetFinder::Finish(Record* record) {
       active = false;
       continue;
     }
-    bool ends_colon = !text.empty() && text.back() == ':';
+    // A lead-in ending in ',' right over a list of "at …" clauses opens it
+    // as ':' does ("Det er Byrådets mål," / "• at ungdomsarbejdsløsheden
+    // falder.", Assens Kommuneplan 2021-2033).
+    bool ends_colon = !text.empty() && (text.back() == ':' ||
+                                        (text.back() == ',' && b + 1 < doc_.blocks.size() &&
+                                         doc_.blocks[b + 1].kind == BlockKind::kListItem));
     const size_t words = WordsUpTo(text, 4);  // 5 means "more than 4"
     bool short_line = words <= 3 && !text.empty() && text.back() != '.';
     // Under a heading-like lead-in, the one paragraph that follows is the
