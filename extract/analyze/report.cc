@@ -130,7 +130,21 @@ int PlainHeading(const Context& ctx, size_t i) {
   // The body under it: running text that starts a sentence, and ends one
   // or runs on to the next line (a list of titles has neither).
   std::string_view next = Trim(ctx.text(i + 1));
-  if (!ctx.block(i + 1).cells.empty() || !StartsUpper(next) || AtMostWords(next, 7)) return 0;
+  if (!ctx.block(i + 1).cells.empty() || !StartsUpper(next)) return 0;
+  // A lead-in to a list under it ("Teater" / "Vi vil:" / "- etablere …",
+  // Syddjurs's Politik for Kultur og Fritid 2009 as text).
+  if (next.back() == ':' && AtMostWords(next, 7) && i + 2 < ctx.size() && !ctx.block(i + 2).gap_before &&
+      ctx.block(i + 2).page == ctx.block(i + 1).page) {
+    const Block& lb = ctx.block(i + 2);
+    std::string_view l = Trim(ctx.text(i + 2));
+    if (lb.kind == BlockKind::kListItem || (!l.empty() && (l[0] == '-' || l[0] == '*')))
+      return numbered ? numbered : 1;
+  }
+  // A one-line paragraph of five words or more ending a sentence
+  // ("Tryghedsvandring" / "Definere vandringernes sigte med partnere i
+  // området.").
+  const bool sentence = next.back() == '.' && !AtMostWords(next, 4) && !AtMostWords(next, CountWordsUpTo(t, 10) + 2);
+  if (AtMostWords(next, 7) && !sentence) return 0;
   const char end = next.back();
   const bool runs_on = i + 2 < ctx.size() && !ctx.block(i + 2).gap_before &&
                        ctx.block(i + 2).page == ctx.block(i + 1).page && !AtMostWords(next, 9);
@@ -138,7 +152,49 @@ int PlainHeading(const Context& ctx, size_t i) {
   return numbered ? numbered : 1;
 }
 
+// Whether the reader marked any heading: a document without one (a DOCX
+// whose headings are bold paragraphs in the body's type) is read by
+// BoldHeading.
+bool HasMarkedHeadings(const Context& ctx) {
+  for (size_t i = 0; i < ctx.size(); ++i)
+    if (ctx.block(i).kind == BlockKind::kHeading) return true;
+  return false;
+}
+
+// A heading set only in bold, in a document whose reader marked no
+// headings: a short bold line (a paragraph, or a bulleted line) that does
+// not end like a sentence or a label, with a paragraph of running text
+// (not bold) right under it ("Rammen for arbejdet", "• God timing",
+// Syddjurs's opsamlingsnotat 2012). Returns its level: 1 for a paragraph,
+// 2 for a list line; 0 when it is none.
+int BoldHeading(const Context& ctx, size_t i) {
+  const Block& b = ctx.block(i);
+  if (!b.bold || !b.cells.empty() || i + 1 >= ctx.size()) return 0;
+  std::string_view t = Trim(ctx.text(i));
+  if (t.empty() || t.size() > 90 || !AtMostWords(t, 10) || !StartsUpper(t)) return 0;
+  const char last = t.back();
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-' || last == ')') return 0;
+  if (t.find(". ") != std::string_view::npos) return 0;
+  const Block& nb = ctx.block(i + 1);
+  std::string_view next = Trim(ctx.text(i + 1));
+  if (nb.bold || nb.kind != BlockKind::kParagraph || nb.page != b.page || !StartsUpper(next) ||
+      AtMostWords(next, 7))
+    return 0;
+  return b.kind == BlockKind::kListItem ? 2 : 1;
+}
+
 }  // namespace
+
+size_t CountHeadings(const Context& ctx) {
+  const bool plain = PlainText(ctx), marked = !plain && HasMarkedHeadings(ctx);
+  size_t n = 0;
+  for (size_t i = 0; i < ctx.size(); ++i) {
+    if (marked ? ctx.block(i).kind == BlockKind::kHeading
+               : plain ? PlainHeading(ctx, i) > 0 : BoldHeading(ctx, i) > 0)
+      ++n;
+  }
+  return n;
+}
 
 size_t TitleBlock(const Context& ctx) {
   const size_t n = std::min(ctx.size(), kCoverBlocks);
@@ -170,6 +226,7 @@ Report ExtractReport(const Context& ctx) {
   const Lexicon& lex = ctx.lex();
   Report r;
   const bool plain = PlainText(ctx);
+  const bool bold_only = !plain && !HasMarkedHeadings(ctx);
   size_t tb = TitleBlock(ctx);
   size_t title_end = tb;  // last block of the title
   if (tb != SIZE_MAX) {
@@ -301,7 +358,7 @@ Report ExtractReport(const Context& ctx) {
     // Letterhead above the title, the title's own lines, the cover page and
     // the TOC's heading are not sections.
     if ((tb != SIZE_MAX && i <= title_end) || b.page == cover_page || ctx.heading(i).role == Role::kToc) continue;
-    const int plain_level = plain ? PlainHeading(ctx, i) : 0;
+    const int plain_level = plain ? PlainHeading(ctx, i) : bold_only ? BoldHeading(ctx, i) : 0;
     if (b.kind != BlockKind::kHeading && plain_level == 0) continue;
     // Figure and table captions set like headings, and their second lines
     // (which may come after the figure's own labels).

@@ -14,6 +14,11 @@ namespace referat::analyze {
 // first heading, else the first bold line, else the first short line.
 size_t TitleBlock(const Context& ctx);
 
+// The headings a report's sections would open at: the reader's headings;
+// without any, bold short lines over a paragraph; in plain text, short
+// lines standing alone over a paragraph.
+size_t CountHeadings(const Context& ctx);
+
 Report ExtractReport(const Context& ctx);
 
 }  // namespace referat::analyze

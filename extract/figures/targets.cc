@@ -493,21 +493,38 @@ void TargetFinder::Finish(Record* record) {
   bool active = false;
   bool heading_like = false;  // the lead-in is a heading ("Resultat mål")
   bool label_colon = false;   // the lead-in is a label ending in ':'
+  size_t first_item = SIZE_MAX;  // the first list item under the lead-in
   for (size_t b = 0; b < doc_.blocks.size(); ++b) {
     const Block& bl = doc_.blocks[b];
     std::string_view text = doc_.BlockText(bl);
     if (bl.kind == BlockKind::kListItem) {
+      // A short bold item after items that are not bold is the heading of
+      // what follows, set as a list line ("• Tidskapsel" after the goals
+      // under "Målfastsættelse:", Syddjurs opsamlingsnotat 2012): the list
+      // of goals ends there.
+      if (active && first_item != SIZE_MAX && bl.bold && !doc_.blocks[first_item].bold &&
+          WordsUpTo(text, 4) <= 4) {
+        active = false;
+        continue;
+      }
       if (active && !text.empty()) {
+        if (first_item == SIZE_MAX) first_item = b;
         st.push_back({bl.start, bl.end, false, bl.list_marker});
         in_list[b] = 1;
       }
       continue;
     }
+    first_item = SIZE_MAX;
     if (bl.kind == BlockKind::kTableRow) {
       active = false;
       continue;
     }
-    bool ends_colon = !text.empty() && text.back() == ':';
+    // A lead-in ending in ',' right over a list of "at …" clauses opens it
+    // as ':' does ("Det er Byrådets mål," / "• at ungdomsarbejdsløsheden
+    // falder.", Assens Kommuneplan 2021-2033).
+    bool ends_colon = !text.empty() && (text.back() == ':' ||
+                                        (text.back() == ',' && b + 1 < doc_.blocks.size() &&
+                                         doc_.blocks[b + 1].kind == BlockKind::kListItem));
     const size_t words = WordsUpTo(text, 4);  // 5 means "more than 4"
     bool short_line = words <= 3 && !text.empty() && text.back() != '.';
     // Under a heading-like lead-in, the one paragraph that follows is the

@@ -190,6 +190,22 @@ TEST(RealDocx, ThemeMeetingNoteIsNotMinutes) {
   EXPECT_TRUE(r.agenda_items.empty());
 }
 
+// A note whose headings are bold paragraphs and bold bulleted lines in the
+// body's type (the DOCX marks no heading) is a report with those sections.
+TEST(RealDocx, ThemeMeetingNoteIsReportWithBoldHeadings) {
+  REAL_OR_SKIP(r, "syddjurs_bilag_opsamlingsnotat-temamoede-2012-09-20.docx");
+  EXPECT_EQ(Name(r.kind), "report");
+  ASSERT_TRUE(r.report);
+  EXPECT_EQ(r.report->title, "Kulturkommune 2017");
+  std::vector<std::pair<int, std::string>> sections;
+  for (const auto& s : r.report->sections) sections.emplace_back(s.level, s.heading);
+  const std::vector<std::pair<int, std::string>> expected{
+      {1, "Rammen for arbejdet"}, {1, "Perspektivering"}, {2, "God timing"}, {2, "Branding"},
+      {2, "Identitet i kulturtilbud"}, {2, "Skab forbindelser og understøt netværk"},
+      {2, "Kultur som planredskab"}, {2, "Tidskapsel"}};
+  EXPECT_EQ(sections, expected);
+}
+
 TEST(RealPdf, CaseTableInventsNoItems) {
   REAL_OR_SKIP(r, "aarhus_sundhed-og-omsorg_sager-paa-vej_2025.pdf");
   EXPECT_TRUE(r.agenda_items.empty());

@@ -960,5 +960,49 @@ TEST(Meetings, DateFirstTitleLineAndCouncilBeforeTheDate) {
   EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Bjarne Jensen", "Kristoffer Storm"}));
 }
 
+// Report sections in plain text (pdftotext output of a PDF report).
+std::vector<std::string> SectionHeadings(const Record& rec) {
+  std::vector<std::string> out;
+  if (rec.report)
+    for (const auto& s : rec.report->sections) out.push_back(s.heading);
+  return out;
+}
+
+// A short line over a lead-in to a list ("Vi vil:" / "- …") is a heading
+// (Syddjurs Kommune, Politik for Kultur og Fritid 2009, pages 6-7, as
+// pdftotext gives it).
+TEST(Reports, PlainHeadingOverListLeadIn) {
+  auto r = testing::StructureOfBytes(
+      "Politik\nfor\nKultur og Fritid Lokalt engagement.\n\n"
+      "Teater\nVi vil:\n- etablere egnsteater, som primært udøver børneteater\n-\n\n"
+      "arbejde for bredest mulig formidling/profilering af arrangementer for at synliggøre\n"
+      "aktiviteterne og øge tilgængeligheden. IT er det afgørende redskab\n\n"
+      "Musik\nVi vil:\n- arbejde for bredest mulig formidling/profilering af arrangementer for at synliggøre\n"
+      "aktiviteterne og øge tilgængeligheden gerne gennem virtuelle vejkort. IT er det\n"
+      "afgørende redskab\n");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Name(r->kind), "report");
+  EXPECT_EQ(SectionHeadings(*r), (std::vector<std::string>{"Teater", "Musik"}));
+}
+
+// A short line over a one-line paragraph of five or more words ending a
+// sentence is a heading; the lines under it are no headings
+// (tryghedsvandring.blogspot.com, "Evaluering af projektet").
+TEST(Reports, PlainHeadingOverOneLineSentence) {
+  auto r = testing::StructureOfBytes(
+      "Evaluering\n\nEVALUERING AF PROJEKTET\n\nSucceskriterier:\n\nOpsamling af erfaringer.\n"
+      "Erfaringer fra Sverige med Tryghedsvandringer, og erfaringer med andre vandringer o.l. generelt.\n"
+      "Skrive resumeer af interviews, og gøre materialet tilgængeligt.\n\n"
+      "Tryghedsvandring\nDefinere vandringernes sigte med partnere i området.\n"
+      "Gennemføre vandringer, producere anbefalinger fra deltagere.\n"
+      "Gennemføre to vandringer med forskelligt sigte eller målgruppe.\n"
+      "Anbefalinger og aftale mekanisme for opfølgning af dem.\n\n"
+      "Overordnet\nRapport om projektet ca. 20 sider. Skrives efter projektets afslutning i maj måned.\n"
+      "Mulig: deltagerinterviews\nMulig: foto-video-dokumentation.\n");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Name(r->kind), "report");
+  EXPECT_EQ(SectionHeadings(*r), (std::vector<std::string>{"Tryghedsvandring", "Overordnet"}));
+}
+
 }  // namespace
 }  // namespace referat

@@ -121,6 +121,23 @@ TEST(FiguresRealDocuments, KlReport) {
   EXPECT_TRUE(years85);
 }
 
+// Syddjurs's note on the theme meeting (DOCX): the goals under
+// "Målfastsættelse:" are targets; the bold "• Tidskapsel" after them heads
+// the next section and ends their list.
+TEST(FiguresRealDocuments, SyddjursThemeMeetingGoals) {
+  REAL_OR_SKIP(r, "syddjurs_bilag_opsamlingsnotat-temamoede-2012-09-20.docx");
+  bool contacts = false;
+  for (const auto& t : r->targets) {
+    EXPECT_NE(t.text, "Tidskapsel");
+    if (t.text.find("minimum 100 nye kontakter") != std::string::npos) {
+      contacts = true;
+      EXPECT_EQ(t.value, 100);
+    }
+  }
+  EXPECT_TRUE(contacts);
+  EXPECT_EQ(r->targets.size(), 11u);
+}
+
 // The Ballerup quality standards: deadlines in days, legal dates written d/m yy,
 // grades that are no counts, and the "Resultat mål" targets.
 TEST(FiguresRealDocuments, BallerupQualityStandards) {
