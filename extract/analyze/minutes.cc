@@ -96,6 +96,12 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
     record->meeting = header.meeting;
     if (!record->meeting->body && record->meeting->date)
       record->meeting->body = analyze::BodyFromDecisionHeadings(ctx, header_end, *record->meeting->date);
+    // "Borgerrepræsentationen" meets only in Copenhagen.
+    if (record->meeting->body && !record->meeting->council && !record->meeting->municipality)
+      if (auto only = ctx.lex().header().OnlyCouncilOf(*record->meeting->body)) {
+        record->meeting->council = only->first;
+        record->meeting->municipality = only->second;
+      }
     // "Mødet hævet kl. 17.30." after the items, or in the header's notes
     // (Odense's minutes: "Mødet hævet kl. 17.12" above the agenda), gives
     // the end time the header did not state.

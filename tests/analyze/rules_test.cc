@@ -908,6 +908,8 @@ TEST(Meetings, CopenhagenItemPages) {
   EXPECT_EQ(rec->meeting->end_time.value_or("-"), "21:15");
   EXPECT_EQ(rec->meeting->location.value_or("-"), "Borgerrepræsentationens mødesal");
   EXPECT_EQ(rec->meeting->body.value_or("-"), "Borgerrepræsentationen");
+  EXPECT_EQ(rec->meeting->council.value_or("-"), "Københavns Borgerrepræsentation");
+  EXPECT_EQ(rec->meeting->municipality.value_or("-"), "Københavns Kommune");
   const std::vector<std::string> absent{"Cecilia Lonning-Skovgaard", "Gyda Heding", "Anna Maria Hede Christensen"};
   ASSERT_TRUE(rec->attendance);
   EXPECT_EQ(rec->attendance->absent, absent);

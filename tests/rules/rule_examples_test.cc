@@ -174,7 +174,11 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Ana
            auto m = Lex().header().MunicipalityOf(std::string_view(town.data(), town.size()));
            if (m) return "council|" + *m;
          }
-         if (Lex().header().IsBodyName(in)) return std::string("body");
+         if (Lex().header().IsBodyName(in)) {
+           // A council only one municipality has: "body|council|municipality".
+           if (auto only = Lex().header().OnlyCouncilOf(in)) return "body|" + only->first + "|" + only->second;
+           return std::string("body");
+         }
          return std::string("-");
        }},
       {"municipality",

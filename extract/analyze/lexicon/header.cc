@@ -66,6 +66,8 @@ HeaderMatcher::HeaderMatcher(const Rulebook& rules, const Words& words) : words_
     municipalities_[FoldCase(row[0])] = row[1];
     municipalities_[FoldCase(row[1])] = row[1];
   }
+  for (const auto& row : tables("bodies"))
+    if (row.size() >= 4 && row[0] == "council_alone") only_councils_[FoldCase(row[1])] = {row[2], row[3]};
   municipality_words_ = lang::WordList(rules, "function_words", "council_word").entries();
   municipality_phrase_.Set(
       "([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+(?:[ -][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+)?)\\s+(?:" +
@@ -245,6 +247,14 @@ bool HeaderMatcher::FindCouncil(std::string_view s, re2::StringPiece* town,
           council_words_.Each(s, i, [](size_t, bool) { return true; });
   if (!any) return false;
   return RE2::PartialMatch(s, *council_, town, word);
+}
+
+std::optional<std::pair<std::string, std::string>> HeaderMatcher::OnlyCouncilOf(std::string_view name) const {
+  auto it = only_councils_.find(FoldCase(Trim(name)));
+  if (it == only_councils_.end()) return std::nullopt;
+  auto muni = MunicipalityOf(it->second.second);
+  if (!muni) return std::nullopt;
+  return std::make_pair(it->second.first, *muni);
 }
 
 bool HeaderMatcher::IsCouncilAlone(std::string_view s, re2::StringPiece* town) const {

@@ -69,6 +69,10 @@ class HeaderMatcher {
   bool MayHaveMunicipalityPhrase(std::string_view s) const;
   // Official municipality for a town name ("Aalborg" -> "Aalborg Kommune").
   std::optional<std::string> MunicipalityOf(std::string_view town) const;
+  // A council named alone that only one municipality has
+  // ("Borgerrepræsentationen": bodies.txt's council_alone rows with a
+  // council's full name and its town): {council, official municipality}.
+  std::optional<std::pair<std::string, std::string>> OnlyCouncilOf(std::string_view name) const;
 
  private:
   bool BodyNameCode(std::string_view line) const;
@@ -95,6 +99,7 @@ class HeaderMatcher {
   std::vector<std::string> municipality_words_;  // for MayHaveMunicipalityPhrase
   LazyRE2 municipality_phrase_;
   std::map<std::string, std::string> municipalities_;  // folded town -> official
+  std::map<std::string, std::pair<std::string, std::string>> only_councils_;  // folded name -> council, town
 };
 
 }  // namespace referat::analyze
