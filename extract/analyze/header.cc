@@ -407,11 +407,21 @@ class HeaderReader {
       span_.Add(b.start, b.end);
       return true;
     }
-    // "mødet i Udvalg for regional udvikling" (Region Midtjylland's cover).
+    // "mødet i Udvalg for regional udvikling" (Region Midtjylland's cover);
+    // "Referat fra møde i Byrådet", "Dagsorden til møde i
+    // Kommunalbestyrelsen" (Gentofte): the type and a word before it.
     if (!m.body && words <= 10) {
       for (const auto& w : lex_.words().meeting_in.entries()) {
         std::string_view rest = Trim(t);
-        if (!lang::ConsumeLeadingWord(&rest, w, true)) continue;
+        if (!lang::ConsumeLeadingWord(&rest, w, true)) {
+          const std::string needle = " " + w + " ";
+          const std::string folded = FoldCase(rest);
+          const size_t at = folded.size() == rest.size() ? folded.find(FoldCase(needle)) : std::string::npos;
+          if (at == std::string::npos || !m.document_type ||
+              lex_.header().DocumentType(rest.substr(0, at)).empty() || !AtMostWords(rest.substr(0, at), 3))
+            continue;
+          rest = rest.substr(at + needle.size());
+        }
         rest = Trim(rest);
         if (lex_.header().IsBodyName(rest) && lex_.header().DocumentType(rest).empty()) {
           m.body = Collapse(rest);

@@ -138,6 +138,7 @@ struct Cand {
   bool marker = false;
   bool row = false;  // a table row whose first cell is the number ("1.2<TAB>Title")
   bool margin = false;  // a row with the decision in its last cell
+  bool access = false;  // the access stands between number and title ("1  Åbent  Title")
 };
 
 // True when the block before `b` is a numbered line: `b` then goes on a
@@ -463,6 +464,26 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       if (b.cells.size() < 2) continue;
       auto n = NumberCell(ctx.cell(i, 0));
       std::string_view title = Trim(ctx.cell(i, 1));
+      // [1][Åbent][Kommuneplan 2013 - juni. Endelig vedtagelse] (Gentofte's
+      // minutes): the access in a cell of its own before the title.
+      if (b.cells.size() >= 3 && (lex.headings().IsRoleLine(title, Role::kOpen) ||
+                                  lex.headings().IsRoleLine(title, Role::kClosed))) {
+        title = Trim(ctx.cell(i, 2));
+        c.access = true;
+      }
+      // "1  Åbent         Kommuneplan …" as text: number and access in the
+      // first cell.
+      if (!n) {
+        std::string_view c0t = Trim(ctx.cell(i, 0));
+        const size_t sp = c0t.find(' ');
+        if (sp != std::string_view::npos) {
+          std::string_view access = Trim(c0t.substr(sp));
+          if (lex.headings().IsRoleLine(access, Role::kOpen) || lex.headings().IsRoleLine(access, Role::kClosed)) {
+            n = NumberCell(c0t.substr(0, sp));
+            c.access = true;
+          }
+        }
+      }
       // "1. Vittrup Skole. … 80 Kr.<gap>Antoges.": the matter numbered in
       // the first cell, the decision in the margin. After such a row, the
       // next number with a short note in the margin continues the
@@ -493,7 +514,22 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       numbered.push_back(std::move(c));
       continue;
     }
-    if (!lex.items().MatchNumberedLine(t, loose, &num, &ts)) continue;
+    // "1 Åbent Meddelelser fra formanden" (Gentofte's minutes as text):
+    // a number without its dot is an item's when the access stands after it.
+    if (!lex.items().MatchNumberedLine(t, loose, &num, &ts)) {
+      std::string_view tt = Trim(t);
+      const size_t sp = tt.find(' ');
+      if (sp == std::string_view::npos || !NumberCell(tt.substr(0, sp))) continue;
+      std::string_view after = Trim(tt.substr(sp));
+      const size_t sp2 = after.find(' ');
+      if (sp2 == std::string_view::npos) continue;
+      std::string_view access = after.substr(0, sp2);
+      if (!lex.headings().IsRoleLine(access, Role::kOpen) && !lex.headings().IsRoleLine(access, Role::kClosed))
+        continue;
+      num = *NumberCell(tt.substr(0, sp));
+      ts = static_cast<size_t>(after.data() - t.data()) + sp2;
+      c.access = true;
+    }
     std::string_view rest = Trim(t.substr(ts));
     // "Beslutning" / "1. Bent Christensen havde modtaget anmodning fra …,
     // hvilket der dog ikke var enighed om." (Copenhagen's lokaludvalg): a
@@ -527,7 +563,8 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   for (size_t k = 0; k < numbered.size(); ++k) {
     const Cand& c = numbered[k];
     const size_t next = k + 1 < numbered.size() ? numbered[k + 1].st.block : ctx.size();
-    head[k] = c.margin;
+    // A number, the item's access, then its title: an agenda's line.
+    head[k] = c.margin || c.access;
     const bool listed = AfterNumberedLine(ctx, c.st.block);
     // "Sagnr.: 1-51-71-3321-08" right above the number (Region
     // Midtjylland's agendas), unless that line ends an item just above.
@@ -623,6 +660,27 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
   const Lexicon& lex = ctx.lex();
   std::vector<AgendaItem> items;
   const int year = meeting_date ? YearOf(*meeting_date) : 0;
+  // A page's running header in a text dump ("Møde i Økonomiudvalget den 10.
+  // juni 2013" over every item of Gentofte's minutes as pdftotext gives
+  // them): a line of four words or more with a digit and no final stop,
+  // right above three item numbers or more, the first among them. It is no
+  // item's text.
+  std::set<std::string_view> running;
+  {
+    std::string_view first;
+    int count = 0;
+    for (const ItemStart& st : starts) {
+      size_t i = st.block;
+      while (i > 0 && Trim(ctx.text(i - 1)).empty()) --i;
+      if (i == 0 || ctx.IsTableRow(i - 1)) continue;
+      std::string_view t = Trim(ctx.text(i - 1));
+      if (&st == &starts.front()) {
+        if (t.back() == '.' || !HasDigit(t) || AtMostWords(t, 3) || !AtMostWords(t, 12)) break;
+        first = t;
+      }
+      if (t == first && ++count == 3) running.insert(t);
+    }
+  }
   std::optional<bool> body_public;  // from "Åben dagsorden" / "Lukket dagsorden" lines
   size_t scanned = 0;
   for (size_t k = 0; k < starts.size(); ++k) {
@@ -669,6 +727,31 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     std::optional<bool> pub = lex.items().TitlePublic(it.title, &marker_len, &suffix_len);
     if (suffix_len) it.title.resize(it.title.size() - suffix_len);
     if (marker_len) it.title.erase(0, marker_len);
+    if (!pub && !ctx.IsTableRow(st.title_block) && st.title_start > ctx.block(st.title_block).start) {
+      // "1 Åbent Meddelelser fra formanden": the access before the title.
+      std::string_view before =
+          Trim(ctx.doc().Slice(ctx.block(st.title_block).start, st.title_start));
+      const size_t sp = before.rfind(' ');
+      if (sp != std::string_view::npos) {
+        std::string_view w = before.substr(sp + 1);
+        if (lex.headings().IsRoleLine(w, Role::kOpen)) pub = true;
+        else if (lex.headings().IsRoleLine(w, Role::kClosed)) pub = false;
+      }
+    }
+    if (!pub && ctx.IsTableRow(st.title_block)) {
+      // The access in the cell before the title's.
+      const Block& tb = ctx.block(st.title_block);
+      for (size_t c = 0; !pub && c < tb.cells.size() && tb.cells[c].start < st.title_start; ++c) {
+        std::string_view cell = Trim(ctx.cell(st.title_block, c));
+        if (c == 0) {
+          const size_t sp = cell.find(' ');
+          if (sp == std::string_view::npos) continue;
+          cell = Trim(cell.substr(sp));
+        }
+        if (lex.headings().IsRoleLine(cell, Role::kOpen)) pub = true;
+        else if (lex.headings().IsRoleLine(cell, Role::kClosed)) pub = false;
+      }
+    }
     if (!pub && te) pub = te->public_;
     if (!pub) pub = body_public;
     it.public_ = pub;
@@ -811,6 +894,7 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
         it.case_number = std::string(TrimRight(Trim(t), "."));
         continue;
       }
+      if (running.count(Trim(t))) continue;
       secs.back().pieces.push_back({j, b.start, b.end, true});
     }
 

@@ -1006,5 +1006,52 @@ TEST(Reports, PlainHeadingOverOneLineSentence) {
   EXPECT_EQ(SectionHeadings(*r), (std::vector<std::string>{"Tryghedsvandring", "Overordnet"}));
 }
 
+// Gentofte's minutes (Acadre PDF as pdftotext gives it; Økonomiudvalget
+// 10 June 2013 and Kommunalbestyrelsen 16 December 2013): each item is
+// "1  Åbent         Kommuneplan 2013 - juni. Endelig vedtagelse" (number,
+// access and title in columns; one space each in another rendering),
+// its case number "018520-2013" under it, the page's running header "Møde i
+// Økonomiudvalget den 10. juni 2013" above each item; the cover says
+// "Dagsorden til møde i Kommunalbestyrelsen".
+TEST(Meetings, GentofteAccessColumnAndRunningHeader) {
+  auto rec = testing::StructureOfBytes(
+      "Gentofte Kommune\n\nDagsorden til\nmøde i\nØkonomiudvalget\n\nDagsorden åben\n\n"
+      "Mødedato 10. juni 2013\n\nMødetidspunkt 17.00\n\nMødelokale Udvalgsværelse D\n\n"
+      "Møde i Økonomiudvalget den 10. juni 2013\n\n"
+      "1  Åbent         Kommuneplan 2013 - juni. Endelig vedtagelse\n\n018520-2013\n\nResumé\n\n"
+      "Kommunalbestyrelsen vedtog enstemmigt den 26. november 2012 at sende forslag til Kommuneplan 2013 i "
+      "høring.\n\nMøde i Økonomiudvalget den 10. juni 2013\n\n"
+      "2  Åbent         Lokalplan 335 for Ordrup Jagtvej 50. Endelig vedtagelse.\n\n018321-2012\n\n"
+      "Møde i Økonomiudvalget den 10. juni 2013\n\n15  Lukket        Salg af ejendom\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Økonomiudvalget");
+  EXPECT_EQ(rec->meeting->municipality.value_or("-"), "Gentofte Kommune");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2013-06-10");
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  EXPECT_EQ(rec->agenda_items[0].title, "Kommuneplan 2013 - juni. Endelig vedtagelse");
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "018520-2013");
+  EXPECT_EQ(rec->agenda_items[0].public_, std::optional<bool>(true));
+  EXPECT_EQ(rec->agenda_items[2].number, "15");
+  EXPECT_EQ(rec->agenda_items[2].public_, std::optional<bool>(false));
+  // The running header is no item's text.
+  for (const auto& it : rec->agenda_items)
+    for (const auto& sec : it.sections) EXPECT_EQ(sec.text.find("Møde i Økonomiudvalget"), std::string::npos);
+
+  auto kb = testing::StructureOfBytes(
+      "Gentofte Kommune\n\nDagsorden til møde i Kommunalbestyrelsen\n\nDagsorden åben\n\n"
+      "Mødedato 16. december 2013\n\nMøde i Kommunalbestyrelsen den 16. december 2013\n\n"
+      "1 Åbent Meddelelser fra formanden\n\n050527-2012\n\n______\n\n"
+      "Møde i Kommunalbestyrelsen den 16. december 2013\n\n"
+      "2 Åbent Forslag til tillæg 2 til Kommuneplan 2013, Klimatilpasningsplan\n\n053164-2012\n\nResumé\n");
+  ASSERT_TRUE(kb.ok());
+  ASSERT_TRUE(kb->meeting);
+  EXPECT_EQ(kb->meeting->body.value_or("-"), "Kommunalbestyrelsen");
+  ASSERT_EQ(kb->agenda_items.size(), 2u);
+  EXPECT_EQ(kb->agenda_items[1].title, "Forslag til tillæg 2 til Kommuneplan 2013, Klimatilpasningsplan");
+  EXPECT_EQ(kb->agenda_items[1].case_number.value_or("-"), "053164-2012");
+  EXPECT_EQ(kb->agenda_items[1].public_, std::optional<bool>(true));
+}
+
 }  // namespace
 }  // namespace referat

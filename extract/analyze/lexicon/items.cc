@@ -46,9 +46,11 @@ ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) : months_(ru
   // KLE 00.01.00-A00-1-17 (with or without the trailing parts),
   // 1-51-71-3321-08 (Region Midtjylland's journal numbers), 330-2018-3619
   // (a municipality's number, the year, the serial: Odsherred), 2007/34364
-  // (the year and the serial: Odense's SBSYS minutes of 2008).
+  // (the year and the serial: Odense's SBSYS minutes of 2008), 018520-2013
+  // (a six-digit serial, then the year: Gentofte's minutes).
   const std::string case_pat =
       "(?:[A-ZÆØÅ]{2,5}-\\d{2,4}-\\d{3,8}"
+      "|\\d{6}-(?:19|20)\\d{2}"
       "|\\d{3}-(?:19|20)\\d{2}-\\d{1,8}"
       "|\\d{1,2}-\\d{2}-\\d{2}-\\d{1,6}-\\d{2}"
       "|\\d{2}\\.\\d{2}\\.\\d{2}-[A-ZÆØÅ]\\d{2}(?:-\\d{1,5}-\\d{2})?"
