@@ -10,6 +10,10 @@
 namespace referat::lang {
 namespace {
 
+// The endings of a written ordinal glued to a day's digits in protocols
+// before 1900: "25de April", "1ste Juni", "3die August", "2den May", "12te".
+const std::string kOrdinalEndings = "(?i:ste|den|die|de|te)";
+
 bool DigitAt(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
 
 int ToInt(std::string_view s) {
@@ -191,7 +195,9 @@ DateReader::DateReader(const Rulebook& rules) : months_(rules) {
   const std::string range = ReAlternation(WordList(rules, "function_words", "range").entries());
   const std::string clock = ClockAlternation(rules);
   numeric_date_.Set("(\\d{1,2})([./\\-])(\\d{1,2})([./\\-])(\\d{4}|\\d{2})");
-  text_date_.Set("(\\d{1,2})\\.?\\s*((?i:" + WordsAlternation(months_.bare_words()) +
+  // The day may carry the ordinal's ending of protocols before 1900 ("den
+  // 25de April", "1ste Juni", "3die August", "2den May").
+  text_date_.Set("(\\d{1,2})(?:\\.|" + kOrdinalEndings + ")?\\s*((?i:" + WordsAlternation(months_.bare_words()) +
                  "))\\.?(?:,?\\s+(\\d{4}))?(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9]|$)");
   iso_date_.Set("((?:19|20)\\d{2})-(\\d{2})-(\\d{2})");
   // "April 3, 2019": the month first, as web publishing systems print a
@@ -200,7 +206,7 @@ DateReader::DateReader(const Rulebook& rules) : months_(rules) {
   month_first_date_.Set("((?i:" + WordsAlternation(months_.bare_words()) + "))\\s+(\\d{1,2}),\\s+(\\d{4})");
   // "Aar 1919 d. 13. August", "Aar 1921 d. 9/2", "År 1959, den 24. marts":
   // a protocol's entry gives the year first.
-  year_first_date_.Set("(?i:aar|år)\\s+((?:1[6-9]|20)\\d{2}),?\\s+(?i:den|d\\.)\\s*(\\d{1,2})(?:\\.\\s*((?i:" +
+  year_first_date_.Set("(?i:aar|år)\\s+((?:1[6-9]|20)\\d{2}),?\\s+(?i:den|d\\.)\\s*(\\d{1,2})(?:(?:\\.|" + kOrdinalEndings + ")?\\s*((?i:" +
                        WordsAlternation(months_.bare_words()) + "))\\.?|/(\\d{1,2}))(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9/]|$)");
   // After "kl." a comma also parts hours and minutes ("Kl. 19,30" in
   // typewritten minutes); a bare "19,30" stays a number.

@@ -415,6 +415,23 @@ TEST(Meetings, ParishProtocolEntryAndMarginNotes) {
   EXPECT_EQ(modern->meeting->date.value_or("-"), "2019-03-12");
 }
 
+// A parish board's protocol before 1900 (Forhandlingsprotokol for
+// Dronninglund Sogneraad - Sogneforstanderskabet 1858-1870, transcribed by
+// Jens Aaberg, dronninglundarkiv.dk): the entry's year first, the board by
+// the parish's name ("Dronninglund Sogneforstanderskab"), the place after
+// "i". Dates from 1800 on are real (lang::kFirstYear).
+TEST(Meetings, ParishBoardEntryBefore1900) {
+  auto rec = testing::StructureOfBytes(
+      "Forhandlingsprotokol for Dronninglund Sogneraad – Sogneforstanderskabet.\n1858 – 1870.\n\n"
+      "Aar 1859 den 24. marts – gav Dronninglund Sogneforstanderskab møde i Geraa skole,\n\n"
+      "Aar 1859 den 4. marts – Møde i Ørsø skole. Sognepræsten er ikke mødt.\n");
+  ASSERT_TRUE(rec.ok());
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "1859-03-24");
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Sogneforstanderskab");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Geraa skole");
+}
+
 // Silkeborg Byråd's protocols (2007, via docplayer.dk): the place ends the
 // cover's date line after the time, with no word before it.
 TEST(Meetings, PlaceAfterTheCoverTime) {
