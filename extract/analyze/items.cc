@@ -195,6 +195,7 @@ bool NextInOutline(const std::vector<int>& prev, const std::vector<int>& cur) {
   return std::equal(cur.begin(), cur.begin() + k, prev.begin()) && cur[k] == prev[k] + 1;
 }
 
+
 // The title when it sits on the line after the number.
 void TitleFromNextLine(const Context& ctx, size_t i, ItemStart* st) {
   st->title_block = i;
@@ -527,6 +528,20 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     }
     any_head = any_head || head[k];
   }
+  // A protocol's matters after its lead-in ("Følgende Sager behandledes:"):
+  // the run 1, 2, 3 … from the first number on is items, each matter
+  // whatever its decision's wording (Lindknud Sogneraads Protokol 1915-1921).
+  if (!numbered.empty() && numbered[0].st.number == "1" && !numbered[0].row &&
+      AfterMattersLead(ctx, numbered[0].st.block)) {
+    for (size_t k = 0; k < numbered.size() && !numbered[k].row; ++k) {
+      if (k > 0) {
+        std::vector<int> prev = NumParts(numbered[k - 1].st.number);
+        prev.back() += 1;
+        if (prev != NumParts(numbered[k].st.number)) break;
+      }
+      head[k] = any_head = true;
+    }
+  }
   if (!any_head) return out;
   bool all_strong = true, all_rows = true;
   for (size_t k = 0; k < numbered.size(); ++k) {
@@ -593,6 +608,22 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     out.push_back(std::move(c.st));
   }
   return out;
+}
+
+bool AfterMattersLead(const Context& ctx, size_t b) {
+  const auto& leads = ctx.lex().words().matters_lead.entries();
+  for (size_t j = b; j > 0 && j + 3 >= b; --j) {
+    std::string_view t = Trim(ctx.text(j - 1));
+    if (t.empty() || t.back() != ':') continue;
+    const std::string f = FoldCase(Trim(t.substr(0, t.size() - 1)));
+    for (const auto& lead : leads) {
+      const std::string l = FoldCase(lead);
+      if (f.size() >= l.size() && f.compare(f.size() - l.size(), l.size(), l) == 0 &&
+          (f.size() == l.size() || f[f.size() - l.size() - 1] == ' '))
+        return true;
+    }
+  }
+  return false;
 }
 
 std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemStart>& starts,

@@ -884,6 +884,59 @@ TEST(Items, AProtocolWithDecisionsInTheMargin) {
   EXPECT_EQ(rec->agenda_items[0].title, "Vittrup Skole. Anders Nielsen for Skolen og de smaa Huse 80 Kr.");
 }
 
+// A parish council's protocol as transcribed (Lindknud Sogneraads Protokol
+// 9/2 1921, lindknudinfo.dk): the matters numbered "1.´" (an accent after
+// the dot, no space) after the lead-in "Følgende Sager behandledes:"; every
+// number of the run is a matter, with its decision in the margin or not.
+TEST(Items, ProtocolMattersAfterTheLeadIn) {
+  const std::string text =
+      "Lindknud Sogneraads Protokol 9/2 1921 –\n\n"
+      "Aar 1921 d. 9/2 holdt Sogneraadet Møde i Lindknud Kro.\n\n"
+      "Følgende Sager behandledes:\n\n"
+      "Pastor Barfod har sendt Fødselsanmeldelser for Januar Maaned\n\n"
+      "1.´Den 9. en Søn af Gaardejer Kristian Mikael Thomsen, Vittrup\n\n"
+      "Den 24.  en Søn af Plantør Nikolaj Herman Petersen og Hustru, Vittrup\n\n"
+      "2.´Cirkulære af 5. Jan 21. I Henhold til Lov No. 479 af 10/9 20 om Statstilskud og Statslaan til "
+      "Boligbyggerier der er egnede til afhjælpe Bolignøden og Arbejdsløsheden.        Til Efterretning.\n\n"
+      "3.´Landstingsvalget d. 1/10 1920. Valgbestyrelsen har indsendt Regning paa 99,40 Kr. til Dækning af "
+      "Udgifterne  for Lindknud Kommunes vedkommende.\n\n"
+      "4.´Folketingsvalget d 21/9 20. Samlet Udgift for Ribe Amt 1970 Kr. deraf skal Lindknud betale 24,10 Kr."
+      "                 Til Efterretning.\n\n"
+      "5.´Sogneraadsvalg afholdes i Lindknud og Hovborg Kroer Tirsdag d 1. Marts 21. Afstemningen foregaar paa "
+      "sædvanlig Maade. Som Valgbestyrere valgtes Sogneraadet.\n\n"
+      "6.´Prøvevalg\n\n"
+      "Sogneraadet vedtog at indbyde samtlige kommunale Vælgere til et fælles Prøvevalg, der afholdes i Lindknud "
+      "Kro Onsd. Eftermiddag Kl. 3 præcis.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "1921-02-09");
+  std::vector<std::string> got;
+  for (const auto& it : rec->agenda_items)
+    got.push_back(it.number + " " + (it.decision ? std::string(Name(it.decision->category)) : "-"));
+  EXPECT_EQ(got, (std::vector<std::string>{"1 -", "2 noted", "3 -", "4 noted", "5 -", "6 approved"}));
+  ASSERT_EQ(rec->agenda_items.size(), 6u);
+  EXPECT_EQ(rec->agenda_items[5].title, "Prøvevalg");
+  // The lead-in alone ending the entry's line (Lindknud 1915): the matters
+  // are items and the document minutes, though no decision is worded.
+  auto entry = testing::StructureOfBytes(
+      "Aar 1915 d. 10. Nov. holdt Sogneraadet Møde i Lindknud Kro. Følgende sager forhandledes:\n\n"
+      "1. Fødselsanmeldelser fra Pastor Nielsen forelaa for Oktober Maaned.\n\n"
+      "2. Forsømmelseslisterne for Sept. og Okt. Skolemulgter dikteredes. Mulgterne ansættes af Formanden.\n\n"
+      "3. Ribe Stiftamt har under 4. Nov. meddelt at der er anvist 20 Kr. som Tilskud til Hjælpekassen for 1914/15.\n\n"
+      "4. Ministeriets Cirkulære af 15. Okt. om Arbejdsløshedskasser\n");
+  ASSERT_TRUE(entry.ok());
+  EXPECT_EQ(entry->kind, DocumentKind::kMinutes);
+  EXPECT_EQ(entry->agenda_items.size(), 4u);
+  // Without the lead-in, numbered lines without an item's head stay text.
+  auto plain = testing::StructureOfBytes(
+      "Aar 1915 d. 10. Nov. holdt Sogneraadet Møde i Lindknud Kro.\n\n"
+      "1. Fødselsanmeldelser fra Pastor Nielsen forelaa for Oktober Maaned.\n\n"
+      "2. Forsømmelseslisterne for Sept. og Okt. Skolemulgter dikteredes. Mulgterne ansættes af Formanden.\n");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE(plain->agenda_items.empty());
+}
+
 // A date line with the time and the place after it, as historic minutes
 // write it ("Kl. 19,30 paa Raadhuset": a comma in the time, spelling
 // before 1948) and as modern covers do ("kl. 19.30 på Rådhuset").
