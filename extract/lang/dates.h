@@ -137,6 +137,7 @@ class DateReader {
   Pattern iso_date_;      // groups year, month, day
   Pattern month_first_date_;  // groups month word, day, year
   Pattern year_first_date_;   // groups year, day, month word or number
+  Pattern year_lead_date_;    // the same, the year opening the line ("1869. den 25de April")
   Pattern time_range_;    // groups hour, minute, end hour, end minute
   Pattern bare_time_;     // time_range_ without the clock word
 };
