@@ -1,7 +1,9 @@
 #include "analyze/items.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
+#include <string>
 
 #include "analyze/dates.h"
 #include "analyze/decision.h"
@@ -390,6 +392,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   // heading, and the marked lines that follow it, are the decision's
   // clauses, not items.
   bool after_decision = false;
+  std::string led_next;  // the next undotted number of a protocol's matters
   for (size_t i = 0; i < ctx.size(); ++i) {
     const bool clause_zone = after_decision;
     after_decision = false;
@@ -486,7 +489,14 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       numbered.push_back(std::move(c));
       continue;
     }
-    if (!lex.items().MatchNumberedLine(t, loose, &num, &ts)) continue;
+    if (!lex.items().MatchNumberedLine(t, loose, &num, &ts)) {
+      // After a protocol's lead-in the matters may be numbered without a
+      // dot ("1   Overslag over Indtægter og Udgifter …", Lindknud 1910).
+      if (!lex.items().MatchNumberedLine(t, true, &num, &ts) ||
+          !(num == "1" ? AfterMattersLead(ctx, i) : num == led_next))
+        continue;
+      led_next = std::to_string(std::atoi(num.c_str()) + 1);
+    }
     std::string_view rest = Trim(t.substr(ts));
     // A title in lower case ("1. test") is a sentence's piece unless an
     // item's head follows at once ("Sagsnr.:", "Beslutning:").

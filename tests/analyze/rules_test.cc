@@ -928,6 +928,18 @@ TEST(Items, ProtocolMattersAfterTheLeadIn) {
   ASSERT_TRUE(entry.ok());
   EXPECT_EQ(entry->kind, DocumentKind::kMinutes);
   EXPECT_EQ(entry->agenda_items.size(), 4u);
+  // After the lead-in the matters may be numbered without a dot
+  // (Lindknud Sogneraads Forhandlingprotokol, 14. December 1910).
+  auto undotted = testing::StructureOfBytes(
+      "         Onsdag d. 14. December 1910 holdt Sogneraadet ordinær møde i Lindknud Kro.\n"
+      "         Alle Medlemmer var mødte.   Følgende Sager behandledes:\n\n"
+      "  1   Overslag over Indtægter og Udgifter for Regnskabsaaret 1911/12 var til 1 Behandling.\n\n"
+      "  2   Indberetning om Høstudbytter for Sommeren 1910 udfærdigedes.\n");
+  ASSERT_TRUE(undotted.ok());
+  ASSERT_TRUE(undotted->meeting);
+  EXPECT_EQ(undotted->meeting->date.value_or("-"), "1910-12-14");
+  ASSERT_EQ(undotted->agenda_items.size(), 2u);
+  EXPECT_EQ(undotted->agenda_items[1].title, "Indberetning om Høstudbytter for Sommeren 1910 udfærdigedes.");
   // Without the lead-in, numbered lines without an item's head stay text.
   auto plain = testing::StructureOfBytes(
       "Aar 1915 d. 10. Nov. holdt Sogneraadet Møde i Lindknud Kro.\n\n"
