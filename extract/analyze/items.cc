@@ -492,7 +492,12 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     if (!lex.items().MatchNumberedLine(t, loose, &num, &ts)) {
       // After a protocol's lead-in the matters may be numbered without a
       // dot ("1   Overslag over Indtægter og Udgifter …", Lindknud 1910).
-      if (!lex.items().MatchNumberedLine(t, true, &num, &ts) ||
+      // Only "1" or the run's next number followed by a space is tried.
+      auto opens = [&](std::string_view want) {
+        return !want.empty() && t.size() > want.size() && t.substr(0, want.size()) == want &&
+               (t[want.size()] == ' ' || t[want.size()] == '\t');
+      };
+      if (!(opens("1") || opens(led_next)) || !lex.items().MatchNumberedLine(t, true, &num, &ts) ||
           !(num == "1" ? AfterMattersLead(ctx, i) : num == led_next))
         continue;
       led_next = std::to_string(std::atoi(num.c_str()) + 1);
