@@ -50,9 +50,13 @@ ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) : months_(ru
   // KLE 00.01.00-A00-1-17 (with or without the trailing parts),
   // 1-51-71-3321-08 (Region Midtjylland's journal numbers), 330-2018-3619
   // (a municipality's number, the year, the serial: Odsherred), 2007/34364
-  // (the year and the serial: Odense's SBSYS minutes of 2008).
+  // (the year and the serial: Odense's SBSYS minutes of 2008); a council's
+  // journal reference before 1970, its letter kept ("ad F. 23/1919", "M. II.
+  // 73/1919", "G 28/1919": a byraad's protocol of 1919, online.flippingbook.com
+  // /view/546314064), before the bare "23/1919" of the last form.
   const std::string case_pat =
-      "(?:[A-ZÆØÅ]{2,5}-\\d{2,4}-\\d{3,8}"
+      "(?:\\b[A-Z]\\.?(?: [IVX]{1,3}\\.)? \\d{1,4}/(?:18\\d{2}|19[0-6]\\d)"
+      "|[A-ZÆØÅ]{2,5}-\\d{2,4}-\\d{3,8}"
       "|\\d{3}-(?:19|20)\\d{2}-\\d{1,8}"
       "|\\d{1,2}-\\d{2}-\\d{2}-\\d{1,6}-\\d{2}"
       "|\\d{2}\\.\\d{2}\\.\\d{2}-[A-ZÆØÅ]\\d{2}(?:-\\d{1,5}-\\d{2})?"
