@@ -1,7 +1,9 @@
 #include "analyze/items.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
+#include <string>
 
 #include "analyze/dates.h"
 #include "analyze/decision.h"
@@ -195,6 +197,7 @@ bool NextInOutline(const std::vector<int>& prev, const std::vector<int>& cur) {
   const size_t k = cur.size() - 1;
   return std::equal(cur.begin(), cur.begin() + k, prev.begin()) && cur[k] == prev[k] + 1;
 }
+
 
 // The title when it sits on the line after the number.
 void TitleFromNextLine(const Context& ctx, size_t i, ItemStart* st) {
@@ -398,6 +401,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   // heading, and the marked lines that follow it, are the decision's
   // clauses, not items.
   bool after_decision = false;
+  std::string led_next;  // the next undotted number of a protocol's matters
   for (size_t i = 0; i < ctx.size(); ++i) {
     const bool clause_zone = after_decision;
     after_decision = false;
@@ -514,21 +518,34 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       numbered.push_back(std::move(c));
       continue;
     }
-    // "1 Åbent Meddelelser fra formanden" (Gentofte's minutes as text):
-    // a number without its dot is an item's when the access stands after it.
     if (!lex.items().MatchNumberedLine(t, loose, &num, &ts)) {
-      std::string_view tt = Trim(t);
-      const size_t sp = tt.find(' ');
-      if (sp == std::string_view::npos || !NumberCell(tt.substr(0, sp))) continue;
-      std::string_view after = Trim(tt.substr(sp));
-      const size_t sp2 = after.find(' ');
-      if (sp2 == std::string_view::npos) continue;
-      std::string_view access = after.substr(0, sp2);
-      if (!lex.headings().IsRoleLine(access, Role::kOpen) && !lex.headings().IsRoleLine(access, Role::kClosed))
-        continue;
-      num = *NumberCell(tt.substr(0, sp));
-      ts = static_cast<size_t>(after.data() - t.data()) + sp2;
-      c.access = true;
+      // After a protocol's lead-in the matters may be numbered without a
+      // dot ("1   Overslag over Indtægter og Udgifter …", Lindknud 1910).
+      // Only "1" or the run's next number followed by a space is tried.
+      auto opens = [&](std::string_view want) {
+        return !want.empty() && t.size() > want.size() && t.substr(0, want.size()) == want &&
+               (t[want.size()] == ' ' || t[want.size()] == '\t');
+      };
+      const bool led = (opens("1") || opens(led_next)) && lex.items().MatchNumberedLine(t, true, &num, &ts) &&
+                       (num == "1" ? AfterMattersLead(ctx, i) : num == led_next);
+      if (led) {
+        led_next = std::to_string(std::atoi(num.c_str()) + 1);
+      } else {
+        // "1 Åbent Meddelelser fra formanden" (Gentofte's minutes as text):
+        // a number without its dot is an item's when the access stands after it.
+        std::string_view tt = Trim(t);
+        const size_t sp = tt.find(' ');
+        if (sp == std::string_view::npos || !NumberCell(tt.substr(0, sp))) continue;
+        std::string_view after = Trim(tt.substr(sp));
+        const size_t sp2 = after.find(' ');
+        if (sp2 == std::string_view::npos) continue;
+        std::string_view access = after.substr(0, sp2);
+        if (!lex.headings().IsRoleLine(access, Role::kOpen) && !lex.headings().IsRoleLine(access, Role::kClosed))
+          continue;
+        num = *NumberCell(tt.substr(0, sp));
+        ts = static_cast<size_t>(after.data() - t.data()) + sp2;
+        c.access = true;
+      }
     }
     std::string_view rest = Trim(t.substr(ts));
     // "Beslutning" / "1. Bent Christensen havde modtaget anmodning fra …,
@@ -586,6 +603,20 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
                 lex.items().IsCaseNumber(ctx.text(j)) || (!listed && ShortDecision(lex, ctx.text(j)));
     }
     any_head = any_head || head[k];
+  }
+  // A protocol's matters after its lead-in ("Følgende Sager behandledes:"):
+  // the run 1, 2, 3 … from the first number on is items, each matter
+  // whatever its decision's wording (Lindknud Sogneraads Protokol 1915-1921).
+  if (!numbered.empty() && numbered[0].st.number == "1" && !numbered[0].row &&
+      AfterMattersLead(ctx, numbered[0].st.block)) {
+    for (size_t k = 0; k < numbered.size() && !numbered[k].row; ++k) {
+      if (k > 0) {
+        std::vector<int> prev = NumParts(numbered[k - 1].st.number);
+        prev.back() += 1;
+        if (prev != NumParts(numbered[k].st.number)) break;
+      }
+      head[k] = any_head = true;
+    }
   }
   if (!any_head) return out;
   bool all_strong = true, all_rows = true;
@@ -653,6 +684,22 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     out.push_back(std::move(c.st));
   }
   return out;
+}
+
+bool AfterMattersLead(const Context& ctx, size_t b) {
+  const auto& leads = ctx.lex().words().matters_lead.entries();
+  for (size_t j = b; j > 0 && j + 3 >= b; --j) {
+    std::string_view t = Trim(ctx.text(j - 1));
+    if (t.empty() || t.back() != ':') continue;
+    const std::string f = FoldCase(Trim(t.substr(0, t.size() - 1)));
+    for (const auto& lead : leads) {
+      const std::string l = FoldCase(lead);
+      if (f.size() >= l.size() && f.compare(f.size() - l.size(), l.size(), l) == 0 &&
+          (f.size() == l.size() || f[f.size() - l.size() - 1] == ' '))
+        return true;
+    }
+  }
+  return false;
 }
 
 std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemStart>& starts,

@@ -24,11 +24,18 @@ struct ItemStart {
   bool margin = false;      // a table row with the decision in its last cell (a protocol's margin)
 };
 
+// True when one of the three blocks before `b` ends with a protocol's
+// lead-in to its matters and a colon ("Følgende Sager behandledes:",
+// function_words.txt matters_lead), alone or at the end of the entry's
+// line: the numbers after it are items, and the document is minutes.
+bool AfterMattersLead(const Context& ctx, size_t b);
+
 // Finds the item starts in document order. Lines with an item marker
 // ("Punkt 5.") win; without any, numbered lines are items only when the TOC
 // lists the number or the next lines read like an item's head (case number,
 // Beslutning, Indstilling), and numbers must increase. Numbered lines inside
-// an item ("1. Hvad kendetegner …") are therefore not items.
+// an item ("1. Hvad kendetegner …") are therefore not items; after a
+// protocol's lead-in (AfterMattersLead) the run 1, 2, 3 … is items.
 std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc);
 
 // Parses every item. `meeting_date` picks the decision when an item records

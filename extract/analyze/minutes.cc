@@ -76,7 +76,10 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
   if (!record->agenda_items.empty()) {
     if (is_meeting) {
       const auto& type = header.meeting.document_type;
-      bool minutes = has_decision || (type && !ctx.lex().header().IsAgendaType(*type));
+      // A protocol's lead-in ("Følgende Sager behandledes:") reports matters
+      // treated: minutes, though no decision's wording is known.
+      bool minutes = has_decision || (type && !ctx.lex().header().IsAgendaType(*type)) ||
+                     analyze::AfterMattersLead(ctx, starts.front().block);
       record->kind = minutes ? DocumentKind::kMinutes : DocumentKind::kAgenda;
     } else {
       record->kind = DocumentKind::kAgendaItem;

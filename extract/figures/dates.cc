@@ -89,6 +89,17 @@ bool Scanner::Year(size_t i, int* y) const {
   return true;
 }
 
+// The year of a full date, after its day and month: from lang::kFirstYear
+// ("8 Novbr. 1845" in a parish board's protocol, Krummerup-Fuglebjerg
+// Sogneforstanderskab 1841-1858); a year alone stays 1900-2099 (Year).
+bool Scanner::FullDateYear(size_t i, int* y) const {
+  if (!Has(i) || !IsPlainInt(T(i), 4) || T(i).key.size() != 4) return false;
+  int v = std::atoi(T(i).key.c_str());
+  if (v < lang::kFirstYear || v > lang::kLastYear) return false;
+  *y = v;
+  return true;
+}
+
 // "24. oktober [2017]", "3 september 2014", "tredje marts 2015", "1. nov.".
 bool Scanner::DayMonth(size_t i, Ymd* out, size_t* next) {
   if (!Has(i + 1)) return false;
@@ -113,7 +124,7 @@ bool Scanner::DayMonth(size_t i, Ymd* out, size_t* next) {
   end_byte_ = dot ? T(j).dot_end() : T(j).end;
   ++j;
   int y = 0;
-  if (Year(j, &y)) {
+  if (Year(j, &y) || FullDateYear(j, &y)) {
     end_byte_ = T(j).end;
     ++j;
   } else if (Has(j) && T(j).space_before && IsPlainInt(T(j), 2) && T(j).key.size() == 2 && ShortYearFollows(j)) {
@@ -189,7 +200,7 @@ bool Scanner::SimpleDate(size_t i, Ymd* from, Ymd* to, bool* period, size_t* nex
       if (Has(i + 1) && T(i + 1).space_before && IsPlainInt(T(i + 1), 4) &&
           (T(i + 1).key.size() == 2 || T(i + 1).key.size() == 4)) {
         y = FullYear(std::atoi(T(i + 1).key.c_str()), T(i + 1).key.size());
-        if (y < 1900 || y > 2099)
+        if (y < lang::kFirstYear || y > lang::kLastYear)
           y = 0;
         else
           after = i + 2;

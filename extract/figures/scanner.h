@@ -267,6 +267,8 @@ class Scanner {
   bool DayMonth(size_t i, Ymd* out, size_t* next);
   bool MonthYear(size_t i, Ymd* from, Ymd* to, size_t* next);
   bool Year(size_t i, int* y) const;
+  // A four-digit year after a date's day and month, from lang::kFirstYear.
+  bool FullDateYear(size_t i, int* y) const;
   bool ClockTime(size_t i, double* hours) const;
   bool CommaClock(size_t i, double* hours) const;
   bool ShortYearFollows(size_t i) const;

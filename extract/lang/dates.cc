@@ -10,6 +10,10 @@
 namespace referat::lang {
 namespace {
 
+// The endings of a written ordinal glued to a day's digits in protocols
+// before 1900: "25de April", "1ste Juni", "3die August", "2den May", "12te".
+const std::string kOrdinalEndings = "(?i:ste|den|die|de|te)";
+
 bool DigitAt(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
 
 int ToInt(std::string_view s) {
@@ -191,7 +195,9 @@ DateReader::DateReader(const Rulebook& rules) : months_(rules) {
   const std::string range = ReAlternation(WordList(rules, "function_words", "range").entries());
   const std::string clock = ClockAlternation(rules);
   numeric_date_.Set("(\\d{1,2})([./\\-])(\\d{1,2})([./\\-])(\\d{4}|\\d{2})");
-  text_date_.Set("(\\d{1,2})\\.?\\s*((?i:" + WordsAlternation(months_.bare_words()) +
+  // The day may carry the ordinal's ending of protocols before 1900 ("den
+  // 25de April", "1ste Juni", "3die August", "2den May").
+  text_date_.Set("(\\d{1,2})(?:\\.|" + kOrdinalEndings + ")?\\s*((?i:" + WordsAlternation(months_.bare_words()) +
                  "))\\.?(?:,?\\s+(\\d{4}))?(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9]|$)");
   iso_date_.Set("((?:19|20)\\d{2})-(\\d{2})-(\\d{2})");
   // "April 3, 2019": the month first, as web publishing systems print a
@@ -200,8 +206,13 @@ DateReader::DateReader(const Rulebook& rules) : months_(rules) {
   month_first_date_.Set("((?i:" + WordsAlternation(months_.bare_words()) + "))\\s+(\\d{1,2}),\\s+(\\d{4})");
   // "Aar 1919 d. 13. August", "Aar 1921 d. 9/2", "År 1959, den 24. marts":
   // a protocol's entry gives the year first.
-  year_first_date_.Set("(?i:aar|år)\\s+((?:1[6-9]|20)\\d{2}),?\\s+(?i:den|d\\.)\\s*(\\d{1,2})(?:\\.\\s*((?i:" +
-                       WordsAlternation(months_.bare_words()) + "))\\.?|/(\\d{1,2}))(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9/]|$)");
+  const std::string day_month = "(?i:den|d\\.)\\s*(\\d{1,2})(?:(?:\\.|" + kOrdinalEndings + ")?\\s*((?i:" +
+                                WordsAlternation(months_.bare_words()) +
+                                "))\\.?|/(\\d{1,2}))(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9/]|$)";
+  year_first_date_.Set("(?i:aar|år)\\s+((?:1[6-9]|20)\\d{2}),?\\s+" + day_month);
+  // "1869. den 25de April afholdt Fodby Sogneraad et Extramøde" (Fodby
+  // Sogneråd 1842-1870): the entry opens with the year and its dot.
+  year_lead_date_.Set("^((?:1[6-9]|20)\\d{2})[.,]\\s+" + day_month);
   // After "kl." a comma also parts hours and minutes ("Kl. 19,30" in
   // typewritten minutes); a bare "19,30" stays a number.
   time_range_.Set("(?i)(?:" + clock + ")(\\d{1,2})[.:,](\\d{2})(?:\\s*(?:-|–|" + range +
@@ -276,10 +287,14 @@ std::optional<DateHit> DateReader::FindDate(std::string_view s, size_t from, int
     year_word = p >= 2 && (((a == 'a' || a == 'A') && (s[p - 2] == 'a' || s[p - 2] == 'A')) ||
                            (s[p - 2] == '\xC3' && (a == '\x85' || a == '\xA5')));
   }
-  if (year_word) {
+  // "1869. den …": the year and its dot or comma open the text.
+  const bool year_lead = from == 0 && s.size() > 6 && DigitAt(s, 0) && DigitAt(s, 1) && DigitAt(s, 2) &&
+                         DigitAt(s, 3) && (s[4] == '.' || s[4] == ',') && s[5] == ' ';
+  for (const Pattern* pat : {&year_first_date_, &year_lead_date_}) {
+    if (pat == &year_first_date_ ? !year_word : !year_lead) continue;
     re2::StringPiece in(s.data() + from, s.size() - from);
     re2::StringPiece y, d, mon, mnum;
-    while (RE2::FindAndConsume(&in, year_first_date_.get(), &y, &d, &mon, &mnum)) {
+    while (RE2::FindAndConsume(&in, pat->get(), &y, &d, &mon, &mnum)) {
       const size_t start = static_cast<size_t>(y.data() - s.data());
       const re2::StringPiece& last = mon.empty() ? mnum : mon;
       const size_t end = static_cast<size_t>(last.data() + last.size() - s.data());

@@ -46,8 +46,11 @@ inline constexpr int kTwoDigitPivot = 70;
 // `yy` (0..99) as a full year; `doc_year` 0 when unknown.
 int FullYear(int yy, int doc_year);
 
-// The years a date may have: the documents are of the 20th and 21st century.
-inline constexpr int kFirstYear = 1900;
+// The years a full date (day, month and year) may have: minutes of today and
+// the protocols archives index, parish councils' from 1841 on ("Aar 1855, den
+// 1ste Juni", Fodby Sogneforstanderskab). A bare year stays 1900-2099 where
+// numbers are read (figures/): "1850" alone is a count or an amount.
+inline constexpr int kFirstYear = 1800;
 inline constexpr int kLastYear = 2099;
 // True for a real day of the calendar in [kFirstYear, kLastYear].
 bool ValidDate(int y, int m, int d);
@@ -134,6 +137,7 @@ class DateReader {
   Pattern iso_date_;      // groups year, month, day
   Pattern month_first_date_;  // groups month word, day, year
   Pattern year_first_date_;   // groups year, day, month word or number
+  Pattern year_lead_date_;    // the same, the year opening the line ("1869. den 25de April")
   Pattern time_range_;    // groups hour, minute, end hour, end minute
   Pattern bare_time_;     // time_range_ without the clock word
 };

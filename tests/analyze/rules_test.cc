@@ -415,6 +415,23 @@ TEST(Meetings, ParishProtocolEntryAndMarginNotes) {
   EXPECT_EQ(modern->meeting->date.value_or("-"), "2019-03-12");
 }
 
+// A parish board's protocol before 1900 (Forhandlingsprotokol for
+// Dronninglund Sogneraad - Sogneforstanderskabet 1858-1870, transcribed by
+// Jens Aaberg, dronninglundarkiv.dk): the entry's year first, the board by
+// the parish's name ("Dronninglund Sogneforstanderskab"), the place after
+// "i". Dates from 1800 on are real (lang::kFirstYear).
+TEST(Meetings, ParishBoardEntryBefore1900) {
+  auto rec = testing::StructureOfBytes(
+      "Forhandlingsprotokol for Dronninglund Sogneraad – Sogneforstanderskabet.\n1858 – 1870.\n\n"
+      "Aar 1859 den 24. marts – gav Dronninglund Sogneforstanderskab møde i Geraa skole,\n\n"
+      "Aar 1859 den 4. marts – Møde i Ørsø skole. Sognepræsten er ikke mødt.\n");
+  ASSERT_TRUE(rec.ok());
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "1859-03-24");
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Sogneforstanderskab");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Geraa skole");
+}
+
 // Silkeborg Byråd's protocols (2007, via docplayer.dk): the place ends the
 // cover's date line after the time, with no word before it.
 TEST(Meetings, PlaceAfterTheCoverTime) {
@@ -865,6 +882,71 @@ TEST(Items, AProtocolWithDecisionsInTheMargin) {
   EXPECT_EQ(got, (std::vector<std::string>{"1 approved", "2 noted", "3 postponed", "4 approved"}));
   EXPECT_EQ(rec->agenda_items[0].decision->text, "Antoges.");
   EXPECT_EQ(rec->agenda_items[0].title, "Vittrup Skole. Anders Nielsen for Skolen og de smaa Huse 80 Kr.");
+}
+
+// A parish council's protocol as transcribed (Lindknud Sogneraads Protokol
+// 9/2 1921, lindknudinfo.dk): the matters numbered "1.´" (an accent after
+// the dot, no space) after the lead-in "Følgende Sager behandledes:"; every
+// number of the run is a matter, with its decision in the margin or not.
+TEST(Items, ProtocolMattersAfterTheLeadIn) {
+  const std::string text =
+      "Lindknud Sogneraads Protokol 9/2 1921 –\n\n"
+      "Aar 1921 d. 9/2 holdt Sogneraadet Møde i Lindknud Kro.\n\n"
+      "Følgende Sager behandledes:\n\n"
+      "Pastor Barfod har sendt Fødselsanmeldelser for Januar Maaned\n\n"
+      "1.´Den 9. en Søn af Gaardejer Kristian Mikael Thomsen, Vittrup\n\n"
+      "Den 24.  en Søn af Plantør Nikolaj Herman Petersen og Hustru, Vittrup\n\n"
+      "2.´Cirkulære af 5. Jan 21. I Henhold til Lov No. 479 af 10/9 20 om Statstilskud og Statslaan til "
+      "Boligbyggerier der er egnede til afhjælpe Bolignøden og Arbejdsløsheden.        Til Efterretning.\n\n"
+      "3.´Landstingsvalget d. 1/10 1920. Valgbestyrelsen har indsendt Regning paa 99,40 Kr. til Dækning af "
+      "Udgifterne  for Lindknud Kommunes vedkommende.\n\n"
+      "4.´Folketingsvalget d 21/9 20. Samlet Udgift for Ribe Amt 1970 Kr. deraf skal Lindknud betale 24,10 Kr."
+      "                 Til Efterretning.\n\n"
+      "5.´Sogneraadsvalg afholdes i Lindknud og Hovborg Kroer Tirsdag d 1. Marts 21. Afstemningen foregaar paa "
+      "sædvanlig Maade. Som Valgbestyrere valgtes Sogneraadet.\n\n"
+      "6.´Prøvevalg\n\n"
+      "Sogneraadet vedtog at indbyde samtlige kommunale Vælgere til et fælles Prøvevalg, der afholdes i Lindknud "
+      "Kro Onsd. Eftermiddag Kl. 3 præcis.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "1921-02-09");
+  std::vector<std::string> got;
+  for (const auto& it : rec->agenda_items)
+    got.push_back(it.number + " " + (it.decision ? std::string(Name(it.decision->category)) : "-"));
+  EXPECT_EQ(got, (std::vector<std::string>{"1 -", "2 noted", "3 -", "4 noted", "5 -", "6 approved"}));
+  ASSERT_EQ(rec->agenda_items.size(), 6u);
+  EXPECT_EQ(rec->agenda_items[5].title, "Prøvevalg");
+  // The lead-in alone ending the entry's line (Lindknud 1915): the matters
+  // are items and the document minutes, though no decision is worded.
+  auto entry = testing::StructureOfBytes(
+      "Aar 1915 d. 10. Nov. holdt Sogneraadet Møde i Lindknud Kro. Følgende sager forhandledes:\n\n"
+      "1. Fødselsanmeldelser fra Pastor Nielsen forelaa for Oktober Maaned.\n\n"
+      "2. Forsømmelseslisterne for Sept. og Okt. Skolemulgter dikteredes. Mulgterne ansættes af Formanden.\n\n"
+      "3. Ribe Stiftamt har under 4. Nov. meddelt at der er anvist 20 Kr. som Tilskud til Hjælpekassen for 1914/15.\n\n"
+      "4. Ministeriets Cirkulære af 15. Okt. om Arbejdsløshedskasser\n");
+  ASSERT_TRUE(entry.ok());
+  EXPECT_EQ(entry->kind, DocumentKind::kMinutes);
+  EXPECT_EQ(entry->agenda_items.size(), 4u);
+  // After the lead-in the matters may be numbered without a dot
+  // (Lindknud Sogneraads Forhandlingprotokol, 14. December 1910).
+  auto undotted = testing::StructureOfBytes(
+      "         Onsdag d. 14. December 1910 holdt Sogneraadet ordinær møde i Lindknud Kro.\n"
+      "         Alle Medlemmer var mødte.   Følgende Sager behandledes:\n\n"
+      "  1   Overslag over Indtægter og Udgifter for Regnskabsaaret 1911/12 var til 1 Behandling.\n\n"
+      "  2   Indberetning om Høstudbytter for Sommeren 1910 udfærdigedes.\n");
+  ASSERT_TRUE(undotted.ok());
+  ASSERT_TRUE(undotted->meeting);
+  EXPECT_EQ(undotted->meeting->date.value_or("-"), "1910-12-14");
+  ASSERT_EQ(undotted->agenda_items.size(), 2u);
+  EXPECT_EQ(undotted->agenda_items[1].title, "Indberetning om Høstudbytter for Sommeren 1910 udfærdigedes.");
+  // Without the lead-in, numbered lines without an item's head stay text.
+  auto plain = testing::StructureOfBytes(
+      "Aar 1915 d. 10. Nov. holdt Sogneraadet Møde i Lindknud Kro.\n\n"
+      "1. Fødselsanmeldelser fra Pastor Nielsen forelaa for Oktober Maaned.\n\n"
+      "2. Forsømmelseslisterne for Sept. og Okt. Skolemulgter dikteredes. Mulgterne ansættes af Formanden.\n");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE(plain->agenda_items.empty());
 }
 
 // A date line with the time and the place after it, as historic minutes

@@ -21,7 +21,11 @@ ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) : months_(ru
   // (Latin letters as Danish uses them: a \\p{L} class costs a large
   // automaton at every start.)
   meta_label_.Set("^[A-ZÆØÅÉ][A-Za-zÆØÅæøåÉéÜüÖöÄä\\-.]*(?: [A-Za-zÆØÅæøåÉéÜüÖöÄä\\-.]+){0,3}:(?:\\s|$)");
-  numbered_line_.Set("^(\\d{1,4}(?:\\.\\d{1,3})*)(\\.|\\))?[ \\t]+(\\S.*)$");
+  // The number's mark may be a dot or a parenthesis and a space, or, in
+  // transcribed protocols, an accent after the dot or a slash with it and
+  // no space ("1.´Cirkulære af 5. Jan 21.", "1/. Til Formand", "2./ Til
+  // Næstformand": Lindknud Sogneraads Protokol 1909-1921, lindknudinfo.dk).
+  numbered_line_.Set("^(\\d{1,4}(?:\\.\\d{1,3})*)(?:(\\.|\\))?[ \\t]+|(\\.\xC2\xB4|/\\.|\\./)[ \\t]*)(\\S.*)$");
   // "2Beslutning om forretningsorden": a web page's number and title in
   // elements of their own, read without a space between them.
   // "1.Revisionsberetning nr. 17, årsregnskab 2017 (C)" (Vejen's pages):
@@ -47,9 +51,13 @@ ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) : months_(ru
   // 1-51-71-3321-08 (Region Midtjylland's journal numbers), 330-2018-3619
   // (a municipality's number, the year, the serial: Odsherred), 2007/34364
   // (the year and the serial: Odense's SBSYS minutes of 2008), 018520-2013
-  // (a six-digit serial, then the year: Gentofte's minutes).
+  // (a six-digit serial, then the year: Gentofte's minutes); a council's
+  // journal reference before 1970, its letter kept ("ad F. 23/1919", "M. II.
+  // 73/1919", "G 28/1919": a byraad's protocol of 1919, online.flippingbook.com
+  // /view/546314064), before the bare "23/1919" of the last form.
   const std::string case_pat =
-      "(?:[A-ZÆØÅ]{2,5}-\\d{2,4}-\\d{3,8}"
+      "(?:\\b[A-Z]\\.?(?: [IVX]{1,3}\\.)? \\d{1,4}/(?:18\\d{2}|19[0-6]\\d)"
+      "|[A-ZÆØÅ]{2,5}-\\d{2,4}-\\d{3,8}"
       "|\\d{6}-(?:19|20)\\d{2}"
       "|\\d{3}-(?:19|20)\\d{2}-\\d{1,8}"
       "|\\d{1,2}-\\d{2}-\\d{2}-\\d{1,6}-\\d{2}"
@@ -87,8 +95,8 @@ bool ItemMatcher::MatchNumberedLine(std::string_view block, bool loose, std::str
   // The pattern starts with a digit; most blocks do not, and RE2's set-up
   // for a match with groups costs more than this test.
   if (block.empty() || block[0] < '0' || block[0] > '9') return false;
-  re2::StringPiece num, sep, title;
-  if (!RE2::FullMatch(block, *numbered_line_, &num, &sep, &title)) {
+  re2::StringPiece num, sep, mark, title;
+  if (!RE2::FullMatch(block, *numbered_line_, &num, &sep, &mark, &title)) {
     // Glued: a title of at most 15 words, not ending as a sentence.
     if (!RE2::FullMatch(block, *glued_line_, &num, &title) ||
         std::count(title.begin(), title.end(), ' ') >= 15)
@@ -101,7 +109,7 @@ bool ItemMatcher::MatchNumberedLine(std::string_view block, bool loose, std::str
     return true;
   }
   bool dotted = num.find('.') != re2::StringPiece::npos;
-  if (sep.empty() && !dotted && !loose) return false;
+  if (sep.empty() && mark.empty() && !dotted && !loose) return false;
   if (sep == ")" && !loose) return false;
   number->assign(num.data(), num.size());
   *title_start = static_cast<size_t>(title.data() - block.data());

@@ -23,6 +23,7 @@ Words::Words(const Rulebook& rules) {
   in_ = words("in");
   room = words("room");
   period_from = words("period_from");
+  matters_lead = words("matters_lead");
   clause_ref = words("clause_ref");
   that = words("that");
   for (const auto& w : words("date_lead").entries()) {
