@@ -414,6 +414,12 @@ class HeaderReader {
       for (const auto& w : lex_.words().meeting_in.entries()) {
         std::string_view rest = Trim(t);
         if (!lang::ConsumeLeadingWord(&rest, w, true)) {
+          // Only after the type, and only where the phrase's last word
+          // stands ("møde i": " i ") — most lines are spared the folding.
+          const size_t last_sp = w.rfind(' ');
+          if (!m.document_type || last_sp == std::string::npos ||
+              rest.find(" " + w.substr(last_sp + 1) + " ") == std::string_view::npos)
+            continue;
           const std::string needle = " " + w + " ";
           const std::string folded = FoldCase(rest);
           const size_t at = folded.size() == rest.size() ? folded.find(FoldCase(needle)) : std::string::npos;
