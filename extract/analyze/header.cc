@@ -1,6 +1,7 @@
 #include "analyze/header.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "analyze/dates.h"
 #include "analyze/names.h"
@@ -216,6 +217,22 @@ class HeaderReader {
     m.end_time = label_end_ ? label_end_ : line_end_;
     m.location = label_location_ ? label_location_ : line_location_;
     if (!m.body && council_alone_) m.body = m.council ? *m.council : *council_alone_;
+    // "Tapperiet, Sdr. Badevej 1, 4600 Køge" (Køge's minutes): the town
+    // after the postcode of the place names the municipality, when nothing
+    // else did.
+    if (!m.municipality && m.location) {
+      std::string_view loc = *m.location;
+      for (size_t p = 0; p + 5 < loc.size(); ++p) {
+        if (!(p == 0 || loc[p - 1] == ' ') || !std::isdigit(static_cast<unsigned char>(loc[p]))) continue;
+        size_t q = p;
+        while (q < loc.size() && std::isdigit(static_cast<unsigned char>(loc[q]))) ++q;
+        if (q - p != 4 || q >= loc.size() || loc[q] != ' ') continue;
+        std::string_view town = Trim(loc.substr(q + 1));
+        town = Trim(town.substr(0, std::min(town.find(','), town.size())));
+        if (auto muni = lex_.header().MunicipalityOf(town)) m.municipality = *muni;
+        break;
+      }
+    }
     if (!m.body && council_titled_ && m.council) m.body = *m.council;
     if (!span_.empty()) m.span = ctx_.MakeSpan(span_.start, span_.end);
     // A labelled date and place ("Mødedato: 12.12.2019, kl. 17:30" /

@@ -453,6 +453,23 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       }
       if (rest.empty()) {
         TitleFromNextLine(ctx, i, &c.st);
+        // "Tillæg 1 til Lokalplan 145 - endelig vedtagelse" / "Sag nr. 130"
+        // (Rødovre's minutes pages): no title after the marker, and the line
+        // right above it, with no gap between, reads as one. The item
+        // starts at its title.
+        if (c.st.title_start == c.st.title_end && i > 0 && !b.gap_before && !ctx.IsTableRow(i - 1) &&
+            (marked.empty() || marked.back().st.block < i - 1)) {
+          std::string_view v = Trim(ctx.text(i - 1));
+          std::string pn;
+          size_t pts = 0;
+          if (!v.empty() && StartsUpper(v) && !EndsSentence(v) && v.back() != ':' && AtMostWords(v, 20) &&
+              ctx.heading(i - 1).role == Role::kNone && !lex.items().IsCaseNumber(v) &&
+              !lex.items().MatchItemMarker(v, &pn, &pts) && !lex.items().MatchNumberedLine(v, true, &pn, &pts)) {
+            c.st.block = c.st.title_block = i - 1;
+            c.st.title_start = ctx.block(i - 1).start;
+            c.st.title_end = ctx.block(i - 1).end;
+          }
+        }
       } else {
         if (!TitleOk(rest) || !AtMostWords(rest, 40)) continue;
         c.st.title_block = i;
@@ -851,6 +868,14 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     const size_t first = st.title_block > st.block + 1 ? st.block + 1 : st.title_block + 1;
     for (size_t j = first; j < end; ++j) {
       if (j == st.title_block) continue;
+      // The marker's own line under a title set above it ("Sag nr. 130").
+      if (j == st.title_block + 1 && st.block == st.title_block) {
+        std::string mn;
+        size_t mts = 0;
+        if (lex.items().MatchItemMarker(ctx.text(j), &mn, &mts) && mn == st.number &&
+            Trim(ctx.text(j).substr(mts)).empty())
+          continue;
+      }
       std::string_view t = ctx.text(j);
       const Block& b = ctx.block(j);
       const HeadingHit& h = ctx.heading(j);

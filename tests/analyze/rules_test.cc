@@ -1135,5 +1135,37 @@ TEST(Meetings, GentofteAccessColumnAndRunningHeader) {
   EXPECT_EQ(kb->agenda_items[1].public_, std::optional<bool>(true));
 }
 
+// Rødovre's minutes pages (rk.dk, Kommunalbestyrelsen 24-09-2019): the title
+// on the line right above "Sag nr. 130"; Køge's (Klima- og Planudvalget
+// 09.01.2020): the place's postcode and town name the municipality.
+TEST(Meetings, TitleAboveTheMarkerAndTownAfterThePostcode) {
+  auto rec = testing::StructureOfBytes(
+      "Kommunalbestyrelsen\n\n24-09-2019\n\nFraværende\n\nBritt Jensen (A), sag 129-138\n\n"
+      "Sager 129 - 138\n\nFold alle ud\n\nSpørgetid\nSag nr. 129\n\nBeslutningskompetence: KB\n\n"
+      "Sagens kerne\n\nBeslutning\n\nTaget til efterretning.\n\n"
+      "Tillæg 1 til Lokalplan 145 Udvidelse af delområde F og G - endelig vedtagelse\nSag nr. 130\n\n"
+      "Beslutningskompetence: KB\n\nIndstilling\n\nTeknisk Forvaltning indstiller,\n\n"
+      "at Tillæg 1 til Lokalplan 145 vedtages.\n\nBeslutning\n\nGodkendt.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].number, "129");
+  EXPECT_EQ(rec->agenda_items[0].title, "Spørgetid");
+  EXPECT_EQ(rec->agenda_items[1].title, "Tillæg 1 til Lokalplan 145 Udvidelse af delområde F og G - endelig vedtagelse");
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->text, "Taget til efterretning.");
+  ASSERT_TRUE(rec->agenda_items[1].decision);
+  EXPECT_EQ(rec->agenda_items[1].decision->category, DecisionCategory::kApproved);
+
+  auto koege = testing::StructureOfBytes(
+      "Referat af møde i Klima- og Planudvalget\n\nDen 09.01.2020 kl. 13:00 i Tapperiet, Sdr. Badevej 1, 4600 "
+      "Køge\n\nDeltagere:\n\nErling Larsen, (A)\nKen Kristensen, (V)\n\n\n1.   Godkendelse af dagsorden\n\n\n"
+      "Beslutning\n\nGodkendt.\n\nSag 3 udgår.\n");
+  ASSERT_TRUE(koege.ok());
+  ASSERT_TRUE(koege->meeting);
+  EXPECT_EQ(koege->meeting->body.value_or("-"), "Klima- og Planudvalget");
+  EXPECT_EQ(koege->meeting->municipality.value_or("-"), "Køge Kommune");
+  EXPECT_EQ(koege->meeting->start_time.value_or("-"), "13:00");
+}
+
 }  // namespace
 }  // namespace referat
