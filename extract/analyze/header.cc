@@ -296,9 +296,30 @@ class HeaderReader {
         if (!value.empty() && !label_location_) label_location_ = value;
         break;
       }
-      case Field::kBody:
-        if (!r_.meeting.body && lex_.header().IsBodyName(value)) r_.meeting.body = value;
+      case Field::kBody: {
+        // "Kommunalbestyrelsen 2022-2025" (Hedensted), "Byrådet
+        // (2013-2017)" (Viborg): the body's election period is no part of
+        // its name.
+        std::string_view v = value;
+        const size_t sp = v.rfind(' ');
+        if (sp != std::string_view::npos) {
+          std::string_view last = TrimBoth(v.substr(sp + 1), "()");
+          if (RE2::FullMatch(last, lex_.header().years())) v = Trim(v.substr(0, sp));
+        }
+        // "Udvalg: Herning Byråd": a council named with its town.
+        re2::StringPiece town, word;
+        if (!r_.meeting.body && lex_.header().FindCouncil(v, &town, &word) && town.data() == v.data() &&
+            word.data() + word.size() == v.data() + v.size()) {
+          if (auto muni = lex_.header().MunicipalityOf(std::string_view(town.data(), town.size()))) {
+            r_.meeting.body = std::string(v);
+            if (!r_.meeting.council) r_.meeting.council = std::string(v);
+            if (!r_.meeting.municipality) r_.meeting.municipality = *muni;
+          }
+        }
+        if (!r_.meeting.body && (lex_.header().IsBodyName(v) || lex_.header().IsCouncilAlone(v, &town)))
+          r_.meeting.body = std::string(v);
         break;
+      }
       default:
         break;
     }

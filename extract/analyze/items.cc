@@ -152,6 +152,33 @@ bool AfterNumberedLine(const Context& ctx, size_t b) {
   return ctx.lex().items().MatchNumberedLine(ctx.text(b - 1), true, &num, &ts);
 }
 
+// True when block `b` is a point of a recommendation: the numbered lines
+// above it (if any) follow a lead-in with a recommending verb that ends in
+// "at" or a comma ("Direktionen indstiller, at" / "1. Byrådet hjemtager et
+// serielån …": Horsens Byråd 2016; "Borgmesteren indstiller," / "1. at
+// byrådet udpeger …": Viborg Byråd 2021), or its text opens with "at"
+// as written.
+bool RecommendationPoint(const Context& ctx, size_t b, std::string_view rest) {
+  const Lexicon& lex = ctx.lex();
+  std::string_view first = rest.substr(0, rest.find(' '));
+  if (lex.words().that.ContainsAsWritten(first)) return true;
+  size_t j = b;
+  while (j > 0 && b - j < 12) {
+    --j;
+    std::string_view t = Trim(ctx.text(j));
+    if (t.empty()) continue;
+    std::string num;
+    size_t ts = 0;
+    if (!ctx.IsTableRow(j) && lex.items().MatchNumberedLine(t, true, &num, &ts)) continue;
+    size_t len = 0;
+    if (lex.decisions().FindRecommendationVerb(t, &len) == std::string_view::npos) return false;
+    if (t.back() == ',' || t.back() == ':') return true;
+    const size_t sp = t.find_last_of(' ');
+    return sp != std::string_view::npos && lex.words().that.Contains(t.substr(sp + 1));
+  }
+  return false;
+}
+
 // A paragraph that is the decision alone, in a few words ("Vedtaget.",
 // "Bevilget.", "Sagen henvises til Finansudvalget."): minutes without
 // section headings (historic minutes, short protocols) record their
@@ -383,6 +410,58 @@ std::vector<ItemStart> UnnumberedHeadingStarts(const Context& ctx, const Toc& to
   return out;
 }
 
+// Minutes pages whose items' numbers and titles live in the page's markup
+// alone, as their text dumps give them (Viborg's "Sagsid.: 18/3241" /
+// "Resume", Hedensted's "Sagsnr.: 00.00.00-P35-34-24" / "Beslutningstema",
+// Herning's "Sagsnr.: … Sagsbehandler: …" / the title): each item opens
+// with its case label. The labels are the items, numbered in order, when
+// most of them have a decision or recommendation heading before the next;
+// the line after a label is the title when it is no heading.
+std::vector<ItemStart> CaseLabelStarts(const Context& ctx, const Toc& toc) {
+  std::vector<ItemStart> out;
+  std::vector<size_t> labels;
+  for (size_t i = 0; i < ctx.size(); ++i) {
+    if (InToc(toc, i) || ctx.heading(i).role != Role::kCase) continue;
+    bool next_is_value = false;
+    if (!CaseNumberOfLine(ctx, i, ctx.size(), &next_is_value)) continue;
+    labels.push_back(i);
+    if (next_is_value) ++i;
+  }
+  size_t headed = 0;
+  for (size_t k = 0; k < labels.size(); ++k) {
+    const size_t end = k + 1 < labels.size() ? labels[k + 1] : ctx.size();
+    for (size_t j = labels[k] + 1; j < end; ++j) {
+      const Role r = ctx.heading(j).role;
+      if (r == Role::kDecision || r == Role::kRecommendation) {
+        ++headed;
+        break;
+      }
+    }
+  }
+  if (headed == 0 || headed * 2 < labels.size()) return out;
+  for (size_t k = 0; k < labels.size(); ++k) {
+    const size_t i = labels[k];
+    const size_t end = k + 1 < labels.size() ? labels[k + 1] : ctx.size();
+    bool next_is_value = false;
+    CaseNumberOfLine(ctx, i, end, &next_is_value);
+    ItemStart st;
+    st.block = i;
+    st.case_head = true;
+    st.number = std::to_string(out.size() + 1);
+    st.title_block = next_is_value ? i + 1 : i;
+    st.title_start = st.title_end = ctx.block(st.title_block).end;
+    const size_t t = st.title_block + 1;
+    if (t < end && ctx.heading(t).role == Role::kNone && !ctx.IsTableRow(t) && TitleOk(ctx.text(t)) &&
+        AtMostWords(ctx.text(t), 30) && !EndsSentence(Trim(ctx.text(t)))) {
+      st.title_block = t;
+      st.title_start = ctx.block(t).start;
+      st.title_end = ctx.block(t).end;
+    }
+    out.push_back(std::move(st));
+  }
+  return out;
+}
+
 std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc);
 
 std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
@@ -391,6 +470,7 @@ std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
   // are clauses inside those items ("1. Anbefales." under a title heading).
   std::vector<ItemStart> by_heading = UnnumberedHeadingStarts(ctx, toc);
   if (by_heading.size() > out.size()) return by_heading;
+  if (out.empty()) return CaseLabelStarts(ctx, toc);
   return out;
 }
 
@@ -569,6 +649,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     // hvilket der dog ikke var enighed om." (Copenhagen's lokaludvalg): a
     // numbered sentence right under a decision heading is its first point.
     if (clause_zone && !loose && EndsSentence(rest) && !AtMostWords(rest, 10)) continue;
+    if (!loose && RecommendationPoint(ctx, i, rest)) continue;
     // A title in lower case ("1. test") is a sentence's piece unless an
     // item's head follows at once ("Sagsnr.:", "Beslutning:").
     const bool head_next = i + 1 < ctx.size() && (ctx.heading(i + 1).role == Role::kCase ||
@@ -865,7 +946,15 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     // A case sheet between the number and the title (Hørsholm's Acadre
     // minutes: "Punkt: 2" / "Acadre sagsnr.: …" / … / the title) is read
     // as the item's first lines.
-    const size_t first = st.title_block > st.block + 1 ? st.block + 1 : st.title_block + 1;
+    size_t first = st.title_block > st.block + 1 ? st.block + 1 : st.title_block + 1;
+    if (st.case_head) {
+      // The item opens with its case label (CaseLabelStarts).
+      bool next_is_value = false;
+      it.case_number = CaseNumberOfLine(ctx, st.block, end, &next_is_value);
+      access_at_end(st.block);
+      access_in_cells(st.block);
+      first = st.title_block + 1;
+    }
     for (size_t j = first; j < end; ++j) {
       if (j == st.title_block) continue;
       // The marker's own line under a title set above it ("Sag nr. 130").

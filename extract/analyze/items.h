@@ -22,6 +22,7 @@ struct ItemStart {
   size_t title_start = 0;   // byte range of the title in the document text
   size_t title_end = 0;
   bool margin = false;      // a table row with the decision in its last cell (a protocol's margin)
+  bool case_head = false;   // `block` is the item's case label line (items without numbers or titles)
 };
 
 // True when one of the three blocks before `b` ends with a protocol's

@@ -144,6 +144,13 @@ void ReadEntries(const Context& ctx, size_t first, Toc* toc_out, size_t* last_go
     }
     if (auto p = ParseEntry(ctx, j)) {
       if (toc.Find(p->number)) break;
+      // An entry with its case label on the next line is the first item's
+      // own heading: the page's contents were links a text dump lost
+      // ("Indholdsfortegnelse" / "1. ØK Låneoptagelse for 2015 og 2016" /
+      // "Sagsnummer": Horsens Byråd 2016).
+      if (j + 1 < n && !ctx.IsTableRow(j) &&
+          (ctx.heading(j + 1).role == Role::kCase || ctx.lex().items().IsCaseNumber(ctx.text(j + 1))))
+        break;
       TocEntry e;
       e.number = std::move(p->number);
       e.title = std::move(p->title);

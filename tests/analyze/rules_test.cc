@@ -1044,6 +1044,113 @@ TEST(Meetings, DateFirstTitleLineAndCouncilBeforeTheDate) {
   EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Bjarne Jensen", "Kristoffer Storm"}));
 }
 
+// Minutes pages whose items' titles are in the page's markup: the text
+// dump opens each item with its case label. Viborg Kommune, Økonomi- og
+// Erhvervsudvalget 24 August 2022 (viborg.dk minutes page): "Sagsid.:"
+// then "Resume" (no title), the recommendation's "1. at …" point is no
+// item. Herning Kommune, Teknik- og Miljøudvalget 6 November 2017
+// (politik.herning.dk): the title on the line after the case label.
+// Hedensted Kommune, Kommunalbestyrelsen 25 June 2025 (hedensted.dk): the
+// body's label holds its election period.
+TEST(Meetings, ItemsOpenedByTheirCaseLabel) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\n\nonsdag den 24. august 2022 kl. 08:30\n\nMødested M.5/rådhuset\n"
+      "Udvalg Økonomi- og Erhvervsudvalget\nMødedeltagere Kim Dongsgaard, Kurt Mosgaard, Mads Panny\n"
+      "Fraværende Ingen\nBemærkninger\n\nSagsid.: 21/24710\n\nResume\n\nJan Hansen og Ida Jensen fra BDO "
+      "deltager fra kl. 8.30 – 9.00 i Økonomi- og Erhvervsudvalgets møde.\n\nIndstilling\n\n"
+      "Kommunaldirektøren foreslår,\n \n1. at revisionsberetningen vedrørende årsregnskab 2021 drøftes med BDO.\n\n"
+      "Beslutning i Økonomi- og Erhvervsudvalget den 24-08-2022\n\n"
+      "Revisionsberetningen vedrørende årsregnskab 2021 blev drøftet med BDO.\n\nSagsfremstilling\n\nHistorik\n\n"
+      "Intet.\nBilag\n\nSagsid.: 21/37999\n\nResume\n\nBasisbudgettet opsummerer de økonomiske konsekvenser "
+      "af allerede trufne politiske beslutninger og tekniske tilretninger.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Økonomi- og Erhvervsudvalget");
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].number, "1");
+  EXPECT_EQ(rec->agenda_items[0].title, "");
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "21/24710");
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(Name(rec->agenda_items[0].decision->category), "discussed");
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "21/37999");
+
+  auto herning = testing::StructureOfBytes(
+      "Dagsordener og referater\n\nUdvalg: Teknik- og Miljøudvalget\nMødedato: 6. november 2017\n"
+      "Mødested: C3.40\n\nDagsordenpunkter\n\nSagsnr.: 05.00.00-A00-2-17 Sagsbehandler: Lene Ahle Skoubo Jakobsen\n\n"
+      "Orientering om beskæftigelsesprojektet \"Naturen som løftestang\"\n\nDIR\n\nFOU\n\nØvrige sagsbehandlere: "
+      "Jacob Philipsen\n\nSagsresume\n\nForvaltningen anbefaler, at sagen tages til orientering.\n\nIndstilling\n\n"
+      "Direktøren for Teknik og Miljø indstiller,\n\nat sagen tages til orientering.\n\nBeslutning\n\n"
+      "Sagen taget til orientering.\n");
+  ASSERT_TRUE(herning.ok()) << herning.status().message();
+  ASSERT_TRUE(herning->meeting);
+  EXPECT_EQ(herning->meeting->body.value_or("-"), "Teknik- og Miljøudvalget");
+  EXPECT_EQ(herning->meeting->date.value_or("-"), "2017-11-06");
+  ASSERT_EQ(herning->agenda_items.size(), 1u);
+  EXPECT_EQ(herning->agenda_items[0].title, "Orientering om beskæftigelsesprojektet \"Naturen som løftestang\"");
+  EXPECT_EQ(herning->agenda_items[0].case_number.value_or("-"), "05.00.00-A00-2-17");
+  ASSERT_TRUE(herning->agenda_items[0].decision);
+  EXPECT_EQ(Name(herning->agenda_items[0].decision->category), "noted");
+
+  auto hedensted = testing::StructureOfBytes(
+      "Kommunalbestyrelsen - Dagsordener og referater\nSe dagsordener og referater fra Kommunalbestyrelsens møder.\n"
+      "Udvalg: Kommunalbestyrelsen 2022-2025\nMødedato: 25. juni 2025\nMødested: Rådhussalen, Juelsminde Rådhus\n"
+      "Sagsnr.: 00.00.00-P35-34-24\nBeslutningstema\nMødets deltagere og fraværende noteres her.\n"
+      "Beslutning\nHanne Grangaard (A) var fraværende.\nFraværende:\nSagsnr.: 00.00.00-A00-11-24\nBeslutningstema\n"
+      "Der er ikke indenfor den angivne tidsfrist indkommet spørgsmål til kommunalbestyrelsens spørgetid.\nBeslutning\n"
+      "Der er ikke indenfor den angivne tidsfrist indkommet spørgsmål til kommunalbestyrelsens spørgetid.\n");
+  ASSERT_TRUE(hedensted.ok()) << hedensted.status().message();
+  ASSERT_TRUE(hedensted->meeting);
+  EXPECT_EQ(hedensted->meeting->body.value_or("-"), "Kommunalbestyrelsen");
+  EXPECT_EQ(hedensted->meeting->date.value_or("-"), "2025-06-25");
+  ASSERT_EQ(hedensted->agenda_items.size(), 2u);
+  EXPECT_EQ(hedensted->agenda_items[0].title, "");
+  EXPECT_EQ(hedensted->agenda_items[1].case_number.value_or("-"), "00.00.00-A00-11-24");
+}
+
+// A page whose contents were links the text dump lost: the one numbered
+// line under "Indholdsfortegnelse" with its case label under it is the
+// first item, and the points under "Direktionen indstiller, at" are no
+// items (Horsens Kommune, Byrådet 29 March 2016, horsens.dk minutes page).
+// "Udvalg: Herning Byråd" names the council that met (Herning Byråd 24
+// August 2021, politik.herning.dk print page).
+TEST(Meetings, ContentsLostAndRecommendationPoints) {
+  auto rec = testing::StructureOfBytes(
+      "Byrådet - Referat\n\nDato: 29. marts 2016\nLokale: Byrådssalen\nTidspunkt: Kl. 17:00\n\n\n"
+      "Indholdsfortegnelse\n\n\n\n1. ØK Låneoptagelse for 2015 og 2016\n\n\nSagsnummer\n00.34.00-S00-2-14\n"
+      "Resume\n\nSagen afgøres af Byrådet.\n\nIndstilling\n\nDirektionen indstiller, at\n\n"
+      "  1. Byrådet hjemtager et serielån på 60 mio. kr. med løbetid på 25 år.\nBeslutning\n\n"
+      "Byrådet vedtog indstillingen fra Økonomi- og Erhvervsudvalget.\n\nHans Bang-Hansen deltog ikke i mødet.\n\n"
+      "Sagsfremstilling\n\nHorsens Kommune har låneadgang på i alt 50 mio. kr. vedrørende 2015 og 2016\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_TRUE(rec->toc.empty());
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Byrådet");
+  ASSERT_EQ(rec->agenda_items.size(), 1u);
+  EXPECT_EQ(rec->agenda_items[0].title, "ØK Låneoptagelse for 2015 og 2016");
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "00.34.00-S00-2-14");
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(Name(rec->agenda_items[0].decision->category), "approved");
+
+  auto herning = testing::StructureOfBytes(
+      "Udvalg: Herning Byråd\nMødedato: 24. august 2021\nMødested: Byrådssalen\n\nDagsordenpunkter\n\n"
+      "119. Cirkulæreskrivelse, orienteringssager m.v.\n\nSagsnr.: 00.01.00-G01-4-19 Sagsbehandler: Marie Jensen\n\n"
+      "Cirkulæreskrivelse, orienteringssager m.v.\n\nIndstilling\n\nØkonomi- og Erhvervsudvalget indstiller,\n\n"
+      "at orienteringen tages til efterretning.\n\nBeslutning\n\nIndstillingen er tiltrådt.\n\n"
+      "120. Forslag til mødekalender for Økonomi- og Erhvervsudvalget og Byrådet i 2022\n\n"
+      "Sagsnr.: 00.01.00-P19-1-21 Sagsbehandler: Marie Jensen\n\nSagsresume\n\n"
+      "Forslag til afholdelse af Økonomi- og Erhvervsudvalgs- og byrådsmøder i 2022\n");
+  ASSERT_TRUE(herning.ok()) << herning.status().message();
+  ASSERT_TRUE(herning->meeting);
+  EXPECT_EQ(herning->meeting->body.value_or("-"), "Herning Byråd");
+  EXPECT_EQ(herning->meeting->council.value_or("-"), "Herning Byråd");
+  EXPECT_EQ(herning->meeting->municipality.value_or("-"), "Herning Kommune");
+  ASSERT_EQ(herning->agenda_items.size(), 2u);
+  EXPECT_EQ(herning->agenda_items[0].number, "119");
+  EXPECT_EQ(herning->agenda_items[0].case_number.value_or("-"), "00.01.00-G01-4-19");
+  EXPECT_EQ(herning->agenda_items[1].number, "120");
+}
+
 // Report sections in plain text (pdftotext output of a PDF report).
 std::vector<std::string> SectionHeadings(const Record& rec) {
   std::vector<std::string> out;
