@@ -1,7 +1,6 @@
 #include "segment/segmenter.h"
 
 #include <unicode/brkiter.h>
-#include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
@@ -13,37 +12,36 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_set>
 
 #include "lang/dates.h"
+#include "lang/text.h"
 #include "rules/rulebook.h"
 
 namespace referat {
 namespace {
 
-// Builds the Danish sentence iterator once per thread: ICU's rules for "da"
-// wrapped in a filter that suppresses breaks after the abbreviations in
-// rules/abbreviations.txt (ICU's own suppression mechanism, in both the
-// written case and with an initial capital).
+// Builds the Danish sentence iterator once per thread: ICU's rules for "da".
+// The abbreviations of rules/abbreviations.txt are kept from ending a
+// sentence by AbbreviationSplit, which compares whole words: ICU's filter
+// (FilteredBreakIteratorBuilder) matches the end of any word, so "e." kept
+// "… 3 dage. Han …" and "… var fraværende. Som …" one sentence.
 std::unique_ptr<icu::BreakIterator> MakeIterator() {
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> base(
       icu::BreakIterator::createSentenceInstance(icu::Locale("da", "DK"), err));
   if (U_FAILURE(err) || !base) return nullptr;
-  std::unique_ptr<icu::FilteredBreakIteratorBuilder> fb(
-      icu::FilteredBreakIteratorBuilder::createEmptyInstance(err));
-  if (U_FAILURE(err) || !fb) return base;
-  for (const auto& a : Rules().Lines("abbreviations")) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(a);
-    fb->suppressBreakAfter(u, err);
-    err = U_ZERO_ERROR;
-    icu::UnicodeString cap = u;
-    cap.replace(0, 1, icu::UnicodeString(u, 0, 1).toUpper(icu::Locale("da")));
-    fb->suppressBreakAfter(cap, err);
-    err = U_ZERO_ERROR;
-  }
-  std::unique_ptr<icu::BreakIterator> filtered(fb->wrapIteratorWithFilter(base.release(), err));
-  if (U_FAILURE(err)) return nullptr;
-  return filtered;
+  return base;
+}
+
+// rules/abbreviations.txt, case-folded.
+const std::unordered_set<std::string>& Abbreviations() {
+  static const std::unordered_set<std::string> set = [] {
+    std::unordered_set<std::string> out;
+    for (const auto& a : Rules().Lines("abbreviations")) out.insert(lang::FoldCase(a));
+    return out;
+  }();
+  return set;
 }
 
 // The iterator is built once per process and cloned for each thread: a
@@ -73,6 +71,26 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 const lang::MonthNames& Months() {
   static const lang::MonthNames months(Rules());
   return months;
+}
+
+// True when a break at `cut` follows an abbreviation of
+// rules/abbreviations.txt as a whole word ("kl.", "jf.", "d. 5. maj",
+// "f.eks.", "(pkt."), in any case.
+bool AbbreviationSplit(const std::string& text, size_t begin, size_t cut) {
+  size_t d = cut;
+  while (d > begin && IsSpace(text[d - 1])) --d;
+  if (d == begin || text[d - 1] != '.') return false;
+  size_t w = d - 1;
+  while (w > begin && !IsSpace(text[w - 1]) && text[w - 1] != '(' && text[w - 1] != '"') --w;
+  if (d - w > 12) return false;
+  const auto& abbr = Abbreviations();
+  if (abbr.count(lang::FoldCase(std::string_view(text).substr(w, d - w)))) return true;
+  // "1.okt. 2025": the abbreviation glued to a day's number.
+  size_t t = d - 1;
+  while (t > w && (static_cast<unsigned char>(text[t - 1]) >= 0x80 || std::isalpha(static_cast<unsigned char>(text[t - 1]))))
+    --t;
+  return t > w && (text[t - 1] == '.' || std::isdigit(static_cast<unsigned char>(text[t - 1]))) && t < d - 1 &&
+         abbr.count(lang::FoldCase(std::string_view(text).substr(t, d - t))) > 0;
 }
 
 // True when a break at `cut` falls between a day's ordinal and a month
@@ -163,7 +181,9 @@ void SegmentRange(const std::string& text, size_t start, size_t end, size_t bloc
   it->first();
   for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
     size_t cur = to_byte(b);
-    if (static_cast<int32_t>(cur) < n && DateSplit(text, start, start + cur, end)) continue;
+    if (static_cast<int32_t>(cur) < n &&
+        (AbbreviationSplit(text, start, start + cur) || DateSplit(text, start, start + cur, end)))
+      continue;
     push(start + prev, start + cur);
     prev = cur;
   }
