@@ -73,16 +73,30 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
       // "Medlemmerne var mødt, bortset fra A, B og C, der havde meldt
       // afbud." (Region Midtjylland's minutes of 2007): a note in the header.
       const size_t before = a.absent.size();
-      std::vector<std::string> names;
       // A note naming an item ("… af punkt 1 pga. inhabilitet.") is that
       // item's (ItemAbsenteesFromHeaderNotes), not the meeting's.
-      if (AbsenceNote(lex, t, &names) && !(HasDigit(t) && !ItemOfNote(lex, t).empty())) {
+      auto note = [&](std::string_view v) {
+        std::vector<std::string> names;
+        if (!AbsenceNote(lex, v, &names) || (HasDigit(v) && !ItemOfNote(lex, v).empty())) return false;
         for (auto& n : names) absent.Add(n);
-        if (a.absent.size() > before) {
-          any = true;
-          span_start = std::min(span_start, ctx.block(i).start);
-          span_end = std::max(span_end, ctx.block(i).end);
-        }
+        return true;
+      };
+      if (!note(t)) {
+        // Or one of the block's sentences ("Jacob Ejs (A) var fraværende.
+        // Som stedfortræder deltog Helle Obenhausen Mortensen (A)":
+        // Hedensted's minutes).
+        const Block& b = ctx.block(i);
+        const auto& sents = ctx.seg().sentences;
+        auto first = std::lower_bound(sents.begin(), sents.end(), b.start,
+                                      [](const auto& x, size_t at) { return x.end <= at; });
+        if (first != sents.end() && first->end < b.end)
+          for (auto sit = first; sit != sents.end() && sit->start < b.end; ++sit)
+            note(ctx.doc().Slice(std::max(sit->start, b.start), std::min(sit->end, b.end)));
+      }
+      if (a.absent.size() > before) {
+        any = true;
+        span_start = std::min(span_start, ctx.block(i).start);
+        span_end = std::max(span_end, ctx.block(i).end);
       }
       continue;
     }

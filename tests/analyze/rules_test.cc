@@ -1274,5 +1274,30 @@ TEST(Meetings, TitleAboveTheMarkerAndTownAfterThePostcode) {
   EXPECT_EQ(koege->meeting->start_time.value_or("-"), "13:00");
 }
 
+// Hedensted's minutes pages (Kommunalbestyrelsen 25 June 2025): the first
+// item records the meeting's absentees, each with the substitute in a second
+// sentence on the line ("Jacob Ejs (A) var fraværende. Som stedfortræder
+// deltog Helle Obenhausen Mortensen (A)"); the substitute is not absent.
+TEST(Meetings, AbsenteeAndSubstituteInOneLine) {
+  auto rec = testing::StructureOfBytes(
+      "Kommunalbestyrelsen - Dagsordener og referater\nUdvalg: Kommunalbestyrelsen 2022-2025\n"
+      "Mødedato: 25. juni 2025\nMødested: Rådhussalen, Juelsminde Rådhus\nSagsnr.: 00.00.00-P35-34-24\n"
+      "Beslutningstema\nMødets deltagere og fraværende noteres her.\nBeslutning\n"
+      "Jacob Ejs (A) var fraværende. Som stedfortræder deltog Helle Obenhausen Mortensen (A)\n"
+      "Merete Skovgaard-Jensen (V) var fraværende. Som stedfortræder deltog Peter Sebastian Petersen (V)\n"
+      "Hanne Grangaard (A) var fraværende.\nFraværende:\nSagsnr.: 00.00.00-A00-11-24\nBeslutningstema\n"
+      "Der er ikke indenfor den angivne tidsfrist indkommet spørgsmål til kommunalbestyrelsens spørgetid.\n"
+      "Beslutning\nDer er ikke indenfor den angivne tidsfrist indkommet spørgsmål til kommunalbestyrelsens "
+      "spørgetid.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Kommunalbestyrelsen");
+  ASSERT_TRUE(rec->attendance);
+  const std::vector<std::string> absent{"Jacob Ejs", "Merete Skovgaard-Jensen", "Hanne Grangaard"};
+  EXPECT_EQ(rec->attendance->absent, absent);
+  ASSERT_GE(rec->agenda_items.size(), 1u);
+  EXPECT_EQ(rec->agenda_items[0].absent, absent);
+}
+
 }  // namespace
 }  // namespace referat
