@@ -78,6 +78,16 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
       auto note = [&](std::string_view v) {
         std::vector<std::string> names;
         if (!AbsenceNote(lex, v, &names) || (HasDigit(v) && !ItemOfNote(lex, v).empty())) return false;
+        // Under the first item, a note of that item alone ("… deltog ikke i
+        // sagens behandling.") is not the meeting's.
+        if (begin > 0) {
+          for (size_t a = 0; a < v.size();) {
+            size_t z = v.find(' ', a);
+            if (z == std::string_view::npos) z = v.size();
+            if (lex.words().item_scope.Contains(TrimBoth(v.substr(a, z - a), ".,;:"))) return false;
+            a = z + 1;
+          }
+        }
         for (auto& n : names) absent.Add(n);
         return true;
       };

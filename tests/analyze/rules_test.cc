@@ -1121,6 +1121,7 @@ TEST(Meetings, ContentsLostAndRecommendationPoints) {
       "Resume\n\nSagen afgøres af Byrådet.\n\nIndstilling\n\nDirektionen indstiller, at\n\n"
       "  1. Byrådet hjemtager et serielån på 60 mio. kr. med løbetid på 25 år.\nBeslutning\n\n"
       "Byrådet vedtog indstillingen fra Økonomi- og Erhvervsudvalget.\n\nHans Bang-Hansen deltog ikke i mødet.\n\n"
+      "Torben Engholm deltog ikke i sagens behandling.\n\n"
       "Sagsfremstilling\n\nHorsens Kommune har låneadgang på i alt 50 mio. kr. vedrørende 2015 og 2016\n");
   ASSERT_TRUE(rec.ok()) << rec.status().message();
   EXPECT_TRUE(rec->toc.empty());
@@ -1131,6 +1132,10 @@ TEST(Meetings, ContentsLostAndRecommendationPoints) {
   EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "00.34.00-S00-2-14");
   ASSERT_TRUE(rec->agenda_items[0].decision);
   EXPECT_EQ(Name(rec->agenda_items[0].decision->category), "approved");
+  // The meeting's absentee; one who left the item alone is only the item's.
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Hans Bang-Hansen"}));
+  EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Hans Bang-Hansen", "Torben Engholm"}));
 
   auto herning = testing::StructureOfBytes(
       "Udvalg: Herning Byråd\nMødedato: 24. august 2021\nMødested: Byrådssalen\n\nDagsordenpunkter\n\n"

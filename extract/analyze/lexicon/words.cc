@@ -24,6 +24,7 @@ Words::Words(const Rulebook& rules) {
   room = words("room");
   period_from = words("period_from");
   matters_lead = words("matters_lead");
+  item_scope = words("item_scope");
   clause_ref = words("clause_ref");
   that = words("that");
   for (const auto& w : words("date_lead").entries()) {
