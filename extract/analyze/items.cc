@@ -689,7 +689,8 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     size_t limit = c.st.title_block + 6;
     for (size_t j = c.st.title_block + 1; !head[k] && j < next && j <= limit; ++j) {
       const LabelHit lh = lex.attendance().MatchLabel(ctx.text(j), false);
-      if (lh.field == Field::kAbsent || lh.field == Field::kPresent || lh.field == Field::kOthers) {
+      if ((lh.field == Field::kAbsent || lh.field == Field::kPresent || lh.field == Field::kOthers) &&
+          Trim(ctx.text(j).substr(std::min(lh.value_start, ctx.text(j).size()))).empty()) {
         size_t last = j;
         LabelValue(ctx, j, lh, next, true, &last);
         limit += last - j + 1;
