@@ -17,6 +17,14 @@ namespace {
 
 bool InToc(const Toc& toc, size_t i) { return !toc.empty() && i >= toc.begin && i < toc.end; }
 
+// "Åbent" / "Lukket" standing alone (a cell, a word): true for open, false for
+// closed, nothing for any other text.
+std::optional<bool> AccessWord(const Lexicon& lex, std::string_view w) {
+  if (lex.headings().IsRoleLine(w, Role::kOpen)) return true;
+  if (lex.headings().IsRoleLine(w, Role::kClosed)) return false;
+  return std::nullopt;
+}
+
 bool TitleOk(std::string_view t) {
   t = Trim(t);
   if (t.empty()) return false;
@@ -567,8 +575,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       std::string_view title = Trim(ctx.cell(i, 1));
       // [1][Åbent][Kommuneplan 2013 - juni. Endelig vedtagelse] (Gentofte's
       // minutes): the access in a cell of its own before the title.
-      if (b.cells.size() >= 3 && (lex.headings().IsRoleLine(title, Role::kOpen) ||
-                                  lex.headings().IsRoleLine(title, Role::kClosed))) {
+      if (b.cells.size() >= 3 && AccessWord(lex, title)) {
         title = Trim(ctx.cell(i, 2));
         c.access = true;
       }
@@ -578,8 +585,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
         std::string_view c0t = Trim(ctx.cell(i, 0));
         const size_t sp = c0t.find(' ');
         if (sp != std::string_view::npos) {
-          std::string_view access = Trim(c0t.substr(sp));
-          if (lex.headings().IsRoleLine(access, Role::kOpen) || lex.headings().IsRoleLine(access, Role::kClosed)) {
+          if (AccessWord(lex, Trim(c0t.substr(sp)))) {
             n = NumberCell(c0t.substr(0, sp));
             c.access = true;
           }
@@ -636,9 +642,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
         std::string_view after = Trim(tt.substr(sp));
         const size_t sp2 = after.find(' ');
         if (sp2 == std::string_view::npos) continue;
-        std::string_view access = after.substr(0, sp2);
-        if (!lex.headings().IsRoleLine(access, Role::kOpen) && !lex.headings().IsRoleLine(access, Role::kClosed))
-          continue;
+        if (!AccessWord(lex, after.substr(0, sp2))) continue;
         num = *NumberCell(tt.substr(0, sp));
         ts = static_cast<size_t>(after.data() - t.data()) + sp2;
         c.access = true;
@@ -878,11 +882,7 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
       std::string_view before =
           Trim(ctx.doc().Slice(ctx.block(st.title_block).start, st.title_start));
       const size_t sp = before.rfind(' ');
-      if (sp != std::string_view::npos) {
-        std::string_view w = before.substr(sp + 1);
-        if (lex.headings().IsRoleLine(w, Role::kOpen)) pub = true;
-        else if (lex.headings().IsRoleLine(w, Role::kClosed)) pub = false;
-      }
+      if (sp != std::string_view::npos) pub = AccessWord(lex, before.substr(sp + 1));
     }
     if (!pub && ctx.IsTableRow(st.title_block)) {
       // The access in the cell before the title's.
@@ -894,8 +894,7 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
           if (sp == std::string_view::npos) continue;
           cell = Trim(cell.substr(sp));
         }
-        if (lex.headings().IsRoleLine(cell, Role::kOpen)) pub = true;
-        else if (lex.headings().IsRoleLine(cell, Role::kClosed)) pub = false;
+        pub = AccessWord(lex, cell);
       }
     }
     if (!pub && te) pub = te->public_;

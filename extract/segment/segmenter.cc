@@ -23,9 +23,9 @@ namespace {
 
 // Builds the Danish sentence iterator once per thread: ICU's rules for "da".
 // The abbreviations of rules/abbreviations.txt are kept from ending a
-// sentence by AbbreviationSplit, which compares whole words: ICU's filter
-// (FilteredBreakIteratorBuilder) matches the end of any word, so "e." kept
-// "… 3 dage. Han …" and "… var fraværende. Som …" one sentence.
+// sentence by AbbreviationSplit, which compares whole words. ICU's own filter
+// (FilteredBreakIteratorBuilder) is not used: it matches the end of any
+// word, so a one-letter abbreviation ("e.") would join "… 3 dage. Han …".
 std::unique_ptr<icu::BreakIterator> MakeIterator() {
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> base(
