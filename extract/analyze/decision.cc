@@ -121,9 +121,30 @@ void ParseVoteList(const Words& words, std::string_view list, std::vector<std::s
   if (!*count && paren_any) *count = paren_sum;
 }
 
+// True when `sentence` holds a `conclusion` phrase of function_words.txt
+// ("blev herefter"), any case, between word boundaries.
+bool SaysItConcludes(const Lexicon& lex, std::string_view sentence) {
+  auto letter = [](char ch) {
+    unsigned char u = static_cast<unsigned char>(ch);
+    return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+  };
+  std::string folded = FoldCase(sentence);
+  for (const std::string& phrase : lex.words().conclusion.entries()) {
+    for (size_t at = folded.find(phrase); at != std::string::npos; at = folded.find(phrase, at + 1)) {
+      size_t end = at + phrase.size();
+      if ((at == 0 || !letter(folded[at - 1])) && (end == folded.size() || !letter(folded[end]))) return true;
+    }
+  }
+  return false;
+}
+
 // The category of one part: its opening wording, else that of the first
 // later sentence that has a known wording ("Dorthe Bøgh Madsen deltog som
-// stedfortræder. Byrådet godkendte Økonomiudvalgets indstilling.").
+// stedfortræder. Byrådet godkendte Økonomiudvalgets indstilling."). A later
+// sentence that says it concludes ("Dagsordenen blev herefter godkendt.")
+// is the outcome and overrides the sentences before it, which tell how the
+// body got there: another item taken off the agenda (Copenhagen's
+// Borgerrepræsentation, item 1 of 12 December 2019), an amendment voted down.
 std::string ClassifyPart(const Lexicon& lex, std::string_view p) {
   // "11/08/2025 Social- og Handicapudvalget Orienteringen blev …": the date
   // of a case history's entry before the body and its decision.
@@ -134,13 +155,27 @@ std::string ClassifyPart(const Lexicon& lex, std::string_view p) {
                                     HasDigit(p.substr(0, colon)) && AtMostWords(p.substr(0, colon), 4))
     p = Trim(p.substr(colon + 1));
   std::string c = lex.decisions().ClassifyDecision(p).category;
-  for (size_t i = 1; c == "other" && i + 2 < p.size(); ++i) {
-    if (!(p[i] == '.' || p[i] == '!' || p[i] == '?') || p[i + 1] != ' ') continue;
-    // An initial ("John T. Olsen") ends no sentence.
-    if (i >= 2 && p[i - 2] == ' ' && p[i - 1] >= 'A' && p[i - 1] <= 'Z') continue;
-    std::string_view rest = Trim(p.substr(i + 1));
-    if (rest.empty() || !StartsUpper(rest)) continue;
-    c = lex.decisions().ClassifyDecision(rest).category;
+  // The starts of the later sentences; an initial ("John T. Olsen") ends
+  // none.
+  auto next_sentence = [&](size_t from) {
+    for (size_t i = from; i + 2 < p.size(); ++i) {
+      if (!(p[i] == '.' || p[i] == '!' || p[i] == '?') || p[i + 1] != ' ') continue;
+      if (i >= 2 && p[i - 2] == ' ' && p[i - 1] >= 'A' && p[i - 1] <= 'Z') continue;
+      size_t b = i + 1;
+      while (b < p.size() && p[b] == ' ') ++b;
+      if (b < p.size() && StartsUpper(p.substr(b))) return b;
+    }
+    return p.size();
+  };
+  for (size_t b = next_sentence(1); b < p.size();) {
+    size_t e = next_sentence(b + 1);
+    std::string_view sentence = Trim(p.substr(b, e - b));
+    if (c == "other") {
+      c = lex.decisions().ClassifyDecision(p.substr(b)).category;
+    } else if (SaysItConcludes(lex, sentence)) {
+      if (std::string k = lex.decisions().ClassifyDecision(sentence).category; k != "other") c = k;
+    }
+    b = e;
   }
   return c;
 }

@@ -1025,6 +1025,23 @@ TEST(Meetings, CopenhagenItemPages) {
   EXPECT_EQ(lu->agenda_items[0].number, "2");
   ASSERT_TRUE(lu->agenda_items[0].decision);
   EXPECT_EQ(lu->agenda_items[0].decision->category, DecisionCategory::kApproved);
+
+  // Item 1 tells how the agenda was settled before it was approved: another
+  // item taken off it, one put off. The sentence that says it concludes
+  // ("blev herefter godkendt") is the outcome (kk.dk, Borgerrepræsentationen
+  // 12.12.2019, punkt 1; more in decision_phrases.examples.tsv).
+  auto ag = testing::StructureOfBytes(
+      "<html><body><p>Mødedato: 12.12.2019, kl. 17:30</p><h1>Godkendelse af dagsordenen</h1>\n"
+      "<h2>Beslutning</h2><p>Borgerrepræsentationens beslutning i mødet den 12. december 2019</p>\n"
+      "<p>Dagsordenen:</p><p>Sagerne uden for dagsorden blev besluttet behandlet efter den udsendte "
+      "dagsordens punkt 1, ”Godkendelse af dagsorden”.</p>\n<p>Det Konservative Folkeparti meddelte, at de "
+      "ønskede at frafalde standsningen af dagsordenspunkt 30 ”Godkendelse af rammerne for udbuddet for "
+      "udsatte ledige og sygemeldte”. Som konsekvens heraf blev sagen taget af dagsordenen.</p>\n"
+      "<p>Dagsordenen blev herefter godkendt.</p></body></html>\n");
+  ASSERT_TRUE(ag.ok());
+  ASSERT_EQ(ag->agenda_items.size(), 1u);
+  ASSERT_TRUE(ag->agenda_items[0].decision);
+  EXPECT_EQ(ag->agenda_items[0].decision->category, DecisionCategory::kApproved);
 }
 
 // Aalborg's minutes pages (referater.aalborg.dk, Byrådet 22 January 2024):

@@ -25,6 +25,7 @@ Words::Words(const Rulebook& rules) {
   period_from = words("period_from");
   matters_lead = words("matters_lead");
   item_scope = words("item_scope");
+  conclusion = words("conclusion");
   clause_ref = words("clause_ref");
   that = words("that");
   for (const auto& w : words("date_lead").entries()) {
