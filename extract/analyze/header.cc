@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "analyze/dates.h"
 #include "analyze/names.h"
@@ -217,22 +218,6 @@ class HeaderReader {
     m.end_time = label_end_ ? label_end_ : line_end_;
     m.location = label_location_ ? label_location_ : line_location_;
     if (!m.body && council_alone_) m.body = m.council ? *m.council : *council_alone_;
-    // "Tapperiet, Sdr. Badevej 1, 4600 Køge" (Køge's minutes): the town
-    // after the postcode of the place names the municipality, when nothing
-    // else did.
-    if (!m.municipality && m.location) {
-      std::string_view loc = *m.location;
-      for (size_t p = 0; p + 5 < loc.size(); ++p) {
-        if (!(p == 0 || loc[p - 1] == ' ') || !std::isdigit(static_cast<unsigned char>(loc[p]))) continue;
-        size_t q = p;
-        while (q < loc.size() && std::isdigit(static_cast<unsigned char>(loc[q]))) ++q;
-        if (q - p != 4 || q >= loc.size() || loc[q] != ' ') continue;
-        std::string_view town = Trim(loc.substr(q + 1));
-        town = Trim(town.substr(0, std::min(town.find(','), town.size())));
-        if (auto muni = lex_.header().MunicipalityOf(town)) m.municipality = *muni;
-        break;
-      }
-    }
     if (!m.body && council_titled_ && m.council) m.body = *m.council;
     if (!span_.empty()) m.span = ctx_.MakeSpan(span_.start, span_.end);
     // A labelled date and place ("Mødedato: 12.12.2019, kl. 17:30" /
@@ -753,6 +738,55 @@ HeaderResult ExtractHeader(const Context& ctx, size_t end, const Toc& toc) {
     reader.Read(&i);
   }
   return reader.Merge();
+}
+
+namespace {
+
+std::optional<std::string> MunicipalityOfPlace(const Context& ctx, std::string_view loc) {
+  for (size_t p = 0; p + 5 < loc.size(); ++p) {
+    if (!(p == 0 || loc[p - 1] == ' ') || !std::isdigit(static_cast<unsigned char>(loc[p]))) continue;
+    size_t q = p;
+    while (q < loc.size() && std::isdigit(static_cast<unsigned char>(loc[q]))) ++q;
+    if (q - p != 4 || q >= loc.size() || loc[q] != ' ') continue;
+    std::string_view town = Trim(loc.substr(q + 1));
+    town = Trim(town.substr(0, std::min(town.find(','), town.size())));
+    return ctx.lex().header().MunicipalityOf(town);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> MunicipalityNamedMost(const Context& ctx) {
+  const HeaderMatcher& h = ctx.lex().header();
+  std::map<std::string, int> count;
+  for (size_t i = 0; i < ctx.size(); ++i) {
+    std::string_view t = ctx.text(i);
+    if (!h.MayHaveMunicipalityPhrase(t)) continue;
+    re2::StringPiece in(t.data(), t.size()), town;
+    while (RE2::FindAndConsume(&in, h.municipality_phrase(), &town)) {
+      if (auto muni = h.MunicipalityOf(std::string_view(town.data(), town.size()))) ++count[*muni];
+    }
+  }
+  const std::string* best = nullptr;
+  int first = 0, second = 0;
+  for (const auto& [name, n] : count) {
+    if (n > first) {
+      second = first;
+      first = n;
+      best = &name;
+    } else if (n > second) {
+      second = n;
+    }
+  }
+  if (!best || first < 3 || first <= 2 * second) return std::nullopt;
+  return *best;
+}
+
+}  // namespace
+
+std::optional<std::string> MunicipalityNotStated(const Context& ctx, const Meeting& meeting) {
+  if (auto most = MunicipalityNamedMost(ctx)) return most;
+  if (meeting.location) return MunicipalityOfPlace(ctx, *meeting.location);
+  return std::nullopt;
 }
 
 }  // namespace referat::analyze

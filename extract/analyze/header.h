@@ -44,6 +44,17 @@ std::optional<std::string> MeetingEndTime(const Context& ctx, size_t i);
 // case's history, not this meeting. The body most headings name wins.
 std::optional<std::string> BodyFromDecisionHeadings(const Context& ctx, size_t from, const std::string& date);
 
+// The municipality of minutes whose header names none (FirstAgenda's JSON
+// export states only the committee and the room), in this order:
+// - the one the text names most ("Greve Kommune har søgt …"), named at
+//   least three times and more than twice as often as any other (a letter
+//   between two municipalities names both);
+// - the town after the postcode of the meeting's place ("Tapperiet, Sdr.
+//   Badevej 1, 4600 Køge", Køge's minutes). Only then: a committee may meet
+//   in a neighbouring town (Greve's Skole-, Børne- og Ungeudvalget at "EUC
+//   Sjælland, Campusbuen 25, 4600 Køge", 10.9.2024).
+std::optional<std::string> MunicipalityNotStated(const Context& ctx, const Meeting& meeting);
+
 }  // namespace referat::analyze
 
 #endif  // REFERAT_ANALYZE_HEADER_H_

@@ -105,6 +105,7 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
         record->meeting->council = only->first;
         record->meeting->municipality = only->second;
       }
+    if (!record->meeting->municipality) record->meeting->municipality = analyze::MunicipalityNotStated(ctx, *record->meeting);
     // "Mødet hævet kl. 17.30." after the items, or in the header's notes
     // (Odense's minutes: "Mødet hævet kl. 17.12" above the agenda), gives
     // the end time the header did not state.

@@ -72,7 +72,7 @@ TEST(ExportSniff, OtherJsonAndXmlStayUnsupported) {
 // ------------------------------------------------------------- FirstAgenda
 
 TEST(FirstAgenda, EveryGreveMeetingReadsSchemaValid) {
-  size_t files = 0, items = 0, decisions = 0, absent = 0;
+  size_t files = 0, items = 0, decisions = 0, absent = 0, municipality = 0;
   std::vector<fs::path> paths;
   for (const auto& e : fs::directory_iterator(Real() / "firstagenda-json" / "greve")) paths.push_back(e.path());
   ASSERT_EQ(paths.size(), 172u);
@@ -95,6 +95,12 @@ TEST(FirstAgenda, EveryGreveMeetingReadsSchemaValid) {
     EXPECT_NE(p.filename().string().find(*r->meeting->date), std::string::npos) << p;
     Valid(*r);
     ++files;
+    // The export names no municipality; the one its items name most is it
+    // ("Greve Kommune har søgt …"), never another one they mention.
+    if (r->meeting->municipality) {
+      ++municipality;
+      EXPECT_EQ(*r->meeting->municipality, "Greve Kommune") << p;
+    }
     items += r->agenda_items.size();
     for (const auto& it : r->agenda_items) {
       decisions += it.decision.has_value();
@@ -110,6 +116,8 @@ TEST(FirstAgenda, EveryGreveMeetingReadsSchemaValid) {
   // ("Underskriftsark") and a few agenda-only items carries a decision.
   EXPECT_GT(decisions * 100, items * 90);
   EXPECT_GT(absent, 50u / kStride);
+  // 150 of the 172; the rest name no municipality at all (three items).
+  EXPECT_GT(municipality * 100, files * 75);
 }
 
 TEST(FirstAgenda, MeetingAttendanceAndItemsAsStated) {
@@ -121,6 +129,7 @@ TEST(FirstAgenda, MeetingAttendanceAndItemsAsStated) {
   EXPECT_EQ(j["meeting"]["date"], "2025-03-25");
   EXPECT_EQ(j["meeting"]["start_time"], "16:00");
   EXPECT_EQ(j["meeting"]["location"], "Mødelokale 1");
+  EXPECT_EQ(j["meeting"]["municipality"], "Greve Kommune");
   // ParticipationCancelled marks the two who sent apologies.
   EXPECT_EQ(j["attendance"]["absent"], json({"Conni Bergendorff", "Kenneth Jerkel"}));
   EXPECT_EQ(j["attendance"]["present"].size(), 5u);
