@@ -54,7 +54,9 @@ ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) : months_(ru
   // (a six-digit serial, then the year: Gentofte's minutes); a council's
   // journal reference before 1970, its letter kept ("ad F. 23/1919", "M. II.
   // 73/1919", "G 28/1919": a byraad's protocol of 1919, online.flippingbook.com
-  // /view/546314064), before the bare "23/1919" of the last form.
+  // /view/546314064), before the bare "23/1919" of the last form. Greve's
+  // numbers may end in a capital letter ("20-054820K": the FirstAgenda
+  // export's SagsNummer of closed property cases) that is part of them.
   const std::string case_pat =
       "(?:\\b[A-Z]\\.?(?: [IVX]{1,3}\\.)? \\d{1,4}/(?:18\\d{2}|19[0-6]\\d)"
       "|[A-ZÆØÅ]{2,5}-\\d{2,4}-\\d{3,8}"
@@ -63,7 +65,7 @@ ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) : months_(ru
       "|\\d{1,2}-\\d{2}-\\d{2}-\\d{1,6}-\\d{2}"
       "|\\d{2}\\.\\d{2}\\.\\d{2}-[A-ZÆØÅ]\\d{2}(?:-\\d{1,5}-\\d{2})?"
       "|(?:19|20)\\d{2}[-/]\\d{3,8}"
-      "|\\d{2}-\\d{4,8}"
+      "|\\d{2}-\\d{4,8}[A-Z]?"
       "|\\d{1,2}/\\d{3,8})";
   case_number_.Set("(" + case_pat + ")");
   case_number_whole_.Set("^" + case_pat + "$");
