@@ -482,6 +482,32 @@ std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
   return out;
 }
 
+// The numbers a line opens with, as a decision's clauses: "1.-7. Godkendt."
+// -> {1, 7}, "8. Borgermødet blev evalueret." -> {8, 8}; {0, 0} for none.
+std::pair<int, int> OpeningClauseNumbers(std::string_view t) {
+  int first = 0, last = 0;
+  size_t i = 0;
+  while (true) {
+    size_t j = i;
+    int n = 0;
+    while (j < t.size() && j - i < 3 && t[j] >= '0' && t[j] <= '9') n = n * 10 + (t[j++] - '0');
+    if (j == i || j >= t.size() || t[j] != '.') break;
+    if (first == 0) first = n;
+    last = n;
+    i = j + 1;
+    while (i < t.size() && t[i] == ' ') ++i;
+    if (i < t.size() && t[i] == '-') {
+      ++i;
+    } else if (t.substr(i, 3) == "\xE2\x80\x93") {  // an en dash
+      i += 3;
+    } else {
+      break;
+    }
+    while (i < t.size() && t[i] == ' ') ++i;
+  }
+  return {first, last};
+}
+
 std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   const Lexicon& lex = ctx.lex();
   std::vector<Cand> marked, numbered;
@@ -490,9 +516,28 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   // clauses, not items.
   bool after_decision = false;
   std::string led_next;  // the next undotted number of a protocol's matters
+  // "Beslutning" / "1.-7. Godkendt." / "8. Borgermødet blev evalueret."
+  // (Greve, Plan- og Tryghedsudvalget 21.10.2025, punkt 5): the decision's
+  // numbered clauses go on past the recommendation's; the next line
+  // numbered on from them and written as a sentence is its next clause, not
+  // an item. The number such a line would have, or 0.
+  int clause_next = 0;
   for (size_t i = 0; i < ctx.size(); ++i) {
     const bool clause_zone = after_decision;
     after_decision = false;
+    const int clause_expected = clause_next;
+    clause_next = 0;
+    if (clause_zone || clause_expected > 0) {
+      const Block& cb = ctx.block(i);
+      auto [first, last] = OpeningClauseNumbers(Trim(ctx.text(i)));
+      if (first > 0 && cb.kind != BlockKind::kHeading && !cb.bold && !ctx.IsTableRow(i)) {
+        if (clause_expected > 0 && first == clause_expected && EndsSentence(Trim(ctx.text(i)))) {
+          clause_next = last + 1;
+          continue;
+        }
+        if (clause_zone) clause_next = last + 1;
+      }
+    }
     if (InToc(toc, i) || (!toc.empty() && i == toc.begin)) continue;
     Role r = ctx.heading(i).role;
     if (r == Role::kDecision) after_decision = ctx.heading(i).text_start >= ctx.text(i).size();

@@ -1044,6 +1044,33 @@ TEST(Meetings, CopenhagenItemPages) {
   EXPECT_EQ(ag->agenda_items[0].decision->category, DecisionCategory::kApproved);
 }
 
+// A decision's clauses numbered on past the recommendation's: "1.-7.
+// Godkendt." / "8. Borgermødet blev evalueret." under "Beslutning" (Greve
+// Kommune, Plan- og Tryghedsudvalget 21.10.2025, punkt 5, rendered from
+// FirstAgenda's JSON as plain text minutes): "8." is the decision's, and
+// items 6 and 7 after it are found.
+TEST(Meetings, DecisionClausesNumberedOnAreNoItem) {
+  auto rec = testing::StructureOfBytes(
+      "Greve Kommune\nReferat\nPlan- og Tryghedsudvalget\n"
+      "Mødedato: Tirsdag den 21. oktober 2025 kl. 16:00\nSted: Mødelokale 1\n\n"
+      "5. Opfølgning på borgermødet om tryghed\nSagsnr.: 25-001550\n\nBeslutning\n\n1.-7. Godkendt.\n\n"
+      "8. Borgermødet blev evalueret.\n\nFremstilling\n\nSagsprocedure\n\nPlan- og Tryghedsudvalget.\n\n"
+      "Resume\n\nSagen er en opfølgning på borgermødet om tryghed den 2. september 2025.\n\n"
+      "Indstilling\n\nAdministrationen indstiller,\n\nat initiativ a godkendes,\n\nat borgermødet evalueres.\n\n"
+      "6. Vejen Videre - indtægtsbevilling\nSagsnr.: 25-007449\n\nBeslutning\n\n1.3. Anbefales.\n\n"
+      "Fremstilling\n\nSagsprocedure\n\n"
+      "7. Budgetopfølgning 2 - Plan- og Tryghedsudvalget\nSagsnr.: 25-011172\n\nBeslutning\n\nAnbefales.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  EXPECT_EQ(rec->agenda_items[0].number, "5");
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->category, DecisionCategory::kApproved);
+  EXPECT_EQ(rec->agenda_items[1].number, "6");
+  EXPECT_EQ(rec->agenda_items[1].title, "Vejen Videre - indtægtsbevilling");
+  EXPECT_EQ(rec->agenda_items[2].number, "7");
+  EXPECT_EQ(rec->agenda_items[2].case_number.value_or("-"), "25-011172");
+}
+
 // Aalborg's minutes pages (referater.aalborg.dk, Byrådet 22 January 2024):
 // the page's title puts the date before the type ("22. januar 2024 - referat
 // fra byrådet"), and the council comes again before the same date.
