@@ -25,12 +25,15 @@ std::optional<bool> AccessWord(const Lexicon& lex, std::string_view w) {
   return std::nullopt;
 }
 
+// A title opens with a capital, a digit, a quote or a section sign
+// ("§79-puljen, frie midler": Greve, Sundheds- og Omsorgsudvalget 2024; "§ 17,
+// stk. 4-udvalg").
 bool TitleOk(std::string_view t) {
   t = Trim(t);
   if (t.empty()) return false;
   unsigned char c = static_cast<unsigned char>(t[0]);
   return StartsUpper(t) || (c >= '0' && c <= '9') || c == '"' || t.rfind("\xE2\x80\x9C", 0) == 0 ||
-         t.rfind("\xE2\x80\x9D", 0) == 0;
+         t.rfind("\xE2\x80\x9D", 0) == 0 || t.rfind("\xC2\xA7", 0) == 0;
 }
 
 std::vector<int> NumParts(const std::string& n) {

@@ -1071,6 +1071,25 @@ TEST(Meetings, DecisionClausesNumberedOnAreNoItem) {
   EXPECT_EQ(rec->agenda_items[2].case_number.value_or("-"), "25-011172");
 }
 
+// A title heading may open with a section sign: "§79-puljen, frie midler"
+// (Greve, Sundheds- og Omsorgsudvalget 18.03.2024, punkt 3: FirstAgenda's
+// item markup from its JSON export, the <h2> holding the title alone). Before,
+// the heading was no title and every later item took the next one's title.
+TEST(Meetings, TitleHeadingOpeningWithASectionSign) {
+  auto rec = testing::StructureOfBytes(
+      "<html><body><p>Sundheds- og Omsorgsudvalget</p><p>Mødedato: Mandag den 18. marts 2024 kl. 16:00</p>\n"
+      "<h2>§79-puljen, frie midler</h2>\n<p>Sagsnr.: 24-001712</p>\n"
+      "<div><h3>Beslutning</h3><p>Ad 1) Sagen blev taget til efterretning</p>\n<p>Ad 2-4) Godkendes</p></div>\n"
+      "<h2>Valdemarsdag 2024, tilmelding</h2>\n<p>Sagsnr.: 24-001687</p>\n"
+      "<div><h3>Beslutning</h3><p>Ad 1) Liselott Blixt og Tina Rottbøll, og evt. Charlotte Levin.</p></div>\n"
+      "</body></html>\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].title, "§79-puljen, frie midler");
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "24-001712");
+  EXPECT_EQ(rec->agenda_items[1].title, "Valdemarsdag 2024, tilmelding");
+}
+
 // Aalborg's minutes pages (referater.aalborg.dk, Byrådet 22 January 2024):
 // the page's title puts the date before the type ("22. januar 2024 - referat
 // fra byrådet"), and the council comes again before the same date.
