@@ -513,6 +513,9 @@ class HeaderReader {
     // referat fra byrådet" / "Byrådet 22. januar 2024": Aalborg).
     if (d && line_date_ && *line_date_ == d->iso && !r_.meeting.body && !council_alone_) {
       BodyBeforeDate(t.substr(0, d->start));
+      // The protocol's entry under its dated title ("Lindknud Sogneraads
+      // Protokol 9/2 1921" / "Aar 1921 d. 9/2 holdt Sogneraadet Møde …").
+      if (!r_.meeting.body && !council_alone_) ProtocolEntry(t.substr(std::min(d->end, t.size())));
       if (r_.meeting.body || council_alone_) span_.Add(b.start, b.end);
       return;
     }

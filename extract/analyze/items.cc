@@ -525,6 +525,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   // numbered on from them and written as a sentence is its next clause, not
   // an item. The number such a line would have, or 0.
   int clause_next = 0;
+  std::string matter_next;  // the next number of a protocol's matters after its lead-in
   for (size_t i = 0; i < ctx.size(); ++i) {
     const bool clause_zone = after_decision;
     after_decision = false;
@@ -707,7 +708,13 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     const bool head_next = i + 1 < ctx.size() && (ctx.heading(i + 1).role == Role::kCase ||
                                                   ctx.heading(i + 1).role == Role::kDecision ||
                                                   ctx.heading(i + 1).role == Role::kRecommendation);
-    if (!(TitleOk(rest) || (head_next && !rest.empty())) || !AtMostWords(rest, 30)) continue;
+    // A protocol's matter is a paragraph: after the lead-in ("Følgende Sager
+    // forhandledes:") the run 1, 2, 3 … may be long ("3. Cirkulære af 11/12
+    // 17. Efter Indstilling af Landbrugsudvalget … for hvert Nævn.", 33
+    // words: Lindknud Sogneraads Protokol 9/1 1918, lindknudinfo.dk).
+    const bool matter = num == "1" ? AfterMattersLead(ctx, i) : !matter_next.empty() && num == matter_next;
+    if (!(TitleOk(rest) || (head_next && !rest.empty())) || !AtMostWords(rest, matter ? 60 : 30)) continue;
+    if (matter) matter_next = std::to_string(std::atoi(num.c_str()) + 1);
     c.st.number = num;
     c.st.title_block = i;
     c.st.title_start = ctx.Offset(rest);
@@ -1196,6 +1203,33 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
         inline_decision.role = Role::kDecision;
         inline_decision.pieces.assign(ps.begin() + static_cast<std::ptrdiff_t>(from), ps.end());
         chosen = &inline_decision;
+      }
+    }
+    // Protocols write the decision on the matter's own lines: the last cell
+    // of its last line after a run of spaces ("Den 26 – – Gmd. Poul Madsen
+    // Poulsen og Hustru, Klelund.      Til Efterretning."), or the last
+    // sentence of its paragraph ("5.´Sogneraadsvalg afholdes … Som
+    // Valgbestyrere valgtes Sogneraadet."; Lindknud Sogneraads Protokol
+    // 1918-1921, lindknudinfo.dk).
+    if (!chosen && !last_dec) {
+      const std::vector<Piece>& ps = secs.back().pieces;
+      const size_t tail = !ps.empty() && ps.back().whole_block ? ps.back().block : SIZE_MAX;
+      if (secs.back().role == Role::kNone && tail != SIZE_MAX && MarginDecision(ctx, tail)) {
+        const auto& cell = ctx.block(tail).cells.back();
+        inline_decision.role = Role::kDecision;
+        inline_decision.pieces.push_back({tail, cell.start, cell.end, false});
+        chosen = &inline_decision;
+      } else if (ps.empty() && st.title_end > st.title_start) {
+        const long k = ctx.seg().SentenceAt(st.title_end - 1);
+        if (k > 0) {
+          const Sentence& last = ctx.seg().sentences[static_cast<size_t>(k)];
+          if (last.start > st.title_start && last.end <= st.title_end &&
+              ShortDecision(lex, ctx.doc().Slice(last.start, last.end))) {
+            inline_decision.role = Role::kDecision;
+            inline_decision.pieces.push_back({st.title_block, last.start, last.end, false});
+            chosen = &inline_decision;
+          }
+        }
       }
     }
     if (chosen) {

@@ -192,6 +192,45 @@ bool Scanner::SimpleDate(size_t i, Ymd* from, Ymd* to, bool* period, size_t* nex
       }
       return false;
     }
+    // Day/month, a dash and the year, as typed minutes write them:
+    // "7/7-1950" (Gundsølille 1950), "1/7-2024" (Sjelle Byvarme 2024).
+    if ((sh.Is({'/', '-'}) || sh.Is({'/', 0x2013})) && sh.groups[0].size() <= 2 && sh.groups[1].size() <= 2 &&
+        (sh.groups[2].size() == 2 || sh.groups[2].size() == 4) && sh.frac == 0) {
+      const int y = FullYear(sh.Int(2), sh.groups[2].size());
+      if (!lang::ValidDate(y, sh.Int(1), sh.Int(0))) return false;
+      *from = *to = Ymd{y, sh.Int(1), sh.Int(0)};
+      end_byte_ = t.end;
+      *next = i + 1;
+      return true;
+    }
+    // The same with a typewriter's spaces around the signs: "den 6 / 2
+    // 1984", "mandag den 22 / 4 - 85", "d. 12 / 8 – 1991" (NMJK
+    // bestyrelsesmøder 1984-1991, nmjk.dk).
+    if (IsPlainInt(t, 2) && Has(i + 2) && T(i + 1).IsPunct('/') && T(i + 1).space_before &&
+        IsPlainInt(T(i + 2), 2) && T(i + 2).space_before) {
+      size_t yi = i + 3;
+      if (Has(yi) && IsDash(T(yi)) && T(yi).space_before) ++yi;
+      if (Has(yi) && IsPlainInt(T(yi), 4) && T(yi).space_before &&
+          (T(yi).key.size() == 4 || (T(yi).key.size() == 2 && yi == i + 4))) {
+        const int d = std::atoi(t.key.c_str()), m = std::atoi(T(i + 2).key.c_str());
+        const int y = FullYear(std::atoi(T(yi).key.c_str()), T(yi).key.size());
+        if (lang::ValidDate(y, m, d) && !(Has(yi + 1) && !T(yi + 1).space_before && T(yi + 1).kind == TokKind::kNumber)) {
+          *from = *to = Ymd{y, m, d};
+          end_byte_ = T(yi).end;
+          *next = yi + 1;
+          return true;
+        }
+      }
+      // "mandag den 15 / 4 og den 29 / 4": after "den", the meeting's year.
+      const bool den = i > 0 && (lex_.date_leads.count(T(i - 1).key) || lex_.date_leads.count(T(i - 1).bare_key()));
+      const int d = std::atoi(t.key.c_str()), m = std::atoi(T(i + 2).key.c_str());
+      if (den && yi == i + 3 && !(Has(yi) && T(yi).kind == TokKind::kNumber) && ValidDay(0, m, d)) {
+        *from = *to = Ymd{0, m, d};
+        end_byte_ = T(i + 2).end;
+        *next = i + 3;
+        return true;
+      }
+    }
     // Day/month and a year after a space: "17/6 06", "13/7 2011" (legal
     // references); "den 17/6" alone takes the meeting's year.
     if (sh.Is({'/'}) && sh.groups[0].size() <= 2 && sh.groups[1].size() <= 2 && sh.frac == 0) {

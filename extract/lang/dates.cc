@@ -213,6 +213,12 @@ DateReader::DateReader(const Rulebook& rules) : months_(rules) {
   // "1869. den 25de April afholdt Fodby Sogneraad et Extramøde" (Fodby
   // Sogneråd 1842-1870): the entry opens with the year and its dot.
   year_lead_date_.Set("^((?:1[6-9]|20)\\d{2})[.,]\\s+" + day_month);
+  // Day and month with a slash, then a dash and the year, as typed minutes
+  // write them ("7/7-1950": Gundsølille 1950), a typewriter's spaces around
+  // the signs ("mandag den 22 / 4 - 85", "d. 12 / 8 – 1991": NMJK 1985,
+  // 1991); or a space and a four-digit year ("Bestyrelsesmøde den 6 / 2
+  // 1984").
+  slash_dash_date_.Set("(\\d{1,2}) ?/ ?(\\d{1,2})(?: ?(?:-|–) ?(\\d{4}|\\d{2})| (\\d{4}))");
   // After "kl." a comma also parts hours and minutes ("Kl. 19,30" in
   // typewritten minutes); a bare "19,30" stays a number.
   time_range_.Set("(?i)(?:" + clock + ")(\\d{1,2})[.:,](\\d{2})(?:\\s*(?:-|–|" + range +
@@ -241,6 +247,28 @@ std::optional<DateHit> DateReader::FindDate(std::string_view s, size_t from, int
         continue;
       int yy, mm, dd;
       if (!ReadNumericDate(s.substr(start, end - start), default_year, &yy, &mm, &dd)) continue;
+      consider({IsoDate(yy, mm, dd), start, end});
+      break;
+    }
+  }
+  // Day/month-year: 7/7-1950, 1/7-24, 22 / 4 - 85, 6 / 2 1984. Not part of
+  // a longer run ("1/1-31/12", "1/1-31.12.2024": a period's bounds).
+  if (s.find('/', from) != std::string_view::npos) {
+    re2::StringPiece in(s.data() + from, s.size() - from);
+    re2::StringPiece d, m, y, y4;
+    while (RE2::FindAndConsume(&in, slash_dash_date_.get(), &d, &m, &y, &y4)) {
+      const re2::StringPiece& yp = y.empty() ? y4 : y;
+      const size_t start = static_cast<size_t>(d.data() - s.data());
+      const size_t end = static_cast<size_t>(yp.data() + yp.size() - s.data());
+      if (GluedBefore(s, start) || DigitAt(s, end) ||
+          (end < s.size() && (s[end] == '-' || s[end] == '/' || s[end] == '.' || s[end] == ',') &&
+           DigitAt(s, end + 1)))
+        continue;
+      const int dd = ToInt(std::string_view(d.data(), d.size()));
+      const int mm = ToInt(std::string_view(m.data(), m.size()));
+      const int yy = yp.size() == 4 ? ToInt(std::string_view(yp.data(), yp.size()))
+                                    : FullYear(ToInt(std::string_view(yp.data(), yp.size())), default_year);
+      if (!ValidDate(yy, mm, dd)) continue;
       consider({IsoDate(yy, mm, dd), start, end});
       break;
     }

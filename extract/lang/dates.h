@@ -138,6 +138,7 @@ class DateReader {
   Pattern month_first_date_;  // groups month word, day, year
   Pattern year_first_date_;   // groups year, day, month word or number
   Pattern year_lead_date_;    // the same, the year opening the line ("1869. den 25de April")
+  Pattern slash_dash_date_;   // groups day, month, year ("7/7-1950", "22 / 4 - 85", "6 / 2 1984")
   Pattern time_range_;    // groups hour, minute, end hour, end minute
   Pattern bare_time_;     // time_range_ without the clock word
 };

@@ -914,9 +914,13 @@ TEST(Items, ProtocolMattersAfterTheLeadIn) {
   std::vector<std::string> got;
   for (const auto& it : rec->agenda_items)
     got.push_back(it.number + " " + (it.decision ? std::string(Name(it.decision->category)) : "-"));
-  EXPECT_EQ(got, (std::vector<std::string>{"1 -", "2 noted", "3 -", "4 noted", "5 -", "6 approved"}));
+  // Matter 5 ends in its decision, the election in its own paragraph.
+  EXPECT_EQ(got, (std::vector<std::string>{"1 -", "2 noted", "3 -", "4 noted", "5 approved", "6 approved"}));
   ASSERT_EQ(rec->agenda_items.size(), 6u);
+  EXPECT_EQ(rec->agenda_items[4].decision->text, "Som Valgbestyrere valgtes Sogneraadet.");
   EXPECT_EQ(rec->agenda_items[5].title, "Prøvevalg");
+  // The body from the entry under the dated title.
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Sogneraadet");
   // The lead-in alone ending the entry's line (Lindknud 1915): the matters
   // are items and the document minutes, though no decision is worded.
   auto entry = testing::StructureOfBytes(
@@ -947,6 +951,46 @@ TEST(Items, ProtocolMattersAfterTheLeadIn) {
       "2. Forsømmelseslisterne for Sept. og Okt. Skolemulgter dikteredes. Mulgterne ansættes af Formanden.\n");
   ASSERT_TRUE(plain.ok());
   EXPECT_TRUE(plain->agenda_items.empty());
+}
+
+// Protocols write the decision on the matter's own lines (Lindknud
+// Sogneraads Protokol 9/1 1918 and 9/2 1921, lindknudinfo.dk): in the
+// margin of the matter's last line, after a run of spaces, under a matter
+// of several paragraphs; a matter after the lead-in may run past 30 words.
+TEST(Items, ProtocolDecisionOnTheMattersLastLine) {
+  const std::string text =
+      "Aar 1918 d. 9/1 holdt Sogneraadet ordinært Møde i Lindknud Kro. Alle var mødt.\n\n"
+      "Følgende Sager forhandledes:\n\n"
+      "Fødselsanmeldelser fra Pastor Nielsen var fremsendt for December Md.\n\n"
+      "1. De 26/12 født en Dreng af Bmd. Frands N. Frandsen og Hustru Mette Marie Ravn, Adsersbøl.\n\n"
+      "2. Forsømmelseslisterne for Novb. og Dec. vare fremlagte. Mulkter paaføres af Formanden.\n\n"
+      "3. Cirkulære af 11/12 17. Efter Indstilling af Landbrugsudvalget er Honoraret for det kommunale "
+      "Kornnævn f. T. fra 1/9 17 til 31/8 1918 fastsat til 300 Kr. til Deling for hvert Nævn.\n\n"
+      "I Dagpenge uden for Hjemmet betales for indtil 4 Timer 4 Kr., over 4 Timer 6 Kr pr. dag.\n\n"
+      "Dette Beløb udredes af Kommunen der kan faa ½Delen refunderet af Staten.     Til Efterretning.\n\n"
+      "4. Cirkulære af 15/12 17. Enhver Landbruger er pligtig til at være i Besiddelse af det for enhver "
+      "Ejendom nødvendige Saasæd.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  std::vector<std::string> got;
+  for (const auto& it : rec->agenda_items)
+    got.push_back(it.number + " " + (it.decision ? std::string(Name(it.decision->category)) : "-"));
+  EXPECT_EQ(got, (std::vector<std::string>{"1 -", "2 -", "3 noted", "4 -"}));
+  ASSERT_EQ(rec->agenda_items.size(), 4u);
+  EXPECT_EQ(rec->agenda_items[2].decision->text, "Til Efterretning.");
+  // The births of the month, the last with the ditto marks of the
+  // protocol and the note in its margin (9/2 1921).
+  auto births = testing::StructureOfBytes(
+      "Aar 1921 d. 9/2 holdt Sogneraadet Møde i Lindknud Kro.\n\n"
+      "Følgende Sager behandledes:\n\n"
+      "1.´Den 9. en Søn af Gaardejer Kristian Mikael Thomsen, Vittrup\n\n"
+      "Den 26  –    –        –   Gmd. Poul Madsen Poulsen og Hustru, Klelund.                 Til Efterretning.\n\n"
+      "2.´Cirkulære af 5. Jan 21. I Henhold til Lov No. 479 af 10/9 20 om Statstilskud og Statslaan til "
+      "Boligbyggerier der er egnede til afhjælpe Bolignøden og Arbejdsløsheden.        Til Efterretning.\n");
+  ASSERT_TRUE(births.ok());
+  ASSERT_EQ(births->agenda_items.size(), 2u);
+  ASSERT_TRUE(births->agenda_items[0].decision);
+  EXPECT_EQ(Name(births->agenda_items[0].decision->category), std::string("noted"));
 }
 
 // A date line with the time and the place after it, as historic minutes
