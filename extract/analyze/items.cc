@@ -467,6 +467,16 @@ std::vector<ItemStart> CaseLabelStarts(const Context& ctx, const Toc& toc) {
       st.title_block = t;
       st.title_start = ctx.block(t).start;
       st.title_end = ctx.block(t).end;
+    } else if (i > 0 && (k == 0 || labels[k - 1] + 1 < i - 1) && ctx.block(i - 1).kind == BlockKind::kHeading &&
+               TitleHeading(ctx, i - 1)) {
+      // The title as the heading right above the label ("<h2>Flytning af
+      // ØU-møde marts 2025</h2>" / "Sagsnr.: 24-005210": Greve's
+      // Økonomiudvalg 24.01.2025, a page of one item with a decision and a
+      // signature sheet), where no numbered or titled heading opened items.
+      st.block = st.title_block = i - 1;
+      st.case_head = false;  // the label is the body's first line
+      st.title_start = ctx.block(i - 1).start;
+      st.title_end = ctx.block(i - 1).end;
     }
     out.push_back(std::move(st));
   }

@@ -1134,6 +1134,27 @@ TEST(Meetings, TitleHeadingOpeningWithASectionSign) {
   EXPECT_EQ(rec->agenda_items[1].title, "Valdemarsdag 2024, tilmelding");
 }
 
+// A page of one item with its title as the heading over the case label and
+// a signature sheet with no decision after it (Greve Kommune,
+// Økonomiudvalget 24.01.2025, a written meeting: FirstAgenda's item markup,
+// the <h2> holding the title alone): the title is the heading above the label.
+TEST(Meetings, OneItemTitleHeadingOverItsCaseLabel) {
+  auto rec = testing::StructureOfBytes(
+      "<html><body><h1>Referat</h1><p>Økonomiudvalget</p><p>Greve Kommune</p>\n"
+      "<p>Mødedato: Fredag den 24. januar 2025 kl. 08:00</p><p>Mødested: Skriftligt møde</p>\n"
+      "<h2>Flytning af ØU-møde marts 2025</h2>\n<p>Sagsnr.: 24-005210</p>\n"
+      "<div><h3>Beslutning</h3><span>Godkendt.<br></span></div>\n<h3>Fremstilling</h3>\n"
+      "<p><strong>Sagsprocedure</strong></p><p>Økonomiudvalget.</p>\n"
+      "<h2>Underskriftsark</h2>\n<h3>Fremstilling</h3><h4>Sagsprocedure</h4><p>Økonomiudvalget.</p>\n"
+      "<h4>Resume</h4><p>Elektronisk underskriftsblad.</p>\n</body></html>\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_GE(rec->agenda_items.size(), 1u);
+  EXPECT_EQ(rec->agenda_items[0].title, "Flytning af ØU-møde marts 2025");
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "24-005210");
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->category, DecisionCategory::kApproved);
+}
+
 // Aalborg's minutes pages (referater.aalborg.dk, Byrådet 22 January 2024):
 // the page's title puts the date before the type ("22. januar 2024 - referat
 // fra byrådet"), and the council comes again before the same date.
