@@ -238,8 +238,11 @@ class HeaderReader {
     // A labelled date and place ("Mødedato: 12.12.2019, kl. 17:30" /
     // "Mødested: Borgerrepræsentationens mødesal": Copenhagen's item pages)
     // head a meeting too.
+    // So do a date or a place over a list of those present ("31. maj 2022"
+    // / "Deltagere:" and a name a line: Thisted's minutes pages;
+    // "Mødedeltagere" / "Møde lokation": Randers's NemAgenda pages).
     r_.found = ((m.document_type || m.body || m.council) && m.date) || (m.document_type && m.body) ||
-               (label_date_ && label_location_);
+               (label_date_ && label_location_) || (present_list_ && (m.date || label_location_));
     return std::move(r_);
   }
 
@@ -320,6 +323,10 @@ class HeaderReader {
           r_.meeting.body = std::string(v);
         break;
       }
+      case Field::kPresent:
+      case Field::kMembers:
+        present_list_ = present_list_ || !ranges.empty();
+        break;
       default:
         break;
     }
@@ -661,19 +668,27 @@ class HeaderReader {
         break;
       }
     }
+    // "Referat byrådet 31. oktober 2018" (Hillerød's minutes pages): the
+    // document type before the body is no part of its name.
+    bool typed = false;
+    if (const size_t sp = before.find(' ');
+        sp != std::string_view::npos && !lex_.header().DocumentType(before.substr(0, sp)).empty()) {
+      before = Trim(before.substr(sp));
+      typed = true;
+    }
     std::vector<size_t> ends;  // the end of each word
     for (size_t k = 0; k <= before.size(); ++k)
       if ((k == before.size() || before[k] == ' ') && k > 0 && before[k - 1] != ' ') ends.push_back(k);
     for (size_t n = ends.size(); n > 0 && ends.size() - n <= 3; --n) {
       std::string_view run = TrimRight(before.substr(0, ends[n - 1]), ",");
       if (lex_.header().IsBodyName(run)) {
-        r_.meeting.body = Collapse(run);
+        r_.meeting.body = typed ? UpperFirst(Collapse(run)) : Collapse(run);
         return;
       }
       // "Byrådet 22. januar 2024" (Aalborg's minutes pages): the council.
       re2::StringPiece ctown;
       if (!council_alone_ && lex_.header().IsCouncilAlone(run, &ctown)) {
-        council_alone_ = std::string(run);
+        council_alone_ = typed ? UpperFirst(run) : std::string(run);
         return;
       }
       // "Økonomiudvalgets møde den 21. januar 2026" (Frederikssund's
@@ -735,6 +750,7 @@ class HeaderReader {
   HeaderResult r_;
   SpanAcc span_;
   std::optional<std::string> label_date_, label_start_, label_end_, label_location_;
+  bool present_list_ = false;  // a present or members label with names
   std::optional<std::string> line_date_, line_start_, line_end_, line_location_;
   std::optional<std::string> caps_council_, caps_town_;
   std::optional<std::string> council_alone_;

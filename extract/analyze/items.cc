@@ -160,6 +160,26 @@ bool AfterNumberedLine(const Context& ctx, size_t b) {
   return ctx.lex().items().MatchNumberedLine(ctx.text(b - 1), true, &num, &ts);
 }
 
+// True when the line above block `b` announces an item line of a number
+// without its dot and a title: the item's access alone ("Åbent punkt" over
+// " 1  Fraværende og bemærkninger til dagsorden", Bornholms Regionskommune's
+// minutes pages 2015-2021), or a column header of two words, an item marker
+// and one more ("Punkt Titel" over "88 Indkaldelse af stedfortræder for Ole
+// Skiffard", Randers Kommune's NemAgenda pages 2013-2014).
+bool ItemLineHeaderAbove(const Context& ctx, size_t b) {
+  if (b == 0 || ctx.IsTableRow(b - 1)) return false;
+  std::string_view above = Trim(ctx.text(b - 1));
+  const HeadingHit& h = ctx.heading(b - 1);
+  if ((h.role == Role::kOpen || h.role == Role::kClosed) && h.text_start >= ctx.text(b - 1).size()) return true;
+  const size_t sp = above.find(' ');
+  if (sp == std::string_view::npos || !AtMostWords(above, 2)) return false;
+  std::string probe(above.substr(0, sp));
+  probe += " 1";
+  std::string num;
+  size_t ts = 0;
+  return ctx.lex().items().MatchItemMarker(probe, &num, &ts) && Trim(std::string_view(probe).substr(ts)).empty();
+}
+
 // True when block `b` is a point of a recommendation: the numbered lines
 // above it (if any) follow a lead-in with a recommending verb that ends in
 // "at" or a comma ("Direktionen indstiller, at" / "1. Byrådet hjemtager et
@@ -642,9 +662,16 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
         std::string_view after = Trim(tt.substr(sp));
         const size_t sp2 = after.find(' ');
         if (sp2 == std::string_view::npos) continue;
-        if (!AccessWord(lex, after.substr(0, sp2))) continue;
+        if (AccessWord(lex, after.substr(0, sp2))) {
+          ts = static_cast<size_t>(after.data() - t.data()) + sp2;
+        } else if (ItemLineHeaderAbove(ctx, i) && StartsUpper(after)) {
+          // The line above is the item's, not the last lines of the one before.
+          ts = static_cast<size_t>(after.data() - t.data());
+          c.st.block = i - 1;
+        } else {
+          continue;
+        }
         num = *NumberCell(tt.substr(0, sp));
-        ts = static_cast<size_t>(after.data() - t.data()) + sp2;
         c.access = true;
       }
     }
@@ -705,6 +732,16 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       head[k] = r == Role::kDecision || r == Role::kRecommendation || r == Role::kCase ||
                 lex.items().IsCaseNumber(ctx.text(j)) || (!listed && ShortDecision(lex, ctx.text(j)));
     }
+    // A section heading alone right under the number ("89. Godkendelse af
+    // dagsorden" / "Udskriv" / "Sagstema", Thisted Kommune's minutes pages
+    // 2019-2022): the item's sections may run past six blocks, and a
+    // decision or recommendation heading before the next number is its head.
+    bool section_under = false;
+    for (size_t j = c.st.title_block + 1; !head[k] && !listed && j < next && j <= c.st.title_block + 3; ++j)
+      section_under = section_under || (ctx.heading(j).role == Role::kSection &&
+                                        ctx.heading(j).text_start >= ctx.text(j).size());
+    for (size_t j = limit + 1; section_under && !head[k] && j < next; ++j)
+      head[k] = ctx.heading(j).role == Role::kDecision || ctx.heading(j).role == Role::kRecommendation;
     any_head = any_head || head[k];
   }
   // A protocol's matters after its lead-in ("Følgende Sager behandledes:"):

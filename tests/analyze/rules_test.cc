@@ -1304,5 +1304,140 @@ TEST(Meetings, AbsenteeAndSubstituteInOneLine) {
   EXPECT_EQ(rec->agenda_items[0].absent, absent);
 }
 
+// Randers Kommune's NemAgenda pages (Byrådet 2013, nemweb.randers.dk
+// DocumentView.aspx?document_id=1687190) as text: "Punkt Titel" (the item
+// table's column header) over "88 Indkaldelse af stedfortræder …", the number
+// without its dot; "Bilag Funktioner" over the attachments; the page names
+// no date, but its participants and place head a meeting.
+TEST(Meetings, NemAgendaColumnHeaderOverItemLines) {
+  auto rec = testing::StructureOfBytes(
+      "| Rss | Tip en ven | Print |\nTitel Udvalg Funktioner\n"
+      "Byrådet Byrådet Vis medlemmer Rss-feed til udvalget Udskriv\n\nMødedeltagere\n\n"
+      "Anders Buhl-Christensen, Berner Nielsen, Bjarne Overmark, Christian Boldsen, Christian Kirk\n\n"
+      "Møde lokation\n\nDet gamle Rådhus\n\n\n\nDIVERSE SAGER\nPunkt Titel\n"
+      "88 Indkaldelse af stedfortræder for Ole Skiffard\nResume\n\n"
+      "Ole Skiffard (A) har meddelt, at han vil være forhindret i at deltage i byrådsmødet på grund af ferie.\n\n"
+      "Sagsfremstilling\n\nOle Skiffard har meddelt, at han vil være forhindret i at deltage i byrådsmødet på "
+      "grund af ferie.\n\nØkonomi\n\nFor en stedfortræders deltagelse i enkelte byrådsmøder ydes diæter.\n\n"
+      "Indstilling\n\nBorgmesteren indstiller til byrådet,\n\nat det godkendes, at betingelserne for at "
+      "indkalde stedfortræder for Ole Skiffard er til stede.\n\nIndstilling:\nBeslutning\n\nTiltrådt.\n\n"
+      "Bilag Funktioner\nIngen bilag\n\n\nPunkt Titel\n89 Klage over afgørelse i bevillingsnævne\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_EQ(ItemLines(*rec), (std::vector<std::string>{"88 Indkaldelse af stedfortræder for Ole Skiffard ?",
+                                                        "89 Klage over afgørelse i bevillingsnævne ?"}));
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->text, "Tiltrådt.");
+  EXPECT_EQ(rec->agenda_items[0].decision->category, DecisionCategory::kApproved);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Det gamle Rådhus");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present.size(), 5u);
+}
+
+// Thisted Kommune's minutes pages (Kommunalbestyrelsen 31 May 2022,
+// sydthy.dk 206-2264) as text: the date and "Deltagere:" head the page, and
+// each item's sections ("Udskriv" / "Sagstema" / "Redegørelse" / …) put its
+// recommendation and decision more than six lines below its number.
+TEST(Meetings, FirstItemWithLongSectionsAndDateOverParticipants) {
+  auto rec = testing::StructureOfBytes(
+      "31. maj 2022\n\nDeltagere:\n\n • Brian Nielsen (D)\n • Claus Nybo (A)\n • Henning Holm (A)\n\n"
+      "89. Godkendelse af dagsorden\n\nUdskriv\n\nSagstema\n\nGodkendelse af dagsorden til dagens møde i "
+      "Kommunalbestyrelsen.\n\nRedegørelse\n\nIfølge forretningsordenen skal dagsorden godkendes som første "
+      "punkt på dagsordenen.\n\nRetsgrundlag\n\nForretningsordenen for Kommunalbestyrelsen § 5\n\n"
+      "Økonomiske konsekvenser\n\nIntet at bemærke.\n\nAndre konsekvenser\n\nIntet at bemærke.\n\n"
+      "Høring og sagsgang\n\nKommunalbestyrelsen den 31. maj 2022\n\nIndstilling\n\nTil godkendelse.\n\n"
+      "Beslutning\n\nGodkendt.\n\n"
+      "90. Naturnationalpark - udpegning af to repræsentanter til lokal projektgruppe\n\nUdskriv\n\n"
+      "Sagstema\n\nUdpegning af to repræsentanter til den lokale projektgruppe ved etablering af en "
+      "naturnationalpark i Thy.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].number, "89");
+  EXPECT_EQ(rec->agenda_items[0].title, "Godkendelse af dagsorden");
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->text, "Godkendt.");
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2022-05-31");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present,
+            (std::vector<std::string>{"Brian Nielsen", "Claus Nybo", "Henning Holm"}));
+}
+
+// Bornholms Regionskommune's minutes pages (Referat Kommunalbestyrelsen
+// 20-08-2020, dagsorden-og-referater.brk.dk InfRef8366.html) as text: " Åbent
+// punkt" over " 1  Fraværende og bemærkninger til dagsorden" (no dot after
+// the number), the case number "00.01.00P35-0098" under it; the contents
+// under "Dagsordenspunkter" end the place.
+TEST(Meetings, AccessLineOverUndottedNumber) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\nKommunalbestyrelsen\n20-08-2020 kl. 18:00\nkommunalbestyrelsessalen, Landemærket 26, Rønne\n"
+      "Dagsordenspunkter\n\n  åbent 1 Fraværende og bemærkninger til dagsorden\n"
+      "  åbent 2 Anmodning om udtræden af Bornholms Kommunalbestyrelse og indtræden af stedfortræder\n\n"
+      "Til indholdsfortegnelse\n\n Åbent  punkt\n\n 1  Fraværende og bemærkninger til dagsorden\n\n"
+      "00.01.00P35-0098\n\nBehandling\n\nMødedato\n\nÅbent punkt\n\nLukket punkt\n\nKommunalbestyrelsen\n\n"
+      "20-08-2020\n\n1\n\nFraværende\n\nJonna Nielsen, Winni Grosbøll, Lars Randorff Nørgaard\n\n"
+      "Bemærkninger til dagsordenen\n\nPer Ole Petersen er indkaldt som suppleant for Jonna Nielsen.\n\n"
+      "Til indholdsfortegnelse\n\n Åbent  punkt\n\n 2  Anmodning om udtræden af Bornholms Kommunalbestyrelse "
+      "og indtræden af stedfortræder\n\n00.01.00A30-0083\n\nBehandling\n\nMødedato\n\nÅbent punkt\n\n"
+      "Lukket punkt\n\nKommunalbestyrelsen\n\n20-08-2020\n\n2\n\nHvem beslutter\n\n"
+      "Kommunalbestyrelsen beslutter.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].title, "Fraværende og bemærkninger til dagsorden");
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "00.01.00P35-0098");
+  EXPECT_EQ(rec->agenda_items[1].number, "2");
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "00.01.00A30-0083");
+  EXPECT_TRUE(rec->agenda_items[1].public_.value_or(false));
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "kommunalbestyrelsessalen, Landemærket 26, Rønne");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent,
+            (std::vector<std::string>{"Jonna Nielsen", "Winni Grosbøll", "Lars Randorff Nørgaard"}));
+}
+
+// Hillerød Kommune's minutes pages ("Referat byrådet 31. oktober 2018",
+// hillerod.dk vis-dagsorden agendaId=361944): the type before the council;
+// "Afbud:" then "Stedfortræder:" under the first decision, the substitute
+// no absentee.
+TEST(Meetings, TypeBeforeCouncilAndSubstituteUnderAbsence) {
+  auto rec = testing::StructureOfBytes(
+      "Referat byrådet 31. oktober 2018\n\nPubliceringsdato: den 02. november 2018\n\n"
+      "1. Godkendelse af stedfortræder\n\nSagsnummer: 17/409\n\nGodkendelse af stedfortræder\n\n\n"
+      "Sagsfremstilling\nI tilfælde af, at et medlem af byrådet er fraværende med lovligt anmeldt forfald, "
+      "skal der indkaldes stedfortræder for den pågældende.\n\nIndstilling\nDirektionen indstiller til "
+      "byrådet at godkende de eventuelt indkaldte stedfortrædere.\n\nBeslutning i byrådet den 31-10-2018\n"
+      "Byrådet godkendte Ebbe Mosbæk Rasmussen (B) som stedfortræder.\n \nAfbud: Jørgen Suhr (B)\n \n"
+      "Stedfortræder: Ebbe Mosbæk Rasmussen (B)\n\n2. Sang til byrådets møde den 31. oktober 2018\n\n"
+      "Sagsnummer: 18/5339\n\nSang til byrådets møde den 31. oktober 2018\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Byrådet");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2018-10-31");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Jørgen Suhr"}));
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Jørgen Suhr"}));
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "18/5339");
+}
+
+// Næstved's minutes pages (Kultur- og Demokratiudvalget 3 September 2018,
+// naestved.dk 99-1225): "Politisk behandling:" lists the case's route
+// ("Kultur- og Demokratiudvalget (til efterretning), 03.09.2018"); the
+// decision is the one under "Beslutning".
+TEST(Meetings, CaseRouteIsNoDecisionHeading) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\nKultur- og Demokratiudvalget 3. september 2018\n\nDato\n\n03.09.2018\n\nTid\n\n15.00\n\n"
+      "104. Orientering om Børnekulturhuset\n\nSagsbehandler:\nSagsnr.: 00.01.00-A00-57-17\n\nResume\n\n"
+      "Politisk behandling:\n\nKultur- og Demokratiudvalget (til efterretning), 03.09.2018\n\n"
+      "Udvalget indtroduceres til Børnekulturhusets aktiviteter af Næstved Kommunes Børnekulturkonsulent, "
+      "Katrine Gjesing.\n\nIndstilling\n\nAdministrationen indstiller, at udvalget tager orienteringen til "
+      "efterretning.\n\nBeslutning\n\nKultur- og Demokratiudvalget, 03.09.2018\n\nTil efterretning.\n\nBilag\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 1u);
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->text, "Til efterretning.");
+}
+
 }  // namespace
 }  // namespace referat
