@@ -490,6 +490,32 @@ std::vector<ItemStart> CaseLabelStarts(const Context& ctx, const Toc& toc) {
   return out;
 }
 
+// Minutes pages whose items' numbers and titles live in the markup alone
+// and whose text dump opens each item with its access ("Åben" / "Indstilling"
+// / … / "Beslutning": Aalborg's minutes pages 2023-2024): the access lines
+// right over a recommendation or decision heading are the items, numbered in
+// order, their titles not in the text (left empty). Two at least, and most
+// access lines so.
+std::vector<ItemStart> AccessLineStarts(const Context& ctx, const Toc& toc) {
+  std::vector<ItemStart> out;
+  size_t access = 0;
+  for (size_t i = 0; i + 1 < ctx.size(); ++i) {
+    const HeadingHit& h = ctx.heading(i);
+    if (InToc(toc, i) || (h.role != Role::kOpen && h.role != Role::kClosed) || h.text_start < ctx.text(i).size())
+      continue;
+    ++access;
+    const Role next = ctx.heading(i + 1).role;
+    if (next != Role::kDecision && next != Role::kRecommendation) continue;
+    ItemStart st;
+    st.block = st.title_block = i;
+    st.number = std::to_string(out.size() + 1);
+    st.title_start = st.title_end = ctx.block(i).end;
+    out.push_back(std::move(st));
+  }
+  if (out.size() < 2 || out.size() * 2 < access) out.clear();
+  return out;
+}
+
 std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc);
 
 std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
@@ -498,7 +524,8 @@ std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
   // are clauses inside those items ("1. Anbefales." under a title heading).
   std::vector<ItemStart> by_heading = UnnumberedHeadingStarts(ctx, toc);
   if (by_heading.size() > out.size()) return by_heading;
-  if (out.empty()) return CaseLabelStarts(ctx, toc);
+  if (out.empty()) out = CaseLabelStarts(ctx, toc);
+  if (out.empty()) out = AccessLineStarts(ctx, toc);
   return out;
 }
 
@@ -984,6 +1011,13 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     // minutes: "Punkt: 2" / "Acadre sagsnr.: …" / … / the title) is read
     // as the item's first lines.
     size_t first = st.title_block > st.block + 1 ? st.block + 1 : st.title_block + 1;
+    // An item opened by its access line alone ("Åben" over "Indstilling",
+    // AccessLineStarts; "Åbent punkt" over the number): that line says it.
+    if (const HeadingHit& hb = ctx.heading(st.block);
+        !marked_public && (hb.role == Role::kOpen || hb.role == Role::kClosed) && hb.text_start >= ctx.text(st.block).size()) {
+      it.public_ = hb.role == Role::kOpen;
+      marked_public = true;
+    }
     if (st.case_head) {
       // The item opens with its case label (CaseLabelStarts).
       bool next_is_value = false;

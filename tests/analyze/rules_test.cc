@@ -1439,5 +1439,30 @@ TEST(Meetings, CaseRouteIsNoDecisionHeading) {
   EXPECT_EQ(rec->agenda_items[0].decision->text, "Til efterretning.");
 }
 
+// Aalborg's minutes pages as text (23. oktober 2023 - referat fra byrådet,
+// referater.aalborg.dk): each item's number and title are in the page's
+// markup only; its text opens with "Åben" over "Indstilling" or
+// "Beslutning". The items are read in order, numbered 1, 2, …, with empty
+// titles (the text does not hold them).
+TEST(Meetings, AccessLinesOpenItemsWithoutTitles) {
+  auto rec = testing::StructureOfBytes(
+      "23. oktober 2023 - referat fra byrådet\n\nByrådet 23. oktober 2023\n\nÅben\n\nBeslutning\n\nGodkendt.\n\n"
+      "Helle Frederiksen, Jan Nymark Rose Thaysen og Michael Mansdotter var fraværende.\n\nÅben\n\nIndstilling\n\n"
+      "Klima- og Miljøudvalget indstiller, at byrådet godkender, at der ydes kommunal lånegaranti på 20,4 mio. "
+      "kr. til Aalborg Vand A/S. Låntypen er et aftalelån med fast rente og en løbetid på 30 år.\n\n"
+      "Økonomiudvalget anbefaler indstillingen.\n\nBeslutning\n\nGodkendt.\n\n"
+      "Helle Frederiksen, Jan Nymark Rose Thaysen og Michael Mansdotter var fraværende.\n\nÅben\n\nIndstilling\n\n"
+      "Økonomiudvalget indstiller, at byrådet godkender, at byrådets forretningsorden ændres jf. "
+      "sagsbeskrivelsen.\n\nBeslutning\n\nGodkendt.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_EQ(ItemLines(*rec), (std::vector<std::string>{"1  open", "2  open", "3  open"}));
+  ASSERT_TRUE(rec->agenda_items[1].decision);
+  EXPECT_EQ(rec->agenda_items[1].decision->category, DecisionCategory::kApproved);
+  EXPECT_EQ(rec->agenda_items[1].absent,
+            (std::vector<std::string>{"Helle Frederiksen", "Jan Nymark Rose Thaysen", "Michael Mansdotter"}));
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Byrådet");
+}
+
 }  // namespace
 }  // namespace referat
