@@ -735,7 +735,14 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   bool any_head = false;
   for (size_t k = 0; k < numbered.size(); ++k) {
     const Cand& c = numbered[k];
-    const size_t next = k + 1 < numbered.size() ? numbered[k + 1].st.block : ctx.size();
+    // The same number again right after ("2. Budgetopfølgning 1 for 2020" /
+    // "2.     Budgetopfølgning 1 for 2020", the page's link over its heading:
+    // Slagelse's minutes pages 2017-2020) ends no head's window.
+    size_t kn = k + 1;
+    while (kn < numbered.size() && numbered[kn].st.number == c.st.number &&
+           numbered[kn].st.block <= numbered[kn - 1].st.block + 2)
+      ++kn;
+    const size_t next = kn < numbered.size() ? numbered[kn].st.block : ctx.size();
     // A number, the item's access, then its title: an agenda's line.
     head[k] = c.margin || c.access;
     const bool listed = AfterNumberedLine(ctx, c.st.block);

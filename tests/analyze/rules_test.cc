@@ -1464,5 +1464,49 @@ TEST(Meetings, AccessLinesOpenItemsWithoutTitles) {
   EXPECT_EQ(rec->meeting->body.value_or("-"), "Byrådet");
 }
 
+// Slagelse's minutes pages (Økonomiudvalget – Referat – 17. februar 2020,
+// trung.dk's copy of the municipality's pages) as text: each item's number
+// and title twice, the link over the heading ("2. Budgetopfølgning …" /
+// "2.     Budgetopfølgning …"); the item starts at the first, which is no
+// part of the decision above it.
+TEST(Meetings, ItemTitleLineRepeatedUnderItself) {
+  auto rec = testing::StructureOfBytes(
+      "Økonomiudvalget – Referat – 17. februar 2020\n\n\n\n1. Godkendelse af dagsorden (B)\n\n"
+      "1.     Godkendelse af dagsorden (B)\n\nSagsnr.: 330-2020-1487                 Dok.nr.: 330-2020-54192"
+      "                                            Åbent\nKompetence: Økonomiudvalget\nBeslutningstema\n"
+      "Godkendelse af dagsorden.\nIndstilling\nBorgmesteren indstiller,\n1.    at dagsordenen godkendes\n"
+      "Beslutning i Økonomiudvalget den 17. februar 2020:\nFraværende:  Villum Christensen (I)\nGodkendt.\n\n"
+      "2. Budgetopfølgning 1 for 2020 - Økonomiudvalget (B)\n\n"
+      "2.     Budgetopfølgning 1 for 2020 - Økonomiudvalget (B)\n\nSagsnr.: 330-2020-2521                 "
+      "Dok.nr.: 330-2020-13798                                            Åbent\nKompetence: Økonomiudvalget\n"
+      "Beslutningstema\nAlle fagudvalg gennemfører budgetopfølgning 1 for 2020 med rapportering og godkendelse "
+      "af den økonomiske status på udvalgets område.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->text, "Godkendt.");
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "330-2020-2521");
+}
+
+// Frederiksberg's minutes pages (Referat til mødet i Kommunalbestyrelsen
+// 2022-25 den 3. oktober 2022, frederiksberg.dk): "Dagsordenspunkter" heads
+// the items themselves; it is no contents list that would swallow them.
+TEST(Meetings, ItemsUnderDagsordenspunkterHeading) {
+  auto rec = testing::StructureOfBytes(
+      "Referat til mødet i Kommunalbestyrelsen 2022-25 den 3. oktober 2022 kl. 19:00 i Kommunalbestyrelsens "
+      "mødesal\n\nStedfortræder Jacob Rosenberg mødte for Laura Lindahl, der havde forfald.\n\n"
+      "Dagsordenspunkter\n\nPkt. 197 Forslag til beslutning fra rådmænd Lotte Kofoed, Gunvor Wibroe, Freja "
+      "Fokdal, Helle Sjelle og Jan E. Jørgensen og kommunalbestyrelsesmedlem Sabrina L. Christiansen, Brian "
+      "Holm og Michael Brautsch om sang inden hvert møde i kommunalbestyrelsen\n\nSagsfremstilling\n\n"
+      "Beslutningsforslaget blev oversendt til Magistraten.\n\n(Til udvalgsbehandling)\n\nopen\n\n"
+      "Pkt. 198 Valg af nyt medlem til Valgbestyrelsen ved folketingsvalg, folkeafstemninger og EP-valg\n\n"
+      "Resume\n\nKommunalbestyrelsen skal vælge et nyt medlem til Valgbestyrelsen ved folketingsvalg, "
+      "folkeafstemninger og EP-valg.\n\nBeslutning\n\nKommunalbestyrelsen tiltrådte indstillingen.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].number, "197");
+  EXPECT_EQ(rec->agenda_items[1].number, "198");
+}
+
 }  // namespace
 }  // namespace referat
