@@ -501,7 +501,13 @@ class HeaderReader {
     const Block& b = ctx_.block(*i);
     const bool plain = ctx_.heading(*i).role == Role::kNone || ctx_.heading(*i).markup;
     if (!plain) return;
-    if (words > 14) {
+    // "Referat til mødet i Kommunalbestyrelsen 2022-25 den 3. oktober 2022
+    // kl. 19:00 i Kommunalbestyrelsens mødesal" (Frederiksberg's minutes
+    // pages 2020-2022): a title line opening with the document's type names
+    // body, date, time and place in one longer line.
+    const bool title_line = !line_date_ && r_.meeting.document_type && words <= 16 &&
+                            !lex_.header().DocumentType(t.substr(0, t.find(' '))).empty();
+    if (words > 14 && !title_line) {
       // A protocol's entry line may go on after its first sentence ("Aar
       // 1919 d. 13. August holdt Sogneraadet ordinært Møde i Lindknud Kro.
       // Alle vare mødte."): that sentence is read when it opens with the
@@ -718,6 +724,13 @@ class HeaderReader {
           (ctx_.heading(j).role != Role::kNone && !ctx_.heading(j).markup) || FindDate(lex_, v) ||
           EndsSentence(v) || (!Trim(v).empty() && Trim(v).back() == ':'))  // "Følgende Sager behandledes:"
         break;
+      // "i Kommunalbestyrelsens mødesal" / "Kommunalbestyrelsen - Referat"
+      // (Frederiksberg's minutes pages 2015-2016): the page's title line
+      // again, no part of the place.
+      if (j > *i) {
+        const size_t dash = v.find(" - ");
+        if (dash != std::string_view::npos && !lex_.header().DocumentType(Trim(v.substr(dash + 3))).empty()) break;
+      }
       if (!loc.empty()) loc.Add(",");
       // "i Herning Kommune, Torvet 5" under the date line: the place
       // without its preposition.

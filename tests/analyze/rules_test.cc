@@ -1491,7 +1491,7 @@ TEST(Meetings, ItemTitleLineRepeatedUnderItself) {
 // Frederiksberg's minutes pages (Referat til mødet i Kommunalbestyrelsen
 // 2022-25 den 3. oktober 2022, frederiksberg.dk): "Dagsordenspunkter" heads
 // the items themselves; it is no contents list that would swallow them.
-TEST(Meetings, ItemsUnderDagsordenspunkterHeading) {
+TEST(Meetings, FrederiksbergTitleLineAndItemsUnderDagsordenspunkter) {
   auto rec = testing::StructureOfBytes(
       "Referat til mødet i Kommunalbestyrelsen 2022-25 den 3. oktober 2022 kl. 19:00 i Kommunalbestyrelsens "
       "mødesal\n\nStedfortræder Jacob Rosenberg mødte for Laura Lindahl, der havde forfald.\n\n"
@@ -1506,6 +1506,24 @@ TEST(Meetings, ItemsUnderDagsordenspunkterHeading) {
   ASSERT_EQ(rec->agenda_items.size(), 2u);
   EXPECT_EQ(rec->agenda_items[0].number, "197");
   EXPECT_EQ(rec->agenda_items[1].number, "198");
+  // The title line names the meeting in 15 words.
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Kommunalbestyrelsen");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2022-10-03");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "19:00");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Kommunalbestyrelsens mødesal");
+
+  // The 2016 pages (info.frederiksberg.dk, Kommunalbestyrelsen 10 October
+  // 2016): the title line again under the place is no part of it.
+  auto old = testing::StructureOfBytes(
+      "Kommunalbestyrelsen - Referat\nReferat\ntil\nmødet i Kommunalbestyrelsen\nden 10. oktober 2016 kl. 19:00\n"
+      "i Kommunalbestyrelsens mødesal\n\nKommunalbestyrelsen - Referat\n\n\n"
+      "Tryk 'Ctrl F' for at søge i hele teksten\n\nÅbne dagsordenspunkter\n\n272. 2. behandling af budget 2017\n\n"
+      "Sagsnr.: 00.30.10-Ø00-4-16\n\nBeslutning\n\nTaksterne blev tiltrådt.\n");
+  ASSERT_TRUE(old.ok());
+  ASSERT_TRUE(old->meeting);
+  EXPECT_EQ(old->meeting->location.value_or("-"), "Kommunalbestyrelsens mødesal");
+  EXPECT_EQ(old->meeting->date.value_or("-"), "2016-10-10");
 }
 
 }  // namespace
