@@ -568,6 +568,19 @@ class HeaderReader {
         return;
       }
     }
+    // "Kl. 17:00" / "Kl. 20:45" on lines of their own under the date
+    // (Helsingør's minutes 2015: the values of "Mødedato:", "Mødetidspunkt:",
+    // "Sluttidspunkt:", "Mødested:" in a column after their labels): the
+    // second time is the end.
+    if (!d && line_date_ && line_start_ && !line_end_ && date_line_ != SIZE_MAX && *i == date_line_ + 1 &&
+        words <= 3) {
+      if (auto tm = FindTime(lex_, t, false); tm && !tm->end_time) {
+        line_end_ = tm->start_time;
+        date_line_ = *i;
+        span_.Add(b.start, b.end);
+        return;
+      }
+    }
     // "Kl. 10:30" on its own line after the date ("Torsdag kl. 8:00
     // Mødelokale D2": with the place after it).
     if (!d && line_date_ && !line_start_ && date_line_ != SIZE_MAX && *i <= date_line_ + 2 && words <= 6) {

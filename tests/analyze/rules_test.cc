@@ -1526,5 +1526,28 @@ TEST(Meetings, FrederiksbergTitleLineAndItemsUnderDagsordenspunkter) {
   EXPECT_EQ(old->meeting->date.value_or("-"), "2016-10-10");
 }
 
+// Helsingør's minutes (Referat Økonomiudvalget 16 March 2015, abcdocz.com
+// /doc/3999806) as text: the labels "Mødedato:" … "Bemærkninger:" in one
+// column, their values in the next ("Mandag den 16. marts 2015" / "Kl.
+// 17:00" / "Kl. 20:45" / the place); "Sagsoversigt" opens the contents,
+// which end the absentees' list.
+TEST(Meetings, LabelColumnOverValueColumnAndSagsoversigt) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\nØkonomiudvalget\nMødedato:\nMødetidspunkt:\nSluttidspunkt:\nMødested:\nBemærkninger:\n"
+      "Mandag den 16. marts 2015\nKl. 17:00\nKl. 20:45\nDet Hvide Værelse, Rådhuset\nMedlemmer:\n"
+      "Benedikte Kiær (C)\nHenrik Møller (A)\nMarlene Harpsøe (O)\nFraværende:\nMarlene Harpsøe\nSagsoversigt\n"
+      "Side\n01.\nGodkendelse af indkaldte stedfortræder ..............................................3\n"
+      "02.\nGodkendelse af dagsorden.................................................................4\n"
+      "03.\nLovliggørelse af Julianelund ...............................................................5\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2015-03-16");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "17:00");
+  EXPECT_EQ(rec->meeting->end_time.value_or("-"), "20:45");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Det Hvide Værelse, Rådhuset");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Marlene Harpsøe"}));
+}
+
 }  // namespace
 }  // namespace referat
