@@ -737,6 +737,7 @@ class HeaderReader {
           (ctx_.heading(j).role != Role::kNone && !ctx_.heading(j).markup) || FindDate(lex_, v) ||
           EndsSentence(v) || (!Trim(v).empty() && Trim(v).back() == ':'))  // "Følgende Sager behandledes:"
         break;
+      if (lex_.words().navigation.ContainsFolded(FoldCase(Trim(v)))) break;  // "Tilbage" (Gribskov)
       // "i Kommunalbestyrelsens mødesal" / "Kommunalbestyrelsen - Referat"
       // (Frederiksberg's minutes pages 2015-2016): the page's title line
       // again, no part of the place.

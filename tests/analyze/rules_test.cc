@@ -1549,5 +1549,27 @@ TEST(Meetings, LabelColumnOverValueColumnAndSagsoversigt) {
   EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Marlene Harpsøe"}));
 }
 
+// Gribskov's minutes pages (Byråd, Tirsdag den 03-04-2018, gribskov.dk
+// dagsordener-og-referater?agendaId=331234) as text: the body "Byråd" alone
+// over the date line, then the page's link "Tilbage", which is no place.
+TEST(Meetings, CouncilHeadingOverDateAndBackLink) {
+  auto rec = testing::StructureOfBytes(
+      "Dagsordener og referater\n\nSe hvilke fagudvalg der er aktive\n\nByråd\n\n"
+      "Tirsdag den 03-04-2018 kl. 07:00\n\nTilbage\n\nIndholdsfortegnelse\n\n63. Godkendelse af dagsorden\n\n"
+      "Sagsnummer: 00.22.04-G01-2-18\n\n\nAdministrationen indstiller til Byrådet\n 1. at godkende dagsorden.\n\n"
+      "Beslutning\n 1. Godkendt\n\n \n\nFraværende: Michael Hemming Nielsen (Ø). Morten Rohde Klitgaard (G)\n\n"
+      "64. Indkaldelse af stedfortræder for Morten Rohde Klitgaard\n\nSagsnummer: 00.22.00-A00-2597-18\n\n\n"
+      "Resume\n\nByrådet behandler sagen for at beslutte, om betingelserne for stedfortræderens indtræden er "
+      "opfyldt.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Byråd");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2018-04-03");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "07:00");
+  EXPECT_FALSE(rec->meeting->location.has_value());
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+}
+
 }  // namespace
 }  // namespace referat
