@@ -223,8 +223,11 @@ class HeaderReader {
     // A labelled date and place ("Mødedato: 12.12.2019, kl. 17:30" /
     // "Mødested: Borgerrepræsentationens mødesal": Copenhagen's item pages)
     // head a meeting too.
+    // So do a date or a place over a list of those present ("31. maj 2022"
+    // / "Deltagere:" and a name a line: Thisted's minutes pages;
+    // "Mødedeltagere" / "Møde lokation": Randers's NemAgenda pages).
     r_.found = ((m.document_type || m.body || m.council) && m.date) || (m.document_type && m.body) ||
-               (label_date_ && label_location_);
+               (label_date_ && label_location_) || (present_list_ && (m.date || label_location_));
     return std::move(r_);
   }
 
@@ -305,6 +308,10 @@ class HeaderReader {
           r_.meeting.body = std::string(v);
         break;
       }
+      case Field::kPresent:
+      case Field::kMembers:
+        present_list_ = present_list_ || !ranges.empty();
+        break;
       default:
         break;
     }
@@ -479,7 +486,13 @@ class HeaderReader {
     const Block& b = ctx_.block(*i);
     const bool plain = ctx_.heading(*i).role == Role::kNone || ctx_.heading(*i).markup;
     if (!plain) return;
-    if (words > 14) {
+    // "Referat til mødet i Kommunalbestyrelsen 2022-25 den 3. oktober 2022
+    // kl. 19:00 i Kommunalbestyrelsens mødesal" (Frederiksberg's minutes
+    // pages 2020-2022): a title line opening with the document's type names
+    // body, date, time and place in one longer line.
+    const bool title_line = !line_date_ && r_.meeting.document_type && words <= 16 &&
+                            !lex_.header().DocumentType(t.substr(0, t.find(' '))).empty();
+    if (words > 14 && !title_line) {
       // A protocol's entry line may go on after its first sentence ("Aar
       // 1919 d. 13. August holdt Sogneraadet ordinært Møde i Lindknud Kro.
       // Alle vare mødte."): that sentence is read when it opens with the
@@ -539,6 +552,19 @@ class HeaderReader {
       if (auto tm = FindTime(lex_, t, false)) {
         label_start_ = tm->start_time;
         if (tm->end_time && !label_end_) label_end_ = tm->end_time;
+        span_.Add(b.start, b.end);
+        return;
+      }
+    }
+    // "Kl. 17:00" / "Kl. 20:45" on lines of their own under the date
+    // (Helsingør's minutes 2015: the values of "Mødedato:", "Mødetidspunkt:",
+    // "Sluttidspunkt:", "Mødested:" in a column after their labels): the
+    // second time is the end.
+    if (!d && line_date_ && line_start_ && !line_end_ && date_line_ != SIZE_MAX && *i == date_line_ + 1 &&
+        words <= 3) {
+      if (auto tm = FindTime(lex_, t, false); tm && !tm->end_time) {
+        line_end_ = tm->start_time;
+        date_line_ = *i;
         span_.Add(b.start, b.end);
         return;
       }
@@ -649,19 +675,27 @@ class HeaderReader {
         break;
       }
     }
+    // "Referat byrådet 31. oktober 2018" (Hillerød's minutes pages): the
+    // document type before the body is no part of its name.
+    bool typed = false;
+    if (const size_t sp = before.find(' ');
+        sp != std::string_view::npos && !lex_.header().DocumentType(before.substr(0, sp)).empty()) {
+      before = Trim(before.substr(sp));
+      typed = true;
+    }
     std::vector<size_t> ends;  // the end of each word
     for (size_t k = 0; k <= before.size(); ++k)
       if ((k == before.size() || before[k] == ' ') && k > 0 && before[k - 1] != ' ') ends.push_back(k);
     for (size_t n = ends.size(); n > 0 && ends.size() - n <= 3; --n) {
       std::string_view run = TrimRight(before.substr(0, ends[n - 1]), ",");
       if (lex_.header().IsBodyName(run)) {
-        r_.meeting.body = Collapse(run);
+        r_.meeting.body = typed ? UpperFirst(Collapse(run)) : Collapse(run);
         return;
       }
       // "Byrådet 22. januar 2024" (Aalborg's minutes pages): the council.
       re2::StringPiece ctown;
       if (!council_alone_ && lex_.header().IsCouncilAlone(run, &ctown)) {
-        council_alone_ = std::string(run);
+        council_alone_ = typed ? UpperFirst(run) : std::string(run);
         return;
       }
       // "Økonomiudvalgets møde den 21. januar 2026" (Frederikssund's
@@ -691,6 +725,14 @@ class HeaderReader {
           (ctx_.heading(j).role != Role::kNone && !ctx_.heading(j).markup) || FindDate(lex_, v) ||
           EndsSentence(v) || (!Trim(v).empty() && Trim(v).back() == ':'))  // "Følgende Sager behandledes:"
         break;
+      if (lex_.words().navigation.ContainsFolded(FoldCase(Trim(v)))) break;  // "Tilbage" (Gribskov)
+      // "i Kommunalbestyrelsens mødesal" / "Kommunalbestyrelsen - Referat"
+      // (Frederiksberg's minutes pages 2015-2016): the page's title line
+      // again, no part of the place.
+      if (j > *i) {
+        const size_t dash = v.find(" - ");
+        if (dash != std::string_view::npos && !lex_.header().DocumentType(Trim(v.substr(dash + 3))).empty()) break;
+      }
       if (!loc.empty()) loc.Add(",");
       // "i Herning Kommune, Torvet 5" under the date line: the place
       // without its preposition.
@@ -723,6 +765,7 @@ class HeaderReader {
   HeaderResult r_;
   SpanAcc span_;
   std::optional<std::string> label_date_, label_start_, label_end_, label_location_;
+  bool present_list_ = false;  // a present or members label with names
   std::optional<std::string> line_date_, line_start_, line_end_, line_location_;
   std::optional<std::string> caps_council_, caps_town_;
   std::optional<std::string> council_alone_;

@@ -163,6 +163,26 @@ bool AfterNumberedLine(const Context& ctx, size_t b) {
   return ctx.lex().items().MatchNumberedLine(ctx.text(b - 1), true, &num, &ts);
 }
 
+// True when the line above block `b` announces an item line of a number
+// without its dot and a title: the item's access alone ("Åbent punkt" over
+// " 1  Fraværende og bemærkninger til dagsorden", Bornholms Regionskommune's
+// minutes pages 2015-2021), or a column header of two words, an item marker
+// and one more ("Punkt Titel" over "88 Indkaldelse af stedfortræder for Ole
+// Skiffard", Randers Kommune's NemAgenda pages 2013-2014).
+bool ItemLineHeaderAbove(const Context& ctx, size_t b) {
+  if (b == 0 || ctx.IsTableRow(b - 1)) return false;
+  std::string_view above = Trim(ctx.text(b - 1));
+  const HeadingHit& h = ctx.heading(b - 1);
+  if ((h.role == Role::kOpen || h.role == Role::kClosed) && h.text_start >= ctx.text(b - 1).size()) return true;
+  const size_t sp = above.find(' ');
+  if (sp == std::string_view::npos || !AtMostWords(above, 2)) return false;
+  std::string probe(above.substr(0, sp));
+  probe += " 1";
+  std::string num;
+  size_t ts = 0;
+  return ctx.lex().items().MatchItemMarker(probe, &num, &ts) && Trim(std::string_view(probe).substr(ts)).empty();
+}
+
 // True when block `b` is a point of a recommendation: the numbered lines
 // above it (if any) follow a lead-in with a recommending verb that ends in
 // "at" or a comma ("Direktionen indstiller, at" / "1. Byrådet hjemtager et
@@ -483,6 +503,32 @@ std::vector<ItemStart> CaseLabelStarts(const Context& ctx, const Toc& toc) {
   return out;
 }
 
+// Minutes pages whose items' numbers and titles live in the markup alone
+// and whose text dump opens each item with its access ("Åben" / "Indstilling"
+// / … / "Beslutning": Aalborg's minutes pages 2023-2024): the access lines
+// right over a recommendation or decision heading are the items, numbered in
+// order, their titles not in the text (left empty). Two at least, and most
+// access lines so.
+std::vector<ItemStart> AccessLineStarts(const Context& ctx, const Toc& toc) {
+  std::vector<ItemStart> out;
+  size_t access = 0;
+  for (size_t i = 0; i + 1 < ctx.size(); ++i) {
+    const HeadingHit& h = ctx.heading(i);
+    if (InToc(toc, i) || (h.role != Role::kOpen && h.role != Role::kClosed) || h.text_start < ctx.text(i).size())
+      continue;
+    ++access;
+    const Role next = ctx.heading(i + 1).role;
+    if (next != Role::kDecision && next != Role::kRecommendation) continue;
+    ItemStart st;
+    st.block = st.title_block = i;
+    st.number = std::to_string(out.size() + 1);
+    st.title_start = st.title_end = ctx.block(i).end;
+    out.push_back(std::move(st));
+  }
+  if (out.size() < 2 || out.size() * 2 < access) out.clear();
+  return out;
+}
+
 std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc);
 
 std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
@@ -491,7 +537,8 @@ std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
   // are clauses inside those items ("1. Anbefales." under a title heading).
   std::vector<ItemStart> by_heading = UnnumberedHeadingStarts(ctx, toc);
   if (by_heading.size() > out.size()) return by_heading;
-  if (out.empty()) return CaseLabelStarts(ctx, toc);
+  if (out.empty()) out = CaseLabelStarts(ctx, toc);
+  if (out.empty()) out = AccessLineStarts(ctx, toc);
   return out;
 }
 
@@ -701,9 +748,16 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
         std::string_view after = Trim(tt.substr(sp));
         const size_t sp2 = after.find(' ');
         if (sp2 == std::string_view::npos) continue;
-        if (!AccessWord(lex, after.substr(0, sp2))) continue;
+        if (AccessWord(lex, after.substr(0, sp2))) {
+          ts = static_cast<size_t>(after.data() - t.data()) + sp2;
+        } else if (ItemLineHeaderAbove(ctx, i) && StartsUpper(after)) {
+          // The line above is the item's, not the last lines of the one before.
+          ts = static_cast<size_t>(after.data() - t.data());
+          c.st.block = i - 1;
+        } else {
+          continue;
+        }
         num = *NumberCell(tt.substr(0, sp));
-        ts = static_cast<size_t>(after.data() - t.data()) + sp2;
         c.access = true;
       }
     }
@@ -746,7 +800,14 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   bool any_head = false;
   for (size_t k = 0; k < numbered.size(); ++k) {
     const Cand& c = numbered[k];
-    const size_t next = k + 1 < numbered.size() ? numbered[k + 1].st.block : ctx.size();
+    // The same number again right after ("2. Budgetopfølgning 1 for 2020" /
+    // "2.     Budgetopfølgning 1 for 2020", the page's link over its heading:
+    // Slagelse's minutes pages 2017-2020) ends no head's window.
+    size_t kn = k + 1;
+    while (kn < numbered.size() && numbered[kn].st.number == c.st.number &&
+           numbered[kn].st.block <= numbered[kn - 1].st.block + 2)
+      ++kn;
+    const size_t next = kn < numbered.size() ? numbered[kn].st.block : ctx.size();
     // A number, the item's access, then its title: an agenda's line.
     head[k] = c.margin || c.access;
     const bool listed = AfterNumberedLine(ctx, c.st.block);
@@ -770,6 +831,16 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       head[k] = r == Role::kDecision || r == Role::kRecommendation || r == Role::kCase ||
                 lex.items().IsCaseNumber(ctx.text(j)) || (!listed && ShortDecision(lex, ctx.text(j)));
     }
+    // A section heading alone right under the number ("89. Godkendelse af
+    // dagsorden" / "Udskriv" / "Sagstema", Thisted Kommune's minutes pages
+    // 2019-2022): the item's sections may run past six blocks, and a
+    // decision or recommendation heading before the next number is its head.
+    bool section_under = false;
+    for (size_t j = c.st.title_block + 1; !head[k] && !listed && j < next && j <= c.st.title_block + 3; ++j)
+      section_under = section_under || (ctx.heading(j).role == Role::kSection &&
+                                        ctx.heading(j).text_start >= ctx.text(j).size());
+    for (size_t j = limit + 1; section_under && !head[k] && j < next; ++j)
+      head[k] = ctx.heading(j).role == Role::kDecision || ctx.heading(j).role == Role::kRecommendation;
     any_head = any_head || head[k];
   }
   // A protocol's matters after its lead-in ("Følgende Sager behandledes:"):
@@ -1012,6 +1083,13 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     // minutes: "Punkt: 2" / "Acadre sagsnr.: …" / … / the title) is read
     // as the item's first lines.
     size_t first = st.title_block > st.block + 1 ? st.block + 1 : st.title_block + 1;
+    // An item opened by its access line alone ("Åben" over "Indstilling",
+    // AccessLineStarts; "Åbent punkt" over the number): that line says it.
+    if (const HeadingHit& hb = ctx.heading(st.block);
+        !marked_public && (hb.role == Role::kOpen || hb.role == Role::kClosed) && hb.text_start >= ctx.text(st.block).size()) {
+      it.public_ = hb.role == Role::kOpen;
+      marked_public = true;
+    }
     if (st.case_head) {
       // The item opens with its case label (CaseLabelStarts).
       bool next_is_value = false;

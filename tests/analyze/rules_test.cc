@@ -1432,5 +1432,272 @@ TEST(Meetings, AbsenteeAndSubstituteInOneLine) {
   EXPECT_EQ(rec->agenda_items[0].absent, absent);
 }
 
+// Randers Kommune's NemAgenda pages (Byrådet 2013, nemweb.randers.dk
+// DocumentView.aspx?document_id=1687190) as text: "Punkt Titel" (the item
+// table's column header) over "88 Indkaldelse af stedfortræder …", the number
+// without its dot; "Bilag Funktioner" over the attachments; the page names
+// no date, but its participants and place head a meeting.
+TEST(Meetings, NemAgendaColumnHeaderOverItemLines) {
+  auto rec = testing::StructureOfBytes(
+      "| Rss | Tip en ven | Print |\nTitel Udvalg Funktioner\n"
+      "Byrådet Byrådet Vis medlemmer Rss-feed til udvalget Udskriv\n\nMødedeltagere\n\n"
+      "Anders Buhl-Christensen, Berner Nielsen, Bjarne Overmark, Christian Boldsen, Christian Kirk\n\n"
+      "Møde lokation\n\nDet gamle Rådhus\n\n\n\nDIVERSE SAGER\nPunkt Titel\n"
+      "88 Indkaldelse af stedfortræder for Ole Skiffard\nResume\n\n"
+      "Ole Skiffard (A) har meddelt, at han vil være forhindret i at deltage i byrådsmødet på grund af ferie.\n\n"
+      "Sagsfremstilling\n\nOle Skiffard har meddelt, at han vil være forhindret i at deltage i byrådsmødet på "
+      "grund af ferie.\n\nØkonomi\n\nFor en stedfortræders deltagelse i enkelte byrådsmøder ydes diæter.\n\n"
+      "Indstilling\n\nBorgmesteren indstiller til byrådet,\n\nat det godkendes, at betingelserne for at "
+      "indkalde stedfortræder for Ole Skiffard er til stede.\n\nIndstilling:\nBeslutning\n\nTiltrådt.\n\n"
+      "Bilag Funktioner\nIngen bilag\n\n\nPunkt Titel\n89 Klage over afgørelse i bevillingsnævne\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_EQ(ItemLines(*rec), (std::vector<std::string>{"88 Indkaldelse af stedfortræder for Ole Skiffard ?",
+                                                        "89 Klage over afgørelse i bevillingsnævne ?"}));
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->text, "Tiltrådt.");
+  EXPECT_EQ(rec->agenda_items[0].decision->category, DecisionCategory::kApproved);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Det gamle Rådhus");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present.size(), 5u);
+}
+
+// Thisted Kommune's minutes pages (Kommunalbestyrelsen 31 May 2022,
+// sydthy.dk 206-2264) as text: the date and "Deltagere:" head the page, and
+// each item's sections ("Udskriv" / "Sagstema" / "Redegørelse" / …) put its
+// recommendation and decision more than six lines below its number.
+TEST(Meetings, FirstItemWithLongSectionsAndDateOverParticipants) {
+  auto rec = testing::StructureOfBytes(
+      "31. maj 2022\n\nDeltagere:\n\n • Brian Nielsen (D)\n • Claus Nybo (A)\n • Henning Holm (A)\n\n"
+      "89. Godkendelse af dagsorden\n\nUdskriv\n\nSagstema\n\nGodkendelse af dagsorden til dagens møde i "
+      "Kommunalbestyrelsen.\n\nRedegørelse\n\nIfølge forretningsordenen skal dagsorden godkendes som første "
+      "punkt på dagsordenen.\n\nRetsgrundlag\n\nForretningsordenen for Kommunalbestyrelsen § 5\n\n"
+      "Økonomiske konsekvenser\n\nIntet at bemærke.\n\nAndre konsekvenser\n\nIntet at bemærke.\n\n"
+      "Høring og sagsgang\n\nKommunalbestyrelsen den 31. maj 2022\n\nIndstilling\n\nTil godkendelse.\n\n"
+      "Beslutning\n\nGodkendt.\n\n"
+      "90. Naturnationalpark - udpegning af to repræsentanter til lokal projektgruppe\n\nUdskriv\n\n"
+      "Sagstema\n\nUdpegning af to repræsentanter til den lokale projektgruppe ved etablering af en "
+      "naturnationalpark i Thy.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].number, "89");
+  EXPECT_EQ(rec->agenda_items[0].title, "Godkendelse af dagsorden");
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->text, "Godkendt.");
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2022-05-31");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present,
+            (std::vector<std::string>{"Brian Nielsen", "Claus Nybo", "Henning Holm"}));
+}
+
+// Bornholms Regionskommune's minutes pages (Referat Kommunalbestyrelsen
+// 20-08-2020, dagsorden-og-referater.brk.dk InfRef8366.html) as text: " Åbent
+// punkt" over " 1  Fraværende og bemærkninger til dagsorden" (no dot after
+// the number), the case number "00.01.00P35-0098" under it; the contents
+// under "Dagsordenspunkter" end the place.
+TEST(Meetings, AccessLineOverUndottedNumber) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\nKommunalbestyrelsen\n20-08-2020 kl. 18:00\nkommunalbestyrelsessalen, Landemærket 26, Rønne\n"
+      "Dagsordenspunkter\n\n  åbent 1 Fraværende og bemærkninger til dagsorden\n"
+      "  åbent 2 Anmodning om udtræden af Bornholms Kommunalbestyrelse og indtræden af stedfortræder\n\n"
+      "Til indholdsfortegnelse\n\n Åbent  punkt\n\n 1  Fraværende og bemærkninger til dagsorden\n\n"
+      "00.01.00P35-0098\n\nBehandling\n\nMødedato\n\nÅbent punkt\n\nLukket punkt\n\nKommunalbestyrelsen\n\n"
+      "20-08-2020\n\n1\n\nFraværende\n\nJonna Nielsen, Winni Grosbøll, Lars Randorff Nørgaard\n\n"
+      "Bemærkninger til dagsordenen\n\nPer Ole Petersen er indkaldt som suppleant for Jonna Nielsen.\n\n"
+      "Til indholdsfortegnelse\n\n Åbent  punkt\n\n 2  Anmodning om udtræden af Bornholms Kommunalbestyrelse "
+      "og indtræden af stedfortræder\n\n00.01.00A30-0083\n\nBehandling\n\nMødedato\n\nÅbent punkt\n\n"
+      "Lukket punkt\n\nKommunalbestyrelsen\n\n20-08-2020\n\n2\n\nHvem beslutter\n\n"
+      "Kommunalbestyrelsen beslutter.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].title, "Fraværende og bemærkninger til dagsorden");
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "00.01.00P35-0098");
+  EXPECT_EQ(rec->agenda_items[1].number, "2");
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "00.01.00A30-0083");
+  EXPECT_TRUE(rec->agenda_items[1].public_.value_or(false));
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "kommunalbestyrelsessalen, Landemærket 26, Rønne");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent,
+            (std::vector<std::string>{"Jonna Nielsen", "Winni Grosbøll", "Lars Randorff Nørgaard"}));
+}
+
+// Hillerød Kommune's minutes pages ("Referat byrådet 31. oktober 2018",
+// hillerod.dk vis-dagsorden agendaId=361944): the type before the council;
+// "Afbud:" then "Stedfortræder:" under the first decision, the substitute
+// no absentee.
+TEST(Meetings, TypeBeforeCouncilAndSubstituteUnderAbsence) {
+  auto rec = testing::StructureOfBytes(
+      "Referat byrådet 31. oktober 2018\n\nPubliceringsdato: den 02. november 2018\n\n"
+      "1. Godkendelse af stedfortræder\n\nSagsnummer: 17/409\n\nGodkendelse af stedfortræder\n\n\n"
+      "Sagsfremstilling\nI tilfælde af, at et medlem af byrådet er fraværende med lovligt anmeldt forfald, "
+      "skal der indkaldes stedfortræder for den pågældende.\n\nIndstilling\nDirektionen indstiller til "
+      "byrådet at godkende de eventuelt indkaldte stedfortrædere.\n\nBeslutning i byrådet den 31-10-2018\n"
+      "Byrådet godkendte Ebbe Mosbæk Rasmussen (B) som stedfortræder.\n \nAfbud: Jørgen Suhr (B)\n \n"
+      "Stedfortræder: Ebbe Mosbæk Rasmussen (B)\n\n2. Sang til byrådets møde den 31. oktober 2018\n\n"
+      "Sagsnummer: 18/5339\n\nSang til byrådets møde den 31. oktober 2018\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Byrådet");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2018-10-31");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Jørgen Suhr"}));
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Jørgen Suhr"}));
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "18/5339");
+}
+
+// Næstved's minutes pages (Kultur- og Demokratiudvalget 3 September 2018,
+// naestved.dk 99-1225): "Politisk behandling:" lists the case's route
+// ("Kultur- og Demokratiudvalget (til efterretning), 03.09.2018"); the
+// decision is the one under "Beslutning".
+TEST(Meetings, CaseRouteIsNoDecisionHeading) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\nKultur- og Demokratiudvalget 3. september 2018\n\nDato\n\n03.09.2018\n\nTid\n\n15.00\n\n"
+      "104. Orientering om Børnekulturhuset\n\nSagsbehandler:\nSagsnr.: 00.01.00-A00-57-17\n\nResume\n\n"
+      "Politisk behandling:\n\nKultur- og Demokratiudvalget (til efterretning), 03.09.2018\n\n"
+      "Udvalget indtroduceres til Børnekulturhusets aktiviteter af Næstved Kommunes Børnekulturkonsulent, "
+      "Katrine Gjesing.\n\nIndstilling\n\nAdministrationen indstiller, at udvalget tager orienteringen til "
+      "efterretning.\n\nBeslutning\n\nKultur- og Demokratiudvalget, 03.09.2018\n\nTil efterretning.\n\nBilag\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 1u);
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->text, "Til efterretning.");
+}
+
+// Aalborg's minutes pages as text (23. oktober 2023 - referat fra byrådet,
+// referater.aalborg.dk): each item's number and title are in the page's
+// markup only; its text opens with "Åben" over "Indstilling" or
+// "Beslutning". The items are read in order, numbered 1, 2, …, with empty
+// titles (the text does not hold them).
+TEST(Meetings, AccessLinesOpenItemsWithoutTitles) {
+  auto rec = testing::StructureOfBytes(
+      "23. oktober 2023 - referat fra byrådet\n\nByrådet 23. oktober 2023\n\nÅben\n\nBeslutning\n\nGodkendt.\n\n"
+      "Helle Frederiksen, Jan Nymark Rose Thaysen og Michael Mansdotter var fraværende.\n\nÅben\n\nIndstilling\n\n"
+      "Klima- og Miljøudvalget indstiller, at byrådet godkender, at der ydes kommunal lånegaranti på 20,4 mio. "
+      "kr. til Aalborg Vand A/S. Låntypen er et aftalelån med fast rente og en løbetid på 30 år.\n\n"
+      "Økonomiudvalget anbefaler indstillingen.\n\nBeslutning\n\nGodkendt.\n\n"
+      "Helle Frederiksen, Jan Nymark Rose Thaysen og Michael Mansdotter var fraværende.\n\nÅben\n\nIndstilling\n\n"
+      "Økonomiudvalget indstiller, at byrådet godkender, at byrådets forretningsorden ændres jf. "
+      "sagsbeskrivelsen.\n\nBeslutning\n\nGodkendt.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_EQ(ItemLines(*rec), (std::vector<std::string>{"1  open", "2  open", "3  open"}));
+  ASSERT_TRUE(rec->agenda_items[1].decision);
+  EXPECT_EQ(rec->agenda_items[1].decision->category, DecisionCategory::kApproved);
+  EXPECT_EQ(rec->agenda_items[1].absent,
+            (std::vector<std::string>{"Helle Frederiksen", "Jan Nymark Rose Thaysen", "Michael Mansdotter"}));
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Byrådet");
+}
+
+// Slagelse's minutes pages (Økonomiudvalget – Referat – 17. februar 2020,
+// trung.dk's copy of the municipality's pages) as text: each item's number
+// and title twice, the link over the heading ("2. Budgetopfølgning …" /
+// "2.     Budgetopfølgning …"); the item starts at the first, which is no
+// part of the decision above it.
+TEST(Meetings, ItemTitleLineRepeatedUnderItself) {
+  auto rec = testing::StructureOfBytes(
+      "Økonomiudvalget – Referat – 17. februar 2020\n\n\n\n1. Godkendelse af dagsorden (B)\n\n"
+      "1.     Godkendelse af dagsorden (B)\n\nSagsnr.: 330-2020-1487                 Dok.nr.: 330-2020-54192"
+      "                                            Åbent\nKompetence: Økonomiudvalget\nBeslutningstema\n"
+      "Godkendelse af dagsorden.\nIndstilling\nBorgmesteren indstiller,\n1.    at dagsordenen godkendes\n"
+      "Beslutning i Økonomiudvalget den 17. februar 2020:\nFraværende:  Villum Christensen (I)\nGodkendt.\n\n"
+      "2. Budgetopfølgning 1 for 2020 - Økonomiudvalget (B)\n\n"
+      "2.     Budgetopfølgning 1 for 2020 - Økonomiudvalget (B)\n\nSagsnr.: 330-2020-2521                 "
+      "Dok.nr.: 330-2020-13798                                            Åbent\nKompetence: Økonomiudvalget\n"
+      "Beslutningstema\nAlle fagudvalg gennemfører budgetopfølgning 1 for 2020 med rapportering og godkendelse "
+      "af den økonomiske status på udvalgets område.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->text, "Godkendt.");
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "330-2020-2521");
+}
+
+// Frederiksberg's minutes pages (Referat til mødet i Kommunalbestyrelsen
+// 2022-25 den 3. oktober 2022, frederiksberg.dk): "Dagsordenspunkter" heads
+// the items themselves; it is no contents list that would swallow them.
+TEST(Meetings, FrederiksbergTitleLineAndItemsUnderDagsordenspunkter) {
+  auto rec = testing::StructureOfBytes(
+      "Referat til mødet i Kommunalbestyrelsen 2022-25 den 3. oktober 2022 kl. 19:00 i Kommunalbestyrelsens "
+      "mødesal\n\nStedfortræder Jacob Rosenberg mødte for Laura Lindahl, der havde forfald.\n\n"
+      "Dagsordenspunkter\n\nPkt. 197 Forslag til beslutning fra rådmænd Lotte Kofoed, Gunvor Wibroe, Freja "
+      "Fokdal, Helle Sjelle og Jan E. Jørgensen og kommunalbestyrelsesmedlem Sabrina L. Christiansen, Brian "
+      "Holm og Michael Brautsch om sang inden hvert møde i kommunalbestyrelsen\n\nSagsfremstilling\n\n"
+      "Beslutningsforslaget blev oversendt til Magistraten.\n\n(Til udvalgsbehandling)\n\nopen\n\n"
+      "Pkt. 198 Valg af nyt medlem til Valgbestyrelsen ved folketingsvalg, folkeafstemninger og EP-valg\n\n"
+      "Resume\n\nKommunalbestyrelsen skal vælge et nyt medlem til Valgbestyrelsen ved folketingsvalg, "
+      "folkeafstemninger og EP-valg.\n\nBeslutning\n\nKommunalbestyrelsen tiltrådte indstillingen.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].number, "197");
+  EXPECT_EQ(rec->agenda_items[1].number, "198");
+  // The title line names the meeting in 15 words.
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Kommunalbestyrelsen");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2022-10-03");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "19:00");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Kommunalbestyrelsens mødesal");
+
+  // The 2016 pages (info.frederiksberg.dk, Kommunalbestyrelsen 10 October
+  // 2016): the title line again under the place is no part of it.
+  auto old = testing::StructureOfBytes(
+      "Kommunalbestyrelsen - Referat\nReferat\ntil\nmødet i Kommunalbestyrelsen\nden 10. oktober 2016 kl. 19:00\n"
+      "i Kommunalbestyrelsens mødesal\n\nKommunalbestyrelsen - Referat\n\n\n"
+      "Tryk 'Ctrl F' for at søge i hele teksten\n\nÅbne dagsordenspunkter\n\n272. 2. behandling af budget 2017\n\n"
+      "Sagsnr.: 00.30.10-Ø00-4-16\n\nBeslutning\n\nTaksterne blev tiltrådt.\n");
+  ASSERT_TRUE(old.ok());
+  ASSERT_TRUE(old->meeting);
+  EXPECT_EQ(old->meeting->location.value_or("-"), "Kommunalbestyrelsens mødesal");
+  EXPECT_EQ(old->meeting->date.value_or("-"), "2016-10-10");
+}
+
+// Helsingør's minutes (Referat Økonomiudvalget 16 March 2015, abcdocz.com
+// /doc/3999806) as text: the labels "Mødedato:" … "Bemærkninger:" in one
+// column, their values in the next ("Mandag den 16. marts 2015" / "Kl.
+// 17:00" / "Kl. 20:45" / the place); "Sagsoversigt" opens the contents,
+// which end the absentees' list.
+TEST(Meetings, LabelColumnOverValueColumnAndSagsoversigt) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\nØkonomiudvalget\nMødedato:\nMødetidspunkt:\nSluttidspunkt:\nMødested:\nBemærkninger:\n"
+      "Mandag den 16. marts 2015\nKl. 17:00\nKl. 20:45\nDet Hvide Værelse, Rådhuset\nMedlemmer:\n"
+      "Benedikte Kiær (C)\nHenrik Møller (A)\nMarlene Harpsøe (O)\nFraværende:\nMarlene Harpsøe\nSagsoversigt\n"
+      "Side\n01.\nGodkendelse af indkaldte stedfortræder ..............................................3\n"
+      "02.\nGodkendelse af dagsorden.................................................................4\n"
+      "03.\nLovliggørelse af Julianelund ...............................................................5\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2015-03-16");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "17:00");
+  EXPECT_EQ(rec->meeting->end_time.value_or("-"), "20:45");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Det Hvide Værelse, Rådhuset");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Marlene Harpsøe"}));
+}
+
+// Gribskov's minutes pages (Byråd, Tirsdag den 03-04-2018, gribskov.dk
+// dagsordener-og-referater?agendaId=331234) as text: the body "Byråd" alone
+// over the date line, then the page's link "Tilbage", which is no place.
+TEST(Meetings, CouncilHeadingOverDateAndBackLink) {
+  auto rec = testing::StructureOfBytes(
+      "Dagsordener og referater\n\nSe hvilke fagudvalg der er aktive\n\nByråd\n\n"
+      "Tirsdag den 03-04-2018 kl. 07:00\n\nTilbage\n\nIndholdsfortegnelse\n\n63. Godkendelse af dagsorden\n\n"
+      "Sagsnummer: 00.22.04-G01-2-18\n\n\nAdministrationen indstiller til Byrådet\n 1. at godkende dagsorden.\n\n"
+      "Beslutning\n 1. Godkendt\n\n \n\nFraværende: Michael Hemming Nielsen (Ø). Morten Rohde Klitgaard (G)\n\n"
+      "64. Indkaldelse af stedfortræder for Morten Rohde Klitgaard\n\nSagsnummer: 00.22.00-A00-2597-18\n\n\n"
+      "Resume\n\nByrådet behandler sagen for at beslutte, om betingelserne for stedfortræderens indtræden er "
+      "opfyldt.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Byråd");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2018-04-03");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "07:00");
+  EXPECT_FALSE(rec->meeting->location.has_value());
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+}
+
 }  // namespace
 }  // namespace referat

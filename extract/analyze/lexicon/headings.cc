@@ -210,6 +210,10 @@ bool HeadingMatcher::DatedBodyDecision(std::string_view t) const {
   // "Klima-, Teknik- og Miljøudvalget, …": the comma after the name.
   while (comma != std::string_view::npos && comma > 0 && t[comma - 1] == '-') comma = t.find(", ", comma + 1);
   if (comma == std::string_view::npos || !header_.IsBodyName(t.substr(0, comma))) return false;
+  // "Kultur- og Demokratiudvalget (til efterretning), 03.09.2018" under
+  // "Politisk behandling:" (Næstved's minutes pages 2018): the case's
+  // route, what each body is to do, not a decision's heading.
+  if (t.substr(0, comma).find('(') != std::string_view::npos) return false;
   re2::StringPiece item;
   if (!RE2::FullMatch(t.substr(comma + 1), *body_decision_date_, &item)) return false;
   if (item.empty()) return true;

@@ -47,7 +47,9 @@ ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) : months_(ru
     public_rules_.push_back(std::move(r));
   }
   // Case numbers: 2017-047330, 21-014482, 12/27845, EMN-2023-009832,
-  // KLE 00.01.00-A00-1-17 (with or without the trailing parts),
+  // KLE 00.01.00-A00-1-17 (with or without the trailing parts), KLE
+  // 00.01.00P35-0098 (the facet glued, a four-digit serial: Bornholm's
+  // minutes pages),
   // 1-51-71-3321-08 (Region Midtjylland's journal numbers), 330-2018-3619
   // (a municipality's number, the year, the serial: Odsherred), 2007/34364
   // (the year and the serial: Odense's SBSYS minutes of 2008), 018520-2013
@@ -64,6 +66,7 @@ ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) : months_(ru
       "|\\d{3}-(?:19|20)\\d{2}-\\d{1,8}"
       "|\\d{1,2}-\\d{2}-\\d{2}-\\d{1,6}-\\d{2}"
       "|\\d{2}\\.\\d{2}\\.\\d{2}-[A-ZÆØÅ]\\d{2}(?:-\\d{1,5}-\\d{2})?"
+      "|\\d{2}\\.\\d{2}\\.\\d{2}[A-ZÆØÅ]\\d{2}-\\d{4}"
       "|(?:19|20)\\d{2}[-/]\\d{3,8}"
       "|\\d{2}-\\d{4,8}[A-Z]?"
       "|\\d{1,2}/\\d{3,8})";
