@@ -345,6 +345,16 @@ Report ExtractReport(const Context& ctx) {
       re2::StringPiece town;
       RE2::PartialMatch(t, lex.header().municipality_phrase(), &town);
       std::string_view tv(town.data(), town.size());
+      if (first_page == 0 && in_title) {
+        // The municipality names what the title is about, not who acts in
+        // it: a headline "Aabenraa Kommune vedtager ny klimaplan" (TV Syd
+        // 2022) goes on in lower case after it.
+        std::string_view rest = t.substr(static_cast<size_t>(tv.data() + tv.size() - t.data()));
+        rest = Trim(rest);
+        const size_t sp = rest.find(' ');
+        rest = sp == std::string_view::npos ? std::string_view() : Trim(rest.substr(sp + 1));
+        if (!rest.empty() && StartsLower(rest)) continue;
+      }
       auto m = lex.header().MunicipalityOf(tv);
       // The capitalised word before the town is no part of it
       // ("Kvalitetsstandarder Hjørring Kommune 2016").

@@ -1246,6 +1246,14 @@ TEST(Reports, TitleNamesTheMunicipality) {
   ASSERT_TRUE(r->report);
   EXPECT_EQ(r->report->title.value_or("-"), "Kvalitetsstandarder Hjørring Kommune 2016");
   EXPECT_EQ(r->report->organisation.value_or("-"), "Hjørring Kommune");
+  // A headline with the municipality acting in it names no author (TV Syd,
+  // "Aabenraa Kommune vedtager ny klimaplan", 2022).
+  auto news = testing::StructureOfBytes(
+      "Aabenraa Kommune vedtager ny klimaplan\n\nKlimaplanen har taget udgangspunkt i Parisaftalen.\n\n"
+      "Derfor er målsætningen nu at reducere brugen af drivhusgasser med 70% i 2030, mens reduktionen "
+      "skal være på 100% i 2050.\n");
+  ASSERT_TRUE(news.ok());
+  if (news->report) EXPECT_FALSE(news->report->organisation) << *news->report->organisation;
 }
 
 // Gentofte's minutes (Acadre PDF as pdftotext gives it; Økonomiudvalget
