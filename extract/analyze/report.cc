@@ -38,6 +38,17 @@ std::optional<Period> PeriodFromTitle(const Lexicon& lex, std::string_view title
   return std::nullopt;
 }
 
+// A cover's month and year ("Oktober 2009") or years alone ("2016-2019"):
+// a date or period under the title, not its last line.
+bool CoverDateLine(const Lexicon& lex, std::string_view t) {
+  t = Trim(t);
+  if (!AtMostWords(t, 3)) return false;
+  if (RE2::FullMatch(t, lex.header().years())) return true;
+  const size_t sp = t.find(' ');
+  return sp != std::string_view::npos && lex.dates().months().Number(t.substr(0, sp)) > 0 &&
+         RE2::FullMatch(Trim(t.substr(sp + 1)), lex.header().years());
+}
+
 bool StartsLowerOrDigit(std::string_view t) {
   t = Trim(t);
   if (t.empty()) return false;
@@ -264,6 +275,11 @@ Report ExtractReport(const Context& ctx) {
       while (title_end + 1 < ctx.size() && title_end < tb + 3 && !EndsSentence(ctx.text(title_end))) {
         const Block& nb = ctx.block(title_end + 1);
         if (nb.gap_before || nb.page != ctx.block(tb).page || !AtMostWords(ctx.text(title_end + 1), 15)) break;
+        // A cover's date under the title is no part of it ("Handleplansarbejdet
+        // i kommunerne - status efter kommunalreformen" / "Oktober 2009",
+        // Region Midtjylland 2009; "Gældende fra 15. marts 2016", Hjørring
+        // Kommune, Kvalitetsstandarder 2016).
+        if (FindDate(lex, ctx.text(title_end + 1)) || CoverDateLine(lex, ctx.text(title_end + 1))) break;
         j.Add(ctx.text(++title_end));
       }
     }
@@ -274,7 +290,18 @@ Report ExtractReport(const Context& ctx) {
   if (r.title && r.title->empty()) r.title.reset();
 
   const size_t n = std::min(ctx.size(), kCoverBlocks);
-  for (size_t i = 0; i < n; ++i) {
+  // The labels of the cover, then of the colophon on the last page with text
+  // ("Tekst: KL" under "© KL 2012", KL, Det nære sundhedsvæsen 2012).
+  std::vector<size_t> label_blocks;
+  for (size_t i = 0; i < n; ++i) label_blocks.push_back(i);
+  if (ctx.doc().pages > 1 && ctx.size() > n) {
+    const int last_page = ctx.block(ctx.size() - 1).page;
+    size_t first = ctx.size();
+    while (first > n && ctx.block(first - 1).page == last_page && ctx.size() - first < kCoverBlocks) --first;
+    if (last_page != ctx.block(0).page)
+      for (size_t i = first; i < ctx.size(); ++i) label_blocks.push_back(i);
+  }
+  for (size_t i : label_blocks) {
     std::string_view t = ctx.text(i);
     size_t vs = 0;
     std::string field = lex.header().MatchReportLabel(t, &vs);
@@ -283,7 +310,13 @@ Report ExtractReport(const Context& ctx) {
     if (v.empty() && i + 1 < ctx.size()) v = ctx.text(i + 1);
     if (v.empty()) continue;
     if (field == "organisation" && !r.organisation && AtMostWords(v, 12)) {
-      r.organisation = Collapse(v);
+      // Without the year or month after a colophon's name: "Udarbejdelse:
+      // Gentofte Kommune, 2012" (Gentofte-Plan 2013).
+      std::string org = Collapse(v);
+      const size_t comma = org.rfind(',');
+      if (comma != std::string::npos && comma > 0 && CoverDateLine(lex, std::string_view(org).substr(comma + 1)))
+        org.resize(comma);
+      r.organisation = std::move(org);
     } else if (field == "period" && !r.period) {
       auto a = FindDate(lex, v);
       std::optional<DateHit> b;
@@ -299,14 +332,34 @@ Report ExtractReport(const Context& ctx) {
     for (size_t i = 0; i < n; ++i) {
       std::string_view t = Trim(ctx.text(i));
       const Block& b = ctx.block(i);
-      if (first_page == 0 ? (!AtMostWords(t, 4) || !RE2::FullMatch(t, lex.header().municipality_phrase()))
+      // Unpaged text: a short line of the municipality alone, or the title
+      // naming it ("Kvalitetsstandarder Hjørring Kommune 2016", Hjørring
+      // Kommune 2016).
+      const bool in_title = tb != SIZE_MAX && i >= tb && i <= title_end;
+      if (first_page == 0 ? (in_title ? !RE2::PartialMatch(t, lex.header().municipality_phrase())
+                                      : (!AtMostWords(t, 4) || !RE2::FullMatch(t, lex.header().municipality_phrase())))
                           : (b.page != first_page || !AtMostWords(t, 12) || EndsSentence(t) ||
                              (tb != SIZE_MAX && i > title_end + 3) ||
                              !RE2::PartialMatch(t, lex.header().municipality_phrase())))
         continue;
       re2::StringPiece town;
       RE2::PartialMatch(t, lex.header().municipality_phrase(), &town);
-      if (auto m = lex.header().MunicipalityOf(std::string_view(town.data(), town.size()))) {
+      std::string_view tv(town.data(), town.size());
+      if (first_page == 0 && in_title) {
+        // The municipality names what the title is about, not who acts in
+        // it: a headline "Aabenraa Kommune vedtager ny klimaplan" (TV Syd
+        // 2022) goes on in lower case after it.
+        std::string_view rest = t.substr(static_cast<size_t>(tv.data() + tv.size() - t.data()));
+        rest = Trim(rest);
+        const size_t sp = rest.find(' ');
+        rest = sp == std::string_view::npos ? std::string_view() : Trim(rest.substr(sp + 1));
+        if (!rest.empty() && StartsLower(rest)) continue;
+      }
+      auto m = lex.header().MunicipalityOf(tv);
+      // The capitalised word before the town is no part of it
+      // ("Kvalitetsstandarder Hjørring Kommune 2016").
+      if (!m && tv.find(' ') != std::string_view::npos) m = lex.header().MunicipalityOf(tv.substr(tv.find(' ') + 1));
+      if (m) {
         r.organisation = *m;
         break;
       }

@@ -240,6 +240,8 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
       p.kind = TargetPhraseKind::kDeadline;
     else if (row[1] == "baseline")
       p.kind = TargetPhraseKind::kBaseline;
+    else if (row[1] == "compare")
+      p.kind = TargetPhraseKind::kCompare;
     else
       continue;
     if (row.size() > 2 && row[2] != "-") p.direction = row[2];

@@ -507,6 +507,31 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
   if (!minus && !range && !spelled && scale == 1 && !unit && !currency && IsPlainInt(nt) &&
       nt.key.size() == 4 && (!approx || CountedNoun(k) < 0)) {
     int y = std::atoi(nt.key.c_str());
+    // After a name set in capitals amid ordinary text ("arbejdet med
+    // KULTURKOMMUNE 2017 begyndte", Syddjurs PUK 2013) the year is part of
+    // the name, not a quantity. In a line set all in capitals
+    // ("BESKÆFTIGELSESPLAN 2019 EN STATUS ALLE KAN BIDRAGE", Middelfart
+    // 2018) the neighbours are capitals too, and a title line alone
+    // ("BESKÆFTIGELSESPLAN 2019") has no running text before it: the year
+    // stays.
+    auto capital_name = [&](size_t p) {
+      const Token& w = T(p);
+      bool dot;
+      return w.kind == TokKind::kWord && w.all_upper && !w.has_digit && !w.dot_after &&
+             w.key.size() >= 4 && !lex_.Month(w, &dot) &&
+             !(p > 0 && T(p - 1).kind == TokKind::kWord && T(p - 1).all_upper);
+    };
+    auto running_text_before = [&](size_t p) {
+      for (size_t q = 0; q < p; ++q)
+        if (T(q).kind == TokKind::kWord && !T(q).upper) return true;
+      return false;
+    };
+    if (y >= 1900 && y <= 2099 && num == i && i > 0 && capital_name(i - 1) && running_text_before(i - 1) &&
+        !(Has(k) && T(k).kind == TokKind::kWord && T(k).all_upper)) {
+      f->drop = true;
+      f->te = k;
+      return true;
+    }
     if (y >= 1900 && y <= 2099) {
       f->type = "year";
       f->value = y;

@@ -290,10 +290,14 @@ class Analyzer {
     // Baseline date: a date beside a baseline phrase, or between A and B of "fra A til B".
     std::optional<std::string> base_date;
     for (const auto& ph : phrases) {
-      if (ph.p->kind != TargetPhraseKind::kBaseline) continue;
+      const bool compare = ph.p->kind == TargetPhraseKind::kCompare;
+      if (ph.p->kind != TargetPhraseKind::kBaseline && !compare) continue;
+      if (compare && base_date) continue;  // the first comparison is the statement's
       for (const auto& f : figs) {
         if (!IsDateType(f.f->type)) continue;
-        bool before = f.te <= ph.begin && ph.begin - f.te <= 1;
+        // "end i 1990", "(sammenlignet med 2017)": the year after the
+        // comparison is the baseline's; the one before it is the deadline.
+        bool before = !compare && f.te <= ph.begin && ph.begin - f.te <= 1;
         bool after = f.tb >= ph.end && f.tb - ph.end <= 1;
         if (before || after) {
           base_date = FigureDate(*f.f, false);
@@ -301,7 +305,7 @@ class Analyzer {
         }
       }
       for (const Fig* f : values)
-        if (f->tb >= ph.end && f->tb - ph.end <= 3 && !base) base = f;
+        if (!compare && f->tb >= ph.end && f->tb - ph.end <= 3 && !base) base = f;
     }
     if (base && !base_date) {
       for (const auto& f : figs)
@@ -383,8 +387,20 @@ class Analyzer {
             break;
           }
       }
+      // What is measured follows the last colon or ", at" before the
+      // direction ("Folketingets klimamål: CO2-udledningen skal reduceres
+      // med 50 procent", Høje-Taastrup Klimaplan 2030; "sat mål om, at
+      // CO2-udledningen ... skal reduceres med mindst 70%", Assens
+      // Kommuneplan 2021-2033).
+      for (size_t q = m0; q + 1 < dir->begin; ++q)
+        if (toks_[q].IsPunct(':') ||
+            (toks_[q].IsPunct(',') && toks_[q + 1].IsWordIn(lex_.that_words)))
+          m0 = toks_[q].IsPunct(':') ? q + 1 : q + 2;
       m1 = dir->begin;
-      if (!MetricText(m0, m1)) {
+      // "målsætning er en reduktion af CO2 på 80%": only an article before
+      // the direction noun; the metric follows it.
+      const bool article_only = m1 == m0 + 1 && toks_[m0].IsWordIn(lex_.articles);
+      if (article_only || !MetricText(m0, m1)) {
         // The verb leads ("at nedbringe ventetiden til 14 dage"): the metric
         // follows it, up to the level.
         m0 = dir->end;
@@ -488,6 +504,23 @@ void TargetFinder::Finish(Record* record) {
   std::vector<char> leadin(doc_.blocks.size(), 0);
   for (size_t s = 0; s < seg_.sentences.size(); ++s)
     leadin[seg_.sentences[s].block] = flags_[s].leadin;
+  // A lead-in sentence wrapped over lines: the line that ends it continues
+  // one holding the lead-in word, without a gap or a sentence's end between
+  // them ("Vi har igennem flere år haft tre overordnede målsætninger" / "for
+  // vores budgetlægning:", Frederikshavn Kommune, Regnskab 2019).
+  for (size_t b = 1; b < doc_.blocks.size(); ++b) {
+    const Block& prev = doc_.blocks[b - 1];
+    const Block& bl = doc_.blocks[b];
+    if (leadin[b] || !leadin[b - 1] || bl.gap_before || bl.page != prev.page ||
+        bl.kind != BlockKind::kParagraph || prev.kind != BlockKind::kParagraph)
+      continue;
+    std::string_view pt = doc_.BlockText(prev);
+    while (!pt.empty() && (pt.back() == ' ' || pt.back() == '\t')) pt.remove_suffix(1);
+    if (pt.empty() || pt.back() == '.' || pt.back() == '!' || pt.back() == '?' || pt.back() == ':') continue;
+    std::string_view t = doc_.BlockText(bl);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+    if (!t.empty() && t.back() == ':') leadin[b] = 1;
+  }
   std::vector<char> in_list(doc_.blocks.size(), 0);
   std::vector<char> prose(doc_.blocks.size(), 0);  // sentences of goals under a lead-in
   bool active = false;
@@ -565,9 +598,16 @@ void TargetFinder::Finish(Record* record) {
     if (in_list[sen.block]) continue;
     if (!flags_[s].trigger && !flags_[s].label) {
       if (!prose[sen.block]) continue;
-      bool digit = false;
-      for (size_t k = sen.start; k < sen.end && !digit; ++k) digit = doc_.text[k] >= '0' && doc_.text[k] <= '9';
-      if (!digit) continue;
+      // A sentence with a figure; a list number alone (" 1." split from its
+      // line "1. Overskud på ordinær drift på 150 mio. kr.", Frederikshavn
+      // Kommune, Regnskab 2019) is none.
+      bool digit = false, letter = false;
+      for (size_t k = sen.start; k < sen.end; ++k) {
+        const unsigned char c = static_cast<unsigned char>(doc_.text[k]);
+        digit = digit || (c >= '0' && c <= '9');
+        letter = letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+      }
+      if (!digit || !letter) continue;
     }
     st.push_back({sen.start, flags_[s].cut ? flags_[s].cut : sen.end, flags_[s].label, ""});
   }

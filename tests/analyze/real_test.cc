@@ -119,6 +119,9 @@ TEST(RealPdf, ReportCovers) {
     REAL_OR_SKIP(r, "KL_rapport_det-naere-sundhedsvaesen_2012.pdf");
     ASSERT_TRUE(r.report);
     EXPECT_EQ(r.report->title, "Det nære sundhedsvæsen");
+    // The colophon on the last page: "© KL 2012" / "Tekst: KL".
+    EXPECT_EQ(r.report->organisation, "KL");
+    EXPECT_FALSE(r.report->period);
   }
 }
 

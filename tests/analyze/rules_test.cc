@@ -1328,6 +1328,62 @@ TEST(Reports, PlainHeadingOverOneLineSentence) {
   EXPECT_EQ(SectionHeadings(*r), (std::vector<std::string>{"Tryghedsvandring", "Overordnet"}));
 }
 
+// A plain-text title runs on over the lines under it until a cover's year
+// or date: "2013" under the title is the period, not the title's last word
+// (Ballerup Kommune, Kvalitetsstandarder for stof- og alkoholbehandling
+// 2013, as pdftotext gives it).
+TEST(Reports, PlainTitleStopsAtCoverYear) {
+  auto r = testing::StructureOfBytes(
+      "Kvalitetsstandarder for behandling af\nstof- og alkoholmisbrug\n2013\n\nFOR BRYDEHUSET\n\n"
+      "Ballerup Kommunes rusmiddelcenter\n\nIndhold:\n1. Indledning\n2. Råd og Vejledning\n\n"
+      "1. Indledning\nBrydehuset varetager misbrugsbehandlingen i Ballerup Kommune. Brydehuset følger "
+      "forpligtelsen til at udarbejde kvalitetsstandarder for social behandling af stofmisbrugere.\n");
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r->report);
+  EXPECT_EQ(r->report->title.value_or("-"), "Kvalitetsstandarder for behandling af stof- og alkoholmisbrug");
+  ASSERT_TRUE(r->report->period);
+  EXPECT_EQ(r->report->period->from, "2013-01-01");
+  EXPECT_EQ(r->report->period->to, "2013-12-31");
+}
+
+// A colophon's maker under its label, without the year after it
+// (Gentofte Kommune, Gentofte-Plan 2013, its colophon as docplayer.dk/920706
+// gives it, one field a line).
+TEST(Reports, ColophonOrganisationWithoutItsYear) {
+  auto r = testing::StructureOfBytes(
+      "GENTOFTE-PLAN 2013\n\nTitel: Gentofte-Plan 2013\nUdarbejdelse: Gentofte Kommune, 2012\n"
+      "Layout: Operate A/S\nTryk: Bording A/S\nOplag: 375 stk\nForsidefoto: Hellerup Strandpark\n\n"
+      "Indledning\n\nMålområder er en afgrænsning af kommunens aktiviteter og budget i naturligt "
+      "sammenhængende grupper.\n");
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r->report);
+  EXPECT_EQ(r->report->title.value_or("-"), "GENTOFTE-PLAN 2013");
+  EXPECT_EQ(r->report->organisation.value_or("-"), "Gentofte Kommune");
+}
+
+// The title names the municipality; the validity date under it is no part
+// of the title (Hjørring Kommune, Kvalitetsstandarder 2016, its cover and
+// foreword as docplayer.dk/48241890 gives them, the cover's lines a line each).
+TEST(Reports, TitleNamesTheMunicipality) {
+  auto r = testing::StructureOfBytes(
+      "Kvalitetsstandarder Hjørring Kommune 2016\nGældende fra 15. marts 2016\n\nForord\n\n"
+      "Formålet med Kvalitetsstandarder, Hjørring Kommune 2016 er at informere om Hjørring Kommunes "
+      "serviceniveau. Heri findes kvalitetstandarder for personlig hjælp og pleje samt praktisk hjælp "
+      "efter 83 i Lov om Social Service.\n");
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r->report);
+  EXPECT_EQ(r->report->title.value_or("-"), "Kvalitetsstandarder Hjørring Kommune 2016");
+  EXPECT_EQ(r->report->organisation.value_or("-"), "Hjørring Kommune");
+  // A headline with the municipality acting in it names no author (TV Syd,
+  // "Aabenraa Kommune vedtager ny klimaplan", 2022).
+  auto news = testing::StructureOfBytes(
+      "Aabenraa Kommune vedtager ny klimaplan\n\nKlimaplanen har taget udgangspunkt i Parisaftalen.\n\n"
+      "Derfor er målsætningen nu at reducere brugen af drivhusgasser med 70% i 2030, mens reduktionen "
+      "skal være på 100% i 2050.\n");
+  ASSERT_TRUE(news.ok());
+  if (news->report) EXPECT_FALSE(news->report->organisation) << *news->report->organisation;
+}
+
 // Gentofte's minutes (Acadre PDF as pdftotext gives it; Økonomiudvalget
 // 10 June 2013 and Kommunalbestyrelsen 16 December 2013): each item is
 // "1  Åbent         Kommuneplan 2013 - juni. Endelig vedtagelse" (number,
