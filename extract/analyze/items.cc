@@ -425,12 +425,14 @@ std::vector<ItemStart> UnnumberedHeadingStarts(const Context& ctx, const Toc& to
     st.number = std::to_string(out.size() + 1);
     st.title_start = b.start;
     st.title_end = b.end;
-    // A heading that prints its number ("2. Godkendelse af dagsorden") keeps it.
+    // A heading that prints its number ("2. Godkendelse af dagsorden") keeps
+    // it; an ordinal opening the title ("2. behandling af Budget 2025-28",
+    // Greve Byråd 02.10.2024) is no number: the title goes on in lower case.
     std::string num;
     size_t ts = 0;
     if (ctx.lex().items().MatchNumberedLine(ctx.text(i), true, &num, &ts)) {
       std::string_view rest = Trim(ctx.text(i).substr(ts));
-      if (!rest.empty()) {
+      if (!rest.empty() && TitleOk(rest)) {
         st.number = num;
         st.title_start = ctx.Offset(rest);
         st.title_end = st.title_start + rest.size();

@@ -1155,6 +1155,25 @@ TEST(Meetings, OneItemTitleHeadingOverItsCaseLabel) {
   EXPECT_EQ(rec->agenda_items[0].decision->category, DecisionCategory::kApproved);
 }
 
+// On a page whose <h2> holds the title alone, an ordinal opening a title
+// ("2. behandling af Budget 2025-28", Greve Byråd 02.10.2024, items 8 and
+// 9: FirstAgenda's item markup) is no printed item number: the items are
+// numbered in order.
+TEST(Meetings, OrdinalOpeningATitleHeadingIsNoNumber) {
+  auto rec = testing::StructureOfBytes(
+      "<html><body><p>Byrådet</p><p>Mødedato: Onsdag den 2. oktober 2024 kl. 18:00</p>\n"
+      "<h2>Budgetopfølgning 2 (2024) - bevillingssag</h2>\n<p>Sagsnr.: 23-013405</p>\n"
+      "<div><h3>Beslutning</h3><span>Byrådet godkendte Økonomiudvalgets indstilling.</span></div>\n"
+      "<h2>2. behandling af Budget 2025-28</h2>\n<p>Sagsnr.: 24-000963</p>\n"
+      "<div><h3>Beslutning</h3><p>1 a. Ikke godkendt</p><p>For stemte: Ø</p>\n"
+      "<p>2. Selvbudgettering for 2025 blev godkendt.</p></div>\n</body></html>\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[1].number, "2");
+  EXPECT_EQ(rec->agenda_items[1].title, "2. behandling af Budget 2025-28");
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "24-000963");
+}
+
 // Aalborg's minutes pages (referater.aalborg.dk, Byrådet 22 January 2024):
 // the page's title puts the date before the type ("22. januar 2024 - referat
 // fra byrådet"), and the council comes again before the same date.
