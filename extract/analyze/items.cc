@@ -899,9 +899,15 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     // The next number after an item, in plain lines, when the line marks
     // its item closed ("11. Lukket: Henvendelser til formanden": a closed
     // item shows its title alone) or a section heading follows it ("3.
-    // Underskriftsark" / "Fremstilling").
-    if (!evidence && !c.row && !out.empty() && !AfterNumberedLine(ctx, c.st.block)) {
-      std::vector<int> prev = NumParts(out.back().number);
+    // Underskriftsark" / "Fremstilling"). The first item so too when the
+    // next line numbered 2 has an item's head ("1. Lukket: Temamøde -
+    // Tavshedspligt i byrådsarbejdet" / "Afholdt." before "2. Godkendelse af
+    // dagsorden" / "Beslutning": Greve Byråd 29.01.2025 as text).
+    const bool first_before_second =
+        out.empty() && c.st.number == "1" && k + 1 < numbered.size() && numbered[k + 1].st.number == "2" &&
+        head[k + 1] && !numbered[k + 1].row;
+    if (!evidence && !c.row && (!out.empty() || first_before_second) && !AfterNumberedLine(ctx, c.st.block)) {
+      std::vector<int> prev = out.empty() ? std::vector<int>{0} : NumParts(out.back().number);
       prev.back() += 1;
       if (prev == NumParts(c.st.number)) {
         std::string_view title = ctx.doc().Slice(c.st.title_start, c.st.title_end);

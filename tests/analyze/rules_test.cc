@@ -1174,6 +1174,25 @@ TEST(Meetings, OrdinalOpeningATitleHeadingIsNoNumber) {
   EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "24-000963");
 }
 
+// A closed first item shows its title alone, with no head of its own; the
+// item 2 after it has one (Greve Kommune, Byråd 29.01.2025, rendered from
+// FirstAgenda's JSON as plain text minutes): "1. Lukket: …" is item 1.
+TEST(Meetings, ClosedFirstItemBeforeAHeadedSecond) {
+  auto rec = testing::StructureOfBytes(
+      "Greve Kommune\nReferat\nByråd 2022-2025\nMødedato: Onsdag den 29. januar 2025 kl. 17:30\n"
+      "Sted: Byrådssalen\nAfbud: Dorthe Bøgh Madsen, Torben Hoffmann\n\n\n"
+      "1. Lukket: Temamøde - Tavshedspligt i byrådsarbejdet\n\nAfholdt.\n\n"
+      "Afbud: Dorthe Bøgh Madsen, Torben Hoffmann (Stedfortræder: Conni Bergendorff)\n\n\n"
+      "2. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt med den ændring, at sag nr. 32 udgår og "
+      "erstattes af sag nr. 33 som behandles efter punkt 7.\n\nFremstilling\n\nSagsprocedure\n\nByrådet.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].number, "1");
+  EXPECT_EQ(rec->agenda_items[0].title, "Temamøde - Tavshedspligt i byrådsarbejdet");
+  EXPECT_EQ(rec->agenda_items[0].public_, std::optional<bool>(false));
+  EXPECT_EQ(rec->agenda_items[1].number, "2");
+}
+
 // Aalborg's minutes pages (referater.aalborg.dk, Byrådet 22 January 2024):
 // the page's title puts the date before the type ("22. januar 2024 - referat
 // fra byrådet"), and the council comes again before the same date.
