@@ -119,6 +119,37 @@ int HeadingNumberLevel(std::string_view t) {
   return level > 0 && k < t.size() && t[k] == ' ' ? level : 0;
 }
 
+// A heading of a few words over a web page's paragraph of one line left
+// without its full stop, alone between gaps ("Sundhedsloven" / "Disse
+// standarder dækker områderne jævnfør Sundhedsloven", Lolland Kommune,
+// Kvalitetsstandarder, lolland.dk 2017).
+bool WebHeadingPair(const Context& ctx, size_t i) {
+  if (i + 1 >= ctx.size()) return false;
+  std::string_view t = Trim(ctx.text(i)), next = Trim(ctx.text(i + 1));
+  const Block& b = ctx.block(i);
+  const Block& nb = ctx.block(i + 1);
+  if (t.empty() || next.empty() || !AtMostWords(t, 6) || !b.cells.empty() || !nb.cells.empty() ||
+      b.kind == BlockKind::kListItem || nb.kind == BlockKind::kListItem || !nb.gap_before || nb.page != b.page)
+    return false;
+  const char last = t.back();
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-' || last == ')') return false;
+  if ((!HeadingNumberLevel(t) && !StartsUpper(t)) || !StartsUpper(next) || next.back() == ':') return false;
+  if (AtMostWords(next, 4) || AtMostWords(next, CountWordsUpTo(t, 10) + 3)) return false;
+  return i + 2 >= ctx.size() || (ctx.block(i + 2).gap_before && ctx.block(i + 2).page == nb.page);
+}
+
+// Whether the heading pair at `i` follows a finished sentence, directly or
+// after other such pairs (a list of titles, each over a title, follows
+// none: docplayer.dk's "Relaterede dokumenter").
+bool AfterWebSection(const Context& ctx, size_t i) {
+  for (int step = 0; step < 20 && i > 0; ++step) {
+    if (EndsSentence(Trim(ctx.text(i - 1)))) return true;
+    if (i < 2 || !WebHeadingPair(ctx, i - 2)) return false;
+    i -= 2;
+  }
+  return false;
+}
+
 // A heading in plain text: a short line standing alone (after a gap, a
 // page's start or a finished sentence) that does not end like a sentence or
 // a label, with a paragraph of body text right under it ("Forord",
@@ -155,6 +186,7 @@ int PlainHeading(const Context& ctx, size_t i) {
   // ("Tryghedsvandring" / "Definere vandringernes sigte med partnere i
   // området.").
   const bool sentence = next.back() == '.' && !AtMostWords(next, 4) && !AtMostWords(next, CountWordsUpTo(t, 10) + 2);
+  if (WebHeadingPair(ctx, i) && AfterWebSection(ctx, i)) return numbered ? numbered : 1;
   if (AtMostWords(next, 7) && !sentence) return 0;
   const char end = next.back();
   const bool runs_on = i + 2 < ctx.size() && !ctx.block(i + 2).gap_before &&

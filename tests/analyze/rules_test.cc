@@ -1384,6 +1384,33 @@ TEST(Reports, TitleNamesTheMunicipality) {
   if (news->report) EXPECT_FALSE(news->report->organisation) << *news->report->organisation;
 }
 
+// Lolland Kommune, Kvalitetsstandarder (lolland.dk, 2017): a web page's
+// headings, each over a paragraph of one line without its full stop.
+TEST(Reports, PlainHeadingOverWebParagraphWithoutStop) {
+  auto r = testing::StructureOfBytes(
+      "Kvalitetsstandarder\n\nKvalitetsstandarderne er en helt afgørende forudsætning for at kommunen "
+      "kan træffe afgørelser, som afspejler de politiske vedtagelser.\n\nLov om social service\n\n"
+      "Disse standarder dækker områderne  jævnfør lov om social service\n\nSundhedsloven\n\n"
+      "Disse standarder dækker områderne  jævnfør Sundhedsloven\n\nDet specialiserede område\n\n"
+      "Disse standarder dækker områderne på det specialiserede område.\n\nLov om Aktiv socialpolitik\n\n"
+      "Denne standard dækker områderne  jævnfør lov om aktiv socialpolitik (Aktivpolitik)\n\n"
+      "Sidst opdateret 17-05-2017\n");
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r->report);
+  std::vector<std::string> got;
+  for (const auto& s : r->report->sections) got.push_back(s.heading);
+  EXPECT_EQ(got, (std::vector<std::string>{"Lov om social service", "Sundhedsloven", "Det specialiserede område",
+                                           "Lov om Aktiv socialpolitik"}));
+  // Esbjerg Kommune's Kommuneplan page "Politiske mål"
+  // (kommuneplan.esbjergkommune.dk): a report, though it has no heading.
+  auto goals = testing::StructureOfBytes(
+      "Politiske mål\n\nLevedygtige og attraktive lokalsamfund til gavn for borgere i hele kommunen.\n\n"
+      "Lokalsamfundenes identitet og særlige karakteristika styrkes og synliggøres.\n");
+  ASSERT_TRUE(goals.ok());
+  ASSERT_TRUE(goals->report);
+  EXPECT_EQ(goals->report->title.value_or("-"), "Politiske mål");
+}
+
 // Gentofte's minutes (Acadre PDF as pdftotext gives it; Økonomiudvalget
 // 10 June 2013 and Kommunalbestyrelsen 16 December 2013): each item is
 // "1  Åbent         Kommuneplan 2013 - juni. Endelig vedtagelse" (number,
