@@ -349,6 +349,14 @@ Report ExtractReport(const Context& ctx) {
       if (comma != std::string::npos && comma > 0 && CoverDateLine(lex, std::string_view(org).substr(comma + 1)))
         org.resize(comma);
       r.organisation = std::move(org);
+    } else if (field == "period_from" && !r.period) {
+      // The date must open the value ("Gældende fra 15. marts 2016").
+      v = Trim(v);
+      auto a = FindDate(lex, v);
+      if (a && a->start == 0) {
+        auto b = FindDate(lex, v, a->end);
+        r.period = Period{a->iso, b ? std::optional<std::string>(b->iso) : std::nullopt};
+      }
     } else if (field == "period" && !r.period) {
       auto a = FindDate(lex, v);
       std::optional<DateHit> b;

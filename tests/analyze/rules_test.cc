@@ -1374,6 +1374,10 @@ TEST(Reports, TitleNamesTheMunicipality) {
   ASSERT_TRUE(r->report);
   EXPECT_EQ(r->report->title.value_or("-"), "Kvalitetsstandarder Hjørring Kommune 2016");
   EXPECT_EQ(r->report->organisation.value_or("-"), "Hjørring Kommune");
+  // "Gældende fra 15. marts 2016" without a colon: the period's start.
+  ASSERT_TRUE(r->report->period);
+  EXPECT_EQ(r->report->period->from.value_or("-"), "2016-03-15");
+  EXPECT_FALSE(r->report->period->to);
   // A headline with the municipality acting in it names no author (TV Syd,
   // "Aabenraa Kommune vedtager ny klimaplan", 2022).
   auto news = testing::StructureOfBytes(
