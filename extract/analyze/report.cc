@@ -282,6 +282,14 @@ Report ExtractReport(const Context& ctx) {
         ctx.block(tb + 1).kind == BlockKind::kHeading && AtMostWords(ctx.text(tb + 1), 20) &&
         ctx.block(tb + 1).font_size + 0.5f < ctx.block(tb).font_size)
       title_end = ++tb;
+    // Plain text: a word alone above the title, naming no kind of report,
+    // is the department's or the page's label ("Økonomi" / "ÅRSREGNSKAB
+    // 2014", Odsherred Kommune, Årsregnskab 2014, docplayer.dk).
+    if (plain && tb + 1 < ctx.size() && CountWordsUpTo(t0, 2) == 1 && !lex.header().HasReportWord(t0) &&
+        !ctx.block(tb + 1).gap_before && ctx.block(tb + 1).page == ctx.block(tb).page &&
+        AtMostWords(ctx.text(tb + 1), 15) && !EndsSentence(ctx.text(tb + 1)) &&
+        lex.header().HasReportWord(ctx.text(tb + 1)))
+      title_end = ++tb;
     Joiner j;
     j.Add(ctx.text(tb));
     // A title set in several lines of the same large type (larger than the
@@ -312,6 +320,12 @@ Report ExtractReport(const Context& ctx) {
         // Region Midtjylland 2009; "Gældende fra 15. marts 2016", Hjørring
         // Kommune, Kvalitetsstandarder 2016).
         if (FindDate(lex, ctx.text(title_end + 1)) || CoverDateLine(lex, ctx.text(title_end + 1))) break;
+        // Nor is a word alone over a date, the date's label ("Sundhedspolitik"
+        // / "Opdateret" / "15.11.2019", Sønderborg Kommune, sonderborgkommune.dk
+        // 2019).
+        if (CountWordsUpTo(ctx.text(title_end + 1), 2) == 1 && title_end + 2 < ctx.size() &&
+            !ctx.block(title_end + 2).gap_before && FindDate(lex, ctx.text(title_end + 2)))
+          break;
         j.Add(ctx.text(++title_end));
       }
     }

@@ -1415,6 +1415,27 @@ TEST(Reports, PlainHeadingOverWebParagraphWithoutStop) {
   EXPECT_EQ(goals->report->title.value_or("-"), "Politiske mål");
 }
 
+// A plain-text title under a page's label: Odsherred Kommune, Årsregnskab
+// 2014 (docplayer.dk) opens "Økonomi" / "ÅRSREGNSKAB 2014"; Sønderborg
+// Kommune's Sundhedspolitik page (sonderborgkommune.dk, 2019) has the
+// date's label "Opdateret" / "15.11.2019" under its title.
+TEST(Reports, PlainTitleWithoutPageLabels) {
+  auto r = testing::StructureOfBytes(
+      "Økonomi\nÅRSREGNSKAB 2014\n\nKommuneoplysninger\nKommune Odsherred Kommune\n"
+      "Regnskabsår: 1. januar 31. december\n\nBorgmesterens forord\n\nRegnskabet for Odsherred Kommunes "
+      "økonomi er nu på vej til Byrådets behandling.\n");
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r->report);
+  EXPECT_EQ(r->report->title.value_or("-"), "ÅRSREGNSKAB 2014");
+  auto web = testing::StructureOfBytes(
+      "Sundhedspolitik\nOpdateret\n15.11.2019\nSundhedspolitikken ”Mod på mere sundhed” gælder for perioden "
+      "2019-2022. Det er kommunens fjerde sundhedspolitik, og den bygger videre på de foregående "
+      "sundhedspolitikker.\n");
+  ASSERT_TRUE(web.ok());
+  ASSERT_TRUE(web->report);
+  EXPECT_EQ(web->report->title.value_or("-"), "Sundhedspolitik");
+}
+
 // Gentofte's minutes (Acadre PDF as pdftotext gives it; Økonomiudvalget
 // 10 June 2013 and Kommunalbestyrelsen 16 December 2013): each item is
 // "1  Åbent         Kommuneplan 2013 - juni. Endelig vedtagelse" (number,
