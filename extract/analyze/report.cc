@@ -119,6 +119,37 @@ int HeadingNumberLevel(std::string_view t) {
   return level > 0 && k < t.size() && t[k] == ' ' ? level : 0;
 }
 
+// A heading of a few words over a web page's paragraph of one line left
+// without its full stop, alone between gaps ("Sundhedsloven" / "Disse
+// standarder dækker områderne jævnfør Sundhedsloven", Lolland Kommune,
+// Kvalitetsstandarder, lolland.dk 2017).
+bool WebHeadingPair(const Context& ctx, size_t i) {
+  if (i + 1 >= ctx.size()) return false;
+  std::string_view t = Trim(ctx.text(i)), next = Trim(ctx.text(i + 1));
+  const Block& b = ctx.block(i);
+  const Block& nb = ctx.block(i + 1);
+  if (t.empty() || next.empty() || !AtMostWords(t, 6) || !b.cells.empty() || !nb.cells.empty() ||
+      b.kind == BlockKind::kListItem || nb.kind == BlockKind::kListItem || !nb.gap_before || nb.page != b.page)
+    return false;
+  const char last = t.back();
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-' || last == ')') return false;
+  if ((!HeadingNumberLevel(t) && !StartsUpper(t)) || !StartsUpper(next) || next.back() == ':') return false;
+  if (AtMostWords(next, 4) || AtMostWords(next, CountWordsUpTo(t, 10) + 3)) return false;
+  return i + 2 >= ctx.size() || (ctx.block(i + 2).gap_before && ctx.block(i + 2).page == nb.page);
+}
+
+// Whether the heading pair at `i` follows a finished sentence, directly or
+// after other such pairs (a list of titles, each over a title, follows
+// none: docplayer.dk's "Relaterede dokumenter").
+bool AfterWebSection(const Context& ctx, size_t i) {
+  for (int step = 0; step < 20 && i > 0; ++step) {
+    if (EndsSentence(Trim(ctx.text(i - 1)))) return true;
+    if (i < 2 || !WebHeadingPair(ctx, i - 2)) return false;
+    i -= 2;
+  }
+  return false;
+}
+
 // A heading in plain text: a short line standing alone (after a gap, a
 // page's start or a finished sentence) that does not end like a sentence or
 // a label, with a paragraph of body text right under it ("Forord",
@@ -155,6 +186,7 @@ int PlainHeading(const Context& ctx, size_t i) {
   // ("Tryghedsvandring" / "Definere vandringernes sigte med partnere i
   // området.").
   const bool sentence = next.back() == '.' && !AtMostWords(next, 4) && !AtMostWords(next, CountWordsUpTo(t, 10) + 2);
+  if (WebHeadingPair(ctx, i) && AfterWebSection(ctx, i)) return numbered ? numbered : 1;
   if (AtMostWords(next, 7) && !sentence) return 0;
   const char end = next.back();
   const bool runs_on = i + 2 < ctx.size() && !ctx.block(i + 2).gap_before &&
@@ -250,6 +282,14 @@ Report ExtractReport(const Context& ctx) {
         ctx.block(tb + 1).kind == BlockKind::kHeading && AtMostWords(ctx.text(tb + 1), 20) &&
         ctx.block(tb + 1).font_size + 0.5f < ctx.block(tb).font_size)
       title_end = ++tb;
+    // Plain text: a word alone above the title, naming no kind of report,
+    // is the department's or the page's label ("Økonomi" / "ÅRSREGNSKAB
+    // 2014", Odsherred Kommune, Årsregnskab 2014, docplayer.dk).
+    if (plain && tb + 1 < ctx.size() && CountWordsUpTo(t0, 2) == 1 && !lex.header().HasReportWord(t0) &&
+        !ctx.block(tb + 1).gap_before && ctx.block(tb + 1).page == ctx.block(tb).page &&
+        AtMostWords(ctx.text(tb + 1), 15) && !EndsSentence(ctx.text(tb + 1)) &&
+        lex.header().HasReportWord(ctx.text(tb + 1)))
+      title_end = ++tb;
     Joiner j;
     j.Add(ctx.text(tb));
     // A title set in several lines of the same large type (larger than the
@@ -280,6 +320,12 @@ Report ExtractReport(const Context& ctx) {
         // Region Midtjylland 2009; "Gældende fra 15. marts 2016", Hjørring
         // Kommune, Kvalitetsstandarder 2016).
         if (FindDate(lex, ctx.text(title_end + 1)) || CoverDateLine(lex, ctx.text(title_end + 1))) break;
+        // Nor is a word alone over a date, the date's label ("Sundhedspolitik"
+        // / "Opdateret" / "15.11.2019", Sønderborg Kommune, sonderborgkommune.dk
+        // 2019).
+        if (CountWordsUpTo(ctx.text(title_end + 1), 2) == 1 && title_end + 2 < ctx.size() &&
+            !ctx.block(title_end + 2).gap_before && FindDate(lex, ctx.text(title_end + 2)))
+          break;
         j.Add(ctx.text(++title_end));
       }
     }
@@ -317,6 +363,14 @@ Report ExtractReport(const Context& ctx) {
       if (comma != std::string::npos && comma > 0 && CoverDateLine(lex, std::string_view(org).substr(comma + 1)))
         org.resize(comma);
       r.organisation = std::move(org);
+    } else if (field == "period_from" && !r.period) {
+      // The date must open the value ("Gældende fra 15. marts 2016").
+      v = Trim(v);
+      auto a = FindDate(lex, v);
+      if (a && a->start == 0) {
+        auto b = FindDate(lex, v, a->end);
+        r.period = Period{a->iso, b ? std::optional<std::string>(b->iso) : std::nullopt};
+      }
     } else if (field == "period" && !r.period) {
       auto a = FindDate(lex, v);
       std::optional<DateHit> b;

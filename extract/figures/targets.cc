@@ -457,7 +457,7 @@ class Analyzer {
     auto edge = [&](size_t i) {
       const Token& t = toks_[i];
       return t.kind == TokKind::kPunct ||
-             (t.kind == TokKind::kWord && lex_.metric_edges.count(t.bare_key()));
+             (t.kind == TokKind::kWord && (lex_.metric_edges.count(t.bare_key()) || lex_.metric_edges.count(t.key)));
     };
     while (a < b && edge(a)) ++a;
     while (b > a && edge(b - 1)) --b;

@@ -131,14 +131,16 @@ Re2Lexicon::Re2Lexicon(const Rulebook& rules, const Lexicon& code) : code_(code)
   }
   label_ = Compile("(?i)^(" + Alternation(labels) + ")(?:[ ]*:[ \\t]*|[ ]*\\t[ \\t]*|[ ]*$)");
   label_space_ = Compile("(?i)^(" + Alternation(labels) + ")[ ]+");
-  std::vector<std::string> report_labels;
+  std::vector<std::string> report_labels, inline_labels;
   for (const auto& row : tables("report_labels")) {
     if (row.size() < 2) continue;
     report_fields_[Collapse(FoldCase(row[1]))] = row[0];
     report_labels.push_back(row[1]);
+    if (row[0] == "period_from") inline_labels.push_back(row[1]);
   }
   report_label_ =
       Compile("(?i)^(" + Alternation(report_labels) + ")(?:[ ]*:[ \\t]*|[ ]*\\t[ \\t]*|[ ]*$)");
+  report_label_inline_ = Compile("(?i)^(" + Alternation(inline_labels) + ")([ \\t]+)[^ \\t]");
   std::vector<std::string> type_words;
   for (const auto& row : tables("document_types")) {
     if (row.size() < 2) continue;
@@ -327,8 +329,13 @@ LabelHit Re2Lexicon::MatchLabel(std::string_view block, bool allow_space) const 
 
 std::string Re2Lexicon::MatchReportLabel(std::string_view block, size_t* value_start) const {
   re2::StringPiece in(block), label;
-  if (!RE2::Consume(&in, *report_label_, &label)) return "";
-  *value_start = static_cast<size_t>(in.data() - block.data());
+  if (RE2::Consume(&in, *report_label_, &label)) {
+    *value_start = static_cast<size_t>(in.data() - block.data());
+  } else if (re2::StringPiece spaces; RE2::PartialMatch(block, *report_label_inline_, &label, &spaces)) {
+    *value_start = static_cast<size_t>(spaces.data() + spaces.size() - block.data());
+  } else {
+    return "";
+  }
   auto it = report_fields_.find(Collapse(FoldCase(block.substr(0, label.size()))));
   return it == report_fields_.end() ? "" : it->second;
 }

@@ -84,6 +84,7 @@ class Re2Lexicon {
   std::unique_ptr<RE2> label_, label_space_;
   std::map<std::string, analyze::Field> label_fields_;
   std::unique_ptr<RE2> report_label_;
+  std::unique_ptr<RE2> report_label_inline_;
   std::map<std::string, std::string> report_fields_;
   std::unique_ptr<RE2> doc_type_;
   std::map<std::string, std::string> doc_types_;

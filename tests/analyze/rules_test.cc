@@ -1412,6 +1412,10 @@ TEST(Reports, TitleNamesTheMunicipality) {
   ASSERT_TRUE(r->report);
   EXPECT_EQ(r->report->title.value_or("-"), "Kvalitetsstandarder Hjørring Kommune 2016");
   EXPECT_EQ(r->report->organisation.value_or("-"), "Hjørring Kommune");
+  // "Gældende fra 15. marts 2016" without a colon: the period's start.
+  ASSERT_TRUE(r->report->period);
+  EXPECT_EQ(r->report->period->from.value_or("-"), "2016-03-15");
+  EXPECT_FALSE(r->report->period->to);
   // A headline with the municipality acting in it names no author (TV Syd,
   // "Aabenraa Kommune vedtager ny klimaplan", 2022).
   auto news = testing::StructureOfBytes(
@@ -1420,6 +1424,54 @@ TEST(Reports, TitleNamesTheMunicipality) {
       "skal være på 100% i 2050.\n");
   ASSERT_TRUE(news.ok());
   if (news->report) EXPECT_FALSE(news->report->organisation) << *news->report->organisation;
+}
+
+// Lolland Kommune, Kvalitetsstandarder (lolland.dk, 2017): a web page's
+// headings, each over a paragraph of one line without its full stop.
+TEST(Reports, PlainHeadingOverWebParagraphWithoutStop) {
+  auto r = testing::StructureOfBytes(
+      "Kvalitetsstandarder\n\nKvalitetsstandarderne er en helt afgørende forudsætning for at kommunen "
+      "kan træffe afgørelser, som afspejler de politiske vedtagelser.\n\nLov om social service\n\n"
+      "Disse standarder dækker områderne  jævnfør lov om social service\n\nSundhedsloven\n\n"
+      "Disse standarder dækker områderne  jævnfør Sundhedsloven\n\nDet specialiserede område\n\n"
+      "Disse standarder dækker områderne på det specialiserede område.\n\nLov om Aktiv socialpolitik\n\n"
+      "Denne standard dækker områderne  jævnfør lov om aktiv socialpolitik (Aktivpolitik)\n\n"
+      "Sidst opdateret 17-05-2017\n");
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r->report);
+  std::vector<std::string> got;
+  for (const auto& s : r->report->sections) got.push_back(s.heading);
+  EXPECT_EQ(got, (std::vector<std::string>{"Lov om social service", "Sundhedsloven", "Det specialiserede område",
+                                           "Lov om Aktiv socialpolitik"}));
+  // Esbjerg Kommune's Kommuneplan page "Politiske mål"
+  // (kommuneplan.esbjergkommune.dk): a report, though it has no heading.
+  auto goals = testing::StructureOfBytes(
+      "Politiske mål\n\nLevedygtige og attraktive lokalsamfund til gavn for borgere i hele kommunen.\n\n"
+      "Lokalsamfundenes identitet og særlige karakteristika styrkes og synliggøres.\n");
+  ASSERT_TRUE(goals.ok());
+  ASSERT_TRUE(goals->report);
+  EXPECT_EQ(goals->report->title.value_or("-"), "Politiske mål");
+}
+
+// A plain-text title under a page's label: Odsherred Kommune, Årsregnskab
+// 2014 (docplayer.dk) opens "Økonomi" / "ÅRSREGNSKAB 2014"; Sønderborg
+// Kommune's Sundhedspolitik page (sonderborgkommune.dk, 2019) has the
+// date's label "Opdateret" / "15.11.2019" under its title.
+TEST(Reports, PlainTitleWithoutPageLabels) {
+  auto r = testing::StructureOfBytes(
+      "Økonomi\nÅRSREGNSKAB 2014\n\nKommuneoplysninger\nKommune Odsherred Kommune\n"
+      "Regnskabsår: 1. januar 31. december\n\nBorgmesterens forord\n\nRegnskabet for Odsherred Kommunes "
+      "økonomi er nu på vej til Byrådets behandling.\n");
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r->report);
+  EXPECT_EQ(r->report->title.value_or("-"), "ÅRSREGNSKAB 2014");
+  auto web = testing::StructureOfBytes(
+      "Sundhedspolitik\nOpdateret\n15.11.2019\nSundhedspolitikken ”Mod på mere sundhed” gælder for perioden "
+      "2019-2022. Det er kommunens fjerde sundhedspolitik, og den bygger videre på de foregående "
+      "sundhedspolitikker.\n");
+  ASSERT_TRUE(web.ok());
+  ASSERT_TRUE(web->report);
+  EXPECT_EQ(web->report->title.value_or("-"), "Sundhedspolitik");
 }
 
 // Gentofte's minutes (Acadre PDF as pdftotext gives it; Økonomiudvalget

@@ -34,13 +34,15 @@ HeaderMatcher::HeaderMatcher(const Rulebook& rules, const Words& words) : words_
   years_.Set("((?:19|20)\\d{2})(?:\\s*(?:-|–|" + range_alt + ")\\s*((?:19|20)\\d{2}))?");
 
   // --- report labels and captions
-  std::vector<std::string> labels;
+  std::vector<std::string> labels, inline_labels;
   for (const auto& row : tables("report_labels")) {
     if (row.size() < 2) continue;
     report_fields_[Collapse(FoldCase(row[1]))] = row[0];
     labels.push_back(row[1]);
+    if (row[0] == "period_from") inline_labels.push_back(row[1]);
   }
   report_label_ = PhraseList(labels, false);
+  report_label_inline_ = PhraseList(inline_labels, false);
   // A caption word, then a number ("5.1", "3", "A") and the end of it, or a colon.
   caption_words_ = PhraseList(rules.Lines("report_captions"), false);
   caption_.Set("(?i)^(?:" + Alternation(rules.Lines("report_captions")) +
@@ -93,7 +95,18 @@ bool HeaderMatcher::HasLetterWord(std::string_view s) const { return HasWord(let
 
 std::string HeaderMatcher::MatchReportLabel(std::string_view block, size_t* value_start) const {
   size_t label_end = 0;
-  if (!MatchLabelPhrase(report_label_, block, &label_end, value_start)) return "";
+  if (!MatchLabelPhrase(report_label_, block, &label_end, value_start)) {
+    // "Gældende fra 15. marts 2016": a start's label, the date after a space.
+    const bool found = report_label_inline_.Each(block, 0, [&](size_t end, bool) {
+      size_t v = end;
+      while (v < block.size() && (block[v] == ' ' || block[v] == '\t')) ++v;
+      if (v == end || v >= block.size()) return false;
+      label_end = end;
+      *value_start = v;
+      return true;
+    });
+    if (!found) return "";
+  }
   auto it = report_fields_.find(Collapse(FoldCase(block.substr(0, label_end))));
   return it == report_fields_.end() ? "" : it->second;
 }

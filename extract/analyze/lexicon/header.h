@@ -85,6 +85,7 @@ class HeaderMatcher {
   PhraseList report_word_, letter_word_;
   LazyRE2 annual_report_, year_range_, years_;
   PhraseList report_label_;
+  PhraseList report_label_inline_;  // period_from labels: the date may follow after a space
   std::map<std::string, std::string> report_fields_;  // folded label -> field
   PhraseList caption_words_;  // what caption_ needs at the line's start
   LazyRE2 caption_;
