@@ -730,6 +730,12 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
           prev.back() += 1;
           next_margin = prev == NumParts(num);
         }
+        // A ditto margin under a protocol's lead-in, after any earlier matter
+        // ("1. Fødselsanmeldelser …" / … "Til Efterretning." / "3. Bekendtg.
+        // af 9/11 om Handel med Sirup.      –", Lindknud 9.12.1918: no 2.).
+        if (!next_margin && !numbered.empty() && Ditto(lex, margin) && !numbered.front().row &&
+            NumLess(numbered.back().st.number, num) && AfterMattersLead(ctx, numbered.front().st.block))
+          next_margin = true;
         if (MarginDecision(ctx, i) || next_margin) {
           n = num;
           title = Trim(c0.substr(ts));

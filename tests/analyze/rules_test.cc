@@ -453,6 +453,29 @@ TEST(Meetings, ParishProtocolDittoMarks) {
   EXPECT_EQ(rec->agenda_items[1].decision->text, "\xE2\x80\x93");
   EXPECT_NE(rec->agenda_items[2].title.find("om H\xC3\xB8stbindegarn"), std::string::npos);
   for (const auto& w : rec->warnings) EXPECT_NE(w.code, "unknown_decision_phrase");
+  // Lindknud 9.12.1918 (lindknudinfo.dk 1915-19-1j, real text): no matter 2;
+  // "3. … Sirup.   –" after the lead-in repeats matter 1's "Til Efterretning.",
+  // and no longer swallows matter 1's margin.
+  const std::string dec =
+      "Aar 1918 d. 9/12 holdt Sogneraadet ordinært Møde i Lindknud Kro.\n"
+      "\n"
+      "Følgende Sager behandledes:\n"
+      "\n"
+      "1. Fødselsanmeldelser fra Pastor Nielsen for November Maaned.\n"
+      "\n"
+      "Den 10/11 født en Pige af Murer Rasmus Hansen og Hustru Julie Fischer af Vittrup.\n"
+      "\n"
+      "Legal Fødekommune: Det den 6/8 af ugifte Alma Kirstine Jensen fødte Barn Frode Jens Peter Schvartz s Fødsel er d. 4/11 indført I Holsted Sogns Kirkebog.                              Til Efterretning.\n"
+      "\n"
+      "3. Bekendtg. af 9/11 om Handel med Sirup.                                                                           –\n";
+  auto rec2 = testing::StructureOfBytes(dec);
+  ASSERT_TRUE(rec2.ok()) << rec2.status().message();
+  ASSERT_EQ(rec2->agenda_items.size(), 2u);
+  EXPECT_EQ(rec2->agenda_items[1].number, "3");
+  for (const auto& it : rec2->agenda_items) {
+    ASSERT_TRUE(it.decision) << it.number;
+    EXPECT_EQ(it.decision->category, DecisionCategory::kNoted) << it.number;
+  }
 }
 
 // "Alle var mødt." (Lindknud Sogneraads Protokol 9.1.1918, lindknudinfo.dk
