@@ -49,6 +49,27 @@ std::string ItemOfNote(const Lexicon& lex, std::string_view note) {
   return number;
 }
 
+// A sentence of block `i` saying that every member came ("… i Lindknud
+// Kro. Alle var mødt.", Lindknud Sogneraads Protokol 9.1.1918;
+// function_words.txt `all_present`): widens the span to it.
+bool AllPresent(const Context& ctx, size_t i, size_t* span_start, size_t* span_end) {
+  const Block& b = ctx.block(i);
+  const auto& sents = ctx.seg().sentences;
+  auto first = std::lower_bound(sents.begin(), sents.end(), b.start,
+                                [](const auto& x, size_t at) { return x.end <= at; });
+  for (auto sit = first; sit != sents.end() && sit->start < b.end; ++sit) {
+    const size_t s0 = std::max(sit->start, b.start), s1 = std::min(sit->end, b.end);
+    std::string_view v = Trim(ctx.doc().Slice(s0, s1));
+    if (!AtMostWords(v, 6)) continue;
+    if (ctx.lex().words().all_present.Contains(TrimRight(v, "."))) {
+      *span_start = std::min(*span_start, ctx.Offset(v));
+      *span_end = std::max(*span_end, ctx.Offset(v) + v.size());
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<Attendance> ExtractAttendance(const Context& ctx, size_t end, const Toc& toc) {
@@ -107,6 +128,8 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
         any = true;
         span_start = std::min(span_start, ctx.block(i).start);
         span_end = std::max(span_end, ctx.block(i).end);
+      } else if (AllPresent(ctx, i, &span_start, &span_end)) {
+        any = true;  // everyone came: attendance recorded, no names, none absent
       }
       continue;
     }

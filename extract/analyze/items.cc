@@ -226,6 +226,13 @@ bool MarginDecision(const Context& ctx, size_t i) {
   return ctx.IsTableRow(i) && b.cells.size() >= 2 && ShortDecision(ctx.lex(), ctx.cell(i, b.cells.size() - 1));
 }
 
+// A ditto mark alone ("–", "do."; function_words.txt `ditto`): the words
+// of the row above repeated in a protocol's column.
+bool Ditto(const Lexicon& lex, std::string_view t) {
+  t = Trim(t);
+  return !t.empty() && lex.words().ditto.ContainsAsWritten(t);
+}
+
 // True when the blocks strictly between `a` and `b` are headings or open /
 // closed markers ("Lukket dagsorden" / "Punkter på lukket dagsorden").
 bool OnlyHeadingsBetween(const Context& ctx, size_t a, size_t b) {
@@ -706,6 +713,18 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       // Smed Nielsen paa 12,50 Kr.<gap>Anvist.").
       std::string_view c0 = ctx.cell(i, 0);
       const std::string_view margin = Trim(ctx.cell(i, b.cells.size() - 1));
+      // "3.     –      – 10/7  –  om Høstbindegarn      –" (Lindknud
+      // Sogneraads Protokol 13.8.1919): under a matter with its decision in
+      // the margin, the number alone, the title opening with ditto marks
+      // and a ditto margin. The title is the cells between.
+      bool ditto_title = false;
+      if (n && b.cells.size() >= 3 && !numbered.empty() && numbered.back().margin && Ditto(lex, title) &&
+          Ditto(lex, margin)) {
+        title = Trim(ctx.doc().Slice(b.cells[1].start, b.cells[b.cells.size() - 2].end));
+        ditto_title = true;
+        c.margin = true;
+        c.st.margin = true;
+      }
       if (!n && lex.items().MatchNumberedLine(c0, false, &num, &ts)) {
         bool next_margin = false;
         if (!numbered.empty() && numbered.back().margin && !margin.empty() && AtMostWords(margin, 8)) {
@@ -713,6 +732,12 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
           prev.back() += 1;
           next_margin = prev == NumParts(num);
         }
+        // A ditto margin under a protocol's lead-in, after any earlier matter
+        // ("1. Fødselsanmeldelser …" / … "Til Efterretning." / "3. Bekendtg.
+        // af 9/11 om Handel med Sirup.      –", Lindknud 9.12.1918: no 2.).
+        if (!next_margin && !numbered.empty() && Ditto(lex, margin) && !numbered.front().row &&
+            NumLess(numbered.back().st.number, num) && AfterMattersLead(ctx, numbered.front().st.block))
+          next_margin = true;
         if (MarginDecision(ctx, i) || next_margin) {
           n = num;
           title = Trim(c0.substr(ts));
@@ -720,7 +745,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
           c.st.margin = true;
         }
       }
-      if (!n || !TitleOk(title) || !AtMostWords(title, 30)) continue;
+      if (!n || !(ditto_title || TitleOk(title)) || !AtMostWords(title, 30)) continue;
       c.st.number = *n;
       c.st.title_block = i;
       c.st.title_start = ctx.Offset(title);
@@ -1273,7 +1298,8 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
     // Absence notes after the decision ("Afbud: …") go with it.
     SectionDraft inline_decision;
     if (!last_dec && (st.margin || MarginDecision(ctx, st.title_block)) && ctx.IsTableRow(st.title_block) &&
-        st.title_end <= ctx.block(st.title_block).cells[0].end) {
+        (st.title_end <= ctx.block(st.title_block).cells[0].end ||
+         (st.margin && st.title_end <= ctx.block(st.title_block).cells.back().start))) {
       const Block& tb = ctx.block(st.title_block);
       const auto& cell = tb.cells.back();
       inline_decision.role = Role::kDecision;
@@ -1327,6 +1353,20 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
           }
         }
       }
+    }
+    // A ditto margin repeats the decision of the matter above ("1. …
+    // Til Efterretning." / "2. … –", Lindknud Sogneraads Protokol
+    // 13.8.1919): its category, with the mark as its text.
+    if (chosen == &inline_decision && chosen->pieces.size() == 1 && !items.empty() && items.back().decision &&
+        Ditto(lex, ctx.doc().Slice(chosen->pieces[0].start, chosen->pieces[0].end))) {
+      const Piece& q = chosen->pieces[0];
+      const std::string_view t = Trim(ctx.doc().Slice(q.start, q.end));
+      Decision d;
+      d.text = std::string(t);
+      d.category = items.back().decision->category;
+      d.span = ctx.MakeSpan(ctx.Offset(t), ctx.Offset(t) + t.size());
+      it.decision = std::move(d);
+      chosen = nullptr;
     }
     if (chosen) {
       int dyear = year;

@@ -77,6 +77,9 @@ bool Scanner::ShortYearFollows(size_t i) const {
   if (!Has(i + 1)) return true;
   const Token& n = T(i + 1);
   if (n.kind != TokKind::kWord) return n.kind != TokKind::kNumber;
+  // "den 14 maj 84 kl. 19:30" (NMJK bestyrelsesmøde 16.4.1984, nmjk.dk):
+  // a clock time after the year.
+  if (lex_.clock_words.count(n.key) || lex_.clock_words.count(n.bare_key())) return true;
   auto it = lex_.count_words.find(n.key);
   return it != lex_.count_words.end() && it->second == CountRole::kStop;
 }

@@ -450,6 +450,18 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
       if (u->kind == UnitKind::kScaleCurrency) scale *= u->factor;
     }
   }
+  // "1 Kr. 09 Øre" (Skelby-Gunderslev Sogneraad, 1930s): whole kroner,
+  // then the hundredths in a unit of their own (a scale_currency below 1).
+  if (unit && unit->kind == UnitKind::kCurrency && !range && !spelled && scale == 1 && Has(k + 1) &&
+      T(k).space_before && IsPlainInt(T(k)) && T(k).key.size() <= 2) {
+    bool d2 = false;
+    const UnitEntry* sub = lex_.Unit(T(k + 1), &d2);
+    if (sub && sub->kind == UnitKind::kScaleCurrency && sub->factor < 1 && sub->name == unit->name) {
+      v += std::atoi(T(k).key.c_str()) / std::round(1 / sub->factor);
+      end = d2 ? T(k + 1).dot_end() : T(k + 1).end;
+      k += 2;
+    }
+  }
   // "14,8 %-point", "pct.-point": percentage points.
   bool points = unit && unit->kind == UnitKind::kPoints;
   if (unit && unit->kind == UnitKind::kPercent && Has(k + 1) && IsDash(T(k)) &&
@@ -466,13 +478,16 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
   f->end = end;
   f->scale = scale;
   double sign = minus ? -1 : 1;
+  // A factor below 1 (the hundredth, "95 Øre") divides, so that the
+  // value is the decimal as written (0.95, not 0.9500000000000001).
+  auto scaled = [](double x, double factor) { return factor < 1 ? x / std::round(1 / factor) : x * factor; };
   auto set_value = [&](double factor) {
     if (range) {
-      f->min = sign * v * factor;
-      f->max = sign * vmax * factor;
+      f->min = sign * scaled(v, factor);
+      f->max = sign * scaled(vmax, factor);
       if (minus) std::swap(f->min, f->max);
     } else {
-      f->value = sign * v * factor;
+      f->value = sign * scaled(v, factor);
     }
   };
 

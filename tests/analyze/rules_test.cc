@@ -415,6 +415,102 @@ TEST(Meetings, ParishProtocolEntryAndMarginNotes) {
   EXPECT_EQ(modern->meeting->date.value_or("-"), "2019-03-12");
 }
 
+// Ditto marks in a protocol's columns (Forhandlingsprotokol for Lindknud
+// Kommune 13.8.1919, lindknudinfo.dk 1919-23-1a, real text): "–" in the
+// margin repeats the decision above ("Til Efterretning."); a row with the
+// number alone and ditto marks in the title's cells is a matter too.
+TEST(Meetings, ParishProtocolDittoMarks) {
+  const std::string text =
+      "Forhandlingsprotokol for Lindknud Kommune fra 1. August 1919 –\n"
+      "\n"
+      "Side 1.\n"
+      "\n"
+      "Aar 1919 d. 13. August holdt Sogneraadet ordinært Møde i Lindknud Kro.\n"
+      "\n"
+      "Følgende Sager forhandledes:\n"
+      "\n"
+      "Fødselsanmeldelser fra Pastor Barfod Petersen for Juli Maaned 1919.\n"
+      "\n"
+      "1. Den 23 juli 1919 født en Søn dødfødt af Husm. Hans Kr. Hansen og Hustru Martha Hansen Nørskov, Vittrup.                                                                                                      Til Efterretning.\n"
+      "\n"
+      "2. Bekendtgørelse af 4/7 19. Anvendelse af frarensning og Opfejning.                                –\n"
+      "\n"
+      "3.           –              – 10/7  –  om Høstbindegarn                                                                      –\n"
+      "\n"
+      "4.           –              – 11/7  –  om Fyring med Halm under Dampkedler                                  –\n"
+      "\n"
+      "5.           –              – 15/7  –  om Fiskefangst og Handel med Fisk                                          –\n"
+      "\n"
+      "6.           –              – 16/7  –    – Befolkningens Forsyning med Flæsk                                     –\n"
+      "\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 6u);
+  for (const auto& it : rec->agenda_items) {
+    ASSERT_TRUE(it.decision) << it.number;
+    EXPECT_EQ(it.decision->category, DecisionCategory::kNoted) << it.number;
+  }
+  EXPECT_EQ(rec->agenda_items[1].decision->text, "\xE2\x80\x93");
+  EXPECT_NE(rec->agenda_items[2].title.find("om H\xC3\xB8stbindegarn"), std::string::npos);
+  for (const auto& w : rec->warnings) EXPECT_NE(w.code, "unknown_decision_phrase");
+  // Lindknud 9.12.1918 (lindknudinfo.dk 1915-19-1j, real text): no matter 2;
+  // "3. … Sirup.   –" after the lead-in repeats matter 1's "Til Efterretning.",
+  // and no longer swallows matter 1's margin.
+  const std::string dec =
+      "Aar 1918 d. 9/12 holdt Sogneraadet ordinært Møde i Lindknud Kro.\n"
+      "\n"
+      "Følgende Sager behandledes:\n"
+      "\n"
+      "1. Fødselsanmeldelser fra Pastor Nielsen for November Maaned.\n"
+      "\n"
+      "Den 10/11 født en Pige af Murer Rasmus Hansen og Hustru Julie Fischer af Vittrup.\n"
+      "\n"
+      "Legal Fødekommune: Det den 6/8 af ugifte Alma Kirstine Jensen fødte Barn Frode Jens Peter Schvartz s Fødsel er d. 4/11 indført I Holsted Sogns Kirkebog.                              Til Efterretning.\n"
+      "\n"
+      "3. Bekendtg. af 9/11 om Handel med Sirup.                                                                           –\n";
+  auto rec2 = testing::StructureOfBytes(dec);
+  ASSERT_TRUE(rec2.ok()) << rec2.status().message();
+  ASSERT_EQ(rec2->agenda_items.size(), 2u);
+  EXPECT_EQ(rec2->agenda_items[1].number, "3");
+  for (const auto& it : rec2->agenda_items) {
+    ASSERT_TRUE(it.decision) << it.number;
+    EXPECT_EQ(it.decision->category, DecisionCategory::kNoted) << it.number;
+  }
+}
+
+// "Alle var mødt." (Lindknud Sogneraads Protokol 9.1.1918, lindknudinfo.dk
+// 1915-19-1h, real text): the attendance is recorded with no names, no one
+// absent, its span the sentence; a protocol that says nothing has none.
+TEST(Meetings, ParishProtocolAllPresent) {
+  const std::string text =
+      "Aar 1918 d. 9/1 holdt Sogneraadet ordinært Møde i Lindknud Kro. Alle var mødt.\n"
+      "\n"
+      "Følgende Sager forhandledes:\n"
+      "\n"
+      "Fødselsanmeldelser fra Pastor Nielsen var fremsendt for December Md.\n"
+      "\n"
+      "1. De 26/12 født en Dreng af Bmd. Frands N. Frandsen og Hustru Mette Marie Ravn, Adsersbøl.\n"
+      "\n"
+      "2. Forsømmelseslisterne for Novb. og Dec. vare fremlagte. Mulkter paaføres af Formanden.\n"
+      "\n"
+      "3. Cirkulære af 11/12 17. Efter Indstilling af Landbrugsudvalget er Honoraret for det kommunale Kornnævn f. T. fra 1/9 17 til 31/8 1918 fastsat til 300 Kr. til Deling for hvert Nævn.\n"
+      "\n"
+      "I Dagpenge uden for Hjemmet betales for indtil 4 Timer 4 Kr., over 4 Timer 6 Kr pr. dag.\n"
+      "\n"
+      "Dette Beløb udredes af Kommunen der kan faa ½Delen refunderet af Staten.     Til Efterretning.\n"
+      "\n"
+      "4. Cirkulære af 15/12 17. Enhver Landbruger er pligtig til at være i Besiddelse af det for enhver Ejendom nødvendige Saasæd.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_TRUE(rec->attendance->present.empty());
+  EXPECT_TRUE(rec->attendance->absent.empty());
+  ASSERT_TRUE(rec->attendance->span);
+  EXPECT_EQ(text.substr(rec->attendance->span->start, rec->attendance->span->end - rec->attendance->span->start),
+            "Alle var m\xC3\xB8" "dt.");
+  ASSERT_EQ(rec->agenda_items.size(), 4u);
+}
+
 // A parish board's protocol before 1900 (Forhandlingsprotokol for
 // Dronninglund Sogneraad - Sogneforstanderskabet 1858-1870, transcribed by
 // Jens Aaberg, dronninglundarkiv.dk): the entry's year first, the board by

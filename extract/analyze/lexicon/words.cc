@@ -25,6 +25,8 @@ Words::Words(const Rulebook& rules) {
   navigation = words("navigation");
   period_from = words("period_from");
   matters_lead = words("matters_lead");
+  ditto = words("ditto");
+  all_present = words("all_present");
   item_scope = words("item_scope");
   conclusion = words("conclusion");
   clause_ref = words("clause_ref");
