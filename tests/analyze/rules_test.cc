@@ -1744,6 +1744,24 @@ TEST(Meetings, LabelColumnOverValueColumnAndSagsoversigt) {
   EXPECT_EQ(rec->toc[2].title, "Lovliggørelse af Julianelund");
 }
 
+// Faxe Byråd's minutes pages (Byrådet - 14-03-2019, faxekommune.dk
+// /dagsorden/byraadet-14-03-2019): "X (A) deltog i mødet i stedet for Y
+// (A)." under the first decision names Y as away (absence_phrases.txt's
+// substitute), the item's and, with no list in the header, the meeting's.
+TEST(Meetings, SubstituteInsteadOfMemberUnderFirstDecision) {
+  auto rec = testing::StructureOfBytes(
+      "Byrådet - 14-03-2019\n\nReferat\nUdvalg:\nDato:\nTorsdag, 14 marts, 2019 - 18:30\nHent som fil:\n"
+      "23. Godkendelse af dagsorden\n\nBeslutning\n\nImod forslaget stemte 4, Lars Folmann (O), Borgerlisten, "
+      "Liberal Alliance.\n\n\nInger Andersen (A) deltog i mødet i stedet for Tanja Larsson (A).\n\n"
+      "Jens Hvidemose (A) deltog i mødet i stedet for Per Thomsen (A).\n\n24. Spørgetid\n\nSagsfremstilling\n\n"
+      "Forretningsordenen for spørgetid:\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Tanja Larsson", "Per Thomsen"}));
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Tanja Larsson", "Per Thomsen"}));
+}
+
 // Hvidovre's minutes pages (Referat - Økonomiudvalget den 21. januar 2019,
 // hvidovre.dk agendaid=1952) as text: the contents under
 // "Indholdsfortegnelse" were links the dump lost, so the first line under
