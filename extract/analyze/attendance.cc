@@ -90,7 +90,16 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
     if (!toc.empty() && i >= toc.begin && i < toc.end) continue;
     std::string_view t = ctx.text(i);
     LabelHit lh = lex.attendance().MatchLabel(t, AtMostWords(t, 60));
-    if (lh.field == Field::kNone && HasUpperAfterStart(t)) {
+    // A label word without its colon that opens an absence note
+    // ("Stedfortræder Jacob Rosenberg mødte for Laura Lindahl, der havde
+    // forfald.": Frederiksberg's minutes) is the note, not the label.
+    std::vector<std::string> spaced_note;
+    const bool note_not_label =
+        (lh.field == Field::kPresent || lh.field == Field::kOthers || lh.field == Field::kMembers) &&
+        lh.value_start > lh.label_end &&
+        t.substr(lh.label_end, lh.value_start - lh.label_end).find(':') == std::string_view::npos &&
+        AbsenceNote(lex, t, &spaced_note) && !spaced_note.empty();
+    if ((lh.field == Field::kNone || note_not_label) && HasUpperAfterStart(t)) {
       // "Medlemmerne var mødt, bortset fra A, B og C, der havde meldt
       // afbud." (Region Midtjylland's minutes of 2007): a note in the header.
       const size_t before = a.absent.size();
@@ -124,13 +133,27 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
           for (auto sit = first; sit != sents.end() && sit->start < b.end; ++sit)
             note(ctx.doc().Slice(std::max(sit->start, b.start), std::min(sit->end, b.end)));
       }
+      // "Fraværende i Thisted Kommunalbestyrelsen, 31. maj 2022:" with the
+      // names a line each under it.
+      size_t last = i;
+      if (a.absent.size() == before && !t.empty() && TrimRight(t, " ").back() == ':' && note(t))
+        for (size_t k = i + 1; k < end && AtMostWords(ctx.text(k), 8); ++k) {
+          std::string_view w = Trim(ctx.text(k));
+          auto names = ParseNames(lex, w);
+          bool all_names = !names.empty() && w.back() != '.' && w.back() != ':';
+          for (const auto& pn : names) all_names = all_names && pn.name.find(' ') != std::string::npos;
+          if (!all_names) break;
+          for (auto& pn : names) absent.Add(pn.name);
+          last = k;
+        }
       if (a.absent.size() > before) {
         any = true;
         span_start = std::min(span_start, ctx.block(i).start);
-        span_end = std::max(span_end, ctx.block(i).end);
+        span_end = std::max(span_end, ctx.block(last).end);
       } else if (AllPresent(ctx, i, &span_start, &span_end)) {
         any = true;  // everyone came: attendance recorded, no names, none absent
       }
+      i = last;
       continue;
     }
     if (lh.field != Field::kPresent && lh.field != Field::kMembers && lh.field != Field::kAbsent &&
@@ -151,7 +174,17 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
       for (size_t p = v.find(". "); p != std::string_view::npos; p = v.find(". ", p + 1)) {
         const bool initial = p >= 1 && std::isupper(static_cast<unsigned char>(v[p - 1])) &&
                              (p == 1 || v[p - 2] == ' ');
-        if (!initial && p + 2 < v.size() && StartsUpper(v.substr(p + 2)) &&
+        // "Fraværende: Michael Hemming Nielsen (Ø). Morten Rohde Klitgaard
+        // (G)" (Gribskov's minutes): capitalised words and parties only go
+        // on with the list.
+        bool names_only = true;
+        for (size_t w = p + 2; w < v.size() && names_only;) {
+          size_t z = v.find(' ', w);
+          if (z == std::string_view::npos) z = v.size();
+          names_only = z == w || StartsUpper(v.substr(w)) || v[w] == '(';
+          w = z + 1;
+        }
+        if (!initial && !names_only && p + 2 < v.size() && StartsUpper(v.substr(p + 2)) &&
             !AtMostWords(TrimRight(v.substr(p + 2), "."), 3)) {
           v = v.substr(0, p + 1);
           break;

@@ -24,6 +24,7 @@ struct Parsed {
   std::string number;
   std::string title;
   std::optional<int> page;
+  bool two_blocks = false;  // the number alone, the title in the next block
 };
 
 std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
@@ -76,10 +77,23 @@ std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
       line.find('\n') != std::string_view::npos)
     return std::nullopt;
   std::string buf = lead + std::string(line);
+  // The number alone and the title with its dotted leader and page in the
+  // next block ("01." / "Godkendelse af dagsorden.......4": Helsingør's
+  // minutes as text, "Sagsoversigt").
+  bool two_blocks = false;
+  if (lead.empty() && !ctx.IsTableRow(i) && i + 1 < ctx.size() && !ctx.IsTableRow(i + 1) &&
+      AllDigits(TrimRight(Trim(line), ".")) && Trim(line).size() <= 4) {
+    std::string_view next = ctx.text(i + 1);
+    if (next.find('\n') != std::string_view::npos) return std::nullopt;
+    buf = std::string(Trim(line)) + " " + std::string(next);
+    two_blocks = true;
+  }
   ItemMatcher::TocLine m;
   if (!ctx.lex().items().MatchTocLine(buf, &m)) return std::nullopt;
+  if (two_blocks && m.dotted_page.empty()) return std::nullopt;
   std::string_view num = m.number, title = m.title, page1 = m.dotted_page, page2 = m.page;
   Parsed p;
+  p.two_blocks = two_blocks;
   p.number.assign(num.data(), num.size());
   std::string_view tv(title.data(), title.size());
   p.title = Collapse(TrimRight(tv, ". …"));
@@ -151,14 +165,24 @@ void ReadEntries(const Context& ctx, size_t first, Toc* toc_out, size_t* last_go
       if (j + 1 < n && !ctx.IsTableRow(j) &&
           (ctx.heading(j + 1).role == Role::kCase || ctx.lex().items().IsCaseNumber(ctx.text(j + 1))))
         break;
+      // So is a first entry with a decision, recommendation or section
+      // heading alone on the next line ("Indholdsfortegnelse" / "1.
+      // Godkendelse af dagsorden" / "Beslutning i Økonomiudvalget den
+      // 21-01-2019": Hvidovre's minutes pages 2014-2019).
+      if (toc.entries.empty() && j + 1 < n && !ctx.IsTableRow(j) &&
+          ctx.heading(j + 1).text_start >= ctx.text(j + 1).size() &&
+          (ctx.heading(j + 1).role == Role::kDecision || ctx.heading(j + 1).role == Role::kRecommendation ||
+           ctx.heading(j + 1).role == Role::kSection))
+        break;
       TocEntry e;
       e.number = std::move(p->number);
       e.title = std::move(p->title);
       e.page = p->page;
       e.public_ = pub;
       if (auto tp = ctx.lex().items().TitlePublic(e.title)) e.public_ = *tp;
-      e.span = ctx.BlockSpan(j, j);
+      e.span = ctx.BlockSpan(j, p->two_blocks ? j + 1 : j);
       toc.Add(std::move(e));
+      if (p->two_blocks) ++j;
       last_good = j;
       misses = 0;
       continue;

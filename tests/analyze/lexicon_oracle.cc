@@ -101,6 +101,10 @@ Re2Lexicon::Re2Lexicon(const Rulebook& rules, const Lexicon& code) : code_(code)
   absence_[2] = Compile("(?i)^(.*?)\\s+(?:" + Alternation(Column(tables, "absence_phrases", "suffix")) +
                         ")(?:\\s*[.!]?\\s*|\\s*,.*|\\s+(?:" + Alternation(Column(tables, "absence_phrases", "reason")) +
                         ")(?:[\\s.,].*)?)$");
+  absence_[4] = Compile("(?i)^(?:" + Alternation(Column(tables, "absence_phrases", "prefix_open")) +
+                        ")\\s+[^:\\n]*[^\\s:]\\s*:\\s*$");
+  absence_[5] = Compile("(?i)^[^,.\\n]*?\\s(?:" + Alternation(Column(tables, "absence_phrases", "substitute")) +
+                        ")\\s+([^,.\\n]*[^\\s,.\\n])[\\s.]*(?:,[^\\n]*)?\\s*$");
   absence_[3] = Compile("(?i)^(.*?)\\s+(?:" + Alternation(Column(tables, "absence_phrases", "suffix_item")) +
                         ")\\s+\\d+(?:[^\\pL\\pN].*)?$");
   auto word_pattern = [](const std::vector<std::string>& phrases) {
@@ -292,7 +296,11 @@ bool Re2Lexicon::MatchAbsence(std::string_view s, size_t* names_start, size_t* n
     *names_end = *names_start + names.size();
     return true;
   }
-  if (RE2::FullMatch(s, *absence_[1], &names) || RE2::FullMatch(s, *absence_[2], &names) ||
+  if (RE2::FullMatch(s, *absence_[4])) {
+    *names_start = *names_end = s.size();
+    return true;
+  }
+  if (RE2::FullMatch(s, *absence_[1], &names) || RE2::FullMatch(s, *absence_[5], &names) || RE2::FullMatch(s, *absence_[2], &names) ||
       RE2::FullMatch(s, *absence_[3], &names)) {
     *names_start = static_cast<size_t>(names.data() - s.data());
     *names_end = *names_start + names.size();

@@ -79,7 +79,7 @@ class Re2Lexicon {
   std::vector<Phrase> phrases_;
   std::unique_ptr<RE2> subject_;
   std::vector<std::string> subject_suffixes_, negations_;
-  std::unique_ptr<RE2> absence_[4];
+  std::unique_ptr<RE2> absence_[6];
   std::unique_ptr<RE2> any_vote_, dissent_, referral_trigger_, recommendation_verb_;
   std::unique_ptr<RE2> label_, label_space_;
   std::map<std::string, analyze::Field> label_fields_;

@@ -1882,6 +1882,10 @@ TEST(Meetings, FrederiksbergTitleLineAndItemsUnderDagsordenspunkter) {
   EXPECT_EQ(rec->meeting->date.value_or("-"), "2022-10-03");
   EXPECT_EQ(rec->meeting->start_time.value_or("-"), "19:00");
   EXPECT_EQ(rec->meeting->location.value_or("-"), "Kommunalbestyrelsens mødesal");
+  // "Stedfortræder X mødte for Y, der havde forfald.": Y was away
+  // (absence_phrases.txt's substitute).
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Laura Lindahl"}));
 
   // The 2016 pages (info.frederiksberg.dk, Kommunalbestyrelsen 10 October
   // 2016): the title line again under the place is no part of it.
@@ -1917,6 +1921,55 @@ TEST(Meetings, LabelColumnOverValueColumnAndSagsoversigt) {
   EXPECT_EQ(rec->meeting->location.value_or("-"), "Det Hvide Værelse, Rådhuset");
   ASSERT_TRUE(rec->attendance);
   EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Marlene Harpsøe"}));
+  // The contents: each number alone over its title with a dotted leader
+  // and page.
+  ASSERT_EQ(rec->toc.size(), 3u);
+  EXPECT_EQ(rec->toc[0].number, "01");
+  EXPECT_EQ(rec->toc[0].title, "Godkendelse af indkaldte stedfortræder");
+  EXPECT_EQ(rec->toc[0].page.value_or(0), 3);
+  EXPECT_EQ(rec->toc[2].title, "Lovliggørelse af Julianelund");
+}
+
+// Faxe Byråd's minutes pages (Byrådet - 14-03-2019, faxekommune.dk
+// /dagsorden/byraadet-14-03-2019): "X (A) deltog i mødet i stedet for Y
+// (A)." under the first decision names Y as away (absence_phrases.txt's
+// substitute), the item's and, with no list in the header, the meeting's.
+TEST(Meetings, SubstituteInsteadOfMemberUnderFirstDecision) {
+  auto rec = testing::StructureOfBytes(
+      "Byrådet - 14-03-2019\n\nReferat\nUdvalg:\nDato:\nTorsdag, 14 marts, 2019 - 18:30\nHent som fil:\n"
+      "23. Godkendelse af dagsorden\n\nBeslutning\n\nImod forslaget stemte 4, Lars Folmann (O), Borgerlisten, "
+      "Liberal Alliance.\n\n\nInger Andersen (A) deltog i mødet i stedet for Tanja Larsson (A).\n\n"
+      "Jens Hvidemose (A) deltog i mødet i stedet for Per Thomsen (A).\n\n24. Spørgetid\n\nSagsfremstilling\n\n"
+      "Forretningsordenen for spørgetid:\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Tanja Larsson", "Per Thomsen"}));
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Tanja Larsson", "Per Thomsen"}));
+}
+
+// Hvidovre's minutes pages (Referat - Økonomiudvalget den 21. januar 2019,
+// hvidovre.dk agendaid=1952) as text: the contents under
+// "Indholdsfortegnelse" were links the dump lost, so the first line under
+// it is item 1 with its decision heading under it, no contents entry; "X
+// deltog for Y." under "Bemærkninger" names Y as away.
+TEST(Meetings, FirstItemRightUnderAnEmptyContentsHeading) {
+  auto rec = testing::StructureOfBytes(
+      "Referat - Økonomiudvalget den 21. januar 2019\n\nMødefakta\n\nDato: Mandag den 21. januar 2019\n"
+      "Mødetidspunkt: Kl. 17:00\nMødested: Hvidovre\n\nMedlemmer\n\n  • Anders Wolf Andresen (F)\n"
+      "  • Gert Wahl (Ø)\n\nBemærkninger\n\nLisa Skov deltog for Steen Ørskov Larsen. René Langhorn deltog "
+      "for Mikkel Dencker.\n\nIndholdsfortegnelse\n\n\n1. Godkendelse af dagsorden\n\n"
+      "Beslutning i Økonomiudvalget den 21-01-2019\n\nPunkt 16 sendes tilbage til udvalget med henblik på nye "
+      "oplysninger.\n\n \n\nGodkendt.\n\n\n2. Meddelelser\n\nBeslutning i Økonomiudvalget den 21-01-2019\n\n"
+      "Ingen meddelelser.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].number, "1");
+  EXPECT_EQ(rec->agenda_items[0].title, "Godkendelse af dagsorden");
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_TRUE(rec->toc.empty());
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Steen Ørskov Larsen", "Mikkel Dencker"}));
 }
 
 // Gribskov's minutes pages (Byråd, Tirsdag den 03-04-2018, gribskov.dk
@@ -1939,6 +1992,32 @@ TEST(Meetings, CouncilHeadingOverDateAndBackLink) {
   EXPECT_EQ(rec->meeting->start_time.value_or("-"), "07:00");
   EXPECT_FALSE(rec->meeting->location.has_value());
   ASSERT_EQ(rec->agenda_items.size(), 2u);
+  // Both names of "Fraværende: X (Ø). Y (G)" under the first decision.
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent,
+            (std::vector<std::string>{"Michael Hemming Nielsen", "Morten Rohde Klitgaard"}));
+}
+
+// Thisted Kommune's minutes pages (Kommunalbestyrelsen 31 May 2022,
+// sydthy.dk 206-2264): "Fraværende i Thisted Kommunalbestyrelsen, 31. maj
+// 2022:" under the first decision with the names a line each under it
+// (absence_phrases.txt's prefix_open), then the page's link "Til toppen":
+// the item's absentee, not the decision's text.
+TEST(Meetings, AbsenceNoteNamingTheMeetingWithNamesUnderIt) {
+  auto rec = testing::StructureOfBytes(
+      "31. maj 2022\n\nDeltagere:\n\n • Brian Nielsen (D)\n • Claus Nybo (A)\n • Henning Holm (A)\n\n"
+      "89. Godkendelse af dagsorden\n\nUdskriv\n\nSagstema\n\nGodkendelse af dagsorden til dagens møde i "
+      "Kommunalbestyrelsen.\n\nHøring og sagsgang\n\nKommunalbestyrelsen den 31. maj 2022\n\nIndstilling\n\n"
+      "Til godkendelse.\n\nBeslutning\n\nGodkendt.\n\nFraværende i Thisted Kommunalbestyrelsen, 31. maj 2022:\n\n"
+      "Claus Nybo\n\nTil toppen\n\n"
+      "90. Naturnationalpark - udpegning af to repræsentanter til lokal projektgruppe\n\nUdskriv\n\n"
+      "Sagstema\n\nUdpegning af to repræsentanter til den lokale projektgruppe ved etablering af en "
+      "naturnationalpark i Thy.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->text, "Godkendt.");
+  EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Claus Nybo"}));
 }
 
 }  // namespace

@@ -30,6 +30,8 @@ AttendanceMatcher::AttendanceMatcher(const Rulebook& rules) {
   absence_[2] = PhraseList(Column(tables, "absence_phrases", "suffix"), false);
   absence_[3] = PhraseList(Column(tables, "absence_phrases", "suffix_item"), false);
   absence_[4] = PhraseList(Column(tables, "absence_phrases", "reason"), false);
+  absence_[5] = PhraseList(Column(tables, "absence_phrases", "prefix_open"), false);
+  absence_[6] = PhraseList(Column(tables, "absence_phrases", "substitute"), false);
   for (const auto& r : Column(tables, "roles", "role")) roles_.insert(FoldCase(r));
   leadin_ = PhraseList(Column(tables, "roles", "leadin"), false);
   for (const auto& w : Column(tables, "name_stopwords", "word")) name_stopwords_.insert(FoldCase(w));
@@ -68,7 +70,15 @@ LabelHit AttendanceMatcher::MatchLabel(std::string_view block, bool allow_space)
 
 // The three forms of an absence note, tried in this order:
 //   - a `prefix` phrase, a colon, then the names ("Afbud: A og B.");
+//   - a `prefix_open` phrase, spaces, further words on one line without a
+//     colon, and a colon ending the text: a note whose names follow on the
+//     lines under it ("Fraværende i Thisted Kommunalbestyrelsen, 31. maj
+//     2022:");
 //   - a `prefix_bare` phrase, spaces, then the names ("Fraværende A og B");
+//   - the substitute's words (no comma or dot), a space, a `substitute` phrase,
+//     spaces, then the absent member's name (no dot) up to a comma, the
+//     line's end or the sentence's ("Stedfortræder Jacob Rosenberg mødte for Laura
+//     Lindahl, der havde forfald.");
 //   - the names, spaces, then a `suffix` phrase that ends the sentence
 //     ("A og B var fraværende."), or that a `reason` phrase follows ("A
 //     havde meldt afbud pga. sygdom.").
@@ -92,6 +102,21 @@ bool AttendanceMatcher::MatchAbsence(std::string_view s, size_t* names_start, si
     *names_end = *names_start + (b - a);
     return true;
   }
+  size_t end = s.size();
+  while (end > 0 && IsReSpace(s[end - 1])) --end;
+  if (end > 0 && s[end - 1] == ':' && absence_[5].Each(s, 0, [&](size_t e, bool) {
+        if (e >= s.size() || !IsReSpace(s[e])) return false;
+        while (e < s.size() && IsReSpace(s[e])) ++e;
+        if (e + 1 >= end) return false;
+        size_t w = end - 1;  // the words, without the spaces before the colon
+        while (w > e && IsReSpace(s[w - 1])) --w;
+        const std::string_view words = s.substr(e, w - e);
+        return !words.empty() && words.find(':') == std::string_view::npos &&
+               words.find('\n') == std::string_view::npos;
+      })) {
+    *names_start = *names_end = s.size();
+    return true;
+  }
   bool found = absence_[1].Each(s, 0, [&](size_t e, bool) {
     if (e >= s.size() || !IsReSpace(s[e])) return false;
     while (e < s.size() && IsReSpace(s[e])) ++e;
@@ -101,6 +126,31 @@ bool AttendanceMatcher::MatchAbsence(std::string_view s, size_t* names_start, si
     b = std::max(e + len, tail);
     return LineText(s, a, b);
   });
+  for (size_t p = 1; !found && p < s.size(); ++p) {
+    // The words before: no comma, no dot, one line.
+    if (s[p - 1] == ',' || s[p - 1] == '.' || (p >= 2 && s[p - 2] == '\n')) break;
+    if (!IsReSpace(s[p - 1])) continue;
+    found = absence_[6].Each(s, p, [&](size_t e, bool) {
+      if (e >= s.size() || !IsReSpace(s[e])) return false;
+      while (e < s.size() && IsReSpace(s[e])) ++e;
+      size_t l = e;
+      while (l < s.size() && s[l] != ',' && s[l] != '\n' && s[l] != '.') ++l;
+      size_t ne = l;  // the name, without spaces and dots at its end
+      while (ne > e && (IsReSpace(s[ne - 1]) || s[ne - 1] == '.')) --ne;
+      if (ne == e) return false;
+      size_t r = ne;
+      while (r < s.size() && (IsReSpace(s[r]) || s[r] == '.')) ++r;
+      if (r < s.size() && s[r] == ',') {
+        r = s.find('\n', r);
+        if (r == std::string_view::npos) r = s.size();
+        while (r < s.size() && IsReSpace(s[r])) ++r;
+      }
+      if (r != s.size()) return false;
+      a = e;
+      b = ne;
+      return true;
+    });
+  }
   if (!found) {
     // The phrase ends the sentence, or a clause follows it on the line
     // ("Mikkel Houmann havde meldt afbud, og Peter Steffensen deltog i

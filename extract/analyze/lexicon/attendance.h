@@ -45,9 +45,9 @@ class AttendanceMatcher {
  private:
   PhraseList label_;
   std::map<std::string, Field> label_fields_;  // folded label -> field
-  // absence_phrases.txt's prefix, prefix_bare, suffix, suffix_item and
-  // reason phrases.
-  PhraseList absence_[5];
+  // absence_phrases.txt's prefix, prefix_bare, suffix, suffix_item,
+  // reason, prefix_open and substitute phrases.
+  PhraseList absence_[7];
   std::set<std::string> roles_;  // folded
   PhraseList leadin_;
   std::set<std::string> name_stopwords_;        // folded
