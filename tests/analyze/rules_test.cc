@@ -455,7 +455,7 @@ TEST(Meetings, ParishProtocolDittoMarks) {
   for (const auto& w : rec->warnings) EXPECT_NE(w.code, "unknown_decision_phrase");
   // Lindknud 9.12.1918 (lindknudinfo.dk 1915-19-1j, real text): no matter 2;
   // "3. … Sirup.   –" after the lead-in repeats matter 1's "Til Efterretning.",
-  // and no longer swallows matter 1's margin.
+  // a matter of its own, not a line of matter 1 (whose margin stays its own).
   const std::string dec =
       "Aar 1918 d. 9/12 holdt Sogneraadet ordinært Møde i Lindknud Kro.\n"
       "\n"
@@ -1213,8 +1213,8 @@ TEST(Meetings, DecisionClausesNumberedOnAreNoItem) {
 
 // A title heading may open with a section sign: "§79-puljen, frie midler"
 // (Greve, Sundheds- og Omsorgsudvalget 18.03.2024, punkt 3: FirstAgenda's
-// item markup from its JSON export, the <h2> holding the title alone). Before,
-// the heading was no title and every later item took the next one's title.
+// item markup from its JSON export, the <h2> holding the title alone). Missing
+// it, every later item would take the next one's title.
 TEST(Meetings, TitleHeadingOpeningWithASectionSign) {
   auto rec = testing::StructureOfBytes(
       "<html><body><p>Sundheds- og Omsorgsudvalget</p><p>Mødedato: Mandag den 18. marts 2024 kl. 16:00</p>\n"

@@ -143,8 +143,8 @@ TEST_F(BatchTest, CancelFinishesWhatIsInHandInOrder) {
   BatchOptions o;
   o.jobs = 2;
   // What is in hand is bounded by the window, not by timing: with the
-  // default (wide) window, a loaded machine that starves this thread let
-  // the workers finish all 25 small files before the cancel was seen.
+  // default (wide) window, a thread starved by a loaded machine may see the
+  // cancel only after the workers finished all 25 small files.
   o.window_per_job = 2;
   std::atomic<bool> cancel{false};
   o.cancel = &cancel;
