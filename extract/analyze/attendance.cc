@@ -279,4 +279,40 @@ void AbsenteesFromItems(const Context& ctx, const std::vector<AgendaItem>& items
   }
 }
 
+void AbsentFromEveryItem(const std::vector<AgendaItem>& items, std::optional<Attendance>* attendance) {
+  const std::vector<std::string>* common = nullptr;
+  std::vector<std::string> names;
+  size_t decided = 0;
+  for (const auto& it : items) {
+    if (!it.decision) continue;
+    ++decided;
+    if (!common) {
+      names = it.absent;
+      common = &names;
+    } else {
+      names.erase(std::remove_if(names.begin(), names.end(),
+                                 [&](const std::string& n) {
+                                   return std::find(it.absent.begin(), it.absent.end(), n) == it.absent.end();
+                                 }),
+                  names.end());
+    }
+    if (names.empty()) return;
+  }
+  if (decided < 2) return;
+  if (!*attendance) {
+    attendance->emplace();
+    for (const auto& it : items)
+      if (it.decision) {
+        (*attendance)->span = it.decision->span;
+        break;
+      }
+  }
+  Attendance& a = **attendance;
+  UniqueList absent(&a.absent);
+  for (const auto& n : names) absent.Add(n);
+  a.present.erase(std::remove_if(a.present.begin(), a.present.end(),
+                                 [&](const std::string& n) { return absent.Has(n); }),
+                  a.present.end());
+}
+
 }  // namespace referat::analyze

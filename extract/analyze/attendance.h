@@ -27,6 +27,14 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
 void AbsenteesFromItems(const Context& ctx, const std::vector<AgendaItem>& items,
                         std::optional<Attendance>* attendance);
 
+// One noted absent under every item that records a decision was away from
+// the whole meeting (Thisted's pages write "Fraværende i Thisted
+// Kommunalbestyrelsen, 31. maj 2022:" and the names under each decision):
+// the names join the meeting's absent list and leave its present list.
+// Needs two such items; a name missing under any of them adds nothing, so
+// one who came late or left early stays the item's alone.
+void AbsentFromEveryItem(const std::vector<AgendaItem>& items, std::optional<Attendance>* attendance);
+
 // An absence note before the first item that names an item ("Michael
 // Olsen deltog ikke i forbindelse med behandlingen af punkt 1 pga.
 // inhabilitet."; Odense's minutes; absence_phrases.txt's suffix_item): the

@@ -121,6 +121,7 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
       record->attendance = analyze::ExtractAttendanceIn(ctx, starts[0].block,
                                                         starts.size() > 1 ? starts[1].block : ctx.size(), toc);
     analyze::AbsenteesFromItems(ctx, record->agenda_items, &record->attendance);
+    analyze::AbsentFromEveryItem(record->agenda_items, &record->attendance);
     if (!starts.empty()) analyze::ItemAbsenteesFromHeaderNotes(ctx, starts[0].block, &record->agenda_items);
   }
   if (record->kind == DocumentKind::kReport) record->report = analyze::ExtractReport(ctx);

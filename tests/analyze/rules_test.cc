@@ -1998,6 +1998,36 @@ TEST(Meetings, CouncilHeadingOverDateAndBackLink) {
             (std::vector<std::string>{"Michael Hemming Nielsen", "Morten Rohde Klitgaard"}));
 }
 
+// Greve's Økonomiudvalg 26.6.2024 (FirstAgenda's page, from the export in
+// ../shared/corpus/real/firstagenda-json/greve): "Fraværende: Pernille
+// Beckmann" under both decisions and no absence in the header. Away from
+// every item is away from the meeting, and not present; a name under one
+// item alone stays that item's (the test above it).
+TEST(Meetings, AbsentUnderEveryDecisionIsAbsentFromTheMeeting) {
+  const std::string head =
+      "Referat\n\nØkonomiudvalget\n\nGreve Kommune\n\nMødedato: Onsdag den 26. juni 2024 kl. 14:15\n\n"
+      "Mødested: Biblioteket\n\nMedlemmer: Pernille Beckmann, Mehmet Zeki Dogru, Liselott Blixt, "
+      "Hans-Jørgen Kirstein, Bjarke Abel, Marc Genning, Brigitte Klintskov Jerkel\n\n"
+      "1. Godkendelse af dagsorden\n\nSagsnr.: 21-014439\n\nBeslutning\n\nGodkendt.\n\n"
+      "Fraværende: Pernille Beckmann\n\nFremstilling\n\nResume\n\n"
+      "Godkendelse af dagsorden for mødet den 26. juni 2024.\n\n"
+      "2. Beslutning om støtte til sikring af borgmesterens bolig\n\nSagsnr.: 24-006588\n\nBeslutning\n\n"
+      "2. Anbefales godkendt\n\nImod stemte (Ø) med bemærkning om, at vi kun vil dække dét, der er "
+      "uforventede tiltag i en privat bolig.\n\n";
+  auto rec = testing::StructureOfBytes(head + "Fraværende: Pernille Beckmann\n\nFremstilling\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Pernille Beckmann"}));
+  EXPECT_EQ(rec->attendance->present.size(), 6u);
+  // Noted under the first item only: the item's, not the meeting's.
+  auto first_only = testing::StructureOfBytes(head + "Fremstilling\n");
+  ASSERT_TRUE(first_only.ok());
+  ASSERT_TRUE(first_only->attendance);
+  EXPECT_TRUE(first_only->attendance->absent.empty());
+  EXPECT_EQ(first_only->agenda_items[0].absent, (std::vector<std::string>{"Pernille Beckmann"}));
+}
+
 // Thisted Kommune's minutes pages (Kommunalbestyrelsen 31 May 2022,
 // sydthy.dk 206-2264): "Fraværende i Thisted Kommunalbestyrelsen, 31. maj
 // 2022:" under the first decision with the names a line each under it

@@ -159,6 +159,23 @@ TEST(FirstAgenda, MeetingAttendanceAndItemsAsStated) {
             it.attachments[0].title);
 }
 
+// Greve's Byråd 13.3.2024: the participant list flags no one absent, but
+// every one of the 28 decided items notes "Fraværende: Per Lund Sørensen";
+// Linda Heegaard is noted under item 4 alone. He was away from the
+// meeting; she from that item.
+TEST(FirstAgenda, AbsentUnderEveryItemIsAbsentFromTheMeeting) {
+  auto r = ExtractFile((Real() / "firstagenda-json" / "greve" / "greve_byrad-2022-2025_2024-03-13.json").string(),
+                       ExtractOptions{});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_TRUE(r->attendance);
+  EXPECT_EQ(r->attendance->absent, (std::vector<std::string>{"Per Lund Sørensen"}));
+  const auto& present = r->attendance->present;
+  EXPECT_EQ(std::count(present.begin(), present.end(), "Per Lund Sørensen"), 0);
+  EXPECT_EQ(std::count(present.begin(), present.end(), "Linda Heegaard"), 1);
+  ASSERT_GE(r->agenda_items.size(), 4u);
+  EXPECT_EQ(r->agenda_items[3].absent, (std::vector<std::string>{"Linda Heegaard", "Per Lund Sørensen"}));
+}
+
 TEST(FirstAgenda, HostileShapes) {
   std::string deep = "{\"Dagsordenpunkter\": [], \"Moede\": {\"x\": ";
   for (int i = 0; i < 100000; ++i) deep += "[";

@@ -1,5 +1,6 @@
 #include "read/exports/structure.h"
 
+#include "analyze/attendance.h"
 #include "analyze/context.h"
 #include "analyze/header.h"
 #include "analyze/items.h"
@@ -74,6 +75,9 @@ void ExtractExportStructure(const Document& doc, const Segmentation& seg, const 
     if (first != kNoBlock) a.span = ctx.BlockSpan(first, last);
     record->attendance = a;
   }
+  // The export's per-item notes may name one away from every item whom its
+  // participant list does not flag (Greve Byråd 13.3.2024).
+  analyze::AbsentFromEveryItem(record->agenda_items, &record->attendance);
 }
 
 }  // namespace referat::exports
