@@ -798,7 +798,12 @@ std::optional<std::string> MunicipalityOfPlace(const Context& ctx, std::string_v
     town = Trim(town.substr(0, std::min(town.find(','), town.size())));
     return ctx.lex().header().MunicipalityOf(town);
   }
-  return std::nullopt;
+  // No postcode: a place that ends in a municipality's name ("Mødested:
+  // Hvidovre", Hvidovre's Økonomiudvalg 21.1.2019; "Rådhuset, Asylgade 30,
+  // Thisted").
+  std::string_view last = loc;
+  if (size_t comma = loc.rfind(','); comma != std::string_view::npos) last = loc.substr(comma + 1);
+  return ctx.lex().header().MunicipalityOf(Trim(last));
 }
 
 std::optional<std::string> MunicipalityNamedMost(const Context& ctx) {

@@ -1970,6 +1970,10 @@ TEST(Meetings, FirstItemRightUnderAnEmptyContentsHeading) {
   EXPECT_TRUE(rec->toc.empty());
   ASSERT_TRUE(rec->attendance);
   EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Steen Ørskov Larsen", "Mikkel Dencker"}));
+  // The place is the municipality's name alone.
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Hvidovre");
+  EXPECT_EQ(rec->meeting->municipality.value_or("-"), "Hvidovre Kommune");
 }
 
 // Gribskov's minutes pages (Byråd, Tirsdag den 03-04-2018, gribskov.dk
