@@ -798,6 +798,24 @@ std::optional<std::string> MunicipalityOfPlace(const Context& ctx, std::string_v
     town = Trim(town.substr(0, std::min(town.find(','), town.size())));
     return ctx.lex().header().MunicipalityOf(town);
   }
+  // A town hall with the municipality's name before it, or after "i"
+  // ("M 5 - Vejen Rådhus", "Rådhuset i Vejen").
+  const Lexicon& lex = ctx.lex();
+  std::vector<std::string_view> words;
+  for (std::string_view rest = loc; !rest.empty();) {
+    size_t sp = rest.find_first_of(" ,");
+    std::string_view w = TrimRight(rest.substr(0, sp), ".:;");
+    if (!w.empty()) words.push_back(w);
+    if (sp == std::string_view::npos) break;
+    rest.remove_prefix(sp + 1);
+  }
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (!lex.words().town_hall.ContainsFolded(FoldCase(words[k]))) continue;
+    if (k > 0)
+      if (auto muni = lex.header().MunicipalityOf(words[k - 1])) return muni;
+    if (k + 2 < words.size() && lex.words().in_.Contains(words[k + 1]))
+      if (auto muni = lex.header().MunicipalityOf(words[k + 2])) return muni;
+  }
   // No postcode: a place that ends in a municipality's name ("Mødested:
   // Hvidovre", Hvidovre's Økonomiudvalg 21.1.2019; "Rådhuset, Asylgade 30,
   // Thisted").

@@ -2032,6 +2032,32 @@ TEST(Meetings, AbsentUnderEveryDecisionIsAbsentFromTheMeeting) {
   EXPECT_EQ(first_only->agenda_items[0].absent, (std::vector<std::string>{"Pernille Beckmann"}));
 }
 
+// Vejen's minutes pages (Udvalget for sundhed, kultur og fritid
+// 21-08-2018, vejen.dk agendaId=1506223): the place "M 5 - Vejen Rådhus"
+// names the municipality (function_words.txt `town_hall`), the page's
+// "Vejen Kommune" twice is too few; "Afbud: Jørgen Lastein (V)" under both
+// decisions makes him the meeting's absentee.
+TEST(Meetings, TownHallInThePlaceAndAfbudUnderEveryDecision) {
+  auto rec = testing::StructureOfBytes(
+      "Dagsordener og referater\n\nHer kan du se dagsordener og referater fra møder i udvalgene i Vejen "
+      "Kommune.\n\nUdvalg: Udvalget for sundhed, kultur og fritid\n\nMødedato: 21-08-2018\n\n"
+      "Mødested: M 5 - Vejen Rådhus\n\n1.Vejen Kunstmuseum - frigivelse af rådighedsbeløb 2018 (C)\n\n"
+      "Sagsnummer: 16/9585\n\nAdministrativ indstilling\nChef for Udvikling & Erhverv Peer M. Rexen indstiller, "
+      "at\n • der gives en anlægsbevilling på 7.300.000 kr. fra rådighedsbeløbet i henhold til den videre "
+      "investeringsplan for Vejen Kunstmuseum.\n\nBeslutning Udvalget for sundhed, kultur og fritid den "
+      "21-08-2018\nIndstilles godkendt.\n \nAfbud: Jørgen Lastein (V)\n\nBilag\n\n"
+      "2.Orientering om regnskaber for haller og centre 2017 (B)\n\nSagsnummer: 18/8283\n\n"
+      "Sagsfremstilling\nHaller og centre i Vejen Kommune har fremsendt regnskaber for 2017.\n\n"
+      "Beslutning Udvalget for sundhed, kultur og fritid den 21-08-2018\nTaget til efterretning.\n \n"
+      "Afbud: Jørgen Lastein (V)\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->municipality.value_or("-"), "Vejen Kommune");
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Jørgen Lastein"}));
+}
+
 // Thisted Kommune's minutes pages (Kommunalbestyrelsen 31 May 2022,
 // sydthy.dk 206-2264): "Fraværende i Thisted Kommunalbestyrelsen, 31. maj
 // 2022:" under the first decision with the names a line each under it

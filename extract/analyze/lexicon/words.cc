@@ -22,6 +22,7 @@ Words::Words(const Rulebook& rules) {
   place_lead = words("place_lead");
   in_ = words("in");
   room = words("room");
+  town_hall = words("town_hall");
   navigation = words("navigation");
   period_from = words("period_from");
   matters_lead = words("matters_lead");
