@@ -2058,6 +2058,21 @@ TEST(Meetings, TownHallInThePlaceAndAfbudUnderEveryDecision) {
   EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Jørgen Lastein"}));
 }
 
+// Greve's Social- og Handicapudvalg 12.8.2024 (FirstAgenda, from the export
+// in ../shared/corpus/real/firstagenda-json/greve): the decision's subject
+// is a person named with the party's letters, "blev valgt" an election.
+TEST(Meetings, DecisionWithAPersonAndPartyAsSubject) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\n\nSocial- og Handicapudvalget\n\nGreve Kommune\n\nMødedato: Mandag den 12. august 2024 kl. "
+      "17:00\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n2. Omkonstituering af "
+      "Social- og Handicapudvalget\n\n"
+      "Beslutning\n\nBjarke Abel (A) blev valgt som formand for Social- og Handicapudvalget.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  ASSERT_TRUE(rec->agenda_items[1].decision);
+  EXPECT_EQ(rec->agenda_items[1].decision->category, DecisionCategory::kApproved);
+}
+
 // Thisted Kommune's minutes pages (Kommunalbestyrelsen 31 May 2022,
 // sydthy.dk 206-2264): "Fraværende i Thisted Kommunalbestyrelsen, 31. maj
 // 2022:" under the first decision with the names a line each under it

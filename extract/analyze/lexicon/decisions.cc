@@ -129,6 +129,30 @@ size_t DecisionMatcher::SubjectLength(std::string_view s) const {
   return taken;
 }
 
+// "Bjarke Abel (A) blev valgt som formand …" (Greve's Social- og
+// Handicapudvalg 2024): a person named with the party's letters in
+// parentheses is the subject. Two to four capitalised words, then a
+// parenthesis of one to three capital letters and a space.
+size_t DecisionMatcher::PersonWithPartyLength(std::string_view s) {
+  size_t q = 0;
+  int words = 0;
+  while (q < s.size() && words < 5) {
+    if (s[q] == '(') break;
+    if (!StartsUpper(s.substr(q))) return 0;
+    const size_t sp = s.find(' ', q);
+    if (sp == std::string_view::npos) return 0;
+    q = sp + 1;
+    ++words;
+  }
+  if (words < 2 || words > 4 || q >= s.size() || s[q] != '(') return 0;
+  const size_t close = s.find(')', q);
+  if (close == std::string_view::npos || close - q < 2 || close - q > 4) return 0;
+  for (size_t k = q + 1; k < close; ++k)
+    if (static_cast<unsigned char>(s[k]) < 0x80 && !(s[k] >= 'A' && s[k] <= 'Z')) return 0;
+  if (close + 1 >= s.size() || s[close + 1] != ' ') return 0;
+  return close + 2;
+}
+
 bool DecisionMatcher::IsDecisionSubject(std::string_view s) const {
   s = Trim(s);
   if (s.empty()) return false;
@@ -246,6 +270,7 @@ DecisionClass DecisionMatcher::ClassifyWith(std::string_view text, const Subject
         }
       }
     }
+    if (cut == 0) cut = PersonWithPartyLength(s);
     if (cut == 0) break;
     s = TrimBoth(s.substr(std::min(cut, s.size())), ",");
     if (s.empty()) break;

@@ -91,6 +91,8 @@ class DecisionMatcher {
   // Bytes of a `subject` phrase at the start of `s` and the one character
   // after it (not a letter or digit), or npos.
   size_t SubjectLength(std::string_view s) const;
+  // Bytes of a leading "Name Name (A) " subject, or 0.
+  static size_t PersonWithPartyLength(std::string_view s);
   std::optional<PhraseHit> PhraseAt(std::string_view c) const;
   // A negation (or with `subordinates` a "that") among the words of `s`
   // ("ikke", "at"): the sentence's verb may not be the words after them.
