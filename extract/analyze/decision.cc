@@ -150,11 +150,15 @@ std::string ClassifyPart(const Lexicon& lex, std::string_view p) {
   // of a case history's entry before the body and its decision.
   re2::StringPiece in(p);
   if (RE2::Consume(&in, lex.decisions().lead_date())) p = std::string_view(in.data(), in.size());
-  // "18. september 2012: Sagen udsat …": a dated entry's label.
-  if (size_t colon = p.find(": "); colon != std::string_view::npos && colon < 40 &&
-                                    HasDigit(p.substr(0, colon)) && AtMostWords(p.substr(0, colon), 4))
-    p = Trim(p.substr(colon + 1));
+  // "18. september 2012: Sagen udsat …": a dated entry's label, unless the
+  // words before the colon are the decision ("2-3 godkendt Imod stemte: Ø",
+  // Greve's Klima-, Teknik- og Miljøudvalg 2024).
   std::string c = lex.decisions().ClassifyDecision(p).category;
+  if (size_t colon = p.find(": "); c == "other" && colon != std::string_view::npos && colon < 40 &&
+                                    HasDigit(p.substr(0, colon)) && AtMostWords(p.substr(0, colon), 4)) {
+    p = Trim(p.substr(colon + 1));
+    c = lex.decisions().ClassifyDecision(p).category;
+  }
   // The starts of the later sentences; an initial ("John T. Olsen") ends
   // none.
   auto next_sentence = [&](size_t from) {
