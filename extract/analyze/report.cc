@@ -226,6 +226,31 @@ int BoldHeading(const Context& ctx, size_t i) {
   return b.kind == BlockKind::kListItem ? 2 : 1;
 }
 
+// A heading left open by a hyphen whose second line the PDF reader set
+// into the first table row after it, a cell of the row beside it ("13.2
+// Status og udviklings-" / a figure's caption / "2000-2011.<TAB><TAB>
+// tendenser"; "Skævvridning i udgiftsud-" / "viklingen – ingen penge til
+// forebyggelse<TAB>Økonomiaftaler ...", KL, Det nære sundhedsvæsen 2012,
+// pp. 89 and 102): the row's first short cell in lower case ends it.
+void RowContinuation(const Context& ctx, size_t i, std::string* heading) {
+  const size_t n = heading->size();
+  if (n < 2 || (*heading)[n - 1] != '-' || (*heading)[n - 2] == ' ') return;
+  const int page = ctx.block(i).page;
+  for (size_t k = i + 1; k < ctx.size() && k <= i + 3 && ctx.block(k).page == page; ++k) {
+    const Block& rb = ctx.block(k);
+    // (A figure's caption may stand between.)
+    if (rb.kind == BlockKind::kHeading && !ctx.lex().header().IsCaption(ctx.text(k))) return;
+    if (rb.cells.empty()) continue;
+    for (const auto& c : rb.cells) {
+      std::string_view ct = Trim(std::string_view(ctx.doc().text).substr(c.start, c.end - c.start));
+      if (ct.empty() || !StartsLower(ct) || !AtMostWords(ct, 8) || EndsSentence(ct)) continue;
+      AppendLine(ctx.lex(), heading, ct);
+      return;
+    }
+    return;
+  }
+}
+
 }  // namespace
 
 size_t CountHeadings(const Context& ctx) {
@@ -503,6 +528,7 @@ Report ExtractReport(const Context& ctx) {
     ReportSection s;
     s.heading = Collapse(ctx.text(i));
     if (s.heading.empty()) continue;
+    RowContinuation(ctx, i, &s.heading);
     s.level = plain_level > 0 ? plain_level : b.heading_level > 0 ? b.heading_level : 1;
     if (i > 0) close_until(s.level, i - 1);
     s.span = ctx.MakeSpan(b.start, b.end);

@@ -141,6 +141,12 @@ TEST(RealPdf, KlReportSections) {
   EXPECT_TRUE(has("Borgere med behov for genoptræning"));
   EXPECT_TRUE(has("5.2 Status og udviklingstendenser"));
   EXPECT_TRUE(has("7.2 Status og udviklingstendenser"));
+  // A heading's second line read into the table row beside it (p. 89 after
+  // a figure's caption, p. 102 the table's first row): no heading ends open
+  // on a hyphen.
+  EXPECT_TRUE(has("13.2 Status og udviklingstendenser"));
+  EXPECT_TRUE(has("Skævvridning i udgiftsudviklingen – ingen penge til forebyggelse"));
+  for (const auto& h : headings) EXPECT_NE(h.back(), '-') << h;
   // Figure and table captions and their second lines are no sections.
   const auto& lex = analyze::Lexicon::For(Rules());
   for (const auto& h : headings) {
