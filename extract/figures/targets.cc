@@ -350,6 +350,18 @@ class Analyzer {
         break;
       }
     }
+    // Else the one date of the statement, a year after "i": a state
+    // reached by then ("at individuelle oliefyr er udfaset i 2030", "at
+    // fjernvarmen i 2030 er 100 % fossilfri", Assens Kommune, Kommuneplan
+    // 2021-2033, Mål for varmeforsyning).
+    if (!deadline) {
+      const Fig* only = nullptr;
+      size_t dates = 0;
+      for (const auto& f : figs)
+        if (IsDateType(f.f->type) && f.f != base_date_fig_ && ++dates == 1) only = &f;
+      if (dates == 1 && only->f->type == "year" && only->tb > 0 && toks_[only->tb - 1].IsWordIn(lex_.in_words))
+        deadline = only;
+    }
     if (deadline) t->deadline = FigureDate(*deadline->f, true);
   }
 
