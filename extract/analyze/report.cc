@@ -459,6 +459,25 @@ Report ExtractReport(const Context& ctx) {
     }
   }
 
+  if (!r.period && tb != SIZE_MAX) {
+    // The period named in the opening paragraphs under the title
+    // ("Sundhedspolitikken udstikker retningen for, hvordan Høje-Taastrup
+    // Kommune vil arbejde ... i perioden 2021-2024", Høje-Taastrup Kommune,
+    // Sundhedspolitik, htk.dk 2021), not in the body's account of past years.
+    size_t paragraphs = 0;
+    for (size_t i = title_end + 1; i < ctx.size() && paragraphs < 3; ++i) {
+      if (ctx.block(i).page != ctx.block(tb).page) break;
+      if (ctx.block(i).kind == BlockKind::kHeading || !ctx.block(i).cells.empty() || AtMostWords(ctx.text(i), 6))
+        continue;
+      ++paragraphs;
+      int ya = 0, yb = 0;
+      if (lex.header().PeriodInSentence(ctx.text(i), &ya, &yb)) {
+        r.period = Period{YearStart(ya), YearEnd(yb)};
+        break;
+      }
+    }
+  }
+
   // Each section runs to the next heading of the same or a higher level;
   // open sections are kept on a stack so this is one pass.
   std::vector<size_t> open;  // indices into r.sections

@@ -1570,6 +1570,31 @@ TEST(Reports, PlainTitleWithoutPageLabels) {
   EXPECT_EQ(web->report->title.value_or("-"), "Sundhedspolitik");
 }
 
+// A plan's period named in a sentence of its opening paragraphs, not on a
+// cover: Høje-Taastrup Kommune's Sundhedspolitik (htk.dk 2021, "i perioden
+// 2021-2024") and Sønderborg Kommune's (sonderborgkommune.dk 2019, "gælder
+// for perioden 2019-2022", under the page's date label).
+TEST(Reports, PeriodNamedInOpeningSentence) {
+  auto htk = testing::StructureOfBytes(
+      "Sundhedspolitik\n\nSundhedspolitikken udstikker retningen for, hvordan Høje-Taastrup Kommune vil arbejde "
+      "og prioritere på sundhedsområdet i perioden 2021-2024.\n\nSundhed skal forstås bredt – ikke kun som "
+      "fraværet af sygdom.\n");
+  ASSERT_TRUE(htk.ok());
+  ASSERT_TRUE(htk->report);
+  ASSERT_TRUE(htk->report->period);
+  EXPECT_EQ(htk->report->period->from, "2021-01-01");
+  EXPECT_EQ(htk->report->period->to, "2024-12-31");
+  auto web = testing::StructureOfBytes(
+      "Sundhedspolitik\nOpdateret\n15.11.2019\nSundhedspolitikken ”Mod på mere sundhed” gælder for perioden "
+      "2019-2022. Det er kommunens fjerde sundhedspolitik, og den bygger videre på de foregående "
+      "sundhedspolitikker.\n");
+  ASSERT_TRUE(web.ok());
+  ASSERT_TRUE(web->report);
+  ASSERT_TRUE(web->report->period);
+  EXPECT_EQ(web->report->period->from, "2019-01-01");
+  EXPECT_EQ(web->report->period->to, "2022-12-31");
+}
+
 // Gentofte's minutes (Acadre PDF as pdftotext gives it; Økonomiudvalget
 // 10 June 2013 and Kommunalbestyrelsen 16 December 2013): each item is
 // "1  Åbent         Kommuneplan 2013 - juni. Endelig vedtagelse" (number,
