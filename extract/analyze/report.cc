@@ -432,7 +432,11 @@ Report ExtractReport(const Context& ctx) {
         rest = Trim(rest);
         const size_t sp = rest.find(' ');
         rest = sp == std::string_view::npos ? std::string_view() : Trim(rest.substr(sp + 1));
-        if (!rest.empty() && StartsLower(rest)) continue;
+        // But a kind of report in lower case after it is the municipality's
+        // own ("Sundhed og trivsel Hjørring Kommunes sundhedspolitik",
+        // Hjørring Kommune 2008, docplayer.dk/17951453).
+        const size_t word_end = rest.find(' ');
+        if (!rest.empty() && StartsLower(rest) && !lex.header().HasReportWord(rest.substr(0, word_end))) continue;
       }
       auto m = lex.header().MunicipalityOf(tv);
       // The capitalised word before the town is no part of it

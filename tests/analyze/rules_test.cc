@@ -1520,6 +1520,14 @@ TEST(Reports, TitleNamesTheMunicipality) {
       "skal være på 100% i 2050.\n");
   ASSERT_TRUE(news.ok());
   if (news->report) EXPECT_FALSE(news->report->organisation) << *news->report->organisation;
+  // The municipality's own plan or policy, a kind of report after its
+  // genitive (Hjørring Kommune, Sundhedspolitik 2008-2014, docplayer.dk/17951453).
+  auto policy = testing::StructureOfBytes(
+      "Sundhed og trivsel Hjørring Kommunes sundhedspolitik\n\nHjørring blandt de sundeste kommuner i Danmark "
+      "Med kommunalreformen fik kommunerne ansvaret for en lang række opgaver på sundhedsområdet.\n");
+  ASSERT_TRUE(policy.ok());
+  ASSERT_TRUE(policy->report);
+  EXPECT_EQ(policy->report->organisation.value_or("-"), "Hjørring Kommune");
 }
 
 // Lolland Kommune, Kvalitetsstandarder (lolland.dk, 2017): a web page's
