@@ -448,6 +448,18 @@ Report ExtractReport(const Context& ctx) {
       }
     }
   }
+  if (!r.organisation && ctx.doc().title) {
+    // The file's own title (PDF Info, DOCX core properties) naming the
+    // municipality, when the letterhead is a picture ("Notat - Ballerup
+    // Kommune" over Ballerup's notat on kronikerindsatser, 2012).
+    re2::StringPiece town;
+    if (RE2::PartialMatch(*ctx.doc().title, lex.header().municipality_phrase(), &town)) {
+      std::string_view tv(town.data(), town.size());
+      auto m = lex.header().MunicipalityOf(tv);
+      if (!m && tv.find(' ') != std::string_view::npos) m = lex.header().MunicipalityOf(tv.substr(tv.find(' ') + 1));
+      if (m) r.organisation = *m;
+    }
+  }
   if (!r.period && r.title) r.period = PeriodFromTitle(ctx.lex(), *r.title);
   if (!r.period && tb != SIZE_MAX) {
     // A year (or years) alone on a line of the cover, near the title

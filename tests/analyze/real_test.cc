@@ -110,6 +110,14 @@ TEST(RealPdf, ReportCovers) {
     EXPECT_EQ(r.report->period->to, "2013-12-31");
   }
   {
+    // The letterhead is a picture; the PDF's Info title "Notat - Ballerup
+    // Kommune" names the author.
+    REAL_OR_SKIP(r, "ballerup_bilag_prioritering-af-midler-til-kronikerindsatser.pdf");
+    ASSERT_TRUE(r.report);
+    EXPECT_EQ(r.report->title, "Prioritering af midler til indsatser for kronisk syge borgere");
+    EXPECT_EQ(r.report->organisation, "Ballerup Kommune");
+  }
+  {
     REAL_OR_SKIP(r, "syddjurs_politik-for-kultur-og-fritid_2009.pdf");
     ASSERT_TRUE(r.report);
     EXPECT_EQ(r.report->organisation, "Syddjurs Kommune");
