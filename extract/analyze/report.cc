@@ -488,7 +488,7 @@ Report ExtractReport(const Context& ctx) {
       ++paragraphs;
       int ya = 0, yb = 0;
       if (lex.header().PeriodInSentence(ctx.text(i), &ya, &yb)) {
-        r.period = Period{YearStart(ya), YearEnd(yb)};
+        r.period = Period{ya ? std::optional<std::string>(YearStart(ya)) : std::nullopt, YearEnd(yb)};
         break;
       }
     }

@@ -1601,6 +1601,17 @@ TEST(Reports, PeriodNamedInOpeningSentence) {
   ASSERT_TRUE(web->report->period);
   EXPECT_EQ(web->report->period->from, "2019-01-01");
   EXPECT_EQ(web->report->period->to, "2022-12-31");
+  // Its end alone: a period without a start (Hjørring Kommune, Sundhedspolitik
+  // 2008-2014, docplayer.dk/17951453).
+  auto until = testing::StructureOfBytes(
+      "Sundhed og trivsel Hjørring Kommunes sundhedspolitik\n\nAt forbedre sundheden for kommunens borgere er et "
+      "langt sejt træk. Derfor er denne sundhedspolitik en langsigtet plan, som i første omgang gælder til 2014, "
+      "hvor den skal revideres.\n");
+  ASSERT_TRUE(until.ok());
+  ASSERT_TRUE(until->report);
+  ASSERT_TRUE(until->report->period);
+  EXPECT_FALSE(until->report->period->from);
+  EXPECT_EQ(until->report->period->to, "2014-12-31");
 }
 
 // Gentofte's minutes (Acadre PDF as pdftotext gives it; Økonomiudvalget

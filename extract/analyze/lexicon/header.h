@@ -50,7 +50,8 @@ class HeaderMatcher {
   bool IsCaption(std::string_view line) const;
   // A plan's period named in a sentence: a period phrase of
   // report_labels.txt and two years ("Sundhedspolitikken udstikker retningen
-  // ... i perioden 2021-2024"). False when there is none.
+  // ... i perioden 2021-2024"), or an end phrase and one year ("gælder til
+  // 2014": `from` is 0). False when there is none.
   bool PeriodInSentence(std::string_view s, int* from, int* to) const;
 
   // A committee or board name as a whole line ("Beskæftigelsesudvalget",
@@ -93,7 +94,7 @@ class HeaderMatcher {
   std::map<std::string, std::string> report_fields_;  // folded label -> field
   PhraseList caption_words_;  // what caption_ needs at the line's start
   LazyRE2 caption_;
-  LazyRE2 period_sentence_;
+  LazyRE2 period_sentence_, period_until_;
 
   // Body names: the names, suffixes and (as written) prefixes of bodies.txt.
   PhraseList body_names_, body_suffixes_, body_prefixes_;
