@@ -491,6 +491,28 @@ Report ExtractReport(const Context& ctx) {
         r.period = Period{ya ? std::optional<std::string>(YearStart(ya)) : std::nullopt, YearEnd(yb)};
         break;
       }
+      // The title named with its years ("Kommunalbestyrelsen vedtog den 18.
+      // februar 2019 "Sammen skaber vi det bedste sted - Udviklingsstrategi
+      // 2019-2030"" under the title "Udviklingsstrategi", Faaborg-Midtfyn
+      // Kommune, fmk.dk).
+      if (r.title && r.title->size() >= 4) {
+        const std::string_view t = ctx.text(i);
+        const size_t at = t.find(*r.title);
+        if (at != std::string_view::npos) {
+          const size_t end = at + r.title->size();
+          const std::string_view after = t.substr(end, std::min<size_t>(t.size() - end, 12));
+          re2::StringPiece a, b;
+          if (!after.empty() && after[0] == ' ' &&
+              RE2::PartialMatch(after, lex.header().year_range(), &a, &b) &&
+              Trim(after).substr(0, 4) == std::string_view(a.data(), a.size())) {
+            const int fa = std::stoi(std::string(a.data(), a.size())), fb = std::stoi(std::string(b.data(), b.size()));
+            if (fb >= fa) {
+              r.period = Period{YearStart(fa), YearEnd(fb)};
+              break;
+            }
+          }
+        }
+      }
     }
   }
 

@@ -1612,6 +1612,17 @@ TEST(Reports, PeriodNamedInOpeningSentence) {
   ASSERT_TRUE(until->report->period);
   EXPECT_FALSE(until->report->period->from);
   EXPECT_EQ(until->report->period->to, "2014-12-31");
+  // The title named with its years in the opening sentence (Faaborg-Midtfyn
+  // Kommune, Udviklingsstrategi, fmk.dk 2019).
+  auto named = testing::StructureOfBytes(
+      "Udviklingsstrategi\n\nKommunalbestyrelsen vedtog den 18. februar 2019 \"Sammen skaber vi det bedste sted - "
+      "Udviklingsstrategi 2019-2030\", som også er kommunens planstrategi.\n\nVision: Sammen skaber vi det bedste "
+      "sted\n");
+  ASSERT_TRUE(named.ok());
+  ASSERT_TRUE(named->report);
+  ASSERT_TRUE(named->report->period);
+  EXPECT_EQ(named->report->period->from, "2019-01-01");
+  EXPECT_EQ(named->report->period->to, "2030-12-31");
 }
 
 // Gentofte's minutes (Acadre PDF as pdftotext gives it; Økonomiudvalget
