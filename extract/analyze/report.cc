@@ -226,6 +226,31 @@ int BoldHeading(const Context& ctx, size_t i) {
   return b.kind == BlockKind::kListItem ? 2 : 1;
 }
 
+// A heading left open by a hyphen whose second line the PDF reader set
+// into the first table row after it, a cell of the row beside it ("13.2
+// Status og udviklings-" / a figure's caption / "2000-2011.<TAB><TAB>
+// tendenser"; "Skævvridning i udgiftsud-" / "viklingen – ingen penge til
+// forebyggelse<TAB>Økonomiaftaler ...", KL, Det nære sundhedsvæsen 2012,
+// pp. 89 and 102): the row's first short cell in lower case ends it.
+void RowContinuation(const Context& ctx, size_t i, std::string* heading) {
+  const size_t n = heading->size();
+  if (n < 2 || (*heading)[n - 1] != '-' || (*heading)[n - 2] == ' ') return;
+  const int page = ctx.block(i).page;
+  for (size_t k = i + 1; k < ctx.size() && k <= i + 3 && ctx.block(k).page == page; ++k) {
+    const Block& rb = ctx.block(k);
+    // (A figure's caption may stand between.)
+    if (rb.kind == BlockKind::kHeading && !ctx.lex().header().IsCaption(ctx.text(k))) return;
+    if (rb.cells.empty()) continue;
+    for (const auto& c : rb.cells) {
+      std::string_view ct = Trim(std::string_view(ctx.doc().text).substr(c.start, c.end - c.start));
+      if (ct.empty() || !StartsLower(ct) || !AtMostWords(ct, 8) || EndsSentence(ct)) continue;
+      AppendLine(ctx.lex(), heading, ct);
+      return;
+    }
+    return;
+  }
+}
+
 }  // namespace
 
 size_t CountHeadings(const Context& ctx) {
@@ -407,7 +432,11 @@ Report ExtractReport(const Context& ctx) {
         rest = Trim(rest);
         const size_t sp = rest.find(' ');
         rest = sp == std::string_view::npos ? std::string_view() : Trim(rest.substr(sp + 1));
-        if (!rest.empty() && StartsLower(rest)) continue;
+        // But a kind of report in lower case after it is the municipality's
+        // own ("Sundhed og trivsel Hjørring Kommunes sundhedspolitik",
+        // Hjørring Kommune 2008, docplayer.dk/17951453).
+        const size_t word_end = rest.find(' ');
+        if (!rest.empty() && StartsLower(rest) && !lex.header().HasReportWord(rest.substr(0, word_end))) continue;
       }
       auto m = lex.header().MunicipalityOf(tv);
       // The capitalised word before the town is no part of it
@@ -417,6 +446,18 @@ Report ExtractReport(const Context& ctx) {
         r.organisation = *m;
         break;
       }
+    }
+  }
+  if (!r.organisation && ctx.doc().title) {
+    // The file's own title (PDF Info, DOCX core properties) naming the
+    // municipality, when the letterhead is a picture ("Notat - Ballerup
+    // Kommune" over Ballerup's notat on kronikerindsatser, 2012).
+    re2::StringPiece town;
+    if (RE2::PartialMatch(*ctx.doc().title, lex.header().municipality_phrase(), &town)) {
+      std::string_view tv(town.data(), town.size());
+      auto m = lex.header().MunicipalityOf(tv);
+      if (!m && tv.find(' ') != std::string_view::npos) m = lex.header().MunicipalityOf(tv.substr(tv.find(' ') + 1));
+      if (m) r.organisation = *m;
     }
   }
   if (!r.period && r.title) r.period = PeriodFromTitle(ctx.lex(), *r.title);
@@ -431,6 +472,47 @@ Report ExtractReport(const Context& ctx) {
       int yb = b.empty() ? ya : std::stoi(std::string(b.data(), b.size()));
       if (yb >= ya) r.period = Period{YearStart(ya), YearEnd(yb)};
       break;
+    }
+  }
+
+  if (!r.period && tb != SIZE_MAX) {
+    // The period named in the opening paragraphs under the title
+    // ("Sundhedspolitikken udstikker retningen for, hvordan Høje-Taastrup
+    // Kommune vil arbejde ... i perioden 2021-2024", Høje-Taastrup Kommune,
+    // Sundhedspolitik, htk.dk 2021), not in the body's account of past years.
+    size_t paragraphs = 0;
+    for (size_t i = title_end + 1; i < ctx.size() && paragraphs < 3; ++i) {
+      if (ctx.block(i).page != ctx.block(tb).page) break;
+      if (ctx.block(i).kind == BlockKind::kHeading || !ctx.block(i).cells.empty() || AtMostWords(ctx.text(i), 6))
+        continue;
+      ++paragraphs;
+      int ya = 0, yb = 0;
+      if (lex.header().PeriodInSentence(ctx.text(i), &ya, &yb)) {
+        r.period = Period{ya ? std::optional<std::string>(YearStart(ya)) : std::nullopt, YearEnd(yb)};
+        break;
+      }
+      // The title named with its years ("Kommunalbestyrelsen vedtog den 18.
+      // februar 2019 "Sammen skaber vi det bedste sted - Udviklingsstrategi
+      // 2019-2030"" under the title "Udviklingsstrategi", Faaborg-Midtfyn
+      // Kommune, fmk.dk).
+      if (r.title && r.title->size() >= 4) {
+        const std::string_view t = ctx.text(i);
+        const size_t at = t.find(*r.title);
+        if (at != std::string_view::npos) {
+          const size_t end = at + r.title->size();
+          const std::string_view after = t.substr(end, std::min<size_t>(t.size() - end, 12));
+          re2::StringPiece a, b;
+          if (!after.empty() && after[0] == ' ' &&
+              RE2::PartialMatch(after, lex.header().year_range(), &a, &b) &&
+              Trim(after).substr(0, 4) == std::string_view(a.data(), a.size())) {
+            const int fa = std::stoi(std::string(a.data(), a.size())), fb = std::stoi(std::string(b.data(), b.size()));
+            if (fb >= fa) {
+              r.period = Period{YearStart(fa), YearEnd(fb)};
+              break;
+            }
+          }
+        }
+      }
     }
   }
 
@@ -503,6 +585,7 @@ Report ExtractReport(const Context& ctx) {
     ReportSection s;
     s.heading = Collapse(ctx.text(i));
     if (s.heading.empty()) continue;
+    RowContinuation(ctx, i, &s.heading);
     s.level = plain_level > 0 ? plain_level : b.heading_level > 0 ? b.heading_level : 1;
     if (i > 0) close_until(s.level, i - 1);
     s.span = ctx.MakeSpan(b.start, b.end);

@@ -242,6 +242,8 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
       p.kind = TargetPhraseKind::kBaseline;
     else if (row[1] == "compare")
       p.kind = TargetPhraseKind::kCompare;
+    else if (row[1] == "met")
+      p.kind = TargetPhraseKind::kMet;
     else
       continue;
     if (row.size() > 2 && row[2] != "-") p.direction = row[2];

@@ -113,7 +113,7 @@ struct DateWord {
   std::string second;  // the second word of a two-word phrase ("af"), else empty
 };
 
-enum class TargetPhraseKind : uint8_t { kTrigger, kWeak, kModal, kDirection, kDeadline, kBaseline, kCompare };
+enum class TargetPhraseKind : uint8_t { kTrigger, kWeak, kModal, kDirection, kDeadline, kBaseline, kCompare, kMet };
 struct TargetPhrase {
   std::vector<std::string> words;  // lower case
   TargetPhraseKind kind = TargetPhraseKind::kTrigger;

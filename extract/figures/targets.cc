@@ -82,7 +82,7 @@ TargetFinder::TargetFinder(const Document& doc, const Segmentation& seg, const L
 
 void TargetFinder::OnSentence(size_t s, const std::vector<Token>& toks) {
   Flags& fl = flags_[s];
-  bool weak = false, modal = false;
+  bool weak = false, modal = false, named = false, directed = false, met = false;
   for (size_t i = 0; i < toks.size(); ++i) {
     const Token& t = toks[i];
     if (t.kind != TokKind::kWord) continue;
@@ -97,6 +97,7 @@ void TargetFinder::OnSentence(size_t s, const std::vector<Token>& toks) {
       // målet med behandlingen er ...") it describes one.
       if (p.kind == TargetPhraseKind::kTrigger && (!p.direction.empty() || i <= 1)) {
         fl.trigger = true;
+        (p.direction.empty() ? named : directed) = true;
         // "Brugen af ... skal øges: Der er i den seneste finanslov ...": a
         // bold lead sentence and its explanation; the target ends at the
         // colon after its direction phrase.
@@ -110,8 +111,13 @@ void TargetFinder::OnSentence(size_t s, const std::vector<Token>& toks) {
         weak = weak || LevelFollows(toks, i + p.words.size());
       else if (p.kind == TargetPhraseKind::kModal)
         modal = true;
+      else if (p.kind == TargetPhraseKind::kMet)
+        met = true;
     }
   }
+  // A goal named and reported met is no target ("Denne målsætning er
+  // dermed opfyldt i 2024.").
+  if (named && met && !directed) fl.trigger = false;
   if (weak && modal) fl.trigger = true;
   if (toks.size() >= 3 && toks[0].kind == TokKind::kWord && !toks[0].dot_after &&
       (toks[0].cls & kLeadinWord) && IsPlainInt(toks[1]) && toks[1].key.size() <= 2)
@@ -349,6 +355,18 @@ class Analyzer {
         deadline = &f;
         break;
       }
+    }
+    // Else the one date of the statement, a year after "i": a state
+    // reached by then ("at individuelle oliefyr er udfaset i 2030", "at
+    // fjernvarmen i 2030 er 100 % fossilfri", Assens Kommune, Kommuneplan
+    // 2021-2033, Mål for varmeforsyning).
+    if (!deadline) {
+      const Fig* only = nullptr;
+      size_t dates = 0;
+      for (const auto& f : figs)
+        if (IsDateType(f.f->type) && f.f != base_date_fig_ && ++dates == 1) only = &f;
+      if (dates == 1 && only->f->type == "year" && only->tb > 0 && toks_[only->tb - 1].IsWordIn(lex_.in_words))
+        deadline = only;
     }
     if (deadline) t->deadline = FigureDate(*deadline->f, true);
   }

@@ -137,7 +137,8 @@ Re2Lexicon::Re2Lexicon(const Rulebook& rules, const Lexicon& code) : code_(code)
   label_space_ = Compile("(?i)^(" + Alternation(labels) + ")[ ]+");
   std::vector<std::string> report_labels, inline_labels;
   for (const auto& row : tables("report_labels")) {
-    if (row.size() < 2) continue;
+    // (A period phrase is read inside a sentence, not as a label.)
+    if (row.size() < 2 || row[0] == "period_phrase" || row[0] == "period_until") continue;
     report_fields_[Collapse(FoldCase(row[1]))] = row[0];
     report_labels.push_back(row[1]);
     if (row[0] == "period_from") inline_labels.push_back(row[1]);

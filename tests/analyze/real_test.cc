@@ -110,6 +110,14 @@ TEST(RealPdf, ReportCovers) {
     EXPECT_EQ(r.report->period->to, "2013-12-31");
   }
   {
+    // The letterhead is a picture; the PDF's Info title "Notat - Ballerup
+    // Kommune" names the author.
+    REAL_OR_SKIP(r, "ballerup_bilag_prioritering-af-midler-til-kronikerindsatser.pdf");
+    ASSERT_TRUE(r.report);
+    EXPECT_EQ(r.report->title, "Prioritering af midler til indsatser for kronisk syge borgere");
+    EXPECT_EQ(r.report->organisation, "Ballerup Kommune");
+  }
+  {
     REAL_OR_SKIP(r, "syddjurs_politik-for-kultur-og-fritid_2009.pdf");
     ASSERT_TRUE(r.report);
     EXPECT_EQ(r.report->organisation, "Syddjurs Kommune");
@@ -141,6 +149,12 @@ TEST(RealPdf, KlReportSections) {
   EXPECT_TRUE(has("Borgere med behov for genoptræning"));
   EXPECT_TRUE(has("5.2 Status og udviklingstendenser"));
   EXPECT_TRUE(has("7.2 Status og udviklingstendenser"));
+  // A heading's second line read into the table row beside it (p. 89 after
+  // a figure's caption, p. 102 the table's first row): no heading ends open
+  // on a hyphen.
+  EXPECT_TRUE(has("13.2 Status og udviklingstendenser"));
+  EXPECT_TRUE(has("Skævvridning i udgiftsudviklingen – ingen penge til forebyggelse"));
+  for (const auto& h : headings) EXPECT_NE(h.back(), '-') << h;
   // Figure and table captions and their second lines are no sections.
   const auto& lex = analyze::Lexicon::For(Rules());
   for (const auto& h : headings) {

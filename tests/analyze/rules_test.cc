@@ -1520,6 +1520,14 @@ TEST(Reports, TitleNamesTheMunicipality) {
       "skal være på 100% i 2050.\n");
   ASSERT_TRUE(news.ok());
   if (news->report) EXPECT_FALSE(news->report->organisation) << *news->report->organisation;
+  // The municipality's own plan or policy, a kind of report after its
+  // genitive (Hjørring Kommune, Sundhedspolitik 2008-2014, docplayer.dk/17951453).
+  auto policy = testing::StructureOfBytes(
+      "Sundhed og trivsel Hjørring Kommunes sundhedspolitik\n\nHjørring blandt de sundeste kommuner i Danmark "
+      "Med kommunalreformen fik kommunerne ansvaret for en lang række opgaver på sundhedsområdet.\n");
+  ASSERT_TRUE(policy.ok());
+  ASSERT_TRUE(policy->report);
+  EXPECT_EQ(policy->report->organisation.value_or("-"), "Hjørring Kommune");
 }
 
 // Lolland Kommune, Kvalitetsstandarder (lolland.dk, 2017): a web page's
@@ -1568,6 +1576,53 @@ TEST(Reports, PlainTitleWithoutPageLabels) {
   ASSERT_TRUE(web.ok());
   ASSERT_TRUE(web->report);
   EXPECT_EQ(web->report->title.value_or("-"), "Sundhedspolitik");
+}
+
+// A plan's period named in a sentence of its opening paragraphs, not on a
+// cover: Høje-Taastrup Kommune's Sundhedspolitik (htk.dk 2021, "i perioden
+// 2021-2024") and Sønderborg Kommune's (sonderborgkommune.dk 2019, "gælder
+// for perioden 2019-2022", under the page's date label).
+TEST(Reports, PeriodNamedInOpeningSentence) {
+  auto htk = testing::StructureOfBytes(
+      "Sundhedspolitik\n\nSundhedspolitikken udstikker retningen for, hvordan Høje-Taastrup Kommune vil arbejde "
+      "og prioritere på sundhedsområdet i perioden 2021-2024.\n\nSundhed skal forstås bredt – ikke kun som "
+      "fraværet af sygdom.\n");
+  ASSERT_TRUE(htk.ok());
+  ASSERT_TRUE(htk->report);
+  ASSERT_TRUE(htk->report->period);
+  EXPECT_EQ(htk->report->period->from, "2021-01-01");
+  EXPECT_EQ(htk->report->period->to, "2024-12-31");
+  auto web = testing::StructureOfBytes(
+      "Sundhedspolitik\nOpdateret\n15.11.2019\nSundhedspolitikken ”Mod på mere sundhed” gælder for perioden "
+      "2019-2022. Det er kommunens fjerde sundhedspolitik, og den bygger videre på de foregående "
+      "sundhedspolitikker.\n");
+  ASSERT_TRUE(web.ok());
+  ASSERT_TRUE(web->report);
+  ASSERT_TRUE(web->report->period);
+  EXPECT_EQ(web->report->period->from, "2019-01-01");
+  EXPECT_EQ(web->report->period->to, "2022-12-31");
+  // Its end alone: a period without a start (Hjørring Kommune, Sundhedspolitik
+  // 2008-2014, docplayer.dk/17951453).
+  auto until = testing::StructureOfBytes(
+      "Sundhed og trivsel Hjørring Kommunes sundhedspolitik\n\nAt forbedre sundheden for kommunens borgere er et "
+      "langt sejt træk. Derfor er denne sundhedspolitik en langsigtet plan, som i første omgang gælder til 2014, "
+      "hvor den skal revideres.\n");
+  ASSERT_TRUE(until.ok());
+  ASSERT_TRUE(until->report);
+  ASSERT_TRUE(until->report->period);
+  EXPECT_FALSE(until->report->period->from);
+  EXPECT_EQ(until->report->period->to, "2014-12-31");
+  // The title named with its years in the opening sentence (Faaborg-Midtfyn
+  // Kommune, Udviklingsstrategi, fmk.dk 2019).
+  auto named = testing::StructureOfBytes(
+      "Udviklingsstrategi\n\nKommunalbestyrelsen vedtog den 18. februar 2019 \"Sammen skaber vi det bedste sted - "
+      "Udviklingsstrategi 2019-2030\", som også er kommunens planstrategi.\n\nVision: Sammen skaber vi det bedste "
+      "sted\n");
+  ASSERT_TRUE(named.ok());
+  ASSERT_TRUE(named->report);
+  ASSERT_TRUE(named->report->period);
+  EXPECT_EQ(named->report->period->from, "2019-01-01");
+  EXPECT_EQ(named->report->period->to, "2030-12-31");
 }
 
 // Gentofte's minutes (Acadre PDF as pdftotext gives it; Økonomiudvalget

@@ -250,6 +250,11 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Ana
        [](const std::string& in) {
          size_t vs;
          std::string f = Lex().header().MatchReportLabel(in, &vs);
+         // A sentence naming the plan's period: "period_phrase:2021-2024".
+         int a, b;
+         if (f.empty() && Lex().header().PeriodInSentence(in, &a, &b))
+           return a ? "period_phrase:" + std::to_string(a) + "-" + std::to_string(b)
+                    : "period_until:" + std::to_string(b);
          return f.empty() ? std::string("-") : f;
        }},
       {"date",

@@ -35,13 +35,22 @@ HeaderMatcher::HeaderMatcher(const Rulebook& rules, const Words& words) : words_
 
   // --- report labels and captions
   std::vector<std::string> labels, inline_labels;
+  std::vector<std::string> period_phrases, until_phrases;
   for (const auto& row : tables("report_labels")) {
     if (row.size() < 2) continue;
+    if (row[0] == "period_phrase" || row[0] == "period_until") {
+      (row[0] == "period_phrase" ? period_phrases : until_phrases).push_back(row[1]);
+      continue;
+    }
     report_fields_[Collapse(FoldCase(row[1]))] = row[0];
     labels.push_back(row[1]);
     if (row[0] == "period_from") inline_labels.push_back(row[1]);
   }
   report_label_ = PhraseList(labels, false);
+  period_sentence_.Set("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿ])(?:" + Alternation(period_phrases) +
+                       ")\\s+((?:19|20)\\d{2})\\s*(?:-|–|" + range_alt + ")\\s*((?:19|20)\\d{2})(?:[^\\d]|$)");
+  period_until_.Set("(?i)(?:^|[^A-Za-zÀ-ÖØ-öø-ÿ])(?:" + Alternation(until_phrases) +
+                    ")\\s+((?:19|20)\\d{2})(?:[^\\d]|$)");
   report_label_inline_ = PhraseList(inline_labels, false);
   // A caption word, then a number ("5.1", "3", "A") and the end of it, or a colon.
   caption_words_ = PhraseList(rules.Lines("report_captions"), false);
@@ -109,6 +118,19 @@ std::string HeaderMatcher::MatchReportLabel(std::string_view block, size_t* valu
   }
   auto it = report_fields_.find(Collapse(FoldCase(block.substr(0, label_end))));
   return it == report_fields_.end() ? "" : it->second;
+}
+
+bool HeaderMatcher::PeriodInSentence(std::string_view s, int* from, int* to) const {
+  re2::StringPiece a, b;
+  if (!RE2::PartialMatch(s, *period_sentence_, &a, &b)) {
+    if (!RE2::PartialMatch(s, *period_until_, &b)) return false;
+    *from = 0;
+    *to = std::stoi(std::string(b.data(), b.size()));
+    return true;
+  }
+  *from = std::stoi(std::string(a.data(), a.size()));
+  *to = std::stoi(std::string(b.data(), b.size()));
+  return *to >= *from;
 }
 
 bool HeaderMatcher::IsCaption(std::string_view line) const {

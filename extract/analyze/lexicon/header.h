@@ -48,6 +48,11 @@ class HeaderMatcher {
   // A figure or table caption or a source note ("Figur 5.1. …", "Tabel 3 …",
   // "Kilde: …"; report_captions.txt).
   bool IsCaption(std::string_view line) const;
+  // A plan's period named in a sentence: a period phrase of
+  // report_labels.txt and two years ("Sundhedspolitikken udstikker retningen
+  // ... i perioden 2021-2024"), or an end phrase and one year ("gælder til
+  // 2014": `from` is 0). False when there is none.
+  bool PeriodInSentence(std::string_view s, int* from, int* to) const;
 
   // A committee or board name as a whole line ("Beskæftigelsesudvalget",
   // "Udvalget for plan, udvikling og kultur (PUK)").
@@ -89,6 +94,7 @@ class HeaderMatcher {
   std::map<std::string, std::string> report_fields_;  // folded label -> field
   PhraseList caption_words_;  // what caption_ needs at the line's start
   LazyRE2 caption_;
+  LazyRE2 period_sentence_, period_until_;
 
   // Body names: the names, suffixes and (as written) prefixes of bodies.txt.
   PhraseList body_names_, body_suffixes_, body_prefixes_;
