@@ -1072,6 +1072,18 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
           it.title.compare(it.title.size() - empty.size(), empty.size(), empty) == 0)
         it.title.resize(it.title.size() - empty.size());
     }
+    // "Godkendelse af dagsordenÅbn/luk punkt" (Solrød's minutes pages
+    // 2021): a page's control glued to the title, capitalised, no space
+    // before it, is no part of it.
+    for (const std::string& nav : lex.words().navigation.entries()) {
+      const size_t n = it.title.size();
+      if (n <= nav.size() + 1) continue;
+      std::string_view tail = std::string_view(it.title).substr(n - nav.size());
+      if (it.title[n - nav.size() - 1] != ' ' && StartsUpper(tail) && FoldCase(tail) == nav) {
+        it.title.resize(n - nav.size());
+        break;
+      }
+    }
     const TocEntry* te = toc.Find(st.number);
     if (it.title.empty() && te) it.title = te->title;
     size_t marker_len = 0, suffix_len = 0;

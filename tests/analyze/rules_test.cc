@@ -2127,5 +2127,27 @@ TEST(Meetings, NumberTitleThenCaseLabelAndDatedDecisionLabel) {
   EXPECT_EQ(rec->agenda_items[0].decision->text.substr(0, 4), "Ad 1");
 }
 
+// Solrød's minutes pages (Byrådet 20-12-2021, solrod.dk dagsordener-og-referater
+// agenda=163aa891) as text: the page's control "Åbn/luk punkt" glued to each
+// item's title is cut off it.
+TEST(Meetings, PageControlGluedToTheTitle) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\nUdvalg: Byrådet\nMødedato: 20-12-2021\nMødested: Solrød Aktivitets- og Frivilligcenter, Solrød "
+      "Center 85, 2680 Solrød Strand\n183. Godkendelse af dagsordenÅbn/luk punkt\nSagsnummer: "
+      "85.02.02-P35-34-20\nGodkendelse af dagsorden\nIndstilling\nAdministrationen indstiller, at forslag til "
+      "dagsorden godkendes.\nBeslutning\nTiltrådt.\nAfbud: Brian Mørch, Peter Klokker, Jonas Ring Madsen og Emil "
+      "Blücher.\n184. Ændring af styrelsesvedtægt for Solrød KommuneÅbn/luk punkt\nSagsnummer: "
+      "00.15.00-A21-1-21\nÆndring af styrelsesvedtægt for Solrød Kommune\nBeslutningstema\nByrådet skal tage "
+      "stilling til ændring af styrelsesvedtægt for Solrød Kommune, så der er mulighed for etablering af en "
+      "borgerrådgiverfunktion.\nIndstilling\nAdministrationen indstiller, at Byrådet 2. behandler ændring af "
+      "styrelsesvedtægten for Solrød Kommune.\nBeslutning\nTiltrådt.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].number, "183");
+  EXPECT_EQ(rec->agenda_items[0].title, "Godkendelse af dagsorden");
+  EXPECT_EQ(rec->agenda_items[1].title, "Ændring af styrelsesvedtægt for Solrød Kommune");
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "00.15.00-A21-1-21");
+}
+
 }  // namespace
 }  // namespace referat
