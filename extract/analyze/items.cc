@@ -84,6 +84,24 @@ bool DatedBodyLine(const Context& ctx, std::string_view t) {
   return !body.empty() && ctx.lex().header().IsBodyName(body);
 }
 
+// "Økonomiudvalget den 22-10-2020" after a decision label's colon
+// ("BESLUTNING: Økonomiudvalget den 22-10-2020": Dragør's minutes pages
+// 2020): a body, maybe a small word in lower case, then the date ending the
+// line; it belongs to the heading, not the decision.
+bool BodyThenDate(const Context& ctx, std::string_view t) {
+  t = Trim(TrimRight(Trim(t), ":"));
+  if (t.empty() || !AtMostWords(t, 8) || !HasDigit(t)) return false;
+  auto d = FindDate(ctx.lex(), t);
+  if (!d || !Trim(t.substr(d->end)).empty()) return false;
+  std::string_view before = Trim(t.substr(0, d->start));
+  if (ctx.lex().header().IsBodyName(before)) return true;
+  const size_t sp = before.rfind(' ');
+  if (sp == std::string_view::npos) return false;
+  std::string_view last = before.substr(sp + 1);
+  return !last.empty() && !StartsUpper(last) && !HasDigit(last) &&
+         ctx.lex().header().IsBodyName(Trim(before.substr(0, sp)));
+}
+
 // The case number on a case label's line ("Sagsnr.: X", "Sagsnr.<TAB>X",
 // or the label's wildcard form "Sagsnr. 18/12345", a whole-line heading
 // holding its value), or on the line after a bare label (*next_is_value).
@@ -504,6 +522,20 @@ std::vector<ItemStart> CaseLabelStarts(const Context& ctx, const Toc& toc) {
       // signature sheet), where no numbered or titled heading opened items.
       st.block = st.title_block = i - 1;
       st.case_head = false;  // the label is the body's first line
+      st.title_start = ctx.block(i - 1).start;
+      st.title_end = ctx.block(i - 1).end;
+    } else if (i > 1 && (k == 0 || labels[k - 1] + 2 < i - 1) && ctx.heading(i - 1).role == Role::kNone &&
+               !ctx.IsTableRow(i - 1) && TitleOk(ctx.text(i - 1)) && AtMostWords(ctx.text(i - 1), 30) &&
+               StartsUpper(Trim(ctx.text(i - 1))) && NumberCell(ctx.text(i - 2))) {
+      // The number alone, the title, then the label ("• 1" / "Café
+      // Havslapning - ansøgning om ændrede vilkår for udeservering m.m." /
+      // "Sagsid.: 20/2955": Dragør's minutes pages 2020): the item opens at
+      // its number and keeps it; the number alone above lets the title end
+      // in an abbreviation's dot.
+      st.block = i - 2;
+      st.title_block = i - 1;
+      st.case_head = false;  // the label is the body's first line
+      st.number = *NumberCell(ctx.text(i - 2));
       st.title_start = ctx.block(i - 1).start;
       st.title_end = ctx.block(i - 1).end;
     }
@@ -1040,6 +1072,18 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
           it.title.compare(it.title.size() - empty.size(), empty.size(), empty) == 0)
         it.title.resize(it.title.size() - empty.size());
     }
+    // "Godkendelse af dagsordenÅbn/luk punkt" (Solrød's minutes pages
+    // 2021): a page's control glued to the title, capitalised, no space
+    // before it, is no part of it.
+    for (const std::string& nav : lex.words().navigation.entries()) {
+      const size_t n = it.title.size();
+      if (n <= nav.size() + 1) continue;
+      std::string_view tail = std::string_view(it.title).substr(n - nav.size());
+      if (it.title[n - nav.size() - 1] != ' ' && StartsUpper(tail) && FoldCase(tail) == nav) {
+        it.title.resize(n - nav.size());
+        break;
+      }
+    }
     const TocEntry* te = toc.Find(st.number);
     if (it.title.empty() && te) it.title = te->title;
     size_t marker_len = 0, suffix_len = 0;
@@ -1144,7 +1188,9 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
       std::string_view t = ctx.text(j);
       const Block& b = ctx.block(j);
       const HeadingHit& h = ctx.heading(j);
-      const bool whole = h.text_start >= t.size();
+      const bool dated_head = h.role == Role::kDecision && h.text_start < t.size() && h.text_start > 0 &&
+                              BodyThenDate(ctx, t.substr(h.text_start));
+      const bool whole = h.text_start >= t.size() || dated_head;
       if (j < st.title_block && h.role != Role::kCase) access_at_end(j);
       if (h.role == Role::kCase) {
         bool next_is_value = false;
@@ -1168,7 +1214,7 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
            h.role == Role::kSection) &&
           !(h.markup && BrokenSentence(ctx.lex(), t))) {
         SectionDraft s;
-        s.heading = Collapse(TrimRight(t.substr(0, h.heading_end), ":"));
+        s.heading = Collapse(TrimRight(dated_head ? Trim(t) : t.substr(0, h.heading_end), ":"));
         if (s.heading->empty()) s.heading.reset();
         s.role = h.role;
         s.head_block = j;

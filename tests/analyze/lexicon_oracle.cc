@@ -165,11 +165,14 @@ Re2Lexicon::Re2Lexicon(const Rulebook& rules, const Lexicon& code) : code_(code)
                      ")(?:\\s*\\d{1,3}(?:\\.\\d{1,3})*[a-z]?[.:]?(?:\\s|$)|\\s*:)");
   std::vector<std::string> names = Column(tables, "bodies", "name");
   for (const auto& n : Column(tables, "bodies", "council_alone")) names.push_back(n);
+  // A word, maybe with a comma; a group: a word, maybe "og" after it. The
+  // suffix alone never comes right after "og" ("Byråd og udvalg").
+  const std::string body_word = "[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*,?\\s+";
+  const std::string body_group = "(?:" + body_word + "(?:(?:" + and_alt + ")\\s+)?)";
+  const std::string body_suffix = "(?i:" + Alternation(Column(tables, "bodies", "suffix")) + ")";
   body_name_ = Compile(
-      "^(?:(?i:" + Alternation(names) +
-      ")|(?:[A-ZÀ-ÖØ-Þ](?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*-,|[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*)\\s+(?:(?:" + and_alt +
-      ")\\s+)?){0,4}?(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*)?(?i:" +
-      Alternation(Column(tables, "bodies", "suffix")) + ")|(?:" +
+      "^(?:(?i:" + Alternation(names) + ")|" + body_group + "{0,4}?[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*" +
+      body_suffix + "|(?:" + body_group + "{0,3}?" + body_word + ")?" + body_suffix + "|(?:" +
       Alternation(Column(tables, "bodies", "prefix")) + ")\\s+[^.]{3,})(?:\\s*\\([^()]{1,20}\\))?$");
   leadin_ = Compile("(?i)^(?:" + Alternation(Column(tables, "roles", "leadin")) + ")[\\s,:]+");
 }

@@ -2150,5 +2150,134 @@ TEST(Meetings, AbsenceNoteNamingTheMeetingWithNamesUnderIt) {
   EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Claus Nybo"}));
 }
 
+
+// Allerød's minutes pages (Teknik, Erhverv, Plan og Miljøudvalget
+// 2018-2021, referat 06-03-2018, alleroed.dk/Files/Files/Dagsordener/
+// committee_189346/agenda_327182/agenda_327182.html) as text: the body's
+// name lists its fields with commas before "og"; item 2 has no decision
+// heading in its first lines, but "Punkttype" (a section heading, its value
+// "Orientering." under it) right under its title.
+TEST(Meetings, CommaListedCommitteeAndPunkttypeUnderTitle) {
+  auto rec = testing::StructureOfBytes(
+      "UDVALG\n\nTeknik, Erhverv, Plan og Miljøudvalget 2018-2021\n\nMØDE\n\nReferat\n\nSTED\n\nMødelokale C\n\n"
+      "STARTTIDSPUNKT\n\n06-03-2018 07:30:00\n\nSLUTTIDSPUNKT\n\n06-03-2018 10:50:00\n\n\nPUNKTER\n\n"
+      "1. Bemærkninger til dagsordenen\n2. Meddelelser\n3. Orientering om Movia og kollektiv trafik\n\n\n\n"
+      "1. Bemærkninger til dagsordenen\n\nBemærkninger til dagsordenen\n\nPunkttype\nBeslutning.\n\n"
+      "Beslutning Teknik, Erhverv, Plan og Miljøudvalget 2018-2021 den 06-03-2018\nIngen.\n\n\n\n\n"
+      "2. Meddelelser\n\nMeddelelser\n\nPunkttype\nOrientering.\n\nTema\n1 Ny kontrakt for Iværksætterhus\n"
+      "Iværksætterhuset varetager den lokale erhvervsservice indenfor rammerne af lov om erhvervsfremme.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Teknik, Erhverv, Plan og Miljøudvalget");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2018-03-06");
+  ASSERT_GE(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].number, "1");
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->text, "Ingen.");
+  EXPECT_EQ(rec->agenda_items[1].number, "2");
+  EXPECT_EQ(rec->agenda_items[1].title, "Meddelelser");
+}
+
+// Høje-Taastrup's minutes pages (Byrådet 29. august 2017, htk.dk
+// Dagsordener-og-referater 18-2112) as text: the site's menu "Byråd og
+// udvalg" over the date is no body; the decision heading "Beslutning Byrådet
+// den 29-08-2017" names it.
+TEST(Meetings, SiteMenuIsNoBody) {
+  auto rec = testing::StructureOfBytes(
+      "Byråd og udvalg\n • Få siden oplæst\n\n29. august 2017\n\nReferat (29. august 2017)\n\nAgenda\n\n"
+      "Deltagere:\n\nAnne Mette Bak (A)\nBjarne Kogsbøll (C)\nConny Trøjborg Krogh (F)\n\nFraværende:\n\n\n \n\n"
+      "1. Godkendelse af dagsorden\n\nBeslutning Byrådet den 29-08-2017\n\nGodkendt.\n\n\n \n\n"
+      "2. Forslag fra A, F og Ø om proaktivt at bruge anlægsprojekterne\n\nSagsnr: 14/110\n\nBaggrund\n\n"
+      "Høje-Taastrup Kommune skal proaktivt bruge anlægsprojekterne\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Byrådet");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2017-08-29");
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "14/110");
+}
+
+// Rudersdal's minutes pages (Kommunalbestyrelsen 12. december 2018,
+// rudersdal.dk/dagsorden/2019/dagsorden-med-vedtagelser-10): "Dagsorden med
+// vedtagelser" (the agenda with what was resolved) is minutes.
+TEST(Meetings, DagsordenMedVedtagelserIsMinutes) {
+  auto rec = testing::StructureOfBytes(
+      "Dagsorden med vedtagelser\n\nUdvalg:\n\nKommunalbestyrelsen\n\nMødested:\n\nRådssalen\n\nMødedato:\n\n"
+      "12. december 2018\n\nMødetid:\n\nKl. 17\n\nIndhold\n\n1. Meddelelser\nResumé\n \n\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->document_type.value_or("-"), "referat");
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Kommunalbestyrelsen");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2018-12-12");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Rådssalen");
+}
+// Lyngby-Taarbæk's minutes (Kommunalbestyrelsen, referat 22. december 2016,
+// docslib.org/doc/3559752) as text: "Indkaldelse" over the summoned members
+// a line each ends the place under the date line.
+TEST(Meetings, SummonedMembersUnderIndkaldelse) {
+  auto rec = testing::StructureOfBytes(
+      "Kommunalbestyrelsen\n\nReferat\n\n22. december 2016 kl. 17:00\n\nKommunalbestyrelsens mødesal\n\n"
+      "Indkaldelse\n\nHanne Agersnap\n\nBodil Kornbek\n\nMette Schmidt Olsen\n\nFinn Riber Rasmussen\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2016-12-22");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "17:00");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Kommunalbestyrelsens mødesal");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present,
+            (std::vector<std::string>{"Hanne Agersnap", "Bodil Kornbek", "Mette Schmidt Olsen", "Finn Riber Rasmussen"}));
+}
+
+// Dragør's minutes pages (Økonomiudvalget 22. oktober 2020, dragoer.dk
+// oekonomiudvalgets-moeder/2020-10-22-1700-1197) as text: "• 1", the title,
+// then "Sagsid.: 20/2955" open the item; "BESLUTNING: Økonomiudvalget den
+// 22-10-2020" is the decision's heading whole, the votes and "Godkendt."
+// under it its text.
+TEST(Meetings, NumberTitleThenCaseLabelAndDatedDecisionLabel) {
+  auto rec = testing::StructureOfBytes(
+      "Skip navigationen\n\nReferat\n\nTorsdag den 22. oktober 2020 kl. 17:00\n\nMødested: Havnestuen\n"
+      "Udvalg: Økonomiudvalget\nMedlemmer: Ebbe Kyrø (T), Eik Dahl Bidstrup (V), Kenneth Gøtterup (C), Morten "
+      "Dreyer (O), Nicolaj Bertel Riber (A), Ole Hansen (A)\nAfbud fra: Peter Læssøe (T)\nBemærkninger: "
+      "Godkendelse af dagsorden: Godkendt.\n\nAnnette Nyvang (T) var indkaldt som stedfortræder for Peter "
+      "Læssøe (T).\n  • 1\n    Café Havslapning - ansøgning om ændrede vilkår for udeservering m.m.\n"
+      "    Sagsid.: 20/2955\n\n    RESUMÉ:\n\n    Café Havslapning ansøger om tilladelse til at opsætte en "
+      "flytbar træterrasse på udeserveringsarealet ud for butiksfacaden.\n\n    INDSTILLING:\n\n"
+      "    Administrationen indstiller,\n\n    1. at der gives afslag på at opsætte en flytbar træterrasse foran "
+      "caféens facade,\n       \n    BESLUTNING: Økonomiudvalget den 22-10-2020\n\n    Ad 1\n\n"
+      "    For stemte:    5 (A+T+V)\n\n    Imod stemte:  2 (C+O)\n\n    Undlod at stemme: \n\n    Godkendt.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Økonomiudvalget");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2020-10-22");
+  ASSERT_EQ(rec->agenda_items.size(), 1u);
+  EXPECT_EQ(rec->agenda_items[0].number, "1");
+  EXPECT_EQ(rec->agenda_items[0].title, "Café Havslapning - ansøgning om ændrede vilkår for udeservering m.m.");
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "20/2955");
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->text.substr(0, 4), "Ad 1");
+}
+
+// Solrød's minutes pages (Byrådet 20-12-2021, solrod.dk dagsordener-og-referater
+// agenda=163aa891) as text: the page's control "Åbn/luk punkt" glued to each
+// item's title is cut off it.
+TEST(Meetings, PageControlGluedToTheTitle) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\nUdvalg: Byrådet\nMødedato: 20-12-2021\nMødested: Solrød Aktivitets- og Frivilligcenter, Solrød "
+      "Center 85, 2680 Solrød Strand\n183. Godkendelse af dagsordenÅbn/luk punkt\nSagsnummer: "
+      "85.02.02-P35-34-20\nGodkendelse af dagsorden\nIndstilling\nAdministrationen indstiller, at forslag til "
+      "dagsorden godkendes.\nBeslutning\nTiltrådt.\nAfbud: Brian Mørch, Peter Klokker, Jonas Ring Madsen og Emil "
+      "Blücher.\n184. Ændring af styrelsesvedtægt for Solrød KommuneÅbn/luk punkt\nSagsnummer: "
+      "00.15.00-A21-1-21\nÆndring af styrelsesvedtægt for Solrød Kommune\nBeslutningstema\nByrådet skal tage "
+      "stilling til ændring af styrelsesvedtægt for Solrød Kommune, så der er mulighed for etablering af en "
+      "borgerrådgiverfunktion.\nIndstilling\nAdministrationen indstiller, at Byrådet 2. behandler ændring af "
+      "styrelsesvedtægten for Solrød Kommune.\nBeslutning\nTiltrådt.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].number, "183");
+  EXPECT_EQ(rec->agenda_items[0].title, "Godkendelse af dagsorden");
+  EXPECT_EQ(rec->agenda_items[1].title, "Ændring af styrelsesvedtægt for Solrød Kommune");
+  EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "00.15.00-A21-1-21");
+}
+
 }  // namespace
 }  // namespace referat

@@ -214,8 +214,10 @@ bool HeaderMatcher::BodyNameCode(std::string_view line) const {
   // Up to four capitalised words (each maybe followed by "og"), then the
   // suffix, maybe inside a last capitalised word ("Økonomi|udvalget").
   auto suffix_at = [&](size_t p) { return body_suffixes_.Each(line, p, ends_here); };
-  auto last_word = [&](size_t p) {
-    if (suffix_at(p)) return true;
+  // After the conjunction the suffix is no word of its own: "Byråd og
+  // udvalg" is a site's menu (htk.dk's minutes pages 2017), not a body.
+  auto last_word = [&](size_t p, bool bare_ok) {
+    if (bare_ok && suffix_at(p)) return true;
     size_t len = 0;
     if (p >= n || !IsCapital(DecodeAt(line, p, &len))) return false;
     for (size_t x = p + len;; x += len) {
@@ -223,18 +225,20 @@ bool HeaderMatcher::BodyNameCode(std::string_view line) const {
       if (x >= n || !IsNameChar(DecodeAt(line, x, &len))) return false;
     }
   };
-  auto words = [&](auto&& self, size_t p, int used) -> bool {
-    if (last_word(p)) return true;
+  auto words = [&](auto&& self, size_t p, int used, bool after_and) -> bool {
+    if (last_word(p, !after_and)) return true;
     if (used == 4) return false;
     size_t len = 0;
     if (p >= n || !IsCapital(DecodeAt(line, p, &len))) return false;
     size_t q = p + len;
     while (q < n && IsNameChar(DecodeAt(line, q, &len))) q += len;
-    // "Klima-, Teknik- og Miljøudvalget": a comma after a word's hyphen.
-    if (q < n && line[q] == ',' && line[q - 1] == '-') ++q;
+    // "Klima-, Teknik- og Miljøudvalget": a comma after a word's hyphen;
+    // "Teknik, Erhverv, Plan og Miljøudvalget" (Allerød's committee 2018-2021,
+    // alleroed.dk agenda_327182): after a whole word.
+    if (q < n && line[q] == ',') ++q;
     if (q >= n || !IsReSpace(line[q])) return false;
     while (q < n && IsReSpace(line[q])) ++q;
-    if (self(self, q, used + 1)) return true;
+    if (self(self, q, used + 1, false)) return true;
     size_t conj = 0;
     for (const auto& w : words_.and_.entries())
       if (line.substr(q, w.size()) == w && q + w.size() < n && IsReSpace(line[q + w.size()])) {
@@ -244,9 +248,9 @@ bool HeaderMatcher::BodyNameCode(std::string_view line) const {
     if (conj == 0) return false;
     q += conj;
     while (q < n && IsReSpace(line[q])) ++q;
-    return self(self, q, used + 1);
+    return self(self, q, used + 1, true);
   };
-  return words(words, 0, 0);
+  return words(words, 0, 0, false);
 }
 
 bool HeaderMatcher::IsBodyName(std::string_view line) const {
