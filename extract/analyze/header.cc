@@ -852,6 +852,43 @@ std::optional<std::string> MunicipalityNamedMost(const Context& ctx) {
 
 }  // namespace
 
+std::optional<std::string> MunicipalityOfPath(const Context& ctx, std::string_view path) {
+  const HeaderMatcher& h = ctx.lex().header();
+  std::optional<std::string> found;
+  auto consider = [&](std::string_view w) {
+    if (w.empty() || std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+      return true;
+    auto m = h.MunicipalityOfPathWord(w);
+    if (!m) return true;
+    if (found && *found != *m) return false;  // two municipalities: neither
+    found = std::move(m);
+    return true;
+  };
+  size_t p = 0;
+  while (p <= path.size()) {
+    size_t e = path.find_first_of("/\\_. ", p);
+    if (e == std::string_view::npos) e = path.size();
+    std::string_view token = path.substr(p, e - p);
+    // The token and each run of its hyphen-joined parts ("greve-byraad-2024"
+    // gives "greve"; "hoeje-taastrup" itself).
+    std::vector<std::string_view> parts;
+    for (size_t q = 0; q <= token.size();) {
+      size_t d = token.find('-', q);
+      if (d == std::string_view::npos) d = token.size();
+      parts.push_back(token.substr(q, d - q));
+      q = d + 1;
+    }
+    for (size_t a = 0; a < parts.size() && parts.size() <= 8; ++a)
+      for (size_t b = a; b < parts.size(); ++b) {
+        const size_t from = static_cast<size_t>(parts[a].data() - token.data());
+        const size_t to = static_cast<size_t>(parts[b].data() - token.data()) + parts[b].size();
+        if (!consider(token.substr(from, to - from))) return std::nullopt;
+      }
+    p = e + 1;
+  }
+  return found;
+}
+
 std::optional<std::string> MunicipalityNotStated(const Context& ctx, const Meeting& meeting) {
   if (auto most = MunicipalityNamedMost(ctx)) return most;
   if (meeting.location) return MunicipalityOfPlace(ctx, *meeting.location);

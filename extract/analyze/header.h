@@ -52,8 +52,17 @@ std::optional<std::string> BodyFromDecisionHeadings(const Context& ctx, size_t f
 // - the town after the postcode of the meeting's place ("Tapperiet, Sdr.
 //   Badevej 1, 4600 Køge", Køge's minutes). Only then: a committee may meet
 //   in a neighbouring town (Greve's Skole-, Børne- og Ungeudvalget at "EUC
-//   Sjælland, Campusbuen 25, 4600 Køge", 10.9.2024).
+//   Sjælland, Campusbuen 25, 4600 Køge", 10.9.2024);
+// - without a postcode, a town hall in the place ("M 5 - Vejen Rådhus") or
+//   a place ending in a municipality's name ("Mødested: Hvidovre").
 std::optional<std::string> MunicipalityNotStated(const Context& ctx, const Meeting& meeting);
+
+// The last resort, when the text names none: the file's path, as archives
+// name their files and folders ("alleroed_tepm_2018-03-06.txt",
+// "Greve/2024/…", "hoeje-taastrup-byraad.pdf"): the one municipality its
+// words name (municipalities.txt, the name or its ASCII spelling), or none
+// when they name two.
+std::optional<std::string> MunicipalityOfPath(const Context& ctx, std::string_view path);
 
 }  // namespace referat::analyze
 

@@ -106,6 +106,8 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
         record->meeting->municipality = only->second;
       }
     if (!record->meeting->municipality) record->meeting->municipality = analyze::MunicipalityNotStated(ctx, *record->meeting);
+    if (!record->meeting->municipality)
+      record->meeting->municipality = analyze::MunicipalityOfPath(ctx, record->source.path);
     // "Mødet hævet kl. 17.30." after the items, or in the header's notes
     // (Odense's minutes: "Mødet hævet kl. 17.12" above the agenda), gives
     // the end time the header did not state.

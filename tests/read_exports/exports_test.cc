@@ -176,6 +176,34 @@ TEST(FirstAgenda, AbsentUnderEveryItemIsAbsentFromTheMeeting) {
   EXPECT_EQ(r->agenda_items[3].absent, (std::vector<std::string>{"Linda Heegaard", "Per Lund Sørensen"}));
 }
 
+// Minutes that name no municipality (Glostrup's Økonomiudvalg 19.11.2025,
+// "Center for Glostrup Ejendomme" aside) get it from the archive's file
+// name, as a last resort; a path naming two municipalities, or a region,
+// gives none, and the text's own evidence comes first.
+TEST(MunicipalityOfPath, ArchiveFileAndFolderNames) {
+  auto glostrup = ExtractFile((Real() / "glostrup_oekonomiudvalget_2025-11-19_truncated.docx").string(),
+                              ExtractOptions{});
+  ASSERT_TRUE(glostrup.ok());
+  ASSERT_TRUE(glostrup->meeting);
+  EXPECT_EQ(glostrup->meeting->municipality.value_or("-"), "Glostrup Kommune");
+  auto region = ExtractFile((Real() / "sbsys" / "region-hovedstaden_sbsys_Publication553.zip").string(),
+                            ExtractOptions{});
+  ASSERT_TRUE(region.ok());
+  ASSERT_TRUE(region->meeting);
+  EXPECT_FALSE(region->meeting->municipality.has_value());
+  const std::string bytes = ReadFile(Real() / "glostrup_oekonomiudvalget_2025-11-19_truncated.docx");
+  auto muni = [&](const std::string& path) {
+    auto r = FromBytes(bytes, path);
+    EXPECT_TRUE(r.ok() && r->meeting) << path;
+    return r.ok() && r->meeting ? r->meeting->municipality.value_or("-") : "?";
+  };
+  EXPECT_EQ(muni("arkiv/Hoeje-Taastrup/2025/oekonomiudvalget.docx"), "Høje-Taastrup Kommune");
+  EXPECT_EQ(muni("arkiv/lyngby-taarbaek-kb-2025.docx"), "Lyngby-Taarbæk Kommune");
+  EXPECT_EQ(muni("arkiv/Allerød/referat.docx"), "Allerød Kommune");
+  EXPECT_EQ(muni("arkiv/greve_vs_koege/referat.docx"), "-");
+  EXPECT_EQ(muni("referat-19-11-2025.docx"), "-");
+}
+
 TEST(FirstAgenda, HostileShapes) {
   std::string deep = "{\"Dagsordenpunkter\": [], \"Moede\": {\"x\": ";
   for (int i = 0; i < 100000; ++i) deep += "[";

@@ -76,6 +76,7 @@ HeaderMatcher::HeaderMatcher(const Rulebook& rules, const Words& words) : words_
     if (row.size() < 2) continue;
     municipalities_[FoldCase(row[0])] = row[1];
     municipalities_[FoldCase(row[1])] = row[1];
+    if (row.size() >= 3) municipality_path_words_[row[2]] = row[1];
   }
   for (const auto& row : tables("bodies"))
     if (row.size() >= 4 && row[0] == "council_alone") only_councils_[FoldCase(row[1])] = {row[2], row[3]};
@@ -305,6 +306,13 @@ bool HeaderMatcher::MayHaveMunicipalityPhrase(std::string_view s) const {
   for (const auto& w : municipality_words_)
     if (s.find(w) != std::string_view::npos) return true;
   return false;
+}
+
+std::optional<std::string> HeaderMatcher::MunicipalityOfPathWord(std::string_view word) const {
+  std::string f = FoldCase(word);
+  if (auto it = municipality_path_words_.find(f); it != municipality_path_words_.end()) return it->second;
+  if (auto it = municipalities_.find(f); it != municipalities_.end()) return it->second;
+  return std::nullopt;
 }
 
 std::optional<std::string> HeaderMatcher::MunicipalityOf(std::string_view town) const {

@@ -73,6 +73,9 @@ class HeaderMatcher {
   // (function_words.txt's council_word, as written) is in it.
   bool MayHaveMunicipalityPhrase(std::string_view s) const;
   // Official municipality for a town name ("Aalborg" -> "Aalborg Kommune").
+  // A word of a file or folder name ("alleroed", "Greve", "hoeje-taastrup")
+  // that names a municipality: its official name.
+  std::optional<std::string> MunicipalityOfPathWord(std::string_view word) const;
   std::optional<std::string> MunicipalityOf(std::string_view town) const;
   // A council named alone that only one municipality has
   // ("Borgerrepræsentationen": bodies.txt's council_alone rows with a
@@ -106,6 +109,7 @@ class HeaderMatcher {
   std::vector<std::string> municipality_words_;  // for MayHaveMunicipalityPhrase
   LazyRE2 municipality_phrase_;
   std::map<std::string, std::string> municipalities_;  // folded town -> official
+  std::map<std::string, std::string> municipality_path_words_;  // "alleroed" -> official
   std::map<std::string, std::pair<std::string, std::string>> only_councils_;  // folded name -> council, town
 };
 

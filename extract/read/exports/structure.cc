@@ -58,6 +58,7 @@ void ExtractExportStructure(const Document& doc, const Segmentation& seg, const 
   if (!m.council) m.council = header.meeting.council;
   if (!m.municipality) m.municipality = header.meeting.municipality;
   if (!m.municipality) m.municipality = analyze::MunicipalityNotStated(ctx, m);
+  if (!m.municipality) m.municipality = analyze::MunicipalityOfPath(ctx, record->source.path);
   m.document_type = facts.document_type;
   if (!m.document_type)
     m.document_type = has_decision ? ctx.lex().header().MinutesTypeName() : ctx.lex().header().AgendaTypeName();
