@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 
 #include "lang/text.h"
 #include "lang/wordlist.h"
@@ -80,7 +81,55 @@ std::string ClockAlternation(const Rulebook& rules) {
 
 }  // namespace
 
+namespace {
+thread_local int g_document_year = 0;
+thread_local const char* g_document_text = nullptr;
+}  // namespace
+
+int EvidenceYear(std::string_view text) {
+  // Counts per year 1800..2099; the first position of each for ties.
+  int count[300] = {};
+  size_t first[300];
+  for (size_t i = 0; i + 4 <= text.size(); ++i) {
+    if (!DigitAt(text, i) || (i > 0 && (DigitAt(text, i - 1) || text[i - 1] == '.' || text[i - 1] == ','))) continue;
+    size_t j = i;
+    while (j < text.size() && DigitAt(text, j)) ++j;
+    if (j - i == 4 && !(j + 1 < text.size() && (text[j] == '.' || text[j] == ',') && DigitAt(text, j + 1))) {
+      const int y = ToInt(text.substr(i, 4));
+      if (y >= kFirstYear && y <= kLastYear && count[y - kFirstYear]++ == 0) first[y - kFirstYear] = i;
+    }
+    i = j;
+  }
+  int best = 0;
+  for (int k = 0; k < 300; ++k)
+    if (count[k] > 0 && (best == 0 || count[k] > count[best - kFirstYear] ||
+                         (count[k] == count[best - kFirstYear] && first[k] < first[best - kFirstYear])))
+      best = kFirstYear + k;
+  return best;
+}
+
+DocumentYearScope::DocumentYearScope(std::string_view text)
+    : prev_year_(g_document_year), prev_text_(g_document_text) {
+  if (g_document_text != text.data()) {
+    g_document_year = EvidenceYear(text);
+    g_document_text = text.data();
+  }
+}
+
+DocumentYearScope::~DocumentYearScope() {
+  g_document_year = prev_year_;
+  g_document_text = prev_text_;
+}
+
 int FullYear(int yy, int doc_year) {
+  if (doc_year <= 0 && g_document_year > 0) {
+    // The document's years are evidence of its time, not its day: the
+    // nearest year of those two digits (the earlier on a tie).
+    int best = 1800 + yy;
+    for (int y = 1900 + yy; y <= kLastYear; y += 100)
+      if (std::abs(y - g_document_year) < std::abs(best - g_document_year)) best = y;
+    return best;
+  }
   if (doc_year <= 0) return yy < kTwoDigitPivot ? 2000 + yy : 1900 + yy;
   int y = doc_year / 100 * 100 + yy;
   if (y > doc_year + kTwoDigitYearsAhead) y -= 100;
@@ -197,8 +246,11 @@ DateReader::DateReader(const Rulebook& rules) : months_(rules) {
   numeric_date_.Set("(\\d{1,2})([./\\-])(\\d{1,2})([./\\-])(\\d{4}|\\d{2})");
   // The day may carry the ordinal's ending of protocols before 1900 ("den
   // 25de April", "1ste Juni", "3die August", "2den May").
+  // A two-digit year only before a clock word ("Bestyrelsesmøde den 14.
+  // juni 82 kl. 19:30", NMJK 1982; "den 14 maj 84 kl. 19:30", NMJK 1984):
+  // elsewhere two digits after a month are a count ("1. maj 25 deltagere").
   text_date_.Set("(\\d{1,2})(?:\\.|" + kOrdinalEndings + ")?\\s*((?i:" + WordsAlternation(months_.bare_words()) +
-                 "))\\.?(?:,?\\s+(\\d{4}))?(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9]|$)");
+                 "))\\.?(?:\\s+(\\d{2})\\s+(?i:" + clock + ")|(?:,?\\s+(\\d{4}))?(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9]|$))");
   iso_date_.Set("((?:19|20)\\d{2})-(\\d{2})-(\\d{2})");
   // "April 3, 2019": the month first, as web publishing systems print a
   // date in their default format (Roskilde's minutes pages). The comma and
@@ -290,12 +342,15 @@ std::optional<DateHit> DateReader::FindDate(std::string_view s, size_t from, int
   // Text: 24. oktober 2017, 1. nov.
   {
     re2::StringPiece in(s.data() + from, s.size() - from);
-    re2::StringPiece d, mon, y;
-    while (RE2::FindAndConsume(&in, text_date_.get(), &d, &mon, &y)) {
+    re2::StringPiece d, mon, y2, y;
+    while (RE2::FindAndConsume(&in, text_date_.get(), &d, &mon, &y2, &y)) {
       size_t start = static_cast<size_t>(d.data() - s.data());
       if (GluedBefore(s, start)) continue;
       int month = months_.Number(std::string_view(mon.data(), mon.size()));
-      int year = y.empty() ? default_year : ToInt(std::string_view(y.data(), y.size()));
+      if (!y2.empty()) y = y2;
+      int year = y.empty() ? default_year
+                 : y.size() == 2 ? FullYear(ToInt(std::string_view(y.data(), y.size())), default_year)
+                                 : ToInt(std::string_view(y.data(), y.size()));
       const int day = ToInt(std::string_view(d.data(), d.size()));
       if (month == 0 || year == 0 || !ValidDate(year, month, day)) continue;
       size_t end = y.empty() ? static_cast<size_t>(mon.data() + mon.size() - s.data())
