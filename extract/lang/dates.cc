@@ -82,26 +82,43 @@ std::string ClockAlternation(const Rulebook& rules) {
 }  // namespace
 
 namespace {
-thread_local int g_document_year = 0;
+// The innermost DocumentYearScope's text, and its EvidenceYear once a
+// two-digit year asked for it (-1 before): most documents never do, and the
+// scan is left to those that do.
 thread_local const char* g_document_text = nullptr;
+thread_local size_t g_document_size = 0;
+thread_local int g_document_year = -1;
+
+int DocumentYear() {
+  if (g_document_text == nullptr) return 0;
+  if (g_document_year < 0) g_document_year = EvidenceYear(std::string_view(g_document_text, g_document_size));
+  return g_document_year;
+}
 }  // namespace
 
 int EvidenceYear(std::string_view text) {
+  // The first pages hold the document's title, entries and dates; a long
+  // protocol book's later years are near enough for the nearest year.
+  text = text.substr(0, kEvidenceBytes);
   // Counts per year 1800..2099; the first position of each for ties.
-  int count[300] = {};
-  size_t first[300];
-  for (size_t i = 0; i + 4 <= text.size(); ++i) {
-    if (!DigitAt(text, i) || (i > 0 && (DigitAt(text, i - 1) || text[i - 1] == '.' || text[i - 1] == ','))) continue;
-    size_t j = i;
-    while (j < text.size() && DigitAt(text, j)) ++j;
-    if (j - i == 4 && !(j + 1 < text.size() && (text[j] == '.' || text[j] == ',') && DigitAt(text, j + 1))) {
+  int count[kLastYear - kFirstYear + 1] = {};
+  size_t first[kLastYear - kFirstYear + 1];
+  const size_t n = text.size();
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  for (size_t i = 0; i < n; ++i) {
+    if (static_cast<unsigned>(p[i] - '0') > 9) continue;
+    size_t j = i + 1;
+    while (j < n && static_cast<unsigned>(p[j] - '0') <= 9) ++j;
+    const bool glued_before = i > 0 && (p[i - 1] == '.' || p[i - 1] == ',');
+    const bool glued_after = j + 1 < n && (p[j] == '.' || p[j] == ',') && static_cast<unsigned>(p[j + 1] - '0') <= 9;
+    if (j - i == 4 && !glued_before && !glued_after) {
       const int y = ToInt(text.substr(i, 4));
       if (y >= kFirstYear && y <= kLastYear && count[y - kFirstYear]++ == 0) first[y - kFirstYear] = i;
     }
     i = j;
   }
   int best = 0;
-  for (int k = 0; k < 300; ++k)
+  for (int k = 0; k <= kLastYear - kFirstYear; ++k)
     if (count[k] > 0 && (best == 0 || count[k] > count[best - kFirstYear] ||
                          (count[k] == count[best - kFirstYear] && first[k] < first[best - kFirstYear])))
       best = kFirstYear + k;
@@ -109,26 +126,30 @@ int EvidenceYear(std::string_view text) {
 }
 
 DocumentYearScope::DocumentYearScope(std::string_view text)
-    : prev_year_(g_document_year), prev_text_(g_document_text) {
-  if (g_document_text != text.data()) {
-    g_document_year = EvidenceYear(text);
+    : prev_text_(g_document_text), prev_size_(g_document_size), prev_year_(g_document_year) {
+  if (g_document_text != text.data() || g_document_size != text.size()) {
     g_document_text = text.data();
+    g_document_size = text.size();
+    g_document_year = -1;
   }
 }
 
 DocumentYearScope::~DocumentYearScope() {
-  g_document_year = prev_year_;
   g_document_text = prev_text_;
+  g_document_size = prev_size_;
+  g_document_year = prev_year_;
 }
 
 int FullYear(int yy, int doc_year) {
-  if (doc_year <= 0 && g_document_year > 0) {
-    // The document's years are evidence of its time, not its day: the
-    // nearest year of those two digits (the earlier on a tie).
-    int best = 1800 + yy;
-    for (int y = 1900 + yy; y <= kLastYear; y += 100)
-      if (std::abs(y - g_document_year) < std::abs(best - g_document_year)) best = y;
-    return best;
+  if (doc_year <= 0) {
+    if (const int evidence = DocumentYear(); evidence > 0) {
+      // The document's years are evidence of its time, not its day: the
+      // nearest year of those two digits (the earlier on a tie).
+      int best = 1800 + yy;
+      for (int y = 1900 + yy; y <= kLastYear; y += 100)
+        if (std::abs(y - evidence) < std::abs(best - evidence)) best = y;
+      return best;
+    }
   }
   if (doc_year <= 0) return yy < kTwoDigitPivot ? 2000 + yy : 1900 + yy;
   int y = doc_year / 100 * 100 + yy;
@@ -190,6 +211,8 @@ bool ReadNumericDate(std::string_view s, int doc_year, int* y, int* m, int* d) {
   if (third < 0 || i != s.size()) return false;
   int yy = 0, mm = 0, dd = 0;
   if (first_len <= 2 && (third_len == 4 || third_len == 2)) {
+    // No day or month, no year to work out ("00.01.00", a KLE number).
+    if (first < 1 || first > 31 || second < 1 || second > 12) return false;
     dd = first, mm = second, yy = third_len == 4 ? third : FullYear(third, doc_year);
   } else if (sep == '-' && first_len == 4 && second_len == 2 && third_len == 2) {
     yy = first, mm = second, dd = third;
@@ -318,6 +341,7 @@ std::optional<DateHit> DateReader::FindDate(std::string_view s, size_t from, int
         continue;
       const int dd = ToInt(std::string_view(d.data(), d.size()));
       const int mm = ToInt(std::string_view(m.data(), m.size()));
+      if (dd < 1 || dd > 31 || mm < 1 || mm > 12) continue;
       const int yy = yp.size() == 4 ? ToInt(std::string_view(yp.data(), yp.size()))
                                     : FullYear(ToInt(std::string_view(yp.data(), yp.size())), default_year);
       if (!ValidDate(yy, mm, dd)) continue;

@@ -56,12 +56,15 @@ inline constexpr int kTwoDigitPivot = 50;
 int FullYear(int yy, int doc_year);
 
 // The year a document's four-digit years (1800-2099, not part of a longer
-// number) name most often, the first named on a tie; 0 when none.
+// number) in its first kEvidenceBytes name most often, the first named on a
+// tie; 0 when none.
+inline constexpr size_t kEvidenceBytes = 8192;
 int EvidenceYear(std::string_view text);
 
 // For the calls of FullYear on this thread while it lives: a document's
-// EvidenceYear as the year of two-digit years with no year given. An outer
-// scope of the same document is kept (nested extractors scan once).
+// EvidenceYear as the year of two-digit years with no year given, scanned
+// the first time one asks. An outer scope of the same document is kept
+// (nested extractors scan at most once).
 class DocumentYearScope {
  public:
   explicit DocumentYearScope(std::string_view text);
@@ -70,8 +73,9 @@ class DocumentYearScope {
   DocumentYearScope& operator=(const DocumentYearScope&) = delete;
 
  private:
-  int prev_year_;
   const char* prev_text_;
+  size_t prev_size_;
+  int prev_year_;
 };
 
 // The years a full date (day, month and year) may have: minutes of today and

@@ -532,7 +532,8 @@ TEST(Meetings, ParishBoardEntryBefore1900) {
 // Typed board minutes with no type word (NMJK, Næstved Model Jernbane
 // Klub, bestyrelsesmøde 6.2.1984, nmjk.dk/Arkiv, real text): the title is
 // the meeting's compound and its typewriter date ("den 6 / 2 1984"), those
-// present and absent under it. Minutes of the board, not an unknown text.
+// present and absent under it, then the matters 1, 2 … with no heads.
+// Minutes of the board, not an unknown text.
 TEST(Meetings, TypedBoardMinutesTitleWithoutTypeWord) {
   const std::string text =
       "Bestyrelsesm\xC3\xB8" "de den 6 / 2 1984\n\n"
@@ -540,7 +541,8 @@ TEST(Meetings, TypedBoardMinutesTitleWithoutTypeWord) {
       "tilstede var: Flemming Meisner, Hans Nygaard Jensen, Hans J\xC3\xB8rgen Thomsen, Henrik Struve og Sven Kindt\n\n"
       "Frav\xC3\xA6rende med afbud: Claus Jensen samt Steffen Dresler.\n\n"
       "1. Handelsafdeling s\xC3\xB8ges etableret af HNJ og HS\n\n"
-      "6. HNJ meddeler at 20 medlemmer har betalt kontingent som aktive.\n";
+      "2. Vedr. Sparresholmanl\xC3\xA6gget meddeler FM at Jens Pr\xC3\xA6stholm vil g\xC3\xA5 i gang med problemstillingen af et "
+      "ekstra m\xC3\xB8ntindkast, og en skammel s\xC3\xA5 ogs\xC3\xA5 mindre b\xC3\xB8rn kan iagttage anl\xC3\xA6gget i drift.\n";
   auto rec = testing::StructureOfBytes(text);
   ASSERT_TRUE(rec.ok()) << rec.status().message();
   EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
@@ -551,6 +553,9 @@ TEST(Meetings, TypedBoardMinutesTitleWithoutTypeWord) {
   ASSERT_TRUE(rec->attendance);
   EXPECT_EQ(rec->attendance->present.size(), 5u);
   EXPECT_EQ(rec->attendance->absent.size(), 2u);
+  // The matters follow the absent straight away: the run 1, 2 is items.
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].title, "Handelsafdeling s\xC3\xB8ges etableret af HNJ og HS");
 }
 
 // A two-digit year after the month's name, before the clock, in the title

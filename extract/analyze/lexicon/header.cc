@@ -232,7 +232,9 @@ bool HeaderMatcher::BodyNameCode(std::string_view line) const {
 std::string HeaderMatcher::BodyOfMeetingTitle(std::string_view line) const {
   line = Trim(line);
   for (const auto& [word, body] : meeting_titles_) {
-    if (line.size() < word.size()) continue;
+    // Most lines differ in the first letter (ASCII in every compound); only
+    // the rest are folded.
+    if (line.size() < word.size() || (word[0] & 0x80) || (line[0] | 0x20) != word[0]) continue;
     size_t len = 0;
     if (FoldCase(line.substr(0, word.size())) == word &&
         (line.size() == word.size() || NonLetterAt(line, word.size(), false, &len)))
