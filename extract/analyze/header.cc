@@ -373,6 +373,14 @@ class HeaderReader {
         span_.Add(b.start, b.end);
       }
     }
+    // "Bestyrelsesmøde den 6 / 2 1984": the meeting's compound names the body.
+    if (!m.body && words <= 12) {
+      std::string body = lex_.header().BodyOfMeetingTitle(t);
+      if (!body.empty()) {
+        m.body = std::move(body);
+        span_.Add(b.start, b.end);
+      }
+    }
     if (words <= 8) {
       re2::StringPiece town, word;
       if (lex_.header().FindCouncil(t, &town, &word)) {

@@ -994,6 +994,11 @@ bool AfterMattersLead(const Context& ctx, size_t b) {
   const auto& leads = ctx.lex().words().matters_lead.entries();
   for (size_t j = b; j > 0 && j + 3 >= b; --j) {
     std::string_view t = Trim(ctx.text(j - 1));
+    // Typed minutes go from those present or absent straight to the matters
+    // ("tilstede var: …" / "Fraværende med afbud: …" / "1. Handelsafdeling
+    // søges etableret af HNJ og HS": NMJK's board 6.2.1984, nmjk.dk/Arkiv).
+    const Field label = ctx.lex().attendance().MatchLabel(t, true).field;
+    if (label == Field::kPresent || label == Field::kAbsent) return true;
     if (t.empty() || t.back() != ':') continue;
     const std::string f = FoldCase(Trim(t.substr(0, t.size() - 1)));
     for (const auto& lead : leads) {

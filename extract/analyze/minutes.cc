@@ -16,6 +16,7 @@
 #include "analyze/report.h"
 #include "analyze/text_util.h"
 #include "analyze/toc.h"
+#include "lang/dates.h"
 
 namespace referat {
 namespace {
@@ -56,6 +57,8 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const Rulebo
 
 void ExtractStructure(const Document& doc, const Segmentation& seg, const analyze::Lexicon& lex,
                       Record* record) {
+  // Two-digit years with no meeting date to go by take the document's own years.
+  lang::DocumentYearScope year_scope(doc.text);
   Context ctx(doc, seg, lex, &record->warnings);
 
   analyze::Toc toc = analyze::ExtractToc(ctx);

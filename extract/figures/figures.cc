@@ -26,6 +26,7 @@
 
 #include "core/deadline.h"
 #include "figures/scanner.h"
+#include "lang/dates.h"
 
 namespace referat {
 namespace figures {
@@ -460,6 +461,7 @@ class Pass {
 void ExtractFigures(const Document& doc, const Segmentation& seg, const Rulebook& rules,
                     Record* record) {
   std::shared_ptr<const figures::Lexicon> lex = figures::LexiconFor(rules);
+  lang::DocumentYearScope year_scope(doc.text);  // two-digit years without a meeting year
   Pass pass(doc, seg, *lex, record);
   figures::TargetFinder targets(doc, seg, *lex, pass.meeting_year());
   pass.Run(&targets);

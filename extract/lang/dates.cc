@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 
 #include "lang/text.h"
 #include "lang/wordlist.h"
@@ -80,7 +81,76 @@ std::string ClockAlternation(const Rulebook& rules) {
 
 }  // namespace
 
+namespace {
+// The innermost DocumentYearScope's text, and its EvidenceYear once a
+// two-digit year asked for it (-1 before): most documents never do, and the
+// scan is left to those that do.
+thread_local const char* g_document_text = nullptr;
+thread_local size_t g_document_size = 0;
+thread_local int g_document_year = -1;
+
+int DocumentYear() {
+  if (g_document_text == nullptr) return 0;
+  if (g_document_year < 0) g_document_year = EvidenceYear(std::string_view(g_document_text, g_document_size));
+  return g_document_year;
+}
+}  // namespace
+
+int EvidenceYear(std::string_view text) {
+  // The first pages hold the document's title, entries and dates; a long
+  // protocol book's later years are near enough for the nearest year.
+  text = text.substr(0, kEvidenceBytes);
+  // Counts per year 1800..2099; the first position of each for ties.
+  int count[kLastYear - kFirstYear + 1] = {};
+  size_t first[kLastYear - kFirstYear + 1];
+  const size_t n = text.size();
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  for (size_t i = 0; i < n; ++i) {
+    if (static_cast<unsigned>(p[i] - '0') > 9) continue;
+    size_t j = i + 1;
+    while (j < n && static_cast<unsigned>(p[j] - '0') <= 9) ++j;
+    const bool glued_before = i > 0 && (p[i - 1] == '.' || p[i - 1] == ',');
+    const bool glued_after = j + 1 < n && (p[j] == '.' || p[j] == ',') && static_cast<unsigned>(p[j + 1] - '0') <= 9;
+    if (j - i == 4 && !glued_before && !glued_after) {
+      const int y = ToInt(text.substr(i, 4));
+      if (y >= kFirstYear && y <= kLastYear && count[y - kFirstYear]++ == 0) first[y - kFirstYear] = i;
+    }
+    i = j;
+  }
+  int best = 0;
+  for (int k = 0; k <= kLastYear - kFirstYear; ++k)
+    if (count[k] > 0 && (best == 0 || count[k] > count[best - kFirstYear] ||
+                         (count[k] == count[best - kFirstYear] && first[k] < first[best - kFirstYear])))
+      best = kFirstYear + k;
+  return best;
+}
+
+DocumentYearScope::DocumentYearScope(std::string_view text)
+    : prev_text_(g_document_text), prev_size_(g_document_size), prev_year_(g_document_year) {
+  if (g_document_text != text.data() || g_document_size != text.size()) {
+    g_document_text = text.data();
+    g_document_size = text.size();
+    g_document_year = -1;
+  }
+}
+
+DocumentYearScope::~DocumentYearScope() {
+  g_document_text = prev_text_;
+  g_document_size = prev_size_;
+  g_document_year = prev_year_;
+}
+
 int FullYear(int yy, int doc_year) {
+  if (doc_year <= 0) {
+    if (const int evidence = DocumentYear(); evidence > 0) {
+      // The document's years are evidence of its time, not its day: the
+      // nearest year of those two digits (the earlier on a tie).
+      int best = 1800 + yy;
+      for (int y = 1900 + yy; y <= kLastYear; y += 100)
+        if (std::abs(y - evidence) < std::abs(best - evidence)) best = y;
+      return best;
+    }
+  }
   if (doc_year <= 0) return yy < kTwoDigitPivot ? 2000 + yy : 1900 + yy;
   int y = doc_year / 100 * 100 + yy;
   if (y > doc_year + kTwoDigitYearsAhead) y -= 100;
@@ -141,6 +211,8 @@ bool ReadNumericDate(std::string_view s, int doc_year, int* y, int* m, int* d) {
   if (third < 0 || i != s.size()) return false;
   int yy = 0, mm = 0, dd = 0;
   if (first_len <= 2 && (third_len == 4 || third_len == 2)) {
+    // No day or month, no year to work out ("00.01.00", a KLE number).
+    if (first < 1 || first > 31 || second < 1 || second > 12) return false;
     dd = first, mm = second, yy = third_len == 4 ? third : FullYear(third, doc_year);
   } else if (sep == '-' && first_len == 4 && second_len == 2 && third_len == 2) {
     yy = first, mm = second, dd = third;
@@ -197,8 +269,11 @@ DateReader::DateReader(const Rulebook& rules) : months_(rules) {
   numeric_date_.Set("(\\d{1,2})([./\\-])(\\d{1,2})([./\\-])(\\d{4}|\\d{2})");
   // The day may carry the ordinal's ending of protocols before 1900 ("den
   // 25de April", "1ste Juni", "3die August", "2den May").
+  // A two-digit year only before a clock word ("Bestyrelsesmøde den 14.
+  // juni 82 kl. 19:30", NMJK 1982; "den 14 maj 84 kl. 19:30", NMJK 1984):
+  // elsewhere two digits after a month are a count ("1. maj 25 deltagere").
   text_date_.Set("(\\d{1,2})(?:\\.|" + kOrdinalEndings + ")?\\s*((?i:" + WordsAlternation(months_.bare_words()) +
-                 "))\\.?(?:,?\\s+(\\d{4}))?(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9]|$)");
+                 "))\\.?(?:\\s+(\\d{2})\\s+(?i:" + clock + ")|(?:,?\\s+(\\d{4}))?(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9]|$))");
   iso_date_.Set("((?:19|20)\\d{2})-(\\d{2})-(\\d{2})");
   // "April 3, 2019": the month first, as web publishing systems print a
   // date in their default format (Roskilde's minutes pages). The comma and
@@ -266,6 +341,7 @@ std::optional<DateHit> DateReader::FindDate(std::string_view s, size_t from, int
         continue;
       const int dd = ToInt(std::string_view(d.data(), d.size()));
       const int mm = ToInt(std::string_view(m.data(), m.size()));
+      if (dd < 1 || dd > 31 || mm < 1 || mm > 12) continue;
       const int yy = yp.size() == 4 ? ToInt(std::string_view(yp.data(), yp.size()))
                                     : FullYear(ToInt(std::string_view(yp.data(), yp.size())), default_year);
       if (!ValidDate(yy, mm, dd)) continue;
@@ -290,12 +366,15 @@ std::optional<DateHit> DateReader::FindDate(std::string_view s, size_t from, int
   // Text: 24. oktober 2017, 1. nov.
   {
     re2::StringPiece in(s.data() + from, s.size() - from);
-    re2::StringPiece d, mon, y;
-    while (RE2::FindAndConsume(&in, text_date_.get(), &d, &mon, &y)) {
+    re2::StringPiece d, mon, y2, y;
+    while (RE2::FindAndConsume(&in, text_date_.get(), &d, &mon, &y2, &y)) {
       size_t start = static_cast<size_t>(d.data() - s.data());
       if (GluedBefore(s, start)) continue;
       int month = months_.Number(std::string_view(mon.data(), mon.size()));
-      int year = y.empty() ? default_year : ToInt(std::string_view(y.data(), y.size()));
+      if (!y2.empty()) y = y2;
+      int year = y.empty() ? default_year
+                 : y.size() == 2 ? FullYear(ToInt(std::string_view(y.data(), y.size())), default_year)
+                                 : ToInt(std::string_view(y.data(), y.size()));
       const int day = ToInt(std::string_view(d.data(), d.size()));
       if (month == 0 || year == 0 || !ValidDate(year, month, day)) continue;
       size_t end = y.empty() ? static_cast<size_t>(mon.data() + mon.size() - s.data())

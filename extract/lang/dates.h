@@ -40,11 +40,43 @@ namespace referat::lang {
 // ahead are allowed because minutes name dates to come (the next meeting,
 // a deadline, "senest 31.12.20"). Without a document year (the meeting's
 // own date in its header) a fixed pivot, never the clock: 00-69 are 2000-2069,
-// 70-99 are 1970-1999.
+// 50-99 are 1950-1999.
+//
+// Without the meeting's date the document's own four-digit years are the
+// next best evidence (DocumentYearScope): a protocol of 1956 that writes "d.
+// 3/4-56" and "24.10.56" names 1956 elsewhere, and its "56" is 1956, not
+// 2056: the nearest year of those two digits to the year the document names
+// most (evidence of its time, not its day, so no window ahead). Only where the document names no year does the fixed pivot decide:
+// 00-49 are 2000-2049, 50-99 are 1950-1999 (typed minutes from 1950 on;
+// minutes of today name no year after 2049 in two digits).
 inline constexpr int kTwoDigitYearsAhead = 20;
-inline constexpr int kTwoDigitPivot = 70;
-// `yy` (0..99) as a full year; `doc_year` 0 when unknown.
+inline constexpr int kTwoDigitPivot = 50;
+// `yy` (0..99) as a full year; `doc_year` 0 when unknown (then the year of
+// the innermost DocumentYearScope, then the pivot).
 int FullYear(int yy, int doc_year);
+
+// The year a document's four-digit years (1800-2099, not part of a longer
+// number) in its first kEvidenceBytes name most often, the first named on a
+// tie; 0 when none.
+inline constexpr size_t kEvidenceBytes = 8192;
+int EvidenceYear(std::string_view text);
+
+// For the calls of FullYear on this thread while it lives: a document's
+// EvidenceYear as the year of two-digit years with no year given, scanned
+// the first time one asks. An outer scope of the same document is kept
+// (nested extractors scan at most once).
+class DocumentYearScope {
+ public:
+  explicit DocumentYearScope(std::string_view text);
+  ~DocumentYearScope();
+  DocumentYearScope(const DocumentYearScope&) = delete;
+  DocumentYearScope& operator=(const DocumentYearScope&) = delete;
+
+ private:
+  const char* prev_text_;
+  size_t prev_size_;
+  int prev_year_;
+};
 
 // The years a full date (day, month and year) may have: minutes of today and
 // the protocols archives index, parish councils' from 1841 on ("Aar 1855, den

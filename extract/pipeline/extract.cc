@@ -10,6 +10,7 @@
 #include "core/sha256.h"
 #include "figures/figures.h"
 #include "figures/scanner.h"
+#include "lang/dates.h"
 #include "pipeline/extract_internal.h"
 #include "read/exports/export.h"
 #include "read/exports/structure.h"
@@ -105,6 +106,7 @@ Result<Record> pipeline::ExtractHashed(const Input& input, const ExtractOptions&
 
     const Rulebook& rules = Rules();
     Segmentation seg = Segment(doc);
+    lang::DocumentYearScope year_scope(doc.text);  // one scan for structure and figures
     if (facts) exports::ExtractExportStructure(doc, seg, rules, *facts, &rec);
     else ExtractStructure(doc, seg, rules, &rec);
     ExtractFigures(doc, seg, rules, &rec);

@@ -14,6 +14,7 @@
 #include "analyze/lexicon.h"
 #include "analyze/names.h"
 #include "analyze/text_util.h"
+#include "lang/dates.h"
 #include "analyze_test_util.h"
 
 namespace referat {
@@ -526,6 +527,72 @@ TEST(Meetings, ParishBoardEntryBefore1900) {
   EXPECT_EQ(rec->meeting->date.value_or("-"), "1859-03-24");
   EXPECT_EQ(rec->meeting->body.value_or("-"), "Sogneforstanderskab");
   EXPECT_EQ(rec->meeting->location.value_or("-"), "Geraa skole");
+}
+
+// Typed board minutes with no type word (NMJK, Næstved Model Jernbane
+// Klub, bestyrelsesmøde 6.2.1984, nmjk.dk/Arkiv, real text): the title is
+// the meeting's compound and its typewriter date ("den 6 / 2 1984"), those
+// present and absent under it, then the matters 1, 2 … with no heads.
+// Minutes of the board, not an unknown text.
+TEST(Meetings, TypedBoardMinutesTitleWithoutTypeWord) {
+  const std::string text =
+      "Bestyrelsesm\xC3\xB8" "de den 6 / 2 1984\n\n"
+      "Afholdt hos Henrik Struve\n\n"
+      "tilstede var: Flemming Meisner, Hans Nygaard Jensen, Hans J\xC3\xB8rgen Thomsen, Henrik Struve og Sven Kindt\n\n"
+      "Frav\xC3\xA6rende med afbud: Claus Jensen samt Steffen Dresler.\n\n"
+      "1. Handelsafdeling s\xC3\xB8ges etableret af HNJ og HS\n\n"
+      "2. Vedr. Sparresholmanl\xC3\xA6gget meddeler FM at Jens Pr\xC3\xA6stholm vil g\xC3\xA5 i gang med problemstillingen af et "
+      "ekstra m\xC3\xB8ntindkast, og en skammel s\xC3\xA5 ogs\xC3\xA5 mindre b\xC3\xB8rn kan iagttage anl\xC3\xA6gget i drift.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->document_type.value_or("-"), "referat");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "1984-02-06");
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Bestyrelsen");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present.size(), 5u);
+  EXPECT_EQ(rec->attendance->absent.size(), 2u);
+  // The matters follow the absent straight away: the run 1, 2 is items.
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].title, "Handelsafdeling s\xC3\xB8ges etableret af HNJ og HS");
+}
+
+// A two-digit year after the month's name, before the clock, in the title
+// (NMJK bestyrelsesmøde 14.6.1982, nmjk.dk/Arkiv, real text): "82" is the
+// meeting's year, 1982.
+TEST(Meetings, TypedTitleTwoDigitYearBeforeTheClock) {
+  auto rec = testing::StructureOfBytes(
+      "Bestyrelsesm\xC3\xB8" "de den 14. juni 82 kl. 19:30\n\n"
+      "Bestyrelsen samlet minus sekret\xC3\xA6ren med lovligt frafald\n\n"
+      "1.     PR-anl\xC3\xA6gget i Dalmose blev diskuteret og konklusionen var, at det var en ubetinget succes.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "1982-06-14");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "19:30");
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Bestyrelsen");
+}
+
+// Two-digit years with no meeting year to go by take the document's own
+// four-digit years (Lindknud Sogneraads Protokol 9/2 1921, lindknudinfo.dk
+// 1919-23-1d, real text): "d 21/9 20" is 1920 there, not 2020. "1970 Kr."
+// (an amount) ties with 1921 and the first named wins; the nearest year to
+// it is taken. With no document,
+// the fixed pivot: 00-49 are 2000-2049, 50-99 are 1950-1999.
+TEST(Dates, TwoDigitYearFromTheDocumentsOwnYears) {
+  const std::string text =
+      "Aar 1921 d. 9/2 holdt Sogneraadet M\xC3\xB8" "de i Lindknud Kro.\n\n"
+      "4.\xC2\xB4" "Folketingsvalget d 21/9 20. Samlet Udgift for Ribe Amt 1970 Kr. deraf skal Lindknud betale 24,10 Kr.\n";
+  EXPECT_EQ(lang::EvidenceYear(text), 1921);
+  {
+    lang::DocumentYearScope scope(text);
+    EXPECT_EQ(lang::FullYear(20, 0), 1920);
+    EXPECT_EQ(lang::FullYear(56, 0), 1956);  // nearer 1921 than 1856 is
+    EXPECT_EQ(lang::FullYear(20, 2019), 2020);  // the meeting's year decides first
+  }
+  EXPECT_EQ(lang::FullYear(20, 0), 2020);
+  EXPECT_EQ(lang::FullYear(56, 0), 1956);
+  EXPECT_EQ(lang::EvidenceYear("Kassebeholdning pr. 2 / 3 - 88: 1.510,62."), 0);
 }
 
 // Silkeborg Byråd's protocols (2007, via docplayer.dk): the place ends the

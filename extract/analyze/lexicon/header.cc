@@ -78,8 +78,10 @@ HeaderMatcher::HeaderMatcher(const Rulebook& rules, const Words& words) : words_
     municipalities_[FoldCase(row[1])] = row[1];
     if (row.size() >= 3) municipality_path_words_[row[2]] = row[1];
   }
-  for (const auto& row : tables("bodies"))
+  for (const auto& row : tables("bodies")) {
     if (row.size() >= 4 && row[0] == "council_alone") only_councils_[FoldCase(row[1])] = {row[2], row[3]};
+    if (row.size() >= 3 && row[0] == "meeting_title") meeting_titles_.emplace_back(FoldCase(row[1]), row[2]);
+  }
   municipality_words_ = lang::WordList(rules, "function_words", "council_word").entries();
   municipality_phrase_.Set(
       "([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+(?:[ -][A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]+)?)\\s+(?:" +
@@ -252,6 +254,20 @@ bool HeaderMatcher::BodyNameCode(std::string_view line) const {
     return self(self, q, used + 1, true);
   };
   return words(words, 0, 0, false);
+}
+
+std::string HeaderMatcher::BodyOfMeetingTitle(std::string_view line) const {
+  line = Trim(line);
+  for (const auto& [word, body] : meeting_titles_) {
+    // Most lines differ in the first letter (ASCII in every compound); only
+    // the rest are folded.
+    if (line.size() < word.size() || (word[0] & 0x80) || (line[0] | 0x20) != word[0]) continue;
+    size_t len = 0;
+    if (FoldCase(line.substr(0, word.size())) == word &&
+        (line.size() == word.size() || NonLetterAt(line, word.size(), false, &len)))
+      return body;
+  }
+  return "";
 }
 
 bool HeaderMatcher::IsBodyName(std::string_view line) const {

@@ -81,6 +81,10 @@ class HeaderMatcher {
   // ("Borgerrepræsentationen": bodies.txt's council_alone rows with a
   // council's full name and its town): {council, official municipality}.
   std::optional<std::pair<std::string, std::string>> OnlyCouncilOf(std::string_view name) const;
+  // The body of a title that opens with a meeting's compound word and no
+  // type word ("Bestyrelsesmøde den 6 / 2 1984": "Bestyrelsen"; bodies.txt
+  // `meeting_title`), or "".
+  std::string BodyOfMeetingTitle(std::string_view line) const;
 
  private:
   bool BodyNameCode(std::string_view line) const;
@@ -111,6 +115,7 @@ class HeaderMatcher {
   std::map<std::string, std::string> municipalities_;  // folded town -> official
   std::map<std::string, std::string> municipality_path_words_;  // "alleroed" -> official
   std::map<std::string, std::pair<std::string, std::string>> only_councils_;  // folded name -> council, town
+  std::vector<std::pair<std::string, std::string>> meeting_titles_;  // folded compound -> body
 };
 
 }  // namespace referat::analyze
