@@ -905,9 +905,16 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   // A protocol's matters after its lead-in ("Følgende Sager behandledes:"):
   // the run 1, 2, 3 … from the first number on is items, each matter
   // whatever its decision's wording (Lindknud Sogneraads Protokol 1915-1921).
-  if (!numbered.empty() && numbered[0].st.number == "1" && !numbered[0].row &&
+  // Typed minutes set the number apart with spaces ("1.     PR-anlægget i
+  // Dalmose blev diskuteret …", NMJK 14.6.1982 and 26.6.1990, nmjk.dk): a
+  // row of two cells, the number alone in the first, is such a line.
+  auto spaced = [&](const Cand& c) {
+    return !c.row || (ctx.block(c.st.title_block).cells.size() == 2 &&
+                      NumberCell(ctx.cell(c.st.title_block, 0)).has_value());
+  };
+  if (!numbered.empty() && numbered[0].st.number == "1" && spaced(numbered[0]) &&
       AfterMattersLead(ctx, numbered[0].st.block)) {
-    for (size_t k = 0; k < numbered.size() && !numbered[k].row; ++k) {
+    for (size_t k = 0; k < numbered.size() && spaced(numbered[k]); ++k) {
       if (k > 0) {
         std::vector<int> prev = NumParts(numbered[k - 1].st.number);
         prev.back() += 1;

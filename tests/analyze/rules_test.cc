@@ -621,6 +621,27 @@ TEST(Meetings, TypedAttendanceAbsenteeNoteAndInitials) {
   }
 }
 
+// The matters' numbers set apart by a run of spaces (a column in plain
+// text) right under those present (NMJK bestyrelsesmøde 26.6.1990,
+// nmjk.dk/Arkiv/1990_1999/1990/26_6_90.htm, real text): the run 1, 2, 3 is
+// items as with one space.
+TEST(Meetings, TypedMattersNumberedWithSpaces) {
+  auto rec = testing::StructureOfBytes(
+      "Bestyrelsesm\xC3\xB8" "de den 26. juni 1990.\n\n"
+      "Tilstede var FM, PL, AaK, CSN og SK.\n\n"
+      "1.     Referat fra sidste m\xC3\xB8" "de.\n\n"
+      "Ad 3. aflyst\n\n"
+      "Ad 6. arbejder videre med ture i al almindelighed\n\n"
+      "2.     Flemming Meisner tr\xC3\xA6" "der tilbage som formand pr. 30. juni 1990 \xE2\x80\x93 bestyrelsen konstituerer "
+      "sig som f\xC3\xB8lge af ovenn\xC3\xA6vnte.\n\n"
+      "3.     Sommerfrokost \xE2\x80\x93 opgaver fordeles.\n\n"
+      "Indk\xC3\xB8" "b +/ sommerfrokost d. 29. ds. aftales\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  EXPECT_EQ(rec->agenda_items[0].title, "Referat fra sidste m\xC3\xB8" "de.");
+  EXPECT_EQ(rec->agenda_items[2].number, "3");
+}
+
 // A two-digit year after the month's name, before the clock, in the title
 // (NMJK bestyrelsesmøde 14.6.1982, nmjk.dk/Arkiv, real text): "82" is the
 // meeting's year, 1982.
