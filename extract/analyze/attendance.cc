@@ -186,11 +186,19 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
         }
         if (!initial && !names_only && p + 2 < v.size() && StartsUpper(v.substr(p + 2)) &&
             !AtMostWords(TrimRight(v.substr(p + 2), "."), 3)) {
+          // The note after the present is an absence ("tilstede var: Hans
+          // Nygaard Jensen, … og Henrik Struve. Flemming Meisner måtte
+          // melde afbud."; Næstved Model Jernbane Klub 4/3 1985, nmjk.dk).
+          std::vector<std::string> gone;
+          if (lh.field == Field::kPresent && AbsenceNote(lex, v.substr(p + 2), &gone))
+            for (auto& n : gone) absent.Add(n);
           v = v.substr(0, p + 1);
           break;
         }
       }
-      for (auto& pn : ParseNames(lex, v)) {
+      std::vector<PersonName> names = ParseNames(lex, v);
+      if (names.empty() && lh.field == Field::kPresent) names = ParseInitials(lex, v);
+      for (auto& pn : names) {
         switch (lh.field) {
           case Field::kPresent: present.Add(pn.name); break;
           case Field::kMembers: member_list.Add(pn.name); break;

@@ -905,9 +905,16 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   // A protocol's matters after its lead-in ("Følgende Sager behandledes:"):
   // the run 1, 2, 3 … from the first number on is items, each matter
   // whatever its decision's wording (Lindknud Sogneraads Protokol 1915-1921).
-  if (!numbered.empty() && numbered[0].st.number == "1" && !numbered[0].row &&
+  // Typed minutes set the number apart with spaces ("1.     PR-anlægget i
+  // Dalmose blev diskuteret …", NMJK 14.6.1982 and 26.6.1990, nmjk.dk): a
+  // row of two cells, the number alone in the first, is such a line.
+  auto spaced = [&](const Cand& c) {
+    return !c.row || (ctx.block(c.st.title_block).cells.size() == 2 &&
+                      NumberCell(ctx.cell(c.st.title_block, 0)).has_value());
+  };
+  if (!numbered.empty() && numbered[0].st.number == "1" && spaced(numbered[0]) &&
       AfterMattersLead(ctx, numbered[0].st.block)) {
-    for (size_t k = 0; k < numbered.size() && !numbered[k].row; ++k) {
+    for (size_t k = 0; k < numbered.size() && spaced(numbered[k]); ++k) {
       if (k > 0) {
         std::vector<int> prev = NumParts(numbered[k - 1].st.number);
         prev.back() += 1;
@@ -1393,14 +1400,27 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
         inline_decision.pieces.push_back({tail, cell.start, cell.end, false});
         chosen = &inline_decision;
       } else if (ps.empty() && st.title_end > st.title_start) {
-        const long k = ctx.seg().SentenceAt(st.title_end - 1);
-        if (k > 0) {
-          const Sentence& last = ctx.seg().sentences[static_cast<size_t>(k)];
-          if (last.start > st.title_start && last.end <= st.title_end &&
-              ShortDecision(lex, ctx.doc().Slice(last.start, last.end))) {
+        // Typed minutes of the 1980s write what was decided into the
+        // matter's own sentence, the last one that opens with a decision's
+        // wording ("1. Vedtog indkaldelse til ekstraordinær generalforsamling
+        // den 14 maj 84 kl. 19:30 på Kildemarksskolen."; "4. Klubbens
+        // revidere love, …, vedtages at skulle renskrives …"; Næstved Model
+        // Jernbane Klub 1984, nmjk.dk): a sentence in at most 30 words; the
+        // matter's whole text only in more than 8 (a title "Orientering om
+        // budgettet." is no decision).
+        for (long k = ctx.seg().SentenceAt(st.title_end - 1); k >= 0; --k) {
+          const Sentence& sen = ctx.seg().sentences[static_cast<size_t>(k)];
+          if (sen.end <= st.title_start || sen.block != st.title_block) break;
+          if (sen.end > st.title_end) continue;
+          const std::string_view t = Trim(ctx.doc().Slice(sen.start, sen.end));
+          const bool after_first = sen.start > st.title_start;
+          if ((after_first && ShortDecision(lex, t)) ||
+              (!t.empty() && t.back() == '.' && AtMostWords(t, 30) && (after_first || !AtMostWords(t, 8)) &&
+               lex.decisions().ClassifyDecision(t).category != "other")) {
             inline_decision.role = Role::kDecision;
-            inline_decision.pieces.push_back({st.title_block, last.start, last.end, false});
+            inline_decision.pieces.push_back({st.title_block, sen.start, sen.end, false});
             chosen = &inline_decision;
+            break;
           }
         }
       }

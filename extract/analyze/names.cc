@@ -224,4 +224,32 @@ std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
   return out;
 }
 
+// A list of initials alone ("FM, PL, AaK, CSN og SK."): two or more pieces,
+// each one word of two to four letters with at least two capitals and the
+// first one capital ("AaK" for Aage Kragerup); any other piece, and the
+// list is none (Næstved Model Jernbane Klub, bestyrelsesmøde 26/6 1990).
+std::vector<PersonName> ParseInitials(const Lexicon& lex, std::string_view text) {
+  std::vector<PersonName> out;
+  for (Piece p : SplitPieces(lex, text)) {
+    std::string_view w = text.substr(p.start, p.end - p.start);
+    size_t lead = 0;
+    while (lead < w.size() && w[lead] == ' ') ++lead;
+    w = TrimRight(Trim(w), ".");
+    int upper = 0;
+    bool ok = w.size() >= 2 && w.size() <= 4 && w[0] >= 'A' && w[0] <= 'Z';
+    for (char c : w) {
+      ok = ok && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+      upper += c >= 'A' && c <= 'Z';
+    }
+    if (!ok || upper < 2) return {};
+    PersonName pn;
+    pn.name = std::string(w);
+    pn.start = p.start + lead;
+    pn.end = pn.start + w.size();
+    out.push_back(std::move(pn));
+  }
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
 }  // namespace referat::analyze

@@ -27,6 +27,9 @@ struct PersonName {
 // konsulent E fra Y") into the people it names, in order. Pieces that name
 // no person ("Uddannelseshuset", "under punkt 8") are skipped.
 std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text);
+// A list of initials only ("FM, PL, AaK, CSN og SK."), as typed minutes
+// name their members; empty unless every piece is one.
+std::vector<PersonName> ParseInitials(const Lexicon& lex, std::string_view text);
 
 }  // namespace referat::analyze
 

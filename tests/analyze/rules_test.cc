@@ -558,6 +558,90 @@ TEST(Meetings, TypedBoardMinutesTitleWithoutTypeWord) {
   EXPECT_EQ(rec->agenda_items[0].title, "Handelsafdeling s\xC3\xB8ges etableret af HNJ og HS");
 }
 
+// Decisions written into the matter's own sentence (NMJK bestyrelsesmøde
+// 16/4 1984 and 6/2 1984, nmjk.dk/Arkiv/1981_1989/1984, real text): the
+// sentence that opens with a decision's wording is the decision; a matter
+// that only reports ("Angående lokale. FM meddeler …") has none.
+TEST(Meetings, TypedDecisionInTheMattersSentence) {
+  const std::string text =
+      "Bestyrelsesm\xC3\xB8" "de den 16 / 4 1984\n\n"
+      "Afholdt hos Hans J\xC3\xB8rgen Thomsen\n\n"
+      "tilstede var: Flemming Meisner, Hans J\xC3\xB8rgen Thomsen, Hans Nygaard Jensen og Sven Kindt.\n\n"
+      "Frav\xC3\xA6r: Claus Jensen, Henrik Struve og Steffen Dresler. \n\n"
+      "1. Vedtog indkaldelse til ekstraordin\xC3\xA6r generalforsamling den 14 maj 84 kl. 19:30 p\xC3\xA5 Kildemarksskolen.\n\n"
+      "2. Ang\xC3\xA5" "ende lokale. FM meddeler at HS vil kontakte KFUM jernbanegade igen for en evt. reduktion af pris for et "
+      "evt. lejem\xC3\xA5l i k\xC3\xA6lderen.\n\n"
+      "3. Klubbens revidere love, som vedtaget p\xC3\xA5 generalforsamlingen, vedtages at skulle renskrives og "
+      "mangfoldigg\xC3\xB8res for aflevering til medlemmerne. SK skriver master s\xC3\xA5 FM kan trykke en antal.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(Name(rec->agenda_items[0].decision->category), "approved");
+  EXPECT_FALSE(rec->agenda_items[1].decision);
+  ASSERT_TRUE(rec->agenda_items[2].decision);
+  EXPECT_EQ(Name(rec->agenda_items[2].decision->category), "approved");
+  EXPECT_EQ(rec->agenda_items[2].decision->text.substr(0, 16), "Klubbens revider");
+}
+
+// The absentee in a sentence after the present, and the members named by
+// their initials (NMJK bestyrelsesmøder 4/3 1985 and 26/6 1990,
+// nmjk.dk/Arkiv, real text).
+TEST(Meetings, TypedAttendanceAbsenteeNoteAndInitials) {
+  {
+    auto rec = testing::StructureOfBytes(
+        "Bestyrelsesm\xC3\xB8" "de den 4 / 3 1985\n\n"
+        "M\xC3\xB8" "det blev afholdt i Herlufholmskovens Cafeteria.\n\n"
+        "tilstede var: Hans Nygaard Jensen, Hans J\xC3\xB8rgen Thomsen, Sven Kindt og Henrik Struve. "
+        "Flemming Meisner m\xC3\xA5tte melde afbud.\n");
+    ASSERT_TRUE(rec.ok()) << rec.status().message();
+    ASSERT_TRUE(rec->attendance);
+    EXPECT_EQ(rec->attendance->present.size(), 4u);
+    EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Flemming Meisner"}));
+  }
+  {
+    auto rec = testing::StructureOfBytes(
+        "Bestyrelsesm\xC3\xB8" "de den 26. juni 1990.\n\n"
+        "Tilstede var FM, PL, AaK, CSN og SK.\n\n"
+        "1.     Referat fra sidste m\xC3\xB8" "de.\n");
+    ASSERT_TRUE(rec.ok()) << rec.status().message();
+    ASSERT_TRUE(rec->attendance);
+    EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"FM", "PL", "AaK", "CSN", "SK"}));
+  }
+  {
+    // Capitalised words are not initials: a place ("Afholdt hos Henrik
+    // Struve") and a list of ordinary words stay out.
+    auto rec = testing::StructureOfBytes(
+        "Bestyrelsesm\xC3\xB8" "de den 6 / 2 1984\n\n"
+        "tilstede var: Flemming Meisner, Hans Nygaard Jensen og Sven Kindt\n\n"
+        "1. Handelsafdeling s\xC3\xB8ges etableret af HNJ og HS\n");
+    ASSERT_TRUE(rec.ok()) << rec.status().message();
+    ASSERT_TRUE(rec->attendance);
+    EXPECT_EQ(rec->attendance->present.size(), 3u);
+  }
+}
+
+// The matters' numbers set apart by a run of spaces (a column in plain
+// text) right under those present (NMJK bestyrelsesmøde 26.6.1990,
+// nmjk.dk/Arkiv/1990_1999/1990/26_6_90.htm, real text): the run 1, 2, 3 is
+// items as with one space.
+TEST(Meetings, TypedMattersNumberedWithSpaces) {
+  auto rec = testing::StructureOfBytes(
+      "Bestyrelsesm\xC3\xB8" "de den 26. juni 1990.\n\n"
+      "Tilstede var FM, PL, AaK, CSN og SK.\n\n"
+      "1.     Referat fra sidste m\xC3\xB8" "de.\n\n"
+      "Ad 3. aflyst\n\n"
+      "Ad 6. arbejder videre med ture i al almindelighed\n\n"
+      "2.     Flemming Meisner tr\xC3\xA6" "der tilbage som formand pr. 30. juni 1990 \xE2\x80\x93 bestyrelsen konstituerer "
+      "sig som f\xC3\xB8lge af ovenn\xC3\xA6vnte.\n\n"
+      "3.     Sommerfrokost \xE2\x80\x93 opgaver fordeles.\n\n"
+      "Indk\xC3\xB8" "b +/ sommerfrokost d. 29. ds. aftales\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  EXPECT_EQ(rec->agenda_items[0].title, "Referat fra sidste m\xC3\xB8" "de.");
+  EXPECT_EQ(rec->agenda_items[2].number, "3");
+}
+
 // A two-digit year after the month's name, before the clock, in the title
 // (NMJK bestyrelsesmøde 14.6.1982, nmjk.dk/Arkiv, real text): "82" is the
 // meeting's year, 1982.
