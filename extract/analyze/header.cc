@@ -49,6 +49,12 @@ bool NameWithPartyAndReason(std::string_view v) {
   return after.empty() || after == "." || (after.front() == ',' && AtMostWords(after, 5));
 }
 
+// True when a date opens `v` ("12. august 2019 kl. 17:00").
+bool DateOpens(const Lexicon& lex, std::string_view v) {
+  auto d = FindDate(lex, Trim(v));
+  return d && d->start == 0;
+}
+
 }  // namespace
 
 std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, const LabelHit& hit,
@@ -99,7 +105,9 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
     // item ("1<TAB>First Agenda", "1. Godkendelse") is not its value.
     std::string number;
     size_t title_at = 0;
-    if (ctx.lex().items().MatchNumberedLine(v, true, &number, &title_at) ||
+    // "Mødetid:" / "12. august 2019 kl. 17:00" (Middelfart's minutes pages
+    // 2014-2019): a date opening the line is the value, no item.
+    if ((ctx.lex().items().MatchNumberedLine(v, true, &number, &title_at) && !DateOpens(ctx.lex(), v)) ||
         (ctx.IsTableRow(j) && !ctx.block(j).cells.empty() && NumberCell(ctx.cell(j, 0))))
       break;
     // Further lines after a gap only while they read like a list of names

@@ -2335,6 +2335,28 @@ TEST(Meetings, AbsenceSentenceInFirstItem) {
   EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Lone Hansen"}));
 }
 
+// Middelfart's minutes pages (Byrådet 12. august 2019, middelfart.dk
+// Byraadet 2019/20190812): "Mødetid:" with "12. august 2019 kl. 17:00" on
+// the next line; the date opening that line is the label's value, no item
+// numbered 12, so the time is the start.
+TEST(Meetings, LabelValueOpeningWithADate) {
+  auto rec = testing::StructureOfBytes(
+      "Referat for Byrådet møde den 12. august 2019\n\nMøde:\nByrådet\nMødetid:\n12. august 2019 kl. 17:00\n"
+      "Tilstede:\nJohannes Lundsfryd Jensen\nLars Vigsø\nFraværende:\nKaj Piilgaard Nielsen\nJohn Kruse\n\n"
+      "ÅBNE SAGER\n\n205. Rekruttering af ny kommunaldirektør til Middelfart Kommune\nSagsnr.: 2019-010736\n"
+      "Sagsbehandler: Pernille Frøkjær Gustafsson\n\nPræsentation:\n\nDer skal ansættes en ny kommunaldirektør "
+      "til Middelfart Kommune.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2019-08-12");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "17:00");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Kaj Piilgaard Nielsen", "John Kruse"}));
+  ASSERT_EQ(rec->agenda_items.size(), 1u);
+  EXPECT_EQ(rec->agenda_items[0].number, "205");
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "2019-010736");
+}
+
 // Dragør's minutes pages (Økonomiudvalget 22. oktober 2020, dragoer.dk
 // oekonomiudvalgets-moeder/2020-10-22-1700-1197) as text: "• 1", the title,
 // then "Sagsid.: 20/2955" open the item; "BESLUTNING: Økonomiudvalget den
