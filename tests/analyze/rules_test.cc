@@ -2357,6 +2357,24 @@ TEST(Meetings, LabelValueOpeningWithADate) {
   EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "2019-010736");
 }
 
+// Aabenraa's minutes pages (Byrådet, beslutningsprotokol 20. september
+// 2017, aabenraa.dk dagsordener-og-referater/byraadet/2017-09-20-1700-5004),
+// the label and its value in cells: "Bemærkninger:" holds "Der er afbud fra
+// Eivind Underbjerg Hansen.", the meeting's absence; he leaves the members.
+TEST(Meetings, AbsenceNoteAsValueOfRemarksLabel) {
+  auto rec = testing::StructureOfBytes(
+      "Beslutningsprotokol\nonsdag den 20. september 2017 kl. 17:00\nMødested:\tByrådssalen, Skelbækvej\n"
+      "Udvalg:\tByrådet\nMedlemmer:\tThomas Andresen, Kirsten Nørgård Christensen, Eivind Underbjerg Hansen, "
+      "Bent Sørensen\nBemærkninger:\tDer er afbud fra Eivind Underbjerg Hansen.\n-\n"
+      "UdskrivSagsid.: 17/3668, Sagsinitialer: GES\nSagsfremstilling\nØkonomiudvalget har den 12. september "
+      "2017 fremsat forslag til budget 2018 og overslagsårene 2019-2021.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Eivind Underbjerg Hansen"}));
+  EXPECT_EQ(rec->attendance->present,
+            (std::vector<std::string>{"Thomas Andresen", "Kirsten Nørgård Christensen", "Bent Sørensen"}));
+}
+
 // Dragør's minutes pages (Økonomiudvalget 22. oktober 2020, dragoer.dk
 // oekonomiudvalgets-moeder/2020-10-22-1700-1197) as text: "• 1", the title,
 // then "Sagsid.: 20/2955" open the item; "BESLUTNING: Økonomiudvalget den
