@@ -99,7 +99,15 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
         lh.value_start > lh.label_end &&
         t.substr(lh.label_end, lh.value_start - lh.label_end).find(':') == std::string_view::npos &&
         AbsenceNote(lex, t, &spaced_note) && !spaced_note.empty();
-    if ((lh.field == Field::kNone || note_not_label) && HasUpperAfterStart(t)) {
+    // "Bemærkninger:<TAB>Der er afbud fra Eivind Underbjerg Hansen."
+    // (Aabenraa Byrådet 20.09.2017, beslutningsprotokol): an absence note
+    // as the value of a label that is not read is the meeting's.
+    std::vector<std::string> ignored_note;
+    const bool note_in_ignored =
+        lh.field == Field::kIgnore && lh.value_start < t.size() &&
+        AbsenceNote(lex, t.substr(lh.value_start), &ignored_note) && !ignored_note.empty();
+    if (note_in_ignored) t = t.substr(lh.value_start);
+    if ((lh.field == Field::kNone || note_not_label || note_in_ignored) && HasUpperAfterStart(t)) {
       // "Medlemmerne var mødt, bortset fra A, B og C, der havde meldt
       // afbud." (Region Midtjylland's minutes of 2007): a note in the header.
       const size_t before = a.absent.size();

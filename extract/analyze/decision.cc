@@ -1,6 +1,7 @@
 #include "analyze/decision.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "analyze/dates.h"
@@ -191,8 +192,54 @@ bool AbsenceNote(const Lexicon& lex, std::string_view sentence, std::vector<std:
   std::string_view s = Trim(sentence);
   // "Fraværende: Ingen" and "Afbud:" have no names but are still notes.
   if (!lex.attendance().MatchAbsence(s, &a, &b)) return false;
+  auto lower_word = [](std::string_view w) {
+    return !w.empty() && !StartsUpper(w) && w[0] != '(' && !(w[0] >= '0' && w[0] <= '9');
+  };
+  if (a < b && a > 0) {
+    // "Der er afbud fra Lone Hansen. Niels Kirkegaard er indkaldt som
+    // suppleant." (Allerød Byråd 26-04-2018): the names end with the first
+    // sentence when the next one says something (a word not capitalised,
+    // longer than a conjunction or a name's particle); capitalised words
+    // and parties go on with the list.
+    std::string_view v = s.substr(a, b - a);
+    for (size_t p = v.find(". "); p != std::string_view::npos; p = v.find(". ", p + 1)) {
+      if (p >= 1 && std::isupper(static_cast<unsigned char>(v[p - 1])) && (p == 1 || v[p - 2] == ' ')) continue;
+      bool says = false;
+      for (size_t w = p + 2; w < v.size() && !says;) {
+        size_t z = v.find(' ', w);
+        if (z == std::string_view::npos) z = v.size();
+        says = lower_word(v.substr(w, z - w)) && z - w > 3;  // not "og", "la", "von"
+        w = z + 1;
+      }
+      if (says) {
+        b = a + p;
+        break;
+      }
+    }
+  }
+  std::vector<PersonName> parsed = ParseNames(lex, s.substr(a, b - a));
+  if (a == 0 && !parsed.empty()) {
+    // "I stedet deltog Rie Frank (A) Bodil Kornbek (A) var fraværende."
+    // (Lyngby-Taarbæk Kommunalbestyrelsen 22.12.2016, the full stop after
+    // the substitute lost): words not capitalised before the names are a
+    // clause of their own; the absent one is the name after the last
+    // party in parentheses.
+    std::string_view before = s.substr(0, parsed.front().start);
+    bool clause = false;
+    for (size_t w = 0; w < before.size() && !clause;) {
+      size_t z = before.find(' ', w);
+      if (z == std::string_view::npos) z = before.size();
+      clause = lower_word(before.substr(w, z - w));
+      w = z + 1;
+    }
+    std::string_view names = s.substr(0, b);
+    size_t paren = names.rfind(") ");
+    if (clause && paren != std::string_view::npos && paren > parsed.front().start &&
+        StartsUpper(names.substr(paren + 2)))
+      parsed = ParseNames(lex, names.substr(paren + 2));
+  }
   bool any = false;
-  for (auto& pn : ParseNames(lex, s.substr(a, b - a))) {
+  for (auto& pn : parsed) {
     any = true;
     names->push_back(std::move(pn.name));  // callers remove repeats (DedupeNames)
   }

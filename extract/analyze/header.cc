@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <map>
 
 #include "analyze/dates.h"
@@ -46,6 +47,12 @@ bool NameWithPartyAndReason(std::string_view v) {
     return false;
   std::string_view after = Trim(v.substr(close + 1));
   return after.empty() || after == "." || (after.front() == ',' && AtMostWords(after, 5));
+}
+
+// True when a date opens `v` ("12. august 2019 kl. 17:00").
+bool DateOpens(const Lexicon& lex, std::string_view v) {
+  auto d = FindDate(lex, Trim(v));
+  return d && d->start == 0;
 }
 
 }  // namespace
@@ -98,7 +105,9 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
     // item ("1<TAB>First Agenda", "1. Godkendelse") is not its value.
     std::string number;
     size_t title_at = 0;
-    if (ctx.lex().items().MatchNumberedLine(v, true, &number, &title_at) ||
+    // "Mødetid:" / "12. august 2019 kl. 17:00" (Middelfart's minutes pages
+    // 2014-2019): a date opening the line is the value, no item.
+    if ((ctx.lex().items().MatchNumberedLine(v, true, &number, &title_at) && !DateOpens(ctx.lex(), v)) ||
         (ctx.IsTableRow(j) && !ctx.block(j).cells.empty() && NumberCell(ctx.cell(j, 0))))
       break;
     // Further lines after a gap only while they read like a list of names
@@ -113,6 +122,24 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
     if (!multi_line) break;
   }
   return out;
+}
+
+// "Mødetid:" / "Kl. 17" (Rudersdal's minutes pages 2018): a labelled
+// value that is a clock word and an hour alone is the start ("17:00"); a
+// bare hour anywhere else stays no time.
+static std::optional<std::string> HourAlone(const Lexicon& lex, std::string_view value) {
+  std::string_view v = Trim(value);
+  size_t sp = v.rfind(' ');
+  if (sp == std::string_view::npos || !lex.words().clock.Contains(Trim(v.substr(0, sp)))) return std::nullopt;
+  std::string_view hour = v.substr(sp + 1);
+  if (hour.empty() || hour.size() > 2 ||
+      !std::all_of(hour.begin(), hour.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  int h = std::stoi(std::string(hour));
+  if (h > 23) return std::nullopt;
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:00", h);
+  return std::string(buf);
 }
 
 std::optional<std::string> MeetingEndTime(const Context& ctx, size_t i) {
@@ -250,12 +277,16 @@ class HeaderReader {
         if (auto tm = FindTime(lex_, value, true)) {
           if (!label_start_) label_start_ = tm->start_time;
           if (tm->end_time && !label_end_) label_end_ = tm->end_time;
+        } else if (auto h = HourAlone(lex_, value); h && !label_start_) {
+          label_start_ = h;
         }
         break;
       }
       case Field::kStart:
         if (auto tm = FindTime(lex_, value, true)) {
           if (!label_start_) label_start_ = tm->start_time;
+        } else if (auto h = HourAlone(lex_, value); h && !label_start_) {
+          label_start_ = h;
         }
         // "STARTTIDSPUNKT / 04-06-2020 09:00:00" (Holbæk): the date too.
         if (auto d = FindDate(lex_, value); d && !label_date_) label_date_ = d->iso;

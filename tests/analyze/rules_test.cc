@@ -2361,6 +2361,8 @@ TEST(Meetings, DagsordenMedVedtagelserIsMinutes) {
   EXPECT_EQ(rec->meeting->body.value_or("-"), "Kommunalbestyrelsen");
   EXPECT_EQ(rec->meeting->date.value_or("-"), "2018-12-12");
   EXPECT_EQ(rec->meeting->location.value_or("-"), "Rådssalen");
+  // "Mødetid:" / "Kl. 17": the hour alone under a time label is the start.
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "17:00");
 }
 // Lyngby-Taarbæk's minutes (Kommunalbestyrelsen, referat 22. december 2016,
 // docslib.org/doc/3559752) as text: "Indkaldelse" over the summoned members
@@ -2377,6 +2379,84 @@ TEST(Meetings, SummonedMembersUnderIndkaldelse) {
   ASSERT_TRUE(rec->attendance);
   EXPECT_EQ(rec->attendance->present,
             (std::vector<std::string>{"Hanne Agersnap", "Bodil Kornbek", "Mette Schmidt Olsen", "Finn Riber Rasmussen"}));
+}
+
+// Lyngby-Taarbæk's minutes (Kommunalbestyrelsen 22. december 2016,
+// docslib.org/doc/3559752): the full stop after each substitute is lost
+// ("I stedet deltog Rie Frank (A) Bodil Kornbek (A) var fraværende."), so
+// the absent one is the name after the substitute's party, not the
+// substitute.
+TEST(Meetings, AbsenceSentenceRunOnAfterSubstitute) {
+  auto rec = testing::StructureOfBytes(
+      "Kommunalbestyrelsen\n\nReferat\n\n22. december 2016 kl. 17:00\n\nKommunalbestyrelsens mødesal\n\n"
+      "Indkaldelse\n\nHanne Agersnap\n\nBodil Kornbek\n\nMette Schmidt Olsen\n\nMette Hoff\n\n"
+      "Mette Hoff (A) var fraværende. I stedet deltog Rie Frank (A) Bodil Kornbek (A) var fraværende. I stedet "
+      "deltog Silas Mudoh (A) Hanne Agersnap (F) var fraværende. I stedet deltog Dorthe Daubjerg (F).\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Mette Hoff", "Bodil Kornbek", "Hanne Agersnap"}));
+}
+
+// Allerød's minutes pages (Allerød Byråd 26-04-2018, alleroed.dk
+// agenda_334916.html) as text: "Der er afbud fra Lone Hansen." under item
+// 1's decision heading is the meeting's absence; the next sentence ("Niels
+// Kirkegaard er indkaldt som suppleant.") says something and is no more of
+// the list.
+TEST(Meetings, AbsenceSentenceInFirstItem) {
+  auto rec = testing::StructureOfBytes(
+      "UDVALG\n\nAllerød Byråd 2018-2021\n\nMØDE\n\nReferat\n\nSTED\n\nBorgerportalen\n\n"
+      "STARTTIDSPUNKT\n\n26-04-2018 18:30:00\n\nSLUTTIDSPUNKT\n\n26-04-2018 20:00:00\n\n\nPUNKTER\n\n"
+      "1. Bemærkninger til dagsordenen\n2. Meddelelser\n\n\n\n1. Bemærkninger til dagsordenen\n\n"
+      "Bemærkninger til dagsordenen\n\nBeslutning Allerød Byråd 2018-2021 den 26-04-2018\n\n"
+      "Der er afbud fra Lone Hansen. Niels Kirkegaard er indkaldt som suppleant.\n\n"
+      "I sag nr. 18 på dagsorden ”Trafikbestilling 2019” foreligger der ny indstilling fra Teknik, Erhverv, "
+      "Plan og Miljøudvalget og Økonomiudvalget umiddelbart forud for dette møde.\n\n\n\n"
+      "2. Meddelelser\n\nMeddelelser\n\nPunkttype\nOrientering.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Lone Hansen"}));
+  ASSERT_GE(rec->agenda_items.size(), 1u);
+  EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Lone Hansen"}));
+}
+
+// Middelfart's minutes pages (Byrådet 12. august 2019, middelfart.dk
+// Byraadet 2019/20190812): "Mødetid:" with "12. august 2019 kl. 17:00" on
+// the next line; the date opening that line is the label's value, no item
+// numbered 12, so the time is the start.
+TEST(Meetings, LabelValueOpeningWithADate) {
+  auto rec = testing::StructureOfBytes(
+      "Referat for Byrådet møde den 12. august 2019\n\nMøde:\nByrådet\nMødetid:\n12. august 2019 kl. 17:00\n"
+      "Tilstede:\nJohannes Lundsfryd Jensen\nLars Vigsø\nFraværende:\nKaj Piilgaard Nielsen\nJohn Kruse\n\n"
+      "ÅBNE SAGER\n\n205. Rekruttering af ny kommunaldirektør til Middelfart Kommune\nSagsnr.: 2019-010736\n"
+      "Sagsbehandler: Pernille Frøkjær Gustafsson\n\nPræsentation:\n\nDer skal ansættes en ny kommunaldirektør "
+      "til Middelfart Kommune.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2019-08-12");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "17:00");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Kaj Piilgaard Nielsen", "John Kruse"}));
+  ASSERT_EQ(rec->agenda_items.size(), 1u);
+  EXPECT_EQ(rec->agenda_items[0].number, "205");
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "2019-010736");
+}
+
+// Aabenraa's minutes pages (Byrådet, beslutningsprotokol 20. september
+// 2017, aabenraa.dk dagsordener-og-referater/byraadet/2017-09-20-1700-5004),
+// the label and its value in cells: "Bemærkninger:" holds "Der er afbud fra
+// Eivind Underbjerg Hansen.", the meeting's absence; he leaves the members.
+TEST(Meetings, AbsenceNoteAsValueOfRemarksLabel) {
+  auto rec = testing::StructureOfBytes(
+      "Beslutningsprotokol\nonsdag den 20. september 2017 kl. 17:00\nMødested:\tByrådssalen, Skelbækvej\n"
+      "Udvalg:\tByrådet\nMedlemmer:\tThomas Andresen, Kirsten Nørgård Christensen, Eivind Underbjerg Hansen, "
+      "Bent Sørensen\nBemærkninger:\tDer er afbud fra Eivind Underbjerg Hansen.\n-\n"
+      "UdskrivSagsid.: 17/3668, Sagsinitialer: GES\nSagsfremstilling\nØkonomiudvalget har den 12. september "
+      "2017 fremsat forslag til budget 2018 og overslagsårene 2019-2021.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Eivind Underbjerg Hansen"}));
+  EXPECT_EQ(rec->attendance->present,
+            (std::vector<std::string>{"Thomas Andresen", "Kirsten Nørgård Christensen", "Bent Sørensen"}));
 }
 
 // Dragør's minutes pages (Økonomiudvalget 22. oktober 2020, dragoer.dk
