@@ -633,6 +633,34 @@ void TargetFinder::Finish(Record* record) {
     // not a sentence that ends in ':' before a list.
     label_colon = active && ends_colon && words <= 3;
   }
+  // A list of duties half of which are targets by their own phrases: the
+  // other items that state a duty ("skal") are goals of the same list
+  // ("• 75% af kommunens personbiler skal være drevet af el eller brint
+  // senest i 2030" / "• Kommunalt byggeri med byggebudget over 20 mio. skal
+  // DGNB-certificeres", Randers Kommune, Klimaplan 2050).
+  {
+    std::vector<char> own(doc_.blocks.size(), 0);
+    for (size_t s = 0; s < seg_.sentences.size(); ++s)
+      if (flags_[s].trigger || flags_[s].label) own[seg_.sentences[s].block] = 1;
+    for (size_t b = 0; b < doc_.blocks.size();) {
+      if (doc_.blocks[b].kind != BlockKind::kListItem) {
+        ++b;
+        continue;
+      }
+      size_t e = b, targets = 0;
+      while (e < doc_.blocks.size() && doc_.blocks[e].kind == BlockKind::kListItem) {
+        targets += own[e] || in_list[e];
+        ++e;
+      }
+      if (targets >= 2 && 2 * targets >= e - b)
+        for (size_t k = b; k < e; ++k)
+          if (!own[k] && !in_list[k] && modal[k] && WordsUpTo(doc_.BlockText(doc_.blocks[k]), 4) > 4) {
+            st.push_back({doc_.blocks[k].start, doc_.blocks[k].end, false, doc_.blocks[k].list_marker});
+            in_list[k] = 1;
+          }
+      b = e;
+    }
+  }
   for (size_t s = 0; s < seg_.sentences.size(); ++s) {
     const Sentence& sen = seg_.sentences[s];
     if (in_list[sen.block]) continue;
