@@ -174,8 +174,12 @@ int PlainHeading(const Context& ctx, size_t i) {
   std::string_view next = Trim(ctx.text(i + 1));
   if (!ctx.block(i + 1).cells.empty() || !StartsUpper(next)) return 0;
   // A lead-in to a list under it ("Teater" / "Vi vil:" / "- etablere …",
-  // Syddjurs's Politik for Kultur og Fritid 2009 as text).
-  if (next.back() == ':' && AtMostWords(next, 7) && i + 2 < ctx.size() && !ctx.block(i + 2).gap_before &&
+  // Syddjurs's Politik for Kultur og Fritid 2009 as text); a list the reader
+  // marked may stand after a blank line ("Mål" / "Det er Byrådets mål:" /
+  // "• at individuelle oliefyr er udfaset i 2030", Assens Kommuneplan
+  // 2021-2033).
+  if (next.back() == ':' && AtMostWords(next, 7) && i + 2 < ctx.size() &&
+      (!ctx.block(i + 2).gap_before || ctx.block(i + 2).kind == BlockKind::kListItem) &&
       ctx.block(i + 2).page == ctx.block(i + 1).page) {
     const Block& lb = ctx.block(i + 2);
     std::string_view l = Trim(ctx.text(i + 2));

@@ -320,6 +320,7 @@ class TargetFinder {
     bool leadin = false;   // holds a lead-in word
     bool trigger = false;  // holds a trigger phrase, or a weak one and a modal
     bool label = false;    // starts "Målsætning 1"
+    bool modal = false;    // holds a modal verb ("skal", "bør")
     size_t cut = 0;        // where the statement ends, if before the sentence's end
   };
   const Document& doc_;

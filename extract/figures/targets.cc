@@ -119,6 +119,7 @@ void TargetFinder::OnSentence(size_t s, const std::vector<Token>& toks) {
   // dermed opfyldt i 2024.").
   if (named && met && !directed) fl.trigger = false;
   if (weak && modal) fl.trigger = true;
+  fl.modal = modal;
   if (toks.size() >= 3 && toks[0].kind == TokKind::kWord && !toks[0].dot_after &&
       (toks[0].cls & kLeadinWord) && IsPlainInt(toks[1]) && toks[1].key.size() <= 2)
     fl.label = true;
@@ -520,8 +521,12 @@ void TargetFinder::Finish(Record* record) {
   // Per block: does its last sentence hold a lead-in word? (The sentence
   // that introduces a list; "mål" earlier in a long paragraph does not.)
   std::vector<char> leadin(doc_.blocks.size(), 0);
-  for (size_t s = 0; s < seg_.sentences.size(); ++s)
+  // Per block: does each of its sentences hold a modal verb ("skal", "bør")?
+  std::vector<char> modal(doc_.blocks.size(), 1);
+  for (size_t s = 0; s < seg_.sentences.size(); ++s) {
     leadin[seg_.sentences[s].block] = flags_[s].leadin;
+    if (!flags_[s].modal) modal[seg_.sentences[s].block] = 0;
+  }
   // A lead-in sentence wrapped over lines: the line that ends it continues
   // one holding the lead-in word, without a gap or a sentence's end between
   // them ("Vi har igennem flere år haft tre overordnede målsætninger" / "for
@@ -544,11 +549,13 @@ void TargetFinder::Finish(Record* record) {
   bool active = false;
   bool heading_like = false;  // the lead-in is a heading ("Resultat mål")
   bool label_colon = false;   // the lead-in is a label ending in ':'
+  bool modal_run = false;     // goals as paragraphs of "skal" under a heading-like lead-in
   size_t first_item = SIZE_MAX;  // the first list item under the lead-in
   for (size_t b = 0; b < doc_.blocks.size(); ++b) {
     const Block& bl = doc_.blocks[b];
     std::string_view text = doc_.BlockText(bl);
     if (bl.kind == BlockKind::kListItem) {
+      modal_run = false;
       // A short bold item after items that are not bold is the heading of
       // what follows, set as a list line ("• Tidskapsel" after the goals
       // under "Målfastsættelse:", Syddjurs opsamlingsnotat 2012): the list
@@ -568,6 +575,7 @@ void TargetFinder::Finish(Record* record) {
     first_item = SIZE_MAX;
     if (bl.kind == BlockKind::kTableRow) {
       active = false;
+      modal_run = false;
       continue;
     }
     // A lead-in ending in ',' right over a list of "at …" clauses opens it
@@ -586,8 +594,22 @@ void TargetFinder::Finish(Record* record) {
         st.push_back({bl.start, bl.end, false, ""});
         in_list[b] = 1;
       }
+      // When that paragraph states a duty ("... skal sikres ..."), the
+      // paragraphs after it that each do so too are goals of the same
+      // heading ("Politiske mål" / "Indbyggere og virksomheder skal sikres
+      // ..." / "Udnyttelse af vedvarende energikilder ... skal udgøre ...",
+      // Esbjerg Kommune, Kommuneplan): up to the first that does not.
+      modal_run = !ends_colon && bl.kind == BlockKind::kParagraph && modal[b];
       active = false;
       continue;
+    }
+    if (modal_run) {
+      if (bl.kind == BlockKind::kParagraph && !leadin[b] && words > 4 && !ends_colon && modal[b]) {
+        st.push_back({bl.start, bl.end, false, ""});
+        in_list[b] = 1;
+        continue;
+      }
+      modal_run = false;
     }
     // Under a lead-in that ends in ':' ("Målfastsættelse:"), goals written
     // as sentences rather than a list: the paragraph that follows (its
@@ -610,6 +632,34 @@ void TargetFinder::Finish(Record* record) {
     // The lead-in is a label alone ("Målfastsættelse:", "Succeskriterier:"),
     // not a sentence that ends in ':' before a list.
     label_colon = active && ends_colon && words <= 3;
+  }
+  // A list of duties half of which are targets by their own phrases: the
+  // other items that state a duty ("skal") are goals of the same list
+  // ("• 75% af kommunens personbiler skal være drevet af el eller brint
+  // senest i 2030" / "• Kommunalt byggeri med byggebudget over 20 mio. skal
+  // DGNB-certificeres", Randers Kommune, Klimaplan 2050).
+  {
+    std::vector<char> own(doc_.blocks.size(), 0);
+    for (size_t s = 0; s < seg_.sentences.size(); ++s)
+      if (flags_[s].trigger || flags_[s].label) own[seg_.sentences[s].block] = 1;
+    for (size_t b = 0; b < doc_.blocks.size();) {
+      if (doc_.blocks[b].kind != BlockKind::kListItem) {
+        ++b;
+        continue;
+      }
+      size_t e = b, targets = 0;
+      while (e < doc_.blocks.size() && doc_.blocks[e].kind == BlockKind::kListItem) {
+        targets += own[e] || in_list[e];
+        ++e;
+      }
+      if (targets >= 2 && 2 * targets >= e - b)
+        for (size_t k = b; k < e; ++k)
+          if (!own[k] && !in_list[k] && modal[k] && WordsUpTo(doc_.BlockText(doc_.blocks[k]), 4) > 4) {
+            st.push_back({doc_.blocks[k].start, doc_.blocks[k].end, false, doc_.blocks[k].list_marker});
+            in_list[k] = 1;
+          }
+      b = e;
+    }
   }
   for (size_t s = 0; s < seg_.sentences.size(); ++s) {
     const Sentence& sen = seg_.sentences[s];

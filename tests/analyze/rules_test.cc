@@ -1594,6 +1594,24 @@ TEST(Reports, PlainHeadingOverListLeadIn) {
   EXPECT_EQ(SectionHeadings(*r), (std::vector<std::string>{"Teater", "Musik"}));
 }
 
+// A short line over a lead-in to a list the reader marked, each standing
+// after a blank line ("Mål" / "Det er Byrådets mål:" / "• at ..."), is a
+// heading (Assens Kommune, Kommuneplan 2021-2033, Varmeforsyning, as web text).
+TEST(Reports, PlainHeadingOverLeadInAndListAfterBlankLines) {
+  auto r = testing::StructureOfBytes(
+      "Se Kommuneplan 2021-2033\n"
+      "\n"
+      "Mål\n"
+      "\n"
+      "Det er Byrådets mål:\n"
+      "\n"
+      "  • at individuelle oliefyr er udfaset i 2030\n"
+      "  • at individuelle naturgasfyr er udfaset med 70 % i 2030\n");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Name(r->kind), "report");
+  EXPECT_EQ(SectionHeadings(*r), (std::vector<std::string>{"Mål"}));
+}
+
 // A short line over a one-line paragraph of five or more words ending a
 // sentence is a heading; the lines under it are no headings
 // (tryghedsvandring.blogspot.com, "Evaluering af projektet").
