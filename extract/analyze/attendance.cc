@@ -296,15 +296,12 @@ void AbsenteesFromItems(const Context& ctx, const std::vector<AgendaItem>& items
 }
 
 void AbsentFromEveryItem(const std::vector<AgendaItem>& items, std::optional<Attendance>* attendance) {
-  const std::vector<std::string>* common = nullptr;
-  std::vector<std::string> names;
+  std::vector<std::string> names;  // noted under every decided item so far
   size_t decided = 0;
   for (const auto& it : items) {
     if (!it.decision) continue;
-    ++decided;
-    if (!common) {
+    if (decided++ == 0) {
       names = it.absent;
-      common = &names;
     } else {
       names.erase(std::remove_if(names.begin(), names.end(),
                                  [&](const std::string& n) {

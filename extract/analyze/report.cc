@@ -230,6 +230,15 @@ int BoldHeading(const Context& ctx, size_t i) {
   return b.kind == BlockKind::kListItem ? 2 : 1;
 }
 
+// The municipality of the town a municipality phrase captured; the
+// capitalised word before the town is no part of it ("Kvalitetsstandarder
+// Hjørring Kommune 2016").
+std::optional<std::string> MunicipalityOfTown(const Lexicon& lex, std::string_view tv) {
+  auto m = lex.header().MunicipalityOf(tv);
+  if (!m && tv.find(' ') != std::string_view::npos) m = lex.header().MunicipalityOf(tv.substr(tv.find(' ') + 1));
+  return m;
+}
+
 // A heading left open by a hyphen whose second line the PDF reader set
 // into the first table row after it, a cell of the row beside it ("13.2
 // Status og udviklings-" / a figure's caption / "2000-2011.<TAB><TAB>
@@ -442,11 +451,7 @@ Report ExtractReport(const Context& ctx) {
         const size_t word_end = rest.find(' ');
         if (!rest.empty() && StartsLower(rest) && !lex.header().HasReportWord(rest.substr(0, word_end))) continue;
       }
-      auto m = lex.header().MunicipalityOf(tv);
-      // The capitalised word before the town is no part of it
-      // ("Kvalitetsstandarder Hjørring Kommune 2016").
-      if (!m && tv.find(' ') != std::string_view::npos) m = lex.header().MunicipalityOf(tv.substr(tv.find(' ') + 1));
-      if (m) {
+      if (auto m = MunicipalityOfTown(lex, tv)) {
         r.organisation = *m;
         break;
       }
@@ -458,10 +463,7 @@ Report ExtractReport(const Context& ctx) {
     // Kommune" over Ballerup's notat on kronikerindsatser, 2012).
     re2::StringPiece town;
     if (RE2::PartialMatch(*ctx.doc().title, lex.header().municipality_phrase(), &town)) {
-      std::string_view tv(town.data(), town.size());
-      auto m = lex.header().MunicipalityOf(tv);
-      if (!m && tv.find(' ') != std::string_view::npos) m = lex.header().MunicipalityOf(tv.substr(tv.find(' ') + 1));
-      if (m) r.organisation = *m;
+      if (auto m = MunicipalityOfTown(lex, std::string_view(town.data(), town.size()))) r.organisation = *m;
     }
   }
   if (!r.period && r.title) r.period = PeriodFromTitle(ctx.lex(), *r.title);
