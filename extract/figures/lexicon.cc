@@ -258,6 +258,13 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
   for (const auto& w : lex->starters) lex->classes[w] |= kStarterWord;
   for (const auto& w : lex->leadins) lex->classes[w] |= kLeadinWord;
   for (const auto& [w, v] : lex->target_phrase_index) lex->classes[w] |= kPhraseWord;
+  for (const auto& [w, v] : lex->classes) lex->class_slots.set(Lexicon::ClassSlot(w));
+  for (const auto& p : lex->leadin_prefixes) {
+    if (p.size() < 2)
+      lex->leadin_prefix_starts.set();  // a one-byte prefix: any start may match
+    else
+      lex->leadin_prefix_starts.set(Lexicon::PrefixStart(p));
+  }
   return lex;
 }
 
@@ -367,17 +374,17 @@ bool Lexicon::IsLeadin(std::string_view key) const {
 void Lexicon::Classify(std::vector<Token>* toks) const {
   for (Token& t : *toks) {
     if (t.kind != TokKind::kWord) continue;
-    auto it = classes.find(t.key);
-    uint8_t key_cls = it == classes.end() ? 0 : it->second;
-    uint8_t bare_cls = key_cls;
-    if (t.dot_after) {
-      it = classes.find(t.bare_key());
-      bare_cls = it == classes.end() ? 0 : it->second;
-    }
+    const auto lookup = [&](std::string_view k) -> uint8_t {
+      if (!class_slots.test(ClassSlot(k))) return 0;
+      auto it = classes.find(k);
+      return it == classes.end() ? 0 : it->second;
+    };
+    uint8_t key_cls = lookup(t.key);
+    uint8_t bare_cls = t.dot_after ? lookup(t.bare_key()) : key_cls;
     uint8_t c = static_cast<uint8_t>((key_cls | bare_cls) & kStarterWord);
     c |= bare_cls & (kLeadinWord | kPhraseWord);
-    if (!(c & kLeadinWord)) {
-      std::string_view k = t.bare_key();
+    std::string_view k = t.bare_key();
+    if (!(c & kLeadinWord) && leadin_prefix_starts.test(PrefixStart(k))) {
       for (const auto& p : leadin_prefixes)
         if (k.size() >= p.size() && k.compare(0, p.size(), p) == 0) {
           c |= kLeadinWord;

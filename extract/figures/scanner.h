@@ -15,6 +15,7 @@
 #ifndef REFERAT_FIGURES_SCANNER_H_
 #define REFERAT_FIGURES_SCANNER_H_
 
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -192,6 +193,23 @@ struct Lexicon {
   // word -> WordClass bits: kStarterWord for every starter, kLeadinWord and
   // kPhraseWord as listed (the lead-in prefixes are checked in Classify).
   WordMap<uint8_t> classes;
+  // Says "not in `classes`" for most words without hashing them: one bit per
+  // ClassSlot (length, first two and last byte) of every key of `classes`.
+  // Most word tokens of a text are in no class, and the hash look-up was
+  // the figure pass's largest single cost.
+  std::bitset<1 << 16> class_slots;
+  // One bit per first two bytes of the lead-in prefixes.
+  std::bitset<1 << 16> leadin_prefix_starts;
+  static size_t ClassSlot(std::string_view k) {
+    const auto b = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(k[i])); };
+    uint32_t h = static_cast<uint32_t>(k.size()) * 0x9E3779B1u;
+    if (!k.empty()) h ^= b(0) * 0x85EBCA77u ^ b(k.size() - 1) * 0xC2B2AE3Du;
+    if (k.size() > 1) h ^= b(1) * 0x27D4EB2Fu;
+    return (h ^ (h >> 15)) & 0xFFFF;
+  }
+  static size_t PrefixStart(std::string_view k) {
+    return k.size() < 2 ? 0 : (static_cast<unsigned char>(k[0]) << 8) | static_cast<unsigned char>(k[1]);
+  }
 };
 
 // The lexicon for `rules`. For the process-wide Rules() it is built once and

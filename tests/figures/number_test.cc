@@ -161,5 +161,47 @@ TEST(Tokens, FractionsAndGluedCodes) {
   EXPECT_EQ(t[6].kind, TokKind::kCode);  // "3a"
 }
 
+// Classify's slot filter only skips hash look-ups: every word of every class,
+// bare and with a dot after it, and words in no class, get exactly the bits
+// of a plain look-up in `classes` (and the lead-in prefixes).
+TEST(Lexicon, ClassifyAgreesWithPlainLookups) {
+  auto lex = LexiconFor(Rules());
+  ASSERT_GT(lex->classes.size(), 50u);
+  std::vector<std::string> words;
+  for (const auto& [w, bits] : lex->classes) words.push_back(w);
+  for (const auto& p : lex->leadin_prefixes) words.push_back(p + "erne");
+  std::mt19937 rng(11);
+  for (int k = 0; k < 5000; ++k) {  // random lower-case words, some with the classes' first bytes
+    std::string w;
+    const int len = 1 + static_cast<int>(rng() % 12);
+    for (int i = 0; i < len; ++i) w.push_back(static_cast<char>('a' + rng() % 26));
+    words.push_back(w);
+  }
+  const auto expect = [&](const std::string& key, bool dot) {
+    const auto bits = [&](std::string_view k) -> uint8_t {
+      auto it = lex->classes.find(k);
+      return it == lex->classes.end() ? 0 : it->second;
+    };
+    Token t;
+    t.kind = TokKind::kWord;
+    t.dot_after = dot;
+    t.key = dot ? key + "." : key;
+    uint8_t key_cls = bits(t.key), bare_cls = bits(t.bare_key());
+    uint8_t c = static_cast<uint8_t>((key_cls | bare_cls) & kStarterWord);
+    c |= bare_cls & (kLeadinWord | kPhraseWord);
+    if (lex->IsLeadin(t.bare_key())) c |= kLeadinWord;
+    std::vector<Token> one{t};
+    lex->Classify(&one);
+    EXPECT_EQ(one[0].cls, c) << t.key;
+  };
+  int checked = 0;
+  for (const auto& w : words) {
+    expect(w, false);
+    expect(w, true);
+    checked += 2;
+  }
+  EXPECT_GT(checked, 10000);
+}
+
 }  // namespace
 }  // namespace referat::figures
