@@ -173,7 +173,23 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
     span_start = std::min(span_start, ctx.block(i).start);
     span_end = std::max(span_end, ctx.block(last).end);
     std::string_view label = t.substr(0, lh.label_end);
-    for (auto [s, e] : ranges) {
+    // A name wrapped onto the next line ("…, Bolette Dahl" / "Pedersen, …")
+    // is read with both its lines.
+    std::vector<std::pair<size_t, size_t>> values;
+    for (auto r : ranges) {
+      if (!values.empty()) {
+        std::string_view gap = ctx.doc().Slice(values.back().second, r.first);
+        const size_t nl = gap.find('\n');
+        if (nl != std::string_view::npos && gap.find_first_not_of(" \t\r\n") == std::string_view::npos &&
+            IsWrapInName(lex, ctx.doc().Slice(values.back().first, r.second),
+                         values.back().second - values.back().first + nl)) {
+          values.back().second = r.second;
+          continue;
+        }
+      }
+      values.push_back(r);
+    }
+    for (auto [s, e] : values) {
       std::string_view v = ctx.doc().Slice(s, e);
       // "Afbud fra Tim Vermund. Istedet mødte Michael Olsen." (Odense's
       // minutes): the names end with the first sentence; what follows is

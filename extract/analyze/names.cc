@@ -15,9 +15,39 @@ bool IsInitial(std::string_view w) {  // "T." or "T"
   return false;
 }
 
+// Party letters "A", "SF", "Ø", "RV", or "løsgænger": not a role.
+bool IsPartyMark(const Lexicon& lex, std::string_view in) {
+  std::string_view t = Trim(in);
+  if (t.empty()) return true;
+  if (lex.words().party.Contains(t)) return true;
+  // One capital ("A", "Ø") or an all-caps word of up to six bytes.
+  const bool one_capital =
+      StartsUpper(t) && (t.size() == 1 || (t.size() == 2 && static_cast<unsigned char>(t[0]) >= 0xC0));
+  return t.size() <= 6 && (one_capital || IsAllCaps(t)) && t.find(' ') == std::string_view::npos;
+}
+
+// The words of a list fragment when each is part of a name: a capital
+// first, no name stopword, no party letters ("V", "SF"); else 0.
+int NameWords(const Lexicon& lex, std::string_view f) {
+  int n = 0;
+  for (size_t i = 0; i < f.size();) {
+    size_t j = f.find(' ', i);
+    if (j == std::string_view::npos) j = f.size();
+    std::string_view w = f.substr(i, j - i);
+    if (!w.empty()) {
+      if (!StartsUpper(w) || lex.attendance().IsNameStopword(w) ||
+          lex.attendance().IsNameStopword(TrimRight(w, ".:")) || (!IsInitial(w) && IsPartyMark(lex, w)))
+        return 0;
+      ++n;
+    }
+    i = j + 1;
+  }
+  return n;
+}
+
 // Splits at ',', ';', TAB, a line break (the names of a table cell set one
-// per line), " og ", " samt ", " & ", and at ". " that ends a sentence;
-// never inside parentheses.
+// per line; not a wrap inside a name, IsWrapInName), " og ", " samt ",
+// " & ", and at ". " that ends a sentence; never inside parentheses.
 std::vector<Piece> SplitPieces(const Lexicon& lex, std::string_view s) {
   const std::vector<std::string>& seps = lex.words().name_separators;
   std::vector<Piece> out;
@@ -31,6 +61,7 @@ std::vector<Piece> SplitPieces(const Lexicon& lex, std::string_view s) {
     if (c == '(') ++depth;
     if (c == ')' && depth > 0) --depth;
     if (depth > 0) continue;
+    if (c == '\n' && IsWrapInName(lex, s, i)) continue;  // a space, to the name's words
     if (c == ',' || c == ';' || c == '\t' || c == '\n') {
       push(i);
       start = i + 1;
@@ -52,7 +83,8 @@ std::vector<Piece> SplitPieces(const Lexicon& lex, std::string_view s) {
       size_t w = s.rfind(' ', i);
       w = (w == std::string_view::npos) ? 0 : w + 1;
       std::string_view word = s.substr(w, i - w);
-      if (word.size() >= 3 && !IsInitial(std::string(word) + ".")) {
+      if (word.size() >= 3 && !IsInitial(std::string(word) + ".") &&
+          !lex.attendance().IsNameAbbreviation(s.substr(w, i + 1 - w))) {
         push(i);
         start = i + 1;
       }
@@ -62,18 +94,28 @@ std::vector<Piece> SplitPieces(const Lexicon& lex, std::string_view s) {
   return out;
 }
 
-// Party letters "A", "SF", "Ø", "RV", or "løsgænger": not a role.
-bool IsPartyMark(const Lexicon& lex, std::string_view in) {
-  std::string_view t = Trim(in);
-  if (t.empty()) return true;
-  if (lex.words().party.Contains(t)) return true;
-  // One capital ("A", "Ø") or an all-caps word of up to six bytes.
-  const bool one_capital =
-      StartsUpper(t) && (t.size() == 1 || (t.size() == 2 && static_cast<unsigned char>(t[0]) >= 0xC0));
-  return t.size() <= 6 && (one_capital || IsAllCaps(t)) && t.find(' ') == std::string_view::npos;
-}
 
 }  // namespace
+
+// A line break inside a flowed list of names is the page's wrap, not a
+// separator: "Peder Chr. Kirkegaard, Anna-Lise Vestergaard, Bolette Dahl" /
+// "Pedersen, Preben Andersen, …" (Skive Kommune, Økonomiudvalg 20.1.2015).
+// So it is when the line before lists names with commas and ends in none,
+// and the words on the two sides of the break are name words of which one
+// side is a single word (no name alone), five at most together.
+bool IsWrapInName(const Lexicon& lex, std::string_view s, size_t nl) {
+  size_t ls = nl == 0 ? std::string_view::npos : s.rfind('\n', nl - 1);
+  ls = ls == std::string_view::npos ? 0 : ls + 1;
+  std::string_view prev = TrimRight(s.substr(ls, nl - ls), " ");
+  if (prev.empty() || prev.find(',') == std::string_view::npos) return false;
+  if (prev.back() == ',' || prev.back() == ';' || prev.back() == ':') return false;
+  std::string_view a = Trim(prev.substr(prev.find_last_of(",;") + 1));
+  size_t e = s.find_first_of(",;\n", nl + 1);
+  std::string_view b = Trim(s.substr(nl + 1, (e == std::string_view::npos ? s.size() : e) - nl - 1));
+  if (b.empty() || b.back() == ':') return false;
+  const int na = NameWords(lex, a), nb = NameWords(lex, b);
+  return na > 0 && nb > 0 && (na == 1 || nb == 1) && na + nb <= 5;
+}
 
 std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
   std::vector<PersonName> out;
@@ -98,7 +140,7 @@ std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
     };
     std::vector<Tok> toks;
     for (size_t i = 0; i < piece.size();) {
-      while (i < piece.size() && piece[i] == ' ') ++i;
+      while (i < piece.size() && (piece[i] == ' ' || piece[i] == '\n')) ++i;
       if (i >= piece.size()) break;
       size_t j = i;
       if (piece[i] == '(') {
@@ -112,7 +154,7 @@ std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
           ++j;
         }
       } else {
-        while (j < piece.size() && piece[j] != ' ') ++j;
+        while (j < piece.size() && piece[j] != ' ' && piece[j] != '\n') ++j;
       }
       toks.push_back({off + i, off + j, piece.substr(i, j - i)});
       i = j;
@@ -142,7 +184,8 @@ std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
         std::string_view w = toks[b].w;
         if (w.front() == '(') break;
         std::string_view bare = TrimRight(w, ",;:");
-        bool ends_dot = !bare.empty() && bare.back() == '.' && !IsInitial(bare);
+        bool ends_dot = !bare.empty() && bare.back() == '.' && !IsInitial(bare) &&
+                        !lex.attendance().IsNameAbbreviation(bare);
         if (ends_dot) bare = TrimRight(bare, ".");
         // Particles only between name words ("Bo van der Berg").
         auto particle_run_ends_in_name = [&](size_t k) {

@@ -27,6 +27,12 @@ struct PersonName {
 // konsulent E fra Y") into the people it names, in order. Pieces that name
 // no person ("Uddannelseshuset", "under punkt 8") are skipped.
 std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text);
+// Whether the line break at s[nl] wraps a name of a flowed list rather than
+// separating two entries: "…, Bolette Dahl" / "Pedersen, Preben Andersen, …"
+// (Skive Kommune, Økonomiudvalg 20.1.2015). The line before lists names
+// with commas and ends in none, and the words on the two sides of the break
+// are name words, one side a single word (no name alone), five at most.
+bool IsWrapInName(const Lexicon& lex, std::string_view s, size_t nl);
 // A list of initials only ("FM, PL, AaK, CSN og SK."), as typed minutes
 // name their members; empty unless every piece is one.
 std::vector<PersonName> ParseInitials(const Lexicon& lex, std::string_view text);

@@ -146,6 +146,25 @@ TEST(Meetings, PublishedPageTitleAndAnAbsenteeItem) {
   EXPECT_TRUE(!other->attendance || other->attendance->absent.empty());
 }
 
+// Skive Kommune, Økonomiudvalg 20.1.2015 (abcdocz.com/doc/4021778, the
+// agenda PDF's text): the participants run on over lines that wrap inside
+// names ("Bolette Dahl" / "Pedersen", "Niels Ole D." / "Nielsen"), and a
+// given name is written short ("Peder Chr. Kirkegaard").
+TEST(Meetings, NamesWrappedOverLinesAndAShortGivenName) {
+  auto rec = testing::StructureOfBytes(
+      "ÅBEN DAGSORDEN\nØKONOMIUDVALG\nMødedato: 20. januar 2015\nMødested: Gl. rådhus, byrådssalen\n"
+      "Deltagere:\nPeder Chr. Kirkegaard, Anna-Lise Vestergaard, Bolette Dahl\nPedersen, Preben Andersen, "
+      "Erik Mortensen, Niels Ole D.\nNielsen, Anders Bøge, Ole Priess, Ditte Staun\n\n"
+      "1. Åbningstiden på Skovly og Magneten\n\nSagsnr.: 14/37500\n\nIndstilling\n"
+      "Direktionen indstiller, at åbningstiden godkendes.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present,
+            (std::vector<std::string>{"Peder Chr. Kirkegaard", "Anna-Lise Vestergaard", "Bolette Dahl Pedersen",
+                                      "Preben Andersen", "Erik Mortensen", "Niels Ole D. Nielsen", "Anders Bøge",
+                                      "Ole Priess", "Ditte Staun"}));
+}
+
 // Fredensborg Kommune's published minutes (Byrådet, 21 November 2016 and
 // 1 October 2018, the print pages): items numbered through the year as
 // "Nr.160 - Langstrup Mose", decisions under "Beslutning i Byrådet den

@@ -111,7 +111,7 @@ std::string FieldName(analyze::Field f) {
 
 std::string Names(const std::string& in) {
   std::string out;
-  for (const auto& pn : analyze::ParseNames(Lex(), in)) {
+  for (const auto& pn : analyze::ParseNames(Lex(), ExampleLines(in))) {
     if (!out.empty()) out += "; ";
     out += pn.name;
     if (pn.role) out += "|" + *pn.role;

@@ -37,6 +37,7 @@ AttendanceMatcher::AttendanceMatcher(const Rulebook& rules) {
   for (const auto& w : Column(tables, "name_stopwords", "word")) name_stopwords_.insert(FoldCase(w));
   for (const auto& w : Column(tables, "name_stopwords", "ending")) name_stop_endings_.push_back(FoldCase(w));
   for (const auto& w : Column(tables, "name_stopwords", "particle")) name_particles_.insert(w);
+  for (const auto& w : Column(tables, "name_stopwords", "abbreviation")) name_abbreviations_.insert(w);
 }
 
 LabelHit AttendanceMatcher::MatchLabel(std::string_view block, bool allow_space) const {

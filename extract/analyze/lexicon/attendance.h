@@ -41,6 +41,11 @@ class AttendanceMatcher {
   bool IsNameStopword(std::string_view word) const;
   // A lower-case word inside a name ("van", "der", "la"): as written.
   bool IsNameParticle(std::string_view word) const { return name_particles_.count(std::string(word)) > 0; }
+  // A given name written short inside a name ("Chr." in "Peder Chr.
+  // Kirkegaard"): as written, with its dot.
+  bool IsNameAbbreviation(std::string_view word) const {
+    return name_abbreviations_.count(std::string(word)) > 0;
+  }
 
  private:
   PhraseList label_;
@@ -53,6 +58,7 @@ class AttendanceMatcher {
   std::set<std::string> name_stopwords_;        // folded
   std::vector<std::string> name_stop_endings_;  // folded
   std::set<std::string> name_particles_;
+  std::set<std::string> name_abbreviations_;
 };
 
 }  // namespace referat::analyze
