@@ -246,6 +246,7 @@ class HeaderReader {
     m.location = label_location_ ? label_location_ : line_location_;
     if (!m.body && council_alone_) m.body = m.council ? *m.council : *council_alone_;
     if (!m.body && council_titled_ && m.council) m.body = *m.council;
+    if (m.body) m.body = WithoutElectionPeriod(std::move(*m.body));
     if (!span_.empty()) m.span = ctx_.MakeSpan(span_.start, span_.end);
     // A labelled date and place ("Mødedato: 12.12.2019, kl. 17:30" /
     // "Mødested: Borgerrepræsentationens mødesal": Copenhagen's item pages)
@@ -814,6 +815,37 @@ class HeaderReader {
 };
 
 }  // namespace
+
+// The body without an election period at its end: "Økonomiudvalget
+// 2018-2021" (Frederikshavn Kommune's minutes, 18-08-2021: the committee of
+// one four-year council term) is Økonomiudvalget, as every other term's.
+std::string WithoutElectionPeriod(std::string body) {
+  auto year_at = [&](size_t at) {
+    int y = 0;
+    for (size_t k = at; k < at + 4; ++k) {
+      if (k >= body.size() || !std::isdigit(static_cast<unsigned char>(body[k]))) return -1;
+      y = y * 10 + (body[k] - '0');
+    }
+    return y;
+  };
+  if (body.size() < 11) return body;
+  const size_t second = body.size() - 4;
+  size_t dash = second;
+  while (dash > 0 && body[dash - 1] == ' ') --dash;
+  size_t first_end = dash;
+  if (first_end > 0 && body[first_end - 1] == '-') {
+    --first_end;
+  } else if (first_end >= 3 && body.compare(first_end - 3, 3, "\xE2\x80\x93") == 0) {
+    first_end -= 3;  // en dash
+  } else {
+    return body;
+  }
+  while (first_end > 0 && body[first_end - 1] == ' ') --first_end;
+  if (first_end < 5 || body[first_end - 5] != ' ') return body;
+  const int y1 = year_at(first_end - 4), y2 = year_at(second);
+  if (y1 < 1900 || y2 - y1 < 2 || y2 - y1 > 4) return body;
+  return std::string(TrimRight(std::string_view(body).substr(0, first_end - 5), " "));
+}
 
 HeaderResult ExtractHeader(const Context& ctx, size_t end, const Toc& toc) {
   end = std::min(end, ctx.size());

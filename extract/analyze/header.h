@@ -30,6 +30,11 @@ HeaderResult ExtractHeader(const Context& ctx, size_t end, const Toc& toc);
 std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, const LabelHit& hit,
                                                   size_t end, bool multi_line, size_t* last);
 
+// The body without an election period at its end: "Økonomiudvalget
+// 2018-2021" (Frederikshavn's minutes), "Byråd 2022-2025" (Greve's
+// FirstAgenda export) are the committee and council of every term.
+std::string WithoutElectionPeriod(std::string body);
+
 // The time of a line that closes the meeting, "Mødet hævet kl. 17.30." or
 // "Mødet sluttede 18:05" (a short line: an `end` heading of
 // section_headings.txt with a time); nullopt for any other block. Such a

@@ -102,6 +102,8 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
     record->meeting = header.meeting;
     if (!record->meeting->body && record->meeting->date)
       record->meeting->body = analyze::BodyFromDecisionHeadings(ctx, header_end, *record->meeting->date);
+    if (record->meeting->body)
+      record->meeting->body = analyze::WithoutElectionPeriod(std::move(*record->meeting->body));
     // "Borgerrepræsentationen" meets only in Copenhagen.
     if (record->meeting->body && !record->meeting->council && !record->meeting->municipality)
       if (auto only = ctx.lex().header().OnlyCouncilOf(*record->meeting->body)) {

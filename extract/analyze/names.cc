@@ -59,7 +59,16 @@ std::vector<Piece> SplitPieces(const Lexicon& lex, std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c == '(') ++depth;
-    if (c == ')' && depth > 0) --depth;
+    if (c == ')' && depth > 0) {
+      // "Birgit S. Hansen (A)Bjarne Kvist (A)" (Frederikshavn's minutes PDF,
+      // 18-08-2021, its lines run together): a name right after a party's
+      // parenthesis is the next entry.
+      if (--depth == 0 && i + 1 < s.size() && StartsUpper(s.substr(i + 1))) {
+        push(i + 1);
+        start = i + 1;
+      }
+      continue;
+    }
     if (depth > 0) continue;
     if (c == '\n' && IsWrapInName(lex, s, i)) continue;  // a space, to the name's words
     if (c == ',' || c == ';' || c == '\t' || c == '\n') {
@@ -154,7 +163,8 @@ std::vector<PersonName> ParseNames(const Lexicon& lex, std::string_view text) {
           ++j;
         }
       } else {
-        while (j < piece.size() && piece[j] != ' ' && piece[j] != '\n') ++j;
+        // "Sørensen(A)": the parenthesis is a token of its own.
+        while (j < piece.size() && piece[j] != ' ' && piece[j] != '\n' && (piece[j] != '(' || j == i)) ++j;
       }
       toks.push_back({off + i, off + j, piece.substr(i, j - i)});
       i = j;

@@ -25,6 +25,7 @@ struct Parsed {
   std::string title;
   std::optional<int> page;
   bool two_blocks = false;  // the number alone, the title in the next block
+  std::optional<bool> public_;  // from a mark before the title ("(Åben)")
 };
 
 std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
@@ -97,6 +98,13 @@ std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
   p.number.assign(num.data(), num.size());
   std::string_view tv(title.data(), title.size());
   p.title = Collapse(TrimRight(tv, ". …"));
+  // "1 (Åben) Ansøgning … 3": the open/closed mark before the title.
+  size_t mark = 0;
+  if (!p.title.empty() && p.title[0] == '(')
+    if (auto pub = ctx.lex().items().TitlePublic(p.title, &mark); pub && mark > 0) {
+      p.public_ = pub;
+      p.title.erase(0, mark);
+    }
   if (!page1.empty()) p.page = ToInt(std::string_view(page1.data(), page1.size()));
   else if (!page2.empty()) p.page = ToInt(std::string_view(page2.data(), page2.size()));
   if (p.title.empty() || !(StartsUpper(p.title) || (p.title[0] >= '0' && p.title[0] <= '9') ||
@@ -179,6 +187,7 @@ void ReadEntries(const Context& ctx, size_t first, Toc* toc_out, size_t* last_go
       e.title = std::move(p->title);
       e.page = p->page;
       e.public_ = pub;
+      if (p->public_) e.public_ = p->public_;
       if (auto tp = ctx.lex().items().TitlePublic(e.title)) e.public_ = *tp;
       e.span = ctx.BlockSpan(j, p->two_blocks ? j + 1 : j);
       toc.Add(std::move(e));

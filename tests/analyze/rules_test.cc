@@ -165,6 +165,41 @@ TEST(Meetings, NamesWrappedOverLinesAndAShortGivenName) {
                                       "Ole Priess", "Ditte Staun"}));
 }
 
+// Frederikshavn Kommune's minutes (Økonomiudvalget 18-08-2021,
+// vdocuments.pub "referat-konomiudvalget-2018-2021", the PDF's text): the
+// committee named with its council term, the place under "Mødeafholdelse",
+// members whose lines ran together after the party's parenthesis, and
+// contents rows and item headings marked "(Åben)".
+TEST(Meetings, CommitteeOfATermAndOpenMarksBeforeTitles) {
+  auto rec = testing::StructureOfBytes(
+      "Referat Økonomiudvalget 2018-2021\n\nOrdinært møde\n\nMødetidspunkt: 18-08-2021 15:30\n\n"
+      "Mødeafholdelse: Lokale 0.23\n\nInformation:\n\nMedlemmer: Birgit S. Hansen (A), Formand\n"
+      "Bjarne Kvist (A)Peter Sørensen (V)\nMette Hardam (V)\nPeter E. Nielsen (A)\n\n"
+      "Afbud: Peter E. Nielsen (A)\n\nStedfortrædere: Anders Brandt Sørensen(A)\n\n"
+      "Indholdsfortegnelse\n\n1 (Åben) Ansøgning om igangsætning af ny planlægning for Skagavej 134 i "
+      "Skagen.............. 3\n\n2 (Åben) Brugsaftale for to grunde på Nørrevej i Strandby ........ 5\n\n"
+      "1 (Åben) Ansøgning om igangsætning af ny planlægning for Skagavej 134 i Skagen\n\nSagsnr.: 21/12345\n\n"
+      "Beslutning Økonomiudvalget den 18-08-2021\n\nGodkendt.\n\n"
+      "2 (Åben) Brugsaftale for to grunde på Nørrevej i Strandby\n\nSagsnr.: 21/2222\n\n"
+      "Beslutning Økonomiudvalget den 18-08-2021\n\nTaget til efterretning.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Økonomiudvalget");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Lokale 0.23");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Peter E. Nielsen"}));
+  for (const char* name : {"Bjarne Kvist", "Peter Sørensen", "Mette Hardam", "Anders Brandt Sørensen"})
+    EXPECT_NE(std::find(rec->attendance->present.begin(), rec->attendance->present.end(), name),
+              rec->attendance->present.end())
+        << name;
+  ASSERT_EQ(rec->toc.size(), 2u);
+  EXPECT_EQ(rec->toc[0].title, "Ansøgning om igangsætning af ny planlægning for Skagavej 134 i Skagen");
+  EXPECT_EQ(rec->toc[0].public_, std::optional<bool>(true));
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[1].title, "Brugsaftale for to grunde på Nørrevej i Strandby");
+  EXPECT_EQ(rec->agenda_items[1].public_, std::optional<bool>(true));
+}
+
 // Fredensborg Kommune's published minutes (Byrådet, 21 November 2016 and
 // 1 October 2018, the print pages): items numbered through the year as
 // "Nr.160 - Langstrup Mose", decisions under "Beslutning i Byrådet den

@@ -55,6 +55,7 @@ void ExtractExportStructure(const Document& doc, const Segmentation& seg, const 
   const size_t header_end = starts.empty() ? doc.blocks.size() : starts.front().block;
   analyze::HeaderResult header = analyze::ExtractHeader(ctx, header_end, toc);
   Meeting m = facts.meeting;
+  if (m.body) m.body = analyze::WithoutElectionPeriod(std::move(*m.body));
   if (!m.council) m.council = header.meeting.council;
   if (!m.municipality) m.municipality = header.meeting.municipality;
   if (!m.municipality) m.municipality = analyze::MunicipalityNotStated(ctx, m);
