@@ -725,6 +725,9 @@ TEST(Meetings, OdenseSbsysMinutes) {
   EXPECT_EQ(rec->meeting->location.value_or("-"), "Byrådssalen");
   ASSERT_TRUE(rec->attendance);
   EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Tim Vermund", "Pernille Bendixen"}));
+  // "Istedet mødte Michael Olsen.": the substitute came
+  // (substitute_phrases.txt).
+  EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"Michael Olsen"}));
   ASSERT_EQ(rec->agenda_items.size(), 2u);
   EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "00.01.00-G01-523-18");
   EXPECT_EQ(rec->agenda_items[0].public_, std::optional<bool>(true));
@@ -2110,6 +2113,8 @@ TEST(Meetings, FrederiksbergTitleLineAndItemsUnderDagsordenspunkter) {
   // (absence_phrases.txt's substitute).
   ASSERT_TRUE(rec->attendance);
   EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Laura Lindahl"}));
+  // ... and X came in Y's place.
+  EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"Jacob Rosenberg"}));
 
   // The 2016 pages (info.frederiksberg.dk, Kommunalbestyrelsen 10 October
   // 2016): the title line again under the place is no part of it.
@@ -2170,6 +2175,32 @@ TEST(Meetings, SubstituteInsteadOfMemberUnderFirstDecision) {
   EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Tanja Larsson", "Per Thomsen"}));
   ASSERT_TRUE(rec->attendance);
   EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Tanja Larsson", "Per Thomsen"}));
+  // The substitutes came: they are present.
+  EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"Inger Andersen", "Jens Hvidemose"}));
+}
+
+// Roskilde's minutes pages (Kultur- og Idrætsudvalget 03-04-2019,
+// roskilde.dk/dagsorden-og-referat/moeder/kultur-og-idraetsudvalget-03-04-2019-kl-1800):
+// "Fraværende: Evan Lynnerup (V) - Marianne Kiærulff (V) mødte som
+// stedfortræder." under each decision: the member before the dash was
+// away, the substitute after it came (substitute_phrases.txt).
+TEST(Meetings, SubstituteAfterDashInAbsenceNote) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\n\nDato: Onsdag, April 3, 2019 - 18:00\nSted: Mødelokale 2A\n\n  Pkt. 42\n\n"
+      "  Beslutninger om dagsordenen\n\n  Sagsnr. 299835 Kultur- og Idrætsudvalget Åbent punkt\n\n"
+      "  Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42\n\n"
+      "  Tillægsdagsordenen blev optaget på dagsordenen som punkt 55.\n  Herefter godkendt.\n\n"
+      "  Fraværende: Evan Lynnerup (V) - Marianne Kiærulff (V) mødte som stedfortræder.\n\n  Pkt. 43\n\n"
+      "  Meddelelser fra formanden\n\n  Sagsnr. 299835 Kultur- og Idrætsudvalget Åbent punkt\n\n"
+      "  Kultur- og Idrætsudvalget, 03-04-2019, pkt. 43\n\n  ̵ Standerhejsning i Roskilde Roklub\n"
+      "  Fraværende: Evan Lynnerup (V) - Marianne Kiærulff (V) mødte som stedfortræder.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Evan Lynnerup"}));
+  EXPECT_EQ(rec->agenda_items[1].absent, (std::vector<std::string>{"Evan Lynnerup"}));
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Evan Lynnerup"}));
+  EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"Marianne Kiærulff"}));
 }
 
 // Hvidovre's minutes pages (Referat - Økonomiudvalget den 21. januar 2019,
