@@ -25,6 +25,7 @@ struct Parsed {
   std::string title;
   std::optional<int> page;
   bool two_blocks = false;  // the number alone, the title in the next block
+  std::optional<bool> public_;  // an open/closed word before the number
 };
 
 std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
@@ -61,6 +62,22 @@ std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
     row_line = j.Take();
     t = row_line;
   }
+  // "åbent 1 Fraværende og bemærkninger til dagsorden", "lukket 101
+  // Lukket punkt: salg af grund" (Bornholm's minutes pages 2014-2021,
+  // "Dagsordenspunkter"): an open/closed word (public_markers.txt `word`)
+  // before the number says the entry's access.
+  std::optional<bool> word_public;
+  if (!ctx.IsTableRow(i) && !t.empty() && (t[0] < '0' || t[0] > '9')) {
+    const size_t sp = t.find(' ');
+    if (sp != std::string_view::npos && sp + 1 < t.size() && t[sp + 1] >= '0' && t[sp + 1] <= '9' &&
+        sp <= 16) {
+      const std::string f = FoldCase(t.substr(0, sp));
+      if (ctx.lex().words().open_closed.ContainsFolded(f)) {
+        word_public = !ctx.lex().words().closed.ContainsFolded(f);
+        t = t.substr(sp + 1);
+      }
+    }
+  }
   // Text line: "[Punkt] 5[.] Title[ ....] 14".
   number.clear();
   ts = 0;
@@ -94,6 +111,7 @@ std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
   std::string_view num = m.number, title = m.title, page1 = m.dotted_page, page2 = m.page;
   Parsed p;
   p.two_blocks = two_blocks;
+  p.public_ = word_public;
   p.number.assign(num.data(), num.size());
   std::string_view tv(title.data(), title.size());
   p.title = Collapse(TrimRight(tv, ". …"));
@@ -178,7 +196,7 @@ void ReadEntries(const Context& ctx, size_t first, Toc* toc_out, size_t* last_go
       e.number = std::move(p->number);
       e.title = std::move(p->title);
       e.page = p->page;
-      e.public_ = pub;
+      e.public_ = p->public_ ? p->public_ : pub;
       if (auto tp = ctx.lex().items().TitlePublic(e.title)) e.public_ = *tp;
       e.span = ctx.BlockSpan(j, p->two_blocks ? j + 1 : j);
       toc.Add(std::move(e));

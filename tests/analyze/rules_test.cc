@@ -1993,6 +1993,37 @@ TEST(Meetings, AccessLineOverUndottedNumber) {
             (std::vector<std::string>{"Jonna Nielsen", "Winni Grosbøll", "Lars Randorff Nørgaard"}));
 }
 
+// Bornholms Regionskommune's agenda pages (Dagsorden Kommunalbestyrelsen
+// 26-03-2020, dagsorden-og-referater.brk.dk/Sites/Politiske_Internet
+// /Internet/2020/InfDag8218.html) as text: the rows under
+// "Dagsordenspunkter" ("åbent 1 Title", "lukket 101 Lukket punkt. Anlæg")
+// are the printed agenda list, the word before the number its access.
+TEST(Meetings, OpenClosedWordBeforeContentsNumber) {
+  auto rec = testing::StructureOfBytes(
+      "Dagsorden\nKommunalbestyrelsen\n26-03-2020 kl. 18:00\nvia Skype\n\n\nDagsordenspunkter\n\n"
+      "  åbent 1 Fraværende og bemærkninger til dagsorden\n"
+      "  åbent 2 Kommissorium for en ny energipolitik og energistrategi på Bornholm\n"
+      "  åbent 3 Befolkningsprognose 2020\n  lukket 101 Lukket punkt. Anlæg\n\n\n\n \n\n"
+      "Til indholdsfortegnelse\n\n Åbent  punkt\n\n 1  Fraværende og bemærkninger til dagsorden\n\n"
+      "00.01.00P35-0098\n\nBehandling\n\nMødedato\n\nÅbent punkt\n\nLukket punkt\n\nKommunalbestyrelsen\n\n"
+      "26-03-2020\n\n1\n\n \n\n \n\nFraværende\n\n \n\n \n\nBemærkninger til dagsordenen\n\n \n\n"
+      "Til indholdsfortegnelse\n\n Åbent  punkt\n\n 2  Kommissorium for en ny energipolitik og "
+      "energistrategi på Bornholm  \n\nTil indholdsfortegnelse\n\n Åbent  punkt\n\n 3  Befolkningsprognose 2020\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->toc.size(), 4u);
+  EXPECT_EQ(rec->toc[0].number, "1");
+  EXPECT_EQ(rec->toc[0].title, "Fraværende og bemærkninger til dagsorden");
+  EXPECT_EQ(rec->toc[0].public_, std::optional<bool>(true));
+  EXPECT_EQ(rec->toc[3].number, "101");
+  EXPECT_EQ(rec->toc[3].title, "Lukket punkt. Anlæg");
+  EXPECT_EQ(rec->toc[3].public_, std::optional<bool>(false));
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  EXPECT_EQ(rec->agenda_items[2].title, "Befolkningsprognose 2020");
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Kommunalbestyrelsen");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "via Skype");
+}
+
 // Hillerød Kommune's minutes pages ("Referat byrådet 31. oktober 2018",
 // hillerod.dk vis-dagsorden agendaId=361944): the type before the council;
 // "Afbud:" then "Stedfortræder:" under the first decision, the substitute
