@@ -1927,6 +1927,9 @@ TEST(Meetings, NemAgendaColumnHeaderOverItemLines) {
   EXPECT_EQ(rec->agenda_items[0].decision->category, DecisionCategory::kApproved);
   ASSERT_TRUE(rec->meeting);
   EXPECT_EQ(rec->meeting->location.value_or("-"), "Det gamle Rådhus");
+  // "Titel Udvalg Funktioner" over "Byrådet Byrådet Vis medlemmer …": the
+  // body under its column label.
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Byrådet");
   ASSERT_TRUE(rec->attendance);
   EXPECT_EQ(rec->attendance->present.size(), 5u);
 }
