@@ -338,6 +338,17 @@ class HeaderReader {
         }
         if (!r_.meeting.body && (lex_.header().IsBodyName(v) || lex_.header().IsCouncilAlone(v, &town)))
           r_.meeting.body = std::string(v);
+        // "Udvalg: Udvikling af Albertslund Midtby (§17, stk.4)"
+        // (Albertslund's minutes pages 2016-2021): the label says the value
+        // is the body though its name has no body's word; a capitalised
+        // name of at most eight words, its note in parentheses taken off.
+        if (!r_.meeting.body && StartsUpper(v) && AtMostWords(v, 8) && v.find(':') == std::string_view::npos) {
+          std::string_view name = v;
+          if (name.back() == ')')
+            if (const size_t open = name.rfind(" ("); open != std::string_view::npos) name = Trim(name.substr(0, open));
+          if (!name.empty() && !HasDigit(name) && name.find('(') == std::string_view::npos)
+            r_.meeting.body = std::string(name);
+        }
         break;
       }
       case Field::kPresent:

@@ -2027,6 +2027,56 @@ TEST(Meetings, OpenClosedWordBeforeContentsNumber) {
   EXPECT_EQ(rec->meeting->location.value_or("-"), "via Skype");
 }
 
+// Albertslund Kommune's minutes pages (Miljø- og Byudvalg 23 March 2021,
+// albertslund.dk/politik/dagsordener-og-referater/?agendaId=1409) as the
+// page's text with its items cut off after the first's opening sections:
+// no type word, but "Udvalg:", "Dato:", "Tid:", "Sted:" and the printed
+// agenda list ("Indholdsfortegnelse") are a meeting's agenda.
+TEST(Meetings, LabelledBodyAndDateWithContentsButNoItemsAreAnAgenda) {
+  auto rec = testing::StructureOfBytes(
+      "Dagsordener og referater\n\nDu kan læse dagsordener og referater fra kommunalbestyrelsens og udvalgenes "
+      "møder ved at følge linket.\n\n\nLæs dagsordener og referater til og med den 10. februar 2016\n\n"
+      "Dagsordener og referater fra efter den 10. februar 2016\n\nPrintvenlig version\n\nForside:\n\n \n\n\n"
+      "Udvalg: Miljø- og Byudvalg\n\nDato: Tirsdag den 23. marts 2021\n\nTid: Kl. 17:30\n\nSted: TEAMS\n\n"
+      "Indkaldelse :\n\n  • Formand Leif Pedersen (F)\n  • Jørn Jensby (A)\n  • Dogan Polat (A)\n\n\n"
+      "Indholdsfortegnelse\n\n1. MBU/ØU/KB - Forslag fra Socialistisk Folkeparti om screening for skimmelsvamp\n"
+      "2. MBU/ØU/KB - Forslag fra Enhedslisten vedr. asbestrenovering\n"
+      "3. MBU/ØU/KB - Lokalplan Smedeland 28 - igangsætning af plangrundlag\n\n"
+      "1. MBU/ØU/KB - Forslag fra Socialistisk Folkeparti om screening for skimmelsvamp\n\nAnledning\n\n"
+      "Forslag fra Socialistisk Folkeparti om screening for skimmelsvamp.\n\nSagsfremstilling\n\n"
+      "Skimmelsvampen er og har længe været en udfordring, og konstateres i større og større omfang i kommunens "
+      "bygninger.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_EQ(rec->kind, DocumentKind::kAgenda);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Miljø- og Byudvalg");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2021-03-23");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "17:30");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "TEAMS");
+  EXPECT_EQ(rec->toc.size(), 3u);
+}
+
+// Albertslund's pages for a §17 committee (Udvikling af Albertslund Midtby,
+// 5 December 2016, albertslund.dk/politik/dagsordener-og-referater
+// ?agendaId=222): the value of "Udvalg:" is the body though its name has
+// no body's word; its note in parentheses is no part of it.
+TEST(Meetings, BodyLabelValueWithoutABodysWord) {
+  auto rec = testing::StructureOfBytes(
+      "Printvenlig version\n\nForside:\n\n\nUdvalg: Udvikling af Albertslund Midtby (§17, stk.4)\n\n"
+      "Dato: Mandag den 05. december 2016\n\nTid: Kl. 18:30\n\nSted: Mødelokale 1 forhallen\n\n"
+      "Indkaldelse :\n\n • Formand Steen Christiansen (A)\n • Leif Pedersen (F)\n\n\nIndholdsfortegnelse\n\n"
+      "1. MBU/17.4 Albertslund Midtby/ØU/KB - Byudvikling - Styrket indsats (bevilling)\n"
+      "2. 17.4 Albertslund Midtby - Orientering fra formanden\n\n"
+      "1. MBU/17.4 Albertslund Midtby/ØU/KB - Byudvikling - Styrket indsats (bevilling)\n\nAnledning\n\n"
+      "Budget 2017 angiver en række projekter, der skal styrke by- og boligudviklingen i Albertslund.\n\n"
+      "Indstilling\n\nDirektøren for By, Kultur, Miljø & Beskæftigelse indstiller,\n\n 1. at der gives "
+      "tillægsbevilling til en 3 årig ansættelse på i alt 1.950.000 kr.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Udvikling af Albertslund Midtby");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2016-12-05");
+}
+
 // Hillerød Kommune's minutes pages ("Referat byrådet 31. oktober 2018",
 // hillerod.dk vis-dagsorden agendaId=361944): the type before the council;
 // "Afbud:" then "Stedfortræder:" under the first decision, the substitute
