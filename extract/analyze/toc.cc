@@ -87,6 +87,20 @@ std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
     lead = number + " ";
     line = t.substr(ts);
   }
+  // "1......... Forslag til ændring af styrelsesvedtægten for Holstebro
+  // Kommune. 3", "10...... Affaldsselskabet L90. 22" (Holstebro's minutes
+  // 2012-2013): a dotted leader of three dots or more between the number
+  // and the title.
+  if (lead.empty() && !line.empty() && line[0] >= '0' && line[0] <= '9') {
+    size_t d = 0;
+    while (d < line.size() && d < 5 && line[d] >= '0' && line[d] <= '9') ++d;
+    size_t e = d;
+    while (e < line.size() && line[e] == '.') ++e;
+    if (e - d >= 3 && e < line.size() && (line[e] == ' ' || line[e] == '\t')) {
+      lead = std::string(line.substr(0, d)) + " ";
+      line = Trim(line.substr(e));
+    }
+  }
   // The line pattern starts with a digit and takes no line break: most
   // blocks fail here, before a copy and RE2's set-up for four groups (whose
   // cost grows with the block's length).

@@ -2243,6 +2243,32 @@ TEST(Meetings, LabelColumnOverValueColumnAndSagsoversigt) {
   EXPECT_EQ(rec->toc[2].title, "Lovliggørelse af Julianelund");
 }
 
+// Holstebro Byråd's minutes (Referat Byrådet 17 December 2013,
+// holstebro.dk/Filarkiv/BY/2013/17122013/01-Referatden17december2013-Byrådet.htm):
+// under "Indholdsfortegnelse" each row runs a dotted leader from the number
+// to the title ("1......... Title. 3", "10...... Title  16"); "Åben del 3"
+// heads the rows.
+TEST(Meetings, DottedLeaderBetweenContentsNumberAndTitle) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\n\nfra møde i\n\nByrådet\n\nReferat åben\n\nMødedato 17. december 2013\n\n"
+      "Mødetidspunkt 17.00\n\nMødelokale Byrådssalen\n\n \n\nBemærkninger\n\n"
+      "Susanne Thiim (A) deltog i mødet fra kl. 17.10.\n\nMødet sluttede kl. 18.00.\n\n \n\n"
+      "Indholdsfortegnelse\n\nÅben del 3\n\n"
+      "1......... Forslag til ændring af styrelsesvedtægten for Holstebro Kommune. 3\n\n"
+      "2......... Budgetomplacering som følge af DUT-regulering for 2013. 5\n\n"
+      "9......... Anlægsregnskaber over 2 mio. kr. - Teknik og Miljø.. 15\n\n"
+      "10...... Frigivelse af rådighedsbeløb til Energibesparende arbejder November 2013  16\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->toc.size(), 4u);
+  EXPECT_EQ(rec->toc[0].number, "1");
+  EXPECT_EQ(rec->toc[0].title, "Forslag til ændring af styrelsesvedtægten for Holstebro Kommune");
+  EXPECT_EQ(rec->toc[0].page.value_or(0), 3);
+  EXPECT_EQ(rec->toc[2].title, "Anlægsregnskaber over 2 mio. kr. - Teknik og Miljø");
+  EXPECT_EQ(rec->toc[2].page.value_or(0), 15);
+  EXPECT_EQ(rec->toc[3].number, "10");
+  EXPECT_EQ(rec->toc[3].page.value_or(0), 16);
+}
+
 // Faxe Byråd's minutes pages (Byrådet - 14-03-2019, faxekommune.dk
 // /dagsorden/byraadet-14-03-2019): "X (A) deltog i mødet i stedet for Y
 // (A)." under the first decision names Y as away (absence_phrases.txt's
