@@ -1996,6 +1996,37 @@ TEST(Meetings, AccessLineOverUndottedNumber) {
             (std::vector<std::string>{"Jonna Nielsen", "Winni Grosbøll", "Lars Randorff Nørgaard"}));
 }
 
+// Bornholms Regionskommune's minutes pages (Referat Kommunalbestyrelsen
+// 20-08-2020, dagsorden-og-referater.brk.dk/Sites/Politiske_Internet
+// /Internet/2020/InfRef8366.html): under "Indstilling og beslutning" the
+// recommendations, then "Kommunalbestyrelsen den 20. august 2020:" over
+// the council's decision (the body and the date as a label).
+TEST(Meetings, BodyOnDateLabelOverDecision) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\nKommunalbestyrelsen\n20-08-2020 kl. 18:00\nkommunalbestyrelsessalen, Landemærket 26, Rønne\n"
+      "Dagsordenspunkter\n\n  åbent 1 Fraværende og bemærkninger til dagsorden\n"
+      "  åbent 2 Anmodning om udtræden af Bornholms Kommunalbestyrelse og indtræden af stedfortræder\n\n"
+      "Til indholdsfortegnelse\n\n Åbent  punkt\n\n 1  Fraværende og bemærkninger til dagsorden\n\n"
+      "00.01.00P35-0098\n\nFraværende\n\nJonna Nielsen, Winni Grosbøll, Lars Randorff Nørgaard\n\n"
+      "Til indholdsfortegnelse\n\n Åbent  punkt\n\n 2  Anmodning om udtræden af Bornholms Kommunalbestyrelse "
+      "og indtræden af stedfortræder\n\n00.01.00A30-0083\n\nBehandling\n\nMødedato\n\nÅbent punkt\n\n"
+      "Lukket punkt\n\nKommunalbestyrelsen\n\n20-08-2020\n\n2\n\nHvem beslutter\n\n"
+      "Kommunalbestyrelsen beslutter.\n\nIndstilling og beslutning\n\nBorgmesteren indstiller,\n\n"
+      "a)    At kommunalbestyrelsesmedlem Lars Randorff Nørgaards anmodning imødekommes\n\n"
+      "b)    At Rebecca Douglas Elleby, valgt som stedfortræder for liste Å – Alternativet, indtræder pr. 20. "
+      "august 2020 i Bornholms Kommunalbestyrelse\n\n \n\nKommunalbestyrelsen den 20. august 2020:\n\n"
+      "Indstillingerne godkendt, idet der sker følgende rokering i posterne i valggruppe AFKØÅ:\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  ASSERT_TRUE(rec->agenda_items[1].decision);
+  EXPECT_EQ(rec->agenda_items[1].decision->text,
+            "Indstillingerne godkendt, idet der sker følgende rokering i posterne i valggruppe AFKØÅ:");
+  EXPECT_EQ(rec->agenda_items[1].decision->category, DecisionCategory::kApproved);
+  ASSERT_TRUE(rec->agenda_items[1].recommendation);
+  EXPECT_EQ(rec->agenda_items[1].recommendation->by.value_or("-"), "Borgmesteren");
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+}
+
 // Bornholms Regionskommune's agenda pages (Dagsorden Kommunalbestyrelsen
 // 26-03-2020, dagsorden-og-referater.brk.dk/Sites/Politiske_Internet
 // /Internet/2020/InfDag8218.html) as text: the rows under
