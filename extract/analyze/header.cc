@@ -383,16 +383,22 @@ class HeaderReader {
     } else {
       return false;
     }
+    // Most lines fail here, before any word is looked up: two words or
+    // more, each capitalised, no colon or dot.
+    if (head.find(' ') == std::string_view::npos || head.find(':') != std::string_view::npos ||
+        head.find('.') != std::string_view::npos)
+      return false;
     std::vector<std::string_view> labels;
     for (size_t a = 0; a < head.size();) {
       size_t z = head.find(' ', a);
       if (z == std::string_view::npos) z = head.size();
-      if (z > a) labels.push_back(head.substr(a, z - a));
+      if (z > a) {
+        if (!StartsUpper(head.substr(a, z - a))) return false;
+        labels.push_back(head.substr(a, z - a));
+      }
       a = z + 1;
     }
     if (labels.size() < 2) return false;
-    for (auto w : labels)
-      if (!StartsUpper(w) || w.back() == ':' || w.back() == '.') return false;
     bool body_label = false;
     for (auto w : labels) {
       const LabelHit h = lex_.attendance().MatchLabel(w, false);

@@ -68,7 +68,7 @@ std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
   // before the number says the entry's access.
   std::optional<bool> word_public;
   if (!ctx.IsTableRow(i) && !t.empty() && (t[0] < '0' || t[0] > '9')) {
-    const size_t sp = t.find(' ');
+    const size_t sp = t.substr(0, 17).find(' ');
     if (sp != std::string_view::npos && sp + 1 < t.size() && t[sp + 1] >= '0' && t[sp + 1] <= '9' &&
         sp <= 16) {
       const std::string f = FoldCase(t.substr(0, sp));

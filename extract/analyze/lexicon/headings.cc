@@ -164,6 +164,8 @@ HeadingHit HeadingMatcher::MatchHeading(std::string_view block) const {
     hit.text_start = block.size();
     return hit;
   }
+  if (block.find(':') == std::string_view::npos && block.find('\t') == std::string_view::npos)
+    return hit;
   // "Kommunalbestyrelsen den 20. august 2020:" (Bornholm's minutes pages,
   // under "Indstilling og beslutning"): a body and the date of its meeting
   // as a label ending the line, over that body's decision.
@@ -174,8 +176,6 @@ HeadingHit HeadingMatcher::MatchHeading(std::string_view block) const {
     hit.text_start = block.size();
     return hit;
   }
-  if (block.find(':') == std::string_view::npos && block.find('\t') == std::string_view::npos)
-    return hit;
   size_t head_end = 0, rest_start = 0;
   if (MatchInline(block, &k, &head_end, &rest_start)) {
     hit.role = roles_[k];
