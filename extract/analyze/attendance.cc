@@ -154,7 +154,21 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
           for (auto& pn : names) absent.Add(pn.name);
           last = k;
         }
-      if (a.absent.size() > before) {
+      // "Afbud fra Tim Vermund. Istedet mødte Michael Olsen." (Odense's
+      // minutes), "X (A) deltog i mødet i stedet for Y (A)." (Faxe's): the
+      // substitute who came is present.
+      const size_t present_before = a.present.size();
+      {
+        std::vector<std::string> came;
+        const Block& b = ctx.block(i);
+        const auto& sents = ctx.seg().sentences;
+        auto first = std::lower_bound(sents.begin(), sents.end(), b.start,
+                                      [](const auto& x, size_t at) { return x.end <= at; });
+        for (auto sit = first; sit != sents.end() && sit->start < b.end; ++sit)
+          SubstituteNote(lex, ctx.doc().Slice(std::max(sit->start, b.start), std::min(sit->end, b.end)), &came);
+        for (auto& n : came) present.Add(n);
+      }
+      if (a.absent.size() > before || a.present.size() > present_before) {
         any = true;
         span_start = std::min(span_start, ctx.block(i).start);
         span_end = std::max(span_end, ctx.block(last).end);
@@ -191,6 +205,16 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
     }
     for (auto [s, e] : values) {
       std::string_view v = ctx.doc().Slice(s, e);
+      // "Fraværende: Evan Lynnerup (V) - Marianne Kiærulff (V) mødte som
+      // stedfortræder." (Roskilde's minutes pages): the substitute came.
+      if (lh.field == Field::kAbsent) {
+        std::vector<std::string> came;
+        const size_t n = ListBeforeSubstitute(lex, v, &came);
+        if (n != std::string_view::npos) {
+          v = v.substr(0, n);
+          for (auto& c : came) present.Add(c);
+        }
+      }
       // "Afbud fra Tim Vermund. Istedet mødte Michael Olsen." (Odense's
       // minutes): the names end with the first sentence; what follows is
       // a note (a substitute who came), not more of the list. An initial's
@@ -213,9 +237,12 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
           // The note after the present is an absence ("tilstede var: Hans
           // Nygaard Jensen, … og Henrik Struve. Flemming Meisner måtte
           // melde afbud."; Næstved Model Jernbane Klub 4/3 1985, nmjk.dk).
-          std::vector<std::string> gone;
+          std::vector<std::string> gone, came;
           if (lh.field == Field::kPresent && AbsenceNote(lex, v.substr(p + 2), &gone))
             for (auto& n : gone) absent.Add(n);
+          // "Afbud fra Tim Vermund. Istedet mødte Michael Olsen."
+          if (SubstituteNote(lex, v.substr(p + 2), &came))
+            for (auto& n : came) present.Add(n);
           v = v.substr(0, p + 1);
           break;
         }

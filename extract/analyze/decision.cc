@@ -187,11 +187,57 @@ std::string ClassifyPart(const Lexicon& lex, std::string_view p) {
 
 }  // namespace
 
+bool SubstituteNote(const Lexicon& lex, std::string_view sentence, std::vector<std::string>* names) {
+  size_t a, b;
+  std::string_view s = Trim(sentence);
+  if (!lex.attendance().MatchSubstitute(s, &a, &b)) return false;
+  std::string_view v = s.substr(a, b - a);
+  // A label word before the names ("Stedfortræder Jacob Rosenberg mødte
+  // for …"), and words not capitalised ("og Peter Steffensen deltog i
+  // stedet").
+  LabelHit lh = lex.attendance().MatchLabel(v, true);
+  if (lh.field != Field::kNone && lh.value_start < v.size()) v = v.substr(lh.value_start);
+  while (!v.empty() && !StartsUpper(v)) {
+    const size_t z = v.find(' ');
+    v = z == std::string_view::npos ? std::string_view() : Trim(v.substr(z + 1));
+  }
+  bool any = false;
+  for (auto& pn : ParseNames(lex, v)) {
+    names->push_back(std::move(pn.name));
+    any = true;
+  }
+  return any;
+}
+
+size_t ListBeforeSubstitute(const Lexicon& lex, std::string_view list, std::vector<std::string>* came) {
+  size_t a, b;
+  if (!lex.attendance().MatchSubstitute(list, &a, &b) || a == 0) return std::string_view::npos;
+  std::string_view before = list.substr(0, a);
+  while (!before.empty() && IsReSpace(before.back())) before.remove_suffix(1);
+  const std::string_view en_dash = "\xE2\x80\x93";
+  if (before.size() >= en_dash.size() && before.substr(before.size() - en_dash.size()) == en_dash)
+    before.remove_suffix(en_dash.size());
+  else if (!before.empty() && (before.back() == '-' || before.back() == ',' || before.back() == ';'))
+    before.remove_suffix(1);
+  else
+    return std::string_view::npos;
+  if (!SubstituteNote(lex, list.substr(a), came)) return std::string_view::npos;
+  while (!before.empty() && IsReSpace(before.back())) before.remove_suffix(1);
+  return before.size();
+}
+
 bool AbsenceNote(const Lexicon& lex, std::string_view sentence, std::vector<std::string>* names) {
   size_t a, b;
   std::string_view s = Trim(sentence);
   // "Fraværende: Ingen" and "Afbud:" have no names but are still notes.
   if (!lex.attendance().MatchAbsence(s, &a, &b)) return false;
+  if (a < b) {
+    // "Fraværende: Evan Lynnerup (V) - Marianne Kiærulff (V) mødte som
+    // stedfortræder." (Roskilde's minutes pages): the substitute came.
+    std::vector<std::string> came;
+    const size_t n = ListBeforeSubstitute(lex, s.substr(a, b - a), &came);
+    if (n != std::string_view::npos) b = a + n;
+  }
   auto lower_word = [](std::string_view w) {
     return !w.empty() && !StartsUpper(w) && w[0] != '(' && !(w[0] >= '0' && w[0] <= '9');
   };

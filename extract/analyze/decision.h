@@ -33,6 +33,15 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
 // True when `sentence` is an absence note; the names it gives are appended
 // (repeats included; see DedupeNames).
 bool AbsenceNote(const Lexicon& lex, std::string_view sentence, std::vector<std::string>* names);
+// True when `sentence` names a substitute who came in a member's place
+// ("Istedet mødte Michael Olsen.", "X deltog i stedet for Y"); the
+// substitutes' names are appended.
+bool SubstituteNote(const Lexicon& lex, std::string_view sentence, std::vector<std::string>* names);
+// A list of names ended by a substitute's clause after a dash, comma or
+// semicolon ("Evan Lynnerup (V) - Marianne Kiærulff (V) mødte som
+// stedfortræder."): the list's length without the clause, the
+// substitutes appended to `came`; or npos.
+size_t ListBeforeSubstitute(const Lexicon& lex, std::string_view list, std::vector<std::string>* came);
 // Removes repeated names, keeping the first of each. O(n log n).
 void DedupeNames(std::vector<std::string>* names);
 

@@ -226,6 +226,7 @@ class HeaderReader {
       return;
     }
     if (words > 16) return;
+    if (!r_.meeting.body && words <= 6 && ColumnHeaderBody(i)) return;
     // A names line may hold the date too ("Økonomiudvalget – Referat – 1.
     // oktober 2018").
     if (Names(*i, t, words) && !HasDigit(t)) return;
@@ -338,6 +339,17 @@ class HeaderReader {
         }
         if (!r_.meeting.body && (lex_.header().IsBodyName(v) || lex_.header().IsCouncilAlone(v, &town)))
           r_.meeting.body = std::string(v);
+        // "Udvalg: Udvikling af Albertslund Midtby (§17, stk.4)"
+        // (Albertslund's minutes pages 2016-2021): the label says the value
+        // is the body though its name has no body's word; a capitalised
+        // name of at most eight words, its note in parentheses taken off.
+        if (!r_.meeting.body && StartsUpper(v) && AtMostWords(v, 8) && v.find(':') == std::string_view::npos) {
+          std::string_view name = v;
+          if (name.back() == ')')
+            if (const size_t open = name.rfind(" ("); open != std::string_view::npos) name = Trim(name.substr(0, open));
+          if (!name.empty() && !HasDigit(name) && name.find('(') == std::string_view::npos)
+            r_.meeting.body = std::string(name);
+        }
         break;
       }
       case Field::kPresent:
@@ -352,6 +364,66 @@ class HeaderReader {
       span_.Add(ctx_.block(*i).start, ctx_.block(last).end);
       *i = last;
     }
+  }
+
+  // "Titel Udvalg Funktioner" / "Byrådet Byrådet Vis medlemmer Rss-feed
+  // til udvalget Udskriv" (Randers's NemAgenda pages 2013-2014): a row of
+  // capitalised column labels, one of them the body's (attendance_labels.txt
+  // `body`), over the row of their values: the first and shortest run of
+  // at most six words of the values that names a body is the body (the
+  // title's column before it often repeats the body).
+  bool ColumnHeaderBody(size_t* i) {
+    std::string_view t = ctx_.text(*i), head = t, values;
+    size_t next = *i;
+    if (const size_t nl = t.find('\n'); nl != std::string_view::npos) {
+      head = t.substr(0, nl);
+      values = t.substr(nl + 1);
+    } else if (*i + 1 < end_ && !ctx_.IsTableRow(*i + 1)) {
+      next = *i + 1;
+      values = ctx_.text(next);
+    } else {
+      return false;
+    }
+    // Most lines fail here, before any word is looked up: two words or
+    // more, each capitalised, no colon or dot.
+    if (head.find(' ') == std::string_view::npos || head.find(':') != std::string_view::npos ||
+        head.find('.') != std::string_view::npos)
+      return false;
+    std::vector<std::string_view> labels;
+    for (size_t a = 0; a < head.size();) {
+      size_t z = head.find(' ', a);
+      if (z == std::string_view::npos) z = head.size();
+      if (z > a) {
+        if (!StartsUpper(head.substr(a, z - a))) return false;
+        labels.push_back(head.substr(a, z - a));
+      }
+      a = z + 1;
+    }
+    if (labels.size() < 2) return false;
+    bool body_label = false;
+    for (auto w : labels) {
+      const LabelHit h = lex_.attendance().MatchLabel(w, false);
+      body_label = body_label || (h.field == Field::kBody && h.label_end == w.size());
+    }
+    if (!body_label) return false;
+    values = values.substr(0, values.find('\n'));
+    std::vector<std::string_view> vw;
+    for (size_t a = 0; a < values.size() && vw.size() < 12;) {
+      size_t z = values.find(' ', a);
+      if (z == std::string_view::npos) z = values.size();
+      if (z > a) vw.push_back(values.substr(a, z - a));
+      a = z + 1;
+    }
+    for (size_t a = 0; a < vw.size(); ++a)
+      for (size_t b = a + 1; b <= std::min(vw.size(), a + 6); ++b) {
+        std::string_view run(vw[a].data(), static_cast<size_t>(vw[b - 1].data() + vw[b - 1].size() - vw[a].data()));
+        if (!lex_.header().IsBodyName(run)) continue;
+        r_.meeting.body = std::string(run);
+        span_.Add(ctx_.block(*i).start, ctx_.block(next).end);
+        *i = next;
+        return true;
+      }
+    return false;
   }
 
   // The document type (read from any short line), then the lines naming

@@ -87,9 +87,15 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
     } else {
       record->kind = DocumentKind::kAgendaItem;
     }
-  } else if (header.found && header.meeting.document_type) {
-    record->kind = ctx.lex().header().IsAgendaType(*header.meeting.document_type) ? DocumentKind::kAgenda
-                                                                         : DocumentKind::kMinutes;
+  } else if (header.found && (header.meeting.document_type ||
+                               (header.meeting.body && header.meeting.date && !toc.empty()))) {
+    // No type word, but a body, a date and the printed agenda list
+    // ("Udvalg: Miljø- og Byudvalg" / "Dato: Tirsdag den 23. marts 2021" /
+    // "Indholdsfortegnelse": Albertslund's pages, their items' text cut
+    // off): a meeting's agenda.
+    record->kind = !header.meeting.document_type || ctx.lex().header().IsAgendaType(*header.meeting.document_type)
+                       ? DocumentKind::kAgenda
+                       : DocumentKind::kMinutes;
     ctx.Warn("no_agenda_items", "the document has a meeting header but no agenda item was recognised",
              header.meeting.span);
   } else if (!LooksLikeLetter(ctx) && LooksLikeReport(ctx)) {

@@ -25,7 +25,9 @@ struct Parsed {
   std::string title;
   std::optional<int> page;
   bool two_blocks = false;  // the number alone, the title in the next block
-  std::optional<bool> public_;  // from a mark before the title ("(Åben)")
+  // An open/closed word before the number ("åbent 1 …") or a mark before
+  // the title ("1 (Åben) …").
+  std::optional<bool> public_;
 };
 
 std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
@@ -62,6 +64,22 @@ std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
     row_line = j.Take();
     t = row_line;
   }
+  // "åbent 1 Fraværende og bemærkninger til dagsorden", "lukket 101
+  // Lukket punkt: salg af grund" (Bornholm's minutes pages 2014-2021,
+  // "Dagsordenspunkter"): an open/closed word (public_markers.txt `word`)
+  // before the number says the entry's access.
+  std::optional<bool> word_public;
+  if (!ctx.IsTableRow(i) && !t.empty() && (t[0] < '0' || t[0] > '9')) {
+    const size_t sp = t.substr(0, 17).find(' ');
+    if (sp != std::string_view::npos && sp + 1 < t.size() && t[sp + 1] >= '0' && t[sp + 1] <= '9' &&
+        sp <= 16) {
+      const std::string f = FoldCase(t.substr(0, sp));
+      if (ctx.lex().words().open_closed.ContainsFolded(f)) {
+        word_public = !ctx.lex().words().closed.ContainsFolded(f);
+        t = t.substr(sp + 1);
+      }
+    }
+  }
   // Text line: "[Punkt] 5[.] Title[ ....] 14".
   number.clear();
   ts = 0;
@@ -70,6 +88,20 @@ std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
   if (ctx.lex().items().MatchItemMarker(t, &number, &ts)) {
     lead = number + " ";
     line = t.substr(ts);
+  }
+  // "1......... Forslag til ændring af styrelsesvedtægten for Holstebro
+  // Kommune. 3", "10...... Affaldsselskabet L90. 22" (Holstebro's minutes
+  // 2012-2013): a dotted leader of three dots or more between the number
+  // and the title.
+  if (lead.empty() && !line.empty() && line[0] >= '0' && line[0] <= '9') {
+    size_t d = 0;
+    while (d < line.size() && d < 5 && line[d] >= '0' && line[d] <= '9') ++d;
+    size_t e = d;
+    while (e < line.size() && line[e] == '.') ++e;
+    if (e - d >= 3 && e < line.size() && (line[e] == ' ' || line[e] == '\t')) {
+      lead = std::string(line.substr(0, d)) + " ";
+      line = Trim(line.substr(e));
+    }
   }
   // The line pattern starts with a digit and takes no line break: most
   // blocks fail here, before a copy and RE2's set-up for four groups (whose
@@ -95,6 +127,7 @@ std::optional<Parsed> ParseEntry(const Context& ctx, size_t i) {
   std::string_view num = m.number, title = m.title, page1 = m.dotted_page, page2 = m.page;
   Parsed p;
   p.two_blocks = two_blocks;
+  p.public_ = word_public;
   p.number.assign(num.data(), num.size());
   std::string_view tv(title.data(), title.size());
   p.title = Collapse(TrimRight(tv, ". …"));
@@ -186,8 +219,7 @@ void ReadEntries(const Context& ctx, size_t first, Toc* toc_out, size_t* last_go
       e.number = std::move(p->number);
       e.title = std::move(p->title);
       e.page = p->page;
-      e.public_ = pub;
-      if (p->public_) e.public_ = p->public_;
+      e.public_ = p->public_ ? p->public_ : pub;
       if (auto tp = ctx.lex().items().TitlePublic(e.title)) e.public_ = *tp;
       e.span = ctx.BlockSpan(j, p->two_blocks ? j + 1 : j);
       toc.Add(std::move(e));

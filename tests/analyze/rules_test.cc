@@ -779,6 +779,9 @@ TEST(Meetings, OdenseSbsysMinutes) {
   EXPECT_EQ(rec->meeting->location.value_or("-"), "Byrådssalen");
   ASSERT_TRUE(rec->attendance);
   EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Tim Vermund", "Pernille Bendixen"}));
+  // "Istedet mødte Michael Olsen.": the substitute came
+  // (substitute_phrases.txt).
+  EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"Michael Olsen"}));
   ASSERT_EQ(rec->agenda_items.size(), 2u);
   EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "00.01.00-G01-523-18");
   EXPECT_EQ(rec->agenda_items[0].public_, std::optional<bool>(true));
@@ -1978,6 +1981,9 @@ TEST(Meetings, NemAgendaColumnHeaderOverItemLines) {
   EXPECT_EQ(rec->agenda_items[0].decision->category, DecisionCategory::kApproved);
   ASSERT_TRUE(rec->meeting);
   EXPECT_EQ(rec->meeting->location.value_or("-"), "Det gamle Rådhus");
+  // "Titel Udvalg Funktioner" over "Byrådet Byrådet Vis medlemmer …": the
+  // body under its column label.
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Byrådet");
   ASSERT_TRUE(rec->attendance);
   EXPECT_EQ(rec->attendance->present.size(), 5u);
 }
@@ -2042,6 +2048,118 @@ TEST(Meetings, AccessLineOverUndottedNumber) {
   ASSERT_TRUE(rec->attendance);
   EXPECT_EQ(rec->attendance->absent,
             (std::vector<std::string>{"Jonna Nielsen", "Winni Grosbøll", "Lars Randorff Nørgaard"}));
+}
+
+// Bornholms Regionskommune's minutes pages (Referat Kommunalbestyrelsen
+// 20-08-2020, dagsorden-og-referater.brk.dk/Sites/Politiske_Internet
+// /Internet/2020/InfRef8366.html): under "Indstilling og beslutning" the
+// recommendations, then "Kommunalbestyrelsen den 20. august 2020:" over
+// the council's decision (the body and the date as a label).
+TEST(Meetings, BodyOnDateLabelOverDecision) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\nKommunalbestyrelsen\n20-08-2020 kl. 18:00\nkommunalbestyrelsessalen, Landemærket 26, Rønne\n"
+      "Dagsordenspunkter\n\n  åbent 1 Fraværende og bemærkninger til dagsorden\n"
+      "  åbent 2 Anmodning om udtræden af Bornholms Kommunalbestyrelse og indtræden af stedfortræder\n\n"
+      "Til indholdsfortegnelse\n\n Åbent  punkt\n\n 1  Fraværende og bemærkninger til dagsorden\n\n"
+      "00.01.00P35-0098\n\nFraværende\n\nJonna Nielsen, Winni Grosbøll, Lars Randorff Nørgaard\n\n"
+      "Til indholdsfortegnelse\n\n Åbent  punkt\n\n 2  Anmodning om udtræden af Bornholms Kommunalbestyrelse "
+      "og indtræden af stedfortræder\n\n00.01.00A30-0083\n\nBehandling\n\nMødedato\n\nÅbent punkt\n\n"
+      "Lukket punkt\n\nKommunalbestyrelsen\n\n20-08-2020\n\n2\n\nHvem beslutter\n\n"
+      "Kommunalbestyrelsen beslutter.\n\nIndstilling og beslutning\n\nBorgmesteren indstiller,\n\n"
+      "a)    At kommunalbestyrelsesmedlem Lars Randorff Nørgaards anmodning imødekommes\n\n"
+      "b)    At Rebecca Douglas Elleby, valgt som stedfortræder for liste Å – Alternativet, indtræder pr. 20. "
+      "august 2020 i Bornholms Kommunalbestyrelse\n\n \n\nKommunalbestyrelsen den 20. august 2020:\n\n"
+      "Indstillingerne godkendt, idet der sker følgende rokering i posterne i valggruppe AFKØÅ:\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  ASSERT_TRUE(rec->agenda_items[1].decision);
+  EXPECT_EQ(rec->agenda_items[1].decision->text,
+            "Indstillingerne godkendt, idet der sker følgende rokering i posterne i valggruppe AFKØÅ:");
+  EXPECT_EQ(rec->agenda_items[1].decision->category, DecisionCategory::kApproved);
+  ASSERT_TRUE(rec->agenda_items[1].recommendation);
+  EXPECT_EQ(rec->agenda_items[1].recommendation->by.value_or("-"), "Borgmesteren");
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+}
+
+// Bornholms Regionskommune's agenda pages (Dagsorden Kommunalbestyrelsen
+// 26-03-2020, dagsorden-og-referater.brk.dk/Sites/Politiske_Internet
+// /Internet/2020/InfDag8218.html) as text: the rows under
+// "Dagsordenspunkter" ("åbent 1 Title", "lukket 101 Lukket punkt. Anlæg")
+// are the printed agenda list, the word before the number its access.
+TEST(Meetings, OpenClosedWordBeforeContentsNumber) {
+  auto rec = testing::StructureOfBytes(
+      "Dagsorden\nKommunalbestyrelsen\n26-03-2020 kl. 18:00\nvia Skype\n\n\nDagsordenspunkter\n\n"
+      "  åbent 1 Fraværende og bemærkninger til dagsorden\n"
+      "  åbent 2 Kommissorium for en ny energipolitik og energistrategi på Bornholm\n"
+      "  åbent 3 Befolkningsprognose 2020\n  lukket 101 Lukket punkt. Anlæg\n\n\n\n \n\n"
+      "Til indholdsfortegnelse\n\n Åbent  punkt\n\n 1  Fraværende og bemærkninger til dagsorden\n\n"
+      "00.01.00P35-0098\n\nBehandling\n\nMødedato\n\nÅbent punkt\n\nLukket punkt\n\nKommunalbestyrelsen\n\n"
+      "26-03-2020\n\n1\n\n \n\n \n\nFraværende\n\n \n\n \n\nBemærkninger til dagsordenen\n\n \n\n"
+      "Til indholdsfortegnelse\n\n Åbent  punkt\n\n 2  Kommissorium for en ny energipolitik og "
+      "energistrategi på Bornholm  \n\nTil indholdsfortegnelse\n\n Åbent  punkt\n\n 3  Befolkningsprognose 2020\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->toc.size(), 4u);
+  EXPECT_EQ(rec->toc[0].number, "1");
+  EXPECT_EQ(rec->toc[0].title, "Fraværende og bemærkninger til dagsorden");
+  EXPECT_EQ(rec->toc[0].public_, std::optional<bool>(true));
+  EXPECT_EQ(rec->toc[3].number, "101");
+  EXPECT_EQ(rec->toc[3].title, "Lukket punkt. Anlæg");
+  EXPECT_EQ(rec->toc[3].public_, std::optional<bool>(false));
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  EXPECT_EQ(rec->agenda_items[2].title, "Befolkningsprognose 2020");
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Kommunalbestyrelsen");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "via Skype");
+}
+
+// Albertslund Kommune's minutes pages (Miljø- og Byudvalg 23 March 2021,
+// albertslund.dk/politik/dagsordener-og-referater/?agendaId=1409) as the
+// page's text with its items cut off after the first's opening sections:
+// no type word, but "Udvalg:", "Dato:", "Tid:", "Sted:" and the printed
+// agenda list ("Indholdsfortegnelse") are a meeting's agenda.
+TEST(Meetings, LabelledBodyAndDateWithContentsButNoItemsAreAnAgenda) {
+  auto rec = testing::StructureOfBytes(
+      "Dagsordener og referater\n\nDu kan læse dagsordener og referater fra kommunalbestyrelsens og udvalgenes "
+      "møder ved at følge linket.\n\n\nLæs dagsordener og referater til og med den 10. februar 2016\n\n"
+      "Dagsordener og referater fra efter den 10. februar 2016\n\nPrintvenlig version\n\nForside:\n\n \n\n\n"
+      "Udvalg: Miljø- og Byudvalg\n\nDato: Tirsdag den 23. marts 2021\n\nTid: Kl. 17:30\n\nSted: TEAMS\n\n"
+      "Indkaldelse :\n\n  • Formand Leif Pedersen (F)\n  • Jørn Jensby (A)\n  • Dogan Polat (A)\n\n\n"
+      "Indholdsfortegnelse\n\n1. MBU/ØU/KB - Forslag fra Socialistisk Folkeparti om screening for skimmelsvamp\n"
+      "2. MBU/ØU/KB - Forslag fra Enhedslisten vedr. asbestrenovering\n"
+      "3. MBU/ØU/KB - Lokalplan Smedeland 28 - igangsætning af plangrundlag\n\n"
+      "1. MBU/ØU/KB - Forslag fra Socialistisk Folkeparti om screening for skimmelsvamp\n\nAnledning\n\n"
+      "Forslag fra Socialistisk Folkeparti om screening for skimmelsvamp.\n\nSagsfremstilling\n\n"
+      "Skimmelsvampen er og har længe været en udfordring, og konstateres i større og større omfang i kommunens "
+      "bygninger.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_EQ(rec->kind, DocumentKind::kAgenda);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Miljø- og Byudvalg");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2021-03-23");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "17:30");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "TEAMS");
+  EXPECT_EQ(rec->toc.size(), 3u);
+}
+
+// Albertslund's pages for a §17 committee (Udvikling af Albertslund Midtby,
+// 5 December 2016, albertslund.dk/politik/dagsordener-og-referater
+// ?agendaId=222): the value of "Udvalg:" is the body though its name has
+// no body's word; its note in parentheses is no part of it.
+TEST(Meetings, BodyLabelValueWithoutABodysWord) {
+  auto rec = testing::StructureOfBytes(
+      "Printvenlig version\n\nForside:\n\n\nUdvalg: Udvikling af Albertslund Midtby (§17, stk.4)\n\n"
+      "Dato: Mandag den 05. december 2016\n\nTid: Kl. 18:30\n\nSted: Mødelokale 1 forhallen\n\n"
+      "Indkaldelse :\n\n • Formand Steen Christiansen (A)\n • Leif Pedersen (F)\n\n\nIndholdsfortegnelse\n\n"
+      "1. MBU/17.4 Albertslund Midtby/ØU/KB - Byudvikling - Styrket indsats (bevilling)\n"
+      "2. 17.4 Albertslund Midtby - Orientering fra formanden\n\n"
+      "1. MBU/17.4 Albertslund Midtby/ØU/KB - Byudvikling - Styrket indsats (bevilling)\n\nAnledning\n\n"
+      "Budget 2017 angiver en række projekter, der skal styrke by- og boligudviklingen i Albertslund.\n\n"
+      "Indstilling\n\nDirektøren for By, Kultur, Miljø & Beskæftigelse indstiller,\n\n 1. at der gives "
+      "tillægsbevilling til en 3 årig ansættelse på i alt 1.950.000 kr.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Udvikling af Albertslund Midtby");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2016-12-05");
 }
 
 // Hillerød Kommune's minutes pages ("Referat byrådet 31. oktober 2018",
@@ -2164,6 +2282,8 @@ TEST(Meetings, FrederiksbergTitleLineAndItemsUnderDagsordenspunkter) {
   // (absence_phrases.txt's substitute).
   ASSERT_TRUE(rec->attendance);
   EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Laura Lindahl"}));
+  // ... and X came in Y's place.
+  EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"Jacob Rosenberg"}));
 
   // The 2016 pages (info.frederiksberg.dk, Kommunalbestyrelsen 10 October
   // 2016): the title line again under the place is no part of it.
@@ -2208,6 +2328,32 @@ TEST(Meetings, LabelColumnOverValueColumnAndSagsoversigt) {
   EXPECT_EQ(rec->toc[2].title, "Lovliggørelse af Julianelund");
 }
 
+// Holstebro Byråd's minutes (Referat Byrådet 17 December 2013,
+// holstebro.dk/Filarkiv/BY/2013/17122013/01-Referatden17december2013-Byrådet.htm):
+// under "Indholdsfortegnelse" each row runs a dotted leader from the number
+// to the title ("1......... Title. 3", "10...... Title  16"); "Åben del 3"
+// heads the rows.
+TEST(Meetings, DottedLeaderBetweenContentsNumberAndTitle) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\n\nfra møde i\n\nByrådet\n\nReferat åben\n\nMødedato 17. december 2013\n\n"
+      "Mødetidspunkt 17.00\n\nMødelokale Byrådssalen\n\n \n\nBemærkninger\n\n"
+      "Susanne Thiim (A) deltog i mødet fra kl. 17.10.\n\nMødet sluttede kl. 18.00.\n\n \n\n"
+      "Indholdsfortegnelse\n\nÅben del 3\n\n"
+      "1......... Forslag til ændring af styrelsesvedtægten for Holstebro Kommune. 3\n\n"
+      "2......... Budgetomplacering som følge af DUT-regulering for 2013. 5\n\n"
+      "9......... Anlægsregnskaber over 2 mio. kr. - Teknik og Miljø.. 15\n\n"
+      "10...... Frigivelse af rådighedsbeløb til Energibesparende arbejder November 2013  16\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->toc.size(), 4u);
+  EXPECT_EQ(rec->toc[0].number, "1");
+  EXPECT_EQ(rec->toc[0].title, "Forslag til ændring af styrelsesvedtægten for Holstebro Kommune");
+  EXPECT_EQ(rec->toc[0].page.value_or(0), 3);
+  EXPECT_EQ(rec->toc[2].title, "Anlægsregnskaber over 2 mio. kr. - Teknik og Miljø");
+  EXPECT_EQ(rec->toc[2].page.value_or(0), 15);
+  EXPECT_EQ(rec->toc[3].number, "10");
+  EXPECT_EQ(rec->toc[3].page.value_or(0), 16);
+}
+
 // Faxe Byråd's minutes pages (Byrådet - 14-03-2019, faxekommune.dk
 // /dagsorden/byraadet-14-03-2019): "X (A) deltog i mødet i stedet for Y
 // (A)." under the first decision names Y as away (absence_phrases.txt's
@@ -2224,6 +2370,32 @@ TEST(Meetings, SubstituteInsteadOfMemberUnderFirstDecision) {
   EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Tanja Larsson", "Per Thomsen"}));
   ASSERT_TRUE(rec->attendance);
   EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Tanja Larsson", "Per Thomsen"}));
+  // The substitutes came: they are present.
+  EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"Inger Andersen", "Jens Hvidemose"}));
+}
+
+// Roskilde's minutes pages (Kultur- og Idrætsudvalget 03-04-2019,
+// roskilde.dk/dagsorden-og-referat/moeder/kultur-og-idraetsudvalget-03-04-2019-kl-1800):
+// "Fraværende: Evan Lynnerup (V) - Marianne Kiærulff (V) mødte som
+// stedfortræder." under each decision: the member before the dash was
+// away, the substitute after it came (substitute_phrases.txt).
+TEST(Meetings, SubstituteAfterDashInAbsenceNote) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\n\nDato: Onsdag, April 3, 2019 - 18:00\nSted: Mødelokale 2A\n\n  Pkt. 42\n\n"
+      "  Beslutninger om dagsordenen\n\n  Sagsnr. 299835 Kultur- og Idrætsudvalget Åbent punkt\n\n"
+      "  Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42\n\n"
+      "  Tillægsdagsordenen blev optaget på dagsordenen som punkt 55.\n  Herefter godkendt.\n\n"
+      "  Fraværende: Evan Lynnerup (V) - Marianne Kiærulff (V) mødte som stedfortræder.\n\n  Pkt. 43\n\n"
+      "  Meddelelser fra formanden\n\n  Sagsnr. 299835 Kultur- og Idrætsudvalget Åbent punkt\n\n"
+      "  Kultur- og Idrætsudvalget, 03-04-2019, pkt. 43\n\n  ̵ Standerhejsning i Roskilde Roklub\n"
+      "  Fraværende: Evan Lynnerup (V) - Marianne Kiærulff (V) mødte som stedfortræder.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Evan Lynnerup"}));
+  EXPECT_EQ(rec->agenda_items[1].absent, (std::vector<std::string>{"Evan Lynnerup"}));
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Evan Lynnerup"}));
+  EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"Marianne Kiærulff"}));
 }
 
 // Hvidovre's minutes pages (Referat - Økonomiudvalget den 21. januar 2019,

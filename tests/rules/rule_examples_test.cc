@@ -195,6 +195,12 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& Ana
          if (!analyze::AbsenceNote(Lex(), in, &names)) return std::string("-");
          return names.empty() ? std::string("(none)") : Join(names, "; ");
        }},
+      {"substitute",
+       [](const std::string& in) {
+         std::vector<std::string> names;
+         if (!analyze::SubstituteNote(Lex(), in, &names)) return std::string("-");
+         return Join(names, "; ");
+       }},
       {"votes",
        [](const std::string& in) {
          Doc d(in + "\n");

@@ -32,6 +32,8 @@ AttendanceMatcher::AttendanceMatcher(const Rulebook& rules) {
   absence_[4] = PhraseList(Column(tables, "absence_phrases", "reason"), false);
   absence_[5] = PhraseList(Column(tables, "absence_phrases", "prefix_open"), false);
   absence_[6] = PhraseList(Column(tables, "absence_phrases", "substitute"), false);
+  came_[0] = PhraseList(Column(tables, "substitute_phrases", "after"), false);
+  came_[1] = PhraseList(Column(tables, "substitute_phrases", "before"), false);
   for (const auto& r : Column(tables, "roles", "role")) roles_.insert(FoldCase(r));
   leadin_ = PhraseList(Column(tables, "roles", "leadin"), false);
   for (const auto& w : Column(tables, "name_stopwords", "word")) name_stopwords_.insert(FoldCase(w));
@@ -200,6 +202,94 @@ bool AttendanceMatcher::MatchAbsence(std::string_view s, size_t* names_start, si
   *names_start = a;
   *names_end = b;
   return a != b;
+}
+
+// The substitute who came, tried in this order:
+//   - an `after` phrase at the start, then the names up to the first word
+//     in lower case of three letters or more that is no name's particle
+//     ("Istedet mødte Michael Olsen."); when such a word cuts the run, the
+//     names end with the first party in parentheses ("I stedet deltog Rie
+//     Frank (A) Bodil Kornbek (A) var fraværende.": the full stop lost);
+//   - the names, then a `before` phrase ending the sentence or its clause
+//     (a comma follows), or an absence_phrases.txt `substitute` phrase and
+//     a space: the names are the clause before it, after the last comma,
+//     colon, semicolon, dash between spaces, sentence end or line break
+//     ("…, og Peter Steffensen deltog i stedet.", "Evan Lynnerup (V) -
+//     Marianne Kiærulff (V) mødte som stedfortræder.", "Inger Andersen (A)
+//     deltog i mødet i stedet for Tanja Larsson (A).").
+bool AttendanceMatcher::MatchSubstitute(std::string_view s, size_t* names_start, size_t* names_end) const {
+  size_t tail = s.size();  // the trailing run of spaces and dots
+  while (tail > 0 && (IsReSpace(s[tail - 1]) || s[tail - 1] == '.')) --tail;
+  size_t a = 0;
+  if (came_[0].Each(s, 0, [&](size_t e, bool) {
+        if (e >= s.size() || !IsReSpace(s[e])) return false;
+        while (e < s.size() && IsReSpace(s[e])) ++e;
+        a = e;
+        return e < tail;
+      })) {
+    size_t b = a;
+    bool cut = false;
+    for (size_t w = a; w < tail;) {
+      size_t z = w;
+      while (z < tail && !IsReSpace(s[z])) ++z;
+      const std::string_view word = s.substr(w, z - w);
+      if (word.size() >= 3 && std::islower(static_cast<unsigned char>(word[0])) && !IsNameParticle(word)) {
+        cut = true;
+        break;
+      }
+      b = z;
+      while (z < tail && IsReSpace(s[z])) ++z;
+      w = z;
+    }
+    if (cut) {
+      const size_t paren = s.substr(a, b - a).find(')');
+      if (paren != std::string_view::npos) b = a + paren + 1;
+    }
+    const size_t nl = s.substr(a, b - a).find('\n');
+    if (nl != std::string_view::npos) b = a + nl;
+    while (b > a && (IsReSpace(s[b - 1]) || s[b - 1] == ',' || s[b - 1] == '.')) --b;
+    if (b == a) return false;
+    *names_start = a;
+    *names_end = b;
+    return true;
+  }
+  auto ends_clause = [&](size_t e, bool) {
+    while (e < s.size() && IsReSpace(s[e])) ++e;
+    if (e < s.size() && s[e] == ',') return true;
+    if (e < s.size() && (s[e] == '.' || s[e] == '!')) ++e;
+    while (e < s.size() && IsReSpace(s[e])) ++e;
+    return e == s.size();
+  };
+  auto then_space = [&](size_t e, bool) { return e < s.size() && IsReSpace(s[e]); };
+  for (size_t p = 1; p < s.size(); ++p) {
+    if (!IsReSpace(s[p - 1]) || IsReSpace(s[p])) continue;
+    if (!came_[1].Each(s, p, ends_clause) && !absence_[6].Each(s, p, then_space)) continue;
+    size_t q = p;
+    while (q > 0 && IsReSpace(s[q - 1])) --q;
+    size_t c = 0;  // the clause's start
+    for (size_t k = 0; k + 1 < q; ++k) {
+      const char ch = s[k];
+      if (ch == '\n') {
+        c = k + 1;
+      } else if ((ch == ',' || ch == ':' || ch == ';') && IsReSpace(s[k + 1])) {
+        c = k + 1;
+      } else if (ch == '.' && IsReSpace(s[k + 1])) {
+        // An initial's dot ("John T. Olsen") ends nothing.
+        if (!(k >= 1 && std::isupper(static_cast<unsigned char>(s[k - 1])) && (k == 1 || s[k - 2] == ' ')))
+          c = k + 1;
+      } else if (ch == ' ' && s.compare(k, 3, " - ") == 0) {
+        c = k + 2;
+      } else if (ch == ' ' && s.compare(k, 5, " \xE2\x80\x93 ") == 0) {  // an en dash between spaces
+        c = k + 4;
+      }
+    }
+    while (c < q && IsReSpace(s[c])) ++c;
+    if (c == q) continue;
+    *names_start = c;
+    *names_end = q;
+    return true;
+  }
+  return false;
 }
 
 bool AttendanceMatcher::IsRoleWord(std::string_view word) const {

@@ -35,6 +35,11 @@ class AttendanceMatcher {
   // "Afbud:" alone -> true with an empty names part.
   bool MatchAbsence(std::string_view s, size_t* names_start, size_t* names_end) const;
 
+  // The substitute who came in a member's place: "Istedet mødte Michael
+  // Olsen." / "…, og Peter Steffensen deltog i stedet." / "X deltog i
+  // stedet for Y" -> the substitute's names part (substitute_phrases.txt).
+  bool MatchSubstitute(std::string_view s, size_t* names_start, size_t* names_end) const;
+
   bool IsRoleWord(std::string_view word) const;
   // Bytes of a leading lead-in phrase ("Desuden deltager "), or 0.
   size_t LeadinLength(std::string_view s) const;
@@ -53,6 +58,7 @@ class AttendanceMatcher {
   // absence_phrases.txt's prefix, prefix_bare, suffix, suffix_item,
   // reason, prefix_open and substitute phrases.
   PhraseList absence_[7];
+  PhraseList came_[2];  // substitute_phrases.txt's after and before phrases
   std::set<std::string> roles_;  // folded
   PhraseList leadin_;
   std::set<std::string> name_stopwords_;        // folded

@@ -1,5 +1,6 @@
 #include "analyze/lexicon/headings.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "analyze/text_util.h"
@@ -165,6 +166,16 @@ HeadingHit HeadingMatcher::MatchHeading(std::string_view block) const {
   }
   if (block.find(':') == std::string_view::npos && block.find('\t') == std::string_view::npos)
     return hit;
+  // "Kommunalbestyrelsen den 20. august 2020:" (Bornholm's minutes pages,
+  // under "Indstilling og beslutning"): a body and the date of its meeting
+  // as a label ending the line, over that body's decision.
+  if (const std::string_view bt = Trim(block); !bt.empty() && bt.back() == ':' && StartsUpper(t) && HasDigit(t) &&
+      is_short() && BodyOnDateLabel(TrimRight(bt, ":"))) {
+    hit.role = Role::kDecision;
+    hit.heading_end = t.size();
+    hit.text_start = block.size();
+    return hit;
+  }
   size_t head_end = 0, rest_start = 0;
   if (MatchInline(block, &k, &head_end, &rest_start)) {
     hit.role = roles_[k];
@@ -221,6 +232,37 @@ bool HeadingMatcher::DatedBodyDecision(std::string_view t) const {
   size_t title = 0;
   return items_.MatchItemMarker(std::string_view(item.data(), item.size()), &number, &title) &&
          Trim(std::string_view(item.data(), item.size()).substr(title)).empty();
+}
+
+// "Kommunalbestyrelsen den 20. august 2020", "Bornholms Ældreråd, den 18.
+// maj 2021", "Økonomi-, Erhvervs- og Planudvalget den 11-03-2020": a body's
+// name, maybe a comma, one word in lower case (the date's lead-in), then a
+// date of at most four words that starts with the day's digits and ends
+// with a year of four digits.
+bool HeadingMatcher::BodyOnDateLabel(std::string_view t) const {
+  std::vector<std::string_view> w;
+  for (size_t a = 0; a < t.size() && w.size() <= 12;) {
+    size_t z = t.find(' ', a);
+    if (z == std::string_view::npos) z = t.size();
+    if (z > a) w.push_back(t.substr(a, z - a));
+    a = z + 1;
+  }
+  if (w.size() < 3 || w.size() > 12) return false;
+  for (size_t k = 1; k + 1 < w.size(); ++k) {
+    const std::string_view lead = w[k], day = w[k + 1];
+    if (lead.size() > 3 || !std::islower(static_cast<unsigned char>(lead[0])) || day[0] < '0' || day[0] > '9')
+      continue;
+    if (w.size() - (k + 1) > 4) return false;
+    const std::string_view year = TrimRight(w.back(), ".");
+    const bool year_last = year.size() >= 4 && std::all_of(year.end() - 4, year.end(), [](char c) {
+      return c >= '0' && c <= '9';
+    });
+    if (!year_last) return false;
+    std::string_view body(t.data(), static_cast<size_t>(w[k - 1].data() + w[k - 1].size() - t.data()));
+    body = TrimRight(body, ",");
+    return header_.IsBodyName(body);
+  }
+  return false;
 }
 
 bool HeadingMatcher::IsRoleLine(std::string_view line, Role role) const {

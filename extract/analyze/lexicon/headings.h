@@ -64,6 +64,7 @@ class HeadingMatcher {
   bool MatchInline(std::string_view block, uint32_t* k, size_t* head_end, size_t* rest_start) const;
   bool GenitiveDecision(std::string_view t) const;
   bool DatedBodyDecision(std::string_view t) const;
+  bool BodyOnDateLabel(std::string_view t) const;
 
   const ItemMatcher& items_;
   const HeaderMatcher& header_;

@@ -41,10 +41,14 @@ Words::Words(const Rulebook& rules) {
   for (const auto& w : also.entries()) name_separators.push_back(" " + w + " ");
   name_separators.push_back(" & ");
   for (const auto& w : or_.entries()) name_separators.push_back(" " + w + " ");
-  std::string open_closed_words;
+  std::string open_closed_words, closed_words;
   for (const auto& row : rules.Table("public_markers"))
-    if (row.size() >= 3 && row[1] == "word") open_closed_words += row[2] + "\n";
+    if (row.size() >= 3 && row[1] == "word") {
+      open_closed_words += row[2] + "\n";
+      if (row[0] == "closed") closed_words += row[2] + "\n";
+    }
   open_closed = lang::WordList(Rulebook::FromTexts({{"w", open_closed_words}}), "w");
+  closed = lang::WordList(Rulebook::FromTexts({{"w", closed_words}}), "w");
 }
 
 }  // namespace referat::analyze

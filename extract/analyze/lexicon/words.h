@@ -24,6 +24,7 @@ struct Words {
   // The open/closed words of an attachment list or table row ("1 Åben
   // Notat"): rules/public_markers.txt's `word` rows.
   lang::WordList open_closed;
+  lang::WordList closed;  // the `closed` ones of open_closed
   // Between two names in a list, tried in this order: " og ", " samt ",
   // " & ", " eller " (and, also, "&", or).
   std::vector<std::string> name_separators;
