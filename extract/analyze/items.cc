@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "analyze/attendance.h"
 #include "analyze/dates.h"
 #include "analyze/decision.h"
 #include "analyze/header.h"
@@ -777,7 +778,13 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
           c.st.margin = true;
         }
       }
-      if (!n || !(ditto_title || TitleOk(title)) || !AtMostWords(title, 30)) continue;
+      // A typed matter numbered apart by spaces is a paragraph too ("3.
+      // Formanden bad om ordet: Formanden ønskede at træde tilbage, da …",
+      // 42 words: NMJK 14.6.1982, nmjk.dk): up to 60 words in the run.
+      const bool matter_row = n && b.cells.size() == 2 && !c.margin &&
+                              (*n == "1" ? AfterMattersLead(ctx, i) : !matter_next.empty() && *n == matter_next);
+      if (!n || !(ditto_title || TitleOk(title)) || !AtMostWords(title, matter_row ? 60 : 30)) continue;
+      if (matter_row) matter_next = std::to_string(std::atoi(n->c_str()) + 1);
       c.st.number = *n;
       c.st.title_block = i;
       c.st.title_start = ctx.Offset(title);
@@ -1006,6 +1013,11 @@ bool AfterMattersLead(const Context& ctx, size_t b) {
     // søges etableret af HNJ og HS": NMJK's board 6.2.1984, nmjk.dk/Arkiv).
     const Field label = ctx.lex().attendance().MatchLabel(t, true).field;
     if (label == Field::kPresent || label == Field::kAbsent) return true;
+    // Or a sentence that everyone came ("Bestyrelsen samlet minus
+    // sekretæren med lovligt frafald": NMJK 14.6.1982).
+    if (label == Field::kNone && !t.empty() && AtMostWords(t, 16) &&
+        AllPresentNote(ctx, j - 1, nullptr, nullptr, nullptr))
+      return true;
     if (t.empty() || t.back() != ':') continue;
     const std::string f = FoldCase(Trim(t.substr(0, t.size() - 1)));
     for (const auto& lead : leads) {

@@ -657,6 +657,42 @@ TEST(Meetings, TypedTitleTwoDigitYearBeforeTheClock) {
   EXPECT_EQ(rec->meeting->body.value_or("-"), "Bestyrelsen");
 }
 
+// The board came but for one, said in a sentence with no names
+// (NMJK bestyrelsesmøde 14.6.1982, nmjk.dk/Arkiv/1981_1989/1982/14_6_82.htm,
+// real text): the attendance is recorded (function_words.txt all_present,
+// its opening before "minus"), and the matters numbered apart with spaces
+// under it are the run of items, a long one too (item 3, 42 words).
+TEST(Meetings, TypedEveryoneCameButOne) {
+  const std::string text =
+      "Bestyrelsesm\xC3\xB8" "de den 14. juni 82 kl. 19:30\n\n \n\n"
+      "Bestyrelsen samlet minus sekret\xC3\xA6ren med lovligt frafald\n\n \n\n"
+      "1.     PR-anl\xC3\xA6gget i Dalmose blev diskuteret og konklusionen var, at det var en ubetinget succes.\n\n \n\n"
+      "2.     Anl\xC3\xA6gget opstilles hos n\xC3\xA6stformanden, hvor der er meningen at det skal udbygges. Her kan "
+      "ligeledes afholdes m\xC3\xB8" "der.\n\n \n\n"
+      "3.     Formanden bad om ordet: Formanden \xC3\xB8nskede at tr\xC3\xA6" "de tilbage, da arbejdsm\xC3\xA6ssige "
+      "pligter efterh\xC3\xA5nden havde antaget en s\xC3\xA5" "dan st\xC3\xB8rrelse, at tid til klubarbejde blev "
+      "s\xC3\xA5" "danformindsket, at formanden ikke mente dette foreneligt med jobbet som formand.\n\n"
+      "Bestyrelsen tiltr\xC3\xA5" "dte dette og Torben Andersen overtog hvervet som formand indtil ny "
+      "ekstraordin\xC3\xA6r generalforsamling havde fundet sted.\n\n \n\n"
+      "4.     Kassereren ville udsende en orientering til medlemmerne hurtigst muligt.\n\n \n\n"
+      "5.     Nyt bestyrelsesm\xC3\xB8" "de afholdes den 9. august kl. 19:30 hos formanden.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_TRUE(rec->attendance->present.empty());
+  EXPECT_TRUE(rec->attendance->absent.empty());  // "sekretæren" is no name
+  ASSERT_EQ(rec->agenda_items.size(), 5u);
+  ASSERT_TRUE(rec->agenda_items[2].decision);
+  EXPECT_EQ(Name(rec->agenda_items[2].decision->category), "approved");
+  // Everyone but the named: "undtagen" names the absent.
+  auto but = testing::StructureOfBytes(
+      "Bestyrelsesm\xC3\xB8" "de den 14. juni 1982\n\nAlle var m\xC3\xB8" "dt undtagen Hans Berg.\n\n"
+      "1.     PR-anl\xC3\xA6gget i Dalmose blev diskuteret.\n");
+  ASSERT_TRUE(but.ok());
+  ASSERT_TRUE(but->attendance);
+  EXPECT_EQ(but->attendance->absent, (std::vector<std::string>{"Hans Berg"}));
+}
+
 // Two-digit years with no meeting year to go by take the document's own
 // four-digit years (Lindknud Sogneraads Protokol 9/2 1921, lindknudinfo.dk
 // 1919-23-1d, real text): "d 21/9 20" is 1920 there, not 2020. "1970 Kr."

@@ -28,6 +28,7 @@ Words::Words(const Rulebook& rules) {
   matters_lead = words("matters_lead");
   ditto = words("ditto");
   all_present = words("all_present");
+  except_ = words("except");
   clock = words("clock");
   item_scope = words("item_scope");
   conclusion = words("conclusion");
