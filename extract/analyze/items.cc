@@ -573,6 +573,55 @@ std::vector<ItemStart> AccessLineStarts(const Context& ctx, const Toc& toc) {
 
 std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc);
 
+// Typed minutes that write each matter as a paragraph with no number,
+// right under those present ("tilstede var: …" / "HNJ fremlagde en
+// færdigudformet ansøgning … Det blev vedtaget at fremsende den." / "Det
+// blev vedtaget at bruge ca. 800,- kr. …" / … / "Mødet sluttede kl. 22:30":
+// Næstved Model Jernbane Klub 1984-1985, nmjk.dk/Arkiv): each paragraph up
+// to the end line is an item, numbered in order, its text the title (a
+// paragraph of more than 60 words: its first sentence). Only when the
+// attendance is within the first eight blocks, and two paragraphs at least,
+// none a heading, a numbered line or a table row.
+std::vector<ItemStart> TypedMatterStarts(const Context& ctx, const Toc& toc) {
+  std::vector<ItemStart> out;
+  const Lexicon& lex = ctx.lex();
+  size_t from = SIZE_MAX;
+  for (size_t i = 0; i < ctx.size() && i < 8; ++i) {
+    std::string_view t = Trim(ctx.text(i));
+    if (t.empty() || InToc(toc, i)) continue;
+    const Field f = lex.attendance().MatchLabel(t, true).field;
+    if (f == Field::kPresent || f == Field::kAbsent ||
+        (f == Field::kNone && AtMostWords(t, 16) && AllPresentNote(ctx, i, nullptr, nullptr, nullptr)))
+      from = i + 1;
+    else if (from != SIZE_MAX)
+      break;
+  }
+  if (from == SIZE_MAX) return out;
+  for (size_t i = from; i < ctx.size(); ++i) {
+    std::string_view t = Trim(ctx.text(i));
+    if (t.empty()) continue;
+    if ((ctx.heading(i).role == Role::kEnd) || MeetingEndTime(ctx, i)) break;
+    std::string num;
+    size_t ts = 0;
+    if (ctx.IsTableRow(i) || ctx.block(i).kind == BlockKind::kHeading || ctx.heading(i).role != Role::kNone ||
+        lex.items().MatchNumberedLine(t, true, &num, &ts) || AtMostWords(t, 2))
+      return {};
+    ItemStart st;
+    st.block = st.title_block = i;
+    st.number = std::to_string(out.size() + 1);
+    st.title_start = ctx.Offset(t);
+    st.title_end = st.title_start + t.size();
+    if (!AtMostWords(t, 60)) {
+      const long k = ctx.seg().SentenceAt(st.title_start);
+      if (k >= 0) st.title_end = std::min(st.title_end, ctx.seg().sentences[static_cast<size_t>(k)].end);
+    }
+    out.push_back(std::move(st));
+  }
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
+
 std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
   std::vector<ItemStart> out = NumberedItemStarts(ctx, toc);
   // Numbered lines that are fewer than the headings opening items' bodies
@@ -581,6 +630,7 @@ std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
   if (by_heading.size() > out.size()) return by_heading;
   if (out.empty()) out = CaseLabelStarts(ctx, toc);
   if (out.empty()) out = AccessLineStarts(ctx, toc);
+  if (out.empty()) out = TypedMatterStarts(ctx, toc);
   return out;
 }
 

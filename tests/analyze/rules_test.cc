@@ -693,6 +693,46 @@ TEST(Meetings, TypedEveryoneCameButOne) {
   EXPECT_EQ(but->attendance->absent, (std::vector<std::string>{"Hans Berg"}));
 }
 
+// Matters with no number, a paragraph each, right under those present
+// (NMJK bestyrelsesmøde 4/3 1985, nmjk.dk/Arkiv/1981%20-%201989/1985/
+// bestyrelsesm%C3%B8de_den_4_3_85.htm, real text): each paragraph up to
+// "Mødet sluttede kl. 22:30" is an item, numbered in order, its decision
+// the sentence that opens with a decision's wording.
+TEST(Meetings, TypedUnnumberedMattersUnderThePresent) {
+  const std::string text =
+      "Bestyrelsesm\xC3\xB8" "de den 4 / 3 1985\n\n"
+      "M\xC3\xB8" "det blev afholdt i Herlufholmskovens Cafeteria.\n\n"
+      "tilstede var: Hans Nygaard Jensen, Hans J\xC3\xB8rgen Thomsen, Sven Kindt og Henrik Struve. "
+      "Flemming Meisner m\xC3\xA5tte melde afbud.  \n\n"
+      "Det blev vedtaget at bruge ca. 800,- kr. p\xC3\xA5 at f\xC3\xA5 trykt 2000 selvkl\xC3\xA6" "bende "
+      "m\xC3\xA6rkater med klubbens bom\xC3\xA6rke.\n\n"
+      "der fremlagdes forslag om udf\xC3\xA6rdigelse af PR. folder om klubben. folderen var udarbejdet som et "
+      "udkast af HS.\n\n"
+      "Det blev besluttet at afholde en ekstraordin\xC3\xA6r generalforsamling mandag den 22 April.\n\n"
+      "Der blev resten af m\xC3\xB8" "det diskuteret sporplaner samt hvordan vi skal gribe indflytningen an, "
+      "n\xC3\xA5r vi flytter ind p\xC3\xA5 Uglebroskolen.\n\n"
+      "M\xC3\xB8" "det sluttede kl. 22:30\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 4u);
+  EXPECT_EQ(rec->agenda_items[0].number, "1");
+  EXPECT_EQ(rec->agenda_items[3].number, "4");
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(Name(rec->agenda_items[0].decision->category), "approved");
+  EXPECT_FALSE(rec->agenda_items[1].decision);
+  ASSERT_TRUE(rec->agenda_items[2].decision);
+  EXPECT_EQ(Name(rec->agenda_items[2].decision->category), "approved");
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->end_time.value_or("-"), "22:30");
+  // One paragraph under those present is a note, not a run of matters.
+  auto one = testing::StructureOfBytes(
+      "Bestyrelsesm\xC3\xB8" "de den 4 / 3 1985\n\n"
+      "tilstede var: Hans Nygaard Jensen og Sven Kindt.\n\n"
+      "Der blev diskuteret sporplaner.\n");
+  ASSERT_TRUE(one.ok());
+  EXPECT_TRUE(one->agenda_items.empty());
+}
+
 // Two-digit years with no meeting year to go by take the document's own
 // four-digit years (Lindknud Sogneraads Protokol 9/2 1921, lindknudinfo.dk
 // 1919-23-1d, real text): "d 21/9 20" is 1920 there, not 2020. "1970 Kr."
