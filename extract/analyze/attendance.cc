@@ -67,12 +67,18 @@ bool AllPresentNote(const Context& ctx, size_t i, size_t* span_start, size_t* sp
   for (auto sit = first; sit != sents.end() && sit->start < b.end; ++sit) {
     const size_t s0 = std::max(sit->start, b.start), s1 = std::min(sit->end, b.end);
     std::string_view v = Trim(ctx.doc().Slice(s0, s1));
-    if (!AtMostWords(v, 16)) continue;
+    const std::string_view first_word = v.substr(0, v.find(' '));
+    if (std::find(words.all_present_first.begin(), words.all_present_first.end(), first_word) ==
+            words.all_present_first.end() ||
+        !AtMostWords(v, 16))
+      continue;
     std::string_view s = TrimRight(v, ".");
-    bool hit = AtMostWords(s, 6) && words.all_present.Contains(s);
-    for (size_t p = s.find(' '); !hit && p != std::string_view::npos && AtMostWords(s.substr(0, p), 6);
-         p = s.find(' ', p + 1)) {
-      if (!words.all_present.Contains(s.substr(0, p))) continue;
+    const std::string folded = FoldCase(s);  // spaces stay where they were
+    bool hit = AtMostWords(s, 6) && words.all_present.ContainsFolded(folded);
+    size_t fp = folded.find(' ');
+    for (size_t p = s.find(' '), n = 1; !hit && p != std::string_view::npos && fp != std::string::npos && n <= 6;
+         p = s.find(' ', p + 1), fp = folded.find(' ', fp + 1), ++n) {
+      if (!words.all_present.ContainsFolded(std::string_view(folded).substr(0, fp))) continue;
       std::string_view rest = Trim(s.substr(p + 1));
       for (const auto& e : words.except_.entries()) {
         if (!lang::ConsumeLeadingWord(&rest, e, true)) continue;

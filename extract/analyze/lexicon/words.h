@@ -24,6 +24,10 @@ struct Words {
   // The open/closed words of an attachment list or table row ("1 Åben
   // Notat"): rules/public_markers.txt's `word` rows.
   lang::WordList open_closed;
+  // The first words of the all_present entries, lower case and with a
+  // capital first letter: a sentence opening with none of them is no such
+  // note (a cheap test before folding).
+  std::vector<std::string> all_present_first;
   // Between two names in a list, tried in this order: " og ", " samt ",
   // " & ", " eller " (and, also, "&", or).
   std::vector<std::string> name_separators;
