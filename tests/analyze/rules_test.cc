@@ -733,6 +733,23 @@ TEST(Meetings, TypedUnnumberedMattersUnderThePresent) {
   EXPECT_TRUE(one->agenda_items.empty());
 }
 
+// A parish council's entry titled by its meeting's compound in the
+// spelling before 1948 (Herlufsholm Sogneraad 1918-1936,
+// online.flippingbook.com/view/913663847/118-119, real text, the title set
+// on its own line): minutes of the Sogneraad, dated 22 April 1927.
+TEST(Meetings, ParishCouncilMeetingTitleBefore1948) {
+  auto rec = testing::StructureOfBytes(
+      "Sogneraadsm\xC3\xB8" "de d. 22/4 -1927.\n\n"
+      "Til Kommunale Revisorer for Regnskabsaaret 1926/27 valgtes Gdr. Hans P. Jensen, Guderup og "
+      "Mejeribestyrer Alfr. Hansen, Fodby Mejeri, Guderup.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->document_type.value_or("-"), "referat");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "1927-04-22");
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Sogneraadet");
+}
+
 // Two-digit years with no meeting year to go by take the document's own
 // four-digit years (Lindknud Sogneraads Protokol 9/2 1921, lindknudinfo.dk
 // 1919-23-1d, real text): "d 21/9 20" is 1920 there, not 2020. "1970 Kr."
