@@ -596,7 +596,34 @@ std::vector<ItemStart> TypedMatterStarts(const Context& ctx, const Toc& toc) {
     else if (from != SIZE_MAX)
       break;
   }
-  if (from == SIZE_MAX) return out;
+  // Or under the entry's title, the meeting's compound and its date, the
+  // first matter in the same paragraph after it ("Sogneraadsmøde d. 22/4
+  // -1927. I Anledning af at der skulde foretages Indstilling af Lærerinde
+  // …": Herlufsholm Sogneraad 1918-1936, online.flippingbook.com).
+  if (from == SIZE_MAX) {
+    size_t first = 0;
+    while (first < ctx.size() && Trim(ctx.text(first)).empty()) ++first;
+    if (first >= ctx.size() || lex.header().BodyOfMeetingTitle(ctx.text(first)).empty()) return out;
+    from = first + 1;
+    const long k = ctx.seg().SentenceAt(ctx.block(first).start);
+    if (k >= 0) {
+      std::string_view rest = Trim(ctx.doc().Slice(ctx.seg().sentences[static_cast<size_t>(k)].end,
+                                                   ctx.block(first).end));
+      if (!rest.empty() && !AtMostWords(rest, 2)) {
+        ItemStart st;
+        st.block = st.title_block = first;
+        st.number = "1";
+        st.after_title = true;
+        st.title_start = ctx.Offset(rest);
+        st.title_end = st.title_start + rest.size();
+        if (!AtMostWords(rest, 60)) {
+          const long r = ctx.seg().SentenceAt(st.title_start);
+          if (r >= 0) st.title_end = std::min(st.title_end, ctx.seg().sentences[static_cast<size_t>(r)].end);
+        }
+        out.push_back(std::move(st));
+      }
+    }
+  }
   for (size_t i = from; i < ctx.size(); ++i) {
     std::string_view t = Trim(ctx.text(i));
     if (t.empty()) continue;

@@ -748,6 +748,26 @@ TEST(Meetings, ParishCouncilMeetingTitleBefore1948) {
   EXPECT_EQ(rec->meeting->document_type.value_or("-"), "referat");
   EXPECT_EQ(rec->meeting->date.value_or("-"), "1927-04-22");
   EXPECT_EQ(rec->meeting->body.value_or("-"), "Sogneraadet");
+  // As the protocol's page gives it: the title opens the first paragraph,
+  // the first matter after it, each later paragraph a matter; "Gdr." and
+  // "No." end no sentence.
+  auto page = testing::StructureOfBytes(
+      "Sogneraadsm\xC3\xB8" "de d. 22/4 -1927. I Anledning af at der skulde foretages Indstilling af "
+      "L\xC3\xA6rerinde til Ny-Holsted Skole var Skolekommissionens Formand Pastor Hee Andersen og "
+      "Skolekommissionsmedlem H. P. Jensen, Guderup tilstede ved M\xC3\xB8" "det. Der var indkommet 33 "
+      "Ans\xC3\xB8gere til det omhandlede L\xC3\xA6rerindeembede. Som No. 3 Frk. Kamma Jensen, Nibe med 4 St.\n\n"
+      "Til Voldgiftsmand i Tvistigheder angaaende Handel med Husdyr for Tiden 1/7 - 27 til 10/6 - 32 "
+      "indstilledes Gdr. Ole Knudsen, \xC3\x98verup.\n");
+  ASSERT_TRUE(page.ok()) << page.status().message();
+  EXPECT_EQ(page->kind, DocumentKind::kMinutes);
+  ASSERT_TRUE(page->meeting);
+  EXPECT_EQ(page->meeting->date.value_or("-"), "1927-04-22");
+  EXPECT_EQ(page->meeting->body.value_or("-"), "Sogneraadet");
+  ASSERT_EQ(page->agenda_items.size(), 2u);
+  EXPECT_EQ(page->agenda_items[0].title.substr(0, 14), "I Anledning af");
+  EXPECT_EQ(page->agenda_items[1].title,
+            "Til Voldgiftsmand i Tvistigheder angaaende Handel med Husdyr for Tiden 1/7 - 27 til 10/6 - 32 "
+            "indstilledes Gdr. Ole Knudsen, \xC3\x98verup.");
 }
 
 // Two-digit years with no meeting year to go by take the document's own
