@@ -49,28 +49,53 @@ std::string ItemOfNote(const Lexicon& lex, std::string_view note) {
   return number;
 }
 
+}  // namespace
+
 // A sentence of block `i` saying that every member came ("… i Lindknud
 // Kro. Alle var mødt.", Lindknud Sogneraads Protokol 9.1.1918;
-// function_words.txt `all_present`): widens the span to it.
-bool AllPresent(const Context& ctx, size_t i, size_t* span_start, size_t* span_end) {
+// function_words.txt `all_present`), or its opening words before an
+// `except` word ("Bestyrelsen samlet minus sekretæren med lovligt
+// frafald", NMJK bestyrelsesmøde 14.6.1982): the person names after that
+// word go to `gone`. Widens the span to the sentence.
+bool AllPresentNote(const Context& ctx, size_t i, size_t* span_start, size_t* span_end,
+                    std::vector<std::string>* gone) {
   const Block& b = ctx.block(i);
   const auto& sents = ctx.seg().sentences;
+  const Words& words = ctx.lex().words();
   auto first = std::lower_bound(sents.begin(), sents.end(), b.start,
                                 [](const auto& x, size_t at) { return x.end <= at; });
   for (auto sit = first; sit != sents.end() && sit->start < b.end; ++sit) {
     const size_t s0 = std::max(sit->start, b.start), s1 = std::min(sit->end, b.end);
     std::string_view v = Trim(ctx.doc().Slice(s0, s1));
-    if (!AtMostWords(v, 6)) continue;
-    if (ctx.lex().words().all_present.Contains(TrimRight(v, "."))) {
-      *span_start = std::min(*span_start, ctx.Offset(v));
-      *span_end = std::max(*span_end, ctx.Offset(v) + v.size());
+    const std::string_view first_word = v.substr(0, v.find(' '));
+    if (std::find(words.all_present_first.begin(), words.all_present_first.end(), first_word) ==
+            words.all_present_first.end() ||
+        !AtMostWords(v, 16))
+      continue;
+    std::string_view s = TrimRight(v, ".");
+    const std::string folded = FoldCase(s);  // spaces stay where they were
+    bool hit = AtMostWords(s, 6) && words.all_present.ContainsFolded(folded);
+    size_t fp = folded.find(' ');
+    for (size_t p = s.find(' '), n = 1; !hit && p != std::string_view::npos && fp != std::string::npos && n <= 6;
+         p = s.find(' ', p + 1), fp = folded.find(' ', fp + 1), ++n) {
+      if (!words.all_present.ContainsFolded(std::string_view(folded).substr(0, fp))) continue;
+      std::string_view rest = Trim(s.substr(p + 1));
+      for (const auto& e : words.except_.entries()) {
+        if (!lang::ConsumeLeadingWord(&rest, e, true)) continue;
+        hit = true;
+        if (gone)
+          for (auto& pn : ParseNames(ctx.lex(), rest)) gone->push_back(pn.name);
+        break;
+      }
+    }
+    if (hit) {
+      if (span_start) *span_start = std::min(*span_start, ctx.Offset(v));
+      if (span_end) *span_end = std::max(*span_end, ctx.Offset(v) + v.size());
       return true;
     }
   }
   return false;
 }
-
-}  // namespace
 
 std::optional<Attendance> ExtractAttendance(const Context& ctx, size_t end, const Toc& toc) {
   return ExtractAttendanceIn(ctx, 0, end, toc);
@@ -107,6 +132,12 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
         lh.field == Field::kIgnore && lh.value_start < t.size() &&
         AbsenceNote(lex, t.substr(lh.value_start), &ignored_note) && !ignored_note.empty();
     if (note_in_ignored) t = t.substr(lh.value_start);
+    if (lh.field == Field::kNone && !HasUpperAfterStart(t)) {
+      // "Bestyrelsen samlet minus sekretæren med lovligt frafald" (NMJK
+      // 14.6.1982): everyone came, no name to read.
+      if (AllPresentNote(ctx, i, &span_start, &span_end, nullptr)) any = true;
+      continue;
+    }
     if ((lh.field == Field::kNone || note_not_label || note_in_ignored) && HasUpperAfterStart(t)) {
       // "Medlemmerne var mødt, bortset fra A, B og C, der havde meldt
       // afbud." (Region Midtjylland's minutes of 2007): a note in the header.
@@ -172,8 +203,12 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
         any = true;
         span_start = std::min(span_start, ctx.block(i).start);
         span_end = std::max(span_end, ctx.block(last).end);
-      } else if (AllPresent(ctx, i, &span_start, &span_end)) {
-        any = true;  // everyone came: attendance recorded, no names, none absent
+      } else {
+        std::vector<std::string> gone;
+        if (AllPresentNote(ctx, i, &span_start, &span_end, &gone)) {
+          any = true;  // everyone came: attendance recorded, no names, none absent
+          for (auto& n : gone) absent.Add(n);  // but those after "undtagen"
+        }
       }
       i = last;
       continue;
@@ -222,6 +257,17 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
       for (size_t p = v.find(". "); p != std::string_view::npos; p = v.find(". ", p + 1)) {
         const bool initial = p >= 1 && std::isupper(static_cast<unsigned char>(v[p - 1])) &&
                              (p == 1 || v[p - 2] == ' ');
+        // "Mødt var: A, B og C. Fraværende: D." (typed minutes): the
+        // absent's label after the present ends their list.
+        if (!initial && lh.field == Field::kPresent && p + 2 < v.size() && StartsUpper(v.substr(p + 2))) {
+          const std::string_view after = v.substr(p + 2);
+          const LabelHit next = lex.attendance().MatchLabel(after, true);
+          if (next.field == Field::kAbsent && next.value_start < after.size()) {
+            for (auto& pn : ParseNames(lex, after.substr(next.value_start))) absent.Add(pn.name);
+            v = v.substr(0, p + 1);
+            break;
+          }
+        }
         // "Fraværende: Michael Hemming Nielsen (Ø). Morten Rohde Klitgaard
         // (G)" (Gribskov's minutes): capitalised words and parties only go
         // on with the list.

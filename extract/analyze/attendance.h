@@ -15,6 +15,13 @@ namespace referat::analyze {
 // Reads blocks [0, end), skipping the TOC. nullopt when no attendance field
 // is present.
 std::optional<Attendance> ExtractAttendance(const Context& ctx, size_t end, const Toc& toc);
+
+// Block `i` holds a sentence saying every member came ("Alle var mødt.",
+// "Bestyrelsen samlet minus sekretæren …": function_words.txt `all_present`,
+// its opening words before an `except` word); the person names after that
+// word are added to `gone`, the span widened to the sentence (each may be null).
+bool AllPresentNote(const Context& ctx, size_t i, size_t* span_start, size_t* span_end,
+                    std::vector<std::string>* gone);
 // The same over blocks [begin, end): the first item of minutes that record
 // the attendance under it ("1. Godkendelse af dagsorden" / "Beslutning" /
 // "Tilstede var:" and the names; Copenhagen's Økonomiudvalg).

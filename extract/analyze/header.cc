@@ -225,12 +225,33 @@ class HeaderReader {
       Label(lh, i);
       return;
     }
-    if (words > 16) return;
+    if (words > 16) {
+      // "Sogneraadsmøde d. 22/4 -1927. I Anledning af …" (Herlufsholm
+      // Sogneraad 1918-1936, online.flippingbook.com): a protocol's entry
+      // opens its first paragraph with the meeting's title; that sentence
+      // is read as the title line.
+      if (*i != FirstTextBlock() || lex_.header().BodyOfMeetingTitle(t).empty()) return;
+      const long k = ctx_.seg().SentenceAt(ctx_.block(*i).start);
+      if (k < 0) return;
+      const Sentence& sen = ctx_.seg().sentences[static_cast<size_t>(k)];
+      t = Trim(ctx_.doc().Slice(sen.start, std::min(sen.end, ctx_.block(*i).end)));
+      if (!AtMostWords(t, 12)) return;
+      Names(*i, t, CountWordsUpTo(t, 25));
+      CoverLine(i, t, CountWordsUpTo(t, 25));
+      return;
+    }
     if (!r_.meeting.body && words <= 6 && ColumnHeaderBody(i)) return;
     // A names line may hold the date too ("Økonomiudvalget – Referat – 1.
     // oktober 2018").
     if (Names(*i, t, words) && !HasDigit(t)) return;
     CoverLine(i, t, words);
+  }
+
+  // The first block with text.
+  size_t FirstTextBlock() const {
+    for (size_t j = 0; j < ctx_.size(); ++j)
+      if (!Trim(ctx_.text(j)).empty()) return j;
+    return SIZE_MAX;
   }
 
   HeaderResult Merge() {

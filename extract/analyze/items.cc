@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "analyze/attendance.h"
 #include "analyze/dates.h"
 #include "analyze/decision.h"
 #include "analyze/header.h"
@@ -572,6 +573,82 @@ std::vector<ItemStart> AccessLineStarts(const Context& ctx, const Toc& toc) {
 
 std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc);
 
+// Typed minutes that write each matter as a paragraph with no number,
+// right under those present ("tilstede var: …" / "HNJ fremlagde en
+// færdigudformet ansøgning … Det blev vedtaget at fremsende den." / "Det
+// blev vedtaget at bruge ca. 800,- kr. …" / … / "Mødet sluttede kl. 22:30":
+// Næstved Model Jernbane Klub 1984-1985, nmjk.dk/Arkiv): each paragraph up
+// to the end line is an item, numbered in order, its text the title (a
+// paragraph of more than 60 words: its first sentence). Only when the
+// attendance is within the first eight blocks, and two paragraphs at least,
+// none a heading, a numbered line or a table row.
+std::vector<ItemStart> TypedMatterStarts(const Context& ctx, const Toc& toc) {
+  std::vector<ItemStart> out;
+  const Lexicon& lex = ctx.lex();
+  size_t from = SIZE_MAX;
+  for (size_t i = 0; i < ctx.size() && i < 8; ++i) {
+    std::string_view t = Trim(ctx.text(i));
+    if (t.empty() || InToc(toc, i)) continue;
+    const Field f = lex.attendance().MatchLabel(t, true).field;
+    if (f == Field::kPresent || f == Field::kAbsent ||
+        (f == Field::kNone && AtMostWords(t, 16) && AllPresentNote(ctx, i, nullptr, nullptr, nullptr)))
+      from = i + 1;
+    else if (from != SIZE_MAX)
+      break;
+  }
+  // Or under the entry's title, the meeting's compound and its date, the
+  // first matter in the same paragraph after it ("Sogneraadsmøde d. 22/4
+  // -1927. I Anledning af at der skulde foretages Indstilling af Lærerinde
+  // …": Herlufsholm Sogneraad 1918-1936, online.flippingbook.com).
+  if (from == SIZE_MAX) {
+    size_t first = 0;
+    while (first < ctx.size() && Trim(ctx.text(first)).empty()) ++first;
+    if (first >= ctx.size() || lex.header().BodyOfMeetingTitle(ctx.text(first)).empty()) return out;
+    from = first + 1;
+    const long k = ctx.seg().SentenceAt(ctx.block(first).start);
+    if (k >= 0) {
+      std::string_view rest = Trim(ctx.doc().Slice(ctx.seg().sentences[static_cast<size_t>(k)].end,
+                                                   ctx.block(first).end));
+      if (!rest.empty() && !AtMostWords(rest, 2)) {
+        ItemStart st;
+        st.block = st.title_block = first;
+        st.number = "1";
+        st.after_title = true;
+        st.title_start = ctx.Offset(rest);
+        st.title_end = st.title_start + rest.size();
+        if (!AtMostWords(rest, 60)) {
+          const long r = ctx.seg().SentenceAt(st.title_start);
+          if (r >= 0) st.title_end = std::min(st.title_end, ctx.seg().sentences[static_cast<size_t>(r)].end);
+        }
+        out.push_back(std::move(st));
+      }
+    }
+  }
+  for (size_t i = from; i < ctx.size(); ++i) {
+    std::string_view t = Trim(ctx.text(i));
+    if (t.empty()) continue;
+    if ((ctx.heading(i).role == Role::kEnd) || MeetingEndTime(ctx, i)) break;
+    std::string num;
+    size_t ts = 0;
+    if (ctx.IsTableRow(i) || ctx.block(i).kind == BlockKind::kHeading || ctx.heading(i).role != Role::kNone ||
+        lex.items().MatchNumberedLine(t, true, &num, &ts) || AtMostWords(t, 2))
+      return {};
+    ItemStart st;
+    st.block = st.title_block = i;
+    st.number = std::to_string(out.size() + 1);
+    st.title_start = ctx.Offset(t);
+    st.title_end = st.title_start + t.size();
+    if (!AtMostWords(t, 60)) {
+      const long k = ctx.seg().SentenceAt(st.title_start);
+      if (k >= 0) st.title_end = std::min(st.title_end, ctx.seg().sentences[static_cast<size_t>(k)].end);
+    }
+    out.push_back(std::move(st));
+  }
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
+
 std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
   std::vector<ItemStart> out = NumberedItemStarts(ctx, toc);
   // Numbered lines that are fewer than the headings opening items' bodies
@@ -580,6 +657,7 @@ std::vector<ItemStart> FindItemStarts(const Context& ctx, const Toc& toc) {
   if (by_heading.size() > out.size()) return by_heading;
   if (out.empty()) out = CaseLabelStarts(ctx, toc);
   if (out.empty()) out = AccessLineStarts(ctx, toc);
+  if (out.empty()) out = TypedMatterStarts(ctx, toc);
   return out;
 }
 
@@ -777,7 +855,13 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
           c.st.margin = true;
         }
       }
-      if (!n || !(ditto_title || TitleOk(title)) || !AtMostWords(title, 30)) continue;
+      // A typed matter numbered apart by spaces is a paragraph too ("3.
+      // Formanden bad om ordet: Formanden ønskede at træde tilbage, da …",
+      // 42 words: NMJK 14.6.1982, nmjk.dk): up to 60 words in the run.
+      const bool matter_row = n && b.cells.size() == 2 && !c.margin &&
+                              (*n == "1" ? AfterMattersLead(ctx, i) : !matter_next.empty() && *n == matter_next);
+      if (!n || !(ditto_title || TitleOk(title)) || !AtMostWords(title, matter_row ? 60 : 30)) continue;
+      if (matter_row) matter_next = std::to_string(std::atoi(n->c_str()) + 1);
       c.st.number = *n;
       c.st.title_block = i;
       c.st.title_start = ctx.Offset(title);
@@ -1006,6 +1090,11 @@ bool AfterMattersLead(const Context& ctx, size_t b) {
     // søges etableret af HNJ og HS": NMJK's board 6.2.1984, nmjk.dk/Arkiv).
     const Field label = ctx.lex().attendance().MatchLabel(t, true).field;
     if (label == Field::kPresent || label == Field::kAbsent) return true;
+    // Or a sentence that everyone came ("Bestyrelsen samlet minus
+    // sekretæren med lovligt frafald": NMJK 14.6.1982).
+    if (label == Field::kNone && !t.empty() && AtMostWords(t, 16) &&
+        AllPresentNote(ctx, j - 1, nullptr, nullptr, nullptr))
+      return true;
     if (t.empty() || t.back() != ':') continue;
     const std::string f = FoldCase(Trim(t.substr(0, t.size() - 1)));
     for (const auto& lead : leads) {

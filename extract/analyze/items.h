@@ -23,6 +23,7 @@ struct ItemStart {
   size_t title_end = 0;
   bool margin = false;      // a table row with the decision in its last cell (a protocol's margin)
   bool case_head = false;   // `block` is the item's case label line (items without numbers or titles)
+  bool after_title = false; // `block` opens with the meeting's title, the item after it (typed protocols)
 };
 
 // True when one of the three blocks before `b` ends with a protocol's

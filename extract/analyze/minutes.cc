@@ -63,7 +63,10 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
 
   analyze::Toc toc = analyze::ExtractToc(ctx);
   std::vector<analyze::ItemStart> starts = analyze::FindItemStarts(ctx, toc);
-  const size_t header_end = starts.empty() ? std::min<size_t>(ctx.size(), 60) : starts.front().block;
+  // The first matter may share its block with the meeting's title
+  // ("Sogneraadsmøde d. 22/4 -1927. I Anledning af …"): the header reads it.
+  const size_t header_end = starts.empty() ? std::min<size_t>(ctx.size(), 60)
+                                           : starts.front().block + (starts.front().after_title ? 1 : 0);
   analyze::HeaderResult header = analyze::ExtractHeader(ctx, header_end, toc);
   // A TOC of numbered items with item heads is a meeting's too (reports'
   // TOCs give no items, see FindItemStarts).

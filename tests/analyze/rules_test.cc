@@ -711,6 +711,119 @@ TEST(Meetings, TypedTitleTwoDigitYearBeforeTheClock) {
   EXPECT_EQ(rec->meeting->body.value_or("-"), "Bestyrelsen");
 }
 
+// The board came but for one, said in a sentence with no names
+// (NMJK bestyrelsesmøde 14.6.1982, nmjk.dk/Arkiv/1981_1989/1982/14_6_82.htm,
+// real text): the attendance is recorded (function_words.txt all_present,
+// its opening before "minus"), and the matters numbered apart with spaces
+// under it are the run of items, a long one too (item 3, 42 words).
+TEST(Meetings, TypedEveryoneCameButOne) {
+  const std::string text =
+      "Bestyrelsesm\xC3\xB8" "de den 14. juni 82 kl. 19:30\n\n \n\n"
+      "Bestyrelsen samlet minus sekret\xC3\xA6ren med lovligt frafald\n\n \n\n"
+      "1.     PR-anl\xC3\xA6gget i Dalmose blev diskuteret og konklusionen var, at det var en ubetinget succes.\n\n \n\n"
+      "2.     Anl\xC3\xA6gget opstilles hos n\xC3\xA6stformanden, hvor der er meningen at det skal udbygges. Her kan "
+      "ligeledes afholdes m\xC3\xB8" "der.\n\n \n\n"
+      "3.     Formanden bad om ordet: Formanden \xC3\xB8nskede at tr\xC3\xA6" "de tilbage, da arbejdsm\xC3\xA6ssige "
+      "pligter efterh\xC3\xA5nden havde antaget en s\xC3\xA5" "dan st\xC3\xB8rrelse, at tid til klubarbejde blev "
+      "s\xC3\xA5" "danformindsket, at formanden ikke mente dette foreneligt med jobbet som formand.\n\n"
+      "Bestyrelsen tiltr\xC3\xA5" "dte dette og Torben Andersen overtog hvervet som formand indtil ny "
+      "ekstraordin\xC3\xA6r generalforsamling havde fundet sted.\n\n \n\n"
+      "4.     Kassereren ville udsende en orientering til medlemmerne hurtigst muligt.\n\n \n\n"
+      "5.     Nyt bestyrelsesm\xC3\xB8" "de afholdes den 9. august kl. 19:30 hos formanden.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_TRUE(rec->attendance->present.empty());
+  EXPECT_TRUE(rec->attendance->absent.empty());  // "sekretæren" is no name
+  ASSERT_EQ(rec->agenda_items.size(), 5u);
+  ASSERT_TRUE(rec->agenda_items[2].decision);
+  EXPECT_EQ(Name(rec->agenda_items[2].decision->category), "approved");
+  // Everyone but the named: "undtagen" names the absent.
+  auto but = testing::StructureOfBytes(
+      "Bestyrelsesm\xC3\xB8" "de den 14. juni 1982\n\nAlle var m\xC3\xB8" "dt undtagen Hans Berg.\n\n"
+      "1.     PR-anl\xC3\xA6gget i Dalmose blev diskuteret.\n");
+  ASSERT_TRUE(but.ok());
+  ASSERT_TRUE(but->attendance);
+  EXPECT_EQ(but->attendance->absent, (std::vector<std::string>{"Hans Berg"}));
+}
+
+// Matters with no number, a paragraph each, right under those present
+// (NMJK bestyrelsesmøde 4/3 1985, nmjk.dk/Arkiv/1981%20-%201989/1985/
+// bestyrelsesm%C3%B8de_den_4_3_85.htm, real text): each paragraph up to
+// "Mødet sluttede kl. 22:30" is an item, numbered in order, its decision
+// the sentence that opens with a decision's wording.
+TEST(Meetings, TypedUnnumberedMattersUnderThePresent) {
+  const std::string text =
+      "Bestyrelsesm\xC3\xB8" "de den 4 / 3 1985\n\n"
+      "M\xC3\xB8" "det blev afholdt i Herlufholmskovens Cafeteria.\n\n"
+      "tilstede var: Hans Nygaard Jensen, Hans J\xC3\xB8rgen Thomsen, Sven Kindt og Henrik Struve. "
+      "Flemming Meisner m\xC3\xA5tte melde afbud.  \n\n"
+      "Det blev vedtaget at bruge ca. 800,- kr. p\xC3\xA5 at f\xC3\xA5 trykt 2000 selvkl\xC3\xA6" "bende "
+      "m\xC3\xA6rkater med klubbens bom\xC3\xA6rke.\n\n"
+      "der fremlagdes forslag om udf\xC3\xA6rdigelse af PR. folder om klubben. folderen var udarbejdet som et "
+      "udkast af HS.\n\n"
+      "Det blev besluttet at afholde en ekstraordin\xC3\xA6r generalforsamling mandag den 22 April.\n\n"
+      "Der blev resten af m\xC3\xB8" "det diskuteret sporplaner samt hvordan vi skal gribe indflytningen an, "
+      "n\xC3\xA5r vi flytter ind p\xC3\xA5 Uglebroskolen.\n\n"
+      "M\xC3\xB8" "det sluttede kl. 22:30\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 4u);
+  EXPECT_EQ(rec->agenda_items[0].number, "1");
+  EXPECT_EQ(rec->agenda_items[3].number, "4");
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(Name(rec->agenda_items[0].decision->category), "approved");
+  EXPECT_FALSE(rec->agenda_items[1].decision);
+  ASSERT_TRUE(rec->agenda_items[2].decision);
+  EXPECT_EQ(Name(rec->agenda_items[2].decision->category), "approved");
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->end_time.value_or("-"), "22:30");
+  // One paragraph under those present is a note, not a run of matters.
+  auto one = testing::StructureOfBytes(
+      "Bestyrelsesm\xC3\xB8" "de den 4 / 3 1985\n\n"
+      "tilstede var: Hans Nygaard Jensen og Sven Kindt.\n\n"
+      "Der blev diskuteret sporplaner.\n");
+  ASSERT_TRUE(one.ok());
+  EXPECT_TRUE(one->agenda_items.empty());
+}
+
+// A parish council's entry titled by its meeting's compound in the
+// spelling before 1948 (Herlufsholm Sogneraad 1918-1936,
+// online.flippingbook.com/view/913663847/118-119, real text, the title set
+// on its own line): minutes of the Sogneraad, dated 22 April 1927.
+TEST(Meetings, ParishCouncilMeetingTitleBefore1948) {
+  auto rec = testing::StructureOfBytes(
+      "Sogneraadsm\xC3\xB8" "de d. 22/4 -1927.\n\n"
+      "Til Kommunale Revisorer for Regnskabsaaret 1926/27 valgtes Gdr. Hans P. Jensen, Guderup og "
+      "Mejeribestyrer Alfr. Hansen, Fodby Mejeri, Guderup.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->document_type.value_or("-"), "referat");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "1927-04-22");
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Sogneraadet");
+  // As the protocol's page gives it: the title opens the first paragraph,
+  // the first matter after it, each later paragraph a matter; "Gdr." and
+  // "No." end no sentence.
+  auto page = testing::StructureOfBytes(
+      "Sogneraadsm\xC3\xB8" "de d. 22/4 -1927. I Anledning af at der skulde foretages Indstilling af "
+      "L\xC3\xA6rerinde til Ny-Holsted Skole var Skolekommissionens Formand Pastor Hee Andersen og "
+      "Skolekommissionsmedlem H. P. Jensen, Guderup tilstede ved M\xC3\xB8" "det. Der var indkommet 33 "
+      "Ans\xC3\xB8gere til det omhandlede L\xC3\xA6rerindeembede. Som No. 3 Frk. Kamma Jensen, Nibe med 4 St.\n\n"
+      "Til Voldgiftsmand i Tvistigheder angaaende Handel med Husdyr for Tiden 1/7 - 27 til 10/6 - 32 "
+      "indstilledes Gdr. Ole Knudsen, \xC3\x98verup.\n");
+  ASSERT_TRUE(page.ok()) << page.status().message();
+  EXPECT_EQ(page->kind, DocumentKind::kMinutes);
+  ASSERT_TRUE(page->meeting);
+  EXPECT_EQ(page->meeting->date.value_or("-"), "1927-04-22");
+  EXPECT_EQ(page->meeting->body.value_or("-"), "Sogneraadet");
+  ASSERT_EQ(page->agenda_items.size(), 2u);
+  EXPECT_EQ(page->agenda_items[0].title.substr(0, 14), "I Anledning af");
+  EXPECT_EQ(page->agenda_items[1].title,
+            "Til Voldgiftsmand i Tvistigheder angaaende Handel med Husdyr for Tiden 1/7 - 27 til 10/6 - 32 "
+            "indstilledes Gdr. Ole Knudsen, \xC3\x98verup.");
+}
+
 // Two-digit years with no meeting year to go by take the document's own
 // four-digit years (Lindknud Sogneraads Protokol 9/2 1921, lindknudinfo.dk
 // 1919-23-1d, real text): "d 21/9 20" is 1920 there, not 2020. "1970 Kr."

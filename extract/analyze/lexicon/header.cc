@@ -261,7 +261,13 @@ std::string HeaderMatcher::BodyOfMeetingTitle(std::string_view line) const {
   for (const auto& [word, body] : meeting_titles_) {
     // Most lines differ in the first letter (ASCII in every compound); only
     // the rest are folded.
-    if (line.size() < word.size() || (word[0] & 0x80) || (line[0] | 0x20) != word[0]) continue;
+    if (line.size() < word.size() || (word[0] & 0x80)) continue;
+    // The compound's ASCII opening compared without folding first
+    // ("byraadsm", "sogner"): most lines differ there.
+    bool differs = false;
+    for (size_t k = 0; k < word.size() && !(word[k] & 0x80) && !differs; ++k)
+      differs = (line[k] | 0x20) != word[k];
+    if (differs) continue;
     size_t len = 0;
     if (FoldCase(line.substr(0, word.size())) == word &&
         (line.size() == word.size() || NonLetterAt(line, word.size(), false, &len)))

@@ -1,5 +1,9 @@
 #include "analyze/lexicon/words.h"
 
+#include <algorithm>
+
+#include "lang/text.h"
+
 namespace referat::analyze {
 
 Words::Words(const Rulebook& rules) {
@@ -28,6 +32,13 @@ Words::Words(const Rulebook& rules) {
   matters_lead = words("matters_lead");
   ditto = words("ditto");
   all_present = words("all_present");
+  except_ = words("except");
+  for (const auto& e : all_present.entries()) {
+    const std::string first = e.substr(0, e.find(' '));
+    for (const std::string& w : {first, lang::UpperFirst(first)})
+      if (std::find(all_present_first.begin(), all_present_first.end(), w) == all_present_first.end())
+        all_present_first.push_back(w);
+  }
   clock = words("clock");
   item_scope = words("item_scope");
   conclusion = words("conclusion");

@@ -17,7 +17,7 @@ struct Words {
 
   lang::WordList and_, or_, also, open_end, vote_count, vote_tail, vote_lead, dissent_lead, none,
       no_attachments, negation, not_by, party, meeting, meeting_in, that, place_lead, in_, room, town_hall, period_from, clause_ref,
-      matters_lead, item_scope, conclusion, navigation, ditto, all_present, clock;
+      matters_lead, item_scope, conclusion, navigation, ditto, all_present, except_, clock;
   // Before a referral's date, tried in this order: "den ", "d. ", "d."
   // (date_lead; an entry ending in '.' also without the space).
   std::vector<std::string> date_leads;
@@ -25,6 +25,10 @@ struct Words {
   // Notat"): rules/public_markers.txt's `word` rows.
   lang::WordList open_closed;
   lang::WordList closed;  // the `closed` ones of open_closed
+  // The first words of the all_present entries, lower case and with a
+  // capital first letter: a sentence opening with none of them is no such
+  // note (a cheap test before folding).
+  std::vector<std::string> all_present_first;
   // Between two names in a list, tried in this order: " og ", " samt ",
   // " & ", " eller " (and, also, "&", or).
   std::vector<std::string> name_separators;
