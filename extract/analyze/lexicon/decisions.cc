@@ -153,6 +153,39 @@ size_t DecisionMatcher::PersonWithPartyLength(std::string_view s) {
   return close + 2;
 }
 
+// "Ole Kristensen orienterede om henvendelse fra …" (Slagelse
+// Økonomiudvalget 2018), "MR besluttede at sætte arkitekt på …" (Hammelev
+// menighedsråd 2015): a person or a body's initials before the verb.
+size_t DecisionMatcher::NamedSubjectLength(std::string_view s) const {
+  size_t q = 0;
+  int words = 0;
+  bool initials = false;
+  while (q < s.size() && words < 5) {
+    const size_t sp = s.find(' ', q);
+    if (sp == std::string_view::npos) return 0;
+    std::string_view w = s.substr(q, sp - q);
+    if (StartsLower(w)) break;
+    if (!StartsUpper(w)) return 0;
+    bool caps = w.size() >= 2 && w.size() <= 8, ascii_upper = false;
+    for (char ch : w) {
+      const unsigned char u = static_cast<unsigned char>(ch);
+      if (u >= 'A' && u <= 'Z') ascii_upper = true;
+      else if (u < 0x80) caps = false;  // a lower-case letter, a digit, a mark
+    }
+    if (words == 0) initials = caps && ascii_upper;
+    for (char ch : w)
+      if ((ch >= '0' && ch <= '9') || ch == '(' || ch == ':' || ch == ',' || ch == '.') return 0;
+    const std::string f = FoldCase(w);
+    for (const auto& suf : subject_suffixes_)
+      if (f.size() >= suf.size() && f.compare(f.size() - suf.size(), suf.size(), suf) == 0) return 0;
+    q = sp + 1;
+    ++words;
+  }
+  if (q >= s.size() || !StartsLower(s.substr(q))) return 0;
+  if ((words == 1 && initials) || (words >= 2 && words <= 4)) return q;
+  return 0;
+}
+
 bool DecisionMatcher::IsDecisionSubject(std::string_view s) const {
   s = Trim(s);
   if (s.empty()) return false;
@@ -230,6 +263,9 @@ DecisionClass DecisionMatcher::ClassifyWith(std::string_view text, const Subject
 
   // Candidates: the text itself, then with leading subjects removed.
   std::vector<std::string_view> cands{t};
+  // Candidates after a person's or initials' subject: their `none` phrase
+  // is no decision ("Henning Holm undlader at stemme.").
+  std::vector<bool> named{false};
   std::string_view s = t;
   for (int round = 0; round < 3; ++round) {
     size_t cut = subject_length(s);
@@ -271,17 +307,24 @@ DecisionClass DecisionMatcher::ClassifyWith(std::string_view text, const Subject
       }
     }
     if (cut == 0) cut = PersonWithPartyLength(s);
+    bool by_name = false;
+    if (cut == 0) {
+      cut = NamedSubjectLength(s);
+      by_name = cut != 0;
+    }
     if (cut == 0) break;
     s = TrimBoth(s.substr(std::min(cut, s.size())), ",");
     if (s.empty()) break;
     cands.push_back(s);
+    named.push_back(by_name);
   }
 
   std::optional<PhraseHit> best;
   size_t best_end = 0;
-  for (std::string_view c : cands) {
+  for (size_t ci = 0; ci < cands.size(); ++ci) {
+    std::string_view c = cands[ci];
     auto hit = phrase_at(c);
-    if (!hit) continue;
+    if (!hit || (named[ci] && *hit->category == "none")) continue;
     const bool better = !best || hit->len > best->len ||
                         (hit->len == best->len && (hit->wildcards < best->wildcards ||
                                                    (hit->wildcards == best->wildcards && hit->order < best->order)));
