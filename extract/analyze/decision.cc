@@ -270,6 +270,18 @@ std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* 
       int n = 0;
       for (char c : num) n = n * 10 + (c - '0');
       size_t num_pos = static_cast<size_t>(num.data() - text.data());
+      // A part starts at the reference before its number, one or two words
+      // ("Ad 2: …", "Indstillingspunkt 1: …", "Ad. pkt. 3."): where a
+      // clause reference starts that takes in the number.
+      for (int words = 0, w = static_cast<int>(num_pos); words < 2 && w > 0; ++words) {
+        while (w > 0 && text[w - 1] == ' ') --w;
+        while (w > 0 && text[w - 1] != ' ') --w;
+        const size_t len = lex.decisions().ClauseRefLength(text.substr(w));
+        if (len > num_pos - w && std::isalpha(static_cast<unsigned char>(text[w]))) {
+          num_pos = static_cast<size_t>(w);
+          break;
+        }
+      }
       size_t after = static_cast<size_t>(in.data() - text.data());
       if (expect == 0) {
         if (num_pos != 0 || n != 1) break;  // not a numbered decision

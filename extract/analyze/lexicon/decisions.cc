@@ -19,7 +19,9 @@ DecisionMatcher::DecisionMatcher(const Rulebook& rules, const Words& words) : wo
                     ")[ \\t]");
   clause_mark_.Set("^(?:\\d{1,2}|[a-zæøå])[.)][ \t]*");
   clause_mark_spaced_.Set("^(?:\\d{1,2}|[a-zæøå])[.)][ \\t]+");
-  numbered_part_.Set("(?:^|[\\s,;])(\\d{1,2})[.)]\\s+");
+  // "1. …", "2) …", "Ad 2: …" (the reference before the number is found by
+  // the caller), and a range first: "1.-2. Anbefales. 3. Anbefales ikke."
+  numbered_part_.Set("(?:^|[\\s,;–-])(\\d{1,2})[.):](?:\\s+|[-–])");
   lead_date_.Set("^\\s*\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\s+");
   clause_connector_.Set("(?i)[\\d\\s.,:)–-]*(?:(?:" + alt("clause_join") + ")[\\d\\s.,:)–-]*)*");
 
@@ -175,15 +177,20 @@ size_t DecisionMatcher::NamedSubjectLength(std::string_view s) const {
     if (words == 0) initials = caps && ascii_upper;
     for (char ch : w)
       if ((ch >= '0' && ch <= '9') || ch == '(' || ch == ':' || ch == ',' || ch == '.') return 0;
-    const std::string f = FoldCase(w);
-    for (const auto& suf : subject_suffixes_)
-      if (f.size() >= suf.size() && f.compare(f.size() - suf.size(), suf.size(), suf) == 0) return 0;
     q = sp + 1;
     ++words;
   }
   if (q >= s.size() || !StartsLower(s.substr(q))) return 0;
-  if ((words == 1 && initials) || (words >= 2 && words <= 4)) return q;
-  return 0;
+  if (!((words == 1 && initials) || (words >= 2 && words <= 4))) return 0;
+  // No word of it is a body's name.
+  for (size_t a = 0; a < q;) {
+    const size_t sp = s.find(' ', a);
+    const std::string f = FoldCase(s.substr(a, sp - a));
+    for (const auto& suf : subject_suffixes_)
+      if (f.size() >= suf.size() && f.compare(f.size() - suf.size(), suf.size(), suf) == 0) return 0;
+    a = sp + 1;
+  }
+  return q;
 }
 
 bool DecisionMatcher::IsDecisionSubject(std::string_view s) const {
