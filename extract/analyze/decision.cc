@@ -59,7 +59,9 @@ void ParseVoteList(const Words& words, std::string_view list, std::vector<std::s
   if (list.empty()) return;
   size_t i = 0;
   while (i < list.size() && list[i] >= '0' && list[i] <= '9') ++i;
-  if (i > 0 && i <= 3 && (i == list.size() || list[i] == ' ' || list[i] == '(')) {
+  // "21, Venstre, Eli Jacobi Nielsen (O), …" (Faxe Byråd 14.3.2019): the
+  // count, then the voters after a comma.
+  if (i > 0 && i <= 3 && (i == list.size() || list[i] == ' ' || list[i] == '(' || list[i] == ',')) {
     int v = 0;
     for (size_t k = 0; k < i; ++k) v = v * 10 + (list[k] - '0');
     *count = v;
@@ -113,7 +115,11 @@ void ParseVoteList(const Words& words, std::string_view list, std::vector<std::s
           paren_any = true;
         }
       }
-      bool number = std::all_of(e.begin(), e.end(), [](char c) { return c >= '0' && c <= '9'; });
+      // No letter, no voter: a count or a figure ("0,4%" split at its comma).
+      bool number = std::none_of(e.begin(), e.end(), [](char c) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        return (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || u >= 0x80;
+      });
       if (!number && AtMostWords(e, 6)) out->push_back(Collapse(e));
     }
     if (cut == std::string_view::npos) break;
@@ -310,6 +316,18 @@ std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* 
       int n = 0;
       for (char c : num) n = n * 10 + (c - '0');
       size_t num_pos = static_cast<size_t>(num.data() - text.data());
+      // A part starts at the reference before its number, one or two words
+      // ("Ad 2: …", "Indstillingspunkt 1: …", "Ad. pkt. 3."): where a
+      // clause reference starts that takes in the number.
+      for (int words = 0, w = static_cast<int>(num_pos); words < 2 && w > 0; ++words) {
+        while (w > 0 && text[w - 1] == ' ') --w;
+        while (w > 0 && text[w - 1] != ' ') --w;
+        const size_t len = lex.decisions().ClauseRefLength(text.substr(w));
+        if (len > num_pos - w && std::isalpha(static_cast<unsigned char>(text[w]))) {
+          num_pos = static_cast<size_t>(w);
+          break;
+        }
+      }
       size_t after = static_cast<size_t>(in.data() - text.data());
       if (expect == 0) {
         if (num_pos != 0 || n != 1) break;  // not a numbered decision
@@ -417,9 +435,18 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
           }
         }
       }
-      // End at a sentence end inside the list.
-      size_t dot = list.find(". ");
-      if (dot != std::string_view::npos) list = list.substr(0, dot);
+      // End at a sentence end inside the list, not at an abbreviated name
+      // ("Jens Kr. Yde", Thisted): after a word of four letters or more, or
+      // of three not capitalised.
+      for (size_t dot = list.find(". "); dot != std::string_view::npos; dot = list.find(". ", dot + 1)) {
+        size_t w = dot;
+        while (w > 0 && list[w - 1] != ' ' && list[w - 1] != '.' && list[w - 1] != '(') --w;
+        const size_t len = dot - w;
+        if (len >= 4 || (len == 3 && !(list[w] >= 'A' && list[w] <= 'Z'))) {
+          list = list.substr(0, dot);
+          break;
+        }
+      }
       list = TrimRight(list, ",;");
       for (const auto& w : lex.words().vote_tail.entries())
         if (list.size() > w.size() + 1 && list.substr(list.size() - w.size()) == w &&
@@ -433,16 +460,42 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
     while (RE2::FindAndConsume(&in, lex.decisions().vote_suffix(side), &m)) {
       size_t mpos = m.data() - s.data();
       std::string_view before = s.substr(0, mpos);
-      size_t cut = before.find_last_of(".,;:");
+      // The clause before the phrase: after the last mark outside
+      // parentheses ("Et flertal (A, B og C) stemte for").
+      size_t cut = std::string_view::npos;
+      for (size_t k = before.size(), depth = 0; k-- > 0;) {
+        const char ch = before[k];
+        if (ch == ')') ++depth;
+        else if (ch == '(' && depth > 0) --depth;
+        else if (depth == 0 && (ch == '.' || ch == ',' || ch == ';' || ch == ':')) {
+          cut = k;
+          break;
+        }
+      }
       std::string_view list = Trim(cut == std::string_view::npos ? before : before.substr(cut + 1));
+      // "Et flertal (Hellen Hedemann, …, Jens Kjær Christensen) stemte for
+      // procedureforslaget." (Københavns Kultur- og Fritidsudvalg 2002): a
+      // group named before the voters in parentheses.
+      bool group = false;
+      if (size_t open = list.find(" ("); open != std::string_view::npos && list.back() == ')' &&
+                                         lex.words().vote_group.ContainsFolded(FoldCase(list.substr(0, open)))) {
+        list = Trim(list.substr(open + 2, list.size() - open - 3));
+        group = true;
+      }
       // "vedtaget med 6 stemmer for og 3 imod": a count right before the
       // phrase, not a list of voters. A one-word phrase ("imod") counts
       // only so; before it stands prose ("Udvalget er imod").
       {
         size_t sp = list.find_last_of(' ');
         std::string_view last = sp == std::string_view::npos ? list : list.substr(sp + 1);
-        if (!last.empty() && last.size() <= 3 &&
-            std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        // "tiltrådt med 34 stemmer imod 15" (Københavns Borgerrepræsentation
+        // 2007): two counts whose sides the verb decides, not this side's.
+        std::string_view after_m = Trim(s.substr(mpos + m.size()));
+        const bool count_follows = !after_m.empty() && after_m[0] >= '0' && after_m[0] <= '9';
+        const bool count_before = !last.empty() && last.size() <= 3 &&
+                                  std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (count_before && count_follows) continue;
+        if (count_before) {
           int v = 0;
           for (char c : last) v = v * 10 + (c - '0');
           counts[side] = v;
@@ -452,7 +505,7 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
       }
       if (IsSingleWord(std::string_view(m.data(), m.size()))) continue;
       for (const auto& w : lex.words().vote_lead.entries()) lang::ConsumeLeadingWord(&list, w);
-      if (list.empty() || !AtMostWords(list, 12)) continue;
+      if (list.empty() || (!group && !AtMostWords(list, 12))) continue;
       ParseVoteList(lex.words(), list, &lists[side], &counts[side]);
       any = true;
     }
@@ -663,8 +716,29 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
       (after_absence && !decision_ranges.empty() ? other_ranges : decision_ranges).emplace_back(s, e);
     }
   }
-  for (auto [s, e] : decision_ranges) {
-    ReadVotes(ctx, s, e, &out.votes);
+  for (size_t k = 0; k < decision_ranges.size(); ++k) {
+    auto [s, e] = decision_ranges[k];
+    // A vote's label alone on its line ("For forslaget stemmer:"), the
+    // voters on the line under it (Thisted Kommunalbestyrelse 26.1.2021).
+    size_t vote_end = e;
+    if (k + 1 < decision_ranges.size()) {
+      std::string_view line = TrimRight(ctx.doc().Slice(s, e), " \t\r\n");
+      if (!line.empty() && line.back() == ':' && AtMostWords(line, 4) && lex.decisions().HasVote(line)) {
+        // The list goes on past a sentence break the segmenter put after an
+        // abbreviated name ("Jens Kr." / "Yde, Jens Otto Madsen, …").
+        size_t m = k + 1;
+        auto abbreviated = [&](size_t r) {
+          std::string_view t = TrimRight(ctx.doc().Slice(decision_ranges[r].first, decision_ranges[r].second), " \t\r\n");
+          if (t.size() < 2 || t.back() != '.') return false;
+          size_t w = t.size() - 1;
+          while (w > 0 && t[w - 1] != ' ') --w;
+          return t.size() - 1 - w <= 3 && StartsUpper(t.substr(w));
+        };
+        while (m + 1 < decision_ranges.size() && abbreviated(m)) ++m;
+        vote_end = decision_ranges[m].second;
+      }
+    }
+    ReadVotes(ctx, s, vote_end, &out.votes);
     ReadDissent(ctx, s, e, &out.dissents);
     ReadReferrals(ctx, s, e, default_year, &out.referrals);
   }
@@ -674,13 +748,54 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
     Decision d;
     d.text = j.Take();
     d.span = ctx.MakeSpan(decision_ranges.front().first, decision_ranges.back().second);
+    // The category is read from the same words, but a vote's line that
+    // ends in a parenthesis or a number before a short sentence on the next
+    // line ends a sentence there: a vote's line "Undlod at stemme 5 (Dansk
+    // Folkeparti, …)" and then "Godkendt." (Rebild Byråd), so that the
+    // wording of the later sentence is found. The text itself stays as
+    // written.
+    std::string class_text;
+    {
+      auto open_end = [&](size_t k) {
+        std::string_view a = TrimRight(ctx.doc().Slice(decision_ranges[k].first, decision_ranges[k].second), " \t\r\n");
+        std::string_view b = Trim(ctx.doc().Slice(decision_ranges[k + 1].first, decision_ranges[k + 1].second));
+        // The next line is a short sentence of its own ("Godkendt."), not
+        // a table's next cell ("(pkt. 8)" / "Afventer ressourcer", Greve's
+        // task lists as text).
+        if (a.empty() || b.empty() || !StartsUpper(b) || b.back() != '.' || !AtMostWords(b, 4)) return false;
+        // A list's close or a count ends the line, not a word: a heading
+        // run into the text ("Hundige Kunstgræsbane" / "Byrådet godkendte
+        // den 22. august …", Greve's Klima-, Teknik- og Miljøudvalg) is
+        // no sentence of its own.
+        const unsigned char c = static_cast<unsigned char>(a.back());
+        if (c != ')' && !(c >= '0' && c <= '9')) return false;
+        // …and the line, or its label on the line above ("For stemte:" /
+        // "1 (A)", Dragør), records a vote.
+        if (lex.decisions().HasVote(a)) return true;
+        return k > 0 && lex.decisions().HasVote(ctx.doc().Slice(decision_ranges[k - 1].first, decision_ranges[k - 1].second));
+      };
+      bool any = false;
+      for (size_t k = 0; k + 1 < decision_ranges.size() && !any; ++k) any = open_end(k);
+      if (any) {
+        Joiner cj;
+        for (size_t k = 0; k < decision_ranges.size(); ++k) {
+          std::string_view r = ctx.doc().Slice(decision_ranges[k].first, decision_ranges[k].second);
+          if (k + 1 < decision_ranges.size() && open_end(k)) {
+            cj.Add(std::string(TrimRight(r, " \t\r\n")) + ".");
+          } else {
+            cj.Add(r);
+          }
+        }
+        class_text = cj.Take();
+      }
+    }
     bool mixed = false;
     std::vector<std::string> part_categories;
     // The rule files' categories are checked against the contract's table
     // by tests/contract; a name it lacks would read as "other".
-    d.category =
-        FromName<DecisionCategory>(CategorizeDecision(lex, d.text, &mixed, &part_categories))
-            .value_or(DecisionCategory::kOther);
+    d.category = FromName<DecisionCategory>(CategorizeDecision(lex, class_text.empty() ? d.text : class_text,
+                                                               &mixed, &part_categories))
+                     .value_or(DecisionCategory::kOther);
     // A decision recorded as its vote alone ("For stemte 5, imod stemte
     // 2."): the recommendation put to the vote was carried or fell.
     if (d.category == DecisionCategory::kOther && out.votes && out.votes->counts &&

@@ -1156,6 +1156,71 @@ TEST(Decisions, AVoteAloneDecidesByItsCounts) {
   EXPECT_EQ(items[2].votes->counts->against, 3);
 }
 
+// Other councils' decisions (excerpts of their published minutes, put under
+// a minimal header): a vote's lines without full stops before the outcome
+// "Godkendt." (Rebild Byråd, rebild.dk/node?page=13499); a vote's label
+// alone on its line with the voters under it, an abbreviated name among
+// them (Thisted Kommunalbestyrelse 26.1.2021,
+// thisted.dk/Politik/Kommunalbestyrelse/130/130-1831.aspx); a majority
+// named in parentheses (Københavns Kultur- og Fritidsudvalg 7.11.2002,
+// kk.dk/dagsordener-og-referater/Kultur-%20og%20Fritidsudvalget/m%C3%B8de-07112002/referat/punkt-24);
+// a count before the voters (Faxe Byråd 14.3.2019,
+// faxekommune.dk/dagsorden/byraadet-14-03-2019); "N stemmer imod M" is no
+// count of the side against (Københavns Borgerrepræsentation 13.9.2007,
+// kk.dk/…/m%C3%B8de-13092007/referat/punkt-20); a person as the subject
+// (Slagelse Økonomiudvalget 1.10.2018, trung.dk/…/oekonomiudvalget/2018-10-01/…).
+TEST(Decisions, OtherCouncilsVotesAndOutcomes) {
+  const std::string text =
+      "Referat\nByrådet\n\n"
+      "1. Lokalplan\nSagsnr.: 19/4001\nBeslutning:\n"
+      "For flertalsindstillingen fra ØK stemte 11 (Radikale Venstre, Konservative, Rebildlisten)\n"
+      "Imod stemte 8 (Den Sociale Fællesliste, Jeppe Ugilt, Venstre, Enhedslisten)\n"
+      "Undlod at stemme 5 (Dansk Folkeparti, Morten Lem, Henrik Christensen, Socialistisk Folkeparti)\n"
+      "Godkendt.\n\n"
+      "2. Godkendelse af dagsorden\nSagsnr.: 19/4002\nBeslutning:\n"
+      "Morten Bo Bertelsen stiller forslag om, at punkt 14 flyttes fra den lukkede dagsorden til den åbne dagsorden.\n\n"
+      "For forslaget stemmer:\n\nCasper Søe Larsen, Jens Kr. Yde, Jens Otto Madsen og Torben Overgaard.\n\n"
+      "Imod stemmer:\n\nEsben Oddershede, Henrik Gregersen og Ulla Vestergaard.\n\n"
+      "Henning Holm undlader at stemme.\n\nForslaget falder.\n\nDagsorden er godkendt.\n\n"
+      "3. Foretrædeordning\nSagsnr.: 19/4003\nBeslutning:\n"
+      "Et flertal (Hellen Hedemann, Bjarne Fey, Klaus Hansen, Mona Heiberg, Martin Geertsen, Leslie Arentoft, "
+      "Klaus Bondam og Jens Kjær Christensen) stemte for procedureforslaget.\n"
+      "Et mindretal (Finn Rudaizky) stemte imod.\n"
+      "Procedureforslaget blev dermed tiltrådt og sagen udsat.\n\n"
+      "4. Rottebekæmpelse\nSagsnr.: 19/4004\nBeslutning:\n"
+      "Godkendt.\n"
+      "For forslaget stemte 21, Venstre, Eli Jacobi Nielsen (O), Det Konservative Folkeparti og Socialdemokratiet.\n"
+      "Imod forslaget stemte 4, Lars Folmann (O), Borgerlisten, Liberal Alliance.\n\n"
+      "5. Medlemsforslag\nSagsnr.: 19/4005\nBeslutning:\n"
+      "Medlemsforslaget blev tiltrådt med 34 stemmer imod 15.\n\n"
+      "6. Siden sidst\nSagsnr.: 19/4006\nBeslutning:\n"
+      "Ole Kristensen orienterede om henvendelse fra Vestermose Skole og garantistillelse.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_EQ(rec->agenda_items.size(), 6u);
+  const auto& items = rec->agenda_items;
+  for (const auto& it : items) ASSERT_TRUE(it.decision) << it.number;
+  EXPECT_EQ(items[0].decision->category, DecisionCategory::kApproved);
+  ASSERT_TRUE(items[0].votes && items[0].votes->counts);
+  EXPECT_EQ(items[0].votes->counts->against, 8);
+  EXPECT_EQ(items[0].votes->counts->abstained, 5);
+  EXPECT_EQ(items[1].decision->category, DecisionCategory::kApproved);
+  ASSERT_TRUE(items[1].votes);
+  EXPECT_EQ(items[1].votes->for_, (std::vector<std::string>{"Casper Søe Larsen", "Jens Kr. Yde", "Jens Otto Madsen",
+                                                             "Torben Overgaard"}));
+  EXPECT_EQ(items[1].votes->against.size(), 3u);
+  EXPECT_EQ(items[1].votes->abstained, std::vector<std::string>{"Henning Holm"});
+  ASSERT_TRUE(items[2].votes);
+  EXPECT_EQ(items[2].votes->for_.size(), 8u);
+  EXPECT_EQ(items[2].votes->against, std::vector<std::string>{"Finn Rudaizky"});
+  ASSERT_TRUE(items[3].votes && items[3].votes->counts);
+  EXPECT_EQ(items[3].votes->counts->for_, 21);
+  EXPECT_EQ(items[3].votes->counts->against, 4);
+  EXPECT_EQ(items[4].decision->category, DecisionCategory::kApproved);
+  EXPECT_FALSE(items[4].votes && items[4].votes->counts && items[4].votes->counts->against == 34);
+  EXPECT_EQ(items[5].decision->category, DecisionCategory::kNoted);
+}
+
 // Plain text minutes (Greve Kommune's items as text): a reference broken
 // onto a line of its own ("pkt. 12)") opens no item; a stray "Lukket" in
 // an item's text (opening hours, a line each) does not close the items

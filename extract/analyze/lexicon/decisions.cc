@@ -19,7 +19,9 @@ DecisionMatcher::DecisionMatcher(const Rulebook& rules, const Words& words) : wo
                     ")[ \\t]");
   clause_mark_.Set("^(?:\\d{1,2}|[a-zæøå])[.)][ \t]*");
   clause_mark_spaced_.Set("^(?:\\d{1,2}|[a-zæøå])[.)][ \\t]+");
-  numbered_part_.Set("(?:^|[\\s,;])(\\d{1,2})[.)]\\s+");
+  // "1. …", "2) …", "Ad 2: …" (the reference before the number is found by
+  // the caller), and a range first: "1.-2. Anbefales. 3. Anbefales ikke."
+  numbered_part_.Set("(?:^|[\\s,;–-])(\\d{1,2})[.):](?:\\s+|[-–])");
   lead_date_.Set("^\\s*\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\s+");
   clause_connector_.Set("(?i)[\\d\\s.,:)–-]*(?:(?:" + alt("clause_join") + ")[\\d\\s.,:)–-]*)*");
 
@@ -153,6 +155,44 @@ size_t DecisionMatcher::PersonWithPartyLength(std::string_view s) {
   return close + 2;
 }
 
+// "Ole Kristensen orienterede om henvendelse fra …" (Slagelse
+// Økonomiudvalget 2018), "MR besluttede at sætte arkitekt på …" (Hammelev
+// menighedsråd 2015): a person or a body's initials before the verb.
+size_t DecisionMatcher::NamedSubjectLength(std::string_view s) const {
+  size_t q = 0;
+  int words = 0;
+  bool initials = false;
+  while (q < s.size() && words < 5) {
+    const size_t sp = s.find(' ', q);
+    if (sp == std::string_view::npos) return 0;
+    std::string_view w = s.substr(q, sp - q);
+    if (StartsLower(w)) break;
+    if (!StartsUpper(w)) return 0;
+    bool caps = w.size() >= 2 && w.size() <= 8, ascii_upper = false;
+    for (char ch : w) {
+      const unsigned char u = static_cast<unsigned char>(ch);
+      if (u >= 'A' && u <= 'Z') ascii_upper = true;
+      else if (u < 0x80) caps = false;  // a lower-case letter, a digit, a mark
+    }
+    if (words == 0) initials = caps && ascii_upper;
+    for (char ch : w)
+      if ((ch >= '0' && ch <= '9') || ch == '(' || ch == ':' || ch == ',' || ch == '.') return 0;
+    q = sp + 1;
+    ++words;
+  }
+  if (q >= s.size() || !StartsLower(s.substr(q))) return 0;
+  if (!((words == 1 && initials) || (words >= 2 && words <= 4))) return 0;
+  // No word of it is a body's name.
+  for (size_t a = 0; a < q;) {
+    const size_t sp = s.find(' ', a);
+    const std::string f = FoldCase(s.substr(a, sp - a));
+    for (const auto& suf : subject_suffixes_)
+      if (f.size() >= suf.size() && f.compare(f.size() - suf.size(), suf.size(), suf) == 0) return 0;
+    a = sp + 1;
+  }
+  return q;
+}
+
 bool DecisionMatcher::IsDecisionSubject(std::string_view s) const {
   s = Trim(s);
   if (s.empty()) return false;
@@ -230,6 +270,9 @@ DecisionClass DecisionMatcher::ClassifyWith(std::string_view text, const Subject
 
   // Candidates: the text itself, then with leading subjects removed.
   std::vector<std::string_view> cands{t};
+  // Candidates after a person's or initials' subject: their `none` phrase
+  // is no decision ("Henning Holm undlader at stemme.").
+  std::vector<bool> named{false};
   std::string_view s = t;
   for (int round = 0; round < 3; ++round) {
     size_t cut = subject_length(s);
@@ -271,17 +314,24 @@ DecisionClass DecisionMatcher::ClassifyWith(std::string_view text, const Subject
       }
     }
     if (cut == 0) cut = PersonWithPartyLength(s);
+    bool by_name = false;
+    if (cut == 0) {
+      cut = NamedSubjectLength(s);
+      by_name = cut != 0;
+    }
     if (cut == 0) break;
     s = TrimBoth(s.substr(std::min(cut, s.size())), ",");
     if (s.empty()) break;
     cands.push_back(s);
+    named.push_back(by_name);
   }
 
   std::optional<PhraseHit> best;
   size_t best_end = 0;
-  for (std::string_view c : cands) {
+  for (size_t ci = 0; ci < cands.size(); ++ci) {
+    std::string_view c = cands[ci];
     auto hit = phrase_at(c);
-    if (!hit) continue;
+    if (!hit || (named[ci] && *hit->category == "none")) continue;
     const bool better = !best || hit->len > best->len ||
                         (hit->len == best->len && (hit->wildcards < best->wildcards ||
                                                    (hit->wildcards == best->wildcards && hit->order < best->order)));

@@ -93,6 +93,12 @@ class DecisionMatcher {
   size_t SubjectLength(std::string_view s) const;
   // Bytes of a leading "Name Name (A) " subject, or 0.
   static size_t PersonWithPartyLength(std::string_view s);
+  // Bytes of a leading "Ole Kristensen " (two to four capitalised words)
+  // or "MR " (a body's initials, two to four capitals) before a word in
+  // lower case, or 0.
+  // None of the words is a body ("Hundige Kunstgræsbane Byrådet godkendte
+  // den …" is a heading run into a report of another decision).
+  size_t NamedSubjectLength(std::string_view s) const;
   std::optional<PhraseHit> PhraseAt(std::string_view c) const;
   // A negation (or with `subordinates` a "that") among the words of `s`
   // ("ikke", "at"): the sentence's verb may not be the words after them.
