@@ -1,5 +1,6 @@
 #include "analyze/report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -150,6 +151,22 @@ bool AfterWebSection(const Context& ctx, size_t i) {
   return false;
 }
 
+// Whether a paragraph opens a sentence: a capital, after an opening quote
+// mark too, or a year ("Borgmesterens forord" / "2022 blev på trods af
+// svære rammevilkår et fantastisk år.", Svendborg Kommune, Årsberetning og
+// regnskab 2022, svendborg.dk; "”2020 venter forude. …”", 2020).
+bool OpensSentence(std::string_view t) {
+  t = Trim(t);
+  for (std::string_view q : {"\"", "\u201d", "\u201c", "\u201e", "\u00bb", "\u00ab"})
+    if (t.substr(0, q.size()) == q) {
+      t.remove_prefix(q.size());
+      break;
+    }
+  if (StartsUpper(t)) return true;
+  return t.size() > 5 && (t.substr(0, 2) == "19" || t.substr(0, 2) == "20") && t[2] >= '0' && t[2] <= '9' &&
+         t[3] >= '0' && t[3] <= '9' && t[4] == ' ' && StartsLower(t.substr(5));
+}
+
 // A heading in plain text: a short line standing alone (after a gap, a
 // page's start or a finished sentence) that does not end like a sentence or
 // a label, with a paragraph of body text right under it ("Forord",
@@ -172,7 +189,7 @@ int PlainHeading(const Context& ctx, size_t i) {
   // The body under it: running text that starts a sentence, and ends one
   // or runs on to the next line (a list of titles has neither).
   std::string_view next = Trim(ctx.text(i + 1));
-  if (!ctx.block(i + 1).cells.empty() || !StartsUpper(next)) return 0;
+  if (!ctx.block(i + 1).cells.empty() || !OpensSentence(next)) return 0;
   // A lead-in to a list under it ("Teater" / "Vi vil:" / "- etablere …",
   // Syddjurs's Politik for Kultur og Fritid 2009 as text); a list the reader
   // marked may stand after a blank line ("Mål" / "Det er Byrådets mål:" /
@@ -237,6 +254,51 @@ std::optional<std::string> MunicipalityOfTown(const Lexicon& lex, std::string_vi
   auto m = lex.header().MunicipalityOf(tv);
   if (!m && tv.find(' ') != std::string_view::npos) m = lex.header().MunicipalityOf(tv.substr(tv.find(' ') + 1));
   return m;
+}
+
+// A paragraph of running text: a sentence of eight words or more, or a
+// longer line running on (not a title, a label or a list of titles).
+bool RunningText(const Context& ctx, size_t i) {
+  const Block& b = ctx.block(i);
+  std::string_view t = Trim(ctx.text(i));
+  if (b.kind == BlockKind::kHeading || !b.cells.empty() || AtMostWords(t, 7)) return false;
+  // (A year before the full stop ends the sentence too: "... i 2050.")
+  const char last = t.back();
+  return last == '.' || last == '!' || last == '?' || !AtMostWords(t, 14);
+}
+
+// The municipality the opening paragraphs under the title speak for, when
+// the title and the cover name none: named in their sentences first and
+// more often than any other ("Sundhedspolitikken udstikker retningen for,
+// hvordan Høje-Taastrup Kommune vil arbejde ...", htk.dk 2021; "Randers
+// Kommunes DK2020-plan, Klimaplan 2050, viser ...", randers.dk 2021;
+// "Hedensted Kommune er derfor indgået i DK2020 projektet ...", Hedensted
+// Kommune, Klimaplan 2050). Several municipalities named once each (a list
+// of related documents) name none.
+std::optional<std::string> MunicipalityOfOpening(const Context& ctx, size_t from) {
+  const Lexicon& lex = ctx.lex();
+  struct Seen {
+    std::string name;
+    int count = 0;
+  };
+  std::vector<Seen> seen;  // in the order first named
+  size_t paragraphs = 0;
+  for (size_t i = from; i < ctx.size() && i < from + 15 && paragraphs < 3; ++i) {
+    if (!RunningText(ctx, i)) continue;
+    ++paragraphs;
+    re2::StringPiece in(ctx.text(i).data(), ctx.text(i).size()), town;
+    while (RE2::FindAndConsume(&in, lex.header().municipality_phrase(), &town)) {
+      auto m = MunicipalityOfTown(lex, std::string_view(town.data(), town.size()));
+      if (!m) continue;
+      auto it = std::find_if(seen.begin(), seen.end(), [&](const Seen& s) { return s.name == *m; });
+      if (it == seen.end()) seen.push_back(Seen{*m, 1});
+      else ++it->count;
+    }
+  }
+  if (seen.empty()) return std::nullopt;
+  for (size_t k = 1; k < seen.size(); ++k)
+    if (seen[k].count >= seen[0].count) return std::nullopt;
+  return seen[0].name;
 }
 
 // A heading left open by a hyphen whose second line the PDF reader set
@@ -466,6 +528,7 @@ Report ExtractReport(const Context& ctx) {
       if (auto m = MunicipalityOfTown(lex, std::string_view(town.data(), town.size()))) r.organisation = *m;
     }
   }
+  if (!r.organisation) r.organisation = MunicipalityOfOpening(ctx, tb == SIZE_MAX ? 0 : title_end + 1);
   if (!r.period && r.title) r.period = PeriodFromTitle(ctx.lex(), *r.title);
   if (!r.period && tb != SIZE_MAX) {
     // A year (or years) alone on a line of the cover, near the title

@@ -1795,6 +1795,70 @@ TEST(Reports, PeriodNamedInOpeningSentence) {
 }
 
 // Gentofte's minutes (Acadre PDF as pdftotext gives it; Økonomiudvalget
+
+// The organisation named in the opening paragraphs' sentences when the title
+// and the cover name none: the municipality named first and most.
+TEST(Reports, OrganisationFromOpeningSentences) {
+  // randers.dk, "Klimaplan 2050" (udvikling-by-og-land/baeredygtig-udvikling/
+  // klimaliga/en-faelles-klimaindsats/klimaplan-2050, 2021).
+  auto randers = testing::StructureOfBytes(
+      "Klimaplan 2050\n\nRanders Kommunes DK2020-plan, Klimaplan 2050, viser vores fælles vej frem mod "
+      "klimaneutralitet i 2050.\n\nKlimaplan 2050 blev tirsdag 25. maj 2021 vedtaget af Randers Byråd, og "
+      "planen har fået det officielle DK2020-stempel fra det internationale bynetværk C40.\n");
+  ASSERT_TRUE(randers.ok());
+  ASSERT_TRUE(randers->report);
+  EXPECT_EQ(randers->report->organisation.value_or("-"), "Randers Kommune");
+  // Hedensted Kommune, Klimaplan 2050 in the council's report
+  // (issuu.com/hedenstedkommune/docs/kb_afrapportering_2ca93dbe2b1670): the
+  // first paragraph names none, the second and third do.
+  auto hedensted = testing::StructureOfBytes(
+      "KLIMAPLAN 2050\n\nPå FN’s Klimakonference i december 2015 vedtog 196 af verdens lande Parisaftalen og "
+      "forpligtede sig til at begrænse den globale temperaturstigning til under 2°C. Det kræver aktiv handling – "
+      "ikke mindst fra kommunerne.\n\nHedensted Kommune er derfor indgået i DK2020 projektet, som forpligter "
+      "kommuner til at arbejde målrettet mod de nationale mål.\n\nKlimaplan 2050 beskriver de delmål og "
+      "handlinger, som Hedensted Kommune vil drive fremad for at nå målet.\n");
+  ASSERT_TRUE(hedensted.ok());
+  ASSERT_TRUE(hedensted->report);
+  EXPECT_EQ(hedensted->report->organisation.value_or("-"), "Hedensted Kommune");
+  // Svendborg Kommune, Årsberetning og regnskab 2022 (svendborg.dk/om-kommunen/
+  // oekonomi-og-tal/aarsberetning-og-regnskab-fra-tidligere-aar/aarsberetning-og-regnskab-0).
+  auto svendborg = testing::StructureOfBytes(
+      "Årsberetning og regnskab 2022\n\nBorgmesterens forord\n\n2022 blev på trods af svære rammevilkår et "
+      "fantastisk år.\n\nTilflytningen til Svendborg Kommune fortsatte i 2022 og vi er godt på vej mod en "
+      "milepæl på 60.000 borgere.\n\nMange tilflyttere havde børn med, og det sammen med et babyboom har "
+      "medført behov for en større udbygning af kapaciteten på dagtilbudsområdet.\n");
+  ASSERT_TRUE(svendborg.ok());
+  ASSERT_TRUE(svendborg->report);
+  EXPECT_EQ(svendborg->report->organisation.value_or("-"), "Svendborg Kommune");
+  // Several municipalities, each named once, name none (a paragraph about
+  // other municipalities' plans).
+  auto many = testing::StructureOfBytes(
+      "Status på beskæftigelsesplaner\n\nI Aalborg Kommune er planen vedtaget, og i Esbjerg Kommune er den "
+      "sendt i høring.\n\nSilkeborg Kommune har valgt at vente med sin plan til efteråret.\n");
+  ASSERT_TRUE(many.ok());
+  if (many->report) EXPECT_FALSE(many->report->organisation) << *many->report->organisation;
+}
+
+// A plain-text heading over a paragraph opening with a year (Svendborg
+// Kommune, Årsberetning og regnskab 2022 and 2023, svendborg.dk): "Borgmesterens
+// forord" / "2022 blev på trods af svære rammevilkår et fantastisk år.".
+TEST(Reports, PlainHeadingOverParagraphOpeningWithAYear) {
+  auto r = testing::StructureOfBytes(
+      "Årsberetning og regnskab 2023\n\nBorgmesterens forord\n\n2023 blev på trods af svære rammevilkår endnu "
+      "et godt år.\n\nBefolkningsudviklingen har været præget af en nettotilflytning, som bidrog til, at den "
+      "samlet set har været så godt som uændret i 2023.\n");
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r->report);
+  ASSERT_FALSE(r->report->sections.empty());
+  EXPECT_EQ(r->report->sections[0].heading, "Borgmesterens forord");
+  // A count opening the line under a short line is no year: no heading
+  // ("Nøgletal" / "1200 borgere fik hjælp ..." keeps its rule: a year only).
+  auto count = testing::StructureOfBytes(
+      "Årsberetning 2023\n\nNøgletal\n\n1200 borgere fik hjælp til rengøring i løbet af året.\n");
+  ASSERT_TRUE(count.ok());
+  if (count->report)
+    for (const auto& s : count->report->sections) EXPECT_NE(s.heading, "Nøgletal");
+}
 // 10 June 2013 and Kommunalbestyrelsen 16 December 2013): each item is
 // "1  Åbent         Kommuneplan 2013 - juni. Endelig vedtagelse" (number,
 // access and title in columns; one space each in another rendering),
