@@ -360,8 +360,13 @@ size_t TitleBlock(const Context& ctx) {
     if (ctx.block(i).kind == BlockKind::kHeading && AtMostWords(ctx.text(i), 25)) return i;
   for (size_t i = 0; i < std::min<size_t>(n, 10); ++i)
     if (ctx.block(i).bold && AtMostWords(ctx.text(i), 25)) return i;
-  for (size_t i = 0; i < std::min<size_t>(n, 5); ++i)
-    if (AtMostWords(ctx.text(i), 25) && !EndsSentence(ctx.text(i))) return i;
+  // (Not a lead-in to a list; a web page's first line may ask its question:
+  // "Hvad gør kommunen selv?", Randers Kommune, randers.dk 2021.)
+  for (size_t i = 0; i < std::min<size_t>(n, 5); ++i) {
+    std::string_view t = Trim(ctx.text(i));
+    if (t.empty() || t.back() == ':' || !AtMostWords(t, 25)) continue;
+    if (!EndsSentence(t) || (i == 0 && t.back() == '?' && AtMostWords(t, 10))) return i;
+  }
   return SIZE_MAX;
 }
 

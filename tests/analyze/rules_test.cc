@@ -1839,6 +1839,29 @@ TEST(Reports, OrganisationFromOpeningSentences) {
   if (many->report) EXPECT_FALSE(many->report->organisation) << *many->report->organisation;
 }
 
+// A page naming a plan by its title and year in its opening sentences is
+// about that plan: a report, though its own title names none (Randers
+// Kommune, "Hvad gør kommunen selv?", randers.dk/udvikling-by-og-land/
+// baeredygtig-udvikling/klimaliga/en-faelles-klimaindsats/hvad-goer-kommunen-selv, 2021).
+TEST(Reports, PlanNamedInTheOpeningIsAReport) {
+  auto r = testing::StructureOfBytes(
+      "Hvad gør kommunen selv?\n\nKommunen som koncern skal være et godt eksempel for borgere og erhvervsliv. "
+      "Derfor er der sat gang i mange initiativer, der skal bidrage til at mindske CO2-udledningen.\n\n"
+      "I Klimaplan 2050 kan du se, hvilke tiltag, kommunen som koncern sætter gang i, for at blive grønnere.\n\n"
+      "Det er fx.:\n\n  • 75% af kommunens personbiler skal være drevet af el eller brint senest i 2030\n"
+      "  • Kommunalt byggeri med byggebudget over 20 mio. skal DGNB-certificeres\n");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Name(r->kind), "report");
+  ASSERT_TRUE(r->report);
+  EXPECT_EQ(r->report->title.value_or("-"), "Hvad gør kommunen selv?");
+  // A year after a capitalised word that names no kind of report is no
+  // plan's name ("I Randers 2021 ...").
+  auto other = testing::StructureOfBytes(
+      "Hvad skete der?\n\nI Randers 2021 var der mange arrangementer for borgerne i byen og på landet.\n");
+  ASSERT_TRUE(other.ok());
+  EXPECT_NE(Name(other->kind), "report");
+}
+
 // A plain-text heading over a paragraph opening with a year (Svendborg
 // Kommune, Årsberetning og regnskab 2022 and 2023, svendborg.dk): "Borgmesterens
 // forord" / "2022 blev på trods af svære rammevilkår et fantastisk år.".

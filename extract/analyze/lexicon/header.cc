@@ -31,6 +31,7 @@ HeaderMatcher::HeaderMatcher(const Rulebook& rules, const Words& words) : words_
                      ")\\s+((?:19|20)\\d{2})(?:[^\\d]|$)");
   year_range_.Set("(?:^|[^\\d])((?:19|20)\\d{2})\\s*(?:-|–|" + range_alt +
                   ")\\s*((?:19|20)\\d{2})(?:[^\\d]|$)");
+  named_year_.Set("(?:^|[^\\p{L}\\d])(\\p{Lu}[\\p{L}\\-]*)\\s+(?:19|20)\\d{2}(?:[^\\d]|$)");
   years_.Set("((?:19|20)\\d{2})(?:\\s*(?:-|–|" + range_alt + ")\\s*((?:19|20)\\d{2}))?");
 
   // --- report labels and captions
@@ -104,6 +105,13 @@ std::string HeaderMatcher::DocumentType(std::string_view line) const {
 
 bool HeaderMatcher::HasReportWord(std::string_view s) const { return HasWord(report_word_, s, false); }
 bool HeaderMatcher::HasLetterWord(std::string_view s) const { return HasWord(letter_word_, s, true); }
+
+bool HeaderMatcher::NamesReport(std::string_view s) const {
+  re2::StringPiece in(s.data(), s.size()), word;
+  while (RE2::FindAndConsume(&in, *named_year_, &word))
+    if (HasReportWord(std::string_view(word.data(), word.size()))) return true;
+  return false;
+}
 
 std::string HeaderMatcher::MatchReportLabel(std::string_view block, size_t* value_start) const {
   size_t label_end = 0;
