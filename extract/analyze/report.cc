@@ -39,6 +39,27 @@ std::optional<Period> PeriodFromTitle(const Lexicon& lex, std::string_view title
   return std::nullopt;
 }
 
+// The start a period_from label's value gives: a date opening it
+// ("Gældende fra 15. marts 2016"), a month and its year (its first day) or
+// a year alone ("Gældende fra 2017": 1 January).
+std::optional<std::string> StartOfValue(const Lexicon& lex, std::string_view v) {
+  v = Trim(v);
+  auto a = FindDate(lex, v);
+  if (a && a->start == 0) return a->iso;
+  int month = 1;
+  const size_t sp = v.find(' ');
+  if (sp != std::string_view::npos && lex.dates().months().Number(v.substr(0, sp)) > 0) {
+    month = lex.dates().months().Number(v.substr(0, sp));
+    v = Trim(v.substr(sp + 1));
+  }
+  auto digit = [&](size_t k) { return k < v.size() && v[k] >= '0' && v[k] <= '9'; };
+  if (v.size() < 4 || !(v.substr(0, 2) == "19" || v.substr(0, 2) == "20") || !digit(2) || !digit(3) || digit(4))
+    return std::nullopt;
+  char b[16];
+  std::snprintf(b, sizeof b, "%.4s-%02d-01", v.data(), month);
+  return std::string(b);
+}
+
 // A cover's month and year ("Oktober 2009") or years alone ("2016-2019"):
 // a date or period under the title, not its last line.
 bool CoverDateLine(const Lexicon& lex, std::string_view t) {
@@ -425,6 +446,9 @@ Report ExtractReport(const Context& ctx) {
         // Region Midtjylland 2009; "Gældende fra 15. marts 2016", Hjørring
         // Kommune, Kvalitetsstandarder 2016).
         if (FindDate(lex, ctx.text(title_end + 1)) || CoverDateLine(lex, ctx.text(title_end + 1))) break;
+        // Nor a cover's label ("Gældende fra 2017").
+        size_t label_value = 0;
+        if (!lex.header().MatchReportLabel(ctx.text(title_end + 1), &label_value).empty()) break;
         // Nor is a word alone over a date, the date's label ("Sundhedspolitik"
         // / "Opdateret" / "15.11.2019", Sønderborg Kommune, sonderborgkommune.dk
         // 2019).
@@ -437,6 +461,17 @@ Report ExtractReport(const Context& ctx) {
     r.title = j.Take();
   } else if (ctx.doc().title) {
     r.title = Collapse(*ctx.doc().title);
+  }
+  if (r.title) {
+    // The start named after the title in its own line ("Kvalitetsstandarder
+    // Hjørring Kommune Gældende fra 15. marts 2016", the cover as
+    // docplayer.dk/48241890 gives it): the period's start, no part of the title.
+    size_t label = 0, value = 0;
+    if (lex.header().FindPeriodFromLabel(*r.title, &label, &value))
+      if (auto from = StartOfValue(lex, std::string_view(*r.title).substr(value))) {
+        r.period = Period{*from, std::nullopt};
+        r.title = Collapse(std::string_view(*r.title).substr(0, label));
+      }
   }
   if (r.title && r.title->empty()) r.title.reset();
 
@@ -475,6 +510,8 @@ Report ExtractReport(const Context& ctx) {
       if (a && a->start == 0) {
         auto b = FindDate(lex, v, a->end);
         r.period = Period{a->iso, b ? std::optional<std::string>(b->iso) : std::nullopt};
+      } else if (auto from = StartOfValue(lex, v)) {
+        r.period = Period{*from, std::nullopt};
       }
     } else if (field == "period" && !r.period) {
       auto a = FindDate(lex, v);

@@ -1862,6 +1862,40 @@ TEST(Reports, PlanNamedInTheOpeningIsAReport) {
   EXPECT_NE(Name(other->kind), "report");
 }
 
+// "Gældende fra" gives the period's start: after the title in the cover's
+// own line ("Kvalitetsstandarder Hjørring Kommune Gældende fra 15. marts
+// 2016", Hjørring Kommune, docplayer.dk/48241890), and with a year alone or a
+// month and year on the line under the title, no part of it.
+TEST(Reports, ValidFromGivesThePeriodsStart) {
+  auto cover = testing::StructureOfBytes(
+      "Kvalitetsstandarder Hjørring Kommune Gældende fra 15. marts 2016\n\n"
+      "Forord Formålet med Kvalitetsstandarder, Hjørring Kommune 2016 er at informere om Hjørring Kommunes "
+      "serviceniveau. Heri findes kvalitetstandarder for personlig hjælp og pleje samt praktisk hjælp.\n");
+  ASSERT_TRUE(cover.ok());
+  ASSERT_TRUE(cover->report);
+  EXPECT_EQ(cover->report->title.value_or("-"), "Kvalitetsstandarder Hjørring Kommune");
+  ASSERT_TRUE(cover->report->period);
+  EXPECT_EQ(cover->report->period->from.value_or("-"), "2016-03-15");
+  EXPECT_FALSE(cover->report->period->to);
+  for (const char* line : {"Gældende fra 2017", "Gældende fra januar 2017"}) {
+    auto r = testing::StructureOfBytes(std::string("Kvalitetsstandard for hjemmepleje\n") + line +
+                                       "\n\nFormål\n\nFormålet med kvalitetsstandarden er at informere borgerne "
+                                       "om serviceniveauet for hjemmepleje og praktisk hjælp.\n");
+    ASSERT_TRUE(r.ok());
+    ASSERT_TRUE(r->report);
+    EXPECT_EQ(r->report->title.value_or("-"), "Kvalitetsstandard for hjemmepleje") << line;
+    ASSERT_TRUE(r->report->period) << line;
+    EXPECT_EQ(r->report->period->from.value_or("-"), "2017-01-01") << line;
+  }
+  // The phrase in lower case inside a title is no label.
+  auto phrase = testing::StructureOfBytes(
+      "Regler gældende fra 2020 for tilskud til foreninger\n\nReglerne beskriver, hvordan foreninger kan "
+      "søge tilskud til aktiviteter for børn og unge.\n");
+  ASSERT_TRUE(phrase.ok());
+  if (phrase->report)
+    EXPECT_EQ(phrase->report->title.value_or("-"), "Regler gældende fra 2020 for tilskud til foreninger");
+}
+
 // A plain-text heading over a paragraph opening with a year (Svendborg
 // Kommune, Årsberetning og regnskab 2022 and 2023, svendborg.dk): "Borgmesterens
 // forord" / "2022 blev på trods af svære rammevilkår et fantastisk år.".

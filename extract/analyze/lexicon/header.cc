@@ -131,6 +131,25 @@ std::string HeaderMatcher::MatchReportLabel(std::string_view block, size_t* valu
   return it == report_fields_.end() ? "" : it->second;
 }
 
+bool HeaderMatcher::FindPeriodFromLabel(std::string_view line, size_t* label_start, size_t* value_start) const {
+  size_t start = 0;
+  const bool found = report_label_inline_.Find(
+      line, true,
+      [&](size_t end, bool) {
+        size_t v = end;
+        if (v < line.size() && line[v] == ':') ++v;
+        while (v < line.size() && (line[v] == ' ' || line[v] == '\t')) ++v;
+        if (v == end || v >= line.size()) return false;
+        *value_start = v;
+        return true;
+      },
+      &start);
+  // (A label set apart by its capital, not a phrase of the title.)
+  if (!found || start == 0 || line[start - 1] != ' ' || !lang::StartsUpper(line.substr(start))) return false;
+  *label_start = start;
+  return true;
+}
+
 bool HeaderMatcher::PeriodInSentence(std::string_view s, int* from, int* to) const {
   re2::StringPiece a, b;
   if (!RE2::PartialMatch(s, *period_sentence_, &a, &b)) {

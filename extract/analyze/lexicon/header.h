@@ -49,6 +49,10 @@ class HeaderMatcher {
   const RE2& years() const { return *years_; }
   // Report cover labels (report_labels.txt): "organisation", "period" or "".
   std::string MatchReportLabel(std::string_view block, size_t* value_start) const;
+  // A period_from label after the start of a line, after a space
+  // ("Kvalitetsstandarder Hjørring Kommune Gældende fra 15. marts 2016"):
+  // the label's start and where its value starts; false when there is none.
+  bool FindPeriodFromLabel(std::string_view line, size_t* label_start, size_t* value_start) const;
   // A figure or table caption or a source note ("Figur 5.1. …", "Tabel 3 …",
   // "Kilde: …"; report_captions.txt).
   bool IsCaption(std::string_view line) const;
