@@ -361,7 +361,13 @@ Status Layout::Finish(DocumentBuilder* out) {
   auto is_heading = [&](const Pending& b) {
     if (b.kind != BlockKind::kParagraph || b.text.size() > kHeadingMaxBytes) return false;
     const bool larger = b.size >= m.body_size * kHeadingSize;
-    if (b.lines > (larger ? kTitleMaxLines : kHeadingMaxLines)) return false;
+    // A bold heading in the body's type wrapped over four lines of a narrow
+    // column: short, and not ending a sentence ("Incitamenterne peger den /
+    // forkerte vej – de understøt- / tende mere aktivitet, ikke mere /
+    // forebyggelse", KL, Det nære sundhedsvæsen 2012, p. 102).
+    const bool narrow = b.bold && b.lines == kTitleMaxLines && b.text.size() <= kNarrowHeadingMaxBytes &&
+                        !b.text.empty() && b.text.back() != '.' && b.text.back() != ':';
+    if (b.lines > (larger || narrow ? kTitleMaxLines : kHeadingMaxLines)) return false;
     return b.bold || larger;
   };
   for (const Pending& b : blocks)

@@ -154,6 +154,9 @@ TEST(RealPdf, KlReportSections) {
   // on a hyphen.
   EXPECT_TRUE(has("13.2 Status og udviklingstendenser"));
   EXPECT_TRUE(has("Skævvridning i udgiftsudviklingen – ingen penge til forebyggelse"));
+  // A bold heading in the body's type wrapped over four lines of its narrow
+  // column (p. 102).
+  EXPECT_TRUE(has("Incitamenterne peger den forkerte vej – de understøtter mere aktivitet, ikke mere forebyggelse"));
   for (const auto& h : headings) EXPECT_NE(h.back(), '-') << h;
   // Figure and table captions and their second lines are no sections.
   const auto& lex = analyze::Lexicon::For(Rules());

@@ -126,6 +126,37 @@ TEST(PdfLayoutTest, BoldHeadingStandsAloneAndGetsALevel) {
   EXPECT_FLOAT_EQ(d.blocks[2].font_size, 10);
 }
 
+// A bold heading in the body's type wrapped over four lines of a narrow
+// column (KL, Det nære sundhedsvæsen 2012, p. 102: "Incitamenterne peger
+// den / forkerte vej – de understøt- / ter mere aktivitet, ikke mere /
+// forebyggelse") is a heading; a bold paragraph of four lines ending its
+// sentence is not.
+TEST(PdfLayoutTest, BoldHeadingOfFourNarrowLines) {
+  PageMaker m;
+  m.Text(72, 100, "Det er en grundlæggende", 9);
+  m.Text(72, 111, "udfordring i finansieringen af", 9);
+  m.Text(72, 122, "vores sundhedsvæsen i dag, at", 9);
+  m.Text(72, 133, "finansieringen er aktivitets-", 9);
+  m.Text(72, 144, "baseret for sygehusene.", 9);
+  m.Text(72, 166, "Incitamenterne peger den", 9, true);
+  m.Text(72, 177, "forkerte vej – de understøt-", 9, true);
+  m.Text(72, 188, "ter mere aktivitet, ikke mere", 9, true);
+  m.Text(72, 199, "forebyggelse", 9, true);
+  m.Text(72, 221, "Kommunerne er rammestyrede. Det", 9);
+  m.Text(72, 232, "betyder, at en øget indsats skal", 9);
+  m.Text(72, 243, "finansieres af bloktilskuddet.", 9);
+  m.Text(72, 265, "Det er derfor helt afgørende, at", 9, true);
+  m.Text(72, 276, "der følger penge med opgaverne,", 9, true);
+  m.Text(72, 287, "når de flytter fra sygehusene til", 9, true);
+  m.Text(72, 298, "kommunerne.", 9, true);
+  Document d = Lay({m.page()});
+  std::vector<std::string> t = Texts(d);
+  ASSERT_EQ(t.size(), 4u) << d.text;
+  EXPECT_EQ(t[1], "Incitamenterne peger den forkerte vej – de understøtter mere aktivitet, ikke mere forebyggelse");
+  EXPECT_EQ(d.blocks[1].kind, BlockKind::kHeading);
+  EXPECT_EQ(d.blocks[3].kind, BlockKind::kParagraph);
+}
+
 TEST(PdfLayoutTest, TwoColumnsReadColumnByColumn) {
   PageMaker m;
   const char* left[] = {"venstre spalte linje en og", "så videre med linje to og",
