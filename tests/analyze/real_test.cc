@@ -157,6 +157,9 @@ TEST(RealPdf, KlReportSections) {
   // A bold heading in the body's type wrapped over four lines of its narrow
   // column (p. 102).
   EXPECT_TRUE(has("Incitamenterne peger den forkerte vej – de understøtter mere aktivitet, ikke mere forebyggelse"));
+  // A heading's second line below and left of a figure's caption beside it
+  // is the heading's, not the caption's (p. 104).
+  EXPECT_TRUE(has("Frigørelse af ressourcer i sygehusvæsenet"));
   for (const auto& h : headings) EXPECT_NE(h.back(), '-') << h;
   // Figure and table captions and their second lines are no sections.
   const auto& lex = analyze::Lexicon::For(Rules());

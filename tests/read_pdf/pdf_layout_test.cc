@@ -157,6 +157,29 @@ TEST(PdfLayoutTest, BoldHeadingOfFourNarrowLines) {
   EXPECT_EQ(d.blocks[3].kind, BlockKind::kParagraph);
 }
 
+// A heading in a narrow left column whose second line comes below the first
+// line of a figure's caption set to its right (KL, Det nære sundhedsvæsen
+// 2012, p. 104: "Frigørelse af ressourcer i" / "sygehusvæsenet" beside
+// "Figur 15.1. Udviklingen i antal ambulante besøg på somatiske" /
+// "sygehuse 2002-2009."): the second line goes back to the left column, it
+// does not go on the caption.
+TEST(PdfLayoutTest, HeadingLineLeftOfACaptionIsNoPartOfIt) {
+  PageMaker m;
+  m.Text(56.7f, 77.8f, "Frigørelse af ressourcer i", 9, true);
+  m.Text(203.1f, 83.9f, "Figur 15.1. Udviklingen i antal ambulante besøg på somatiske", 8, true);
+  m.Text(56.7f, 91.8f, "sygehusvæsenet", 9, true);
+  m.Text(203.1f, 93.9f, "sygehuse 2002-2009.", 8, true);
+  m.Text(56.7f, 105.7f, "Der bliver i dag løbende frigjort", 9);
+  m.Text(56.7f, 119.7f, "ressourcer i sundhedsvæsenet", 9);
+  m.Text(56.7f, 133.6f, "som følge af udviklingen i be-", 9);
+  m.Text(56.7f, 147.6f, "handlingsindsatsen, bl.a. i form af", 9);
+  m.Text(56.7f, 161.5f, "bedre muligheder for at behandle", 9);
+  m.Text(56.7f, 175.5f, "ambulant og kortere liggetider.", 9);
+  Document d = Lay({m.page()});
+  for (const std::string& t : Texts(d))
+    if (t.rfind("Figur", 0) == 0) EXPECT_EQ(t.find("sygehusvæsenet"), std::string::npos) << t;
+}
+
 TEST(PdfLayoutTest, TwoColumnsReadColumnByColumn) {
   PageMaker m;
   const char* left[] = {"venstre spalte linje en og", "så videre med linje to og",
