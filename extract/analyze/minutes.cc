@@ -43,6 +43,11 @@ bool LooksLikeReport(const Context& ctx) {
   if (tb != SIZE_MAX && ctx.lex().header().HasReportWord(ctx.text(tb))) return true;
   for (size_t i = 0; i < std::min<size_t>(ctx.size(), 6); ++i)
     if (analyze::AtMostWords(ctx.text(i), 12) && ctx.lex().header().HasReportWord(ctx.text(i))) return true;
+  // A plan named by its title in a sentence of the opening ("Hvad gør
+  // kommunen selv?" / "... I Klimaplan 2050 kan du se, hvilke tiltag,
+  // kommunen som koncern sætter gang i ...", Randers Kommune, randers.dk 2021).
+  for (size_t i = 0; i < std::min<size_t>(ctx.size(), 6); ++i)
+    if (ctx.lex().header().NamesReport(ctx.text(i))) return true;
   // A document organised by headings (five or more, each over a paragraph
   // when the reader marked none: Syddjurs's opsamlingsnotat 2012, 6 kB).
   return ctx.doc().text.size() > 4000 && analyze::CountHeadings(ctx) >= 5;

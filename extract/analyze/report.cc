@@ -1,5 +1,6 @@
 #include "analyze/report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -36,6 +37,27 @@ std::optional<Period> PeriodFromTitle(const Lexicon& lex, std::string_view title
     return Period{YearStart(y), YearEnd(y)};
   }
   return std::nullopt;
+}
+
+// The start a period_from label's value gives: a date opening it
+// ("Gældende fra 15. marts 2016"), a month and its year (its first day) or
+// a year alone ("Gældende fra 2017": 1 January).
+std::optional<std::string> StartOfValue(const Lexicon& lex, std::string_view v) {
+  v = Trim(v);
+  auto a = FindDate(lex, v);
+  if (a && a->start == 0) return a->iso;
+  int month = 1;
+  const size_t sp = v.find(' ');
+  if (sp != std::string_view::npos && lex.dates().months().Number(v.substr(0, sp)) > 0) {
+    month = lex.dates().months().Number(v.substr(0, sp));
+    v = Trim(v.substr(sp + 1));
+  }
+  auto digit = [&](size_t k) { return k < v.size() && v[k] >= '0' && v[k] <= '9'; };
+  if (v.size() < 4 || !(v.substr(0, 2) == "19" || v.substr(0, 2) == "20") || !digit(2) || !digit(3) || digit(4))
+    return std::nullopt;
+  char b[16];
+  std::snprintf(b, sizeof b, "%.4s-%02d-01", v.data(), month);
+  return std::string(b);
 }
 
 // A cover's month and year ("Oktober 2009") or years alone ("2016-2019"):
@@ -150,6 +172,22 @@ bool AfterWebSection(const Context& ctx, size_t i) {
   return false;
 }
 
+// Whether a paragraph opens a sentence: a capital, after an opening quote
+// mark too, or a year ("Borgmesterens forord" / "2022 blev på trods af
+// svære rammevilkår et fantastisk år.", Svendborg Kommune, Årsberetning og
+// regnskab 2022, svendborg.dk; "”2020 venter forude. …”", 2020).
+bool OpensSentence(std::string_view t) {
+  t = Trim(t);
+  for (std::string_view q : {"\"", "\u201d", "\u201c", "\u201e", "\u00bb", "\u00ab"})
+    if (t.substr(0, q.size()) == q) {
+      t.remove_prefix(q.size());
+      break;
+    }
+  if (StartsUpper(t)) return true;
+  return t.size() > 5 && (t.substr(0, 2) == "19" || t.substr(0, 2) == "20") && t[2] >= '0' && t[2] <= '9' &&
+         t[3] >= '0' && t[3] <= '9' && t[4] == ' ' && StartsLower(t.substr(5));
+}
+
 // A heading in plain text: a short line standing alone (after a gap, a
 // page's start or a finished sentence) that does not end like a sentence or
 // a label, with a paragraph of body text right under it ("Forord",
@@ -172,7 +210,7 @@ int PlainHeading(const Context& ctx, size_t i) {
   // The body under it: running text that starts a sentence, and ends one
   // or runs on to the next line (a list of titles has neither).
   std::string_view next = Trim(ctx.text(i + 1));
-  if (!ctx.block(i + 1).cells.empty() || !StartsUpper(next)) return 0;
+  if (!ctx.block(i + 1).cells.empty() || !OpensSentence(next)) return 0;
   // A lead-in to a list under it ("Teater" / "Vi vil:" / "- etablere …",
   // Syddjurs's Politik for Kultur og Fritid 2009 as text); a list the reader
   // marked may stand after a blank line ("Mål" / "Det er Byrådets mål:" /
@@ -239,6 +277,51 @@ std::optional<std::string> MunicipalityOfTown(const Lexicon& lex, std::string_vi
   return m;
 }
 
+// A paragraph of running text: a sentence of eight words or more, or a
+// longer line running on (not a title, a label or a list of titles).
+bool RunningText(const Context& ctx, size_t i) {
+  const Block& b = ctx.block(i);
+  std::string_view t = Trim(ctx.text(i));
+  if (b.kind == BlockKind::kHeading || !b.cells.empty() || AtMostWords(t, 7)) return false;
+  // (A year before the full stop ends the sentence too: "... i 2050.")
+  const char last = t.back();
+  return last == '.' || last == '!' || last == '?' || !AtMostWords(t, 14);
+}
+
+// The municipality the opening paragraphs under the title speak for, when
+// the title and the cover name none: named in their sentences first and
+// more often than any other ("Sundhedspolitikken udstikker retningen for,
+// hvordan Høje-Taastrup Kommune vil arbejde ...", htk.dk 2021; "Randers
+// Kommunes DK2020-plan, Klimaplan 2050, viser ...", randers.dk 2021;
+// "Hedensted Kommune er derfor indgået i DK2020 projektet ...", Hedensted
+// Kommune, Klimaplan 2050). Several municipalities named once each (a list
+// of related documents) name none.
+std::optional<std::string> MunicipalityOfOpening(const Context& ctx, size_t from) {
+  const Lexicon& lex = ctx.lex();
+  struct Seen {
+    std::string name;
+    int count = 0;
+  };
+  std::vector<Seen> seen;  // in the order first named
+  size_t paragraphs = 0;
+  for (size_t i = from; i < ctx.size() && i < from + 15 && paragraphs < 3; ++i) {
+    if (!RunningText(ctx, i)) continue;
+    ++paragraphs;
+    re2::StringPiece in(ctx.text(i).data(), ctx.text(i).size()), town;
+    while (RE2::FindAndConsume(&in, lex.header().municipality_phrase(), &town)) {
+      auto m = MunicipalityOfTown(lex, std::string_view(town.data(), town.size()));
+      if (!m) continue;
+      auto it = std::find_if(seen.begin(), seen.end(), [&](const Seen& s) { return s.name == *m; });
+      if (it == seen.end()) seen.push_back(Seen{*m, 1});
+      else ++it->count;
+    }
+  }
+  if (seen.empty()) return std::nullopt;
+  for (size_t k = 1; k < seen.size(); ++k)
+    if (seen[k].count >= seen[0].count) return std::nullopt;
+  return seen[0].name;
+}
+
 // A heading left open by a hyphen whose second line the PDF reader set
 // into the first table row after it, a cell of the row beside it ("13.2
 // Status og udviklings-" / a figure's caption / "2000-2011.<TAB><TAB>
@@ -298,8 +381,13 @@ size_t TitleBlock(const Context& ctx) {
     if (ctx.block(i).kind == BlockKind::kHeading && AtMostWords(ctx.text(i), 25)) return i;
   for (size_t i = 0; i < std::min<size_t>(n, 10); ++i)
     if (ctx.block(i).bold && AtMostWords(ctx.text(i), 25)) return i;
-  for (size_t i = 0; i < std::min<size_t>(n, 5); ++i)
-    if (AtMostWords(ctx.text(i), 25) && !EndsSentence(ctx.text(i))) return i;
+  // (Not a lead-in to a list; a web page's first line may ask its question:
+  // "Hvad gør kommunen selv?", Randers Kommune, randers.dk 2021.)
+  for (size_t i = 0; i < std::min<size_t>(n, 5); ++i) {
+    std::string_view t = Trim(ctx.text(i));
+    if (t.empty() || t.back() == ':' || !AtMostWords(t, 25)) continue;
+    if (!EndsSentence(t) || (i == 0 && t.back() == '?' && AtMostWords(t, 10))) return i;
+  }
   return SIZE_MAX;
 }
 
@@ -358,6 +446,9 @@ Report ExtractReport(const Context& ctx) {
         // Region Midtjylland 2009; "Gældende fra 15. marts 2016", Hjørring
         // Kommune, Kvalitetsstandarder 2016).
         if (FindDate(lex, ctx.text(title_end + 1)) || CoverDateLine(lex, ctx.text(title_end + 1))) break;
+        // Nor a cover's label ("Gældende fra 2017").
+        size_t label_value = 0;
+        if (!lex.header().MatchReportLabel(ctx.text(title_end + 1), &label_value).empty()) break;
         // Nor is a word alone over a date, the date's label ("Sundhedspolitik"
         // / "Opdateret" / "15.11.2019", Sønderborg Kommune, sonderborgkommune.dk
         // 2019).
@@ -370,6 +461,17 @@ Report ExtractReport(const Context& ctx) {
     r.title = j.Take();
   } else if (ctx.doc().title) {
     r.title = Collapse(*ctx.doc().title);
+  }
+  if (r.title) {
+    // The start named after the title in its own line ("Kvalitetsstandarder
+    // Hjørring Kommune Gældende fra 15. marts 2016", the cover as
+    // docplayer.dk/48241890 gives it): the period's start, no part of the title.
+    size_t label = 0, value = 0;
+    if (lex.header().FindPeriodFromLabel(*r.title, &label, &value))
+      if (auto from = StartOfValue(lex, std::string_view(*r.title).substr(value))) {
+        r.period = Period{*from, std::nullopt};
+        r.title = Collapse(std::string_view(*r.title).substr(0, label));
+      }
   }
   if (r.title && r.title->empty()) r.title.reset();
 
@@ -408,6 +510,8 @@ Report ExtractReport(const Context& ctx) {
       if (a && a->start == 0) {
         auto b = FindDate(lex, v, a->end);
         r.period = Period{a->iso, b ? std::optional<std::string>(b->iso) : std::nullopt};
+      } else if (auto from = StartOfValue(lex, v)) {
+        r.period = Period{*from, std::nullopt};
       }
     } else if (field == "period" && !r.period) {
       auto a = FindDate(lex, v);
@@ -466,6 +570,7 @@ Report ExtractReport(const Context& ctx) {
       if (auto m = MunicipalityOfTown(lex, std::string_view(town.data(), town.size()))) r.organisation = *m;
     }
   }
+  if (!r.organisation) r.organisation = MunicipalityOfOpening(ctx, tb == SIZE_MAX ? 0 : title_end + 1);
   if (!r.period && r.title) r.period = PeriodFromTitle(ctx.lex(), *r.title);
   if (!r.period && tb != SIZE_MAX) {
     // A year (or years) alone on a line of the cover, near the title

@@ -160,6 +160,7 @@ void Layout::Impl::Emit(std::vector<Pending>* out) {
   Pending cur;
   bool open = false;
   const Line* prev = nullptr;
+  int prev_page = -1;  // the page of `prev`
   float block_x0 = 0;  // left edge of the block's text lines
   auto close = [&]() {
     std::string marker;
@@ -296,9 +297,15 @@ void Layout::Impl::Emit(std::vector<Pending>* out) {
                                  last_word.back() == '.' &&
                                  std::all_of(last_word.begin(), last_word.end() - 1,
                                              [](char c) { return c >= '0' && c <= '9'; });
-            joins = wrapped && (StartsLower(L.text) &&
-                                (last == '-' || last == ',' || last == ';' || u_islower(last) ||
-                                 ordinal));
+            // A line below `prev` and wholly left of it on the same page is
+            // an earlier column going on, not the next column's start (a
+            // heading's second line beside a figure's caption: "Frigørelse
+            // af ressourcer i" / "sygehusvæsenet" left of "Figur 15.1. …
+            // på somatiske", KL, Det nære sundhedsvæsen 2012, p. 104).
+            const bool back_left = prev_page == P.number && L.base > prev->base && L.x1 < prev->x0;
+            joins = wrapped && !back_left &&
+                    (StartsLower(L.text) &&
+                     (last == '-' || last == ',' || last == ';' || u_islower(last) || ordinal));
           }
         }
         if (joins) {
@@ -323,6 +330,7 @@ void Layout::Impl::Emit(std::vector<Pending>* out) {
           block_x0 = L.x0;
         }
         prev = &L;
+        prev_page = P.number;
       }
     }
   }
@@ -361,7 +369,13 @@ Status Layout::Finish(DocumentBuilder* out) {
   auto is_heading = [&](const Pending& b) {
     if (b.kind != BlockKind::kParagraph || b.text.size() > kHeadingMaxBytes) return false;
     const bool larger = b.size >= m.body_size * kHeadingSize;
-    if (b.lines > (larger ? kTitleMaxLines : kHeadingMaxLines)) return false;
+    // A bold heading in the body's type wrapped over four lines of a narrow
+    // column: short, and not ending a sentence ("Incitamenterne peger den /
+    // forkerte vej – de understøt- / tende mere aktivitet, ikke mere /
+    // forebyggelse", KL, Det nære sundhedsvæsen 2012, p. 102).
+    const bool narrow = b.bold && b.lines == kTitleMaxLines && b.text.size() <= kNarrowHeadingMaxBytes &&
+                        !b.text.empty() && b.text.back() != '.' && b.text.back() != ':';
+    if (b.lines > (larger || narrow ? kTitleMaxLines : kHeadingMaxLines)) return false;
     return b.bold || larger;
   };
   for (const Pending& b : blocks)

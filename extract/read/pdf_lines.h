@@ -68,6 +68,9 @@ constexpr int kHeadingMaxLines = 3;
 // for / Kultur og Fritid - / Lokalt engagement.").
 constexpr int kTitleMaxLines = 4;
 constexpr size_t kHeadingMaxBytes = 200;
+// A bold body-size block of kTitleMaxLines lines is a heading only up to
+// this length (a narrow column's wrapped heading, not a bold paragraph).
+constexpr size_t kNarrowHeadingMaxBytes = 120;
 // Recursion depth of the region analysis (columns within columns).
 constexpr int kMaxDepth = 3;
 

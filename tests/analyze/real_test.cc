@@ -154,6 +154,12 @@ TEST(RealPdf, KlReportSections) {
   // on a hyphen.
   EXPECT_TRUE(has("13.2 Status og udviklingstendenser"));
   EXPECT_TRUE(has("Skævvridning i udgiftsudviklingen – ingen penge til forebyggelse"));
+  // A bold heading in the body's type wrapped over four lines of its narrow
+  // column (p. 102).
+  EXPECT_TRUE(has("Incitamenterne peger den forkerte vej – de understøtter mere aktivitet, ikke mere forebyggelse"));
+  // A heading's second line below and left of a figure's caption beside it
+  // is the heading's, not the caption's (p. 104).
+  EXPECT_TRUE(has("Frigørelse af ressourcer i sygehusvæsenet"));
   for (const auto& h : headings) EXPECT_NE(h.back(), '-') << h;
   // Figure and table captions and their second lines are no sections.
   const auto& lex = analyze::Lexicon::For(Rules());

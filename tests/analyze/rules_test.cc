@@ -2030,6 +2030,127 @@ TEST(Reports, PeriodNamedInOpeningSentence) {
 }
 
 // Gentofte's minutes (Acadre PDF as pdftotext gives it; Økonomiudvalget
+
+// The organisation named in the opening paragraphs' sentences when the title
+// and the cover name none: the municipality named first and most.
+TEST(Reports, OrganisationFromOpeningSentences) {
+  // randers.dk, "Klimaplan 2050" (udvikling-by-og-land/baeredygtig-udvikling/
+  // klimaliga/en-faelles-klimaindsats/klimaplan-2050, 2021).
+  auto randers = testing::StructureOfBytes(
+      "Klimaplan 2050\n\nRanders Kommunes DK2020-plan, Klimaplan 2050, viser vores fælles vej frem mod "
+      "klimaneutralitet i 2050.\n\nKlimaplan 2050 blev tirsdag 25. maj 2021 vedtaget af Randers Byråd, og "
+      "planen har fået det officielle DK2020-stempel fra det internationale bynetværk C40.\n");
+  ASSERT_TRUE(randers.ok());
+  ASSERT_TRUE(randers->report);
+  EXPECT_EQ(randers->report->organisation.value_or("-"), "Randers Kommune");
+  // Hedensted Kommune, Klimaplan 2050 in the council's report
+  // (issuu.com/hedenstedkommune/docs/kb_afrapportering_2ca93dbe2b1670): the
+  // first paragraph names none, the second and third do.
+  auto hedensted = testing::StructureOfBytes(
+      "KLIMAPLAN 2050\n\nPå FN’s Klimakonference i december 2015 vedtog 196 af verdens lande Parisaftalen og "
+      "forpligtede sig til at begrænse den globale temperaturstigning til under 2°C. Det kræver aktiv handling – "
+      "ikke mindst fra kommunerne.\n\nHedensted Kommune er derfor indgået i DK2020 projektet, som forpligter "
+      "kommuner til at arbejde målrettet mod de nationale mål.\n\nKlimaplan 2050 beskriver de delmål og "
+      "handlinger, som Hedensted Kommune vil drive fremad for at nå målet.\n");
+  ASSERT_TRUE(hedensted.ok());
+  ASSERT_TRUE(hedensted->report);
+  EXPECT_EQ(hedensted->report->organisation.value_or("-"), "Hedensted Kommune");
+  // Svendborg Kommune, Årsberetning og regnskab 2022 (svendborg.dk/om-kommunen/
+  // oekonomi-og-tal/aarsberetning-og-regnskab-fra-tidligere-aar/aarsberetning-og-regnskab-0).
+  auto svendborg = testing::StructureOfBytes(
+      "Årsberetning og regnskab 2022\n\nBorgmesterens forord\n\n2022 blev på trods af svære rammevilkår et "
+      "fantastisk år.\n\nTilflytningen til Svendborg Kommune fortsatte i 2022 og vi er godt på vej mod en "
+      "milepæl på 60.000 borgere.\n\nMange tilflyttere havde børn med, og det sammen med et babyboom har "
+      "medført behov for en større udbygning af kapaciteten på dagtilbudsområdet.\n");
+  ASSERT_TRUE(svendborg.ok());
+  ASSERT_TRUE(svendborg->report);
+  EXPECT_EQ(svendborg->report->organisation.value_or("-"), "Svendborg Kommune");
+  // Several municipalities, each named once, name none (a paragraph about
+  // other municipalities' plans).
+  auto many = testing::StructureOfBytes(
+      "Status på beskæftigelsesplaner\n\nI Aalborg Kommune er planen vedtaget, og i Esbjerg Kommune er den "
+      "sendt i høring.\n\nSilkeborg Kommune har valgt at vente med sin plan til efteråret.\n");
+  ASSERT_TRUE(many.ok());
+  if (many->report) EXPECT_FALSE(many->report->organisation) << *many->report->organisation;
+}
+
+// A page naming a plan by its title and year in its opening sentences is
+// about that plan: a report, though its own title names none (Randers
+// Kommune, "Hvad gør kommunen selv?", randers.dk/udvikling-by-og-land/
+// baeredygtig-udvikling/klimaliga/en-faelles-klimaindsats/hvad-goer-kommunen-selv, 2021).
+TEST(Reports, PlanNamedInTheOpeningIsAReport) {
+  auto r = testing::StructureOfBytes(
+      "Hvad gør kommunen selv?\n\nKommunen som koncern skal være et godt eksempel for borgere og erhvervsliv. "
+      "Derfor er der sat gang i mange initiativer, der skal bidrage til at mindske CO2-udledningen.\n\n"
+      "I Klimaplan 2050 kan du se, hvilke tiltag, kommunen som koncern sætter gang i, for at blive grønnere.\n\n"
+      "Det er fx.:\n\n  • 75% af kommunens personbiler skal være drevet af el eller brint senest i 2030\n"
+      "  • Kommunalt byggeri med byggebudget over 20 mio. skal DGNB-certificeres\n");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Name(r->kind), "report");
+  ASSERT_TRUE(r->report);
+  EXPECT_EQ(r->report->title.value_or("-"), "Hvad gør kommunen selv?");
+  // A year after a capitalised word that names no kind of report is no
+  // plan's name ("I Randers 2021 ...").
+  auto other = testing::StructureOfBytes(
+      "Hvad skete der?\n\nI Randers 2021 var der mange arrangementer for borgerne i byen og på landet.\n");
+  ASSERT_TRUE(other.ok());
+  EXPECT_NE(Name(other->kind), "report");
+}
+
+// "Gældende fra" gives the period's start: after the title in the cover's
+// own line ("Kvalitetsstandarder Hjørring Kommune Gældende fra 15. marts
+// 2016", Hjørring Kommune, docplayer.dk/48241890), and with a year alone or a
+// month and year on the line under the title, no part of it.
+TEST(Reports, ValidFromGivesThePeriodsStart) {
+  auto cover = testing::StructureOfBytes(
+      "Kvalitetsstandarder Hjørring Kommune Gældende fra 15. marts 2016\n\n"
+      "Forord Formålet med Kvalitetsstandarder, Hjørring Kommune 2016 er at informere om Hjørring Kommunes "
+      "serviceniveau. Heri findes kvalitetstandarder for personlig hjælp og pleje samt praktisk hjælp.\n");
+  ASSERT_TRUE(cover.ok());
+  ASSERT_TRUE(cover->report);
+  EXPECT_EQ(cover->report->title.value_or("-"), "Kvalitetsstandarder Hjørring Kommune");
+  ASSERT_TRUE(cover->report->period);
+  EXPECT_EQ(cover->report->period->from.value_or("-"), "2016-03-15");
+  EXPECT_FALSE(cover->report->period->to);
+  for (const char* line : {"Gældende fra 2017", "Gældende fra januar 2017"}) {
+    auto r = testing::StructureOfBytes(std::string("Kvalitetsstandard for hjemmepleje\n") + line +
+                                       "\n\nFormål\n\nFormålet med kvalitetsstandarden er at informere borgerne "
+                                       "om serviceniveauet for hjemmepleje og praktisk hjælp.\n");
+    ASSERT_TRUE(r.ok());
+    ASSERT_TRUE(r->report);
+    EXPECT_EQ(r->report->title.value_or("-"), "Kvalitetsstandard for hjemmepleje") << line;
+    ASSERT_TRUE(r->report->period) << line;
+    EXPECT_EQ(r->report->period->from.value_or("-"), "2017-01-01") << line;
+  }
+  // The phrase in lower case inside a title is no label.
+  auto phrase = testing::StructureOfBytes(
+      "Regler gældende fra 2020 for tilskud til foreninger\n\nReglerne beskriver, hvordan foreninger kan "
+      "søge tilskud til aktiviteter for børn og unge.\n");
+  ASSERT_TRUE(phrase.ok());
+  if (phrase->report)
+    EXPECT_EQ(phrase->report->title.value_or("-"), "Regler gældende fra 2020 for tilskud til foreninger");
+}
+
+// A plain-text heading over a paragraph opening with a year (Svendborg
+// Kommune, Årsberetning og regnskab 2022 and 2023, svendborg.dk): "Borgmesterens
+// forord" / "2022 blev på trods af svære rammevilkår et fantastisk år.".
+TEST(Reports, PlainHeadingOverParagraphOpeningWithAYear) {
+  auto r = testing::StructureOfBytes(
+      "Årsberetning og regnskab 2023\n\nBorgmesterens forord\n\n2023 blev på trods af svære rammevilkår endnu "
+      "et godt år.\n\nBefolkningsudviklingen har været præget af en nettotilflytning, som bidrog til, at den "
+      "samlet set har været så godt som uændret i 2023.\n");
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r->report);
+  ASSERT_FALSE(r->report->sections.empty());
+  EXPECT_EQ(r->report->sections[0].heading, "Borgmesterens forord");
+  // A count opening the line under a short line is no year: no heading
+  // ("Nøgletal" / "1200 borgere fik hjælp ..." keeps its rule: a year only).
+  auto count = testing::StructureOfBytes(
+      "Årsberetning 2023\n\nNøgletal\n\n1200 borgere fik hjælp til rengøring i løbet af året.\n");
+  ASSERT_TRUE(count.ok());
+  if (count->report)
+    for (const auto& s : count->report->sections) EXPECT_NE(s.heading, "Nøgletal");
+}
 // 10 June 2013 and Kommunalbestyrelsen 16 December 2013): each item is
 // "1  Åbent         Kommuneplan 2013 - juni. Endelig vedtagelse" (number,
 // access and title in columns; one space each in another rendering),

@@ -126,6 +126,60 @@ TEST(PdfLayoutTest, BoldHeadingStandsAloneAndGetsALevel) {
   EXPECT_FLOAT_EQ(d.blocks[2].font_size, 10);
 }
 
+// A bold heading in the body's type wrapped over four lines of a narrow
+// column (KL, Det nære sundhedsvæsen 2012, p. 102: "Incitamenterne peger
+// den / forkerte vej – de understøt- / ter mere aktivitet, ikke mere /
+// forebyggelse") is a heading; a bold paragraph of four lines ending its
+// sentence is not.
+TEST(PdfLayoutTest, BoldHeadingOfFourNarrowLines) {
+  PageMaker m;
+  m.Text(72, 100, "Det er en grundlæggende", 9);
+  m.Text(72, 111, "udfordring i finansieringen af", 9);
+  m.Text(72, 122, "vores sundhedsvæsen i dag, at", 9);
+  m.Text(72, 133, "finansieringen er aktivitets-", 9);
+  m.Text(72, 144, "baseret for sygehusene.", 9);
+  m.Text(72, 166, "Incitamenterne peger den", 9, true);
+  m.Text(72, 177, "forkerte vej – de understøt-", 9, true);
+  m.Text(72, 188, "ter mere aktivitet, ikke mere", 9, true);
+  m.Text(72, 199, "forebyggelse", 9, true);
+  m.Text(72, 221, "Kommunerne er rammestyrede. Det", 9);
+  m.Text(72, 232, "betyder, at en øget indsats skal", 9);
+  m.Text(72, 243, "finansieres af bloktilskuddet.", 9);
+  m.Text(72, 265, "Det er derfor helt afgørende, at", 9, true);
+  m.Text(72, 276, "der følger penge med opgaverne,", 9, true);
+  m.Text(72, 287, "når de flytter fra sygehusene til", 9, true);
+  m.Text(72, 298, "kommunerne.", 9, true);
+  Document d = Lay({m.page()});
+  std::vector<std::string> t = Texts(d);
+  ASSERT_EQ(t.size(), 4u) << d.text;
+  EXPECT_EQ(t[1], "Incitamenterne peger den forkerte vej – de understøtter mere aktivitet, ikke mere forebyggelse");
+  EXPECT_EQ(d.blocks[1].kind, BlockKind::kHeading);
+  EXPECT_EQ(d.blocks[3].kind, BlockKind::kParagraph);
+}
+
+// A heading in a narrow left column whose second line comes below the first
+// line of a figure's caption set to its right (KL, Det nære sundhedsvæsen
+// 2012, p. 104: "Frigørelse af ressourcer i" / "sygehusvæsenet" beside
+// "Figur 15.1. Udviklingen i antal ambulante besøg på somatiske" /
+// "sygehuse 2002-2009."): the second line goes back to the left column, it
+// does not go on the caption.
+TEST(PdfLayoutTest, HeadingLineLeftOfACaptionIsNoPartOfIt) {
+  PageMaker m;
+  m.Text(56.7f, 77.8f, "Frigørelse af ressourcer i", 9, true);
+  m.Text(203.1f, 83.9f, "Figur 15.1. Udviklingen i antal ambulante besøg på somatiske", 8, true);
+  m.Text(56.7f, 91.8f, "sygehusvæsenet", 9, true);
+  m.Text(203.1f, 93.9f, "sygehuse 2002-2009.", 8, true);
+  m.Text(56.7f, 105.7f, "Der bliver i dag løbende frigjort", 9);
+  m.Text(56.7f, 119.7f, "ressourcer i sundhedsvæsenet", 9);
+  m.Text(56.7f, 133.6f, "som følge af udviklingen i be-", 9);
+  m.Text(56.7f, 147.6f, "handlingsindsatsen, bl.a. i form af", 9);
+  m.Text(56.7f, 161.5f, "bedre muligheder for at behandle", 9);
+  m.Text(56.7f, 175.5f, "ambulant og kortere liggetider.", 9);
+  Document d = Lay({m.page()});
+  for (const std::string& t : Texts(d))
+    if (t.rfind("Figur", 0) == 0) EXPECT_EQ(t.find("sygehusvæsenet"), std::string::npos) << t;
+}
+
 TEST(PdfLayoutTest, TwoColumnsReadColumnByColumn) {
   PageMaker m;
   const char* left[] = {"venstre spalte linje en og", "så videre med linje to og",

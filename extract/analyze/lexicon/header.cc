@@ -31,6 +31,7 @@ HeaderMatcher::HeaderMatcher(const Rulebook& rules, const Words& words) : words_
                      ")\\s+((?:19|20)\\d{2})(?:[^\\d]|$)");
   year_range_.Set("(?:^|[^\\d])((?:19|20)\\d{2})\\s*(?:-|–|" + range_alt +
                   ")\\s*((?:19|20)\\d{2})(?:[^\\d]|$)");
+  named_year_.Set("(?:^|[^\\p{L}\\d])(\\p{Lu}[\\p{L}\\-]*)\\s+(?:19|20)\\d{2}(?:[^\\d]|$)");
   years_.Set("((?:19|20)\\d{2})(?:\\s*(?:-|–|" + range_alt + ")\\s*((?:19|20)\\d{2}))?");
 
   // --- report labels and captions
@@ -105,6 +106,13 @@ std::string HeaderMatcher::DocumentType(std::string_view line) const {
 bool HeaderMatcher::HasReportWord(std::string_view s) const { return HasWord(report_word_, s, false); }
 bool HeaderMatcher::HasLetterWord(std::string_view s) const { return HasWord(letter_word_, s, true); }
 
+bool HeaderMatcher::NamesReport(std::string_view s) const {
+  re2::StringPiece in(s.data(), s.size()), word;
+  while (RE2::FindAndConsume(&in, *named_year_, &word))
+    if (HasReportWord(std::string_view(word.data(), word.size()))) return true;
+  return false;
+}
+
 std::string HeaderMatcher::MatchReportLabel(std::string_view block, size_t* value_start) const {
   size_t label_end = 0;
   if (!MatchLabelPhrase(report_label_, block, &label_end, value_start)) {
@@ -121,6 +129,25 @@ std::string HeaderMatcher::MatchReportLabel(std::string_view block, size_t* valu
   }
   auto it = report_fields_.find(Collapse(FoldCase(block.substr(0, label_end))));
   return it == report_fields_.end() ? "" : it->second;
+}
+
+bool HeaderMatcher::FindPeriodFromLabel(std::string_view line, size_t* label_start, size_t* value_start) const {
+  size_t start = 0;
+  const bool found = report_label_inline_.Find(
+      line, true,
+      [&](size_t end, bool) {
+        size_t v = end;
+        if (v < line.size() && line[v] == ':') ++v;
+        while (v < line.size() && (line[v] == ' ' || line[v] == '\t')) ++v;
+        if (v == end || v >= line.size()) return false;
+        *value_start = v;
+        return true;
+      },
+      &start);
+  // (A label set apart by its capital, not a phrase of the title.)
+  if (!found || start == 0 || line[start - 1] != ' ' || !lang::StartsUpper(line.substr(start))) return false;
+  *label_start = start;
+  return true;
 }
 
 bool HeaderMatcher::PeriodInSentence(std::string_view s, int* from, int* to) const {

@@ -25,6 +25,10 @@ class HeaderMatcher {
   // Report / letter words (rules/document_types.txt).
   bool HasReportWord(std::string_view s) const;
   bool HasLetterWord(std::string_view s) const;
+  // A plan or report named by its title inside a line: a capitalised report
+  // word, or a compound ending in one, then a year ("I Klimaplan 2050 kan du
+  // se, hvilke tiltag ...", "Handleplan 2022-2025", "Strategi 2030").
+  bool NamesReport(std::string_view s) const;
   // True when a meeting.document_type is an agenda's ("dagsorden").
   bool IsAgendaType(std::string_view type) const {
     for (const auto& t : agenda_types_)
@@ -45,6 +49,10 @@ class HeaderMatcher {
   const RE2& years() const { return *years_; }
   // Report cover labels (report_labels.txt): "organisation", "period" or "".
   std::string MatchReportLabel(std::string_view block, size_t* value_start) const;
+  // A period_from label after the start of a line, after a space
+  // ("Kvalitetsstandarder Hjørring Kommune Gældende fra 15. marts 2016"):
+  // the label's start and where its value starts; false when there is none.
+  bool FindPeriodFromLabel(std::string_view line, size_t* label_start, size_t* value_start) const;
   // A figure or table caption or a source note ("Figur 5.1. …", "Tabel 3 …",
   // "Kilde: …"; report_captions.txt).
   bool IsCaption(std::string_view line) const;
@@ -95,7 +103,7 @@ class HeaderMatcher {
   std::vector<std::string> agenda_types_;
   std::string minutes_type_;
   PhraseList report_word_, letter_word_;
-  LazyRE2 annual_report_, year_range_, years_;
+  LazyRE2 annual_report_, year_range_, years_, named_year_;
   PhraseList report_label_;
   PhraseList report_label_inline_;  // period_from labels: the date may follow after a space
   std::map<std::string, std::string> report_fields_;  // folded label -> field
