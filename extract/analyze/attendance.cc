@@ -219,6 +219,22 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
     any = true;
     size_t last = i;
     auto ranges = LabelValue(ctx, i, lh, end, true, &last);
+    // "Deltagere:" / "Fraværende:" / the names (Skive Kommune's agenda,
+    // Økonomiudvalg 20.1.2015: the header table's labels first, then its
+    // values): the names under the two empty labels are the participants;
+    // an empty absentees' cell leaves nothing after its label.
+    if (ranges.empty() && (lh.field == Field::kPresent || lh.field == Field::kMembers) && i + 1 < end) {
+      std::string_view next = ctx.text(i + 1);
+      LabelHit nh = lex.attendance().MatchLabel(next, false);
+      if (nh.field == Field::kAbsent && Trim(next.substr(std::min(nh.value_start, next.size()))).empty()) {
+        size_t next_last = i + 1;
+        auto values = LabelValue(ctx, i + 1, nh, end, true, &next_last);
+        if (!values.empty()) {
+          ranges = std::move(values);
+          last = next_last;
+        }
+      }
+    }
     span_start = std::min(span_start, ctx.block(i).start);
     span_end = std::max(span_end, ctx.block(last).end);
     std::string_view label = t.substr(0, lh.label_end);

@@ -163,6 +163,18 @@ TEST(Meetings, NamesWrappedOverLinesAndAShortGivenName) {
             (std::vector<std::string>{"Peder Chr. Kirkegaard", "Anna-Lise Vestergaard", "Bolette Dahl Pedersen",
                                       "Preben Andersen", "Erik Mortensen", "Niels Ole D. Nielsen", "Anders Bøge",
                                       "Ole Priess", "Ditte Staun"}));
+  // The same page as its text dump gives it: the header table's labels
+  // first ("Deltagere:" / "Fraværende:"), then the one value, the names.
+  auto dump = testing::StructureOfBytes(
+      "ÅBEN DAGSORDEN\nØKONOMIUDVALG\nMødedato:\n20. januar 2015\nMødested:\nGl. rådhus, byrådssalen\n"
+      "Mødetidspunkt:\n12:30\nMødet hævet:\nDeltagere:\nFraværende:\nPeder Chr. Kirkegaard, Anna-Lise "
+      "Vestergaard, Bolette Dahl\nPedersen, Preben Andersen, Erik Mortensen, Niels Ole D.\nNielsen, Anders "
+      "Bøge, Ole Priess, Ditte Staun\nSKIVE KOMMUNE\nØKONOMIUDVALG, DEN 20. JANUAR 2015\n\n"
+      "1. Åbningstiden på Skovly og Magneten\n\nSagsnr.: 14/37500\n");
+  ASSERT_TRUE(dump.ok()) << dump.status().message();
+  ASSERT_TRUE(dump->attendance);
+  EXPECT_EQ(dump->attendance->present, rec->attendance->present);
+  EXPECT_TRUE(dump->attendance->absent.empty());
 }
 
 // Frederikshavn Kommune's minutes (Økonomiudvalget 18-08-2021,
