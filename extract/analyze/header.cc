@@ -308,6 +308,15 @@ class HeaderReader {
       case Field::kStart:
         if (auto tm = FindTime(lex_, value, true)) {
           if (!label_start_) label_start_ = tm->start_time;
+          if (tm->end_time && !label_end_) label_end_ = tm->end_time;
+          // "Mødet startede kl. 20:00 og sluttede kl. 21:30.": a second
+          // time joined by "og" is the end.
+          std::string_view rest = std::string_view(value).substr(std::min(tm->end, value.size()));
+          for (const auto& w : lex_.words().and_.entries()) {
+            std::string_view r = Trim(rest);
+            if (!tm->end_time && !label_end_ && lang::ConsumeLeadingWord(&r, w))
+              if (auto t2 = FindTime(lex_, r, true)) label_end_ = t2->start_time;
+          }
         } else if (auto h = HourAlone(lex_, value); h && !label_start_) {
           label_start_ = h;
         }

@@ -135,6 +135,7 @@ Re2Lexicon::Re2Lexicon(const Rulebook& rules, const Lexicon& code) : code_(code)
   }
   label_ = Compile("(?i)^(" + Alternation(labels) + ")(?:[ ]*:[ \\t]*|[ ]*\\t[ \\t]*|[ ]*$)");
   label_space_ = Compile("(?i)^(" + Alternation(labels) + ")[ ]+");
+  clock_value_ = Compile("(?i)^(" + Alternation(lang::WordList(rules, "function_words", "clock").entries()) + ") ");
   std::vector<std::string> report_labels, inline_labels;
   for (const auto& row : tables("report_labels")) {
     // (A period phrase is read inside a sentence, not as a label.)
@@ -328,7 +329,9 @@ LabelHit Re2Lexicon::MatchLabel(std::string_view block, bool allow_space) const 
     hit.value_start = static_cast<size_t>(in.data() - block.data());
   } else if (allow_space && RE2::Consume(&in, *label_space_, &label)) {
     std::string_view rest = block.substr(static_cast<size_t>(in.data() - block.data()));
-    if (rest.empty() || !(StartsUpper(rest) || (rest[0] >= '0' && rest[0] <= '9'))) return hit;
+    if (rest.empty() || !(StartsUpper(rest) || (rest[0] >= '0' && rest[0] <= '9') ||
+                          RE2::PartialMatch(rest, *clock_value_)))
+      return hit;
     hit.label_end = label.size();
     hit.value_start = static_cast<size_t>(in.data() - block.data());
   } else {

@@ -82,6 +82,7 @@ class Re2Lexicon {
   std::unique_ptr<RE2> absence_[6];
   std::unique_ptr<RE2> any_vote_, dissent_, referral_trigger_, recommendation_verb_;
   std::unique_ptr<RE2> label_, label_space_;
+  std::unique_ptr<RE2> clock_value_;  // a value opening with a clock word ("kl. 20:00")
   std::map<std::string, analyze::Field> label_fields_;
   std::unique_ptr<RE2> report_label_;
   std::unique_ptr<RE2> report_label_inline_;

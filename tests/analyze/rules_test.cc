@@ -723,6 +723,22 @@ TEST(Meetings, TypedTitleTwoDigitYearBeforeTheClock) {
   EXPECT_EQ(rec->meeting->body.value_or("-"), "Bestyrelsen");
 }
 
+// Typed minutes state the meeting's times in a sentence: "Mødet startede
+// kl. 20:00 og sluttede kl. 21:30." (Næstved Model Jernbane Klub,
+// bestyrelsesmøde 1986, nmjk.dk/Arkiv; the sentence as typed, the rest
+// shortened): the start, and the end after "og".
+TEST(Meetings, TypedStartAndEndInOneSentence) {
+  auto rec = testing::StructureOfBytes(
+      "Referat af bestyrelsesmøde den 12. maj 1986\n\nTil stede: Hans Nygaard Jensen, Flemming Meisner og "
+      "Henrik Struve.\n\nMødet startede kl. 20:00 og sluttede kl. 21:30.\n\n1. Regnskab\n"
+      "Regnskabet blev godkendt.\n\n2. Eventuelt\nIntet.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "20:00");
+  EXPECT_EQ(rec->meeting->end_time.value_or("-"), "21:30");
+  EXPECT_EQ(rec->agenda_items.size(), 2u);
+}
+
 // The board came but for one, said in a sentence with no names
 // (NMJK bestyrelsesmøde 14.6.1982, nmjk.dk/Arkiv/1981_1989/1982/14_6_82.htm,
 // real text): the attendance is recorded (function_words.txt all_present,

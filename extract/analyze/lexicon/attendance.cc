@@ -40,6 +40,7 @@ AttendanceMatcher::AttendanceMatcher(const Rulebook& rules) {
   for (const auto& w : Column(tables, "name_stopwords", "ending")) name_stop_endings_.push_back(FoldCase(w));
   for (const auto& w : Column(tables, "name_stopwords", "particle")) name_particles_.insert(w);
   for (const auto& w : Column(tables, "name_stopwords", "abbreviation")) name_abbreviations_.insert(w);
+  clock_ = lang::WordList(rules, "function_words", "clock");
 }
 
 LabelHit AttendanceMatcher::MatchLabel(std::string_view block, bool allow_space) const {
@@ -59,8 +60,12 @@ LabelHit AttendanceMatcher::MatchLabel(std::string_view block, bool allow_space)
       return hit;
     std::string_view rest = block.substr(value_start);
     // "Tid Tirsdag 24. oktober", "Afbud Mariann Nørgaard": only a value that
-    // starts like a name, a weekday or a date.
-    if (rest.empty() || !(StartsUpper(rest) || (rest[0] >= '0' && rest[0] <= '9'))) return hit;
+    // starts like a name, a weekday or a date, or a clock time ("Mødet
+    // startede kl. 20:00 …").
+    const std::string_view first = rest.substr(0, rest.find(' '));
+    if (rest.empty() || !(StartsUpper(rest) || (rest[0] >= '0' && rest[0] <= '9') ||
+                          (first.size() < rest.size() && clock_.Contains(first))))
+      return hit;
     hit.label_end = label_end;
     hit.value_start = value_start;
   } else {

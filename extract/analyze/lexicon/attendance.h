@@ -11,6 +11,7 @@
 
 #include "analyze/lexicon/detail.h"
 #include "analyze/phrases.h"
+#include "lang/wordlist.h"
 
 namespace referat::analyze {
 
@@ -65,6 +66,7 @@ class AttendanceMatcher {
   std::vector<std::string> name_stop_endings_;  // folded
   std::set<std::string> name_particles_;
   std::set<std::string> name_abbreviations_;
+  lang::WordList clock_;  // function_words.txt `clock`: "kl."
 };
 
 }  // namespace referat::analyze
