@@ -922,31 +922,12 @@ class HeaderReader {
 // 2018-2021" (Frederikshavn Kommune's minutes, 18-08-2021: the committee of
 // one four-year council term) is Økonomiudvalget, as every other term's.
 std::string WithoutElectionPeriod(std::string body) {
-  auto year_at = [&](size_t at) {
-    int y = 0;
-    for (size_t k = at; k < at + 4; ++k) {
-      if (k >= body.size() || !std::isdigit(static_cast<unsigned char>(body[k]))) return -1;
-      y = y * 10 + (body[k] - '0');
-    }
-    return y;
-  };
-  if (body.size() < 11) return body;
-  const size_t second = body.size() - 4;
-  size_t dash = second;
-  while (dash > 0 && body[dash - 1] == ' ') --dash;
-  size_t first_end = dash;
-  if (first_end > 0 && body[first_end - 1] == '-') {
-    --first_end;
-  } else if (first_end >= 3 && body.compare(first_end - 3, 3, "\xE2\x80\x93") == 0) {
-    first_end -= 3;  // en dash
-  } else {
-    return body;
-  }
-  while (first_end > 0 && body[first_end - 1] == ' ') --first_end;
-  if (first_end < 5 || body[first_end - 5] != ' ') return body;
-  const int y1 = year_at(first_end - 4), y2 = year_at(second);
-  if (y1 < 1900 || y2 - y1 < 2 || y2 - y1 > 4) return body;
-  return std::string(TrimRight(std::string_view(body).substr(0, first_end - 5), " "));
+  // A name, then two years two to four apart joined by a dash or en dash.
+  static const RE2 kTerm("(.*\\S)\\s+((?:19|20)\\d\\d)\\s*(?:-|\xE2\x80\x93)\\s*((?:19|20)\\d\\d)");
+  std::string name;
+  int from = 0, to = 0;
+  if (!RE2::FullMatch(body, kTerm, &name, &from, &to) || to - from < 2 || to - from > 4) return body;
+  return name;
 }
 
 HeaderResult ExtractHeader(const Context& ctx, size_t end, const Toc& toc) {

@@ -584,6 +584,21 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc);
 // none a heading, a numbered line or a table row.
 std::vector<ItemStart> TypedMatterStarts(const Context& ctx, const Toc& toc) {
   std::vector<ItemStart> out;
+  // The matter in block `b` whose title is `title` (a view into the text),
+  // numbered in order; a title of more than 60 words ends with its first
+  // sentence.
+  auto add_matter = [&](size_t b, std::string_view title) {
+    ItemStart st;
+    st.block = st.title_block = b;
+    st.number = std::to_string(out.size() + 1);
+    st.title_start = ctx.Offset(title);
+    st.title_end = st.title_start + title.size();
+    if (!AtMostWords(title, 60)) {
+      const long k = ctx.seg().SentenceAt(st.title_start);
+      if (k >= 0) st.title_end = std::min(st.title_end, ctx.seg().sentences[static_cast<size_t>(k)].end);
+    }
+    return &out.emplace_back(std::move(st));
+  };
   const Lexicon& lex = ctx.lex();
   size_t from = SIZE_MAX;
   for (size_t i = 0; i < ctx.size() && i < 8; ++i) {
@@ -609,19 +624,7 @@ std::vector<ItemStart> TypedMatterStarts(const Context& ctx, const Toc& toc) {
     if (k >= 0) {
       std::string_view rest = Trim(ctx.doc().Slice(ctx.seg().sentences[static_cast<size_t>(k)].end,
                                                    ctx.block(first).end));
-      if (!rest.empty() && !AtMostWords(rest, 2)) {
-        ItemStart st;
-        st.block = st.title_block = first;
-        st.number = "1";
-        st.after_title = true;
-        st.title_start = ctx.Offset(rest);
-        st.title_end = st.title_start + rest.size();
-        if (!AtMostWords(rest, 60)) {
-          const long r = ctx.seg().SentenceAt(st.title_start);
-          if (r >= 0) st.title_end = std::min(st.title_end, ctx.seg().sentences[static_cast<size_t>(r)].end);
-        }
-        out.push_back(std::move(st));
-      }
+      if (!rest.empty() && !AtMostWords(rest, 2)) add_matter(first, rest)->after_title = true;
     }
   }
   for (size_t i = from; i < ctx.size(); ++i) {
@@ -633,16 +636,7 @@ std::vector<ItemStart> TypedMatterStarts(const Context& ctx, const Toc& toc) {
     if (ctx.IsTableRow(i) || ctx.block(i).kind == BlockKind::kHeading || ctx.heading(i).role != Role::kNone ||
         lex.items().MatchNumberedLine(t, true, &num, &ts) || AtMostWords(t, 2))
       return {};
-    ItemStart st;
-    st.block = st.title_block = i;
-    st.number = std::to_string(out.size() + 1);
-    st.title_start = ctx.Offset(t);
-    st.title_end = st.title_start + t.size();
-    if (!AtMostWords(t, 60)) {
-      const long k = ctx.seg().SentenceAt(st.title_start);
-      if (k >= 0) st.title_end = std::min(st.title_end, ctx.seg().sentences[static_cast<size_t>(k)].end);
-    }
-    out.push_back(std::move(st));
+    add_matter(i, t);
   }
   if (out.size() < 2) out.clear();
   return out;

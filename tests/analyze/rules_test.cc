@@ -11,6 +11,7 @@
 #include "analyze/context.h"
 #include "analyze/dates.h"
 #include "analyze/decision.h"
+#include "analyze/header.h"
 #include "analyze/lexicon.h"
 #include "analyze/names.h"
 #include "analyze/text_util.h"
@@ -197,6 +198,11 @@ TEST(Meetings, CommitteeOfATermAndOpenMarksBeforeTitles) {
   ASSERT_TRUE(rec.ok()) << rec.status().message();
   ASSERT_TRUE(rec->meeting);
   EXPECT_EQ(rec->meeting->body.value_or("-"), "Økonomiudvalget");
+  EXPECT_EQ(analyze::WithoutElectionPeriod("Byråd 2022-2025"), "Byråd");
+  EXPECT_EQ(analyze::WithoutElectionPeriod("Byråd 2022 \xE2\x80\x93 2025"), "Byråd");
+  // Two years ten apart are a plan's span, no council term.
+  EXPECT_EQ(analyze::WithoutElectionPeriod("Styregruppen for Klimaplan 2020-2030"),
+            "Styregruppen for Klimaplan 2020-2030");
   EXPECT_EQ(rec->meeting->location.value_or("-"), "Lokale 0.23");
   ASSERT_TRUE(rec->attendance);
   EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Peter E. Nielsen"}));
