@@ -104,9 +104,25 @@ std::optional<Recommendation> Build(const Context& ctx, const std::vector<Piece>
     }
   }
   std::vector<std::string> listed;
-  for (size_t k = first_listed; k < pieces.size(); ++k)
-    if (dangling_at || ClauseLike(ctx, pieces[k]))
-      listed.push_back(CleanClause(lex, ctx.doc().Slice(pieces[k].start, pieces[k].end), dangling_at));
+  bool marked = false;
+  for (size_t k = first_listed; k < pieces.size(); ++k) {
+    const bool clause = ClauseLike(ctx, pieces[k]);
+    // Under a dangling "at" whose clauses are marked (numbered, listed), an
+    // unmarked line that starts upper-case ends them: a heading the rule
+    // tables do not know and its text ("1. dagsorden … godkendt" /
+    // "Beskrivelse af sagen" / "På baggrund af …", Holbæk Kommune's minutes
+    // pages); a clause broken over lines goes on in lower case.
+    std::string_view t = Trim(ctx.doc().Slice(pieces[k].start, pieces[k].end));
+    if (dangling_at && marked && !clause && StartsUpper(t)) {
+      re2::StringPiece in(t);
+      if (!RE2::Consume(&in, lex.decisions().clause_mark_spaced())) break;
+    }
+    if (dangling_at && !marked) {
+      re2::StringPiece in(t);
+      marked = clause || RE2::Consume(&in, lex.decisions().clause_mark_spaced());
+    }
+    if (dangling_at || clause) listed.push_back(CleanClause(lex, t, dangling_at));
+  }
   // A clause on the verb's line that only introduces a printed list ("…
   // indstiller, at Beskæftigelsesudvalget godkender" + "At …" lines) is not
   // a clause of its own; one that ends a sentence is.
