@@ -12,6 +12,10 @@
 namespace referat::analyze {
 namespace {
 
+// The most words a title line that names body, date, time and place may
+// have (a full address after the room).
+constexpr int kTitleLineWords = 24;
+
 bool InToc(const Toc& toc, size_t i) { return !toc.empty() && i >= toc.begin && i < toc.end; }
 
 struct SpanAcc {
@@ -47,6 +51,19 @@ bool NameWithPartyAndReason(std::string_view v) {
     return false;
   std::string_view after = Trim(v.substr(close + 1));
   return after.empty() || after == "." || (after.front() == ',' && AtMostWords(after, 5));
+}
+
+// True when `v`'s last comma-separated part is a postal code and a town
+// ("Regionsrådssalen, Regionshuset Viborg, Skottenborg 26, 8800 Viborg"): a
+// full address, which may run longer than a room's name.
+bool EndsInPostalTown(std::string_view v) {
+  const size_t comma = v.rfind(", ");
+  if (comma == std::string_view::npos) return false;
+  std::string_view last = v.substr(comma + 2);
+  if (last.size() < 6 || last[4] != ' ' || !AtMostWords(last, 4)) return false;
+  for (size_t k = 0; k < 4; ++k)
+    if (last[k] < '0' || last[k] > '9') return false;
+  return StartsUpper(last.substr(5));
 }
 
 // True when a date opens `v` ("12. august 2019 kl. 17:00").
@@ -225,6 +242,11 @@ class HeaderReader {
       Label(lh, i);
       return;
     }
+    if (words > 16 && words <= kTitleLineWords && LongTitleLine(t)) {
+      Names(*i, t, words);
+      CoverLine(i, t, words);
+      return;
+    }
     if (words > 16) {
       // "Sogneraadsmøde d. 22/4 -1927. I Anledning af …" (Herlufsholm
       // Sogneraad 1918-1936, online.flippingbook.com): a protocol's entry
@@ -245,6 +267,32 @@ class HeaderReader {
     // oktober 2018").
     if (Names(*i, t, words) && !HasDigit(t)) return;
     CoverLine(i, t, words);
+  }
+
+  // A letter's dateline: a place of one or two capitalised words, a comma,
+  // at most one word, the date, and nothing after it ("Viborg, den 15.
+  // november 2007").
+  static bool IsDateline(std::string_view t, const DateHit& d) {
+    if (!Trim(TrimRight(t.substr(std::min(d.end, t.size())), ".")).empty()) return false;
+    std::string_view before = Trim(t.substr(0, d.start));
+    const size_t comma = before.find(',');
+    if (comma == std::string_view::npos || comma == 0) return false;
+    std::string_view place = before.substr(0, comma), lead = Trim(before.substr(comma + 1));
+    return StartsUpper(place) && AtMostWords(place, 2) && !HasDigit(place) && AtMostWords(lead, 1) &&
+           lead.find(',') == std::string_view::npos;
+  }
+
+  // A title line longer than most that names body, date, time and a full
+  // address ("Referat af mødet i Regionsrådet 14. november 2007 kl. 14:00 i
+  // Regionsrådssalen, Regionshuset Viborg, Skottenborg 26, 8800 Viborg",
+  // Region Midtjylland): it opens with the document's type, or goes on in
+  // lower case under the type's line ("Referat" / "af mødet i …"); it has a
+  // digit and does not end a sentence.
+  bool LongTitleLine(std::string_view t) const {
+    t = Trim(t);
+    if (EndsSentence(t) || !HasDigit(t)) return false;
+    if (StartsLower(t)) return r_.meeting.document_type.has_value();
+    return !lex_.header().DocumentType(t.substr(0, t.find(' '))).empty();
   }
 
   // The first block with text.
@@ -490,7 +538,7 @@ class HeaderReader {
   bool NameLine(size_t i, std::string_view t, int words) {
     Meeting& m = r_.meeting;
     const Block& b = ctx_.block(i);
-    if (!m.document_type && words <= 16) {
+    if (!m.document_type && words <= kTitleLineWords) {
       std::string type = lex_.header().DocumentType(t);
       // "Lindknud Sogneraads Protokol d. 5. Jan. 1921", "Økonomiudvalgets
       // referat": the type after the council's or body's genitive.
@@ -632,8 +680,24 @@ class HeaderReader {
     // kl. 19:00 i Kommunalbestyrelsens mødesal" (Frederiksberg's minutes
     // pages 2020-2022): a title line opening with the document's type names
     // body, date, time and place in one longer line.
-    const bool title_line = !line_date_ && r_.meeting.document_type && words <= 16 &&
-                            !lex_.header().DocumentType(t.substr(0, t.find(' '))).empty();
+    const bool title_shape = r_.meeting.document_type && words <= kTitleLineWords &&
+                             (!lex_.header().DocumentType(t.substr(0, t.find(' '))).empty() ||
+                              (words > 14 && LongTitleLine(t)));
+    // "Viborg, den 15. november 2007" over "Referat af mødet i Regionsrådet
+    // 14. november 2007 kl. 14:00 i …" (Region Midtjylland 2007): the
+    // dateline's date is the day the minutes were written; the title line's
+    // is the meeting's.
+    if (title_shape && line_date_ && dateline_) {
+      if (auto td = FindDate(lex_, t); td && td->iso != *line_date_) {
+        line_date_.reset();
+        line_start_.reset();
+        line_end_.reset();
+        line_location_.reset();
+        date_line_ = SIZE_MAX;
+        dateline_ = false;
+      }
+    }
+    const bool title_line = !line_date_ && title_shape;
     if (words > 14 && !title_line) {
       // A protocol's entry line may go on after its first sentence ("Aar
       // 1919 d. 13. August holdt Sogneraadet ordinært Møde i Lindknud Kro.
@@ -676,6 +740,7 @@ class HeaderReader {
     }
     if (d && !line_date_) {
       line_date_ = d->iso;
+      dateline_ = IsDateline(t, *d);
       if (!r_.meeting.body) BodyBeforeDate(t.substr(0, d->start));
       ProtocolEntry(t.substr(std::min(d->end, t.size())));
       if (auto tm = FindTime(lex_, t, false)) {
@@ -786,7 +851,8 @@ class HeaderReader {
       std::string_view r = rest;
       if (!lang::ConsumeLeadingWord(&r, w)) continue;
       r = TrimRight(Trim(r), ".,");
-      if (!r.empty() && AtMostWords(r, 6) && StartsUpper(r)) line_location_ = std::string(r);
+      if (!r.empty() && (AtMostWords(r, 6) || (AtMostWords(r, 12) && EndsInPostalTown(r))) && StartsUpper(r))
+        line_location_ = std::string(r);
       return;
     }
     const std::string_view first = rest.substr(0, rest.find(' '));
@@ -909,6 +975,8 @@ class HeaderReader {
   std::optional<std::string> label_date_, label_start_, label_end_, label_location_;
   bool present_list_ = false;  // a present or members label with names
   std::optional<std::string> line_date_, line_start_, line_end_, line_location_;
+  // line_date_ came from a letter's dateline ("Viborg, den 15. november 2007").
+  bool dateline_ = false;
   std::optional<std::string> caps_council_, caps_town_;
   std::optional<std::string> council_alone_;
   bool council_titled_ = false;  // the council was named on the type's line
@@ -1044,6 +1112,9 @@ std::optional<std::string> MunicipalityOfPath(const Context& ctx, std::string_vi
 }
 
 std::optional<std::string> MunicipalityNotStated(const Context& ctx, const Meeting& meeting) {
+  // A region's meeting held in a municipality's town is still no
+  // municipality's ("Regionsrådet", Regionshuset Viborg, 8800 Viborg).
+  if (meeting.body && ctx.lex().header().IsRegionalBody(*meeting.body)) return std::nullopt;
   if (auto most = MunicipalityNamedMost(ctx)) return most;
   if (meeting.location) return MunicipalityOfPlace(ctx, *meeting.location);
   return std::nullopt;

@@ -1097,6 +1097,32 @@ TEST(Meetings, HeaderSentences) {
   EXPECT_FALSE(rec->attendance);
 }
 
+// The same minutes as printed (docplayer.dk/1458661): the secretariat's
+// dateline first ("Viborg, den 15. november 2007", the day they were
+// written), then the title line with the full address, 18 words. The
+// meeting is the title line's; Viborg is the region's seat, no municipality
+// of the meeting's.
+TEST(Meetings, LongTitleLineUnderADateline) {
+  const std::string title =
+      "af mødet i Regionsrådet 14. november 2007 kl. 14:00 i Regionsrådssalen, Regionshuset Viborg, "
+      "Skottenborg 26, 8800 Viborg\n\n";
+  const std::string rest =
+      "Medlemmerne var mødt, bortset fra Anne V. Kristensen og Tove Videbæk, der havde meldt afbud.\n\n"
+      "1. Nedsættelse af midlertidige udvalg\n\nBeslutning\n\nIndstillingen blev godkendt.\n";
+  for (const std::string& head : {std::string("Region Midtjylland\nRegionssekretariet\nViborg, den 15. november 2007\n\nReferat\n\n"),
+                                  std::string("Referat ")}) {
+    auto rec = testing::StructureOfBytes(head + title + rest);
+    ASSERT_TRUE(rec.ok() && rec->meeting) << head;
+    EXPECT_EQ(rec->kind, DocumentKind::kMinutes) << head;
+    EXPECT_EQ(rec->meeting->body.value_or("-"), "Regionsrådet") << head;
+    EXPECT_EQ(rec->meeting->date.value_or("-"), "2007-11-14") << head;
+    EXPECT_EQ(rec->meeting->start_time.value_or("-"), "14:00") << head;
+    EXPECT_EQ(rec->meeting->location.value_or("-"),
+              "Regionsrådssalen, Regionshuset Viborg, Skottenborg 26, 8800 Viborg") << head;
+    EXPECT_FALSE(rec->meeting->municipality) << head;
+  }
+}
+
 // Odsherred Kommune's minutes as its web site prints them (Økonomiudvalget,
 // 1 October 2018): body, type and date in one title line between dashes,
 // no place under it but the first item; the case number 330-2018-3619 and

@@ -82,6 +82,7 @@ HeaderMatcher::HeaderMatcher(const Rulebook& rules, const Words& words) : words_
   for (const auto& row : tables("bodies")) {
     if (row.size() >= 4 && row[0] == "council_alone") only_councils_[FoldCase(row[1])] = {row[2], row[3]};
     if (row.size() >= 3 && row[0] == "meeting_title") meeting_titles_.emplace_back(FoldCase(row[1]), row[2]);
+    if (row.size() >= 2 && row[0] == "regional") regional_words_.push_back(FoldCase(row[1]));
   }
   municipality_words_ = lang::WordList(rules, "function_words", "council_word").entries();
   municipality_phrase_.Set(
@@ -301,6 +302,18 @@ std::string HeaderMatcher::BodyOfMeetingTitle(std::string_view line) const {
       return body;
   }
   return "";
+}
+
+bool HeaderMatcher::IsRegionalBody(std::string_view body) const {
+  for (std::string_view rest = Trim(body); !rest.empty();) {
+    const size_t sp = rest.find(' ');
+    const std::string w = FoldCase(rest.substr(0, sp));
+    for (const auto& r : regional_words_)
+      if (w.compare(0, r.size(), r) == 0) return true;
+    if (sp == std::string_view::npos) break;
+    rest = Trim(rest.substr(sp));
+  }
+  return false;
 }
 
 bool HeaderMatcher::IsBodyName(std::string_view line) const {

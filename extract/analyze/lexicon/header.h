@@ -71,6 +71,9 @@ class HeaderMatcher {
   bool FindCouncil(std::string_view s, re2::StringPiece* town, re2::StringPiece* word) const;
   // "Byrådet" or "Byrådet i Aalborg" as the whole of `s`: the town, if any.
   bool IsCouncilAlone(std::string_view s, re2::StringPiece* town) const;
+  // A region's body ("Regionsrådet", "Regionsrådets forretningsudvalg";
+  // bodies.txt `regional`): a region is no municipality.
+  bool IsRegionalBody(std::string_view body) const;
   // The patterns FindCouncil and IsCouncilAlone run once their words are
   // there (the tests run them on every text).
   const RE2& council() const { return *council_; }
@@ -122,6 +125,7 @@ class HeaderMatcher {
   LazyRE2 municipality_phrase_;
   std::map<std::string, std::string> municipalities_;  // folded town -> official
   std::map<std::string, std::string> municipality_path_words_;  // "alleroed" -> official
+  std::vector<std::string> regional_words_;  // folded
   std::map<std::string, std::pair<std::string, std::string>> only_councils_;  // folded name -> council, town
   std::vector<std::pair<std::string, std::string>> meeting_titles_;  // folded compound -> body
 };
