@@ -847,11 +847,27 @@ class HeaderReader {
   void PlaceAfterTime(std::string_view rest) {
     rest = Trim(rest);
     if (rest.empty() || line_location_) return;
+    // "… kl. 15.00 i Borgmesterens kontor. Mødet slut kl. 17." (Frederikssund
+    // Kommune's Økonomiudvalg 2012): the place ends with its sentence.
+    // A short word before the dot is an abbreviation ("Gl. Rådhus").
+    for (size_t p = rest.find(". "); p != std::string_view::npos; p = rest.find(". ", p + 2)) {
+      std::string_view before = rest.substr(0, p);
+      const size_t sp = before.rfind(' ');
+      const std::string_view last = sp == std::string_view::npos ? before : before.substr(sp + 1);
+      if (StartsUpper(rest.substr(p + 2)) && !AtMostWords(before, 1) && last.size() >= 4 &&
+          !AtMostWords(rest.substr(p + 2), 1)) {
+        rest = before;
+        break;
+      }
+    }
     for (const auto& w : lex_.words().place_lead.entries()) {
       std::string_view r = rest;
       if (!lang::ConsumeLeadingWord(&r, w)) continue;
       r = TrimRight(Trim(r), ".,");
-      if (!r.empty() && (AtMostWords(r, 6) || (AtMostWords(r, 12) && EndsInPostalTown(r))) && StartsUpper(r))
+      // "i mødelokale 1, Rådhuset": a room word opens it in lower case too.
+      const bool room = lex_.words().room.ContainsFolded(FoldCase(r.substr(0, r.find(' '))));
+      if (!r.empty() && (AtMostWords(r, 6) || (AtMostWords(r, 12) && EndsInPostalTown(r))) &&
+          (StartsUpper(r) || room))
         line_location_ = std::string(r);
       return;
     }
@@ -890,6 +906,11 @@ class HeaderReader {
         sp != std::string_view::npos && !lex_.header().DocumentType(before.substr(0, sp)).empty()) {
       before = Trim(before.substr(sp));
       typed = true;
+      // "Referat fra Økonomiudvalgets møde den …": a lower-case word
+      // between the type and a capitalised body is no part of it.
+      if (const size_t sp2 = before.find(' ');
+          sp2 != std::string_view::npos && StartsLower(before) && StartsUpper(Trim(before.substr(sp2))))
+        before = Trim(before.substr(sp2));
     }
     std::vector<size_t> ends;  // the end of each word
     for (size_t k = 0; k <= before.size(); ++k)

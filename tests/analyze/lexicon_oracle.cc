@@ -173,7 +173,9 @@ Re2Lexicon::Re2Lexicon(const Rulebook& rules, const Lexicon& code) : code_(code)
   const std::string body_suffix = "(?i:" + Alternation(Column(tables, "bodies", "suffix")) + ")";
   body_name_ = Compile(
       "^(?:(?i:" + Alternation(names) + ")|" + body_group + "{0,4}?[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*" +
-      body_suffix + "|(?:" + body_group + "{0,3}?" + body_word + ")?" + body_suffix + "|(?:" +
+      body_suffix + "|(?:" + body_group + "{0,3}?" + body_word + ")?" + body_suffix + "|" + body_group +
+      "{0,3}?[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*-,?\\s+(?:" + and_alt + ")\\s+[a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\\-]*" +
+      body_suffix + "|(?:" +
       Alternation(Column(tables, "bodies", "prefix")) + ")\\s+[^.]{3,})(?:\\s*\\([^()]{1,20}\\))?$");
   leadin_ = Compile("(?i)^(?:" + Alternation(Column(tables, "roles", "leadin")) + ")[\\s,:]+");
 }

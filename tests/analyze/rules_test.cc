@@ -1123,6 +1123,40 @@ TEST(Meetings, LongTitleLineUnderADateline) {
   }
 }
 
+// Frederikssund Kommune's minutes 2009-2012 (docplayer.dk/1358379, 3833265;
+// the transcripts drop the time's digits, restored here as the PDFs print
+// them): the type, "fra møde i", the body (its compound in lower case after
+// "Plan- og"), a weekday, the date, the time and a place that ends with its
+// sentence; "Referat fra Økonomiudvalgets møde …": a word between the type
+// and the body's genitive; a room in lower case.
+TEST(Meetings, TitleLinesOfOlderMinutes) {
+  struct Case {
+    const char* title;
+    const char* body;
+    const char* date;
+    const char* location;
+  } cases[] = {
+      {"Referat fra møde i Plan- og udviklingsudvalget torsdag den 15. januar 2009 Kl. 16.00 i Byrådssalen, "
+       "Frederikssund",
+       "Plan- og udviklingsudvalget", "2009-01-15", "Byrådssalen, Frederikssund"},
+      {"Økonomiudvalget\nReferat fra møde Torsdag den 6. september 2012 kl. 15.00 i Borgmesterens kontor. "
+       "Mødet slut kl. 17.",
+       "Økonomiudvalget", "2012-09-06", "Borgmesterens kontor"},
+      {"Referat fra Økonomiudvalgets møde den 12. august 2014 kl. 16.00 i Gl. Rådhus, Byrådssalen", "Økonomiudvalget",
+       "2014-08-12", "Gl. Rådhus, Byrådssalen"},
+      {"Referat af møde i Økonomiudvalget den 18. maj 2010 kl. 15.00 i mødelokale 2, Rådhuset", "Økonomiudvalget",
+       "2010-05-18", "mødelokale 2, Rådhuset"},
+  };
+  for (const auto& c : cases) {
+    auto rec = testing::StructureOfBytes(std::string(c.title) +
+                                         "\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n");
+    ASSERT_TRUE(rec.ok() && rec->meeting) << c.title;
+    EXPECT_EQ(rec->meeting->body.value_or("-"), c.body) << c.title;
+    EXPECT_EQ(rec->meeting->date.value_or("-"), c.date) << c.title;
+    EXPECT_EQ(rec->meeting->location.value_or("-"), c.location) << c.title;
+  }
+}
+
 // Odsherred Kommune's minutes as its web site prints them (Økonomiudvalget,
 // 1 October 2018): body, type and date in one title line between dashes,
 // no place under it but the first item; the case number 330-2018-3619 and

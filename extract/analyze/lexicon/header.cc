@@ -247,29 +247,34 @@ bool HeaderMatcher::BodyNameCode(std::string_view line) const {
   auto suffix_at = [&](size_t p) { return body_suffixes_.Each(line, p, ends_here); };
   // After the conjunction the suffix is no word of its own: "Byråd og
   // udvalg" is a site's menu (htk.dk's minutes pages 2017), not a body.
-  auto last_word = [&](size_t p, bool bare_ok) {
+  // `lower_ok`: after "Plan- og" the compound goes on in lower case ("Plan-
+  // og udviklingsudvalget", Frederikssund Kommune 2009), the suffix inside it.
+  auto last_word = [&](size_t p, bool bare_ok, bool lower_ok = false) {
     if (bare_ok && suffix_at(p)) return true;
     size_t len = 0;
-    if (p >= n || !IsCapital(DecodeAt(line, p, &len))) return false;
+    if (p >= n) return false;
+    const int32_t c = DecodeAt(line, p, &len);
+    if (!IsCapital(c) && !(lower_ok && IsNameChar(c) && c != '-')) return false;
     for (size_t x = p + len;; x += len) {
       if (suffix_at(x)) return true;
       if (x >= n || !IsNameChar(DecodeAt(line, x, &len))) return false;
     }
   };
-  auto words = [&](auto&& self, size_t p, int used, bool after_and) -> bool {
-    if (last_word(p, !after_and)) return true;
+  auto words = [&](auto&& self, size_t p, int used, bool after_and, bool after_hyphen_and) -> bool {
+    if (last_word(p, !after_and, after_hyphen_and)) return true;
     if (used == 4) return false;
     size_t len = 0;
     if (p >= n || !IsCapital(DecodeAt(line, p, &len))) return false;
     size_t q = p + len;
     while (q < n && IsNameChar(DecodeAt(line, q, &len))) q += len;
+    const bool hyphen = line[q - 1] == '-';
     // "Klima-, Teknik- og Miljøudvalget": a comma after a word's hyphen;
     // "Teknik, Erhverv, Plan og Miljøudvalget" (Allerød's committee 2018-2021,
     // alleroed.dk agenda_327182): after a whole word.
     if (q < n && line[q] == ',') ++q;
     if (q >= n || !IsReSpace(line[q])) return false;
     while (q < n && IsReSpace(line[q])) ++q;
-    if (self(self, q, used + 1, false)) return true;
+    if (self(self, q, used + 1, false, false)) return true;
     size_t conj = 0;
     for (const auto& w : words_.and_.entries())
       if (line.substr(q, w.size()) == w && q + w.size() < n && IsReSpace(line[q + w.size()])) {
@@ -279,9 +284,9 @@ bool HeaderMatcher::BodyNameCode(std::string_view line) const {
     if (conj == 0) return false;
     q += conj;
     while (q < n && IsReSpace(line[q])) ++q;
-    return self(self, q, used + 1, true);
+    return self(self, q, used + 1, true, hyphen);
   };
-  return words(words, 0, 0, false);
+  return words(words, 0, 0, false, false);
 }
 
 std::string HeaderMatcher::BodyOfMeetingTitle(std::string_view line) const {
