@@ -331,9 +331,14 @@ class HeaderReader {
       case Field::kLocation: {
         // "Mødelokale SL 1, Slangerup kl. 16.00" (Frederikssund's minutes
         // pages): a room word with no colon or tab after it is part of the
-        // place, and a clock time ending the line is the start time.
+        // place when a code or number names the room, and a clock time
+        // ending the line is the start time. Before a room's own name it is
+        // the label ("Mødelokale Udvalgsværelse D", Gentofte's Økonomiudvalg
+        // 10. juni 2013).
         std::string_view line = ctx_.text(*i);
-        if (!value.empty() && lh.label_end < lh.value_start && lh.value_start <= line.size() &&
+        const std::string_view first = std::string_view(value).substr(0, value.find_first_of(" ,"));
+        if (!value.empty() && (IsAllCaps(first) || HasDigit(first)) && lh.label_end < lh.value_start &&
+            lh.value_start <= line.size() &&
             line.substr(lh.label_end, lh.value_start - lh.label_end).find_first_not_of(' ') ==
                 std::string_view::npos &&
             lex_.words().room.ContainsFolded(FoldCase(Trim(line.substr(0, lh.label_end)))) && last == *i)
