@@ -687,6 +687,14 @@ class HeaderReader {
         line_start_ = tm->start_time;
         line_end_ = tm->end_time;
         PlaceAfterTime(t.substr(std::min(tm->end, t.size())));
+      } else if (auto bare = FindTime(lex_, t, true);
+                 bare && bare->start >= d->end && Trim(t.substr(d->end, bare->start - d->end)).empty() &&
+                 Trim(t.substr(std::min(bare->end, t.size()))).empty()) {
+        // "08-03-2021 16:00" (Region Sjælland's minutes pages, Regionsrådet
+        // 8.3.2021): a time without "kl." right after the date, ending the
+        // line.
+        line_start_ = bare->start_time;
+        line_end_ = bare->end_time;
       }
       date_line_ = *i;
       span_.Add(b.start, b.end);

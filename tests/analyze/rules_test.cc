@@ -3161,5 +3161,24 @@ TEST(Meetings, PageControlGluedToTheTitle) {
   EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "00.15.00-A21-1-21");
 }
 
+// Region Sjælland's minutes pages (Referat - Regionsrådet 2018-2021,
+// 08-03-2021, regionsjaelland.dk MOD-2020-00246): the date and a time
+// without "kl." alone on a line; the time is the meeting's start. A time
+// with words after it is not read bare.
+TEST(Meetings, BareTimeRightAfterTheDate) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\n\nReferat - Regionsrådet 2018-2021\n\n08-03-2021 16:00\n\nVideo\n\nMedlemmer af udvalget:\n\n"
+      "Heino Knudsen\n\nFormand\n\n(A)\n\nFreddy Blak\n\n(A)\n\nFraværende:\n\nFreddy Blak\n\n(A)\n\n\n"
+      "Indholdsfortegnelse\n\n1 (Åben) Godkendelse af dagsorden 4\n\n2 (Åben) Forslag til Plan for udvikling af "
+      "dialyseområdet 2021-2025 5\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2021-03-08");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "16:00");
+  auto words = testing::StructureOfBytes(
+      "Referat\n\nRegionsrådet\n\n8. marts 2021 16:00 i salen\n\n1. Godkendelse\n\nBeslutning\n\nGodkendt.\n");
+  ASSERT_TRUE(words.ok() && words->meeting);
+  EXPECT_FALSE(words->meeting->start_time);
+}
+
 }  // namespace
 }  // namespace referat
