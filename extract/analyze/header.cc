@@ -107,7 +107,10 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
     size_t title_at = 0;
     // "Mødetid:" / "12. august 2019 kl. 17:00" (Middelfart's minutes pages
     // 2014-2019): a date opening the line is the value, no item.
-    if ((ctx.lex().items().MatchNumberedLine(v, true, &number, &title_at) && !DateOpens(ctx.lex(), v)) ||
+    // "2. næstformand" under a member's name (Region Sjælland's Regionsrådet
+    // 8.3.2021: name, role, party a line each) is the member's role.
+    if ((ctx.lex().items().MatchNumberedLine(v, true, &number, &title_at) && !DateOpens(ctx.lex(), v) &&
+         !ctx.lex().attendance().IsRoleWord(v.substr(std::min(title_at, v.size())))) ||
         (ctx.IsTableRow(j) && !ctx.block(j).cells.empty() && NumberCell(ctx.cell(j, 0))))
       break;
     // Further lines after a gap only while they read like a list of names

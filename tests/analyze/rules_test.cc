@@ -3180,5 +3180,21 @@ TEST(Meetings, BareTimeRightAfterTheDate) {
   EXPECT_FALSE(words->meeting->start_time);
 }
 
+// Region Sjælland's Regionsrådet 8.3.2021 (regionsjaelland.dk
+// MOD-2020-00246): the members a name, a role and a party a line each;
+// "2. næstformand" is a role, not an agenda item ending the list.
+TEST(Meetings, NumberedRoleLineInsideTheMemberList) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\n\nReferat - Regionsrådet 2018-2021\n\n08-03-2021 16:00\n\nVideo\n\nMedlemmer af udvalget:\n\n"
+      "Heino Knudsen\n\nFormand\n\n(A)\n\nPeter Jacobsen\n\nNæstformand\n\n(O)\n\nJacob Jensen\n\n2. næstformand\n\n"
+      "(V)\n\nFreddy Blak\n\n(A)\n\nCamilla Aff Bredegaard\n\n(A)\n\nFraværende:\n\nCamilla Aff Bredegaard\n\n(A)\n\n\n"
+      "Indholdsfortegnelse\n\n1 (Åben) Godkendelse af dagsorden 4\n\n2 (Åben) Forslag til Plan for udvikling af "
+      "dialyseområdet 2021-2025 5\n");
+  ASSERT_TRUE(rec.ok() && rec->attendance);
+  EXPECT_EQ(rec->attendance->present,
+            (std::vector<std::string>{"Heino Knudsen", "Peter Jacobsen", "Jacob Jensen", "Freddy Blak"}));
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Camilla Aff Bredegaard"}));
+}
+
 }  // namespace
 }  // namespace referat
