@@ -805,6 +805,17 @@ class HeaderReader {
       if (!r.empty() && AtMostWords(r, 6) && StartsUpper(r)) line_location_ = std::string(r);
       return;
     }
+    // "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20
+    // "Mødelokale 1"" (AffaldPlus, bestyrelsen 29.1.2016): after a comma, a
+    // capitalised place of a few words, its house number too.
+    if (rest[0] == ',') {
+      std::string_view r = TrimRight(Trim(rest.substr(1)), ".,");
+      if (StartsUpper(r) && AtMostWords(r, 6) && !EndsSentence(r) && !lex_.header().IsBodyName(r) &&
+          lex_.header().DocumentType(r).empty() && lex_.attendance().MatchLabel(r, false).field == Field::kNone) {
+        line_location_ = std::string(r);
+        return;
+      }
+    }
     const std::string_view first = rest.substr(0, rest.find(' '));
     std::string_view r = TrimRight(rest, ".,");
     if (lex_.words().room.ContainsFolded(FoldCase(first)) && AtMostWords(r, 6)) {

@@ -3196,5 +3196,23 @@ TEST(Meetings, NumberedRoleLineInsideTheMemberList) {
   EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Camilla Aff Bredegaard"}));
 }
 
+// AffaldPlus's board minutes (Bestyrelsesmøde 29. januar 2016): the place
+// after the time and a comma, its house number too, on the title line; the
+// heading under it ("Mødedeltagelse / Afbud") is no place.
+TEST(Meetings, PlaceAfterTheTimeAndAComma) {
+  auto rec = testing::StructureOfBytes(
+      "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20 \"Mødelokale 1\"\n\nMødedeltagelse / Afbud\n\n\n"
+      "Bestyrelsen: Niels O. Pedersen, Villum Christensen, Benny Christensen\n\nAfbud: Kurt Munck\n\n\n"
+      "Pkt. 1. Godkendelse af protokoludskrift fra sidste møde (B)\n\nIndstilling:\nTil godkendelse.\n\n"
+      "Beslutning:\nGodkendt.\n\nPkt. 2. Godkendelse af dagsorden (B)\n\nIndstilling:\nTil godkendelse.\n\n"
+      "Beslutning:\nGodkendt.\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2016-01-29");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "10:00");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Ved Fjorden 20 \"Mødelokale 1\"");
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[1].title, "Godkendelse af dagsorden");
+}
+
 }  // namespace
 }  // namespace referat
