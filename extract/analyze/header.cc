@@ -124,7 +124,10 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
     size_t title_at = 0;
     // "Mødetid:" / "12. august 2019 kl. 17:00" (Middelfart's minutes pages
     // 2014-2019): a date opening the line is the value, no item.
-    if ((ctx.lex().items().MatchNumberedLine(v, true, &number, &title_at) && !DateOpens(ctx.lex(), v)) ||
+    // "2. næstformand" under a member's name (Region Sjælland's Regionsrådet
+    // 8.3.2021: name, role, party a line each) is the member's role.
+    if ((ctx.lex().items().MatchNumberedLine(v, true, &number, &title_at) && !DateOpens(ctx.lex(), v) &&
+         !ctx.lex().attendance().IsRoleWord(v.substr(std::min(title_at, v.size())))) ||
         (ctx.IsTableRow(j) && !ctx.block(j).cells.empty() && NumberCell(ctx.cell(j, 0))))
       break;
     // Further lines after a gap only while they read like a list of names
@@ -379,9 +382,14 @@ class HeaderReader {
       case Field::kLocation: {
         // "Mødelokale SL 1, Slangerup kl. 16.00" (Frederikssund's minutes
         // pages): a room word with no colon or tab after it is part of the
-        // place, and a clock time ending the line is the start time.
+        // place when a code or number names the room, and a clock time
+        // ending the line is the start time. Before a room's own name it is
+        // the label ("Mødelokale Udvalgsværelse D", Gentofte's Økonomiudvalg
+        // 10. juni 2013).
         std::string_view line = ctx_.text(*i);
-        if (!value.empty() && lh.label_end < lh.value_start && lh.value_start <= line.size() &&
+        const std::string_view first = std::string_view(value).substr(0, value.find_first_of(" ,"));
+        if (!value.empty() && (IsAllCaps(first) || HasDigit(first)) && lh.label_end < lh.value_start &&
+            lh.value_start <= line.size() &&
             line.substr(lh.label_end, lh.value_start - lh.label_end).find_first_not_of(' ') ==
                 std::string_view::npos &&
             lex_.words().room.ContainsFolded(FoldCase(Trim(line.substr(0, lh.label_end)))) && last == *i)
@@ -747,6 +755,14 @@ class HeaderReader {
         line_start_ = tm->start_time;
         line_end_ = tm->end_time;
         PlaceAfterTime(t.substr(std::min(tm->end, t.size())));
+      } else if (auto bare = FindTime(lex_, t, true);
+                 bare && bare->start >= d->end && Trim(t.substr(d->end, bare->start - d->end)).empty() &&
+                 Trim(t.substr(std::min(bare->end, t.size()))).empty()) {
+        // "08-03-2021 16:00" (Region Sjælland's minutes pages, Regionsrådet
+        // 8.3.2021): a time without "kl." right after the date, ending the
+        // line.
+        line_start_ = bare->start_time;
+        line_end_ = bare->end_time;
       }
       date_line_ = *i;
       span_.Add(b.start, b.end);
@@ -870,6 +886,17 @@ class HeaderReader {
           (StartsUpper(r) || room))
         line_location_ = std::string(r);
       return;
+    }
+    // "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20
+    // "Mødelokale 1"" (AffaldPlus, bestyrelsen 29.1.2016): after a comma, a
+    // capitalised place of a few words, its house number too.
+    if (rest[0] == ',') {
+      std::string_view r = TrimRight(Trim(rest.substr(1)), ".,");
+      if (StartsUpper(r) && AtMostWords(r, 6) && !EndsSentence(r) && !lex_.header().IsBodyName(r) &&
+          lex_.header().DocumentType(r).empty() && lex_.attendance().MatchLabel(r, false).field == Field::kNone) {
+        line_location_ = std::string(r);
+        return;
+      }
     }
     const std::string_view first = rest.substr(0, rest.find(' '));
     std::string_view r = TrimRight(rest, ".,");

@@ -60,6 +60,32 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const Rulebo
   ExtractStructure(doc, seg, analyze::Lexicon::For(rules), record);
 }
 
+namespace {
+
+// A publishing system's code after every item's title: one capital letter in
+// brackets ("Temamøde - Diger (B)", "Vejen kommunes årsregnskab 2017 (C)":
+// Vejen Kommune's minutes pages, vejen.dk agendaId=1606431 and 1447677,
+// where B items end at the committee and C items go on to the council). It
+// says who decides, not whether the item is open, and is no part of the
+// title. Only when every title of two or more ends in one: a party letter
+// after a member's name ends one title, not all.
+size_t TitleCodeStart(std::string_view title) {
+  const size_t n = title.size();
+  if (n < 5 || title[n - 1] != ')' || title[n - 3] != '(' || title[n - 4] != ' ') return std::string_view::npos;
+  if (title[n - 2] < 'A' || title[n - 2] > 'Z') return std::string_view::npos;
+  return n - 4;
+}
+
+template <typename T>
+void WithoutTitleCodes(std::vector<T>* items) {
+  if (items->size() < 2) return;
+  for (const auto& it : *items)
+    if (TitleCodeStart(it.title) == std::string_view::npos) return;
+  for (auto& it : *items) it.title = std::string(lang::TrimRight(std::string_view(it.title).substr(0, TitleCodeStart(it.title)), " "));
+}
+
+}  // namespace
+
 void ExtractStructure(const Document& doc, const Segmentation& seg, const analyze::Lexicon& lex,
                       Record* record) {
   // Two-digit years with no meeting date to go by take the document's own years.
@@ -80,6 +106,8 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
   std::optional<std::string> date = header.found ? header.meeting.date : std::nullopt;
   record->agenda_items = analyze::ExtractItems(ctx, starts, toc, date);
   record->toc = toc.entries;
+  WithoutTitleCodes(&record->agenda_items);
+  WithoutTitleCodes(&record->toc);
 
   bool has_decision = false;
   for (const auto& it : record->agenda_items) has_decision = has_decision || it.decision.has_value();
@@ -127,6 +155,12 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
     if (!record->meeting->municipality) record->meeting->municipality = analyze::MunicipalityNotStated(ctx, *record->meeting);
     if (!record->meeting->municipality)
       record->meeting->municipality = analyze::MunicipalityOfPath(ctx, record->source.path);
+    // The body is the council itself and the municipality is known: the
+    // council is that body named with its town ("Byråd" in "Greve Kommune":
+    // "Greve Byråd").
+    if (record->meeting->body && !record->meeting->council && record->meeting->municipality)
+      record->meeting->council =
+          ctx.lex().header().CouncilOfBody(*record->meeting->body, *record->meeting->municipality);
     // "Mødet hævet kl. 17.30." after the items, or in the header's notes
     // (Odense's minutes: "Mødet hævet kl. 17.12" above the agenda), gives
     // the end time the header did not state.

@@ -441,7 +441,10 @@ TEST(Meetings, NumberDotTitleWithoutASpace) {
   EXPECT_EQ(rec->meeting->date.value_or("-"), "2018-06-19");
   EXPECT_EQ(rec->meeting->location.value_or("-"), "M 5 - Vejen Rådhus");
   ASSERT_EQ(rec->agenda_items.size(), 2u);
-  EXPECT_EQ(rec->agenda_items[0].title, "Revisionsberetning nr. 17, årsregnskab 2017 (C)");
+  // "(C)" and "(B)" after every title are Vejen's codes (C items go on to
+  // the council, B items end at the committee), no part of the title.
+  EXPECT_EQ(rec->agenda_items[0].title, "Revisionsberetning nr. 17, årsregnskab 2017");
+  EXPECT_EQ(rec->agenda_items[1].title, "Månedlig budgetopfølgning pr. 31/5 2018");
   EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "18/18300");
   ASSERT_TRUE(rec->agenda_items[0].decision);
   EXPECT_EQ(rec->agenda_items[0].decision->category, DecisionCategory::kRecommended);
@@ -2645,6 +2648,77 @@ TEST(Meetings, ItemTitleLineRepeatedUnderItself) {
   ASSERT_TRUE(rec->agenda_items[0].decision);
   EXPECT_EQ(rec->agenda_items[0].decision->text, "Godkendt.");
   EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "330-2020-2521");
+  // The "(B)" after every title is the system's code, not the title's.
+  EXPECT_EQ(rec->agenda_items[0].title, "Godkendelse af dagsorden");
+  EXPECT_EQ(rec->agenda_items[1].title, "Budgetopfølgning 1 for 2020 - Økonomiudvalget");
+}
+
+// Vejen Kommune's minutes pages (Udvalget for teknik og miljø, 18-02-2019,
+// vejen.dk agendaId=1606431): "(B)" after every item's title is the
+// system's code. A member's party letter after the title of one item of
+// several is kept: only a code every title carries is cut.
+TEST(Meetings, SystemCodeAfterEveryTitle) {
+  auto rec = testing::StructureOfBytes(
+      "Udvalg: Udvalget for teknik og miljø\n\nMødedato: 18-02-2019\n\nMødested: M 5 - Vejen Rådhus\n\n"
+      "1.Temamøde - Diger (B)\n\nSagsnummer: 19/2484\n\nTemamøde - Diger (B)\n\nAdministrativ indstilling\n\n"
+      "Chef for Teknik & Miljø Peter Hansen indstiller, at\n\n • orienteringen drøftes.\n\n"
+      "Beslutning Udvalget for teknik og miljø den 18-02-2019\n\nDrøftet og taget til efterretning.\n\n"
+      "Afbud: Claus Grimm (Løsgænger)\n\n"
+      "2.Orientering om udbud af indsamling af og beholderindkøb til madaffald (B)\n\nSagsnummer: 18/1039\n\n"
+      "Orientering om udbud af indsamling af og beholderindkøb til madaffald (B)\n\nAdministrativ indstilling\n\n"
+      "Chef for Teknik & Miljø Peter Hansen indstiller, at\n\n • orienteringen tages til efterretning.\n\n"
+      "Beslutning Udvalget for teknik og miljø den 18-02-2019\n\nOrientering taget til efterretning.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].title, "Temamøde - Diger");
+  EXPECT_EQ(rec->agenda_items[0].case_number.value_or("-"), "19/2484");
+  EXPECT_EQ(rec->agenda_items[1].title, "Orientering om udbud af indsamling af og beholderindkøb til madaffald");
+  auto party = testing::StructureOfBytes(
+      "Udvalg: Økonomiudvalget\n\nMødedato: 18-02-2019\n\n1.Forslag fra Jens Hansen (A)\n\nSagsnummer: 19/1\n\n"
+      "Beslutning Økonomiudvalget den 18-02-2019\n\nGodkendt.\n\n2.Budget 2019\n\nSagsnummer: 19/2\n\n"
+      "Beslutning Økonomiudvalget den 18-02-2019\n\nGodkendt.\n");
+  ASSERT_TRUE(party.ok());
+  ASSERT_EQ(party->agenda_items.size(), 2u);
+  EXPECT_EQ(party->agenda_items[0].title, "Forslag fra Jens Hansen (A)");
+}
+
+// A council that meets as "Byrådet" in a named municipality is that town's
+// council ("Greve Byråd", as Greve's FirstAgenda exports name the body
+// "Byråd"; Vejen Kommune's pages, Byrådet 09-02-2021, vejen.dk
+// agendaId=526756). A committee gets no council its minutes do not name.
+TEST(Meetings, CouncilOfTheBodyThatIsTheCouncil) {
+  auto rec = testing::StructureOfBytes(
+      "Udvalg: Byrådet\n\nMødedato: 09-02-2021\n\nMødested: Byrådssalen (3. sal) Vejen Rådhus\n\n"
+      "1.Alfabo, 39 familieboliger i Søndergade, Brørup, Skema B\n\nSagsnummer: 20/8545\n\n"
+      "Beslutning Byrådet den 09-02-2021\n\nGodkendt.\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->municipality.value_or("-"), "Vejen Kommune");
+  EXPECT_EQ(rec->meeting->council.value_or("-"), "Vejen Byråd");
+  auto kb = testing::StructureOfBytes(
+      "Referat\nKommunalbestyrelsen\nSyddjurs Kommune\nDato: 12. marts 2020\n\n1. Budget\n\nBeslutning\n\nGodkendt.\n");
+  ASSERT_TRUE(kb.ok() && kb->meeting);
+  EXPECT_EQ(kb->meeting->council.value_or("-"), "Syddjurs Kommunalbestyrelse");
+  auto committee = testing::StructureOfBytes(
+      "Udvalg: Økonomiudvalget\n\nMødedato: 03-04-2018\n\nMødested: M 5 - Vejen Rådhus\n\n"
+      "1.Budget\n\nSagsnummer: 17/26296\n\nBeslutning Økonomiudvalget den 03-04-2018\n\nGodkendt.\n");
+  ASSERT_TRUE(committee.ok() && committee->meeting);
+  EXPECT_EQ(committee->meeting->municipality.value_or("-"), "Vejen Kommune");
+  EXPECT_FALSE(committee->meeting->council);
+}
+
+// Gentofte Kommune's agenda (Økonomiudvalget 10. juni 2013, PDF as text,
+// pdf2html.opoint.com): "Mødelokale" without a colon before the room's own
+// name is the label; before a code ("Mødelokale SL 1") it is the name's.
+TEST(Meetings, RoomLabelWithoutColonBeforeTheRoomsName) {
+  auto rec = testing::StructureOfBytes(
+      "Side 1 af 27\n\nGentofte Kommune\n\nDagsorden til\n\nmøde i\n\nØkonomiudvalget\n\nDagsorden åben\n\n"
+      "Mødedato 10. juni 2013\n\nMødetidspunkt 17.00\n\nMødelokale Udvalgsværelse D\n\n"
+      "1  Åbent         Kommuneplan 2013 - juni. Endelig vedtagelse\n\n018520-2013\n\nResumé\n\n"
+      "Kommunalbestyrelsen vedtog enstemmigt den 26. november 2012 at sende forslag til Kommuneplan 2013 i "
+      "høring.\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Udvalgsværelse D");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "17:00");
 }
 
 // Frederiksberg's minutes pages (Referat til mødet i Kommunalbestyrelsen
@@ -3145,6 +3219,59 @@ TEST(Meetings, PageControlGluedToTheTitle) {
   EXPECT_EQ(rec->agenda_items[0].title, "Godkendelse af dagsorden");
   EXPECT_EQ(rec->agenda_items[1].title, "Ændring af styrelsesvedtægt for Solrød Kommune");
   EXPECT_EQ(rec->agenda_items[1].case_number.value_or("-"), "00.15.00-A21-1-21");
+}
+
+// Region Sjælland's minutes pages (Referat - Regionsrådet 2018-2021,
+// 08-03-2021, regionsjaelland.dk MOD-2020-00246): the date and a time
+// without "kl." alone on a line; the time is the meeting's start. A time
+// with words after it is not read bare.
+TEST(Meetings, BareTimeRightAfterTheDate) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\n\nReferat - Regionsrådet 2018-2021\n\n08-03-2021 16:00\n\nVideo\n\nMedlemmer af udvalget:\n\n"
+      "Heino Knudsen\n\nFormand\n\n(A)\n\nFreddy Blak\n\n(A)\n\nFraværende:\n\nFreddy Blak\n\n(A)\n\n\n"
+      "Indholdsfortegnelse\n\n1 (Åben) Godkendelse af dagsorden 4\n\n2 (Åben) Forslag til Plan for udvikling af "
+      "dialyseområdet 2021-2025 5\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2021-03-08");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "16:00");
+  auto words = testing::StructureOfBytes(
+      "Referat\n\nRegionsrådet\n\n8. marts 2021 16:00 i salen\n\n1. Godkendelse\n\nBeslutning\n\nGodkendt.\n");
+  ASSERT_TRUE(words.ok() && words->meeting);
+  EXPECT_FALSE(words->meeting->start_time);
+}
+
+// Region Sjælland's Regionsrådet 8.3.2021 (regionsjaelland.dk
+// MOD-2020-00246): the members a name, a role and a party a line each;
+// "2. næstformand" is a role, not an agenda item ending the list.
+TEST(Meetings, NumberedRoleLineInsideTheMemberList) {
+  auto rec = testing::StructureOfBytes(
+      "Referat\n\nReferat - Regionsrådet 2018-2021\n\n08-03-2021 16:00\n\nVideo\n\nMedlemmer af udvalget:\n\n"
+      "Heino Knudsen\n\nFormand\n\n(A)\n\nPeter Jacobsen\n\nNæstformand\n\n(O)\n\nJacob Jensen\n\n2. næstformand\n\n"
+      "(V)\n\nFreddy Blak\n\n(A)\n\nCamilla Aff Bredegaard\n\n(A)\n\nFraværende:\n\nCamilla Aff Bredegaard\n\n(A)\n\n\n"
+      "Indholdsfortegnelse\n\n1 (Åben) Godkendelse af dagsorden 4\n\n2 (Åben) Forslag til Plan for udvikling af "
+      "dialyseområdet 2021-2025 5\n");
+  ASSERT_TRUE(rec.ok() && rec->attendance);
+  EXPECT_EQ(rec->attendance->present,
+            (std::vector<std::string>{"Heino Knudsen", "Peter Jacobsen", "Jacob Jensen", "Freddy Blak"}));
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Camilla Aff Bredegaard"}));
+}
+
+// AffaldPlus's board minutes (Bestyrelsesmøde 29. januar 2016): the place
+// after the time and a comma, its house number too, on the title line; the
+// heading under it ("Mødedeltagelse / Afbud") is no place.
+TEST(Meetings, PlaceAfterTheTimeAndAComma) {
+  auto rec = testing::StructureOfBytes(
+      "Bestyrelsesmøde 29. januar 2016 kl. 10.00, Ved Fjorden 20 \"Mødelokale 1\"\n\nMødedeltagelse / Afbud\n\n\n"
+      "Bestyrelsen: Niels O. Pedersen, Villum Christensen, Benny Christensen\n\nAfbud: Kurt Munck\n\n\n"
+      "Pkt. 1. Godkendelse af protokoludskrift fra sidste møde (B)\n\nIndstilling:\nTil godkendelse.\n\n"
+      "Beslutning:\nGodkendt.\n\nPkt. 2. Godkendelse af dagsorden (B)\n\nIndstilling:\nTil godkendelse.\n\n"
+      "Beslutning:\nGodkendt.\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2016-01-29");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "10:00");
+  EXPECT_EQ(rec->meeting->location.value_or("-"), "Ved Fjorden 20 \"Mødelokale 1\"");
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[1].title, "Godkendelse af dagsorden");
 }
 
 }  // namespace

@@ -167,6 +167,9 @@ TEST(FirstAgenda, AbsentUnderEveryItemIsAbsentFromTheMeeting) {
   auto r = ExtractFile((Real() / "firstagenda-json" / "greve" / "greve_byrad-2022-2025_2024-03-13.json").string(),
                        ExtractOptions{});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
+  // The body "Byråd" is the council itself: Greve's.
+  ASSERT_TRUE(r->meeting);
+  EXPECT_EQ(r->meeting->council.value_or("-"), "Greve Byråd");
   ASSERT_TRUE(r->attendance);
   EXPECT_EQ(r->attendance->absent, (std::vector<std::string>{"Per Lund Sørensen"}));
   const auto& present = r->attendance->present;

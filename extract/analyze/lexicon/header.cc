@@ -66,6 +66,7 @@ HeaderMatcher::HeaderMatcher(const Rulebook& rules, const Words& words) : words_
   body_prefixes_ = PhraseList(Column(tables, "bodies", "prefix"), false, /*fold=*/false);
   bodys_meeting_.Set("^(\\S.*?)s\\s+(?i:" + WordAlternation(rules, "meeting") + ")$");
   std::vector<std::string> councils = Column(tables, "bodies", "council");
+  councils_ = councils;
   council_words_ = PhraseList(councils, false);
   council_alone_words_ = PhraseList(Column(tables, "bodies", "council_alone"), false);
   council_.Set(
@@ -77,6 +78,8 @@ HeaderMatcher::HeaderMatcher(const Rulebook& rules, const Words& words) : words_
     if (row.size() < 2) continue;
     municipalities_[FoldCase(row[0])] = row[1];
     municipalities_[FoldCase(row[1])] = row[1];
+    if (row[1].size() > row[0].size() && row[1].compare(0, row[0].size(), row[0]) == 0 && row[1][row[0].size()] == ' ')
+      towns_[row[1]] = row[0];
     if (row.size() >= 3) municipality_path_words_[row[2]] = row[1];
   }
   for (const auto& row : tables("bodies")) {
@@ -362,6 +365,30 @@ std::optional<std::pair<std::string, std::string>> HeaderMatcher::OnlyCouncilOf(
   auto muni = MunicipalityOf(it->second.second);
   if (!muni) return std::nullopt;
   return std::make_pair(it->second.first, *muni);
+}
+
+std::optional<std::string> HeaderMatcher::CouncilOfBody(std::string_view body, std::string_view municipality) const {
+  body = Trim(body);
+  re2::StringPiece town;
+  if (!IsCouncilAlone(body, &town) || !town.empty()) return std::nullopt;
+  if (auto only = OnlyCouncilOf(body)) {
+    if (only->second == municipality) return only->first;
+    return std::nullopt;
+  }
+  auto t = towns_.find(std::string(municipality));
+  if (t == towns_.end()) return std::nullopt;
+  const std::string folded = FoldCase(body);
+  const std::string* word = nullptr;
+  size_t len = 0;
+  for (const auto& c : councils_) {
+    std::string fc = FoldCase(c);
+    if (fc.size() > len && folded.compare(0, fc.size(), fc) == 0) {
+      word = &c;
+      len = fc.size();
+    }
+  }
+  if (!word) return std::nullopt;
+  return t->second + " " + *word;
 }
 
 bool HeaderMatcher::IsCouncilAlone(std::string_view s, re2::StringPiece* town) const {

@@ -92,6 +92,14 @@ class HeaderMatcher {
   // ("Borgerrepræsentationen": bodies.txt's council_alone rows with a
   // council's full name and its town): {council, official municipality}.
   std::optional<std::pair<std::string, std::string>> OnlyCouncilOf(std::string_view name) const;
+  // The council a body names when the body is the council itself, in a known
+  // municipality: a council_alone word whose stem is a bodies.txt `council`
+  // word, with the town of the municipality's official name ("Byrådet" or
+  // "Byråd" in "Greve Kommune": "Greve Byråd"; "Kommunalbestyrelsen" in
+  // "Syddjurs Kommune": "Syddjurs Kommunalbestyrelse"). Nothing for a
+  // committee, for a council without a council word ("Sognerådet"), or for
+  // an official name that does not open with its town and a space.
+  std::optional<std::string> CouncilOfBody(std::string_view body, std::string_view municipality) const;
   // The body of a title that opens with a meeting's compound word and no
   // type word ("Bestyrelsesmøde den 6 / 2 1984": "Bestyrelsen"; bodies.txt
   // `meeting_title`), or "".
@@ -124,6 +132,8 @@ class HeaderMatcher {
   std::vector<std::string> municipality_words_;  // for MayHaveMunicipalityPhrase
   LazyRE2 municipality_phrase_;
   std::map<std::string, std::string> municipalities_;  // folded town -> official
+  std::map<std::string, std::string> towns_;  // official -> town, when the official name opens with it
+  std::vector<std::string> councils_;  // bodies.txt `council` words as written
   std::map<std::string, std::string> municipality_path_words_;  // "alleroed" -> official
   std::vector<std::string> regional_words_;  // folded
   std::map<std::string, std::pair<std::string, std::string>> only_councils_;  // folded name -> council, town

@@ -60,6 +60,9 @@ void ExtractExportStructure(const Document& doc, const Segmentation& seg, const 
   if (!m.municipality) m.municipality = header.meeting.municipality;
   if (!m.municipality) m.municipality = analyze::MunicipalityNotStated(ctx, m);
   if (!m.municipality) m.municipality = analyze::MunicipalityOfPath(ctx, record->source.path);
+  // The body is the council itself ("Byråd", Greve's FirstAgenda exports):
+  // the council is that body named with its town.
+  if (m.body && !m.council && m.municipality) m.council = ctx.lex().header().CouncilOfBody(*m.body, *m.municipality);
   m.document_type = facts.document_type;
   if (!m.document_type)
     m.document_type = has_decision ? ctx.lex().header().MinutesTypeName() : ctx.lex().header().AgendaTypeName();
