@@ -417,10 +417,12 @@ bool Scanner::TryDate(size_t i, Found* f) {
     return false;
   }
   // A range: "A til B", "A - B", "A – B", "A/B"; "mellem A og B".
-  bool dot_unused = false;
-  const bool after_between = i > 0 && lex_.Prefix(T(i - 1), &dot_unused) == PrefixRole::kBetween;
+  auto after_between = [&] {
+    bool dot_unused = false;
+    return i > 0 && lex_.Prefix(T(i - 1), &dot_unused) == PrefixRole::kBetween;
+  };
   if (Has(next + 1) && (T(next).IsWordIn(lex_.range_words) || IsDash(T(next)) || T(next).IsPunct('/') ||
-                        (after_between && T(next).IsWordIn(lex_.and_words)))) {
+                        (T(next).IsWordIn(lex_.and_words) && after_between()))) {
     Ymd b_from, b_to;
     bool b_period;
     size_t b_next;

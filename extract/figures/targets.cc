@@ -27,9 +27,12 @@
 namespace referat::figures {
 namespace {
 
+// (The first word is the index key it was found under: only its dot is
+// checked.)
 bool Matches(const std::vector<Token>& toks, size_t i, const std::vector<std::string>& words) {
   if (i + words.size() > toks.size()) return false;
-  for (size_t k = 0; k < words.size(); ++k) {
+  if (words.size() > 1 && toks[i].dot_after) return false;
+  for (size_t k = 1; k < words.size(); ++k) {
     const Token& t = toks[i + k];
     if (t.kind != TokKind::kWord || t.bare_key() != words[k]) return false;
     // A sentence-ending dot inside a phrase breaks it.
@@ -104,9 +107,11 @@ void TargetFinder::OnSentence(size_t s, const std::vector<Token>& toks) {
   size_t modal_end = std::string::npos;
   for (size_t i = 0; i < toks.size(); ++i) {
     const Token& t = toks[i];
-    if (t.kind == TokKind::kPunct && (t.IsPunct(',') || t.IsPunct(':') || t.IsPunct(';')))
-      modal_end = std::string::npos;
-    if (t.kind != TokKind::kWord) continue;
+    if (t.kind != TokKind::kWord) {
+      if (modal_end != std::string::npos && (t.IsPunct(',') || t.IsPunct(':') || t.IsPunct(';')))
+        modal_end = std::string::npos;
+      continue;
+    }
     if (t.cls & kLeadinWord) fl.leadin = true;
     if (!(t.cls & kPhraseWord)) continue;
     auto it = lex_.target_phrase_index.find(t.bare_key());
