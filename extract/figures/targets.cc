@@ -105,11 +105,16 @@ void TargetFinder::OnSentence(size_t s, const std::vector<Token>& toks) {
   // antallet af daglige rygere reduceres fra nu 18,5 procent til 13
   // procent"), or npos: a modal and a direction apart in one clause.
   size_t modal_end = std::string::npos;
+  // The token after a direction of the current clause, or npos: "at
+  // reducere CO2-udslippet mindst to procent om året" bounds the change
+  // without a modal.
+  size_t dir_end = std::string::npos;
   for (size_t i = 0; i < toks.size(); ++i) {
     const Token& t = toks[i];
     if (t.kind != TokKind::kWord) {
-      if (modal_end != std::string::npos && (t.IsPunct(',') || t.IsPunct(':') || t.IsPunct(';')))
-        modal_end = std::string::npos;
+      if ((modal_end != std::string::npos || dir_end != std::string::npos) &&
+          (t.IsPunct(',') || t.IsPunct(':') || t.IsPunct(';')))
+        modal_end = dir_end = std::string::npos;
       continue;
     }
     if (t.cls & kLeadinWord) fl.leadin = true;
@@ -122,6 +127,7 @@ void TargetFinder::OnSentence(size_t s, const std::vector<Token>& toks) {
       // A direction a few words after a modal of its clause, a level after
       // it: "skal antallet af daglige rygere reduceres fra ... til 13
       // procent", "Vi vil reducere CO2-udledningen med 70 % i 2030".
+      if (p.kind == TargetPhraseKind::kDirection && !p.direction.empty()) dir_end = i + p.words.size();
       if (p.kind == TargetPhraseKind::kDirection && !p.direction.empty() &&
           modal_end != std::string::npos && i >= modal_end && i - modal_end <= 6) {
         // The level within a few words of the direction, in its clause.
@@ -144,8 +150,15 @@ void TargetFinder::OnSentence(size_t s, const std::vector<Token>& toks) {
               if (k + 1 < toks.size()) fl.cut = toks[k].start;
               break;
             }
-      } else if (p.kind == TargetPhraseKind::kWeak)
-        weak = weak || LevelFollows(toks, i + p.words.size());
+      } else if (p.kind == TargetPhraseKind::kWeak) {
+        const bool level = LevelFollows(toks, i + p.words.size());
+        weak = weak || level;
+        // A bound right after a change's verb and its object: "at reducere
+        // CO2-udslippet mindst to procent om året" (TV 2 Vejret on the
+        // klimakommuner, vejr.tv2.dk 2019).
+        if (level && dir_end != std::string::npos && i >= dir_end && i - dir_end <= 3)
+          fl.trigger = directed = true;
+      }
       else if (p.kind == TargetPhraseKind::kModal) {
         modal = true;
         modal_end = i + p.words.size();
