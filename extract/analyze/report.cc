@@ -32,6 +32,13 @@ std::optional<Period> PeriodFromTitle(const Lexicon& lex, std::string_view title
     int ya = std::stoi(std::string(a.data(), a.size())), yb = std::stoi(std::string(b.data(), b.size()));
     if (yb >= ya) return Period{YearStart(ya), YearEnd(yb)};
   }
+  // The end year in two digits after a dash: "Kommunalbestyrelsens strategi
+  // 2022-25" (Hedensted Kommune, hedensted.dk 2022), in the same century.
+  static const RE2 short_range("(?:^|[^\\d])((?:19|20)\\d{2})\\s*(?:-|\xE2\x80\x93)\\s*(\\d{2})(?:[^\\d.,]|$)");
+  if (RE2::PartialMatch(title, short_range, &a, &b)) {
+    int ya = std::stoi(std::string(a.data(), a.size())), yb = ya / 100 * 100 + std::stoi(std::string(b.data(), b.size()));
+    if (yb > ya) return Period{YearStart(ya), YearEnd(yb)};
+  }
   if (RE2::PartialMatch(title, lex.header().annual_report(), &a)) {
     int y = std::stoi(std::string(a.data(), a.size()));
     return Period{YearStart(y), YearEnd(y)};
@@ -383,9 +390,17 @@ size_t TitleBlock(const Context& ctx) {
     if (ctx.block(i).bold && AtMostWords(ctx.text(i), 25)) return i;
   // (Not a lead-in to a list; a web page's first line may ask its question:
   // "Hvad gør kommunen selv?", Randers Kommune, randers.dk 2021.)
+  // Nor a page's furniture ("Transkript" of a docplayer.dk transcript,
+  // "Gå til hovedindhold"; report_labels.txt `chrome`) or a cover's month and
+  // year above the title ("September 2023" / "Analyse af kommunernes ...",
+  // Ea Energianalyse for DK2020, issuu.com/realdania.dk 2023).
   for (size_t i = 0; i < std::min<size_t>(n, 5); ++i) {
     std::string_view t = Trim(ctx.text(i));
     if (t.empty() || t.back() == ':' || !AtMostWords(t, 25)) continue;
+    size_t vs = 0;
+    if (ctx.lex().header().MatchReportLabel(t, &vs) == "chrome" ||
+        (i + 1 < n && CoverDateLine(ctx.lex(), t)))
+      continue;
     if (!EndsSentence(t) || (i == 0 && t.back() == '?' && AtMostWords(t, 10))) return i;
   }
   return SIZE_MAX;

@@ -416,8 +416,13 @@ bool Scanner::TryDate(size_t i, Found* f) {
   } else {
     return false;
   }
-  // A range: "A til B", "A - B", "A – B", "A/B".
-  if (Has(next + 1) && (T(next).IsWordIn(lex_.range_words) || IsDash(T(next)) || T(next).IsPunct('/'))) {
+  // A range: "A til B", "A - B", "A – B", "A/B"; "mellem A og B".
+  auto after_between = [&] {
+    bool dot_unused = false;
+    return i > 0 && lex_.Prefix(T(i - 1), &dot_unused) == PrefixRole::kBetween;
+  };
+  if (Has(next + 1) && (T(next).IsWordIn(lex_.range_words) || IsDash(T(next)) || T(next).IsPunct('/') ||
+                        (T(next).IsWordIn(lex_.and_words) && after_between()))) {
     Ymd b_from, b_to;
     bool b_period;
     size_t b_next;

@@ -98,6 +98,15 @@ std::unique_ptr<Lexicon> Build(const Rulebook& rules) {
     } else if (kind == "duration" && row.size() > 2) {
       e.kind = UnitKind::kDuration;
       e.name = row[2];
+    } else if (kind == "measure" && row.size() > 2) {
+      e.kind = UnitKind::kMeasure;
+      auto parts = SplitSpaces(row[2]);
+      if (parts.size() < 2) continue;
+      e.factor = std::strtod(parts[0].c_str(), nullptr);
+      e.name = parts[1];
+    } else if (kind == "gas" && row.size() > 2) {
+      e.kind = UnitKind::kGas;
+      e.name = row[2];
     } else {
       continue;
     }

@@ -170,7 +170,9 @@ bool Scanner::NounCandidate(size_t i) const {
   if (role == CountRole::kNoun) return true;
   if (role && *role != CountRole::kModifier) return false;
   bool dot;
-  if (lex_.Unit(t, &dot) || lex_.Month(t, &dot) || lex_.Prefix(t, &dot)) return false;
+  // A mass ("ton") is a counted noun unless a gas follows (Scanner reads that first).
+  const UnitEntry* u = lex_.Unit(t, &dot);
+  if ((u && u->kind != UnitKind::kMeasure) || lex_.Month(t, &dot) || lex_.Prefix(t, &dot)) return false;
   if (lex_.weekdays.count(k) || lex_.number_words.count(k) || lex_.date_words.count(k))
     return false;
   // Adverbs and participles ("aktuelt", "vedtaget") end in -t; counted
@@ -405,6 +407,12 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
     }
   }
   if (between && !range) return false;  // "mellem to tilbud": no range, no figure here
+  // "Mellem 2018 og 2030": two years are a period (the date pass reads it
+  // from the first year on), not a range of counts.
+  auto year_value = [](double x) { return x == std::floor(x) && x >= 1900 && x <= 2099; };
+  if (between && range && !spelled && !currency && IsPlainInt(nt) && nt.key.size() == 4 && year_value(v) &&
+      year_value(vmax))
+    return false;
   // The accounting dash of whole kroner: "250,- kr.", "kr. 1.200.000,-".
   if (!spelled && Has(k + 1) && T(k).IsPunct(',') && IsDash(T(k + 1)) && !T(k).space_before &&
       !T(k + 1).space_before) {
@@ -432,6 +440,7 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
   }
 
   // Scale and unit.
+  std::string measure;  // "t CO2e"
   double scale = 1;
   const UnitEntry* unit = nullptr;
   bool dot = false;
@@ -443,7 +452,20 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
       ++k;
       u = Has(k) ? lex_.Unit(T(k), &dot) : nullptr;
     }
-    if (u && u->kind != UnitKind::kScale) {
+    if (u && u->kind == UnitKind::kMeasure) {
+      // "412.000 t CO2e", "1,7 tons CO2", "250 kt CO2e": a mass only with
+      // the gas after it; "ton" alone stays a counted noun.
+      bool gdot = false;
+      const UnitEntry* gas = Has(k + 1) ? lex_.Unit(T(k + 1), &gdot) : nullptr;
+      if (gas && gas->kind == UnitKind::kGas) {
+        measure = u->name + " " + gas->name;
+        scale *= u->factor;
+        end = gdot ? T(k + 1).dot_end() : T(k + 1).end;
+        k += 2;
+      }
+      u = nullptr;
+    }
+    if (u && u->kind != UnitKind::kScale && u->kind != UnitKind::kGas) {
       unit = u;
       end = dot ? T(k).dot_end() : T(k).end;
       ++k;
@@ -507,6 +529,12 @@ bool Scanner::TryQuantity(size_t i, Found* f) {
       (unit && (unit->kind == UnitKind::kCurrency || unit->kind == UnitKind::kScaleCurrency))) {
     f->type = "amount";
     f->unit = unit && !unit->name.empty() ? unit->name : currency->name;
+    set_value(scale);
+    return true;
+  }
+  if (!measure.empty()) {
+    f->type = "count";
+    f->unit = measure;
     set_value(scale);
     return true;
   }

@@ -90,7 +90,9 @@ inline bool IsDash(const Token& t) {
 
 // --------------------------------------------------------------- lexicon.cc
 
-enum class UnitKind : uint8_t { kCurrency, kScale, kScaleCurrency, kPercent, kPoints, kDuration };
+// kMeasure: a physical unit ("t", "kt": factor and the unit written, "t"),
+// read only before a kGas word ("CO2e": its name), giving "t CO2e".
+enum class UnitKind : uint8_t { kCurrency, kScale, kScaleCurrency, kPercent, kPoints, kDuration, kMeasure, kGas };
 struct UnitEntry {
   UnitKind kind = UnitKind::kCurrency;
   double factor = 1;

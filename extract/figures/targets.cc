@@ -27,9 +27,12 @@
 namespace referat::figures {
 namespace {
 
+// (The first word is the index key it was found under: only its dot is
+// checked.)
 bool Matches(const std::vector<Token>& toks, size_t i, const std::vector<std::string>& words) {
   if (i + words.size() > toks.size()) return false;
-  for (size_t k = 0; k < words.size(); ++k) {
+  if (words.size() > 1 && toks[i].dot_after) return false;
+  for (size_t k = 1; k < words.size(); ++k) {
     const Token& t = toks[i + k];
     if (t.kind != TokKind::kWord || t.bare_key() != words[k]) return false;
     // A sentence-ending dot inside a phrase breaks it.
@@ -43,6 +46,21 @@ bool IsPlainInt(const Token& t) {
   for (char c : t.key)
     if (c < '0' || c > '9') return false;
   return true;
+}
+
+// A number that can be a level: not a year alone ("i 2030" dates a goal,
+// it does not make one).
+bool IsLevelNumber(const Token& t) {
+  if (t.kind != TokKind::kNumber) return false;
+  auto year = [](std::string_view k) {
+    return k.size() == 4 && std::all_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+           (k.substr(0, 2) == "19" || k.substr(0, 2) == "20");
+  };
+  std::string_view k = t.key;
+  // "i budgetårene 2025-2028": a span of years is no level either.
+  size_t dash = k.find('-');
+  if (dash != std::string_view::npos) return !(year(k.substr(0, dash)) && year(k.substr(dash + 1)));
+  return !year(k);
 }
 
 bool IsValueType(const std::string& type) {
@@ -83,9 +101,22 @@ TargetFinder::TargetFinder(const Document& doc, const Segmentation& seg, const L
 void TargetFinder::OnSentence(size_t s, const std::vector<Token>& toks) {
   Flags& fl = flags_[s];
   bool weak = false, modal = false, named = false, directed = false, met = false;
+  // The token after the last modal of the current clause ("Samtidig skal
+  // antallet af daglige rygere reduceres fra nu 18,5 procent til 13
+  // procent"), or npos: a modal and a direction apart in one clause.
+  size_t modal_end = std::string::npos;
+  // The token after a direction of the current clause, or npos: "at
+  // reducere CO2-udslippet mindst to procent om året" bounds the change
+  // without a modal.
+  size_t dir_end = std::string::npos;
   for (size_t i = 0; i < toks.size(); ++i) {
     const Token& t = toks[i];
-    if (t.kind != TokKind::kWord) continue;
+    if (t.kind != TokKind::kWord) {
+      if ((modal_end != std::string::npos || dir_end != std::string::npos) &&
+          (t.IsPunct(',') || t.IsPunct(':') || t.IsPunct(';')))
+        modal_end = dir_end = std::string::npos;
+      continue;
+    }
     if (t.cls & kLeadinWord) fl.leadin = true;
     if (!(t.cls & kPhraseWord)) continue;
     auto it = lex_.target_phrase_index.find(t.bare_key());
@@ -93,6 +124,18 @@ void TargetFinder::OnSentence(size_t s, const std::vector<Token>& toks) {
     for (size_t idx : it->second) {
       const TargetPhrase& p = lex_.target_phrases[idx];
       if (!Matches(toks, i, p.words)) continue;
+      // A direction a few words after a modal of its clause, a level after
+      // it: "skal antallet af daglige rygere reduceres fra ... til 13
+      // procent", "Vi vil reducere CO2-udledningen med 70 % i 2030".
+      if (p.kind == TargetPhraseKind::kDirection && !p.direction.empty()) dir_end = i + p.words.size();
+      if (p.kind == TargetPhraseKind::kDirection && !p.direction.empty() &&
+          modal_end != std::string::npos && i >= modal_end && i - modal_end <= 6) {
+        // The level within a few words of the direction, in its clause.
+        for (size_t k = i + p.words.size(); k < toks.size() && k <= i + p.words.size() + 5 && !fl.trigger; ++k) {
+          if (toks[k].IsPunct(',') || toks[k].IsPunct(';') || toks[k].IsPunct(':')) break;
+          if (IsLevelNumber(toks[k])) fl.trigger = directed = true;
+        }
+      }
       // "Målet er ..." opens a goal statement; mid-sentence ("..., idet
       // målet med behandlingen er ...") it describes one.
       if (p.kind == TargetPhraseKind::kTrigger && (!p.direction.empty() || i <= 1)) {
@@ -107,10 +150,19 @@ void TargetFinder::OnSentence(size_t s, const std::vector<Token>& toks) {
               if (k + 1 < toks.size()) fl.cut = toks[k].start;
               break;
             }
-      } else if (p.kind == TargetPhraseKind::kWeak)
-        weak = weak || LevelFollows(toks, i + p.words.size());
-      else if (p.kind == TargetPhraseKind::kModal)
+      } else if (p.kind == TargetPhraseKind::kWeak) {
+        const bool level = LevelFollows(toks, i + p.words.size());
+        weak = weak || level;
+        // A bound right after a change's verb and its object: "at reducere
+        // CO2-udslippet mindst to procent om året" (TV 2 Vejret on the
+        // klimakommuner, vejr.tv2.dk 2019).
+        if (level && dir_end != std::string::npos && i >= dir_end && i - dir_end <= 3)
+          fl.trigger = directed = true;
+      }
+      else if (p.kind == TargetPhraseKind::kModal) {
         modal = true;
+        modal_end = i + p.words.size();
+      }
       else if (p.kind == TargetPhraseKind::kMet)
         met = true;
     }
@@ -267,12 +319,21 @@ class Analyzer {
       for (const auto& f : figs)
         if (IsValueType(f.f->type) && (f.f->type == "duration") == (pass == 1) && f.tb >= label_end)
           values.push_back(&f);
+    bool from_to = false;
     for (size_t a = 0; a + 1 < values.size() && !base; ++a) {
-      if (values[a]->tb == 0 || !toks_[values[a]->tb - 1].IsWordIn(lex_.from_words)) continue;
+      // "fra 18,5 procent til 13 procent", also with one adverb between
+      // ("reduceres fra nu 18,5 procent til 13 procent", JydskeVestkysten
+      // on Sønderborg Kommune, 2019).
+      const size_t tb = values[a]->tb;
+      const bool from = (tb >= 1 && toks_[tb - 1].IsWordIn(lex_.from_words)) ||
+                        (tb >= 2 && toks_[tb - 1].kind == TokKind::kWord && !toks_[tb - 2].dot_after &&
+                         toks_[tb - 2].IsWordIn(lex_.from_words));
+      if (!from) continue;
       for (size_t b = a + 1; b < values.size(); ++b)
         if (values[b]->tb > 0 && toks_[values[b]->tb - 1].IsWordIn(lex_.range_words)) {
           base = values[a];
           value = values[b];
+          from_to = true;
           break;
         }
     }
@@ -314,7 +375,10 @@ class Analyzer {
       for (const Fig* f : values)
         if (!compare && f->tb >= ph.end && f->tb - ph.end <= 3 && !base) base = f;
     }
-    if (base && !base_date) {
+    // "fra A i 2016 til B": the date between A and B is the baseline's; a
+    // level beside "i dag" has none ("der i dag er på 21,7 procent skal i
+    // 2030 ned på fem procent": 2030 is the deadline).
+    if (base && !base_date && from_to) {
       for (const auto& f : figs)
         if (IsDateType(f.f->type) && f.tb >= base->te && (!value || f.te <= value->tb)) {
           base_date = FigureDate(*f.f, false);
@@ -416,6 +480,30 @@ class Analyzer {
             (toks_[q].IsPunct(',') && toks_[q + 1].IsWordIn(lex_.that_words)))
           m0 = toks_[q].IsPunct(':') ? q + 1 : q + 2;
       m1 = dir->begin;
+      // A modal apart from the direction: what stands between a leading
+      // modal and the direction is measured ("Samtidig skal antallet af
+      // daglige rygere reduceres ..."; "Vi vil reducere CO2-udledningen med
+      // 70 %": nothing between, the metric follows the verb); a later
+      // modal ends the metric ("Andelen ... skal i 2030 ned på fem procent").
+      // A date before the modal opens the sentence, the subject follows
+      // the modal ("Mellem 2018 og 2030 skal udledningen falde med ...").
+      // Only a modal in the direction's clause, a few words before it.
+      const Phrase* modal = nullptr;
+      for (const auto& ph : phrases)
+        if (ph.p->kind == TargetPhraseKind::kModal && ph.begin >= m0 && ph.end <= m1 && m1 - ph.end <= 6)
+          modal = &ph;
+      for (size_t q = modal ? modal->end : m1; q < m1; ++q)
+        if (toks_[q].kind == TokKind::kPunct) modal = nullptr;
+      if (modal) {
+        bool date_before = false;
+        for (const auto& f : figs)
+          if (IsDateType(f.f->type) && f.tb >= m0 && f.te <= modal->begin) date_before = true;
+        const bool between = modal->end < m1;
+        if (modal->begin == m0 || (between && (modal->begin == m0 + 1 || date_before)))
+          m0 = modal->end;
+        else
+          m1 = modal->begin;
+      }
       // "målsætning er en reduktion af CO2 på 80%": only an article before
       // the direction noun; the metric follows it.
       const bool article_only = m1 == m0 + 1 && toks_[m0].IsWordIn(lex_.articles);

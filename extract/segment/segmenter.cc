@@ -85,11 +85,14 @@ bool AbbreviationSplit(const std::string& text, size_t begin, size_t cut) {
   if (d - w > 12) return false;
   const auto& abbr = Abbreviations();
   if (abbr.count(lang::FoldCase(std::string_view(text).substr(w, d - w)))) return true;
-  // "1.okt. 2025": the abbreviation glued to a day's number.
+  // "1.okt. 2025": the abbreviation glued to a day's number; a single
+  // letter glued to a number is a unit's ending, not an abbreviation
+  // ("... 250 kt CO2e. Vi vil ..."); after a dot it still is one ("a.m.b.a.").
   size_t t = d - 1;
   while (t > w && (static_cast<unsigned char>(text[t - 1]) >= 0x80 || std::isalpha(static_cast<unsigned char>(text[t - 1]))))
     --t;
-  return t > w && (text[t - 1] == '.' || std::isdigit(static_cast<unsigned char>(text[t - 1]))) && t < d - 1 &&
+  return t > w && t < d - 1 &&
+         (text[t - 1] == '.' || (std::isdigit(static_cast<unsigned char>(text[t - 1])) && t + 2 < d)) &&
          abbr.count(lang::FoldCase(std::string_view(text).substr(t, d - t))) > 0;
 }
 

@@ -1981,6 +1981,32 @@ TEST(Reports, PlainTitleStopsAtCoverYear) {
   EXPECT_EQ(r->report->period->to, "2013-12-31");
 }
 
+// A web page's skip link is no title, and a plan's years with the end in
+// two digits are its period (Hedensted Kommune, "Kommunalbestyrelsens
+// strategi 2022-25", web.hedtest.dk/politik-og-indflydelse/politikker-og-
+// strategier/kommunalbestyrelsens-strategi-2022-25); docplayer.dk's
+// "Transkript" line and a cover's month and year above the title neither
+// (Ea Energianalyse for DK2020, "September 2023" / "Analyse af kommunernes
+// CO2-reduktionsbidrag ...", issuu.com/realdania.dk 2023).
+TEST(Reports, PageFurnitureIsNoTitleAndAShortEndYearEndsThePeriod) {
+  auto r = testing::StructureOfBytes(
+      "Gå til hovedindhold\n\nKommunalbestyrelsens strategi 2022-25\n\n"
+      "Kommunalbestyrelsen har vedtaget en strategi for de kommende år. Den sætter retningen for "
+      "arbejdet i hele kommunen.\n");
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r->report);
+  EXPECT_EQ(r->report->title.value_or("-"), "Kommunalbestyrelsens strategi 2022-25");
+  ASSERT_TRUE(r->report->period);
+  EXPECT_EQ(r->report->period->from, "2022-01-01");
+  EXPECT_EQ(r->report->period->to, "2025-12-31");
+  auto d = testing::StructureOfBytes(
+      "Sundhedsrapport\n\nTranskript\n\nSeptember 2023\nAnalyse af kommunernes sundhedsprofiler\n\n"
+      "Rapporten er udarbejdet for kommunerne. Den beskriver udviklingen i sundheden.\n");
+  ASSERT_TRUE(d.ok());
+  ASSERT_TRUE(d->report);
+  EXPECT_NE(d->report->title.value_or("-"), "Transkript");
+}
+
 // A colophon's maker under its label, without the year after it
 // (Gentofte Kommune, Gentofte-Plan 2013, its colophon as docplayer.dk/920706
 // gives it, one field a line).

@@ -138,6 +138,74 @@ TEST(FiguresRealDocuments, SyddjursThemeMeetingGoals) {
   EXPECT_EQ(r->targets.size(), 11u);
 }
 
+// Climate and health plans' goals in the forms DK2020 klimaplaner and
+// health policies write them, on real excerpts: a modal, the subject, then
+// the direction with its level ("Samtidig skal antallet af daglige rygere
+// reduceres fra nu 18,5 procent til 13 procent", JydskeVestkysten on
+// Sønderborg Kommune, jv.dk/soenderborg/...roegfrie-i-2030, 2019); the level
+// after "ned på" and the level "i dag" as the baseline (JydskeVestkysten on
+// Haderslev Kommune, jv.dk/haderslev/Hadersleverne-ryger-mere-end-andre,
+// 2019); "Målet for <place> er, at højst ..." (hjerteforeningen.dk,
+// roegfriarbejdstid 2017); emissions in tonnes of CO2 and two years after
+// "mellem" as a period (Greve Klima-, Teknik- og Miljøudvalget 2024:
+// "et CO2 potentiale på mellem 20 til 60 tons CO2"; "Klimahandlingsplanen
+// ... med 1000 t CO2", Greve Byrådet 2024).
+TEST(FiguresEndToEnd, PlanGoalsAndEmissions) {
+  const std::string text =
+      "Sundhed og klima\n\n"
+      "Samtidig skal antallet af daglige rygere reduceres fra nu 18,5 procent til 13 procent.\n\n"
+      "Målet er ambitiøst: Andelen af daglige rygere, der i dag er på 21,7 procent skal i 2030 ned på fem "
+      "procent.\n\n"
+      "Målet for Randers er, at højst 5 % af de voksne borgere ryger dagligt.\n\n"
+      "Klimahandlingsplanen indfrier aftaleområderne med 1000 t CO2. Udledningen skal falde med 250 kt "
+      "CO2e. Vi vil reducere CO2-udledningen med 70 % i 2030 i forhold til 1990.\n\n"
+      "Dog er der en forskel mellem 2028 og 2029.\n";
+  auto r = Extract(Input{"plan.txt", text}, ExtractOptions{});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  auto target = [&](const std::string& start) -> const Target* {
+    for (const auto& t : r->targets)
+      if (t.text.rfind(start, 0) == 0) return &t;
+    return nullptr;
+  };
+  const Target* smokers = target("Samtidig skal antallet");
+  ASSERT_NE(smokers, nullptr);
+  EXPECT_EQ(smokers->value, 13);
+  ASSERT_TRUE(smokers->baseline);
+  EXPECT_EQ(smokers->baseline->value, 18.5);
+  EXPECT_EQ(smokers->metric, "antallet af daglige rygere");
+  const Target* haderslev = target("Målet er ambitiøst");
+  ASSERT_NE(haderslev, nullptr);
+  EXPECT_EQ(haderslev->value, 5);
+  EXPECT_EQ(haderslev->deadline, "2030-12-31");
+  ASSERT_TRUE(haderslev->baseline);
+  EXPECT_EQ(haderslev->baseline->value, 21.7);
+  EXPECT_FALSE(haderslev->baseline->date);
+  const Target* randers = target("Målet for Randers");
+  ASSERT_NE(randers, nullptr);
+  EXPECT_EQ(randers->value, 5);
+  EXPECT_EQ(randers->unit, "%");
+  // The sentence ends after "CO2e." (no abbreviation glued to a number).
+  const Target* fall = target("Udledningen skal falde");
+  ASSERT_NE(fall, nullptr);
+  EXPECT_EQ(fall->text, "Udledningen skal falde med 250 kt CO2e.");
+  EXPECT_EQ(fall->value, 250000);
+  EXPECT_EQ(fall->unit, "t CO2e");
+  const Target* we = target("Vi vil");
+  ASSERT_NE(we, nullptr);
+  EXPECT_EQ(we->value, 70);
+  EXPECT_EQ(we->deadline, "2030-12-31");
+  EXPECT_EQ(we->metric, "CO2-udledningen");
+  ASSERT_TRUE(we->baseline);
+  EXPECT_EQ(we->baseline->date, "1990-01-01");
+  const Figure* t = Find(*r, "1000 t CO2");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->unit, "t CO2");
+  const Figure* years = Find(*r, "2028 og 2029");
+  ASSERT_NE(years, nullptr);
+  EXPECT_EQ(years->type, "period");
+  EXPECT_EQ(years->date_end, "2029-12-31");
+}
+
 // The Ballerup quality standards: deadlines in days, legal dates written d/m yy,
 // grades that are no counts, and the "Resultat mål" targets.
 TEST(FiguresRealDocuments, BallerupQualityStandards) {
