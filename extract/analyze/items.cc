@@ -627,6 +627,15 @@ std::vector<ItemStart> TypedMatterStarts(const Context& ctx, const Toc& toc) {
       if (!rest.empty() && !AtMostWords(rest, 2)) add_matter(first, rest)->after_title = true;
     }
   }
+  // A paragraph that is a decision alone ("Toges til Efterretning.") closes
+  // the matter above it: the matter runs from its title over the
+  // discussion's paragraphs to it ("Meddelelse fra Sporvejsselskabet om …" /
+  // "Formanden bemærkede, at …" / "Toges til Efterretning.": Aarhus byråds
+  // journalsager 1922, docplayer.dk/19556203). Without such a paragraph each
+  // paragraph is a matter.
+  const size_t titled = out.size();
+  std::vector<size_t> paragraphs;
+  bool closed_any = false;
   for (size_t i = from; i < ctx.size(); ++i) {
     std::string_view t = Trim(ctx.text(i));
     if (t.empty()) continue;
@@ -634,11 +643,25 @@ std::vector<ItemStart> TypedMatterStarts(const Context& ctx, const Toc& toc) {
     std::string num;
     size_t ts = 0;
     if (ctx.IsTableRow(i) || ctx.block(i).kind == BlockKind::kHeading || ctx.heading(i).role != Role::kNone ||
-        lex.items().MatchNumberedLine(t, true, &num, &ts) || AtMostWords(t, 2))
+        lex.items().MatchNumberedLine(t, true, &num, &ts))
       return {};
-    add_matter(i, t);
+    const bool closes = ShortDecision(lex, t);
+    if (AtMostWords(t, 2) && !closes) return {};
+    closed_any = closed_any || (closes && !paragraphs.empty());
+    paragraphs.push_back(i);
   }
-  if (out.size() < 2) out.clear();
+  bool open = titled > 0;  // a matter after the title is open
+  for (size_t k = 0; k < paragraphs.size(); ++k) {
+    const size_t i = paragraphs[k];
+    const bool closes = ShortDecision(lex, ctx.text(i));
+    if (closed_any && open) {
+      open = !closes;
+      continue;
+    }
+    add_matter(i, Trim(ctx.text(i)));
+    open = !closes;
+  }
+  if (out.size() < (closed_any ? 1u : 2u)) out.clear();
   return out;
 }
 

@@ -630,6 +630,30 @@ TEST(Meetings, TypedBoardMinutesTitleWithoutTypeWord) {
   EXPECT_EQ(rec->agenda_items[0].title, "Handelsafdeling s\xC3\xB8ges etableret af HNJ og HS");
 }
 
+// An extract of one matter from the town council's minutes (Aarhus byråds
+// journalsager, J. Nr. 110-1922, docplayer.dk/19556203, real text): the
+// title "Uddrag fra byrådsmødet den …" names the council and the date; the
+// matter's title, the discussion and the decision alone in the last
+// paragraph are one item with that decision.
+TEST(Meetings, ExtractFromTheCouncilsMinutesOneMatterClosedByItsDecision) {
+  auto rec = testing::StructureOfBytes(
+      "Uddrag fra byr\xC3\xA5" "dsm\xC3\xB8" "det den 20. april 1922\n\n"
+      "Meddelelse fra Sporvejsselskabet om Kommunens Andel i Selskabets Udbytte for 1921.\n\n"
+      "Formanden bem\xC3\xA6rkede, at det jo senere kunde unders\xC3\xB8ges, hvorvidt dette Udbytte var i "
+      "Overenstemmelse med Overenskomsten.\n\n"
+      "Toges til Efterretning.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->document_type.value_or("-"), "referat");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "1922-04-20");
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Byr\xC3\xA5" "det");
+  ASSERT_EQ(rec->agenda_items.size(), 1u);
+  EXPECT_EQ(rec->agenda_items[0].title.substr(0, 33), "Meddelelse fra Sporvejsselskabet ");
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(Name(rec->agenda_items[0].decision->category), "noted");
+}
+
 // Decisions written into the matter's own sentence (NMJK bestyrelsesmøde
 // 16/4 1984 and 6/2 1984, nmjk.dk/Arkiv/1981_1989/1984, real text): the
 // sentence that opens with a decision's wording is the decision; a matter
