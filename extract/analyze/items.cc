@@ -1024,6 +1024,18 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       head[k] = any_head = true;
     }
   }
+  // An agenda list under its lead-in ("Der var fremlagt følgende
+  // dagsorden."), then the points numbered as it, in its order, written as
+  // sentences ("1.  Under pkt. 1 oplæste sekretæren …": NMJK 27.5.1987,
+  // nmjk.dk/Arkiv): those lines are the items.
+  if (toc.led) {
+    size_t want = 0;
+    for (size_t k = 0; k < numbered.size() && want < toc.entries.size(); ++k) {
+      if (numbered[k].st.block < toc.end || numbered[k].st.number != toc.entries[want].number) continue;
+      head[k] = any_head = true;
+      ++want;
+    }
+  }
   if (!any_head) return out;
   bool all_strong = true, all_rows = true;
   for (size_t k = 0; k < numbered.size(); ++k) {

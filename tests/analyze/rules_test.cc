@@ -654,6 +654,47 @@ TEST(Meetings, ExtractFromTheCouncilsMinutesOneMatterClosedByItsDecision) {
   EXPECT_EQ(Name(rec->agenda_items[0].decision->category), "noted");
 }
 
+// The agenda as a list under "Der var fremlagt følgende dagsorden.", then
+// the points with the same numbers, in order, written as sentences (NMJK
+// bestyrelsesmøde 27.5.1987, nmjk.dk/Arkiv, real text): the points are the
+// three items, the list their agenda. When the numbered lines under the
+// lead-in are the matters themselves, each with its text under it (NMJK
+// 20.1.1986), they stay the items.
+TEST(Meetings, TypedAgendaListThenThePointsAsSentences) {
+  {
+    auto rec = testing::StructureOfBytes(
+        "Referat fra Bestyrelsesm\xC3\xB8" "de den 27. Maj 1987\n\n"
+        "Der var fremlagt f\xC3\xB8lgende dagsorden.\n\n"
+        "1. Referat fra sidste m\xC3\xB8" "de.\n"
+        "2. S\xC3\xA6son Start.\n"
+        "3. Sommerferie / start igen.\n\n"
+        "1.  Under pkt. 1 opl\xC3\xA6ste sekret\xC3\xA6ren de foreg\xC3\xA5" "ende referater, som var godkendt af FM.\n\n"
+        "2.  Med hensyn til S\xC3\xA6son Start fortalte FM, at han havde tilmeldt NMJK. Vi f\xC3\xA5r en stand p\xC3\xA5 2 x 2 "
+        "meter.\n\n"
+        "3.  Det blev besluttet at klubben fremover holder sommerferie i juli m\xC3\xA5ned.\n\n"
+        "M\xC3\xB8" "det sluttede kl. 21:00\n");
+    ASSERT_TRUE(rec.ok()) << rec.status().message();
+    ASSERT_EQ(rec->agenda_items.size(), 3u);
+    EXPECT_EQ(rec->agenda_items[0].title.substr(0, 14), "Under pkt. 1 o");
+    ASSERT_TRUE(rec->agenda_items[2].decision);
+    EXPECT_EQ(Name(rec->agenda_items[2].decision->category), "approved");
+  }
+  {
+    auto rec = testing::StructureOfBytes(
+        "Bestyrelsesm\xC3\xB8" "de den 20 / 1 1986\n\n"
+        "tilstede var: Flemming Meisner, Hans Nygaard Jensen, Steffen Dresler, Sven Kindt, Hans J\xC3\xB8rgen Thomsen "
+        "og Henrik Struve.\n\n"
+        "M\xC3\xB8" "det blev afholdt p\xC3\xA5 en klubaften. Der var fremlagt f\xC3\xB8lgende dagsorden:\n\n"
+        "1.     Referat fra sidste bestyrelsesm\xC3\xB8" "de:\n\n"
+        "HS redegjorde for referatet for sidste bestyrelsesm\xC3\xB8" "de.\n\n"
+        "2.     Klubbens \xC3\xB8konomi:\n\n"
+        "Her redegjorde HNJ kort for klubbens \xC3\xB8konomi.\n");
+    ASSERT_TRUE(rec.ok()) << rec.status().message();
+    ASSERT_EQ(rec->agenda_items.size(), 2u);
+    EXPECT_EQ(rec->agenda_items[1].number, "2");
+  }
+}
+
 // Decisions written into the matter's own sentence (NMJK bestyrelsesmøde
 // 16/4 1984 and 6/2 1984, nmjk.dk/Arkiv/1981_1989/1984, real text): the
 // sentence that opens with a decision's wording is the decision; a matter
