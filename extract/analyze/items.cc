@@ -719,6 +719,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   // an item. The number such a line would have, or 0.
   int clause_next = 0;
   std::string matter_next;  // the next number of a protocol's matters after its lead-in
+  bool worded_lead = false;  // those matters follow a lead-in's words ("… følgende forhandledes")
   for (size_t i = 0; i < ctx.size(); ++i) {
     const bool clause_zone = after_decision;
     after_decision = false;
@@ -937,7 +938,12 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     // 17. Efter Indstilling af Landbrugsudvalget … for hvert Nævn.", 33
     // words: Lindknud Sogneraads Protokol 9/1 1918, lindknudinfo.dk).
     const bool matter = num == "1" ? AfterMattersLead(ctx, i) : !matter_next.empty() && num == matter_next;
-    if (!(TitleOk(rest) || (head_next && !rest.empty())) || !AtMostWords(rest, matter ? 60 : 30)) continue;
+    // A protocol's matter may open in lower case ("3. en Regning fra Præstø
+    // Amts Sygehus …": Fodby Sogneraad 25.4.1869).
+    if (matter && num == "1") worded_lead = AfterMattersLeadWords(ctx, i);
+    if (!(TitleOk(rest) || ((head_next || (matter && worded_lead)) && !rest.empty())) ||
+        !AtMostWords(rest, matter ? 60 : 30))
+      continue;
     if (matter) matter_next = std::to_string(std::atoi(num.c_str()) + 1);
     c.st.number = num;
     c.st.title_block = i;
@@ -1110,22 +1116,30 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   return out;
 }
 
-bool AfterMattersLead(const Context& ctx, size_t b) {
+namespace {
+bool AfterLead(const Context& ctx, size_t b, bool words_only) {
   const auto& leads = ctx.lex().words().matters_lead.entries();
   for (size_t j = b; j > 0 && j + 3 >= b; --j) {
     std::string_view t = Trim(ctx.text(j - 1));
-    // Typed minutes go from those present or absent straight to the matters
-    // ("tilstede var: …" / "Fraværende med afbud: …" / "1. Handelsafdeling
-    // søges etableret af HNJ og HS": NMJK's board 6.2.1984, nmjk.dk/Arkiv).
-    const Field label = ctx.lex().attendance().MatchLabel(t, true).field;
-    if (label == Field::kPresent || label == Field::kAbsent) return true;
-    // Or a sentence that everyone came ("Bestyrelsen samlet minus
-    // sekretæren med lovligt frafald": NMJK 14.6.1982).
-    if (label == Field::kNone && !t.empty() && AtMostWords(t, 16) &&
-        AllPresentNote(ctx, j - 1, nullptr, nullptr, nullptr))
-      return true;
-    if (t.empty() || t.back() != ':') continue;
-    const std::string f = FoldCase(Trim(t.substr(0, t.size() - 1)));
+    if (!words_only) {
+      // Typed minutes go from those present or absent straight to the
+      // matters ("tilstede var: …" / "Fraværende med afbud: …" / "1.
+      // Handelsafdeling søges etableret af HNJ og HS": NMJK's board 6.2.1984,
+      // nmjk.dk/Arkiv).
+      const Field label = ctx.lex().attendance().MatchLabel(t, true).field;
+      if (label == Field::kPresent || label == Field::kAbsent) return true;
+      // Or a sentence that everyone came ("Bestyrelsen samlet minus
+      // sekretæren med lovligt frafald": NMJK 14.6.1982).
+      if (label == Field::kNone && !t.empty() && AtMostWords(t, 16) &&
+          AllPresentNote(ctx, j - 1, nullptr, nullptr, nullptr))
+        return true;
+    }
+    // With its colon, or as the end of the entry's line with no sign at all
+    // ("… hvor nedentegnede Medlemmer vare tilstede og følgende forhandledes"
+    // / "1. Siden sidste Møde …": Fodby Sogneraad 25.4.1869,
+    // online.flippingbook.com/view/672556612/950-951).
+    if (t.empty() || (t.back() != ':' && !((t.back() | 0x20) >= 'a' && (t.back() | 0x20) <= 'z'))) continue;
+    const std::string f = FoldCase(Trim(t.back() == ':' ? t.substr(0, t.size() - 1) : t));
     for (const auto& lead : leads) {
       const std::string l = FoldCase(lead);
       if (f.size() >= l.size() && f.compare(f.size() - l.size(), l.size(), l) == 0 &&
@@ -1135,6 +1149,10 @@ bool AfterMattersLead(const Context& ctx, size_t b) {
   }
   return false;
 }
+}  // namespace
+
+bool AfterMattersLead(const Context& ctx, size_t b) { return AfterLead(ctx, b, false); }
+bool AfterMattersLeadWords(const Context& ctx, size_t b) { return AfterLead(ctx, b, true); }
 
 std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemStart>& starts,
                                      const Toc& toc, const std::optional<std::string>& meeting_date) {

@@ -654,6 +654,28 @@ TEST(Meetings, ExtractFromTheCouncilsMinutesOneMatterClosedByItsDecision) {
   EXPECT_EQ(Name(rec->agenda_items[0].decision->category), "noted");
 }
 
+// A parish council's entry as one long sentence ending with the lead-in to
+// the matters, with no colon, and matters opening in lower case (Fodby
+// Sogneraad 25.4.1869, online.flippingbook.com/view/672556612/950-951,
+// real text): the entry's opening date is the meeting's, the four matters
+// are items, the document minutes.
+TEST(Meetings, ProtocolEntrySentenceEndingWithTheLeadInWithoutColon) {
+  auto rec = testing::StructureOfBytes(
+      "1869. den 25de April afholdt Fodby Sogneraad et Extram\xC3\xB8" "de i Fodby Skole, hvor nedentegnede "
+      "Medlemmer vare tilstede og f\xC3\xB8lgende forhandledes\n\n"
+      "1. Siden sidste M\xC3\xB8" "de havde Formanden modtaget f\xC3\xB8lgende Skrivelse af 12te dennes fra Hr Pastor "
+      "Ballenese i Aastrup.\n"
+      "2. Ligeledes var modtaget Regning fra Regnskabsf\xC3\xB8reren ved Sor\xC3\xB8 Amts Sygeanstalt.\n"
+      "3. en Regning fra Pr\xC3\xA6st\xC3\xB8 Amts Sygehus for Hmd Johan Peder Hansen var indkommet.\n"
+      "4. en Do fra Pastor Mackeprang for 4 mk 8 S. Ligeledes betalt.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "1869-04-25");
+  ASSERT_EQ(rec->agenda_items.size(), 4u);
+  EXPECT_EQ(rec->agenda_items[2].title.substr(0, 10), "en Regning");
+}
+
 // The agenda as a list under "Der var fremlagt følgende dagsorden.", then
 // the points with the same numbers, in order, written as sentences (NMJK
 // bestyrelsesmøde 27.5.1987, nmjk.dk/Arkiv, real text): the points are the
