@@ -237,7 +237,7 @@ class HeaderReader {
       // følgende forhandledes" / "1. Siden sidste Møde …": Fodby Sogneraad,
       // online.flippingbook.com/view/672556612/950-951): its opening date is
       // the meeting's.
-      if (*i == FirstTextBlock() && *i + 1 < ctx_.size() && AfterMattersLead(ctx_, *i + 1)) {
+      if (*i == FirstTextBlock() && *i + 1 < ctx_.size() && AfterMattersLeadWords(ctx_, *i + 1)) {
         entry_before_matters_ = true;
         CoverLine(i, t, words);
         entry_before_matters_ = false;

@@ -635,6 +635,7 @@ std::vector<ItemStart> TypedMatterStarts(const Context& ctx, const Toc& toc) {
   // paragraph is a matter.
   const size_t titled = out.size();
   std::vector<size_t> paragraphs;
+  std::vector<bool> closing;
   bool closed_any = false;
   for (size_t i = from; i < ctx.size(); ++i) {
     std::string_view t = Trim(ctx.text(i));
@@ -649,11 +650,12 @@ std::vector<ItemStart> TypedMatterStarts(const Context& ctx, const Toc& toc) {
     if (AtMostWords(t, 2) && !closes) return {};
     closed_any = closed_any || (closes && !paragraphs.empty());
     paragraphs.push_back(i);
+    closing.push_back(closes);
   }
   bool open = titled > 0;  // a matter after the title is open
   for (size_t k = 0; k < paragraphs.size(); ++k) {
     const size_t i = paragraphs[k];
-    const bool closes = ShortDecision(lex, ctx.text(i));
+    const bool closes = closing[k];
     if (closed_any && open) {
       open = !closes;
       continue;
@@ -1139,11 +1141,16 @@ bool AfterLead(const Context& ctx, size_t b, bool words_only) {
     // / "1. Siden sidste Møde …": Fodby Sogneraad 25.4.1869,
     // online.flippingbook.com/view/672556612/950-951).
     if (t.empty() || (t.back() != ':' && !((t.back() | 0x20) >= 'a' && (t.back() | 0x20) <= 'z'))) continue;
-    const std::string f = FoldCase(Trim(t.back() == ':' ? t.substr(0, t.size() - 1) : t));
+    // Only the line's end is folded: the lead-in's length and a few bytes
+    // more (a letter's case may change its length).
+    std::string_view body = Trim(t.back() == ':' ? t.substr(0, t.size() - 1) : t);
     for (const auto& lead : leads) {
+      if (body.size() < lead.size()) continue;
+      const size_t from = body.size() > lead.size() + 8 ? body.size() - lead.size() - 8 : 0;
+      const std::string f = FoldCase(body.substr(from));
       const std::string l = FoldCase(lead);
       if (f.size() >= l.size() && f.compare(f.size() - l.size(), l.size(), l) == 0 &&
-          (f.size() == l.size() || f[f.size() - l.size() - 1] == ' '))
+          (f.size() == l.size() ? from == 0 : f[f.size() - l.size() - 1] == ' '))
         return true;
     }
   }

@@ -308,13 +308,20 @@ Toc ExtractToc(const Context& ctx) {
     const auto& leads = ctx.lex().words().agenda_lead.entries();
     for (size_t i = 0; !leads.empty() && i + 1 < n && i < 12; ++i) {
       std::string_view t = Trim(ctx.text(i));
-      if (t.empty() || (t.back() != '.' && t.back() != ':') || !AtMostWords(t, 12)) continue;
-      const std::string f = FoldCase(Trim(t.substr(0, t.size() - 1)));
+      if (t.empty() || (t.back() != '.' && t.back() != ':')) continue;
+      // Only the line's end is folded: the lead-in's length and a few bytes
+      // more (a letter's case may change its length).
+      std::string_view body = TrimRight(t.substr(0, t.size() - 1), " ");
       bool lead = false;
-      for (const auto& l : leads)
-        lead = lead || (f.size() >= l.size() && f.compare(f.size() - l.size(), l.size(), l) == 0 &&
-                        (f.size() == l.size() || f[f.size() - l.size() - 1] == ' '));
-      if (!lead) continue;
+      for (const auto& l : leads) {
+        if (body.size() < l.size()) continue;
+        const size_t from = body.size() > l.size() + 8 ? body.size() - l.size() - 8 : 0;
+        const std::string f = FoldCase(body.substr(from));
+        lead = f.size() >= l.size() && f.compare(f.size() - l.size(), l.size(), l) == 0 &&
+               (f.size() == l.size() ? from == 0 : f[f.size() - l.size() - 1] == ' ');
+        if (lead) break;
+      }
+      if (!lead || !AtMostWords(t, 12)) continue;
       Toc led;
       size_t last = i;
       ReadEntries(ctx, i + 1, &led, &last);
