@@ -6,6 +6,7 @@
 #include <map>
 
 #include "analyze/dates.h"
+#include "analyze/items.h"
 #include "analyze/names.h"
 #include "analyze/text_util.h"
 
@@ -255,6 +256,18 @@ class HeaderReader {
       // Sogneraad 1918-1936, online.flippingbook.com): a protocol's entry
       // opens its first paragraph with the meeting's title; that sentence
       // is read as the title line.
+      // Or the entry's one sentence ends with the lead-in to the numbered
+      // matters under it ("1869. den 25de April afholdt Fodby Sogneraad et
+      // Extramøde i Fodby Skole, hvor nedentegnede Medlemmer vare tilstede og
+      // følgende forhandledes" / "1. Siden sidste Møde …": Fodby Sogneraad,
+      // online.flippingbook.com/view/672556612/950-951): its opening date is
+      // the meeting's.
+      if (*i == FirstTextBlock() && *i + 1 < ctx_.size() && AfterMattersLeadWords(ctx_, *i + 1)) {
+        entry_before_matters_ = true;
+        CoverLine(i, t, words);
+        entry_before_matters_ = false;
+        return;
+      }
       if (*i != FirstTextBlock() || lex_.header().BodyOfMeetingTitle(t).empty()) return;
       const long k = ctx_.seg().SentenceAt(ctx_.block(*i).start);
       if (k < 0) return;
@@ -720,7 +733,7 @@ class HeaderReader {
         }
       }
       words = CountWordsUpTo(t, 15);
-      if (words > 14) return;
+      if (words > 14 && !entry_before_matters_) return;
     }
     auto d = FindDate(lex_, t);
     // "Forhandlingsprotokol for Lindknud Kommune fra 1. August 1919": the
@@ -1025,6 +1038,7 @@ class HeaderReader {
   std::optional<std::string> line_date_, line_start_, line_end_, line_location_;
   // line_date_ came from a letter's dateline ("Viborg, den 15. november 2007").
   bool dateline_ = false;
+  bool entry_before_matters_ = false;  // CoverLine reads a protocol entry longer than a title line
   std::optional<std::string> caps_council_, caps_town_;
   std::optional<std::string> council_alone_;
   bool council_titled_ = false;  // the council was named on the type's line

@@ -627,6 +627,16 @@ std::vector<ItemStart> TypedMatterStarts(const Context& ctx, const Toc& toc) {
       if (!rest.empty() && !AtMostWords(rest, 2)) add_matter(first, rest)->after_title = true;
     }
   }
+  // A paragraph that is a decision alone ("Toges til Efterretning.") closes
+  // the matter above it: the matter runs from its title over the
+  // discussion's paragraphs to it ("Meddelelse fra Sporvejsselskabet om …" /
+  // "Formanden bemærkede, at …" / "Toges til Efterretning.": Aarhus byråds
+  // journalsager 1922, docplayer.dk/19556203). Without such a paragraph each
+  // paragraph is a matter.
+  const size_t titled = out.size();
+  std::vector<size_t> paragraphs;
+  std::vector<bool> closing;
+  bool closed_any = false;
   for (size_t i = from; i < ctx.size(); ++i) {
     std::string_view t = Trim(ctx.text(i));
     if (t.empty()) continue;
@@ -634,11 +644,26 @@ std::vector<ItemStart> TypedMatterStarts(const Context& ctx, const Toc& toc) {
     std::string num;
     size_t ts = 0;
     if (ctx.IsTableRow(i) || ctx.block(i).kind == BlockKind::kHeading || ctx.heading(i).role != Role::kNone ||
-        lex.items().MatchNumberedLine(t, true, &num, &ts) || AtMostWords(t, 2))
+        lex.items().MatchNumberedLine(t, true, &num, &ts))
       return {};
-    add_matter(i, t);
+    const bool closes = ShortDecision(lex, t);
+    if (AtMostWords(t, 2) && !closes) return {};
+    closed_any = closed_any || (closes && !paragraphs.empty());
+    paragraphs.push_back(i);
+    closing.push_back(closes);
   }
-  if (out.size() < 2) out.clear();
+  bool open = titled > 0;  // a matter after the title is open
+  for (size_t k = 0; k < paragraphs.size(); ++k) {
+    const size_t i = paragraphs[k];
+    const bool closes = closing[k];
+    if (closed_any && open) {
+      open = !closes;
+      continue;
+    }
+    add_matter(i, Trim(ctx.text(i)));
+    open = !closes;
+  }
+  if (out.size() < (closed_any ? 1u : 2u)) out.clear();
   return out;
 }
 
@@ -696,6 +721,7 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   // an item. The number such a line would have, or 0.
   int clause_next = 0;
   std::string matter_next;  // the next number of a protocol's matters after its lead-in
+  bool worded_lead = false;  // those matters follow a lead-in's words ("… følgende forhandledes")
   for (size_t i = 0; i < ctx.size(); ++i) {
     const bool clause_zone = after_decision;
     after_decision = false;
@@ -914,7 +940,12 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
     // 17. Efter Indstilling af Landbrugsudvalget … for hvert Nævn.", 33
     // words: Lindknud Sogneraads Protokol 9/1 1918, lindknudinfo.dk).
     const bool matter = num == "1" ? AfterMattersLead(ctx, i) : !matter_next.empty() && num == matter_next;
-    if (!(TitleOk(rest) || (head_next && !rest.empty())) || !AtMostWords(rest, matter ? 60 : 30)) continue;
+    // A protocol's matter may open in lower case ("3. en Regning fra Præstø
+    // Amts Sygehus …": Fodby Sogneraad 25.4.1869).
+    if (matter && num == "1") worded_lead = AfterMattersLeadWords(ctx, i);
+    if (!(TitleOk(rest) || ((head_next || (matter && worded_lead)) && !rest.empty())) ||
+        !AtMostWords(rest, matter ? 60 : 30))
+      continue;
     if (matter) matter_next = std::to_string(std::atoi(num.c_str()) + 1);
     c.st.number = num;
     c.st.title_block = i;
@@ -1001,6 +1032,18 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
       head[k] = any_head = true;
     }
   }
+  // An agenda list under its lead-in ("Der var fremlagt følgende
+  // dagsorden."), then the points numbered as it, in its order, written as
+  // sentences ("1.  Under pkt. 1 oplæste sekretæren …": NMJK 27.5.1987,
+  // nmjk.dk/Arkiv): those lines are the items.
+  if (toc.led) {
+    size_t want = 0;
+    for (size_t k = 0; k < numbered.size() && want < toc.entries.size(); ++k) {
+      if (numbered[k].st.block < toc.end || numbered[k].st.number != toc.entries[want].number) continue;
+      head[k] = any_head = true;
+      ++want;
+    }
+  }
   if (!any_head) return out;
   bool all_strong = true, all_rows = true;
   for (size_t k = 0; k < numbered.size(); ++k) {
@@ -1075,31 +1118,48 @@ std::vector<ItemStart> NumberedItemStarts(const Context& ctx, const Toc& toc) {
   return out;
 }
 
-bool AfterMattersLead(const Context& ctx, size_t b) {
+namespace {
+bool AfterLead(const Context& ctx, size_t b, bool words_only) {
   const auto& leads = ctx.lex().words().matters_lead.entries();
   for (size_t j = b; j > 0 && j + 3 >= b; --j) {
     std::string_view t = Trim(ctx.text(j - 1));
-    // Typed minutes go from those present or absent straight to the matters
-    // ("tilstede var: …" / "Fraværende med afbud: …" / "1. Handelsafdeling
-    // søges etableret af HNJ og HS": NMJK's board 6.2.1984, nmjk.dk/Arkiv).
-    const Field label = ctx.lex().attendance().MatchLabel(t, true).field;
-    if (label == Field::kPresent || label == Field::kAbsent) return true;
-    // Or a sentence that everyone came ("Bestyrelsen samlet minus
-    // sekretæren med lovligt frafald": NMJK 14.6.1982).
-    if (label == Field::kNone && !t.empty() && AtMostWords(t, 16) &&
-        AllPresentNote(ctx, j - 1, nullptr, nullptr, nullptr))
-      return true;
-    if (t.empty() || t.back() != ':') continue;
-    const std::string f = FoldCase(Trim(t.substr(0, t.size() - 1)));
+    if (!words_only) {
+      // Typed minutes go from those present or absent straight to the
+      // matters ("tilstede var: …" / "Fraværende med afbud: …" / "1.
+      // Handelsafdeling søges etableret af HNJ og HS": NMJK's board 6.2.1984,
+      // nmjk.dk/Arkiv).
+      const Field label = ctx.lex().attendance().MatchLabel(t, true).field;
+      if (label == Field::kPresent || label == Field::kAbsent) return true;
+      // Or a sentence that everyone came ("Bestyrelsen samlet minus
+      // sekretæren med lovligt frafald": NMJK 14.6.1982).
+      if (label == Field::kNone && !t.empty() && AtMostWords(t, 16) &&
+          AllPresentNote(ctx, j - 1, nullptr, nullptr, nullptr))
+        return true;
+    }
+    // With its colon, or as the end of the entry's line with no sign at all
+    // ("… hvor nedentegnede Medlemmer vare tilstede og følgende forhandledes"
+    // / "1. Siden sidste Møde …": Fodby Sogneraad 25.4.1869,
+    // online.flippingbook.com/view/672556612/950-951).
+    if (t.empty() || (t.back() != ':' && !((t.back() | 0x20) >= 'a' && (t.back() | 0x20) <= 'z'))) continue;
+    // Only the line's end is folded: the lead-in's length and a few bytes
+    // more (a letter's case may change its length).
+    std::string_view body = Trim(t.back() == ':' ? t.substr(0, t.size() - 1) : t);
     for (const auto& lead : leads) {
+      if (body.size() < lead.size()) continue;
+      const size_t from = body.size() > lead.size() + 8 ? body.size() - lead.size() - 8 : 0;
+      const std::string f = FoldCase(body.substr(from));
       const std::string l = FoldCase(lead);
       if (f.size() >= l.size() && f.compare(f.size() - l.size(), l.size(), l) == 0 &&
-          (f.size() == l.size() || f[f.size() - l.size() - 1] == ' '))
+          (f.size() == l.size() ? from == 0 : f[f.size() - l.size() - 1] == ' '))
         return true;
     }
   }
   return false;
 }
+}  // namespace
+
+bool AfterMattersLead(const Context& ctx, size_t b) { return AfterLead(ctx, b, false); }
+bool AfterMattersLeadWords(const Context& ctx, size_t b) { return AfterLead(ctx, b, true); }
 
 std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemStart>& starts,
                                      const Toc& toc, const std::optional<std::string>& meeting_date) {

@@ -31,6 +31,9 @@ struct ItemStart {
 // function_words.txt matters_lead), alone or at the end of the entry's
 // line: the numbers after it are items, and the document is minutes.
 bool AfterMattersLead(const Context& ctx, size_t b);
+// The same, by the lead-in's words only (not those present, absent or all
+// present).
+bool AfterMattersLeadWords(const Context& ctx, size_t b);
 
 // Finds the item starts in document order. Lines with an item marker
 // ("Punkt 5.") win; without any, numbered lines are items only when the TOC

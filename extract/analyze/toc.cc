@@ -300,7 +300,53 @@ Toc ExtractToc(const Context& ctx) {
       break;
     }
   }
-  if (head == n) return UnheadedList(ctx, limit);
+  if (head == n) {
+    // A numbered list right under a sentence ending in an agenda's lead-in
+    // ("Der var fremlagt følgende dagsorden." / "1. Referat fra sidste
+    // møde." …: NMJK bestyrelsesmøde 27.5.1987, nmjk.dk/Arkiv), in the
+    // first blocks.
+    const auto& leads = ctx.lex().words().agenda_lead.entries();
+    for (size_t i = 0; !leads.empty() && i + 1 < n && i < 12; ++i) {
+      std::string_view t = Trim(ctx.text(i));
+      if (t.empty() || (t.back() != '.' && t.back() != ':')) continue;
+      // Only the line's end is folded: the lead-in's length and a few bytes
+      // more (a letter's case may change its length).
+      std::string_view body = TrimRight(t.substr(0, t.size() - 1), " ");
+      bool lead = false;
+      for (const auto& l : leads) {
+        if (body.size() < l.size()) continue;
+        const size_t from = body.size() > l.size() + 8 ? body.size() - l.size() - 8 : 0;
+        const std::string f = FoldCase(body.substr(from));
+        lead = f.size() >= l.size() && f.compare(f.size() - l.size(), l.size(), l) == 0 &&
+               (f.size() == l.size() ? from == 0 : f[f.size() - l.size() - 1] == ' ');
+        if (lead) break;
+      }
+      if (!lead || !AtMostWords(t, 12)) continue;
+      Toc led;
+      size_t last = i;
+      ReadEntries(ctx, i + 1, &led, &last);
+      // The list one line under the other (not the matters themselves, each
+      // with its text under it: "Der var fremlagt følgende dagsorden:" /
+      // "1.     Referat fra sidste bestyrelsesmøde:" / "HS redegjorde …",
+      // NMJK 20.1.1986), and its first numbers coming again below.
+      size_t again = 0;
+      for (size_t j = last + 1; j < n && again < 2 && led.entries.size() >= 2; ++j) {
+        std::string num;
+        size_t ts = 0;
+        if (ctx.lex().items().MatchNumberedLine(ctx.text(j), true, &num, &ts) &&
+            num == led.entries[again].number)
+          ++again;
+      }
+      if (led.entries.size() >= 2 && last - i <= led.entries.size() + 1 && again == 2) {
+        led.begin = i;
+        led.end = last + 1;
+        led.led = true;
+        return led;
+      }
+      break;
+    }
+    return UnheadedList(ctx, limit);
+  }
   size_t last_good = head;
   ReadEntries(ctx, head + 1, &toc, &last_good);
   if (toc.entries.empty()) return toc;

@@ -18,6 +18,10 @@ struct Toc {
   std::vector<TocEntry> entries;
   size_t begin = 0;  // blocks [begin, end) are the TOC (heading included); empty if none
   size_t end = 0;
+  // The list followed a sentence ending in an agenda's lead-in ("Der var
+  // fremlagt følgende dagsorden.", function_words.txt agenda_lead): its
+  // numbers coming again below, in order, are the items.
+  bool led = false;
 
   bool empty() const { return entries.empty(); }
   // The entry with this number, or null. O(log n).

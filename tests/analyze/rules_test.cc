@@ -633,6 +633,93 @@ TEST(Meetings, TypedBoardMinutesTitleWithoutTypeWord) {
   EXPECT_EQ(rec->agenda_items[0].title, "Handelsafdeling s\xC3\xB8ges etableret af HNJ og HS");
 }
 
+// An extract of one matter from the town council's minutes (Aarhus byråds
+// journalsager, J. Nr. 110-1922, docplayer.dk/19556203, real text): the
+// title "Uddrag fra byrådsmødet den …" names the council and the date; the
+// matter's title, the discussion and the decision alone in the last
+// paragraph are one item with that decision.
+TEST(Meetings, ExtractFromTheCouncilsMinutesOneMatterClosedByItsDecision) {
+  auto rec = testing::StructureOfBytes(
+      "Uddrag fra byr\xC3\xA5" "dsm\xC3\xB8" "det den 20. april 1922\n\n"
+      "Meddelelse fra Sporvejsselskabet om Kommunens Andel i Selskabets Udbytte for 1921.\n\n"
+      "Formanden bem\xC3\xA6rkede, at det jo senere kunde unders\xC3\xB8ges, hvorvidt dette Udbytte var i "
+      "Overenstemmelse med Overenskomsten.\n\n"
+      "Toges til Efterretning.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->document_type.value_or("-"), "referat");
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "1922-04-20");
+  EXPECT_EQ(rec->meeting->body.value_or("-"), "Byr\xC3\xA5" "det");
+  ASSERT_EQ(rec->agenda_items.size(), 1u);
+  EXPECT_EQ(rec->agenda_items[0].title.substr(0, 33), "Meddelelse fra Sporvejsselskabet ");
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(Name(rec->agenda_items[0].decision->category), "noted");
+}
+
+// A parish council's entry as one long sentence ending with the lead-in to
+// the matters, with no colon, and matters opening in lower case (Fodby
+// Sogneraad 25.4.1869, online.flippingbook.com/view/672556612/950-951,
+// real text): the entry's opening date is the meeting's, the four matters
+// are items, the document minutes.
+TEST(Meetings, ProtocolEntrySentenceEndingWithTheLeadInWithoutColon) {
+  auto rec = testing::StructureOfBytes(
+      "1869. den 25de April afholdt Fodby Sogneraad et Extram\xC3\xB8" "de i Fodby Skole, hvor nedentegnede "
+      "Medlemmer vare tilstede og f\xC3\xB8lgende forhandledes\n\n"
+      "1. Siden sidste M\xC3\xB8" "de havde Formanden modtaget f\xC3\xB8lgende Skrivelse af 12te dennes fra Hr Pastor "
+      "Ballenese i Aastrup.\n"
+      "2. Ligeledes var modtaget Regning fra Regnskabsf\xC3\xB8reren ved Sor\xC3\xB8 Amts Sygeanstalt.\n"
+      "3. en Regning fra Pr\xC3\xA6st\xC3\xB8 Amts Sygehus for Hmd Johan Peder Hansen var indkommet.\n"
+      "4. en Do fra Pastor Mackeprang for 4 mk 8 S. Ligeledes betalt.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "1869-04-25");
+  ASSERT_EQ(rec->agenda_items.size(), 4u);
+  EXPECT_EQ(rec->agenda_items[2].title.substr(0, 10), "en Regning");
+}
+
+// The agenda as a list under "Der var fremlagt følgende dagsorden.", then
+// the points with the same numbers, in order, written as sentences (NMJK
+// bestyrelsesmøde 27.5.1987, nmjk.dk/Arkiv, real text): the points are the
+// three items, the list their agenda. When the numbered lines under the
+// lead-in are the matters themselves, each with its text under it (NMJK
+// 20.1.1986), they stay the items.
+TEST(Meetings, TypedAgendaListThenThePointsAsSentences) {
+  {
+    auto rec = testing::StructureOfBytes(
+        "Referat fra Bestyrelsesm\xC3\xB8" "de den 27. Maj 1987\n\n"
+        "Der var fremlagt f\xC3\xB8lgende dagsorden.\n\n"
+        "1. Referat fra sidste m\xC3\xB8" "de.\n"
+        "2. S\xC3\xA6son Start.\n"
+        "3. Sommerferie / start igen.\n\n"
+        "1.  Under pkt. 1 opl\xC3\xA6ste sekret\xC3\xA6ren de foreg\xC3\xA5" "ende referater, som var godkendt af FM.\n\n"
+        "2.  Med hensyn til S\xC3\xA6son Start fortalte FM, at han havde tilmeldt NMJK. Vi f\xC3\xA5r en stand p\xC3\xA5 2 x 2 "
+        "meter.\n\n"
+        "3.  Det blev besluttet at klubben fremover holder sommerferie i juli m\xC3\xA5ned.\n\n"
+        "M\xC3\xB8" "det sluttede kl. 21:00\n");
+    ASSERT_TRUE(rec.ok()) << rec.status().message();
+    ASSERT_EQ(rec->agenda_items.size(), 3u);
+    EXPECT_EQ(rec->agenda_items[0].title.substr(0, 14), "Under pkt. 1 o");
+    ASSERT_TRUE(rec->agenda_items[2].decision);
+    EXPECT_EQ(Name(rec->agenda_items[2].decision->category), "approved");
+  }
+  {
+    auto rec = testing::StructureOfBytes(
+        "Bestyrelsesm\xC3\xB8" "de den 20 / 1 1986\n\n"
+        "tilstede var: Flemming Meisner, Hans Nygaard Jensen, Steffen Dresler, Sven Kindt, Hans J\xC3\xB8rgen Thomsen "
+        "og Henrik Struve.\n\n"
+        "M\xC3\xB8" "det blev afholdt p\xC3\xA5 en klubaften. Der var fremlagt f\xC3\xB8lgende dagsorden:\n\n"
+        "1.     Referat fra sidste bestyrelsesm\xC3\xB8" "de:\n\n"
+        "HS redegjorde for referatet for sidste bestyrelsesm\xC3\xB8" "de.\n\n"
+        "2.     Klubbens \xC3\xB8konomi:\n\n"
+        "Her redegjorde HNJ kort for klubbens \xC3\xB8konomi.\n");
+    ASSERT_TRUE(rec.ok()) << rec.status().message();
+    ASSERT_EQ(rec->agenda_items.size(), 2u);
+    EXPECT_EQ(rec->agenda_items[1].number, "2");
+  }
+}
+
 // Decisions written into the matter's own sentence (NMJK bestyrelsesmøde
 // 16/4 1984 and 6/2 1984, nmjk.dk/Arkiv/1981_1989/1984, real text): the
 // sentence that opens with a decision's wording is the decision; a matter

@@ -31,6 +31,7 @@ Words::Words(const Rulebook& rules) {
   navigation = words("navigation");
   period_from = words("period_from");
   matters_lead = words("matters_lead");
+  agenda_lead = words("agenda_lead");
   ditto = words("ditto");
   all_present = words("all_present");
   except_ = words("except");

@@ -17,7 +17,7 @@ struct Words {
 
   lang::WordList and_, or_, also, open_end, vote_count, vote_tail, vote_lead, vote_group, dissent_lead, none,
       no_attachments, negation, not_by, party, meeting, meeting_in, that, place_lead, in_, room, town_hall, period_from, clause_ref,
-      matters_lead, item_scope, conclusion, navigation, ditto, all_present, except_, clock;
+      matters_lead, agenda_lead, item_scope, conclusion, navigation, ditto, all_present, except_, clock;
   // Before a referral's date, tried in this order: "den ", "d. ", "d."
   // (date_lead; an entry ending in '.' also without the space).
   std::vector<std::string> date_leads;
