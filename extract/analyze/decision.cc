@@ -373,7 +373,8 @@ std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* 
   return merged.empty() ? "other" : merged;
 }
 
-void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes>* votes) {
+void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes>* votes,
+               std::optional<std::pair<int, int>>* tally) {
   const Lexicon& lex = ctx.lex();
   std::string_view s = ctx.doc().Slice(start, end);
   if (!lex.decisions().HasVote(s)) return;
@@ -399,6 +400,25 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
     }
   }
   std::sort(suffix_marks.begin(), suffix_marks.end());
+  // Every side's phrases where they stand: a phrase inside a longer one of
+  // another side is that one's word, not a vote of its own ("imod stemte"
+  // in "hverken for eller imod stemte 5 (EL)", Folketinget).
+  std::vector<std::pair<size_t, size_t>> side_spans[3];
+  for (int side = 0; side < 3; ++side) {
+    for (const RE2* re : {&lex.decisions().vote_prefix(side), &lex.decisions().vote_suffix(side)}) {
+      re2::StringPiece in(s), m;
+      while (RE2::FindAndConsume(&in, *re, &m))
+        side_spans[side].emplace_back(m.data() - s.data(), m.data() - s.data() + m.size());
+    }
+  }
+  auto inside_other = [&](int side, size_t from, size_t to) {
+    for (int o = 0; o < 3; ++o) {
+      if (o == side) continue;
+      for (auto [a, b] : side_spans[o])
+        if (a <= from && b >= to && b - a > to - from) return true;
+    }
+    return false;
+  };
   auto next_mark = [&](size_t after) {  // marks are in text order
     auto it = std::lower_bound(marks.begin(), marks.end(), after);
     return it == marks.end() ? s.size() : *it;
@@ -411,6 +431,7 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
     while (RE2::FindAndConsume(&in, lex.decisions().vote_prefix(side), &m)) {
       size_t mpos = m.data() - s.data();
       size_t after = in.data() - s.data();
+      if (inside_other(side, mpos, mpos + m.size())) continue;
       if (IsSingleWord(std::string_view(m.data(), m.size()))) {
         // "For:" / "For 5" only; "For at sikre …" is prose.
         std::string_view before = TrimRight(s.substr(0, mpos), " ");
@@ -459,6 +480,7 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
     in = re2::StringPiece(s);
     while (RE2::FindAndConsume(&in, lex.decisions().vote_suffix(side), &m)) {
       size_t mpos = m.data() - s.data();
+      if (inside_other(side, mpos, mpos + m.size())) continue;
       std::string_view before = s.substr(0, mpos);
       // The clause before the phrase: after the last mark outside
       // parentheses ("Et flertal (A, B og C) stemte for").
@@ -494,7 +516,17 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
         const bool count_follows = !after_m.empty() && after_m[0] >= '0' && after_m[0] <= '9';
         const bool count_before = !last.empty() && last.size() <= 3 &&
                                   std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (count_before && count_follows) continue;
+        if (count_before && count_follows) {
+          // The two counts as stated, first the one before the phrase.
+          if (tally && !*tally) {
+            int a = 0, b = 0;
+            for (char c : last) a = a * 10 + (c - '0');
+            size_t k = 0;
+            while (k < after_m.size() && k < 4 && after_m[k] >= '0' && after_m[k] <= '9') b = b * 10 + (after_m[k++] - '0');
+            if (k <= 3) *tally = std::make_pair(a, b);
+          }
+          continue;
+        }
         if (count_before) {
           int v = 0;
           for (char c : last) v = v * 10 + (c - '0');
@@ -581,6 +613,13 @@ void ReadDissent(const Context& ctx, size_t start, size_t end, std::vector<Disse
     who_s = UpperFirst(Collapse(phrase));
   } else {
     who_s = Collapse(who);
+  }
+  // "… tiltrådt med 34 stemmer imod 15.": a tally, no one's reservation;
+  // the words before the phrase end in a count.
+  {
+    const size_t sp = who_s.find_last_of(' ');
+    std::string_view last = sp == std::string::npos ? std::string_view(who_s) : std::string_view(who_s).substr(sp + 1);
+    if (!last.empty() && std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; })) return;
   }
   // "Udvalget kunne ikke godkende indstillingen": the body's own decision
   // (a rejection), not a minority's reservation.
@@ -716,6 +755,10 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
       (after_absence && !decision_ranges.empty() ? other_ranges : decision_ranges).emplace_back(s, e);
     }
   }
+  // "Medlemsforslaget blev tiltrådt med 34 stemmer imod 15." (Københavns
+  // Borgerrepræsentation 2007): two stated counts whose sides the verb
+  // decides, set once the category is known.
+  std::optional<std::pair<int, int>> tally;
   for (size_t k = 0; k < decision_ranges.size(); ++k) {
     auto [s, e] = decision_ranges[k];
     // A vote's label alone on its line ("For forslaget stemmer:"), the
@@ -738,7 +781,7 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
         vote_end = decision_ranges[m].second;
       }
     }
-    ReadVotes(ctx, s, vote_end, &out.votes);
+    ReadVotes(ctx, s, vote_end, &out.votes, &tally);
     ReadDissent(ctx, s, e, &out.dissents);
     ReadReferrals(ctx, s, e, default_year, &out.referrals);
   }
@@ -803,6 +846,20 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
         *out.votes->counts->for_ != *out.votes->counts->against)
       d.category = *out.votes->counts->for_ > *out.votes->counts->against ? DecisionCategory::kApproved
                                                                          : DecisionCategory::kRejected;
+    // Stated counts win over voters counted from a list ("For stemte: A,
+    // B, F og Ø." under "… tiltrådt med 34 stemmer imod 15."): carried, the
+    // count before the phrase is for; voted down, it is against.
+    if (tally && (d.category == DecisionCategory::kApproved || d.category == DecisionCategory::kRejected)) {
+      if (!out.votes) {
+        out.votes = Votes{};
+        out.votes->span = d.span;
+      }
+      if (!out.votes->counts) out.votes->counts = VoteCounts{};
+      VoteCounts& c = *out.votes->counts;
+      const bool carried = d.category == DecisionCategory::kApproved;
+      if (!c.for_) c.for_ = carried ? tally->first : tally->second;
+      if (!c.against) c.against = carried ? tally->second : tally->first;
+    }
     if (mixed) {
       std::string each;
       for (size_t k = 0; k < part_categories.size(); ++k)

@@ -1255,6 +1255,50 @@ TEST(Decisions, OtherCouncilsVotesAndOutcomes) {
   EXPECT_EQ(items[5].decision->category, DecisionCategory::kNoted);
 }
 
+// Stated counts win over voters counted from a list, their sides decided by
+// the verb: carried, the count before "stemmer imod" is for; voted down, it
+// is against (Københavns Borgerrepræsentation 13.9.2007 and 31.5.2007,
+// kk.dk/dagsordener-og-referater/Borgerrepr%C3%A6sentationen/m%C3%B8de-13092007/referat/punkt-20,
+// …/m%C3%B8de-31052007/referat/punkt-24); the tally is no one's dissent. A
+// phrase inside a longer one of another side is that one's: "imod stemte"
+// in "hverken for eller imod stemte 5 (EL)" (Folketinget, 2023,
+// ft.dk/samling/20231/forespoergsel/F30/BEH1-104/forhandling.htm).
+TEST(Decisions, StatedCountsWinOverCountedLists) {
+  const std::string text =
+      "Referat\nBorgerrepræsentationen\n\n"
+      "1. Medlemsforslag\nSagsnr.: 07/1001\nBeslutning:\n"
+      "Medlemsforslaget blev tiltrådt med 34 stemmer imod 15.\n\n"
+      "For stemte: A, B, F og Ø.\n\n"
+      "Imod stemte: C, O, V og Finn Rudaizky (løsgænger).\n\n"
+      "2. Indstilling\nSagsnr.: 07/1002\nBeslutning:\n"
+      "Indstillingen blev forkastet med 39 stemmer imod 5.\n"
+      "For stemte: Ø.\n"
+      "Imod stemte: A, B, C, F, O og V.\n\n"
+      "3. Forslag til vedtagelse\nSagsnr.: 07/1003\nBeslutning:\n"
+      "For stemte 57 (S, V, M og Jon Stephensen (UFG)), imod stemte 45 (DD, SF, LA, KF, RV, DF, ALT og "
+      "Lars Boje Mathiesen (UFG)), hverken for eller imod stemte 5 (EL).\n"
+      "Forslag til vedtagelse nr. V 90 er vedtaget.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  const auto& items = rec->agenda_items;
+  ASSERT_TRUE(items[0].decision && items[0].votes && items[0].votes->counts);
+  EXPECT_EQ(items[0].decision->category, DecisionCategory::kApproved);
+  EXPECT_EQ(items[0].votes->counts->for_, 34);
+  EXPECT_EQ(items[0].votes->counts->against, 15);
+  EXPECT_EQ(items[0].votes->for_.size(), 4u);
+  EXPECT_TRUE(items[0].dissents.empty());
+  ASSERT_TRUE(items[1].decision && items[1].votes && items[1].votes->counts);
+  EXPECT_EQ(items[1].decision->category, DecisionCategory::kRejected);
+  EXPECT_EQ(items[1].votes->counts->for_, 5);
+  EXPECT_EQ(items[1].votes->counts->against, 39);
+  ASSERT_TRUE(items[2].votes && items[2].votes->counts);
+  EXPECT_EQ(items[2].votes->counts->for_, 57);
+  EXPECT_EQ(items[2].votes->counts->against, 45);
+  EXPECT_EQ(items[2].votes->counts->abstained, 5);
+  EXPECT_EQ(items[2].votes->against.size(), 8u);
+}
+
 // Plain text minutes (Greve Kommune's items as text): a reference broken
 // onto a line of its own ("pkt. 12)") opens no item; a stray "Lukket" in
 // an item's text (opening hours, a line each) does not close the items
