@@ -52,6 +52,44 @@ int Rank(const std::string& c) {  // merge order for compatible categories
 
 bool IsSingleWord(std::string_view s) { return Trim(s).find(' ') == std::string_view::npos; }
 
+// True when `s` holds one of the `and` words between spaces ("A og B").
+bool HasAndWord(const Words& words, std::string_view s) {
+  for (const auto& w : words.and_.entries())
+    if (s.find(" " + w + " ") != std::string_view::npos) return true;
+  return false;
+}
+
+// One voter of a list written out before a vote's phrase: a person, two
+// to four capitalised words with an optional party in parentheses ("Anna
+// Oosterhof", "Per Clausen (Ø)"), or a party letter ("C", "Ø").
+bool IsVoterName(std::string_view seg) {
+  seg = Trim(seg);
+  if (!seg.empty() && seg.back() == ')') {
+    const size_t open = seg.rfind(" (");
+    if (open == std::string_view::npos) return false;
+    seg = Trim(seg.substr(0, open));
+  }
+  if (seg.empty()) return false;
+  size_t words = 0;
+  bool letters_only = true;
+  for (size_t a = 0; a < seg.size();) {
+    size_t b = seg.find(' ', a);
+    if (b == std::string_view::npos) b = seg.size();
+    std::string_view w = seg.substr(a, b - a);
+    if (!w.empty()) {
+      if (!StartsUpper(w)) return false;
+      ++words;
+      if (w.size() > 2 || !std::all_of(w.begin(), w.end(), [](char c) {
+            const unsigned char u = static_cast<unsigned char>(c);
+            return (u >= 'A' && u <= 'Z') || u >= 0x80;
+          }))
+        letters_only = false;
+    }
+    a = b + 1;
+  }
+  return (words >= 2 && words <= 4) || (words == 1 && letters_only);
+}
+
 // Parses "5 (A, V)", "A, V og O", "Per Clausen (Ø)" into entries and a count.
 void ParseVoteList(const Words& words, std::string_view list, std::vector<std::string>* out,
                    std::optional<int>* count) {
@@ -126,6 +164,32 @@ void ParseVoteList(const Words& words, std::string_view list, std::vector<std::s
     pos = cut + (cut == comma ? 1 : og_len);
   }
   if (!*count && paren_any) *count = paren_sum;
+}
+
+// Where a list of names ending at `text` starts, when the clause after
+// `cut` (a comma) is the end of a list ("… og …") and the clauses before
+// it are voters' names (IsVoterName); else just after `cut`.
+size_t NameListStart(const Words& words, std::string_view text, size_t cut) {
+  size_t begin = cut + 1;
+  if (text[cut] != ',' || !HasAndWord(words, text.substr(cut + 1))) return begin;
+  for (size_t from = cut;;) {
+    size_t prev = std::string_view::npos;
+    for (size_t k = from, depth = 0; k-- > 0;) {
+      const char ch = text[k];
+      if (ch == ')') ++depth;
+      else if (ch == '(' && depth > 0) --depth;
+      else if (depth == 0 && (ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == '\n')) {
+        prev = k;
+        break;
+      }
+    }
+    const size_t seg_start = prev == std::string_view::npos ? 0 : prev + 1;
+    if (!IsVoterName(text.substr(seg_start, from - seg_start))) break;
+    begin = seg_start;
+    if (prev == std::string_view::npos || text[prev] != ',') break;
+    from = prev;
+  }
+  return begin;
 }
 
 // True when `sentence` holds a `conclusion` phrase of function_words.txt
@@ -469,6 +533,9 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
         }
       }
       list = TrimRight(list, ",;");
+      // "Niels Erik Poulsen (V) idet han ikke ønsker …": the reason is no voter.
+      for (const auto& w : lex.words().vote_reason.entries())
+        if (size_t at = list.find(" " + w + " "); at != std::string_view::npos) list = TrimRight(list.substr(0, at), ",;");
       for (const auto& w : lex.words().vote_tail.entries())
         if (list.size() > w.size() + 1 && list.substr(list.size() - w.size()) == w &&
             list[list.size() - w.size() - 1] == ' ')
@@ -495,6 +562,12 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
         }
       }
       std::string_view list = Trim(cut == std::string_view::npos ? before : before.substr(cut + 1));
+      // "Anna Oosterhof, Birgitte Wilsted Simonsen og Pia Britt Elberg
+      // stemmer imod" (Rebild Børne- og Ungdomsudvalg): the clause is the
+      // end of a list of names ("… og …"), and the names before it, each a
+      // person (two to four capitalised words) or a party letter, belong to
+      // it.
+      if (cut != std::string_view::npos) list = Trim(before.substr(NameListStart(lex.words(), before, cut)));
       // "Et flertal (Hellen Hedemann, …, Jens Kjær Christensen) stemte for
       // procedureforslaget." (Københavns Kultur- og Fritidsudvalg 2002): a
       // group named before the voters in parentheses.
@@ -537,6 +610,9 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
       }
       if (IsSingleWord(std::string_view(m.data(), m.size()))) continue;
       for (const auto& w : lex.words().vote_lead.entries()) lang::ConsumeLeadingWord(&list, w);
+      for (const auto& w : lex.words().vote_reason.entries()) lang::ConsumeLeadingWord(&list, w);
+      // "Udvalget følger indstillingen": the body decides, no one votes.
+      if (lex.decisions().IsDecisionSubject(list) || lex.header().IsBodyName(list)) continue;
       if (list.empty() || (!group && !AtMostWords(list, 12))) continue;
       ParseVoteList(lex.words(), list, &lists[side], &counts[side]);
       any = true;
@@ -597,7 +673,7 @@ void ReadDissent(const Context& ctx, size_t start, size_t end, std::vector<Disse
         }
       }
     }
-    if (cut != std::string_view::npos) who = Trim(who.substr(cut + 1));
+    if (cut != std::string_view::npos) who = Trim(who.substr(NameListStart(lex.words(), who, cut)));
   }
   for (const auto& w : lex.words().dissent_lead.entries()) lang::ConsumeLeadingWord(&who, w, true);
   std::string who_s;

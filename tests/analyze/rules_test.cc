@@ -1299,6 +1299,39 @@ TEST(Decisions, StatedCountsWinOverCountedLists) {
   EXPECT_EQ(items[2].votes->against.size(), 8u);
 }
 
+// Voters written out before the phrase: the names before the clause that
+// ends the list ("A, B og C stemmer imod") are voters too, in the vote and
+// in the dissent (Rebild Børne- og Ungdomsudvalg, rebild.dk/node?page=1315);
+// "… følger indstillingen" is a vote for; a reason after the voter ("idet
+// han …") is no voter, "For beslutningen stemte:" a label (UTM 2022,
+// broland.dk/utm-har-taget-besluningen/).
+TEST(Decisions, VotersWrittenOutAndTheirReasons) {
+  const std::string text =
+      "Referat\nBørne- og Ungdomsudvalget\n\n"
+      "1. Skolestruktur\nSagsnr.: 20/2001\nBeslutning:\n"
+      "Peter Hansen og Lars Hørsman følger indstillingen. Anna Oosterhof, Birgitte Wilsted Simonsen og "
+      "Pia Britt Elberg stemmer imod, indstillingen nedstemt.\n\n"
+      "2. Lokalplan\nSagsnr.: 20/2002\nBeslutning:\n"
+      "Et flertal i Udvalget besluttede, at der gennemføres lokalplan.\n\n"
+      "For beslutningen stemte: Per Husted Nielsen (A), Niels Peter Christoffersen (A), Rikke Fonnesbæk (A), "
+      "Jørgen Hammer Sørensen (O), Per Kragelund (V) og Christian Johnson (C).\n\n"
+      "Imod stemte: Niels Erik Poulsen (V) idet han ikke ønsker at vejadgang kan ske via ekspropriation.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  const auto& items = rec->agenda_items;
+  ASSERT_TRUE(items[0].decision && items[0].votes);
+  EXPECT_EQ(items[0].decision->category, DecisionCategory::kRejected);
+  EXPECT_EQ(items[0].votes->for_, (std::vector<std::string>{"Peter Hansen", "Lars Hørsman"}));
+  EXPECT_EQ(items[0].votes->against,
+            (std::vector<std::string>{"Anna Oosterhof", "Birgitte Wilsted Simonsen", "Pia Britt Elberg"}));
+  ASSERT_EQ(items[0].dissents.size(), 1u);
+  EXPECT_EQ(items[0].dissents[0].who, "Anna Oosterhof, Birgitte Wilsted Simonsen og Pia Britt Elberg");
+  ASSERT_TRUE(items[1].votes);
+  EXPECT_EQ(items[1].votes->for_.size(), 6u);
+  EXPECT_EQ(items[1].votes->against, std::vector<std::string>{"Niels Erik Poulsen (V)"});
+}
+
 // Plain text minutes (Greve Kommune's items as text): a reference broken
 // onto a line of its own ("pkt. 12)") opens no item; a stray "Lukket" in
 // an item's text (opening hours, a line each) does not close the items
