@@ -754,7 +754,8 @@ void DedupeNames(std::vector<std::string>* names) {
   names->resize(w);
 }
 
-DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int default_year) {
+DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int default_year,
+                            const Recommendation* rec) {
   DecisionParts out;
   const Lexicon& lex = ctx.lex();
   std::vector<std::pair<size_t, size_t>> decision_ranges, other_ranges;
@@ -935,6 +936,16 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
       const bool carried = d.category == DecisionCategory::kApproved;
       if (!c.for_) c.for_ = carried ? tally->first : tally->second;
       if (!c.against) c.against = carried ? tally->second : tally->first;
+    }
+    // An orientation item: its recommendation only takes the matter to
+    // notice ("1. at orienteringen tages til efterretning") and the decision
+    // reports what was told ("Brev til regionen … er afsendt.", Slagelse
+    // Økonomiudvalget 1.10.2018, "Siden sidst fra udvalgets medlemmer"):
+    // noted.
+    if (d.category == DecisionCategory::kOther && !mixed && rec && rec->clauses.size() == 1) {
+      bool rec_mixed = false;
+      if (CategorizeDecision(lex, rec->clauses[0], &rec_mixed) == "noted" && !rec_mixed)
+        d.category = DecisionCategory::kNoted;
     }
     if (mixed) {
       std::string each;

@@ -28,7 +28,11 @@ struct DecisionParts {
 // Reads a decision section. `default_year` completes dates without a year
 // (the meeting's year; 0 when unknown). Warns unknown_decision_phrase and
 // mixed_decision.
-DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int default_year);
+// `rec`, when given, is the item's recommendation: a decision of unknown
+// wording under a recommendation that only takes a matter to notice is
+// noted (see ParseDecision).
+DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int default_year,
+                            const Recommendation* rec = nullptr);
 
 // True when `sentence` is an absence note; the names it gives are appended
 // (repeats included; see DedupeNames).

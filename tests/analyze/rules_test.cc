@@ -1332,6 +1332,33 @@ TEST(Decisions, VotersWrittenOutAndTheirReasons) {
   EXPECT_EQ(items[1].votes->against, std::vector<std::string>{"Niels Erik Poulsen (V)"});
 }
 
+// An orientation item: the recommendation only takes the matter to notice
+// and the decision reports what was told, in no known wording: noted
+// (Slagelse Økonomiudvalget 1.10.2018, punkt 2, trung.dk/politisk-arbejde/
+// dagsordener/oekonomiudvalget/2018-10-01/7379a647-db06-46f8-9fee-3387b0e88a01).
+// A decision item with the same kind of text stays other.
+TEST(Decisions, OrientationItemsReportingWhatWasToldAreNoted) {
+  const std::string text =
+      "Økonomiudvalget – Referat – 1. oktober 2018\n\n"
+      "1. Godkendelse af dagsorden (B)\n\nSagsnr.: 330-2018-3619\nIndstilling\nBorgmesteren indstiller,\n"
+      "1.    at dagsordenen godkendes\nBeslutning i Økonomiudvalget den 1. oktober 2018:\nGodkendt.\n\n"
+      "2. Siden sidst fra udvalgets medlemmer (O)\n\nSagsnr.: 330-2018-3619\nBeslutningstema\n"
+      "Orientering fra udvalgets medlemmer.\nIndstilling\nBorgmesteren indstiller,\n"
+      "1.    at orienteringen tages til efterretning\nBeslutning i Økonomiudvalget den 1. oktober 2018:\n"
+      "Brev til regionen vedrørende nedlæggelse af busruter er afsendt. Der arbejdes i Regionen på henvendelse "
+      "til Regeringen.\n\n"
+      "3. Busruter\n\nSagsnr.: 330-2018-3620\nIndstilling\nBorgmesteren indstiller,\n"
+      "1.    at brevet godkendes\nBeslutning i Økonomiudvalget den 1. oktober 2018:\n"
+      "Brev til regionen vedrørende nedlæggelse af busruter er afsendt.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  const auto& items = rec->agenda_items;
+  ASSERT_TRUE(items[1].decision && items[2].decision);
+  EXPECT_EQ(items[1].decision->category, DecisionCategory::kNoted);
+  EXPECT_EQ(items[2].decision->category, DecisionCategory::kOther);
+}
+
 // Plain text minutes (Greve Kommune's items as text): a reference broken
 // onto a line of its own ("pkt. 12)") opens no item; a stray "Lukket" in
 // an item's text (opening hours, a line each) does not close the items
