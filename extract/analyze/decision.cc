@@ -52,6 +52,44 @@ int Rank(const std::string& c) {  // merge order for compatible categories
 
 bool IsSingleWord(std::string_view s) { return Trim(s).find(' ') == std::string_view::npos; }
 
+// True when `s` holds one of the `and` words between spaces ("A og B").
+bool HasAndWord(const Words& words, std::string_view s) {
+  for (const auto& w : words.and_.entries())
+    if (s.find(" " + w + " ") != std::string_view::npos) return true;
+  return false;
+}
+
+// One voter of a list written out before a vote's phrase: a person, two
+// to four capitalised words with an optional party in parentheses ("Anna
+// Oosterhof", "Per Clausen (Ø)"), or a party letter ("C", "Ø").
+bool IsVoterName(std::string_view seg) {
+  seg = Trim(seg);
+  if (!seg.empty() && seg.back() == ')') {
+    const size_t open = seg.rfind(" (");
+    if (open == std::string_view::npos) return false;
+    seg = Trim(seg.substr(0, open));
+  }
+  if (seg.empty()) return false;
+  size_t words = 0;
+  bool letters_only = true;
+  for (size_t a = 0; a < seg.size();) {
+    size_t b = seg.find(' ', a);
+    if (b == std::string_view::npos) b = seg.size();
+    std::string_view w = seg.substr(a, b - a);
+    if (!w.empty()) {
+      if (!StartsUpper(w)) return false;
+      ++words;
+      if (w.size() > 2 || !std::all_of(w.begin(), w.end(), [](char c) {
+            const unsigned char u = static_cast<unsigned char>(c);
+            return (u >= 'A' && u <= 'Z') || u >= 0x80;
+          }))
+        letters_only = false;
+    }
+    a = b + 1;
+  }
+  return (words >= 2 && words <= 4) || (words == 1 && letters_only);
+}
+
 // Parses "5 (A, V)", "A, V og O", "Per Clausen (Ø)" into entries and a count.
 void ParseVoteList(const Words& words, std::string_view list, std::vector<std::string>* out,
                    std::optional<int>* count) {
@@ -126,6 +164,32 @@ void ParseVoteList(const Words& words, std::string_view list, std::vector<std::s
     pos = cut + (cut == comma ? 1 : og_len);
   }
   if (!*count && paren_any) *count = paren_sum;
+}
+
+// Where a list of names ending at `text` starts, when the clause after
+// `cut` (a comma) is the end of a list ("… og …") and the clauses before
+// it are voters' names (IsVoterName); else just after `cut`.
+size_t NameListStart(const Words& words, std::string_view text, size_t cut) {
+  size_t begin = cut + 1;
+  if (text[cut] != ',' || !HasAndWord(words, text.substr(cut + 1))) return begin;
+  for (size_t from = cut;;) {
+    size_t prev = std::string_view::npos;
+    for (size_t k = from, depth = 0; k-- > 0;) {
+      const char ch = text[k];
+      if (ch == ')') ++depth;
+      else if (ch == '(' && depth > 0) --depth;
+      else if (depth == 0 && (ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == '\n')) {
+        prev = k;
+        break;
+      }
+    }
+    const size_t seg_start = prev == std::string_view::npos ? 0 : prev + 1;
+    if (!IsVoterName(text.substr(seg_start, from - seg_start))) break;
+    begin = seg_start;
+    if (prev == std::string_view::npos || text[prev] != ',') break;
+    from = prev;
+  }
+  return begin;
 }
 
 // True when `sentence` holds a `conclusion` phrase of function_words.txt
@@ -373,7 +437,8 @@ std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* 
   return merged.empty() ? "other" : merged;
 }
 
-void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes>* votes) {
+void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes>* votes,
+               std::optional<std::pair<int, int>>* tally) {
   const Lexicon& lex = ctx.lex();
   std::string_view s = ctx.doc().Slice(start, end);
   if (!lex.decisions().HasVote(s)) return;
@@ -399,6 +464,25 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
     }
   }
   std::sort(suffix_marks.begin(), suffix_marks.end());
+  // Every side's phrases where they stand: a phrase inside a longer one of
+  // another side is that one's word, not a vote of its own ("imod stemte"
+  // in "hverken for eller imod stemte 5 (EL)", Folketinget).
+  std::vector<std::pair<size_t, size_t>> side_spans[3];
+  for (int side = 0; side < 3; ++side) {
+    for (const RE2* re : {&lex.decisions().vote_prefix(side), &lex.decisions().vote_suffix(side)}) {
+      re2::StringPiece in(s), m;
+      while (RE2::FindAndConsume(&in, *re, &m))
+        side_spans[side].emplace_back(m.data() - s.data(), m.data() - s.data() + m.size());
+    }
+  }
+  auto inside_other = [&](int side, size_t from, size_t to) {
+    for (int o = 0; o < 3; ++o) {
+      if (o == side) continue;
+      for (auto [a, b] : side_spans[o])
+        if (a <= from && b >= to && b - a > to - from) return true;
+    }
+    return false;
+  };
   auto next_mark = [&](size_t after) {  // marks are in text order
     auto it = std::lower_bound(marks.begin(), marks.end(), after);
     return it == marks.end() ? s.size() : *it;
@@ -411,6 +495,7 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
     while (RE2::FindAndConsume(&in, lex.decisions().vote_prefix(side), &m)) {
       size_t mpos = m.data() - s.data();
       size_t after = in.data() - s.data();
+      if (inside_other(side, mpos, mpos + m.size())) continue;
       if (IsSingleWord(std::string_view(m.data(), m.size()))) {
         // "For:" / "For 5" only; "For at sikre …" is prose.
         std::string_view before = TrimRight(s.substr(0, mpos), " ");
@@ -448,6 +533,9 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
         }
       }
       list = TrimRight(list, ",;");
+      // "Niels Erik Poulsen (V) idet han ikke ønsker …": the reason is no voter.
+      for (const auto& w : lex.words().vote_reason.entries())
+        if (size_t at = list.find(" " + w + " "); at != std::string_view::npos) list = TrimRight(list.substr(0, at), ",;");
       for (const auto& w : lex.words().vote_tail.entries())
         if (list.size() > w.size() + 1 && list.substr(list.size() - w.size()) == w &&
             list[list.size() - w.size() - 1] == ' ')
@@ -459,6 +547,7 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
     in = re2::StringPiece(s);
     while (RE2::FindAndConsume(&in, lex.decisions().vote_suffix(side), &m)) {
       size_t mpos = m.data() - s.data();
+      if (inside_other(side, mpos, mpos + m.size())) continue;
       std::string_view before = s.substr(0, mpos);
       // The clause before the phrase: after the last mark outside
       // parentheses ("Et flertal (A, B og C) stemte for").
@@ -473,6 +562,12 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
         }
       }
       std::string_view list = Trim(cut == std::string_view::npos ? before : before.substr(cut + 1));
+      // "Anna Oosterhof, Birgitte Wilsted Simonsen og Pia Britt Elberg
+      // stemmer imod" (Rebild Børne- og Ungdomsudvalg): the clause is the
+      // end of a list of names ("… og …"), and the names before it, each a
+      // person (two to four capitalised words) or a party letter, belong to
+      // it.
+      if (cut != std::string_view::npos) list = Trim(before.substr(NameListStart(lex.words(), before, cut)));
       // "Et flertal (Hellen Hedemann, …, Jens Kjær Christensen) stemte for
       // procedureforslaget." (Københavns Kultur- og Fritidsudvalg 2002): a
       // group named before the voters in parentheses.
@@ -494,7 +589,17 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
         const bool count_follows = !after_m.empty() && after_m[0] >= '0' && after_m[0] <= '9';
         const bool count_before = !last.empty() && last.size() <= 3 &&
                                   std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (count_before && count_follows) continue;
+        if (count_before && count_follows) {
+          // The two counts as stated, first the one before the phrase.
+          if (tally && !*tally) {
+            int a = 0, b = 0;
+            for (char c : last) a = a * 10 + (c - '0');
+            size_t k = 0;
+            while (k < after_m.size() && k < 4 && after_m[k] >= '0' && after_m[k] <= '9') b = b * 10 + (after_m[k++] - '0');
+            if (k <= 3) *tally = std::make_pair(a, b);
+          }
+          continue;
+        }
         if (count_before) {
           int v = 0;
           for (char c : last) v = v * 10 + (c - '0');
@@ -505,6 +610,9 @@ void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes
       }
       if (IsSingleWord(std::string_view(m.data(), m.size()))) continue;
       for (const auto& w : lex.words().vote_lead.entries()) lang::ConsumeLeadingWord(&list, w);
+      for (const auto& w : lex.words().vote_reason.entries()) lang::ConsumeLeadingWord(&list, w);
+      // "Udvalget følger indstillingen": the body decides, no one votes.
+      if (lex.decisions().IsDecisionSubject(list) || lex.header().IsBodyName(list)) continue;
       if (list.empty() || (!group && !AtMostWords(list, 12))) continue;
       ParseVoteList(lex.words(), list, &lists[side], &counts[side]);
       any = true;
@@ -565,7 +673,7 @@ void ReadDissent(const Context& ctx, size_t start, size_t end, std::vector<Disse
         }
       }
     }
-    if (cut != std::string_view::npos) who = Trim(who.substr(cut + 1));
+    if (cut != std::string_view::npos) who = Trim(who.substr(NameListStart(lex.words(), who, cut)));
   }
   for (const auto& w : lex.words().dissent_lead.entries()) lang::ConsumeLeadingWord(&who, w, true);
   std::string who_s;
@@ -581,6 +689,13 @@ void ReadDissent(const Context& ctx, size_t start, size_t end, std::vector<Disse
     who_s = UpperFirst(Collapse(phrase));
   } else {
     who_s = Collapse(who);
+  }
+  // "… tiltrådt med 34 stemmer imod 15.": a tally, no one's reservation;
+  // the words before the phrase end in a count.
+  {
+    const size_t sp = who_s.find_last_of(' ');
+    std::string_view last = sp == std::string::npos ? std::string_view(who_s) : std::string_view(who_s).substr(sp + 1);
+    if (!last.empty() && std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; })) return;
   }
   // "Udvalget kunne ikke godkende indstillingen": the body's own decision
   // (a rejection), not a minority's reservation.
@@ -639,7 +754,8 @@ void DedupeNames(std::vector<std::string>* names) {
   names->resize(w);
 }
 
-DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int default_year) {
+DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int default_year,
+                            const Recommendation* rec) {
   DecisionParts out;
   const Lexicon& lex = ctx.lex();
   std::vector<std::pair<size_t, size_t>> decision_ranges, other_ranges;
@@ -716,6 +832,10 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
       (after_absence && !decision_ranges.empty() ? other_ranges : decision_ranges).emplace_back(s, e);
     }
   }
+  // "Medlemsforslaget blev tiltrådt med 34 stemmer imod 15." (Københavns
+  // Borgerrepræsentation 2007): two stated counts whose sides the verb
+  // decides, set once the category is known.
+  std::optional<std::pair<int, int>> tally;
   for (size_t k = 0; k < decision_ranges.size(); ++k) {
     auto [s, e] = decision_ranges[k];
     // A vote's label alone on its line ("For forslaget stemmer:"), the
@@ -738,7 +858,7 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
         vote_end = decision_ranges[m].second;
       }
     }
-    ReadVotes(ctx, s, vote_end, &out.votes);
+    ReadVotes(ctx, s, vote_end, &out.votes, &tally);
     ReadDissent(ctx, s, e, &out.dissents);
     ReadReferrals(ctx, s, e, default_year, &out.referrals);
   }
@@ -803,6 +923,30 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
         *out.votes->counts->for_ != *out.votes->counts->against)
       d.category = *out.votes->counts->for_ > *out.votes->counts->against ? DecisionCategory::kApproved
                                                                          : DecisionCategory::kRejected;
+    // Stated counts win over voters counted from a list ("For stemte: A,
+    // B, F og Ø." under "… tiltrådt med 34 stemmer imod 15."): carried, the
+    // count before the phrase is for; voted down, it is against.
+    if (tally && (d.category == DecisionCategory::kApproved || d.category == DecisionCategory::kRejected)) {
+      if (!out.votes) {
+        out.votes = Votes{};
+        out.votes->span = d.span;
+      }
+      if (!out.votes->counts) out.votes->counts = VoteCounts{};
+      VoteCounts& c = *out.votes->counts;
+      const bool carried = d.category == DecisionCategory::kApproved;
+      if (!c.for_) c.for_ = carried ? tally->first : tally->second;
+      if (!c.against) c.against = carried ? tally->second : tally->first;
+    }
+    // An orientation item: its recommendation only takes the matter to
+    // notice ("1. at orienteringen tages til efterretning") and the decision
+    // reports what was told ("Brev til regionen … er afsendt.", Slagelse
+    // Økonomiudvalget 1.10.2018, "Siden sidst fra udvalgets medlemmer"):
+    // noted.
+    if (d.category == DecisionCategory::kOther && !mixed && rec && rec->clauses.size() == 1) {
+      bool rec_mixed = false;
+      if (CategorizeDecision(lex, rec->clauses[0], &rec_mixed) == "noted" && !rec_mixed)
+        d.category = DecisionCategory::kNoted;
+    }
     if (mixed) {
       std::string each;
       for (size_t k = 0; k < part_categories.size(); ++k)

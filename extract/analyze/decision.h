@@ -28,7 +28,11 @@ struct DecisionParts {
 // Reads a decision section. `default_year` completes dates without a year
 // (the meeting's year; 0 when unknown). Warns unknown_decision_phrase and
 // mixed_decision.
-DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int default_year);
+// `rec`, when given, is the item's recommendation: a decision of unknown
+// wording under a recommendation that only takes a matter to notice is
+// noted (see ParseDecision).
+DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int default_year,
+                            const Recommendation* rec = nullptr);
 
 // True when `sentence` is an absence note; the names it gives are appended
 // (repeats included; see DedupeNames).
@@ -53,8 +57,11 @@ std::string CategorizeDecision(const Lexicon& lex, std::string_view text, bool* 
                                std::vector<std::string>* part_categories = nullptr);
 
 // Votes, dissents and referrals in one sentence (a byte range of the
-// document text). Exposed for tests.
-void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes>* votes);
+// document text). Exposed for tests. `tally`, when given, receives two
+// stated counts whose sides the decision's verb decides ("tiltrådt med 34
+// stemmer imod 15": the count before the phrase first).
+void ReadVotes(const Context& ctx, size_t start, size_t end, std::optional<Votes>* votes,
+               std::optional<std::pair<int, int>>* tally = nullptr);
 void ReadDissent(const Context& ctx, size_t start, size_t end, std::vector<Dissent>* out);
 void ReadReferrals(const Context& ctx, size_t start, size_t end, int default_year,
                    std::vector<Referral>* out);

@@ -1586,7 +1586,7 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
       int dyear = year;
       if (!dyear && chosen->heading)
         if (auto d = FindDate(lex, *chosen->heading)) dyear = YearOf(d->iso);
-      DecisionParts parts = ParseDecision(ctx, *chosen, dyear);
+      DecisionParts parts = ParseDecision(ctx, *chosen, dyear, it.recommendation ? &*it.recommendation : nullptr);
       it.decision = std::move(parts.decision);
       it.absent = std::move(parts.absent);
       it.votes = std::move(parts.votes);

@@ -1405,6 +1405,110 @@ TEST(Decisions, OtherCouncilsVotesAndOutcomes) {
   EXPECT_EQ(items[5].decision->category, DecisionCategory::kNoted);
 }
 
+// Stated counts win over voters counted from a list, their sides decided by
+// the verb: carried, the count before "stemmer imod" is for; voted down, it
+// is against (Københavns Borgerrepræsentation 13.9.2007 and 31.5.2007,
+// kk.dk/dagsordener-og-referater/Borgerrepr%C3%A6sentationen/m%C3%B8de-13092007/referat/punkt-20,
+// …/m%C3%B8de-31052007/referat/punkt-24); the tally is no one's dissent. A
+// phrase inside a longer one of another side is that one's: "imod stemte"
+// in "hverken for eller imod stemte 5 (EL)" (Folketinget, 2023,
+// ft.dk/samling/20231/forespoergsel/F30/BEH1-104/forhandling.htm).
+TEST(Decisions, StatedCountsWinOverCountedLists) {
+  const std::string text =
+      "Referat\nBorgerrepræsentationen\n\n"
+      "1. Medlemsforslag\nSagsnr.: 07/1001\nBeslutning:\n"
+      "Medlemsforslaget blev tiltrådt med 34 stemmer imod 15.\n\n"
+      "For stemte: A, B, F og Ø.\n\n"
+      "Imod stemte: C, O, V og Finn Rudaizky (løsgænger).\n\n"
+      "2. Indstilling\nSagsnr.: 07/1002\nBeslutning:\n"
+      "Indstillingen blev forkastet med 39 stemmer imod 5.\n"
+      "For stemte: Ø.\n"
+      "Imod stemte: A, B, C, F, O og V.\n\n"
+      "3. Forslag til vedtagelse\nSagsnr.: 07/1003\nBeslutning:\n"
+      "For stemte 57 (S, V, M og Jon Stephensen (UFG)), imod stemte 45 (DD, SF, LA, KF, RV, DF, ALT og "
+      "Lars Boje Mathiesen (UFG)), hverken for eller imod stemte 5 (EL).\n"
+      "Forslag til vedtagelse nr. V 90 er vedtaget.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  const auto& items = rec->agenda_items;
+  ASSERT_TRUE(items[0].decision && items[0].votes && items[0].votes->counts);
+  EXPECT_EQ(items[0].decision->category, DecisionCategory::kApproved);
+  EXPECT_EQ(items[0].votes->counts->for_, 34);
+  EXPECT_EQ(items[0].votes->counts->against, 15);
+  EXPECT_EQ(items[0].votes->for_.size(), 4u);
+  EXPECT_TRUE(items[0].dissents.empty());
+  ASSERT_TRUE(items[1].decision && items[1].votes && items[1].votes->counts);
+  EXPECT_EQ(items[1].decision->category, DecisionCategory::kRejected);
+  EXPECT_EQ(items[1].votes->counts->for_, 5);
+  EXPECT_EQ(items[1].votes->counts->against, 39);
+  ASSERT_TRUE(items[2].votes && items[2].votes->counts);
+  EXPECT_EQ(items[2].votes->counts->for_, 57);
+  EXPECT_EQ(items[2].votes->counts->against, 45);
+  EXPECT_EQ(items[2].votes->counts->abstained, 5);
+  EXPECT_EQ(items[2].votes->against.size(), 8u);
+}
+
+// Voters written out before the phrase: the names before the clause that
+// ends the list ("A, B og C stemmer imod") are voters too, in the vote and
+// in the dissent (Rebild Børne- og Ungdomsudvalg, rebild.dk/node?page=1315);
+// "… følger indstillingen" is a vote for; a reason after the voter ("idet
+// han …") is no voter, "For beslutningen stemte:" a label (UTM 2022,
+// broland.dk/utm-har-taget-besluningen/).
+TEST(Decisions, VotersWrittenOutAndTheirReasons) {
+  const std::string text =
+      "Referat\nBørne- og Ungdomsudvalget\n\n"
+      "1. Skolestruktur\nSagsnr.: 20/2001\nBeslutning:\n"
+      "Peter Hansen og Lars Hørsman følger indstillingen. Anna Oosterhof, Birgitte Wilsted Simonsen og "
+      "Pia Britt Elberg stemmer imod, indstillingen nedstemt.\n\n"
+      "2. Lokalplan\nSagsnr.: 20/2002\nBeslutning:\n"
+      "Et flertal i Udvalget besluttede, at der gennemføres lokalplan.\n\n"
+      "For beslutningen stemte: Per Husted Nielsen (A), Niels Peter Christoffersen (A), Rikke Fonnesbæk (A), "
+      "Jørgen Hammer Sørensen (O), Per Kragelund (V) og Christian Johnson (C).\n\n"
+      "Imod stemte: Niels Erik Poulsen (V) idet han ikke ønsker at vejadgang kan ske via ekspropriation.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  const auto& items = rec->agenda_items;
+  ASSERT_TRUE(items[0].decision && items[0].votes);
+  EXPECT_EQ(items[0].decision->category, DecisionCategory::kRejected);
+  EXPECT_EQ(items[0].votes->for_, (std::vector<std::string>{"Peter Hansen", "Lars Hørsman"}));
+  EXPECT_EQ(items[0].votes->against,
+            (std::vector<std::string>{"Anna Oosterhof", "Birgitte Wilsted Simonsen", "Pia Britt Elberg"}));
+  ASSERT_EQ(items[0].dissents.size(), 1u);
+  EXPECT_EQ(items[0].dissents[0].who, "Anna Oosterhof, Birgitte Wilsted Simonsen og Pia Britt Elberg");
+  ASSERT_TRUE(items[1].votes);
+  EXPECT_EQ(items[1].votes->for_.size(), 6u);
+  EXPECT_EQ(items[1].votes->against, std::vector<std::string>{"Niels Erik Poulsen (V)"});
+}
+
+// An orientation item: the recommendation only takes the matter to notice
+// and the decision reports what was told, in no known wording: noted
+// (Slagelse Økonomiudvalget 1.10.2018, punkt 2, trung.dk/politisk-arbejde/
+// dagsordener/oekonomiudvalget/2018-10-01/7379a647-db06-46f8-9fee-3387b0e88a01).
+// A decision item with the same kind of text stays other.
+TEST(Decisions, OrientationItemsReportingWhatWasToldAreNoted) {
+  const std::string text =
+      "Økonomiudvalget – Referat – 1. oktober 2018\n\n"
+      "1. Godkendelse af dagsorden (B)\n\nSagsnr.: 330-2018-3619\nIndstilling\nBorgmesteren indstiller,\n"
+      "1.    at dagsordenen godkendes\nBeslutning i Økonomiudvalget den 1. oktober 2018:\nGodkendt.\n\n"
+      "2. Siden sidst fra udvalgets medlemmer (O)\n\nSagsnr.: 330-2018-3619\nBeslutningstema\n"
+      "Orientering fra udvalgets medlemmer.\nIndstilling\nBorgmesteren indstiller,\n"
+      "1.    at orienteringen tages til efterretning\nBeslutning i Økonomiudvalget den 1. oktober 2018:\n"
+      "Brev til regionen vedrørende nedlæggelse af busruter er afsendt. Der arbejdes i Regionen på henvendelse "
+      "til Regeringen.\n\n"
+      "3. Busruter\n\nSagsnr.: 330-2018-3620\nIndstilling\nBorgmesteren indstiller,\n"
+      "1.    at brevet godkendes\nBeslutning i Økonomiudvalget den 1. oktober 2018:\n"
+      "Brev til regionen vedrørende nedlæggelse af busruter er afsendt.\n";
+  auto rec = testing::StructureOfBytes(text);
+  ASSERT_TRUE(rec.ok());
+  ASSERT_EQ(rec->agenda_items.size(), 3u);
+  const auto& items = rec->agenda_items;
+  ASSERT_TRUE(items[1].decision && items[2].decision);
+  EXPECT_EQ(items[1].decision->category, DecisionCategory::kNoted);
+  EXPECT_EQ(items[2].decision->category, DecisionCategory::kOther);
+}
+
 // Plain text minutes (Greve Kommune's items as text): a reference broken
 // onto a line of its own ("pkt. 12)") opens no item; a stray "Lukket" in
 // an item's text (opening hours, a line each) does not close the items

@@ -21,7 +21,9 @@ DecisionMatcher::DecisionMatcher(const Rulebook& rules, const Words& words) : wo
   clause_mark_spaced_.Set("^(?:\\d{1,2}|[a-zæøå])[.)][ \\t]+");
   // "1. …", "2) …", "Ad 2: …" (the reference before the number is found by
   // the caller), and a range first: "1.-2. Anbefales. 3. Anbefales ikke."
-  numbered_part_.Set("(?:^|[\\s,;–-])(\\d{1,2})[.):](?:\\s+|[-–])");
+  // The number may be glued to an abbreviated reference before it ("Ad.2.
+  // Taget til efterretning.", Greve): a letter and its dot stand before it.
+  numbered_part_.Set("(?:^|[\\s,;–-]|[A-Za-z]\\.)(\\d{1,2})[.):](?:\\s+|[-–])");
   lead_date_.Set("^\\s*\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\s+");
   clause_connector_.Set("(?i)[\\d\\s.,:)–-]*(?:(?:" + alt("clause_join") + ")[\\d\\s.,:)–-]*)*");
 

@@ -15,6 +15,7 @@ Words::Words(const Rulebook& rules) {
   vote_count = words("vote_count");
   vote_tail = words("vote_tail");
   vote_lead = words("vote_lead");
+  vote_reason = words("vote_reason");
   vote_group = words("vote_group");
   dissent_lead = words("dissent_lead");
   none = words("none");

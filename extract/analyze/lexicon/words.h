@@ -15,7 +15,7 @@ namespace referat::analyze {
 struct Words {
   explicit Words(const Rulebook& rules);
 
-  lang::WordList and_, or_, also, open_end, vote_count, vote_tail, vote_lead, vote_group, dissent_lead, none,
+  lang::WordList and_, or_, also, open_end, vote_count, vote_tail, vote_lead, vote_reason, vote_group, dissent_lead, none,
       no_attachments, negation, not_by, party, meeting, meeting_in, that, place_lead, in_, room, town_hall, period_from, clause_ref,
       matters_lead, agenda_lead, item_scope, conclusion, navigation, ditto, all_present, except_, clock;
   // Before a referral's date, tried in this order: "den ", "d. ", "d."
