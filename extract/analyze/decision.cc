@@ -785,7 +785,10 @@ DecisionParts ParseDecision(const Context& ctx, const SectionDraft& section, int
     }
     {
       std::string_view w = Trim(whole);
-      if (!w.empty() && w.back() == ':' && AtMostWords(w, 4)) {
+      // The label without its colon too, alone on its line ("Fraværende" /
+      // "- Hans Østergaard ()": FirstAgenda's public minutes pages,
+      // Ringkøbing-Skjern Kommune 2025).
+      if (!w.empty() && AtMostWords(w, 4)) {
         const LabelHit lh = lex.attendance().MatchLabel(w, false);
         if ((lh.field == Field::kPresent || lh.field == Field::kMembers || lh.field == Field::kAbsent ||
              lh.field == Field::kOthers) &&

@@ -695,7 +695,14 @@ class HeaderReader {
   // Cover lines are often set large, so readers mark them as headings.
   void CoverLine(size_t* i, std::string_view t, int words) {
     const Block& b = ctx_.block(*i);
-    const bool plain = ctx_.heading(*i).role == Role::kNone || ctx_.heading(*i).markup;
+    const HeadingHit& h = ctx_.heading(*i);
+    // "Referat: 27. oktober 2025 kl. 08:00" (FirstAgenda's public minutes
+    // pages, Ringkøbing-Skjern Kommune): the type as a heading with the
+    // meeting's date after its colon is the title line, not a decision.
+    const bool typed_date = h.role == Role::kDecision && h.text_start < t.size() &&
+                            !lex_.header().DocumentType(t.substr(0, h.heading_end)).empty() &&
+                            DateOpens(lex_, t.substr(h.text_start));
+    const bool plain = h.role == Role::kNone || h.markup || typed_date;
     if (!plain) return;
     // "Referat til mødet i Kommunalbestyrelsen 2022-25 den 3. oktober 2022
     // kl. 19:00 i Kommunalbestyrelsens mødesal" (Frederiksberg's minutes

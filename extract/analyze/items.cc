@@ -1433,6 +1433,9 @@ std::vector<AgendaItem> ExtractItems(const Context& ctx, const std::vector<ItemS
         continue;
       }
       if (running.count(Trim(t))) continue;
+      // A web page's furniture ("Kopier link til punktet - Print";
+      // report_labels.txt `chrome`) is no part of the item's text.
+      if (size_t vs = 0; AtMostWords(t, 6) && lex.header().MatchReportLabel(Trim(t), &vs) == "chrome") continue;
       secs.back().pieces.push_back({j, b.start, b.end, true});
     }
 

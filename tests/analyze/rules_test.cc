@@ -1247,6 +1247,37 @@ TEST(Meetings, TitleLinesOfOlderMinutes) {
   }
 }
 
+// FirstAgenda's public minutes page (Ringkøbing-Skjern Kommune, Erhvervs-,
+// Klima- og Arbejdskraftudvalget 27. oktober 2025, rksk.dk AgendaID=6255;
+// its sections a line each, as the page's elements give them): "Referat:"
+// with the meeting's date is the title line, not a decision; "1 : Title"
+// starts an item; "Fraværende" without its colon over a dashed name under
+// the decision is the item's absentee; the item's link and print buttons
+// are no part of its text.
+TEST(Meetings, FirstAgendaPublicPage) {
+  auto rec = testing::StructureOfBytes(
+      "Referat: 27. oktober 2025 kl. 08:00\nDeltagere\n- Hans Østergaard\n- Irvin Christensen\n"
+      "- Bent Hauge Brodersen\nReferat\n- Godkendelse af dagsorden\n- Virksomhedsbesøg\n"
+      "Kopier link til punktet - Print\n1 : Godkendelse af dagsorden\nSagsnr:\nBilag\nIngen bilag.\n"
+      "Beslutning\nGodkendt.\nFraværende\n- Hans Østergaard ()\nKopier link til punktet - Print\n"
+      "2 : Virksomhedsbesøg\nSagsnr:\nSagsfremstilling\nUdvalget besøger Tarm Bogtryk, hvor direktør Stig "
+      "Madsen holder et oplæg om virksomheden.\nBeslutning\nTaget til efterretning.\n");
+  ASSERT_TRUE(rec.ok() && rec->meeting);
+  EXPECT_EQ(rec->kind, DocumentKind::kMinutes);
+  EXPECT_EQ(rec->meeting->date.value_or("-"), "2025-10-27");
+  EXPECT_EQ(rec->meeting->start_time.value_or("-"), "08:00");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present,
+            (std::vector<std::string>{"Hans Østergaard", "Irvin Christensen", "Bent Hauge Brodersen"}));
+  ASSERT_EQ(rec->agenda_items.size(), 2u);
+  EXPECT_EQ(rec->agenda_items[0].number, "1");
+  EXPECT_EQ(rec->agenda_items[0].title, "Godkendelse af dagsorden");
+  ASSERT_TRUE(rec->agenda_items[0].decision);
+  EXPECT_EQ(rec->agenda_items[0].decision->text, "Godkendt.");
+  EXPECT_EQ(rec->agenda_items[0].absent, (std::vector<std::string>{"Hans Østergaard"}));
+  EXPECT_EQ(rec->agenda_items[1].title, "Virksomhedsbesøg");
+}
+
 // Odsherred Kommune's minutes as its web site prints them (Økonomiudvalget,
 // 1 October 2018): body, type and date in one title line between dashes,
 // no place under it but the first item; the case number 330-2018-3619 and

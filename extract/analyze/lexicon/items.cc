@@ -25,7 +25,9 @@ ItemMatcher::ItemMatcher(const Rulebook& rules, const Words& words) : months_(ru
   // transcribed protocols, an accent after the dot or a slash with it and
   // no space ("1.´Cirkulære af 5. Jan 21.", "1/. Til Formand", "2./ Til
   // Næstformand": Lindknud Sogneraads Protokol 1909-1921, lindknudinfo.dk).
-  numbered_line_.Set("^(\\d{1,4}(?:\\.\\d{1,3})*)(?:(\\.|\\))?[ \\t]+|(\\.\xC2\xB4|/\\.|\\./)[ \\t]*)(\\S.*)$");
+  // "1 : Godkendelse af dagsorden" (FirstAgenda's public minutes pages,
+  // Ringkøbing-Skjern Kommune 2025): a colon after the number.
+  numbered_line_.Set("^(\\d{1,4}(?:\\.\\d{1,3})*)(?:(\\.|\\)|[ \\t]:)?[ \\t]+|(\\.\xC2\xB4|/\\.|\\./)[ \\t]*)(\\S.*)$");
   // "2Beslutning om forretningsorden": a web page's number and title in
   // elements of their own, read without a space between them.
   // "1.Revisionsberetning nr. 17, årsregnskab 2017 (C)" (Vejen's pages):
