@@ -144,6 +144,87 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
   return out;
 }
 
+std::vector<InlineField> InlineLabels(const Context& ctx, size_t i, size_t* prefix_end) {
+  std::vector<InlineField> out;
+  std::string_view t = ctx.text(i);
+  if (std::count(t.begin(), t.end(), ':') < 2) return out;
+  const Lexicon& lex = ctx.lex();
+  const size_t base = ctx.block(i).start;
+  struct Hit {
+    size_t at, value_start;
+    Field f;
+  };
+  std::vector<Hit> hits;
+  for (size_t p = 0; p < t.size();) {
+    if ((p == 0 || t[p - 1] == ' ') && StartsUpper(t.substr(p))) {
+      const LabelHit h = lex.attendance().MatchLabel(t.substr(p), false);
+      if (h.field != Field::kNone && h.value_start > h.label_end &&
+          t.substr(p + h.label_end, h.value_start - h.label_end).find(':') != std::string_view::npos) {
+        hits.push_back({p, p + h.value_start, h.field});
+        p += h.value_start;
+        continue;
+      }
+    }
+    const size_t sp = t.find(' ', p);
+    if (sp == std::string_view::npos) break;
+    p = sp + 1;
+  }
+  if (hits.size() < 2) return out;
+  *prefix_end = base + hits[0].at;
+  for (const Hit& h : hits) out.push_back({h.f, base + h.at, base + h.value_start, base + h.value_start});
+  auto is_names = [](Field f) { return f == Field::kPresent || f == Field::kMembers || f == Field::kAbsent; };
+  std::vector<size_t> pending;  // labels still waiting for a value
+  for (size_t k = 0; k < hits.size(); ++k) {
+    size_t a = hits[k].value_start, z = k + 1 < hits.size() ? hits[k + 1].at : t.size();
+    while (a < z && t[a] == ' ') ++a;
+    while (z > a && t[z - 1] == ' ') --z;
+    if (a == z) {
+      pending.push_back(k);
+      continue;
+    }
+    if (!pending.empty()) {
+      // The run pending[...], k shares the values [a, z).
+      const bool names_follow = std::any_of(pending.begin(), pending.end(), [&](size_t q) { return is_names(hits[q].f); }) ||
+                                is_names(hits[k].f);
+      std::vector<size_t> keep;
+      bool names_given = false;
+      for (size_t q : pending) {
+        std::string_view v = t.substr(a, z - a);
+        size_t take = 0;
+        const Field f = hits[q].f;
+        if (f == Field::kDate) {
+          if (auto d = FindDate(lex, v); d && d->start == 0) take = d->end;
+        } else if (f == Field::kStart || f == Field::kEnd) {
+          if (auto tm = FindTime(lex, v, true); tm && tm->start == 0) take = tm->end;
+        } else if (f == Field::kLocation && names_follow) {
+          auto names = ParseNames(lex, v);
+          take = names.empty() ? v.size() : names[0].start;
+        } else if (is_names(f) && !names_given) {
+          take = v.size();
+          names_given = true;
+        }
+        if (take == 0) {
+          if (f == Field::kDate) keep.push_back(q);  // a date waits for its value
+          continue;
+        }
+        size_t e = a + std::min(take, v.size());
+        size_t ve = e;
+        while (ve > a && (t[ve - 1] == ' ' || t[ve - 1] == ',')) --ve;
+        out[q].start = base + a;
+        out[q].end = base + ve;
+        a = e;
+        while (a < z && (t[a] == ' ' || t[a] == ',')) ++a;
+        if (a >= z) break;
+      }
+      pending = std::move(keep);
+      if (names_given || a >= z) continue;
+    }
+    out[k].start = base + a;
+    out[k].end = base + z;
+  }
+  return out;
+}
+
 // "Mødetid:" / "Kl. 17" (Rudersdal's minutes pages 2018): a labelled
 // value that is a clock word and an hour alone is the start ("17:00"); a
 // bare hour anywhere else stays no time.
@@ -239,6 +320,22 @@ class HeaderReader {
   void Read(size_t* i) {
     std::string_view t = ctx_.text(*i);
     // Exact up to 25, the largest limit it is compared with below.
+    if (size_t prefix_end = 0; t.size() > 24) {
+      const auto fields = InlineLabels(ctx_, *i, &prefix_end);
+      if (!fields.empty()) {
+        // The title before the first label ("ÅBEN DAGSORDEN ØKONOMIUDVALG
+        // Mødedato: …") names the body.
+        std::string_view title = Trim(ctx_.doc().Slice(ctx_.block(*i).start, prefix_end));
+        if (!title.empty()) Names(*i, title, CountWordsUpTo(title, 25));
+        for (const auto& f : fields) {
+          LabelHit lh;
+          lh.field = f.field;
+          const std::pair<size_t, size_t> value(f.start, f.end);
+          Label(lh, i, &value);
+        }
+        return;
+      }
+    }
     const int words = CountWordsUpTo(t, 25);
     LabelHit lh = lex_.attendance().MatchLabel(t, words <= 25);
     if (lh.field != Field::kNone) {
@@ -335,9 +432,15 @@ class HeaderReader {
  private:
   // A labelled field: date, start, end and location are the header's;
   // attendance fields are read by ExtractAttendance.
-  void Label(const LabelHit& lh, size_t* i) {
+  // `given`: the value's byte range when the line holds more labels than
+  // one (InlineLabels).
+  void Label(const LabelHit& lh, size_t* i, const std::pair<size_t, size_t>* given = nullptr) {
     size_t last = *i;
-    auto ranges = LabelValue(ctx_, *i, lh, end_, false, &last);
+    std::vector<std::pair<size_t, size_t>> ranges;
+    if (!given)
+      ranges = LabelValue(ctx_, *i, lh, end_, false, &last);
+    else if (given->second > given->first)
+      ranges.push_back(*given);
     std::string value;
     if (!ranges.empty()) value = Collapse(ctx_.doc().Slice(ranges[0].first, ranges.back().second));
     switch (lh.field) {
@@ -388,7 +491,7 @@ class HeaderReader {
         // 10. juni 2013).
         std::string_view line = ctx_.text(*i);
         const std::string_view first = std::string_view(value).substr(0, value.find_first_of(" ,"));
-        if (!value.empty() && (IsAllCaps(first) || HasDigit(first)) && lh.label_end < lh.value_start &&
+        if (!given && !value.empty() && (IsAllCaps(first) || HasDigit(first)) && lh.label_end < lh.value_start &&
             lh.value_start <= line.size() &&
             line.substr(lh.label_end, lh.value_start - lh.label_end).find_first_not_of(' ') ==
                 std::string_view::npos &&

@@ -147,6 +147,53 @@ TEST(Meetings, PublishedPageTitleAndAnAbsenteeItem) {
   EXPECT_TRUE(!other->attendance || other->attendance->absent.empty());
 }
 
+// docplayer.dk's transcripts print a PDF page as one line with the page's
+// number before it, so a header table's labels and values come on one line.
+// Skive Kommune, Økonomiudvalg 12.8.2014 (docplayer.dk/2556987): each label
+// ends the previous label's value, and an empty label ("Mødet hævet:")
+// followed by the next has none.
+TEST(Meetings, LabelsAndValuesOnOneFlattenedLine) {
+  auto rec = testing::StructureOfBytes(
+      "1 ÅBEN DAGSORDEN ØKONOMIUDVALG Mødedato: 12. august 2014 Mødested: Gl. Rådhus, Byrådssalen "
+      "Mødetidspunkt: 16:00 Mødet hævet: Deltagere: Peder Chr. Kirkegaard, Anna-Lise Vestergaard, Bolette "
+      "Dahl Pedersen, Preben Andersen, Niels Ole D. Nielsen, Anders Bøge, Bent Dyrberg Fraværende:\n\n"
+      "2 1. Budgetstatus Sagsnr.: 14/1234 Indstilling Direktionen indstiller, at budgetstatus tages til "
+      "efterretning. Beslutning Taget til efterretning. Side 2\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date, "2014-08-12");
+  EXPECT_EQ(rec->meeting->location, "Gl. Rådhus, Byrådssalen");
+  EXPECT_EQ(rec->meeting->start_time, "16:00");
+  EXPECT_FALSE(rec->meeting->end_time);
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present,
+            (std::vector<std::string>{"Peder Chr. Kirkegaard", "Anna-Lise Vestergaard", "Bolette Dahl Pedersen",
+                                      "Preben Andersen", "Niels Ole D. Nielsen", "Anders Bøge", "Bent Dyrberg"}));
+  EXPECT_TRUE(rec->attendance->absent.empty());
+}
+
+// Esbjerg Kommune, Økonomiudvalget 6.10.2014 (docplayer.dk/25418556): a
+// run of labels ("Mødested: Deltagere:") with their values after them in
+// the same order: the place up to the first name, then the names.
+TEST(Meetings, ARunOfLabelsWithTheirValuesAfterThem) {
+  auto rec = testing::StructureOfBytes(
+      "1 Referat fra Økonomiudvalget Mødedato: Mandag den 6. oktober 2014 Mødetidspunkt: 9:30-11:00 "
+      "Mødested: Deltagere: Borgmesterens mødelokale Johnny Søtrup (V), Henrik Vallø (C), Henning Ravn (V), "
+      "Jakob Lose (V), Anders Kronborg (A) Afbud: Fraværende:\n\n"
+      "2 1. Godkendelse af dagsorden Dok.nr.: 1965 Sagsid.: 14/40 Initialer: dosko Åben sag Beslutning "
+      "Økonomiudvalget den Godkendt. Afbud: Ingen Side 2\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date, "2014-10-06");
+  EXPECT_EQ(rec->meeting->start_time, "09:30");
+  EXPECT_EQ(rec->meeting->end_time, "11:00");
+  EXPECT_EQ(rec->meeting->location, "Borgmesterens mødelokale");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"Johnny Søtrup", "Henrik Vallø", "Henning Ravn",
+                                                                "Jakob Lose", "Anders Kronborg"}));
+  EXPECT_TRUE(rec->attendance->absent.empty());
+}
+
 // Skive Kommune, Økonomiudvalg 20.1.2015 (abcdocz.com/doc/4021778, the
 // agenda PDF's text): the participants run on over lines that wrap inside
 // names ("Bolette Dahl" / "Pedersen", "Niels Ole D." / "Nielsen"), and a
