@@ -137,6 +137,29 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
                 break;
               }
             for (auto& pn : ParseNames(lex, v.substr(0, cut))) {
+              // "Kurt Halling Bente Ankersen" (Fredericia, 18.3.2015,
+              // docplayer.dk/3641174): names the members' list named,
+              // printed one after the other: each of them.
+              if (f.field == Field::kAbsent && !member_list.Has(pn.name) && !present.Has(pn.name)) {
+                std::vector<std::string> known;
+                std::string_view rest = pn.name;
+                while (!rest.empty()) {
+                  size_t best = 0;
+                  for (const auto* list : {&members, &a.present})
+                    for (const auto& n : *list)
+                      if (n.size() > best && rest.substr(0, n.size()) == n &&
+                          (rest.size() == n.size() || rest[n.size()] == ' '))
+                        best = n.size();
+                  if (best == 0) break;
+                  known.emplace_back(rest.substr(0, best));
+                  rest = Trim(rest.substr(best));
+                }
+                if (rest.empty() && known.size() > 1) {
+                  for (auto& n : known) absent.Add(n);
+                  any = true;
+                  continue;
+                }
+              }
               if (f.field == Field::kAbsent) absent.Add(pn.name);
               else if (f.field == Field::kMembers) member_list.Add(pn.name);
               else present.Add(pn.name);

@@ -202,6 +202,22 @@ std::vector<InlineField> InlineLabels(const Context& ctx, size_t i, size_t* pref
         } else if (is_names(f) && !names_given) {
           take = v.size();
           names_given = true;
+          // "Medlemmer: Fraværende: Formand: Lars Ejby Pedersen (A) … Turan
+          // Savas (A) Kurt Halling Bente Ankersen" (Fredericia's Kultur- og
+          // Idrætsudvalget 18.3.2015, docplayer.dk/3641174): the members a
+          // party each, then the absent without: the names after the last
+          // party are the next names label's.
+          size_t next = hits.size();
+          for (size_t r = 0; r < pending.size(); ++r)
+            if (pending[r] > q && is_names(hits[pending[r]].f) && next == hits.size()) next = pending[r];
+          if (next == hits.size() && q != k && is_names(hits[k].f)) next = k;
+          const size_t close = v.rfind(") ");
+          if (next < hits.size() && close != std::string_view::npos &&
+              v.find('(', close) == std::string_view::npos && StartsUpper(v.substr(close + 2))) {
+            take = close + 1;
+            out[next].start = base + a + close + 2;
+            out[next].end = base + z;
+          }
         }
         if (take == 0) {
           if (f == Field::kDate) keep.push_back(q);  // a date waits for its value
@@ -705,7 +721,7 @@ class HeaderReader {
             std::string_view after = Trim(t.substr(static_cast<size_t>(word.data() + word.size() - t.data())));
             bool meeting_in = false;
             for (const auto& w : lex_.words().meeting_in.entries())
-              meeting_in = meeting_in || FoldCase(before) == FoldCase(w);
+              meeting_in = meeting_in || (w.find(' ') != std::string::npos && FoldCase(before) == FoldCase(w));
             council_titled_ = !lex_.header().DocumentType(t).empty() ||
                               ((before.empty() || meeting_in) && after.empty());
           }
@@ -744,13 +760,13 @@ class HeaderReader {
     if (!m.body && words <= 10) {
       for (const auto& w : lex_.words().meeting_in.entries()) {
         std::string_view rest = Trim(t);
-        if (!lang::ConsumeLeadingWord(&rest, w, true)) {
+        // A single word ("fra", "til") only after the type.
+        if (w.find(' ') == std::string::npos || !lang::ConsumeLeadingWord(&rest, w, true)) {
           // Only after the type, and only where the phrase's last word
           // stands ("møde i": " i ") — most lines are spared the folding.
           const size_t last_sp = w.rfind(' ');
-          if (!m.document_type || last_sp == std::string::npos ||
-              rest.find(" " + w.substr(last_sp + 1) + " ") == std::string_view::npos)
-            continue;
+          const std::string last_word = last_sp == std::string::npos ? w : w.substr(last_sp + 1);
+          if (!m.document_type || rest.find(" " + last_word + " ") == std::string_view::npos) continue;
           const std::string needle = " " + w + " ";
           const std::string folded = FoldCase(rest);
           const size_t at = folded.size() == rest.size() ? folded.find(FoldCase(needle)) : std::string::npos;
@@ -760,6 +776,11 @@ class HeaderReader {
           rest = rest.substr(at + needle.size());
         }
         rest = Trim(rest);
+        // "Referat fra mødet i Kultur- og Idrætsudvalget (Indeholder åbne
+        // dagsordenspunkter)" (Fredericia, docplayer.dk/1502216): a note in
+        // parentheses after the body is no part of its name.
+        if (!rest.empty() && rest.back() == ')')
+          if (const size_t open = rest.rfind(" ("); open != std::string_view::npos) rest = Trim(rest.substr(0, open));
         if (lex_.header().IsBodyName(rest) && lex_.header().DocumentType(rest).empty()) {
           m.body = Collapse(rest);
           span_.Add(b.start, b.end);
@@ -1022,6 +1043,7 @@ class HeaderReader {
   void BodyBeforeDate(std::string_view before) {
     // "af mødet i Regionsrådet 14. november 2007": the body after "mødet i".
     for (const auto& w : lex_.words().meeting_in.entries()) {
+      if (w.find(' ') == std::string::npos) continue;  // "fra", "til": NameLine's, after the type
       const std::string needle = w + " ";
       size_t at = before.find(needle);
       if (at != std::string_view::npos && (at == 0 || before[at - 1] == ' ') && AtMostWords(before.substr(0, at), 2)) {

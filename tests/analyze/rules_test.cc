@@ -188,10 +188,40 @@ TEST(Meetings, ARunOfLabelsWithTheirValuesAfterThem) {
   EXPECT_EQ(rec->meeting->start_time, "09:30");
   EXPECT_EQ(rec->meeting->end_time, "11:00");
   EXPECT_EQ(rec->meeting->location, "Borgmesterens mødelokale");
+  // "Referat fra Økonomiudvalget": the body after the type and "fra".
+  EXPECT_EQ(rec->meeting->body, "Økonomiudvalget");
   ASSERT_TRUE(rec->attendance);
   EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"Johnny Søtrup", "Henrik Vallø", "Henning Ravn",
                                                                 "Jakob Lose", "Anders Kronborg"}));
   EXPECT_TRUE(rec->attendance->absent.empty());
+}
+
+// Fredericia Kommune, Kultur- og Idrætsudvalget 18.3.2015
+// (docplayer.dk/3641174): "Medlemmer: Fraværende:" with the members after
+// them, a party each and no commas, then the absent members' names run
+// together; the body after "Referat fra mødet i", without the note in
+// parentheses after it.
+TEST(Meetings, MembersThenTheAbsentAfterARunOfTwoLabels) {
+  auto rec = testing::StructureOfBytes(
+      "1 Referat fra mødet i Kultur- og Idrætsudvalget (Indeholder åbne dagsordenspunkter) Mødedato: Onsdag "
+      "den 18. marts 2015 Mødested: Fredericia Bibliotek Mødetidspunkt: Kl. 12:00-15:00 Medlemmer: "
+      "Fraværende: Formand: Lars Ejby Pedersen (A) Næstformand: Kurt Halling (O) Bente Ankersen (A) "
+      "Christian Jørgensen (V) Lasse Strüwing Hansen (A) Nicolaj Wyke (V) Turan Savas (A) Kurt Halling "
+      "Bente Ankersen Side 1\n\n"
+      "2 20 Godkendelse af dagsorden Sagsnr.: Sagen afgøres i: Kultur- og Idrætsudvalget Indstillinger: "
+      "Indstilles til godkendelse. Beslutning i Kultur- og Idrætsudvalget den : Godkendt. Side 3\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body, "Kultur- og Idrætsudvalget");
+  EXPECT_EQ(rec->meeting->date, "2015-03-18");
+  EXPECT_EQ(rec->meeting->location, "Fredericia Bibliotek");
+  EXPECT_EQ(rec->meeting->start_time, "12:00");
+  EXPECT_EQ(rec->meeting->end_time, "15:00");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"Lars Ejby Pedersen", "Christian Jørgensen",
+                                                                "Lasse Strüwing Hansen", "Nicolaj Wyke",
+                                                                "Turan Savas"}));
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Kurt Halling", "Bente Ankersen"}));
 }
 
 // Skive Kommune, Økonomiudvalg 20.1.2015 (abcdocz.com/doc/4021778, the
