@@ -18,6 +18,10 @@ struct HeaderResult {
   // True when the blocks read like a meeting's header: a document type or a
   // body, together with a meeting date (or a type together with a body).
   bool found = false;
+  // True when labels gave the date, the place and the time
+  // ("Mødedato: 9. august 2010 Mødetidspunkt: 19:00 … Mødelokale: …"): a
+  // meeting's header even where no agenda item was recognised.
+  bool labelled = false;
 };
 
 // Reads blocks [0, end), skipping the TOC.

@@ -196,6 +196,26 @@ TEST(Meetings, ARunOfLabelsWithTheirValuesAfterThem) {
   EXPECT_TRUE(rec->attendance->absent.empty());
 }
 
+// A header table with no type word over text where no agenda item is
+// recognised (a transcript's page of the protocol cut after the header):
+// labels that give the date, the time and the place still make it a
+// meeting's. Esbjerg Kommune, Økonomiudvalget 6.10.2014
+// (docplayer.dk/25418556), its header without the title.
+TEST(Meetings, LabelledDateTimeAndPlaceWithoutItems) {
+  auto rec = testing::StructureOfBytes(
+      "1 Mødedato: Mandag den 6. oktober 2014 Mødetidspunkt: 9:30-11:00 Mødested: Deltagere: Borgmesterens "
+      "mødelokale Johnny Søtrup (V), Henrik Vallø (C), Henning Ravn (V), Jakob Lose (V), Anders Kronborg (A) "
+      "Afbud: Fraværende:\n\n"
+      "2 Indholdsfortegnelse Side Godkendelse af dagsorden Formulering i retningslinjer om håndtering af "
+      "individuelt sygefravær vedr. livstruende sygdom Godkendelse af Vækststrategi Bilagsliste Side 1\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date, "2014-10-06");
+  EXPECT_EQ(rec->meeting->location, "Borgmesterens mødelokale");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present.size(), 5u);
+}
+
 // Fredericia Kommune, Kultur- og Idrætsudvalget 18.3.2015
 // (docplayer.dk/3641174): "Medlemmer: Fraværende:" with the members after
 // them, a party each and no commas, then the absent members' names run
