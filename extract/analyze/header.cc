@@ -193,7 +193,10 @@ std::vector<InlineField> InlineLabels(const Context& ctx, size_t i, size_t* pref
         size_t take = 0;
         const Field f = hits[q].f;
         if (f == Field::kDate) {
-          if (auto d = FindDate(lex, v); d && d->start == 0) take = d->end;
+          // After at most a weekday and "den" ("Onsdag den 15-maj-2002").
+          if (auto d = FindDate(lex, v); d && (d->start == 0 || (d->start <= 16 && !HasDigit(v.substr(0, d->start)) &&
+                                                                 AtMostWords(v.substr(0, d->start), 2))))
+            take = d->end;
         } else if (f == Field::kStart || f == Field::kEnd) {
           if (auto tm = FindTime(lex, v, true); tm && tm->start == 0) take = tm->end;
         } else if (f == Field::kLocation && names_follow) {

@@ -980,6 +980,24 @@ TEST(Dates, TwoDigitYearFromTheDocumentsOwnYears) {
   EXPECT_EQ(lang::EvidenceYear("Kassebeholdning pr. 2 / 3 - 88: 1.510,62."), 0);
 }
 
+// Egebjerg Kommune, Kommunalbestyrelsen 15.5.2002 (docplayer.dk/2007834):
+// the date with dashes ("Onsdag den 15-maj-2002"), the value of "Dato:" in a
+// run of labels whose times lost their digits ("Kl"), the place after it.
+TEST(Meetings, DashedDateInARunOfLabels) {
+  auto rec = testing::StructureOfBytes(
+      "Dato: Starttidspunkt for møde: Kl Sluttidspunkt for møde: Kl Mødested: Udsendelsesdato: Afbud fra: "
+      "Onsdag den 15-maj-2002 Kommunalbestyrelsens mødelokaler Fraværende: Ingen. Mødedeltagere: Arne Ebsen, "
+      "Birger Jensen, Christian Ulrich\n\n89. Kvartalsrapport\n\nBeslutning\nTaget til efterretning.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date, "2002-05-15");
+  EXPECT_EQ(rec->meeting->location, "Kommunalbestyrelsens mødelokaler");
+  EXPECT_FALSE(rec->meeting->start_time);
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"Arne Ebsen", "Birger Jensen", "Christian Ulrich"}));
+  EXPECT_TRUE(rec->attendance->absent.empty());
+}
+
 // Silkeborg Byråd's protocols (2007, via docplayer.dk): the place ends the
 // cover's date line after the time, with no word before it.
 TEST(Meetings, PlaceAfterTheCoverTime) {
