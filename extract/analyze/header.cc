@@ -443,7 +443,7 @@ class HeaderReader {
     // So do a date or a place over a list of those present ("31. maj 2022"
     // / "Deltagere:" and a name a line: Thisted's minutes pages;
     // "Mødedeltagere" / "Møde lokation": Randers's NemAgenda pages).
-    r_.labelled = label_date_ && label_location_ && label_start_;
+    r_.labelled = label_date_ && label_location_ && (label_start_ || present_list_);
     r_.found = ((m.document_type || m.body || m.council) && m.date) || (m.document_type && m.body) ||
                (label_date_ && label_location_) || (present_list_ && (m.date || label_location_));
     return std::move(r_);

@@ -18,9 +18,12 @@ struct HeaderResult {
   // True when the blocks read like a meeting's header: a document type or a
   // body, together with a meeting date (or a type together with a body).
   bool found = false;
-  // True when labels gave the date, the place and the time
-  // ("Mødedato: 9. august 2010 Mødetidspunkt: 19:00 … Mødelokale: …"): a
-  // meeting's header even where no agenda item was recognised.
+  // True when labels gave the date, the place and the time or those
+  // present ("Mødedato: 9. august 2010 Mødetidspunkt: 19:00 … Mødelokale:
+  // …"; "Dato: … Mødested: … Onsdag den 15-maj-2002 Kommunalbestyrelsens
+  // mødelokaler … Mødedeltagere: Arne Ebsen, …", Egebjerg 2002, whose
+  // times lost their digits): a meeting's header even where no agenda item
+  // was recognised.
   bool labelled = false;
 };
 

@@ -996,6 +996,19 @@ TEST(Meetings, DashedDateInARunOfLabels) {
   ASSERT_TRUE(rec->attendance);
   EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"Arne Ebsen", "Birger Jensen", "Christian Ulrich"}));
   EXPECT_TRUE(rec->attendance->absent.empty());
+  // The transcript's header page alone, no item recognised after it: the
+  // labelled date, place and those present still make the meeting's record.
+  auto page = testing::StructureOfBytes(
+      "1 Egebjerg Kommune Kommunalbestyrelsen Referat Dato: Starttidspunkt for møde: Kl Sluttidspunkt for "
+      "møde: Kl Mødested: Udsendelsesdato: Afbud fra: Onsdag den 15-maj-2002 Kommunalbestyrelsens "
+      "mødelokaler Fraværende: Ingen. Mødedeltagere: Arne Ebsen, Birger Jensen, Christian Ulrich åben\n\n"
+      "2 Indholdsfortegnelse Til efterretning - for åbne døre...i 89. Til efterretning - Kvartalsrapport pr "
+      "vedr. kommunens samlede budget...i 90. Til efterretning - Dallund Slot...ii\n");
+  ASSERT_TRUE(page.ok()) << page.status().message();
+  ASSERT_TRUE(page->meeting);
+  EXPECT_EQ(page->meeting->date, "2002-05-15");
+  ASSERT_TRUE(page->attendance);
+  EXPECT_EQ(page->attendance->present.size(), 3u);
 }
 
 // Silkeborg Byråd's protocols (2007, via docplayer.dk): the place ends the
