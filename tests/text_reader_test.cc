@@ -67,6 +67,26 @@ TEST(TextReader, TabsMakeTableRows) {
   EXPECT_EQ(d.blocks[1].cells.size(), 2u);
 }
 
+// docplayer.dk's transcripts (Kolding Byrådet 9.8.2010, docplayer.dk/2304710):
+// a PDF page a line, its number first, the pages apart by an empty line.
+// The numbers are the pages; an item's own number after them stays. Lines
+// numbered so that are not pages (a short numbered list) keep their numbers.
+TEST(TextReader, PageNumbersOpeningATranscriptsPageLines) {
+  const std::string page1 = "1 Sidenr Protokol Mødedato: 9. august 2010 Mødetidspunkt: 19:00 Sluttidspunkt: 19:30 "
+                            "Mødelokale: Fraværende: Byrådssalen Erik Lund, Søren Rasmussen, Bjarne Juel Møller, "
+                            "Kjeld Kjeldsen GODKENDELSE AF FORSLAG TIL DAGSORDENEN: Godkendtes.";
+  Document d = Read(page1 + "\n\n2 1. Samsam Abdikarim Suber Borle anmoder om at måtte udtræde\n", false);
+  ASSERT_EQ(d.blocks.size(), 2u);
+  EXPECT_EQ(d.BlockText(d.blocks[0]).substr(0, 6), "Sidenr");
+  EXPECT_EQ(d.BlockText(d.blocks[1]).substr(0, 3), "1. ");
+  EXPECT_EQ(d.blocks[1].page, 2);
+  EXPECT_EQ(d.pages, 2);
+  Document list = Read("1 Godkendelse af dagsorden\n\n2 Meddelelser\n", false);
+  ASSERT_EQ(list.blocks.size(), 2u);
+  EXPECT_EQ(list.BlockText(list.blocks[1]), "2 Meddelelser");
+  EXPECT_EQ(list.pages, 0);
+}
+
 // Columns set with runs of spaces (typewritten protocols with the decision
 // in the margin, text dumped with `pdftotext -layout`) are cells; single
 // and double spaces, and indentation, are not.

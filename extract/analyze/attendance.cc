@@ -114,6 +114,65 @@ std::optional<Attendance> ExtractAttendanceIn(const Context& ctx, size_t begin, 
   for (size_t i = begin; i < end; ++i) {
     if (!toc.empty() && i >= toc.begin && i < toc.end) continue;
     std::string_view t = ctx.text(i);
+    // A header flattened into one line ("Mødested: Deltagere: Borgmesterens
+    // mødelokale Johnny Søtrup (V), … Afbud: Fraværende:", docplayer.dk's
+    // transcript of Esbjerg's Økonomiudvalget 6.10.2014): each attendance
+    // label's share of the line.
+    if (size_t prefix_end = 0; t.size() > 24) {
+      const auto fields = InlineLabels(ctx, i, &prefix_end);
+      if (!fields.empty()) {
+        for (const auto& f : fields) {
+          if (f.end <= f.start ||
+              (f.field != Field::kPresent && f.field != Field::kMembers && f.field != Field::kAbsent))
+            continue;
+          // "Formand: Lars Ejby Pedersen (A) Næstformand: Kurt Halling (O)
+          // Bente Ankersen (A) …" (Fredericia's Kultur- og Idrætsudvalget
+          // 29.4.2015, docplayer.dk/1502216): a name a party, no commas.
+          std::string_view v = ctx.doc().Slice(f.start, f.end);
+          while (!v.empty()) {
+            size_t cut = v.size();
+            for (size_t p = v.find(") "); p != std::string_view::npos; p = v.find(") ", p + 1))
+              if (p + 2 < v.size() && StartsUpper(v.substr(p + 2))) {
+                cut = p + 1;
+                break;
+              }
+            for (auto& pn : ParseNames(lex, v.substr(0, cut))) {
+              // "Kurt Halling Bente Ankersen" (Fredericia, 18.3.2015,
+              // docplayer.dk/3641174): names the members' list named,
+              // printed one after the other: each of them.
+              if (f.field == Field::kAbsent && !member_list.Has(pn.name) && !present.Has(pn.name)) {
+                std::vector<std::string> known;
+                std::string_view rest = pn.name;
+                while (!rest.empty()) {
+                  size_t best = 0;
+                  for (const auto* list : {&members, &a.present})
+                    for (const auto& n : *list)
+                      if (n.size() > best && rest.substr(0, n.size()) == n &&
+                          (rest.size() == n.size() || rest[n.size()] == ' '))
+                        best = n.size();
+                  if (best == 0) break;
+                  known.emplace_back(rest.substr(0, best));
+                  rest = Trim(rest.substr(best));
+                }
+                if (rest.empty() && known.size() > 1) {
+                  for (auto& n : known) absent.Add(n);
+                  any = true;
+                  continue;
+                }
+              }
+              if (f.field == Field::kAbsent) absent.Add(pn.name);
+              else if (f.field == Field::kMembers) member_list.Add(pn.name);
+              else present.Add(pn.name);
+              any = true;
+            }
+            v = Trim(v.substr(cut));
+          }
+          span_start = std::min(span_start, f.label_start);
+          span_end = std::max(span_end, f.end);
+        }
+        continue;
+      }
+    }
     LabelHit lh = lex.attendance().MatchLabel(t, AtMostWords(t, 60));
     // A label word without its colon that opens an absence note
     // ("Stedfortræder Jacob Rosenberg mødte for Laura Lindahl, der havde

@@ -145,6 +145,106 @@ std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, 
   return out;
 }
 
+std::vector<InlineField> InlineLabels(const Context& ctx, size_t i, size_t* prefix_end) {
+  std::vector<InlineField> out;
+  std::string_view t = ctx.text(i);
+  if (std::count(t.begin(), t.end(), ':') < 2) return out;
+  const Lexicon& lex = ctx.lex();
+  const size_t base = ctx.block(i).start;
+  struct Hit {
+    size_t at, value_start;
+    Field f;
+  };
+  std::vector<Hit> hits;
+  for (size_t p = 0; p < t.size();) {
+    if ((p == 0 || t[p - 1] == ' ') && StartsUpper(t.substr(p))) {
+      const LabelHit h = lex.attendance().MatchLabel(t.substr(p), false);
+      if (h.field != Field::kNone && h.value_start > h.label_end &&
+          t.substr(p + h.label_end, h.value_start - h.label_end).find(':') != std::string_view::npos) {
+        hits.push_back({p, p + h.value_start, h.field});
+        p += h.value_start;
+        continue;
+      }
+    }
+    const size_t sp = t.find(' ', p);
+    if (sp == std::string_view::npos) break;
+    p = sp + 1;
+  }
+  if (hits.size() < 2) return out;
+  *prefix_end = base + hits[0].at;
+  for (const Hit& h : hits) out.push_back({h.f, base + h.at, base + h.value_start, base + h.value_start});
+  auto is_names = [](Field f) { return f == Field::kPresent || f == Field::kMembers || f == Field::kAbsent; };
+  std::vector<size_t> pending;  // labels still waiting for a value
+  for (size_t k = 0; k < hits.size(); ++k) {
+    size_t a = hits[k].value_start, z = k + 1 < hits.size() ? hits[k + 1].at : t.size();
+    while (a < z && t[a] == ' ') ++a;
+    while (z > a && t[z - 1] == ' ') --z;
+    if (a == z) {
+      pending.push_back(k);
+      continue;
+    }
+    if (!pending.empty()) {
+      // The run pending[...], k shares the values [a, z).
+      const bool names_follow = std::any_of(pending.begin(), pending.end(), [&](size_t q) { return is_names(hits[q].f); }) ||
+                                is_names(hits[k].f);
+      std::vector<size_t> keep;
+      bool names_given = false;
+      for (size_t q : pending) {
+        std::string_view v = t.substr(a, z - a);
+        size_t take = 0;
+        const Field f = hits[q].f;
+        if (f == Field::kDate) {
+          // After at most a weekday and "den" ("Onsdag den 15-maj-2002").
+          if (auto d = FindDate(lex, v); d && (d->start == 0 || (d->start <= 16 && !HasDigit(v.substr(0, d->start)) &&
+                                                                 AtMostWords(v.substr(0, d->start), 2))))
+            take = d->end;
+        } else if (f == Field::kStart || f == Field::kEnd) {
+          if (auto tm = FindTime(lex, v, true); tm && tm->start == 0) take = tm->end;
+        } else if (f == Field::kLocation && names_follow) {
+          auto names = ParseNames(lex, v);
+          take = names.empty() ? v.size() : names[0].start;
+        } else if (is_names(f) && !names_given) {
+          take = v.size();
+          names_given = true;
+          // "Medlemmer: Fraværende: Formand: Lars Ejby Pedersen (A) … Turan
+          // Savas (A) Kurt Halling Bente Ankersen" (Fredericia's Kultur- og
+          // Idrætsudvalget 18.3.2015, docplayer.dk/3641174): the members a
+          // party each, then the absent without: the names after the last
+          // party are the next names label's.
+          size_t next = hits.size();
+          for (size_t r = 0; r < pending.size(); ++r)
+            if (pending[r] > q && is_names(hits[pending[r]].f) && next == hits.size()) next = pending[r];
+          if (next == hits.size() && q != k && is_names(hits[k].f)) next = k;
+          const size_t close = v.rfind(") ");
+          if (next < hits.size() && close != std::string_view::npos &&
+              v.find('(', close) == std::string_view::npos && StartsUpper(v.substr(close + 2))) {
+            take = close + 1;
+            out[next].start = base + a + close + 2;
+            out[next].end = base + z;
+          }
+        }
+        if (take == 0) {
+          if (f == Field::kDate) keep.push_back(q);  // a date waits for its value
+          continue;
+        }
+        size_t e = a + std::min(take, v.size());
+        size_t ve = e;
+        while (ve > a && (t[ve - 1] == ' ' || t[ve - 1] == ',')) --ve;
+        out[q].start = base + a;
+        out[q].end = base + ve;
+        a = e;
+        while (a < z && (t[a] == ' ' || t[a] == ',')) ++a;
+        if (a >= z) break;
+      }
+      pending = std::move(keep);
+      if (names_given || a >= z) continue;
+    }
+    out[k].start = base + a;
+    out[k].end = base + z;
+  }
+  return out;
+}
+
 // "Mødetid:" / "Kl. 17" (Rudersdal's minutes pages 2018): a labelled
 // value that is a clock word and an hour alone is the start ("17:00"); a
 // bare hour anywhere else stays no time.
@@ -240,6 +340,22 @@ class HeaderReader {
   void Read(size_t* i) {
     std::string_view t = ctx_.text(*i);
     // Exact up to 25, the largest limit it is compared with below.
+    if (size_t prefix_end = 0; t.size() > 24) {
+      const auto fields = InlineLabels(ctx_, *i, &prefix_end);
+      if (!fields.empty()) {
+        // The title before the first label ("ÅBEN DAGSORDEN ØKONOMIUDVALG
+        // Mødedato: …") names the body.
+        std::string_view title = Trim(ctx_.doc().Slice(ctx_.block(*i).start, prefix_end));
+        if (!title.empty()) Names(*i, title, CountWordsUpTo(title, 25));
+        for (const auto& f : fields) {
+          LabelHit lh;
+          lh.field = f.field;
+          const std::pair<size_t, size_t> value(f.start, f.end);
+          Label(lh, i, &value);
+        }
+        return;
+      }
+    }
     const int words = CountWordsUpTo(t, 25);
     LabelHit lh = lex_.attendance().MatchLabel(t, words <= 25);
     if (lh.field != Field::kNone) {
@@ -340,6 +456,7 @@ class HeaderReader {
     // So do a date or a place over a list of those present ("31. maj 2022"
     // / "Deltagere:" and a name a line: Thisted's minutes pages;
     // "Mødedeltagere" / "Møde lokation": Randers's NemAgenda pages).
+    r_.labelled = label_date_ && label_location_ && (label_start_ || present_list_);
     r_.found = ((m.document_type || m.body || m.council) && m.date) || (m.document_type && m.body) ||
                (label_date_ && label_location_) || (present_list_ && (m.date || label_location_));
     return std::move(r_);
@@ -348,9 +465,15 @@ class HeaderReader {
  private:
   // A labelled field: date, start, end and location are the header's;
   // attendance fields are read by ExtractAttendance.
-  void Label(const LabelHit& lh, size_t* i) {
+  // `given`: the value's byte range when the line holds more labels than
+  // one (InlineLabels).
+  void Label(const LabelHit& lh, size_t* i, const std::pair<size_t, size_t>* given = nullptr) {
     size_t last = *i;
-    auto ranges = LabelValue(ctx_, *i, lh, end_, false, &last);
+    std::vector<std::pair<size_t, size_t>> ranges;
+    if (!given)
+      ranges = LabelValue(ctx_, *i, lh, end_, false, &last);
+    else if (given->second > given->first)
+      ranges.push_back(*given);
     std::string value;
     if (!ranges.empty()) value = Collapse(ctx_.doc().Slice(ranges[0].first, ranges.back().second));
     switch (lh.field) {
@@ -401,7 +524,7 @@ class HeaderReader {
         // 10. juni 2013).
         std::string_view line = ctx_.text(*i);
         const std::string_view first = std::string_view(value).substr(0, value.find_first_of(" ,"));
-        if (!value.empty() && (IsAllCaps(first) || HasDigit(first)) && lh.label_end < lh.value_start &&
+        if (!given && !value.empty() && (IsAllCaps(first) || HasDigit(first)) && lh.label_end < lh.value_start &&
             lh.value_start <= line.size() &&
             line.substr(lh.label_end, lh.value_start - lh.label_end).find_first_not_of(' ') ==
                 std::string_view::npos &&
@@ -615,7 +738,7 @@ class HeaderReader {
             std::string_view after = Trim(t.substr(static_cast<size_t>(word.data() + word.size() - t.data())));
             bool meeting_in = false;
             for (const auto& w : lex_.words().meeting_in.entries())
-              meeting_in = meeting_in || FoldCase(before) == FoldCase(w);
+              meeting_in = meeting_in || (w.find(' ') != std::string::npos && FoldCase(before) == FoldCase(w));
             council_titled_ = !lex_.header().DocumentType(t).empty() ||
                               ((before.empty() || meeting_in) && after.empty());
           }
@@ -654,13 +777,13 @@ class HeaderReader {
     if (!m.body && words <= 10) {
       for (const auto& w : lex_.words().meeting_in.entries()) {
         std::string_view rest = Trim(t);
-        if (!lang::ConsumeLeadingWord(&rest, w, true)) {
+        // A single word ("fra", "til") only after the type.
+        if (w.find(' ') == std::string::npos || !lang::ConsumeLeadingWord(&rest, w, true)) {
           // Only after the type, and only where the phrase's last word
           // stands ("møde i": " i ") — most lines are spared the folding.
           const size_t last_sp = w.rfind(' ');
-          if (!m.document_type || last_sp == std::string::npos ||
-              rest.find(" " + w.substr(last_sp + 1) + " ") == std::string_view::npos)
-            continue;
+          const std::string last_word = last_sp == std::string::npos ? w : w.substr(last_sp + 1);
+          if (!m.document_type || rest.find(" " + last_word + " ") == std::string_view::npos) continue;
           const std::string needle = " " + w + " ";
           const std::string folded = FoldCase(rest);
           const size_t at = folded.size() == rest.size() ? folded.find(FoldCase(needle)) : std::string::npos;
@@ -670,6 +793,11 @@ class HeaderReader {
           rest = rest.substr(at + needle.size());
         }
         rest = Trim(rest);
+        // "Referat fra mødet i Kultur- og Idrætsudvalget (Indeholder åbne
+        // dagsordenspunkter)" (Fredericia, docplayer.dk/1502216): a note in
+        // parentheses after the body is no part of its name.
+        if (!rest.empty() && rest.back() == ')')
+          if (const size_t open = rest.rfind(" ("); open != std::string_view::npos) rest = Trim(rest.substr(0, open));
         if (lex_.header().IsBodyName(rest) && lex_.header().DocumentType(rest).empty()) {
           m.body = Collapse(rest);
           span_.Add(b.start, b.end);
@@ -939,6 +1067,7 @@ class HeaderReader {
   void BodyBeforeDate(std::string_view before) {
     // "af mødet i Regionsrådet 14. november 2007": the body after "mødet i".
     for (const auto& w : lex_.words().meeting_in.entries()) {
+      if (w.find(' ') == std::string::npos) continue;  // "fra", "til": NameLine's, after the type
       const std::string needle = w + " ";
       size_t at = before.find(needle);
       if (at != std::string_view::npos && (at == 0 || before[at - 1] == ' ') && AtMostWords(before.substr(0, at), 2)) {

@@ -18,6 +18,13 @@ struct HeaderResult {
   // True when the blocks read like a meeting's header: a document type or a
   // body, together with a meeting date (or a type together with a body).
   bool found = false;
+  // True when labels gave the date, the place and the time or those
+  // present ("Mødedato: 9. august 2010 Mødetidspunkt: 19:00 … Mødelokale:
+  // …"; "Dato: … Mødested: … Onsdag den 15-maj-2002 Kommunalbestyrelsens
+  // mødelokaler … Mødedeltagere: Arne Ebsen, …", Egebjerg 2002, whose
+  // times lost their digits): a meeting's header even where no agenda item
+  // was recognised.
+  bool labelled = false;
 };
 
 // Reads blocks [0, end), skipping the TOC.
@@ -29,6 +36,27 @@ HeaderResult ExtractHeader(const Context& ctx, size_t end, const Toc& toc);
 // last block used.
 std::vector<std::pair<size_t, size_t>> LabelValue(const Context& ctx, size_t i, const LabelHit& hit,
                                                   size_t end, bool multi_line, size_t* last);
+
+// A header flattened into one line, as docplayer.dk's transcripts print a
+// PDF page: labelled fields one after the other, each label ending the
+// previous label's value ("Mødedato: 12. august 2014 Mødested: Gl. Rådhus,
+// Byrådssalen Mødetidspunkt: 16:00 Mødet hævet: Deltagere: …", Skive's
+// Økonomiudvalg), or a run of labels with their values after them in the
+// same order ("Mødested: Deltagere: Borgmesterens mødelokale Johnny Søtrup
+// (V), …", Esbjerg's Økonomiudvalget 6.10.2014). One entry per label of
+// block `i` (none unless it holds two labels or more, each with its colon),
+// with the byte range of its value in the document text (empty when the
+// label has none). A label before another with nothing between has no
+// value of its own; a run's values are dealt out by their form: a date to
+// the date's label (which waits for one over later labels), a clock time
+// to a time's label, a place up to the first person's name to the place's
+// label, the names to the run's first attendance label.
+struct InlineField {
+  Field field = Field::kNone;
+  size_t label_start = 0;  // byte offsets in the document text
+  size_t start = 0, end = 0;  // the value
+};
+std::vector<InlineField> InlineLabels(const Context& ctx, size_t i, size_t* prefix_end);
 
 // The body without an election period at its end: "Økonomiudvalget
 // 2018-2021" (Frederikshavn's minutes), "Byråd 2022-2025" (Greve's

@@ -123,12 +123,15 @@ void ExtractStructure(const Document& doc, const Segmentation& seg, const analyz
     } else {
       record->kind = DocumentKind::kAgendaItem;
     }
-  } else if (header.found && (header.meeting.document_type ||
+  } else if (header.found && (header.meeting.document_type || header.labelled ||
                                (header.meeting.body && header.meeting.date && !toc.empty()))) {
     // No type word, but a body, a date and the printed agenda list
     // ("Udvalg: Miljø- og Byudvalg" / "Dato: Tirsdag den 23. marts 2021" /
     // "Indholdsfortegnelse": Albertslund's pages, their items' text cut
-    // off): a meeting's agenda.
+    // off): a meeting's agenda. So do labels that give the date, the time
+    // and the place ("Mødedato: 9. august 2010 Mødetidspunkt: 19:00 …
+    // Mødelokale: …": a transcript's header page, docplayer.dk/2304710;
+    // Esbjerg's Økonomiudvalget, docplayer.dk/25418556).
     record->kind = !header.meeting.document_type || ctx.lex().header().IsAgendaType(*header.meeting.document_type)
                        ? DocumentKind::kAgenda
                        : DocumentKind::kMinutes;

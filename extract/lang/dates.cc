@@ -272,8 +272,10 @@ DateReader::DateReader(const Rulebook& rules) : months_(rules) {
   // A two-digit year only before a clock word ("Bestyrelsesmøde den 14.
   // juni 82 kl. 19:30", NMJK 1982; "den 14 maj 84 kl. 19:30", NMJK 1984):
   // elsewhere two digits after a month are a count ("1. maj 25 deltagere").
-  text_date_.Set("(\\d{1,2})(?:\\.|" + kOrdinalEndings + ")?\\s*((?i:" + WordsAlternation(months_.bare_words()) +
-                 "))\\.?(?:\\s+(\\d{2})\\s+(?i:" + clock + ")|(?:,?\\s+(\\d{4}))?(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9]|$))");
+  // Dashes between day, month and year as some systems print them
+  // ("Onsdag den 15-maj-2002": Egebjerg Kommune 2002, docplayer.dk/2007834).
+  text_date_.Set("(\\d{1,2})(?:\\.|" + kOrdinalEndings + ")?(?:\\s*|-)((?i:" + WordsAlternation(months_.bare_words()) +
+                 "))\\.?(?:\\s+(\\d{2})\\s+(?i:" + clock + ")|(?:(?:,?\\s+|-)(\\d{4}))?(?:[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9]|$))");
   iso_date_.Set("((?:19|20)\\d{2})-(\\d{2})-(\\d{2})");
   // "April 3, 2019": the month first, as web publishing systems print a
   // date in their default format (Roskilde's minutes pages). The comma and

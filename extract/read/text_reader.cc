@@ -423,6 +423,35 @@ Result<Document> ReadText(std::string_view bytes, bool markdown, const ExtractOp
     }
     blocks.resize(w);
   }
+  // A transcript that prints each PDF page as one line, the page's number
+  // before its text, the pages apart by an empty line ("1 Referat fra
+  // Økonomiudvalget Mødedato: …" / "2 Indholdsfortegnelse …" / "3 1.
+  // Godkendelse af dagsorden …": docplayer.dk's transcripts): when every
+  // paragraph is one line opening with its own number, 1, 2, 3 … in order,
+  // and most are long, the numbers are the pages, not the text's.
+  if (!markdown && !paged && doc.blocks.size() >= 2) {
+    std::vector<Block>& blocks = doc.blocks;
+    bool pages_ok = true;
+    size_t long_lines = 0;
+    for (size_t i = 0; i < blocks.size() && pages_ok; ++i) {
+      const std::string_view t = doc.BlockText(blocks[i]);
+      size_t d = 0;
+      while (d < t.size() && d < 4 && t[d] >= '0' && t[d] <= '9') ++d;
+      pages_ok = blocks[i].cells.empty() && (i == 0 || blocks[i].gap_before) && d > 0 && d < t.size() &&
+                 t[d] == ' ' && std::stoul(std::string(t.substr(0, d))) == i + 1;
+      if (t.size() > 200) ++long_lines;
+    }
+    if (pages_ok && 2 * long_lines >= blocks.size()) {
+      for (size_t i = 0; i < blocks.size(); ++i) {
+        const std::string_view t = doc.BlockText(blocks[i]);
+        size_t d = t.find(' ');
+        while (d < t.size() && t[d] == ' ') ++d;
+        blocks[i].start += d;
+        blocks[i].page = static_cast<int>(i + 1);
+      }
+      doc.pages = static_cast<int>(blocks.size());
+    }
+  }
   doc.warnings = std::move(decoded->warnings);
   if (doc.blocks.empty()) return Status::NoText("the file holds no text");
   return doc;

@@ -147,6 +147,103 @@ TEST(Meetings, PublishedPageTitleAndAnAbsenteeItem) {
   EXPECT_TRUE(!other->attendance || other->attendance->absent.empty());
 }
 
+// docplayer.dk's transcripts print a PDF page as one line with the page's
+// number before it, so a header table's labels and values come on one line.
+// Skive Kommune, Økonomiudvalg 12.8.2014 (docplayer.dk/2556987): each label
+// ends the previous label's value, and an empty label ("Mødet hævet:")
+// followed by the next has none.
+TEST(Meetings, LabelsAndValuesOnOneFlattenedLine) {
+  auto rec = testing::StructureOfBytes(
+      "1 ÅBEN DAGSORDEN ØKONOMIUDVALG Mødedato: 12. august 2014 Mødested: Gl. Rådhus, Byrådssalen "
+      "Mødetidspunkt: 16:00 Mødet hævet: Deltagere: Peder Chr. Kirkegaard, Anna-Lise Vestergaard, Bolette "
+      "Dahl Pedersen, Preben Andersen, Niels Ole D. Nielsen, Anders Bøge, Bent Dyrberg Fraværende:\n\n"
+      "2 1. Budgetstatus Sagsnr.: 14/1234 Indstilling Direktionen indstiller, at budgetstatus tages til "
+      "efterretning. Beslutning Taget til efterretning. Side 2\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date, "2014-08-12");
+  EXPECT_EQ(rec->meeting->location, "Gl. Rådhus, Byrådssalen");
+  EXPECT_EQ(rec->meeting->start_time, "16:00");
+  EXPECT_FALSE(rec->meeting->end_time);
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present,
+            (std::vector<std::string>{"Peder Chr. Kirkegaard", "Anna-Lise Vestergaard", "Bolette Dahl Pedersen",
+                                      "Preben Andersen", "Niels Ole D. Nielsen", "Anders Bøge", "Bent Dyrberg"}));
+  EXPECT_TRUE(rec->attendance->absent.empty());
+}
+
+// Esbjerg Kommune, Økonomiudvalget 6.10.2014 (docplayer.dk/25418556): a
+// run of labels ("Mødested: Deltagere:") with their values after them in
+// the same order: the place up to the first name, then the names.
+TEST(Meetings, ARunOfLabelsWithTheirValuesAfterThem) {
+  auto rec = testing::StructureOfBytes(
+      "1 Referat fra Økonomiudvalget Mødedato: Mandag den 6. oktober 2014 Mødetidspunkt: 9:30-11:00 "
+      "Mødested: Deltagere: Borgmesterens mødelokale Johnny Søtrup (V), Henrik Vallø (C), Henning Ravn (V), "
+      "Jakob Lose (V), Anders Kronborg (A) Afbud: Fraværende:\n\n"
+      "2 1. Godkendelse af dagsorden Dok.nr.: 1965 Sagsid.: 14/40 Initialer: dosko Åben sag Beslutning "
+      "Økonomiudvalget den Godkendt. Afbud: Ingen Side 2\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date, "2014-10-06");
+  EXPECT_EQ(rec->meeting->start_time, "09:30");
+  EXPECT_EQ(rec->meeting->end_time, "11:00");
+  EXPECT_EQ(rec->meeting->location, "Borgmesterens mødelokale");
+  // "Referat fra Økonomiudvalget": the body after the type and "fra".
+  EXPECT_EQ(rec->meeting->body, "Økonomiudvalget");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"Johnny Søtrup", "Henrik Vallø", "Henning Ravn",
+                                                                "Jakob Lose", "Anders Kronborg"}));
+  EXPECT_TRUE(rec->attendance->absent.empty());
+}
+
+// A header table with no type word over text where no agenda item is
+// recognised (a transcript's page of the protocol cut after the header):
+// labels that give the date, the time and the place still make it a
+// meeting's. Esbjerg Kommune, Økonomiudvalget 6.10.2014
+// (docplayer.dk/25418556), its header without the title.
+TEST(Meetings, LabelledDateTimeAndPlaceWithoutItems) {
+  auto rec = testing::StructureOfBytes(
+      "1 Mødedato: Mandag den 6. oktober 2014 Mødetidspunkt: 9:30-11:00 Mødested: Deltagere: Borgmesterens "
+      "mødelokale Johnny Søtrup (V), Henrik Vallø (C), Henning Ravn (V), Jakob Lose (V), Anders Kronborg (A) "
+      "Afbud: Fraværende:\n\n"
+      "2 Indholdsfortegnelse Side Godkendelse af dagsorden Formulering i retningslinjer om håndtering af "
+      "individuelt sygefravær vedr. livstruende sygdom Godkendelse af Vækststrategi Bilagsliste Side 1\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date, "2014-10-06");
+  EXPECT_EQ(rec->meeting->location, "Borgmesterens mødelokale");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present.size(), 5u);
+}
+
+// Fredericia Kommune, Kultur- og Idrætsudvalget 18.3.2015
+// (docplayer.dk/3641174): "Medlemmer: Fraværende:" with the members after
+// them, a party each and no commas, then the absent members' names run
+// together; the body after "Referat fra mødet i", without the note in
+// parentheses after it.
+TEST(Meetings, MembersThenTheAbsentAfterARunOfTwoLabels) {
+  auto rec = testing::StructureOfBytes(
+      "1 Referat fra mødet i Kultur- og Idrætsudvalget (Indeholder åbne dagsordenspunkter) Mødedato: Onsdag "
+      "den 18. marts 2015 Mødested: Fredericia Bibliotek Mødetidspunkt: Kl. 12:00-15:00 Medlemmer: "
+      "Fraværende: Formand: Lars Ejby Pedersen (A) Næstformand: Kurt Halling (O) Bente Ankersen (A) "
+      "Christian Jørgensen (V) Lasse Strüwing Hansen (A) Nicolaj Wyke (V) Turan Savas (A) Kurt Halling "
+      "Bente Ankersen Side 1\n\n"
+      "2 20 Godkendelse af dagsorden Sagsnr.: Sagen afgøres i: Kultur- og Idrætsudvalget Indstillinger: "
+      "Indstilles til godkendelse. Beslutning i Kultur- og Idrætsudvalget den : Godkendt. Side 3\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->body, "Kultur- og Idrætsudvalget");
+  EXPECT_EQ(rec->meeting->date, "2015-03-18");
+  EXPECT_EQ(rec->meeting->location, "Fredericia Bibliotek");
+  EXPECT_EQ(rec->meeting->start_time, "12:00");
+  EXPECT_EQ(rec->meeting->end_time, "15:00");
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"Lars Ejby Pedersen", "Christian Jørgensen",
+                                                                "Lasse Strüwing Hansen", "Nicolaj Wyke",
+                                                                "Turan Savas"}));
+  EXPECT_EQ(rec->attendance->absent, (std::vector<std::string>{"Kurt Halling", "Bente Ankersen"}));
+}
+
 // Skive Kommune, Økonomiudvalg 20.1.2015 (abcdocz.com/doc/4021778, the
 // agenda PDF's text): the participants run on over lines that wrap inside
 // names ("Bolette Dahl" / "Pedersen", "Niels Ole D." / "Nielsen"), and a
@@ -968,6 +1065,37 @@ TEST(Dates, TwoDigitYearFromTheDocumentsOwnYears) {
   EXPECT_EQ(lang::FullYear(20, 0), 2020);
   EXPECT_EQ(lang::FullYear(56, 0), 1956);
   EXPECT_EQ(lang::EvidenceYear("Kassebeholdning pr. 2 / 3 - 88: 1.510,62."), 0);
+}
+
+// Egebjerg Kommune, Kommunalbestyrelsen 15.5.2002 (docplayer.dk/2007834):
+// the date with dashes ("Onsdag den 15-maj-2002"), the value of "Dato:" in a
+// run of labels whose times lost their digits ("Kl"), the place after it.
+TEST(Meetings, DashedDateInARunOfLabels) {
+  auto rec = testing::StructureOfBytes(
+      "Dato: Starttidspunkt for møde: Kl Sluttidspunkt for møde: Kl Mødested: Udsendelsesdato: Afbud fra: "
+      "Onsdag den 15-maj-2002 Kommunalbestyrelsens mødelokaler Fraværende: Ingen. Mødedeltagere: Arne Ebsen, "
+      "Birger Jensen, Christian Ulrich\n\n89. Kvartalsrapport\n\nBeslutning\nTaget til efterretning.\n");
+  ASSERT_TRUE(rec.ok()) << rec.status().message();
+  ASSERT_TRUE(rec->meeting);
+  EXPECT_EQ(rec->meeting->date, "2002-05-15");
+  EXPECT_EQ(rec->meeting->location, "Kommunalbestyrelsens mødelokaler");
+  EXPECT_FALSE(rec->meeting->start_time);
+  ASSERT_TRUE(rec->attendance);
+  EXPECT_EQ(rec->attendance->present, (std::vector<std::string>{"Arne Ebsen", "Birger Jensen", "Christian Ulrich"}));
+  EXPECT_TRUE(rec->attendance->absent.empty());
+  // The transcript's header page alone, no item recognised after it: the
+  // labelled date, place and those present still make the meeting's record.
+  auto page = testing::StructureOfBytes(
+      "1 Egebjerg Kommune Kommunalbestyrelsen Referat Dato: Starttidspunkt for møde: Kl Sluttidspunkt for "
+      "møde: Kl Mødested: Udsendelsesdato: Afbud fra: Onsdag den 15-maj-2002 Kommunalbestyrelsens "
+      "mødelokaler Fraværende: Ingen. Mødedeltagere: Arne Ebsen, Birger Jensen, Christian Ulrich åben\n\n"
+      "2 Indholdsfortegnelse Til efterretning - for åbne døre...i 89. Til efterretning - Kvartalsrapport pr "
+      "vedr. kommunens samlede budget...i 90. Til efterretning - Dallund Slot...ii\n");
+  ASSERT_TRUE(page.ok()) << page.status().message();
+  ASSERT_TRUE(page->meeting);
+  EXPECT_EQ(page->meeting->date, "2002-05-15");
+  ASSERT_TRUE(page->attendance);
+  EXPECT_EQ(page->attendance->present.size(), 3u);
 }
 
 // Silkeborg Byråd's protocols (2007, via docplayer.dk): the place ends the
